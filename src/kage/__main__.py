@@ -1,0 +1,3 @@
+from kage.interfaces.cli import main
+
+main()

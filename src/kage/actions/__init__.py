@@ -1,0 +1,1 @@
+"""Actions: one module per family. Each installs its rules into the shared rulebooks."""

@@ -1,0 +1,64 @@
+"""Shared prose helpers: naming lists of things, describing a place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.world import query
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+
+def listing(names: list[str]) -> str:
+    if not names:
+        return "nothing"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def name(game: Game, entity: str) -> str:
+    return game.world.entities[entity].the()
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def place(game: Game, place_id: str | None = None) -> str:
+    """The full description of a place: name, prose, who and what is here, the ways out."""
+    world = game.world
+    place_id = place_id or query.here(game)
+    ent = world.entities[place_id]
+    parts = [capital(ent.name), game.pick(ent.description)]
+    people, things = [], []
+    for item in query.contents(game, place_id):
+        other = world.entities[item]
+        if item == world.player or other.scenery:
+            continue
+        if other.kind == "person":
+            people.append(other)
+        elif other.listing:
+            parts.append(game.render(other.listing))
+        else:
+            things.append(other.a())
+    if people:
+        names = [p.name if p.proper else p.a() for p in people]
+        verb = "is" if len(people) == 1 else "are"
+        parts.append(f"{capital(listing(names))} {verb} here.")
+    if things:
+        parts.append(f"You can see {listing(things)} here.")
+    exits = [
+        f"{d} ({world.entities[x.to].name})"
+        for d, x in ent.exits.items()
+        if x.to in game.state.visited or world.entities[x.to].known
+    ]
+    unknown = [
+        d
+        for d, x in ent.exits.items()
+        if x.to not in game.state.visited and not world.entities[x.to].known
+    ]
+    if exits or unknown:
+        parts.append("Exits: " + listing(exits + unknown) + ".")
+    return "\n".join(p for p in parts if p)

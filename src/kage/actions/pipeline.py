@@ -1,0 +1,137 @@
+"""One turn, one pipeline: before -> instead -> check -> carry out -> after -> report.
+
+Modelled on Inform 7's action rulebooks. A rule is a function of (game, action). In the
+refusing phases (before, instead, check) a rule returns a sentence to stop the action
+with that sentence as its reason; `None` lets it go on. Carry-out rules change the world
+(through `world.ops`) and set `action.minutes`. After rules may return text and stop the
+standard report; report rules return the text the player reads.
+
+Check rules must not change the world: `applies` runs them alone to ask whether an
+action would be allowed, which is how admissible commands are listed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+PHASES = ("before", "instead", "check", "carry_out", "after", "report")
+REFUSING = ("before", "instead", "check")
+
+
+@dataclass(slots=True)
+class Action:
+    name: str
+    noun: str | None = None
+    second: str | None = None
+    text: str = ""  # free words: a topic, something said, a place name
+    number: int = 0
+    direction: str = ""
+    actor: str = ""
+    minutes: int = 1
+    data: dict[str, Any] = field(default_factory=dict)  # carry-out -> report notes
+    several: bool = False  # one of many ("take all"): reports name the thing
+
+    def describe(self) -> str:
+        bits = [self.name]
+        for part in (self.noun, self.second, self.direction, self.text):
+            if part:
+                bits.append(str(part))
+        return " ".join(bits)
+
+
+Rule = Callable[["Game", Action], Any]
+
+
+@dataclass(slots=True)
+class Entry:
+    order: int
+    name: str
+    func: Rule
+
+
+class Rulebooks:
+    """Rules by phase and action name; "*" rules apply to every action."""
+
+    def __init__(self) -> None:
+        self._books: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._cache: dict[tuple[str, str], tuple[Entry, ...]] = {}
+
+    def add(self, phase: str, action: str, func: Rule, order: int = 50) -> Rule:
+        if phase not in PHASES:
+            raise ValueError(f"no phase '{phase}'")
+        book = self._books[(phase, action)]
+        book.append(Entry(order, func.__name__, func))
+        book.sort(key=lambda e: e.order)
+        self._cache.clear()
+        return func
+
+    def rule(self, phase: str, *actions: str, order: int = 50) -> Callable[[Rule], Rule]:
+        def register(func: Rule) -> Rule:
+            for action in actions:
+                self.add(phase, action, func, order)
+            return func
+
+        return register
+
+    def rules(self, phase: str, action: str) -> tuple[Entry, ...]:
+        key = (phase, action)
+        found = self._cache.get(key)
+        if found is None:
+            merged = self._books.get((phase, "*"), []) + self._books.get(key, [])
+            found = tuple(sorted(merged, key=lambda e: e.order))
+            self._cache[key] = found
+        return found
+
+    def actions(self) -> set[str]:
+        return {name for (_, name) in self._books if name != "*"}
+
+
+@dataclass(slots=True)
+class Outcome:
+    done: bool  # the action was carried out
+    text: list[str]
+    reason: str = ""  # the name of the rule that refused, as Inform records it
+
+
+def refusal(game: Game, action: Action) -> tuple[str, str] | None:
+    """(rule name, sentence) of the first refusing rule, or None if the action may go."""
+    for phase in REFUSING:
+        for entry in game.rules.rules(phase, action.name):
+            said = entry.func(game, action)
+            if said:
+                return entry.name, said
+    return None
+
+
+def applies(game: Game, action: Action) -> bool:
+    return refusal(game, action) is None
+
+
+def perform(game: Game, action: Action) -> Outcome:
+    action.actor = action.actor or game.world.player
+    refused = refusal(game, action)
+    if refused is not None:
+        return Outcome(False, [refused[1]], refused[0])
+    rules = game.rules
+    for entry in rules.rules("carry_out", action.name):
+        entry.func(game, action)
+    text: list[str] = []
+    stopped = False
+    for entry in rules.rules("after", action.name):
+        said = entry.func(game, action)
+        if said:
+            text.append(said)
+            stopped = True
+            break
+    if not stopped:
+        for entry in rules.rules("report", action.name):
+            said = entry.func(game, action)
+            if said:
+                text.append(said)
+    return Outcome(True, text)

@@ -1,0 +1,50 @@
+"""Letting time pass: wait, wait N hours, sleep."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.actions.pipeline import Action, Rulebooks
+from kage.world import query
+from kage.world.clock import describe_span
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+LONGEST_WAIT = 7 * 24 * 60
+
+
+def install(rules: Rulebooks) -> None:
+    @rules.rule("check", "wait")
+    def sensible_wait(game: Game, action: Action) -> str | None:
+        if action.number > LONGEST_WAIT:
+            return "That is longer than you care to wait in one go. Try a week at most."
+        return None
+
+    @rules.rule("carry_out", "wait")
+    def waiting(game: Game, action: Action) -> None:
+        if not action.data.get("unit"):
+            action.number = action.number or 5  # a bare "wait" or "wait 10" (minutes)
+        action.minutes = action.number
+
+    @rules.rule("report", "wait")
+    def report_wait(game: Game, action: Action) -> str:
+        if action.minutes <= 5:
+            return "Time passes."
+        return f"You wait. {describe_span(action.minutes).capitalize()} pass."
+
+    @rules.rule("check", "sleep")
+    def somewhere_to_sleep(game: Game, action: Action) -> str | None:
+        place = game.world.entities[query.here(game)]
+        if not place.props.get("bed"):
+            return place.props.get("no_sleep") or "This is no place to sleep."
+        return None
+
+    @rules.rule("carry_out", "sleep")
+    def sleeping(game: Game, action: Action) -> None:
+        action.minutes = 8 * 60
+
+    @rules.rule("report", "sleep")
+    def report_sleep(game: Game, action: Action) -> str:
+        place = game.world.entities[query.here(game)]
+        return str(place.props.get("sleep_text") or "You sleep, and the hours go by.")

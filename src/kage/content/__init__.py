@@ -1,0 +1,1 @@
+"""World files -> validated schema -> a compiled World. Errors name file and line."""

@@ -1,0 +1,202 @@
+"""The shape of world files, as pydantic models. Unknown fields are errors, so a typo in
+a key is caught with the file and line instead of being silently ignored."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Cond = dict[str, Any] | None
+Effects = list[dict[str, Any]]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class VariantModel(Strict):
+    text: str
+    when: Cond = None
+
+
+Text = str | list[VariantModel]
+
+
+class ExitModel(Strict):
+    to: str
+    minutes: int = Field(1, ge=0)
+    when: Cond = None
+    refusal: str = ""
+    text: str = ""
+
+
+class Named(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    nouns: list[str] = []
+    adjectives: list[str] = []
+    description: Text = ""
+    proper: bool = False
+    plural: bool = False
+    props: dict[str, Any] = {}
+
+
+class PlaceModel(Named):
+    exits: dict[str, ExitModel | str] = {}
+    zones: list[str] = []
+    known: bool = False
+
+
+class TopicModel(Strict):
+    id: str
+    words: list[str]
+    text: Text
+    when: Cond = None
+    effects: Effects = []
+    minutes: int = Field(5, ge=0)
+    report: str = ""
+    title: str = ""
+    hidden: bool = False
+
+
+class PersonModel(Named):
+    proper: bool = True
+    gender: Literal["him", "her", "them"] = "them"
+    at: str | None = None
+    topics: list[TopicModel] = []
+    greeting: Text = ""
+    unknown_topic: str = ""
+    money: int = Field(0, ge=0)
+    mood: int = Field(0, ge=-100, le=100)
+
+
+class ThingModel(Named):
+    at: str
+    portable: bool = True
+    wearable: bool = False
+    worn: bool = False
+    container: bool = False
+    scenery: bool = False
+    money: int = Field(0, ge=0)
+    listing: str = ""
+
+
+class InteractionModel(Strict):
+    verb: str
+    target: str | None = None
+    second: str | None = None
+    text: Text = ""
+    when: Cond = None
+    refusal: str = ""
+    effects: Effects = []
+    minutes: int = Field(1, ge=0)
+
+
+class BondModel(Strict):
+    source: str = Field(alias="from")
+    to: str
+    strength: int = Field(ge=-100, le=100)
+    kind: str = ""
+    label: str = ""
+
+
+class MemberModel(Strict):
+    who: str
+    beliefs: dict[str, float] = {}
+    chair: bool = False
+
+
+class CouncilModel(Strict):
+    id: str
+    name: str
+    members: list[MemberModel]
+
+
+class EdictModel(Strict):
+    id: str | None = None
+    deadline: str
+    zones: list[str]
+    penalty: str
+    returning: str | None = None
+    duration: str = "until further notice"
+    area: str = ""  # the zones in prose: "the village and its lands"
+    punishment: str = ""  # the penalty in prose: "death"
+    on_leave: Effects = []
+
+
+class MotionModel(Strict):
+    id: str
+    council: str
+    subject: str
+    charge: str
+    weights: dict[str, float]
+    bond_weight: float = 0.0
+    threshold: float = 0.0
+    reasons: dict[str, str] = {}
+    edict: EdictModel | None = None
+
+
+class EventModel(Strict):
+    id: str
+    at: str | None = None  # a time from the start ("6h", "3d") to schedule it then
+    effects: Effects = []
+    place: str | None = None
+    seen: str = ""
+    heard: str = ""
+    when: Cond = None
+
+
+class TriggerModel(Strict):
+    id: str
+    when: Cond
+    effects: Effects = []
+    once: bool = True
+
+
+class EndingModel(Strict):
+    id: str
+    when: Cond = None  # None: reached only through an effect ({end: id})
+    won: bool
+    text: str
+    epilogue: str | int = 0
+
+
+class MilestoneModel(Strict):
+    id: str
+    points: int = Field(ge=0)
+    text: str = ""
+
+
+class HintModel(Strict):
+    text: str
+    done: dict[str, Any]
+    when: Cond = None
+
+
+class WorldInfo(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: str
+    intro: str
+    player: str
+    start_time: str = "0001-01-01T08:00"
+    mood_words: dict[str, int] = {}
+
+
+class FileModel(Strict):
+    world: WorldInfo | None = None
+    start: Effects = []
+    places: list[PlaceModel] = []
+    people: list[PersonModel] = []
+    things: list[ThingModel] = []
+    interactions: list[InteractionModel] = []
+    verbs: dict[str, list[str]] = {}
+    bonds: list[BondModel] = []
+    councils: list[CouncilModel] = []
+    motions: list[MotionModel] = []
+    events: list[EventModel] = []
+    triggers: list[TriggerModel] = []
+    endings: list[EndingModel] = []
+    milestones: list[MilestoneModel] = []
+    hints: list[HintModel] = []
+    hope: list[VariantModel] = []

@@ -1,0 +1,159 @@
+"""A game: one world definition, one state, the rulebooks, and the turn loop.
+
+The world definition is shared and read-only; everything that changes is in `state`, so a
+web server can run hundreds of games side by side and an agent can copy and restore a
+state at will. Output is collected per command and handed back, never printed here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kage.actions.pipeline import Action, Outcome, Rulebooks, perform
+from kage.world import rng
+from kage.world.clock import stamp
+from kage.world.events import Event
+from kage.world.model import Variant, World
+from kage.world.state import State
+
+_TEMPLATE = re.compile(r"\{\{([a-z_.]+)(?::([^}]*))?\}\}")
+
+
+@dataclass(slots=True)
+class Reply:
+    text: str
+    understood: bool = True
+    acted: bool = False  # some action was carried out
+
+
+class Game:
+    def __init__(self, world: World, seed: int = 0, state: State | None = None) -> None:
+        from kage import runtime  # late: runtime imports every action and system
+
+        self.world = world
+        self.seed = seed
+        self.rules: Rulebooks = runtime.rulebooks(world)
+        self.lexicon = runtime.lexicon(world)
+        self.log: list[Event] = []
+        self._out: list[str] = []
+        self._notices: list[str] = []
+        self._index: dict[str, list[str]] | None = None
+        if state is None:
+            self.state = runtime.initial_state(world, seed)
+            self._opening = runtime.open_story(self)
+        else:
+            self.state = state
+            self._opening = ""
+
+    # -- output ---------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        if text:
+            self._out.append(text)
+
+    def notice(self, text: str) -> None:
+        """A bracketed aside shown after the turn's prose, e.g. a score change."""
+        self._notices.append(text)
+
+    def take_output(self) -> str:
+        parts = self._out + self._notices
+        text = "\n\n".join(t.strip() for t in parts if t and t.strip())
+        self._out.clear()
+        self._notices.clear()
+        return text
+
+    def opening(self) -> str:
+        return self._opening
+
+    def render(self, text: str) -> str:
+        """Fill {{provider:argument}} slots with what the systems know now."""
+        if "{{" not in text:
+            return text
+        from kage.runtime import PROVIDERS
+
+        def fill(match: re.Match[str]) -> str:
+            provider = PROVIDERS.get(match.group(1))
+            return provider(self, match.group(2) or "") if provider else match.group(0)
+
+        return _TEMPLATE.sub(fill, text)
+
+    def pick(self, variants: list[Variant]) -> str:
+        """The first variant whose condition holds, rendered."""
+        from kage.world.conditions import holds
+
+        for variant in variants:
+            if holds(self, variant.when):
+                return self.render(variant.text)
+        return ""
+
+    # -- events, randomness, indexes ------------------------------------------------
+    def emit(self, kind: str, **data: Any) -> None:
+        self.log.append(Event(self.state.turn, self.state.minutes, kind, data))
+
+    def random(self) -> float:
+        self.state.rng, value = rng.next_state(self.state.rng)
+        return value / 2**64
+
+    def contents_index(self) -> dict[str, list[str]]:
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for entity, holder in self.state.holder.items():
+                index.setdefault(holder, []).append(entity)
+            self._index = index
+        return self._index
+
+    def contents_changed(self) -> None:
+        self._index = None
+
+    def set_state(self, state: State) -> None:
+        self.state = state
+        self._index = None
+
+    @property
+    def clock(self) -> str:
+        return stamp(self.world.start_time, self.state.minutes)
+
+    @property
+    def score(self) -> int:
+        return sum(self.world.milestones[m].points for m in self.state.milestones)
+
+    # -- the turn -------------------------------------------------------------------
+    def act(self, action: Action) -> Outcome:
+        """Run one action through the pipeline, then let the world take its turn."""
+        from kage.runtime import after_turn
+
+        outcome = perform(self, action)
+        for line in outcome.text:
+            self.say(line)
+        if outcome.done:
+            self.state.turn += 1
+            after_turn(self, action)
+        return outcome
+
+    def command(self, line: str) -> Reply:
+        """One command (already split from its line) -> the reply the player reads."""
+        from kage.actions.information import FREE
+        from kage.parser.parser import parse
+
+        result = parse(self, line)
+        if self.state.done and not (result.actions and result.actions[0].name in FREE):
+            self._out.clear()
+            self.say("The story has ended. You can UNDO, RESTORE a save, RESTART or QUIT.")
+            return Reply(self.take_output(), result.understood, False)
+        if result.error:
+            self.say(result.error)
+            return Reply(self.take_output(), result.understood, False)
+        acted = False
+        several = len(result.actions) > 1
+        pieces = []
+        for action in result.actions:
+            outcome = self.act(action)
+            acted = acted or outcome.done
+            if several:
+                pieces.append(self.take_output())
+            if self.state.done:
+                break
+        if several:
+            return Reply("\n".join(p for p in pieces if p), True, acted)
+        return Reply(self.take_output(), True, acted)

@@ -1,0 +1,1 @@
+"""Front ends: the terminal, JSON scripts, and (later) the web and agents."""

@@ -1,0 +1,116 @@
+"""The `kage` command: play a world, or check one."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kage import __version__
+
+
+def _load(world: str | None):  # type: ignore[no-untyped-def]
+    from kage import worlds
+    from kage.content.errors import ContentError
+
+    try:
+        return worlds.load(world)
+    except ContentError as exc:
+        click.echo(f"The world could not be loaded:\n{exc}", err=True)
+        sys.exit(2)
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="kage")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Kage: a story-world engine. `kage play` starts the bundled campaign, Banished."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(play)
+
+
+@main.command()
+@click.argument("world", required=False)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the world's chance.")
+@click.option(
+    "--script",
+    type=click.File("r", encoding="utf-8", errors="replace"),
+    help="Read commands from FILE (or - for standard input), one per line.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per command.")
+@click.option(
+    "--saves",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for save files (default: ~/.local/share/kage/saves).",
+)
+def play(
+    world: str | None = None,
+    seed: int = 0,
+    script=None,
+    as_json: bool = False,  # type: ignore[no-untyped-def]
+    saves: Path | None = None,
+) -> None:
+    """Play WORLD (a folder, or a bundled campaign; default: banished)."""
+    from kage.session import Session
+
+    session = Session(_load(world), seed=seed, saves=saves)
+    if as_json:
+        from kage.interfaces import jsonplay
+
+        opening = session.opening()
+        import json
+
+        from kage.world import query
+
+        game = session.game
+        click.echo(
+            json.dumps(
+                {
+                    "turn": 0,
+                    "line": 0,
+                    "command": "",
+                    "understood": True,
+                    "output": opening,
+                    "location": query.here(game),
+                    "time": game.clock,
+                    "score": game.score,
+                    "max_score": game.world.max_score,
+                    "done": game.state.done,
+                    "won": game.state.won,
+                },
+                ensure_ascii=False,
+            )
+        )
+        lines = script if script is not None else sys.stdin
+        jsonplay.run(session, lines, sys.stdout)
+        return
+    from kage.interfaces import terminal
+
+    if script is not None:
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        terminal.show(console, session.opening())
+        for line in script:
+            console.print(f"> {line.rstrip()}", style="bold cyan")
+            for step in session.step(line):
+                terminal.show(console, step.text)
+                if step.quit:
+                    return
+        return
+    terminal.play(session)
+
+
+@main.command()
+@click.argument("world", required=False)
+def check(world: str | None = None) -> None:
+    """Validate WORLD's files and report every problem with its file and line."""
+    loaded = _load(world)
+    places = sum(1 for e in loaded.entities.values() if e.kind == "place")
+    people = sum(1 for e in loaded.entities.values() if e.kind == "person")
+    things = sum(1 for e in loaded.entities.values() if e.kind == "thing")
+    click.echo(
+        f"{loaded.title}: OK ({places} places, {people} people, {things} things, "
+        f"{len(loaded.milestones)} milestones worth {loaded.max_score} points)"
+    )

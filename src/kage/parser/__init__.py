@@ -1,0 +1,1 @@
+"""Text -> actions: verbs, synonyms, noun phrases, pronouns and disambiguation."""

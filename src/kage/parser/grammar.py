@@ -1,0 +1,297 @@
+"""The verbs a player may type and the shapes of their sentences.
+
+Each line is a pattern such as ``put {held} in|into|inside {thing}`` mapped to an action.
+Words separated by ``|`` are alternatives; ``{slot}`` takes a noun phrase or value:
+
+- thing / things / held / person: something in scope (things allows "all", "all except")
+- place: a place the player knows, by name; direction: n, south, up ...
+- number, unit: "3", "three", "an" and "hours"; topic / text: any words at all
+
+Worlds add phrasings for any action (``hug {person}``) in their vocabulary file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DIRECTIONS: dict[str, str] = {
+    "n": "north",
+    "north": "north",
+    "s": "south",
+    "south": "south",
+    "e": "east",
+    "east": "east",
+    "w": "west",
+    "west": "west",
+    "ne": "northeast",
+    "northeast": "northeast",
+    "nw": "northwest",
+    "northwest": "northwest",
+    "se": "southeast",
+    "southeast": "southeast",
+    "sw": "southwest",
+    "southwest": "southwest",
+    "u": "up",
+    "up": "up",
+    "upstairs": "up",
+    "d": "down",
+    "down": "down",
+    "downstairs": "down",
+    "in": "in",
+    "inside": "in",
+    "out": "out",
+    "outside": "out",
+}
+
+NUMBERS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "few": 3,
+    "couple": 2,
+}
+
+ARTICLES = frozenset({"the", "a", "an", "some", "my", "your", "this", "that", "these", "those"})
+
+# (action, patterns). Order within the table does not matter: more specific lines win.
+CORE: list[tuple[str, list[str]]] = [
+    ("look", ["look", "l", "look around", "describe"]),
+    (
+        "examine",
+        [
+            "examine {thing}",
+            "x {thing}",
+            "look at {thing}",
+            "l at {thing}",
+            "inspect {thing}",
+            "check {thing}",
+            "read {thing}",
+            "look {thing}",
+            "l {thing}",
+            "study {thing}",
+            "describe {thing}",
+            "look in|inside {thing}",
+            "search {thing}",
+            "watch {thing}",
+        ],
+    ),
+    ("inventory", ["inventory", "i", "inv", "invent"]),
+    (
+        "take",
+        [
+            "take {things}",
+            "get {things}",
+            "pick up {things}",
+            "pick {things} up",
+            "grab {things}",
+            "take {things} from|off|out {thing}",
+            "get {things} from|out {thing}",
+            "collect {things}",
+            "pack {things}",
+            "carry {things}",
+            "hold {things}",
+            "pocket {things}",
+        ],
+    ),
+    (
+        "drop",
+        [
+            "drop {things}",
+            "put down {things}",
+            "put {things} down",
+            "discard {things}",
+            "leave {things}",
+            "throw away {things}",
+        ],
+    ),
+    (
+        "put_in",
+        [
+            "put {things} in|into|inside {thing}",
+            "insert {things} in|into {thing}",
+            "pack {things} in|into {thing}",
+            "store {things} in|into {thing}",
+            "seal {things} in|into {thing}",
+        ],
+    ),
+    (
+        "put_on",
+        [
+            "put {things} on|onto {thing}",
+            "place {things} on|onto {thing}",
+            "lay {things} on|onto {thing}",
+            "set {things} on|onto {thing}",
+        ],
+    ),
+    (
+        "give",
+        [
+            "give {held} to {person}",
+            "give {person} {held}",
+            "hand {held} to {person}",
+            "hand {person} {held}",
+            "offer {held} to {person}",
+            "offer {person} {held}",
+            "return {held} to {person}",
+            "show {held} to {person}",
+        ],
+    ),
+    ("wear", ["wear {held}", "put on {held}", "put {held} on", "don {held}", "tie on {held}"]),
+    (
+        "remove",
+        ["remove {held}", "take off {held}", "take {held} off", "doff {held}", "untie {held}"],
+    ),
+    (
+        "go",
+        [
+            "go {direction}",
+            "walk {direction}",
+            "run {direction}",
+            "head {direction}",
+            "move {direction}",
+            "climb {direction}",
+            "travel {direction}",
+        ],
+    ),
+    (
+        "go_to",
+        [
+            "go to {place}",
+            "walk to {place}",
+            "run to {place}",
+            "head to|for {place}",
+            "travel to {place}",
+            "return to {place}",
+            "visit {place}",
+            "enter {place}",
+            "go {place}",
+            "find {place}",
+            "go back to {place}",
+        ],
+    ),
+    ("exit", ["leave", "exit", "go out", "get out"]),
+    (
+        "talk",
+        [
+            "talk to|with {person}",
+            "speak to|with {person}",
+            "greet {person}",
+            "talk {person}",
+            "hello {person}",
+            "hi {person}",
+            "chat with {person}",
+        ],
+    ),
+    (
+        "ask",
+        [
+            "ask {person} about|for {topic}",
+            "ask about {topic}",
+            "ask {person} {topic}",
+            "question {person} about {topic}",
+            "a {topic}",
+        ],
+    ),
+    (
+        "tell",
+        [
+            "tell {person} about {topic}",
+            "tell {person} {topic}",
+            "tell about {topic}",
+            "inform {person} about|of {topic}",
+        ],
+    ),
+    (
+        "say",
+        [
+            "say {text}",
+            "say {text} to {person}",
+            "answer {text}",
+            "reply {text}",
+            "shout {text}",
+            "yell {text}",
+            "whisper {text}",
+            "say",
+        ],
+    ),
+    (
+        "wait",
+        [
+            "wait",
+            "z",
+            "wait {number} {unit}",
+            "wait for {number} {unit}",
+            "wait {unit}",
+            "wait for {unit}",
+            "rest {number} {unit}",
+            "pass time",
+        ],
+    ),
+    ("sleep", ["sleep", "rest", "nap", "go to sleep", "go to bed"]),
+    ("think", ["think", "feel", "reflect", "how do i feel", "mood", "remember"]),
+    ("time", ["time", "what time is it", "clock", "check time"]),
+    ("score", ["score", "points", "full score", "full"]),
+    ("hint", ["hint", "hints", "help me", "clue", "what now", "what should i do"]),
+    ("help", ["help", "?", "commands", "verbs", "instructions", "about", "info"]),
+]
+
+META = {
+    "undo": "undo",
+    "again": "again",
+    "g": "again",
+    "save": "save",
+    "restore": "restore",
+    "load": "restore",
+    "quit": "quit",
+    "q": "quit",
+    "exit game": "quit",
+    "restart": "restart",
+    "saves": "saves",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    words: frozenset[str] | None  # literal alternatives, or None for a slot
+    slot: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    action: str
+    tokens: tuple[Token, ...]
+    pattern: str
+
+    @property
+    def literals(self) -> int:
+        return sum(1 for t in self.tokens if t.words is not None)
+
+
+def compile_pattern(action: str, pattern: str) -> Line:
+    tokens = []
+    for part in pattern.split():
+        if part.startswith("{") and part.endswith("}"):
+            tokens.append(Token(None, part[1:-1]))
+        else:
+            tokens.append(Token(frozenset(part.lower().split("|"))))
+    return Line(action, tuple(tokens), pattern)
+
+
+SLOTS = frozenset(
+    {"thing", "things", "held", "person", "place", "direction", "number", "unit", "topic", "text"}
+)

@@ -1,0 +1,131 @@
+"""Wires the engine together: which actions and systems exist, how a game starts, and
+what the world does after each turn.
+
+Per-world structures (rulebooks, lexicon) are built once and kept on the world's
+`runtime` slot, so many games of one world share them and nothing lives at module level.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.actions import (
+    describe,
+    information,
+    interactions,
+    looking,
+    movement,
+    objects,
+    talking,
+    waiting,
+)
+from kage.actions.pipeline import Action, Rulebooks
+from kage.parser.lexicon import Lexicon
+from kage.parser.lexicon import build as build_lexicon
+from kage.systems import council, edicts, fortune, relationships, scenes, scheduler, scoring
+from kage.systems.registry import PROVIDERS
+from kage.world import effects, rng
+from kage.world.model import World
+from kage.world.state import State
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+__all__ = ["PROVIDERS", "rulebooks", "lexicon", "initial_state", "open_story", "after_turn"]
+
+ACTION_MODULES = (looking, objects, movement, talking, waiting, information)
+SYSTEM_MODULES = (edicts,)
+_LOADED = (council, fortune, relationships, scoring)  # register effects and providers
+CORE_ACTIONS = frozenset(
+    {
+        "look",
+        "examine",
+        "inventory",
+        "take",
+        "drop",
+        "put_in",
+        "put_on",
+        "give",
+        "wear",
+        "remove",
+        "go",
+        "go_to",
+        "exit",
+        "talk",
+        "ask",
+        "tell",
+        "say",
+        "wait",
+        "sleep",
+        "think",
+        "time",
+        "score",
+        "hint",
+        "help",
+    }
+)
+
+
+def rulebooks(world: World) -> Rulebooks:
+    rules = world.runtime.get("rules")
+    if rules is None:
+        rules = Rulebooks()
+        for module in ACTION_MODULES + SYSTEM_MODULES:
+            module.install(rules)
+        data_verbs = {i.verb for i in world.interactions} - CORE_ACTIONS
+        data_verbs |= set(world.verbs) - CORE_ACTIONS
+        interactions.install_verbs(rules, data_verbs)
+        world.runtime["rules"] = rules
+    return rules
+
+
+def lexicon(world: World) -> Lexicon:
+    lex = world.runtime.get("lexicon")
+    if lex is None:
+        lex = build_lexicon(world)
+        world.runtime["lexicon"] = lex
+    return lex
+
+
+def initial_state(world: World, seed: int) -> State:
+    state = State(rng=rng.seed_state(seed))
+    for entity in world.entities.values():
+        if entity.start is not None:
+            state.holder[entity.id] = entity.start
+        if entity.money:
+            state.money[entity.id] = entity.money
+    state.mood = dict(world.moods)
+    for bond in world.bonds:
+        state.bonds[f"{bond.source}>{bond.target}"] = bond.strength
+    for minute, event_id in world.schedule:
+        state.seq += 1
+        state.schedule.append([minute, state.seq, event_id])
+    state.schedule.sort()
+    start = state.holder.get(world.player)
+    if start:
+        state.visited[start] = 0
+    return state
+
+
+def open_story(game: Game) -> str:
+    """Title, introduction, what the world does at the start, and the first look."""
+    world = game.world
+    game.say(world.title.upper())
+    game.say(game.render(world.intro))
+    effects.apply(game, world.start_effects)
+    game.say(describe.place(game))
+    return game.take_output()
+
+
+WRAPPERS = frozenset({"go_to", "exit"})  # their steps are turns of their own
+
+
+def after_turn(game: Game, action: Action) -> None:
+    if action.name in information.FREE or action.name in WRAPPERS:
+        game.state.turn -= 1
+        return
+    scheduler.advance(game, action.minutes)
+    if not game.state.done:
+        scenes.run_triggers(game)
+    if not game.state.done:
+        scenes.check_endings(game)

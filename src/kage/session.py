@@ -1,0 +1,207 @@
+"""A session: a game plus what surrounds play — the command log, undo, again, saves,
+restart. Every front end (terminal, JSON script, web, agents) drives one of these.
+
+The log holds every world command in order; with the seed it is the whole truth of a
+game, so saves store it (plus snapshots to restore quickly) and replaying it rebuilds the
+exact state.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kage import __version__
+from kage.game import Game
+from kage.parser.grammar import META
+from kage.parser.text import MAX_LINE, clean, split_commands, words
+from kage.persist import SaveData, SaveError, SaveStore
+from kage.world import query
+from kage.world.model import World
+from kage.world.state import State
+
+UNDO_DEPTH = 500
+SNAPSHOT_EVERY = 50
+
+
+def default_save_dir() -> Path:
+    if os.environ.get("KAGE_SAVES"):
+        return Path(os.environ["KAGE_SAVES"])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kage" / "saves"
+
+
+@dataclass(slots=True)
+class Step:
+    """What one command did: the text, whether it was understood, whether to stop."""
+
+    command: str
+    text: str
+    understood: bool = True
+    quit: bool = False
+
+
+class Session:
+    def __init__(self, world: World, seed: int = 0, saves: Path | None = None) -> None:
+        self.world = world
+        self.seed = seed
+        self.store = SaveStore(saves or default_save_dir())
+        self._begin()
+
+    def _begin(self) -> None:
+        self.game = Game(self.world, self.seed)
+        self.log: list[str] = []
+        self.snapshots: list[tuple[int, str]] = [(0, self.game.state.dumps())]
+        self.history: list[tuple[State, int]] = []
+        self.last: str | None = None
+
+    def opening(self) -> str:
+        return self.game.opening()
+
+    # -- the loop -------------------------------------------------------------------
+    def step(self, line: str) -> list[Step]:
+        """A typed line -> one Step per command in it. Never raises on any input."""
+        raw = line
+        line = clean(line)
+        notes = []
+        if len(line) > MAX_LINE:
+            line = line[:MAX_LINE]
+            notes.append(
+                f"(That was a very long line; I read only its first {MAX_LINE} characters.)"
+            )
+        commands = split_commands(line)
+        if not commands:
+            return [Step(raw.strip(), "I beg your pardon?", understood=False)]
+        steps = []
+        for command in commands:
+            step = self.one(command)
+            steps.append(step)
+            if step.quit:
+                break
+        if notes:
+            steps[0].text = "\n".join(notes) + "\n" + steps[0].text
+        return steps
+
+    def one(self, command: str) -> Step:
+        ws = words(command)
+        meta = META.get(" ".join(ws[:2])) or (META.get(ws[0]) if ws else None)
+        if (
+            meta is not None
+            and (meta != "restore" or len(ws) <= 2)
+            and not (meta == "quit" and len(ws) > 2)
+        ):
+            rest = " ".join(command.split()[1:]).strip()
+            return getattr(self, f"_{meta}")(command, rest)
+        return self.play(command)
+
+    def play(self, command: str) -> Step:
+        """A world command: logged, undoable, replayable."""
+        self.history.append((self.game.state.copy(), len(self.log)))
+        if len(self.history) > UNDO_DEPTH:
+            del self.history[0]
+        reply = self.game.command(command)
+        self.log.append(command)
+        self.last = command
+        if len(self.log) % SNAPSHOT_EVERY == 0:
+            self.snapshots.append((len(self.log), self.game.state.dumps()))
+        return Step(command, reply.text, reply.understood)
+
+    # -- meta commands --------------------------------------------------------------
+    def _again(self, command: str, rest: str) -> Step:
+        if self.last is None:
+            return Step(command, "There is nothing to do again yet.", understood=True)
+        step = self.play(self.last)
+        step.command = command
+        return step
+
+    def _undo(self, command: str, rest: str) -> Step:
+        if not self.history:
+            return Step(command, "There is nothing to undo.")
+        state, length = self.history.pop()
+        undone = self.log[length] if length < len(self.log) else ""
+        self.game.set_state(state)
+        del self.log[length:]
+        self.snapshots = [s for s in self.snapshots if s[0] <= length]
+        place = self.world.entities[query.here(self.game)].name
+        return Step(command, f"[Undone: {undone}] {place[:1].upper()}{place[1:]}.")
+
+    def _restart(self, command: str, rest: str) -> Step:
+        self._begin()
+        return Step(command, "[Restarted.]\n\n" + self.opening())
+
+    def _quit(self, command: str, rest: str) -> Step:
+        return Step(command, "Goodbye.", quit=True)
+
+    def _save(self, command: str, rest: str) -> Step:
+        name = rest or "save"
+        here = self.world.entities[query.here(self.game)].name
+        data = SaveData(
+            name=name,
+            world_id=self.world.id,
+            world_hash=self.world.source_hash,
+            engine_version=__version__,
+            seed=self.seed,
+            commands=list(self.log),
+            snapshots=[*self.snapshots, (len(self.log), self.game.state.dumps())]
+            if self.snapshots[-1][0] != len(self.log)
+            else list(self.snapshots),
+            created="",
+            turn=len(self.log),
+            summary=f"{here}, turn {self.game.state.turn}",
+        )
+        try:
+            path = self.store.write(data)
+        except SaveError as exc:
+            return Step(command, f"Saving failed: {exc}")
+        return Step(command, f"Saved as '{name}' ({path}).")
+
+    def _saves(self, command: str, rest: str) -> Step:
+        try:
+            found = self.store.list()
+        except SaveError as exc:
+            return Step(command, str(exc))
+        if not found:
+            return Step(command, "There are no saves yet.")
+        lines = []
+        for info in found:
+            if info.ok:
+                lines.append(f"  {info.name}: {info.summary} ({info.created})")
+            else:
+                lines.append(f"  {info.name}: damaged ({info.error})")
+        return Step(command, "Saves:\n" + "\n".join(lines))
+
+    def _restore(self, command: str, rest: str) -> Step:
+        name = rest or "save"
+        try:
+            data = self.store.read(name)
+        except SaveError as exc:
+            return Step(command, str(exc))
+        if data.world_id != self.world.id:
+            return Step(command, f"'{name}' is a save of another world ({data.world_id}).")
+        self.restore(data)
+        return Step(command, f"[Restored '{name}'.]\n\n" + self.game.take_output() + self._look())
+
+    def restore(self, data: SaveData) -> None:
+        """Rebuild from a save: the newest snapshot, then replay the commands after it.
+        If the world's files have changed since, snapshots may not fit: replay it all."""
+        self.seed = data.seed
+        self._begin()
+        start = 0
+        if data.world_hash == self.world.source_hash and data.snapshots:
+            turn, dumped = data.snapshots[-1]
+            import json
+
+            self.game.set_state(State.from_json(json.loads(dumped)))
+            self.log = list(data.commands[:turn])
+            self.snapshots = list(data.snapshots)
+            start = turn
+        for command in data.commands[start:]:
+            self.play(command)
+        self.game.take_output()
+        self.history.clear()
+
+    def _look(self) -> str:
+        from kage.actions.describe import place
+
+        return place(self.game)

@@ -1,0 +1,36 @@
+"""What systems offer the rest of the engine, by name.
+
+Filled when the system modules are imported and never changed during play, so they hold
+no game state: providers turn "{{council.tally:banish}}" into prose, and handlers run a
+scheduled system event such as "edict:banishment" when its time comes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+Provider = Callable[["Game", str], str]
+Handler = Callable[["Game", str], None]
+
+PROVIDERS: dict[str, Provider] = {}
+HANDLERS: dict[str, Handler] = {}
+
+
+def provider(name: str) -> Callable[[Provider], Provider]:
+    def register(func: Provider) -> Provider:
+        PROVIDERS[name] = func
+        return func
+
+    return register
+
+
+def handler(name: str) -> Callable[[Handler], Handler]:
+    def register(func: Handler) -> Handler:
+        HANDLERS[name] = func
+        return func
+
+    return register

@@ -1,0 +1,49 @@
+"""Triggers and endings: the story's turning points, checked after every turn."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.systems import scheduler
+from kage.world import effects, ops
+from kage.world.conditions import holds
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+
+def run_triggers(game: Game) -> None:
+    for trigger in game.world.triggers:
+        if trigger.once and trigger.id in game.state.fired:
+            continue
+        if holds(game, trigger.when):
+            game.state.fired[trigger.id] = game.state.minutes
+            game.emit("triggered", id=trigger.id)
+            effects.apply(game, trigger.effects)
+            if game.state.done:
+                return
+
+
+def check_endings(game: Game) -> None:
+    for ending in game.world.endings:
+        if ending.when is not None and holds(game, ending.when):
+            finish(game, ending.id)
+            return
+
+
+def finish(game: Game, ending_id: str) -> None:
+    """End the story. An epilogue lets the world run on and tells what it heard."""
+    ending = next(e for e in game.world.endings if e.id == ending_id)
+    text = game.render(ending.text)
+    if ending.epilogue:
+        scheduler.advance(game, ending.epilogue)
+        told = scheduler.heard(game)
+        if told:
+            text += "\n\n" + "\n\n".join(told)
+    ops.end(game, ending.won, text, ending.id)
+
+
+@effects.effect("end")
+def _end(game: Game, arg: str) -> None:
+    """{end: ending_id}: the story ends this way now."""
+    finish(game, arg)

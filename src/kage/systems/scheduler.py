@@ -1,0 +1,78 @@
+"""The clock moves and the world keeps living: scheduled events fire at their minute,
+wherever the player is. The player reads an event only if present to witness it."""
+
+from __future__ import annotations
+
+import heapq
+from typing import TYPE_CHECKING
+
+from kage.systems.registry import HANDLERS
+from kage.world import effects, ops, query
+from kage.world.conditions import holds
+from kage.world.effects import effect
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+
+def witnessed(game: Game, place: str | None) -> bool:
+    """The awareness test: is the player where it happens? (None: everywhere.)"""
+    return place is None or query.here(game) == place
+
+
+def fire(game: Game, event_id: str) -> None:
+    kind, _, arg = event_id.partition(":")
+    if arg and kind in HANDLERS:
+        HANDLERS[kind](game, arg)
+        return
+    event = game.world.events.get(event_id)
+    if event is None or not holds(game, event.when):
+        return
+    game.state.fired[event_id] = game.state.minutes
+    game.emit("happened", event=event_id, place=event.place)
+    if event.seen and witnessed(game, event.place):
+        game.state.flags[f"witnessed.{event_id}"] = True
+        game.say(game.render(event.seen))
+    effects.apply(game, event.effects)
+
+
+def advance(game: Game, minutes: int) -> None:
+    """Move the clock on, firing every event that falls due on the way, in order."""
+    state = game.state
+    target = state.minutes + max(0, minutes)
+    while state.schedule and state.schedule[0][0] <= target and not state.done:
+        due, _, event_id = heapq.heappop(state.schedule)
+        state.minutes = max(state.minutes, due)
+        fire(game, event_id)
+    if not state.done:
+        state.minutes = target
+
+
+def heard(game: Game) -> list[str]:
+    """How the events the player did not witness would be told, in the order they fired."""
+    told = []
+    for event_id, _ in sorted(game.state.fired.items(), key=lambda kv: kv[1]):
+        event = game.world.events.get(event_id)
+        if event and event.heard and not game.state.flags.get(f"witnessed.{event_id}"):
+            told.append(game.render(event.heard))
+    return told
+
+
+@effect("happen")
+def _happen(game: Game, arg: str) -> None:
+    """{happen: event_id}: an event fires now."""
+    fire(game, arg)
+
+
+@effect("cancel")
+def _cancel(game: Game, arg: str) -> None:
+    """{cancel: event_id}: a scheduled event will not happen after all."""
+    kept = [item for item in game.state.schedule if item[2] != arg]
+    if len(kept) != len(game.state.schedule):
+        heapq.heapify(kept)
+        game.state.schedule = kept
+        game.emit("cancelled", event=arg)
+
+
+def schedule_at(game: Game, event_id: str, minute: int) -> None:
+    ops.schedule(game, event_id, minute)

@@ -1,0 +1,151 @@
+"""Conditions written in world files, and the one function that decides them.
+
+A condition is a small dict, e.g. ``{flag: verdict_heard}``, ``{at: hokage_office}``,
+``{not: {has: headband}}`` or ``{all: [...]}``. Several keys in one dict must all hold.
+Systems add their own kinds with `condition`. The table below is filled when modules are
+imported and never changes during play.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from kage.world import query
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+Check = Callable[["Game", Any], bool]
+KINDS: dict[str, Check] = {}
+
+
+def condition(name: str) -> Callable[[Check], Check]:
+    def register(func: Check) -> Check:
+        KINDS[name] = func
+        return func
+
+    return register
+
+
+def holds(game: Game, cond: dict[str, Any] | None) -> bool:
+    if not cond:
+        return True
+    for key, arg in cond.items():
+        check = KINDS.get(key)
+        if check is None:
+            raise KeyError(f"unknown condition '{key}'")
+        if not check(game, arg):
+            return False
+    return True
+
+
+def _compare(value: float, arg: dict[str, Any]) -> bool:
+    if "above" in arg and not value > arg["above"]:
+        return False
+    if "below" in arg and not value < arg["below"]:
+        return False
+    if "min" in arg and not value >= arg["min"]:
+        return False
+    return not ("max" in arg and not value <= arg["max"])
+
+
+@condition("all")
+def _all(game: Game, arg: list[dict[str, Any]]) -> bool:
+    return all(holds(game, c) for c in arg)
+
+
+@condition("any")
+def _any(game: Game, arg: list[dict[str, Any]]) -> bool:
+    return any(holds(game, c) for c in arg)
+
+
+@condition("not")
+def _not(game: Game, arg: dict[str, Any]) -> bool:
+    return not holds(game, arg)
+
+
+@condition("flag")
+def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
+    if isinstance(arg, str):
+        return bool(game.state.flags.get(arg))
+    return all(game.state.flags.get(k) == v for k, v in arg.items())
+
+
+@condition("at")
+def _at(game: Game, arg: str | list[str]) -> bool:
+    place = query.here(game)
+    return place == arg if isinstance(arg, str) else place in arg
+
+
+@condition("in_zone")
+def _in_zone(game: Game, arg: str) -> bool:
+    return query.in_zone(game, query.here(game), arg)
+
+
+@condition("has")
+def _has(game: Game, arg: str) -> bool:
+    return query.is_carried_by(game, arg, game.world.player)
+
+
+@condition("wearing")
+def _wearing(game: Game, arg: str) -> bool:
+    return query.is_carried_by(game, arg, game.world.player) and bool(query.prop(game, arg, "worn"))
+
+
+@condition("present")
+def _present(game: Game, arg: str) -> bool:
+    """The entity is in the player's place (or carried by the player)."""
+    return query.place_of(game, arg) == query.here(game)
+
+
+@condition("holder")
+def _holder(game: Game, arg: dict[str, str]) -> bool:
+    return all(game.state.holder.get(k) == v for k, v in arg.items())
+
+
+@condition("milestone")
+def _milestone(game: Game, arg: str) -> bool:
+    return arg in game.state.milestones
+
+
+@condition("fired")
+def _fired(game: Game, arg: str) -> bool:
+    return arg in game.state.fired
+
+
+@condition("visited")
+def _visited(game: Game, arg: str) -> bool:
+    return arg in game.state.visited
+
+
+@condition("mood")
+def _mood(game: Game, arg: dict[str, Any]) -> bool:
+    who = arg.get("who", game.world.player)
+    return _compare(query.mood(game, who), arg)
+
+
+@condition("bond")
+def _bond(game: Game, arg: dict[str, Any]) -> bool:
+    return _compare(query.bond(game, arg["from"], arg.get("to", game.world.player)), arg)
+
+
+@condition("time")
+def _time(game: Game, arg: dict[str, Any]) -> bool:
+    """Minutes since the world's start, e.g. {time: {min: 2880}}."""
+    return _compare(game.state.minutes, arg)
+
+
+@condition("money")
+def _money(game: Game, arg: dict[str, Any]) -> bool:
+    who = arg.get("who", game.world.player)
+    total = game.state.money.get(who, 0) + sum(
+        game.state.money.get(item, 0) for item in query.carried(game, who)
+    )
+    return _compare(total, arg)
+
+
+@condition("chance")
+def _chance(game: Game, arg: float) -> bool:
+    """True with probability `arg`, drawn from the world's seeded generator."""
+    return game.random() < float(arg)

@@ -1,0 +1,237 @@
+"""The static definition of a world, compiled from its data files and never changed in play.
+
+Conditions and effects stay as the plain data the writer wrote (dicts); `conditions.py`
+and `effects.py` interpret them. Keeping them as data means a compiled world can be
+cached as JSON and inspected by tools (check, map, solve).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+Cond = dict[str, Any] | None
+Effects = list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class Variant:
+    """One way to say something, used when its condition holds (None: always)."""
+
+    text: str
+    when: Cond = None
+
+
+@dataclass(slots=True)
+class Exit:
+    direction: str
+    to: str
+    minutes: int = 1
+    when: Cond = None
+    refusal: str = ""  # what the player reads when `when` does not hold
+    text: str = ""  # said while travelling through it
+
+
+@dataclass(slots=True)
+class Topic:
+    id: str
+    words: frozenset[str]
+    text: list[Variant]
+    when: Cond = None
+    effects: Effects = field(default_factory=list)
+    minutes: int = 5
+    report: str = ""  # a system report to append, e.g. "council.tally:banish_naruto"
+    title: str = ""  # how it is offered in "You could ask about ..."
+    hidden: bool = False  # answered when asked, never offered
+
+
+@dataclass(slots=True)
+class Interaction:
+    """A data-defined response to a verb aimed at something: hug Tsunade, eat ramen."""
+
+    verb: str
+    target: str | None  # entity id, or None for the verb on its own
+    text: list[Variant]
+    when: Cond = None
+    refusal: str = ""
+    effects: Effects = field(default_factory=list)
+    minutes: int = 1
+    second: str | None = None  # e.g. the person given to
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    kind: str  # "place", "person" or "thing"
+    name: str
+    nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    description: list[Variant] = field(default_factory=list)
+    proper: bool = False  # a proper name takes no article
+    plural: bool = False
+    gender: str = "it"  # him / her / them / it: the pronoun that refers to it
+    start: str | None = None  # initial holder
+    # places
+    exits: dict[str, Exit] = field(default_factory=dict)
+    zones: tuple[str, ...] = ()
+    known: bool = False  # may be named in "go to" before it is visited
+    # people
+    topics: list[Topic] = field(default_factory=list)
+    greeting: list[Variant] = field(default_factory=list)
+    unknown_topic: str = ""
+    # things
+    portable: bool = True
+    wearable: bool = False
+    worn: bool = False
+    container: bool = False
+    scenery: bool = False  # mentioned in descriptions, not listed
+    money: int = 0  # ryo it starts with (wallets, people)
+    props: dict[str, Any] = field(default_factory=dict)  # e.g. luck: 1
+    listing: str = ""  # how it is listed when lying in a place
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.nouns | self.adjectives
+
+    def the(self) -> str:
+        return self.name if self.proper else f"the {self.name}"
+
+    def a(self) -> str:
+        if self.proper:
+            return self.name
+        if self.plural:
+            return f"some {self.name}"
+        return f"{'an' if self.name[:1].lower() in 'aeiou' else 'a'} {self.name}"
+
+
+@dataclass(slots=True)
+class Trigger:
+    """Fires when its condition holds after a turn; `once` triggers fire a single time."""
+
+    id: str
+    when: Cond
+    effects: Effects
+    once: bool = True
+
+
+@dataclass(slots=True)
+class WorldEvent:
+    """Something that happens in the world at a time, wherever the player is.
+
+    `seen` is what the player reads if present at `place`; `heard` is how it is told
+    later (epilogues, rumours).
+    """
+
+    id: str
+    effects: Effects
+    place: str | None = None
+    seen: str = ""
+    heard: str = ""
+    when: Cond = None  # if it does not hold when due, the event does not happen
+
+
+@dataclass(slots=True)
+class Milestone:
+    id: str
+    points: int
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Hint:
+    text: str
+    done: Cond  # the hint is spent once this holds
+    when: Cond = None
+
+
+@dataclass(slots=True)
+class Bond:
+    source: str
+    target: str
+    strength: int
+    kind: str = ""
+    label: str = ""
+
+
+@dataclass(slots=True)
+class MoodRule:
+    """When an event of `event` kind touches `subject`, everyone bonded to the subject
+    changes mood by bond strength x scale (clamped); `min_bond` filters who cares."""
+
+    event: str
+    subject: str
+    scale: float
+    min_bond: int = 1
+
+
+@dataclass(slots=True)
+class CouncilMember:
+    who: str
+    beliefs: dict[str, float]
+    chair: bool = False
+
+
+@dataclass(slots=True)
+class Motion:
+    id: str
+    council: str
+    subject: str
+    charge: str
+    weights: dict[str, float]
+    bond_weight: float
+    threshold: float
+    reasons: dict[str, str]  # belief -> phrase used when telling why someone voted
+    edict: dict[str, Any] | None
+    when: str = "start"  # when the council sits: "start" or an event id
+
+
+@dataclass(slots=True)
+class Council:
+    id: str
+    name: str
+    members: list[CouncilMember]
+
+
+@dataclass(slots=True)
+class Ending:
+    id: str
+    when: Cond
+    won: bool
+    text: str
+    epilogue: int = 0  # minutes the world runs on after the ending, telling what it heard
+
+
+@dataclass(slots=True)
+class World:
+    id: str
+    title: str
+    intro: str
+    player: str
+    start_time: datetime
+    entities: dict[str, Entity]
+    milestones: dict[str, Milestone] = field(default_factory=dict)
+    hints: list[Hint] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    events: dict[str, WorldEvent] = field(default_factory=dict)
+    bonds: list[Bond] = field(default_factory=list)
+    moods: dict[str, int] = field(default_factory=dict)
+    mood_words: list[tuple[int, str]] = field(default_factory=list)  # (at least, word)
+    hope_lines: list[Variant] = field(default_factory=list)
+    mood_rules: list[MoodRule] = field(default_factory=list)
+    councils: dict[str, Council] = field(default_factory=dict)
+    motions: dict[str, Motion] = field(default_factory=dict)
+    interactions: list[Interaction] = field(default_factory=list)
+    verbs: dict[str, list[str]] = field(default_factory=dict)  # action -> extra phrasings
+    endings: list[Ending] = field(default_factory=list)
+    start_effects: Effects = field(default_factory=list)
+    schedule: list[tuple[int, str]] = field(default_factory=list)  # (minute, event id)
+    source_hash: str = ""
+    runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def max_score(self) -> int:
+        return sum(m.points for m in self.milestones.values())
+
+    def places(self) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == "place"]

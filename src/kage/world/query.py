@@ -1,0 +1,105 @@
+"""Read-only questions about a game's world: where things are, who holds what."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+
+def holder(game: Game, entity: str) -> str | None:
+    return game.state.holder.get(entity)
+
+
+def place_of(game: Game, entity: str) -> str | None:
+    """The place an entity is in, following holders (a kunai in a pouch held by Naruto)."""
+    entities = game.world.entities
+    seen = 0
+    current: str | None = entity
+    while current is not None and seen < 64:
+        ent = entities.get(current)
+        if ent is not None and ent.kind == "place":
+            return current
+        current = game.state.holder.get(current)
+        seen += 1
+    return None
+
+
+def here(game: Game) -> str:
+    """The player's place."""
+    return place_of(game, game.world.player) or ""
+
+
+def contents(game: Game, holder_id: str) -> list[str]:
+    """Entities directly held by (or lying in) holder_id, in definition order."""
+    index = game.contents_index()
+    return index.get(holder_id, [])
+
+
+def carried(game: Game, who: str) -> list[str]:
+    """Everything a person holds, including inside held containers."""
+    result: list[str] = []
+    stack = list(reversed(contents(game, who)))
+    while stack:
+        item = stack.pop()
+        result.append(item)
+        if game.world.entities[item].container:
+            stack.extend(reversed(contents(game, item)))
+    return result
+
+
+def is_carried_by(game: Game, entity: str, who: str) -> bool:
+    current = game.state.holder.get(entity)
+    steps = 0
+    while current is not None and steps < 64:
+        if current == who:
+            return True
+        if game.world.entities[current].kind == "place":
+            return False
+        current = game.state.holder.get(current)
+        steps += 1
+    return False
+
+
+def prop(game: Game, entity: str, key: str, default: object = None) -> object:
+    """An entity's property: its changed value in the state, else its defined value."""
+    changed = game.state.props.get(entity)
+    if changed is not None and key in changed:
+        return changed[key]
+    ent = game.world.entities[entity]
+    if key == "worn":
+        return ent.worn
+    return ent.props.get(key, default)
+
+
+def in_zone(game: Game, place: str, zone: str) -> bool:
+    ent = game.world.entities.get(place)
+    return ent is not None and zone in ent.zones
+
+
+def bond(game: Game, source: str, target: str) -> int:
+    return game.state.bonds.get(f"{source}>{target}", 0)
+
+
+def mood(game: Game, who: str) -> int:
+    return game.state.mood.get(who, 0)
+
+
+def visible(game: Game, who: str | None = None) -> list[str]:
+    """What `who` (the player by default) can see and refer to: the place's contents,
+    what they carry, and the contents of open containers in both."""
+    who = who or game.world.player
+    place = place_of(game, who) or ""
+    result: list[str] = []
+    stack = [e for e in reversed(contents(game, place)) if e != who]
+    stack.extend(reversed(contents(game, who)))
+    while stack:
+        item = stack.pop()
+        result.append(item)
+        ent = game.world.entities[item]
+        if ent.container or ent.kind == "person":
+            if ent.kind == "person" and item != who:
+                continue  # what others carry is theirs and out of reach
+            stack.extend(reversed(contents(game, item)))
+    return result
