@@ -127,7 +127,6 @@ class Game:
         for line in outcome.text:
             self.say(line)
         if outcome.done:
-            self.state.turn += 1
             after_turn(self, action)
         return outcome
 
@@ -145,6 +144,9 @@ class Game:
             self.say(result.error)
             return Reply(self.take_output(), result.understood, False)
         acted = False
+        free = all(a.name in FREE for a in result.actions)
+        if not free:
+            self.state.turn += 1  # one command, one turn, however many things it moves
         several = len(result.actions) > 1
         pieces = []
         for action in result.actions:

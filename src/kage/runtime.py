@@ -122,7 +122,6 @@ WRAPPERS = frozenset({"go_to", "exit"})  # their steps are turns of their own
 
 def after_turn(game: Game, action: Action) -> None:
     if action.name in information.FREE or action.name in WRAPPERS:
-        game.state.turn -= 1
         return
     scheduler.advance(game, action.minutes)
     if not game.state.done:

@@ -1,0 +1,59 @@
+"""Act 1 played end to end through the JSON mode, as a tool or agent would play it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.helpers import WALKTHROUGHS
+
+
+def run_json(script: str, seed: int = 0) -> list[dict]:
+    result = subprocess.run(
+        [sys.executable, "-m", "kage", "play", "--seed", str(seed), "--json", "--script", "-"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_act1_walkthrough_wins_with_full_score() -> None:
+    records = run_json((WALKTHROUGHS / "act1.txt").read_text())
+    last = records[-1]
+    assert last["done"] and last["won"]
+    assert last["score"] == last["max_score"] == 100
+    assert last["location"] == "crossroads"
+    assert all(r["understood"] for r in records)
+    for record in records:
+        for key in ("turn", "command", "understood", "output", "location", "time", "score",
+                    "max_score", "done", "won"):
+            assert key in record
+    # the world went on living after he left: the epilogue tells of Jiraiya's return
+    assert "Jiraiya" in last["output"]
+    # the clock ran: from the morning of the verdict past the week of the epilogue
+    assert records[0]["time"] == "0060-10-13T09:00"
+    assert last["time"] > "0060-10-20"
+
+
+def test_json_mode_one_object_per_command_and_unknown_words() -> None:
+    records = run_json("look\nxyzzy\ntake wallet. go out\n\n")
+    commands = [r["command"] for r in records[1:]]
+    assert commands == ["look", "xyzzy", "take wallet", "go out", ""]
+    assert records[2]["understood"] is False and "xyzzy" in records[2]["output"]
+    assert records[1]["understood"] is True
+    assert records[-1]["understood"] is False
+
+
+def test_lingering_past_the_deadline_is_execution() -> None:
+    records = run_json("wait 24 hours\nwait 23 hours\nwait 2 hours\nlook\n")
+    assert records[2]["done"] is False
+    last = records[-1]
+    assert last["done"] and not last["won"]
+    ended = next(r for r in records if r["done"])
+    assert "ANBU" in ended["output"] or "masks" in ended["output"]
+    assert ended["time"] == "0060-10-15T09:00"  # exactly two days after the verdict

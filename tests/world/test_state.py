@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kage.world.clock import describe_span, parse_duration, stamp
+from kage.world.state import State
+from tests.helpers import play
+
+
+def test_copy_is_independent(new_session) -> None:
+    session = new_session()
+    before = session.game.state.copy()
+    digest = before.digest()
+    play(session, "down", "ne", "take all")
+    assert before.digest() == digest
+    assert session.game.state.digest() != digest
+    assert before.holder["wallet"] == "naruto_apartment"
+    assert session.game.state.holder["wallet"] == "naruto"
+
+
+def test_json_round_trip_is_exact(new_session) -> None:
+    session = new_session()
+    play(session, "ask tsunade about the vote", "give necklace to tsunade", "down")
+    state = session.game.state
+    again = State.from_json(json.loads(state.dumps()))
+    assert again.dumps() == state.dumps()
+    assert again.digest() == state.digest()
+
+
+def test_from_json_rejects_other_versions() -> None:
+    data = State().to_json()
+    data["version"] = 999
+    with pytest.raises(ValueError):
+        State.from_json(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("2d", 2880), ("3h", 180), ("45m", 45), ("90 minutes", 90), ("1 week", 10080),
+     ("1d + 2h", 1560), (15, 15), ("15", 15)],
+)
+def test_parse_duration(text, minutes) -> None:
+    assert parse_duration(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["soon", "", "3 fortnights", "h3"])
+def test_parse_duration_rejects_nonsense(text) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(text)
+
+
+def test_clock_formats() -> None:
+    from datetime import datetime
+
+    start = datetime(60, 10, 13, 9, 0)
+    assert stamp(start, 0) == "0060-10-13T09:00"
+    assert stamp(start, 2880 + 75) == "0060-10-15T10:15"
+    assert describe_span(0) == "a moment"
+    assert describe_span(1) == "1 minute"
+    assert describe_span(2 * 1440 + 61) == "2 days, 1 hour and 1 minute"
