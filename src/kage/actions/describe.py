@@ -26,6 +26,23 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def ways_out(game: Game, place_id: str) -> list[str]:
+    """'north or up (the Hokage's office)': directions to the same place are grouped;
+    a place not yet known is not named."""
+    world = game.world
+    by_place: dict[str, list[str]] = {}
+    for direction, way in world.entities[place_id].exits.items():
+        by_place.setdefault(way.to, []).append(direction)
+    ways = []
+    for to, directions in by_place.items():
+        words = " or ".join(directions)
+        if to in game.state.visited or world.entities[to].known:
+            ways.append(f"{words} ({world.entities[to].name})")
+        else:
+            ways.append(words)
+    return ways
+
+
 def place(game: Game, place_id: str | None = None) -> str:
     """The full description of a place: name, prose, who and what is here, the ways out."""
     world = game.world
@@ -49,16 +66,6 @@ def place(game: Game, place_id: str | None = None) -> str:
         parts.append(f"{capital(listing(names))} {verb} here.")
     if things:
         parts.append(f"You can see {listing(things)} here.")
-    exits = [
-        f"{d} ({world.entities[x.to].name})"
-        for d, x in ent.exits.items()
-        if x.to in game.state.visited or world.entities[x.to].known
-    ]
-    unknown = [
-        d
-        for d, x in ent.exits.items()
-        if x.to not in game.state.visited and not world.entities[x.to].known
-    ]
-    if exits or unknown:
-        parts.append("Exits: " + listing(exits + unknown) + ".")
+    if ent.exits:
+        parts.append("Exits: " + listing(ways_out(game, place_id)) + ".")
     return "\n".join(p for p in parts if p)
