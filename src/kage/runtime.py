@@ -7,22 +7,16 @@ Per-world structures (rulebooks, lexicon) are built once and kept on the world's
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from kage.actions import (
-    describe,
-    information,
-    interactions,
-    looking,
-    movement,
-    objects,
-    talking,
-    waiting,
-)
+from kage.actions import describe, information, interactions
 from kage.actions.pipeline import Action, Rulebooks
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
-from kage.systems import council, edicts, fortune, relationships, scenes, scheduler, scoring
+from kage.systems import scenes, scheduler
 from kage.systems.registry import PROVIDERS
 from kage.world import effects, rng
 from kage.world.model import World
@@ -33,9 +27,21 @@ if TYPE_CHECKING:
 
 __all__ = ["PROVIDERS", "rulebooks", "lexicon", "initial_state", "open_story", "after_turn"]
 
-ACTION_MODULES = (looking, objects, movement, talking, waiting, information)
-SYSTEM_MODULES = (edicts,)
-_LOADED = (council, fortune, relationships, scoring)  # register effects and providers
+
+def _discover() -> list[ModuleType]:
+    """Every module in kage.actions and kage.systems, imported (which registers their
+    effects, conditions and providers) in a fixed order; those with `install` add rules."""
+    import kage.actions
+    import kage.systems
+
+    modules = []
+    for package in (kage.actions, kage.systems):
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            modules.append(importlib.import_module(f"{package.__name__}.{info.name}"))
+    return modules
+
+
+MODULES = _discover()
 CORE_ACTIONS = frozenset(
     {
         "look",
@@ -70,8 +76,10 @@ def rulebooks(world: World) -> Rulebooks:
     rules = world.runtime.get("rules")
     if rules is None:
         rules = Rulebooks()
-        for module in ACTION_MODULES + SYSTEM_MODULES:
-            module.install(rules)
+        for module in MODULES:
+            install = getattr(module, "install", None)
+            if install is not None:
+                install(rules)
         data_verbs = {i.verb for i in world.interactions} - CORE_ACTIONS
         data_verbs |= set(world.verbs) - CORE_ACTIONS
         interactions.install_verbs(rules, data_verbs)

@@ -13,7 +13,9 @@ from pydantic import ValidationError
 
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
 from kage.content import schema as s
+from kage.content import sections as system_sections
 from kage.content.errors import ContentError, Problem, suggest
+from kage.content.sections import all_sections
 from kage.content.yaml_lines import Located, load
 from kage.parser.grammar import DIRECTIONS, SLOTS
 from kage.world import conditions, effects
@@ -36,7 +38,9 @@ from kage.world.model import (
     WorldEvent,
 )
 
-SECTIONS = tuple(s.FileModel.model_fields)
+CORE_SECTIONS = tuple(s.FileModel.model_fields)
+SYSTEM_SECTIONS = all_sections()
+SECTIONS = CORE_SECTIONS + tuple(SYSTEM_SECTIONS)
 
 # What the arguments of conditions and effects refer to: kind -> how to find references.
 # Each returns (sub-path, what it must be, value) triples.
@@ -114,6 +118,14 @@ def prose_effects(items: list[Any]) -> list[Any]:
     ]
 
 
+def _refs(core: dict[str, Any], extra: dict[str, Any], key: str, arg: Any) -> list[Ref]:
+    finder = core.get(key) or extra.get(key)
+    try:
+        return list(finder(arg)) if finder else []
+    except (TypeError, AttributeError, KeyError):
+        return []  # a malformed argument; the schema check reports its shape
+
+
 class Builder:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -121,6 +133,7 @@ class Builder:
         self.files: list[tuple[Located, s.FileModel]] = []
         self.where: dict[str, tuple[Located, tuple[Any, ...]]] = {}  # id -> definition
         self.ids: dict[str, set[str]] = {}
+        self.extras: list[tuple[Located, dict[str, list[Any]]]] = []
 
     def problem(self, located: Located, path: tuple[Any, ...], message: str) -> None:
         self.problems.append(Problem(located.file, located.line(path), message))
@@ -156,12 +169,30 @@ class Builder:
             if key not in SECTIONS:
                 self.problem(located, (key,), f"unknown section '{key}'." + suggest(key, SECTIONS))
         try:
-            model = s.FileModel.model_validate({k: v for k, v in data.items() if k in SECTIONS})
+            model = s.FileModel.model_validate(
+                {k: v for k, v in data.items() if k in CORE_SECTIONS}
+            )
         except ValidationError as exc:
             for error in exc.errors():
                 self.problem(located, tuple(error["loc"]), _explain(error))
             return
+        extra: dict[str, list[Any]] = {}
+        for name, section in SYSTEM_SECTIONS.items():
+            entries = data.get(name)
+            if entries is None:
+                continue
+            if not isinstance(entries, list):
+                self.problem(located, (name,), f"'{name}' must be a list of entries")
+                continue
+            for i, entry in enumerate(entries):
+                try:
+                    extra.setdefault(name, []).append(section.model.model_validate(entry))
+                except ValidationError as exc:
+                    for error in exc.errors():
+                        loc = (name, i, *error["loc"])
+                        self.problem(located, loc, _explain({**error, "loc": loc}))
         self.files.append((located, model))
+        self.extras.append((located, extra))
 
     # -- references ---------------------------------------------------------------
     def register(self, kind: str, ident: str, located: Located, path: tuple[Any, ...]) -> None:
@@ -224,7 +255,7 @@ class Builder:
                     self.check_condition(located, (*path, key, i), sub)
             elif key == "not":
                 self.check_condition(located, (*path, key), arg)
-            for sub, kind, value in COND_REFS.get(key, lambda a: [])(arg):
+            for sub, kind, value in _refs(COND_REFS, system_sections.COND_REFS, key, arg):
                 self.expect(located, (*path, key, *sub), kind, value)
 
     def check_effects(self, located: Located, path: tuple[Any, ...], items: list[Any]) -> None:
@@ -246,7 +277,7 @@ class Builder:
                         + (suggest(key, effects.KINDS) or f" Known: {_few(effects.KINDS)}."),
                     )
                     continue
-                for sub, kind, value in EFFECT_REFS.get(key, lambda a: [])(arg):
+                for sub, kind, value in _refs(EFFECT_REFS, system_sections.EFFECT_REFS, key, arg):
                     self.expect(located, (*path, i, key, *sub), kind, value)
 
     # -- building -----------------------------------------------------------------
@@ -274,6 +305,13 @@ class Builder:
             ):
                 for i, item in enumerate(getattr(model, section)):
                     self.register(kind, item.id, located, (section, i, "id"))
+            for located_extra, extra in self.extras:
+                if located_extra is not located:
+                    continue
+                for name, entries in extra.items():
+                    if SYSTEM_SECTIONS[name].keyed:
+                        for i, entry in enumerate(entries):
+                            self.register(name, entry.id, located, (name, i, "id"))
             for i, place in enumerate(model.places):
                 for zone in place.zones:
                     self.ids.setdefault("zone", set()).add(zone)
@@ -292,6 +330,22 @@ class Builder:
         world = self.make_world(*info, source_hash)
         for located, model in self.files:
             self.fill(world, located, model)
+        for located, extra in self.extras:
+            for name, entries in extra.items():
+                section = SYSTEM_SECTIONS[name]
+                store = world.data.setdefault(name, {} if section.keyed else [])
+                for i, entry in enumerate(entries):
+                    if section.check is not None:
+                        section.check(self, located, (name, i), entry)
+                    plain = entry.model_dump(by_alias=True)
+                    if section.keyed:
+                        if entry.id in store:
+                            self.problem(
+                                located, (name, i, "id"), f"duplicate {name} id '{entry.id}'"
+                            )
+                        store[entry.id] = plain
+                    else:
+                        store.append(plain)
         self.check_world(world, *info)
         if self.problems:
             raise ContentError(self.problems)

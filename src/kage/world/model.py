@@ -227,6 +227,7 @@ class World:
     start_effects: Effects = field(default_factory=list)
     schedule: list[tuple[int, str]] = field(default_factory=list)  # (minute, event id)
     source_hash: str = ""
+    data: dict[str, Any] = field(default_factory=dict)  # system-owned sections, plain data
     runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -1,0 +1,49 @@
+"""Data sections that systems own (shops, statuses, jutsu ...).
+
+Each module here defines `SECTION`: the section's name in world files, the pydantic model
+of one entry, and a function that checks references and stores the entries in
+`world.data[name]` as plain dicts. The loader finds the modules by itself, so a new system
+adds its data format without touching the core schema.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from kage.content.compile import Builder
+    from kage.content.yaml_lines import Located
+    from kage.world.model import World
+
+Build = Callable[["Builder", "World", "Located", tuple[Any, ...], BaseModel], dict[str, Any]]
+
+
+# What the arguments of system-defined conditions and effects refer to, so the loader can
+# check them: kind -> function(arg) -> [(sub-path, "place" | "person" | "entity" | section
+# name ..., value)]. Filled by the section modules; read by the loader.
+EFFECT_REFS: dict[str, Callable[[Any], list[tuple[tuple[Any, ...], str, Any]]]] = {}
+COND_REFS: dict[str, Callable[[Any], list[tuple[tuple[Any, ...], str, Any]]]] = {}
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    model: type[BaseModel]  # one entry of the section (the section is a list of these)
+    check: Callable[[Builder, Located, tuple[Any, ...], Any], None] | None = None
+    keyed: bool = True  # entries have an `id` and are stored by it
+
+
+def all_sections() -> dict[str, Section]:
+    found: dict[str, Section] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        section = getattr(module, "SECTION", None)
+        if isinstance(section, Section):
+            found[section.name] = section
+    return found
