@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 Provider = Callable[["Game", str], str]
 Handler = Callable[["Game", str], None]
 
+Ticker = Callable[["Game", int, int], None]
+
 PROVIDERS: dict[str, Provider] = {}
 HANDLERS: dict[str, Handler] = {}
+TICKERS: dict[str, Ticker] = {}
 
 
 def provider(name: str) -> Callable[[Provider], Provider]:
@@ -31,6 +34,18 @@ def provider(name: str) -> Callable[[Provider], Provider]:
 def handler(name: str) -> Callable[[Handler], Handler]:
     def register(func: Handler) -> Handler:
         HANDLERS[name] = func
+        return func
+
+    return register
+
+
+def ticker(name: str) -> Callable[[Ticker], Ticker]:
+    """A function called as time passes, with (game, from_minute, to_minute): chakra
+    coming back, hunger growing. Called in name order, at most once per stretch of time
+    between two scheduled events, so a three-week time skip costs a few calls, not 30,000."""
+
+    def register(func: Ticker) -> Ticker:
+        TICKERS[name] = func
         return func
 
     return register

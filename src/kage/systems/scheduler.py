@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING
 
-from kage.systems.registry import HANDLERS
+from kage.systems.registry import HANDLERS, TICKERS
 from kage.world import effects, ops, query
 from kage.world.conditions import holds
 from kage.world.effects import effect
@@ -42,10 +42,20 @@ def advance(game: Game, minutes: int) -> None:
     target = state.minutes + max(0, minutes)
     while state.schedule and state.schedule[0][0] <= target and not state.done:
         due, _, event_id = heapq.heappop(state.schedule)
-        state.minutes = max(state.minutes, due)
+        _tick(game, max(state.minutes, due))
         fire(game, event_id)
     if not state.done:
-        state.minutes = target
+        _tick(game, target)
+
+
+def _tick(game: Game, to: int) -> None:
+    """Move the clock to `to`, letting every ticker see the stretch of time."""
+    start = game.state.minutes
+    if to <= start:
+        return
+    game.state.minutes = to
+    for name in sorted(TICKERS):
+        TICKERS[name](game, start, to)
 
 
 def heard(game: Game) -> list[str]:

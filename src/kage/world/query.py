@@ -98,8 +98,8 @@ def visible(game: Game, who: str | None = None) -> list[str]:
         item = stack.pop()
         result.append(item)
         ent = game.world.entities[item]
-        if ent.container or ent.kind == "person":
-            if ent.kind == "person" and item != who:
-                continue  # what others carry is theirs and out of reach
+        if ent.kind == "person":
+            continue  # what others carry is theirs and out of reach
+        if ent.container and not prop(game, item, "opaque"):
             stack.extend(reversed(contents(game, item)))
     return result

@@ -1,0 +1,81 @@
+"""Numbers and conditions on people and things: skills, chakra, morale, and statuses.
+
+All of it lives in the state's per-entity props, so it is saved, copied and undone with
+everything else. A status is a name with the minute it ends (-1: until removed); the
+status dict is replaced, never edited in place, because state copies share nested values.
+Writers set starting values in an entity's `props` (e.g. ``props: {chakra: 80}``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.world import ops, query
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+FOREVER = -1
+
+
+def stat(game: Game, who: str, key: str, default: float = 0) -> float:
+    value = query.prop(game, who, key, default)
+    return float(value) if isinstance(value, int | float) else default
+
+
+def set_stat(
+    game: Game,
+    who: str,
+    key: str,
+    value: float,
+    low: float | None = None,
+    high: float | None = None,
+) -> float:
+    if low is not None:
+        value = max(low, value)
+    if high is not None:
+        value = min(high, value)
+    value = round(value, 3)
+    if query.prop(game, who, key) != value:
+        ops.set_prop(game, who, key, value)
+    return value
+
+
+def add_stat(
+    game: Game, who: str, key: str, by: float, low: float | None = 0, high: float | None = None
+) -> float:
+    """Change a number, clamped (by default never below zero: chakra cannot go negative)."""
+    return set_stat(game, who, key, stat(game, who, key) + by, low, high)
+
+
+def statuses(game: Game, who: str) -> dict[str, int]:
+    """The statuses in force now, name -> minute it ends (-1: until removed)."""
+    found = query.prop(game, who, "status") or {}
+    now = game.state.minutes
+    return {k: v for k, v in dict(found).items() if v == FOREVER or v > now}
+
+
+def has_status(game: Game, who: str, name: str) -> bool:
+    return name in statuses(game, who)
+
+
+def add_status(game: Game, who: str, name: str, minutes: int | None = None) -> None:
+    """Give `who` a status for `minutes` (None: until removed). Its end is scheduled, so
+    it ends on time whatever the player does."""
+    until = FOREVER if minutes is None else game.state.minutes + max(1, int(minutes))
+    current = dict(query.prop(game, who, "status") or {})
+    current[name] = until
+    ops.set_prop(game, who, "status", current)
+    game.emit("status.added", who=who, status=name, until=until)
+    if until != FOREVER:
+        ops.schedule(game, f"status:{who}/{name}", until)
+
+
+def remove_status(game: Game, who: str, name: str) -> bool:
+    current = dict(query.prop(game, who, "status") or {})
+    if name not in current:
+        return False
+    del current[name]
+    ops.set_prop(game, who, "status", current)
+    game.emit("status.removed", who=who, status=name)
+    return True
