@@ -123,11 +123,12 @@ class Game:
         """Run one action through the pipeline, then let the world take its turn."""
         from kage.runtime import after_turn
 
+        first_event = len(self.log)
         outcome = perform(self, action)
         for line in outcome.text:
             self.say(line)
         if outcome.done:
-            after_turn(self, action)
+            after_turn(self, action, first_event)
         return outcome
 
     def command(self, line: str) -> Reply:

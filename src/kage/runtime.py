@@ -17,7 +17,7 @@ from kage.actions.pipeline import Action, Rulebooks
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
 from kage.systems import scenes, scheduler
-from kage.systems.registry import PROVIDERS
+from kage.systems.registry import EVERY_TURN, PROVIDERS
 from kage.world import effects, rng
 from kage.world.model import World
 from kage.world.state import State
@@ -128,10 +128,14 @@ def open_story(game: Game) -> str:
 WRAPPERS = frozenset({"go_to", "exit"})  # their steps are turns of their own
 
 
-def after_turn(game: Game, action: Action) -> None:
+def after_turn(game: Game, action: Action, first_event: int = 0) -> None:
     if action.name in information.FREE or action.name in WRAPPERS:
         return
     scheduler.advance(game, action.minutes)
+    for name in sorted(EVERY_TURN):
+        if game.state.done:
+            break
+        EVERY_TURN[name](game, action, first_event)
     if not game.state.done:
         scenes.run_triggers(game)
     if not game.state.done:

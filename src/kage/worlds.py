@@ -42,7 +42,13 @@ def cache_dir() -> Path:
 
 
 def _key(folder: Path) -> str:
+    """The files of the world and the code that compiles it: a change to either is a
+    different world, so a stale compiled copy is never used."""
     digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    code = [package / "world" / "model.py", *sorted((package / "content").rglob("*.py"))]
+    for path in code:
+        digest.update(path.read_bytes())
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:24]

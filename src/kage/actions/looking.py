@@ -50,6 +50,8 @@ def install(rules: Rulebooks) -> None:
         lines = []
         for item in query.contents(game, player):
             ent = game.world.entities[item]
+            if ent.kind != "thing":
+                continue  # a companion rides along; he is not luggage
             note = " (worn)" if query.prop(game, item, "worn") else ""
             money = game.state.money.get(item, 0)
             if money:

@@ -149,7 +149,11 @@ def _all(game: Game, action: str, container: str | None) -> list[str]:
             for e in pool
             if entities[e].kind == "thing" and entities[e].portable and not entities[e].scenery
         ]
-    return [e for e in query.contents(game, player) if not query.prop(game, e, "worn")]
+    return [
+        e
+        for e in query.contents(game, player)
+        if entities[e].kind == "thing" and not query.prop(game, e, "worn")
+    ]
 
 
 def resolve_many(

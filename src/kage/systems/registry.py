@@ -11,16 +11,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kage.actions.pipeline import Action
     from kage.game import Game
 
 Provider = Callable[["Game", str], str]
 Handler = Callable[["Game", str], None]
 
 Ticker = Callable[["Game", int, int], None]
+TurnHook = Callable[["Game", "Action", int], None]
 
 PROVIDERS: dict[str, Provider] = {}
 HANDLERS: dict[str, Handler] = {}
 TICKERS: dict[str, Ticker] = {}
+EVERY_TURN: dict[str, TurnHook] = {}
 
 
 def provider(name: str) -> Callable[[Provider], Provider]:
@@ -46,6 +49,17 @@ def ticker(name: str) -> Callable[[Ticker], Ticker]:
 
     def register(func: Ticker) -> Ticker:
         TICKERS[name] = func
+        return func
+
+    return register
+
+
+def every_turn(name: str) -> Callable[[TurnHook], TurnHook]:
+    """A function run after every action that took time, with (game, action, first event
+    of this action in game.log): companions remarking on what just happened, morale."""
+
+    def register(func: TurnHook) -> TurnHook:
+        EVERY_TURN[name] = func
         return func
 
     return register

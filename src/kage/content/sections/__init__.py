@@ -1,7 +1,7 @@
 """Data sections that systems own (shops, statuses, jutsu ...).
 
-Each module here defines `SECTION`: the section's name in world files, the pydantic model
-of one entry, and a function that checks references and stores the entries in
+Each module here defines `SECTION` (or a tuple `SECTIONS`): the section's name in world
+files, the pydantic model of one entry, and a function that checks references; entries go to
 `world.data[name]` as plain dicts. The loader finds the modules by itself, so a new system
 adds its data format without touching the core schema.
 """
@@ -43,7 +43,7 @@ def all_sections() -> dict[str, Section]:
     found: dict[str, Section] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
-        section = getattr(module, "SECTION", None)
-        if isinstance(section, Section):
-            found[section.name] = section
+        for section in (getattr(module, "SECTION", None), *getattr(module, "SECTIONS", ())):
+            if isinstance(section, Section):
+                found[section.name] = section
     return found

@@ -1,0 +1,34 @@
+"""`statuses`: conditions a person can be in (rash, injury, hunger) and what they do."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from kage.content.schema import Strict
+from kage.content.sections import COND_REFS, EFFECT_REFS, Section
+
+
+class StatusModel(Strict):
+    id: str
+    name: str
+    duration: str | int | None = None  # default length; None: until removed
+    modifiers: dict[str, float] = {}  # stat -> change while it lasts, e.g. {stealth: -10}
+    begins: str = ""  # said when it starts (to the player, if it is theirs)
+    ends: str = ""  # said when it wears off
+    blocks: list[str] = Field(default_factory=list)  # actions it prevents, e.g. [train]
+    blocked: str = ""  # the refusal for those actions
+
+
+SECTION = Section("statuses", StatusModel)
+
+EFFECT_REFS["status"] = lambda arg: (
+    ([(("who",), "person", arg["who"])] if isinstance(arg, dict) and "who" in arg else [])
+    + [
+        ((key,), "statuses", arg[key])
+        for key in ("add", "remove")
+        if isinstance(arg, dict) and key in arg
+    ]
+)
+COND_REFS["status"] = lambda arg: [
+    ((key,), "statuses", arg[key]) for key in ("has",) if isinstance(arg, dict) and key in arg
+]
