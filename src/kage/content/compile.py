@@ -82,6 +82,7 @@ EFFECT_REFS: dict[str, Any] = {
         [((k,), "entity", k) for k in arg] + [((k,), "entity", v) for k, v in arg.items()]
     ),
     "prop": _keys("entity"),
+    "reveal": _one("place"),
     "milestone": _one("milestone"),
     "happen": _one("event"),
     "cancel": _one("event"),

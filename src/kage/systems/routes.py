@@ -155,4 +155,3 @@ def _noticed(game: Game, who: str) -> bool:
     except ImportError:
         return False
     return bool(noticed(game, who, game.world.player))
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kage.systems import scheduler
 from kage.world import effects, ops
@@ -47,3 +47,16 @@ def finish(game: Game, ending_id: str) -> None:
 def _end(game: Game, arg: str) -> None:
     """{end: ending_id}: the story ends this way now."""
     finish(game, arg)
+
+
+@effects.effect("pass_time")
+def _pass_time(game: Game, arg: dict[str, Any]) -> None:
+    """{pass_time: {span: 7d, tell: true}}: the story skips ahead while the world goes on;
+    with `tell`, what happened meanwhile that the player did not see is told, once."""
+    from kage.world.clock import parse_duration
+
+    scheduler.advance(game, parse_duration(arg["span"]))
+    if arg.get("tell"):
+        for event_id, text in scheduler.untold(game):
+            game.state.flags[f"told.{event_id}"] = True
+            game.say(text)

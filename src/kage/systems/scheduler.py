@@ -58,6 +58,19 @@ def _tick(game: Game, to: int) -> None:
         TICKERS[name](game, start, to)
 
 
+def untold(game: Game) -> list[tuple[str, str]]:
+    """(event id, how it is told) for fired events the player neither saw nor was told."""
+    told = []
+    for event_id, _ in sorted(game.state.fired.items(), key=lambda kv: kv[1]):
+        event = game.world.events.get(event_id)
+        if event is None or not event.heard:
+            continue
+        flags = game.state.flags
+        if not flags.get(f"witnessed.{event_id}") and not flags.get(f"told.{event_id}"):
+            told.append((event_id, game.render(event.heard)))
+    return told
+
+
 def heard(game: Game) -> list[str]:
     """How the events the player did not witness would be told, in the order they fired."""
     told = []

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action, Rulebooks
 from kage.parser.text import words
 from kage.systems import stats
+from kage.world import query
 from kage.world.conditions import holds
 
 if TYPE_CHECKING:
@@ -76,6 +77,10 @@ def install(rules: Rulebooks) -> None:
         minutes = action.number if action.data.get("unit") else DAY
         action.minutes = minutes
         action.data["gains"] = improve(game, game.world.player, programme, minutes / DAY)
+        if game.world.entities[query.here(game)].props.get("forage"):
+            from kage.systems.status import feed
+
+            feed(game, game.world.player)  # the forest feeds those who live in it
         game.emit(
             "training", programme=programme["id"], days=minutes / DAY, gains=action.data["gains"]
         )

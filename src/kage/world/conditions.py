@@ -116,7 +116,7 @@ def _fired(game: Game, arg: str) -> bool:
 
 @condition("visited")
 def _visited(game: Game, arg: str) -> bool:
-    return arg in game.state.visited
+    return game.state.visited.get(arg, -1) >= 0
 
 
 @condition("mood")

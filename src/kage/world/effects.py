@@ -85,3 +85,12 @@ def _transfer(game: Game, arg: dict[str, Any]) -> None:
 def _schedule(game: Game, arg: dict[str, Any]) -> None:
     """{schedule: {event: iruka_hears, in: 6h}}"""
     ops.schedule(game, arg["event"], game.state.minutes + parse_duration(arg.get("in", 0)))
+
+
+@effect("reveal")
+def _reveal(game: Game, arg: str | list[str]) -> None:
+    """{reveal: weapons_shop}: the player now knows of a place (and can 'go to' it)."""
+    for place in [arg] if isinstance(arg, str) else arg:
+        if place not in game.state.visited:
+            game.state.visited[place] = -1
+            game.emit("revealed", place=place)

@@ -28,7 +28,8 @@ def move(game: Game, entity: str, to: str) -> None:
     game.emit("moved", entity=entity, source=old, to=to)
     ent = game.world.entities.get(to)
     if entity == game.world.player and ent is not None and ent.kind == "place":
-        game.state.visited.setdefault(to, game.state.minutes)
+        if game.state.visited.get(to, -1) < 0:  # -1: heard of, not yet seen
+            game.state.visited[to] = game.state.minutes
 
 
 def set_flag(game: Game, key: str, value: Any) -> None:
