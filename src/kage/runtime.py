@@ -42,34 +42,6 @@ def _discover() -> list[ModuleType]:
 
 
 MODULES = _discover()
-CORE_ACTIONS = frozenset(
-    {
-        "look",
-        "examine",
-        "inventory",
-        "take",
-        "drop",
-        "put_in",
-        "put_on",
-        "give",
-        "wear",
-        "remove",
-        "go",
-        "go_to",
-        "exit",
-        "talk",
-        "ask",
-        "tell",
-        "say",
-        "wait",
-        "sleep",
-        "think",
-        "time",
-        "score",
-        "hint",
-        "help",
-    }
-)
 
 
 def rulebooks(world: World) -> Rulebooks:
@@ -80,8 +52,8 @@ def rulebooks(world: World) -> Rulebooks:
             install = getattr(module, "install", None)
             if install is not None:
                 install(rules)
-        data_verbs = {i.verb for i in world.interactions} - CORE_ACTIONS
-        data_verbs |= set(world.verbs) - CORE_ACTIONS
+        # verbs that only the world's data gives meaning to: no module installed rules
+        data_verbs = ({i.verb for i in world.interactions} | set(world.verbs)) - rules.actions()
         interactions.install_verbs(rules, data_verbs)
         world.runtime["rules"] = rules
     return rules

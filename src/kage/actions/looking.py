@@ -57,6 +57,8 @@ def install(rules: Rulebooks) -> None:
             if money:
                 note += f" (holding {money:,} ryo)"
             lines.append(f"  {ent.a()}{note}")
+            if query.prop(game, item, "opaque"):
+                continue  # sealed away: examine it to see what is inside
             for inner in query.contents(game, item):
                 lines.append(f"    {game.world.entities[inner].a()}")
         if not lines:

@@ -17,7 +17,7 @@ from kage.content import sections as system_sections
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.sections import all_sections
 from kage.content.yaml_lines import Located, load
-from kage.parser.grammar import DIRECTIONS, SLOTS
+from kage.parser.grammar import CORE, DIRECTIONS, SLOTS
 from kage.world import conditions, effects
 from kage.world.clock import parse_duration
 from kage.world.model import (
@@ -108,6 +108,17 @@ def prose(text: str) -> str:
         else:
             paragraphs.append(" ".join(line.strip() for line in lines))
     return "\n\n".join(paragraphs)
+
+
+def _reflow(value: Any) -> Any:
+    """Prose in system sections flows like any other: multi-line strings are reflowed."""
+    if isinstance(value, str):
+        return prose(value) if "\n" in value else value
+    if isinstance(value, list):
+        return [_reflow(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _reflow(v) for k, v in value.items()}
+    return value
 
 
 def prose_effects(items: list[Any]) -> list[Any]:
@@ -338,7 +349,7 @@ class Builder:
                 for i, entry in enumerate(entries):
                     if section.check is not None:
                         section.check(self, located, (name, i), entry)
-                    plain = entry.model_dump(by_alias=True)
+                    plain = _reflow(entry.model_dump(by_alias=True))
                     if section.keyed:
                         if entry.id in store:
                             self.problem(
@@ -649,7 +660,8 @@ class Builder:
                 "section so the story can be won or lost",
             )
         data_verbs = {i.verb for i in world.interactions}
-        for verb in sorted(data_verbs - kage.runtime.CORE_ACTIONS - set(world.verbs)):
+        has_grammar = {action for action, _ in CORE} | set(world.verbs)
+        for verb in sorted(data_verbs - has_grammar):
             targeted = any(i.verb == verb and i.target for i in world.interactions)
             world.verbs[verb] = [verb] + ([f"{verb} {{thing}}"] if targeted else [])
 

@@ -63,8 +63,8 @@ def _wears_off(game: Game, arg: str) -> None:
 def _hunger(game: Game, start: int, now: int) -> None:
     player = game.world.player
     fed = query.prop(game, player, "fed_at")
-    if fed is None or not definition(game, "hungry"):
-        return  # worlds without hunger
+    if fed is None or not definition(game, "hungry") or query.prop(game, player, "foraging"):
+        return  # worlds without hunger, or living off the land
     since = now - int(fed)
     if since >= STARVING_AFTER and not stats.has_status(game, player, "starving"):
         end(game, player, "hungry")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action, Rulebooks
 from kage.parser.text import words
 from kage.systems import stats
+from kage.systems.registry import every_turn
 from kage.world import query
 from kage.world.conditions import holds
 
@@ -78,9 +79,8 @@ def install(rules: Rulebooks) -> None:
         action.minutes = minutes
         action.data["gains"] = improve(game, game.world.player, programme, minutes / DAY)
         if game.world.entities[query.here(game)].props.get("forage"):
-            from kage.systems.status import feed
-
-            feed(game, game.world.player)  # the forest feeds those who live in it
+            # the forest feeds those who live in it: no hunger while the days pass
+            stats.set_stat(game, game.world.player, "foraging", 1)
         game.emit(
             "training", programme=programme["id"], days=minutes / DAY, gains=action.data["gains"]
         )
@@ -99,3 +99,13 @@ def install(rules: Rulebooks) -> None:
         else:
             lines.append("You have learned all this kind of training can teach you.")
         return "\n\n".join(lines)
+
+
+@every_turn("training")
+def _fed_by_the_forest(game: Game, action: Action, first_event: int) -> None:
+    player = game.world.player
+    if query.prop(game, player, "foraging"):
+        from kage.systems.status import feed
+
+        stats.set_stat(game, player, "foraging", 0)
+        feed(game, player)

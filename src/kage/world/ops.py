@@ -27,9 +27,9 @@ def move(game: Game, entity: str, to: str) -> None:
     game.contents_changed()
     game.emit("moved", entity=entity, source=old, to=to)
     ent = game.world.entities.get(to)
-    if entity == game.world.player and ent is not None and ent.kind == "place":
-        if game.state.visited.get(to, -1) < 0:  # -1: heard of, not yet seen
-            game.state.visited[to] = game.state.minutes
+    is_place = ent is not None and ent.kind == "place"
+    if entity == game.world.player and is_place and game.state.visited.get(to, -1) < 0:
+        game.state.visited[to] = game.state.minutes  # -1 meant heard of, not yet seen
 
 
 def set_flag(game: Game, key: str, value: Any) -> None:
