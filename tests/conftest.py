@@ -12,6 +12,7 @@ from kage import worlds
 from kage.session import Session
 from kage.world.model import World
 
+
 @pytest.fixture(scope="session")
 def banished() -> World:
     return worlds.load("banished")
@@ -41,4 +42,3 @@ def new_session(banished: World, tmp_path: Path) -> Callable[..., Session]:
         return session
 
     return make
-

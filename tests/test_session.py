@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kage.persist import SaveStore
 from tests.helpers import play, walkthrough
+
+from kage.persist import SaveStore
 
 
 def test_undo_many_levels_returns_exact_states(new_session) -> None:

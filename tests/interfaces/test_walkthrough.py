@@ -30,8 +30,18 @@ def test_act1_walkthrough_wins_with_full_score() -> None:
     assert last["location"] == "crossroads"
     assert all(r["understood"] for r in records)
     for record in records:
-        for key in ("turn", "command", "understood", "output", "location", "time", "score",
-                    "max_score", "done", "won"):
+        for key in (
+            "turn",
+            "command",
+            "understood",
+            "output",
+            "location",
+            "time",
+            "score",
+            "max_score",
+            "done",
+            "won",
+        ):
             assert key in record
     # the world went on living after he left: the epilogue tells of Jiraiya's return
     assert "Jiraiya" in last["output"]

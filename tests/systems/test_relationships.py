@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kage.systems.relationships import mood_word, react
 from tests.helpers import play
+
+from kage.systems.relationships import mood_word, react
 
 
 def test_reaction_is_proportional_to_bond(new_session) -> None:

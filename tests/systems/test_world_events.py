@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from kage.systems import fortune, scheduler
 from tests.helpers import play
+
+from kage.systems import fortune, scheduler
 
 
 def test_events_fire_in_time_order_wherever_the_player_is(road_session) -> None:
     session = road_session
     play(session, "go to gate", "s", "s", "s", "wait 5 days")
     fired = session.game.state.fired
-    names = ["rumour_spreads", "iruka_hears", "rookies_hear", "iruka_depression",
-             "jiraiya_returns"]
+    names = ["rumour_spreads", "iruka_hears", "rookies_hear", "iruka_depression", "jiraiya_returns"]
     assert sorted(names, key=fired.__getitem__) == names
     assert fired["jiraiya_returns"] == 4 * 24 * 60
 

@@ -10,12 +10,35 @@ from kage.session import Session
 from kage.world import query
 
 COMMANDS = [
-    "take all", "drop all", "take wallet", "drop wallet", "put all in backpack",
-    "take all from backpack", "wear backpack", "remove backpack", "give wallet to teuchi",
-    "give headband to tsunade", "put headband on desk", "give necklace to tsunade",
-    "eat ramen", "go to apartment", "go to ichiraku", "go to office", "go to gate",
-    "down", "ne", "s", "n", "take photo and ramen", "put wallet in wallet", "undo",
-    "take it", "drop it", "wait 2 hours", "take headband", "wear headband",
+    "take all",
+    "drop all",
+    "take wallet",
+    "drop wallet",
+    "put all in backpack",
+    "take all from backpack",
+    "wear backpack",
+    "remove backpack",
+    "give wallet to teuchi",
+    "give headband to tsunade",
+    "put headband on desk",
+    "give necklace to tsunade",
+    "eat ramen",
+    "go to apartment",
+    "go to ichiraku",
+    "go to office",
+    "go to gate",
+    "down",
+    "ne",
+    "s",
+    "n",
+    "take photo and ramen",
+    "put wallet in wallet",
+    "undo",
+    "take it",
+    "drop it",
+    "wait 2 hours",
+    "take headband",
+    "wear headband",
 ]
 
 
@@ -31,7 +54,9 @@ def check_invariants(session: Session, money: int) -> None:
     assert all(amount >= 0 for amount in game.state.money.values())
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.sampled_from(COMMANDS), max_size=25))
 def test_things_and_money_are_conserved(banished, tmp_path, commands) -> None:
     session = Session(banished, saves=tmp_path)

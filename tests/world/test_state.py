@@ -3,10 +3,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.helpers import play
 
 from kage.world.clock import describe_span, parse_duration, stamp
 from kage.world.state import State
-from tests.helpers import play
 
 
 def test_copy_is_independent(new_session) -> None:
@@ -38,8 +38,16 @@ def test_from_json_rejects_other_versions() -> None:
 
 @pytest.mark.parametrize(
     ("text", "minutes"),
-    [("2d", 2880), ("3h", 180), ("45m", 45), ("90 minutes", 90), ("1 week", 10080),
-     ("1d + 2h", 1560), (15, 15), ("15", 15)],
+    [
+        ("2d", 2880),
+        ("3h", 180),
+        ("45m", 45),
+        ("90 minutes", 90),
+        ("1 week", 10080),
+        ("1d + 2h", 1560),
+        (15, 15),
+        ("15", 15),
+    ],
 )
 def test_parse_duration(text, minutes) -> None:
     assert parse_duration(text) == minutes
