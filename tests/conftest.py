@@ -20,10 +20,10 @@ def banished() -> World:
 
 @pytest.fixture(scope="session")
 def open_road(banished: World) -> World:
-    """Banished without the end of Act 1, so play goes on after leaving the Leaf."""
+    """Banished without the close of Act 1, so play goes on at the border of the Leaf."""
     world = copy.deepcopy(banished)
     world.runtime.clear()
-    world.endings = [e for e in world.endings if e.id != "act1_complete"]
+    world.triggers = [t for t in world.triggers if t.id != "act1_closes"]
     return world
 
 

@@ -100,7 +100,18 @@ class Session:
         self.history.append((self.game.state.copy(), len(self.log)))
         if len(self.history) > UNDO_DEPTH:
             del self.history[0]
-        reply = self.game.command(command)
+        try:
+            reply = self.game.command(command)
+        except Exception as exc:  # a bug must never cost the player the game
+            state, _ = self.history.pop()
+            self.game.set_state(state)
+            self.game.take_output()
+            return Step(
+                command,
+                f"[Kage ran into an internal error and took that command "
+                f"back: {type(exc).__name__}: {exc}. Please report it.]",
+                understood=False,
+            )
         self.log.append(command)
         self.last = command
         if len(self.log) % SNAPSHOT_EVERY == 0:

@@ -22,12 +22,13 @@ def run_json(script: str, seed: int = 0) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def test_act1_walkthrough_wins_with_full_score() -> None:
+def test_act1_walkthrough_closes_the_act_with_its_full_score() -> None:
     records = run_json((WALKTHROUGHS / "act1.txt").read_text())
     last = records[-1]
-    assert last["done"] and last["won"]
-    assert last["score"] == last["max_score"] == 100
-    assert last["location"] == "crossroads"
+    assert not last["done"]
+    assert last["score"] == 100  # every Act 1 milestone
+    assert last["location"] == "forest_clearing"  # Act 2 begins in the forest
+    assert "END OF ACT ONE" in last["output"]
     assert all(r["understood"] for r in records)
     for record in records:
         for key in (
@@ -45,9 +46,20 @@ def test_act1_walkthrough_wins_with_full_score() -> None:
             assert key in record
     # the world went on living after he left: the epilogue tells of Jiraiya's return
     assert "Jiraiya" in last["output"]
-    # the clock ran: from the morning of the verdict past the week of the epilogue
+    # the clock ran: from the morning of the verdict past the week that is told
     assert records[0]["time"] == "0060-10-13T09:00"
     assert last["time"] > "0060-10-20"
+
+
+def test_full_walkthrough_wins_every_act_with_full_score() -> None:
+    records = run_json((WALKTHROUGHS / "full.txt").read_text())
+    last = records[-1]
+    assert last["done"] and last["won"]
+    assert last["score"] == last["max_score"]
+    assert all(r["understood"] for r in records), [r["command"] for r in records
+                                                   if not r["understood"]]
+    assert "nobody died" in last["output"]
+    assert not any("internal error" in r["output"] for r in records)
 
 
 def test_json_mode_one_object_per_command_and_unknown_words() -> None:

@@ -154,7 +154,7 @@ CORE: list[tuple[str, list[str]]] = [
     ("wear", ["wear {held}", "put on {held}", "put {held} on", "don {held}", "tie on {held}"]),
     (
         "remove",
-        ["remove {held}", "take off {held}", "take {held} off", "doff {held}", "untie {held}"],
+        ["remove {held}", "take off {held}", "take {held} off", "doff {held}", "unbuckle {held}"],
     ),
     (
         "go",

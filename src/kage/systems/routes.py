@@ -89,7 +89,7 @@ def install(rules: Rulebooks) -> None:
         assert action.noun is not None
         here = query.here(game)
         where = query.place_of(game, action.noun) or ""
-        action.minutes = 10
+        action.minutes = 3
         action.data["where"] = where if where in _seen_from(game, here) else None
         if action.data["where"]:
             ops.set_flag(game, f"spotted.{action.noun}", where)
@@ -114,7 +114,9 @@ def install(rules: Rulebooks) -> None:
         where = query.place_of(game, action.noun)
         if where == query.here(game):
             return f"{game.world.entities[action.noun].name} is right here."
-        if game.state.flags.get(f"spotted.{action.noun}") != where or where is None:
+        spotted = game.state.flags.get(f"spotted.{action.noun}")
+        in_view = where in _seen_from(game, query.here(game))
+        if where is None or (spotted != where and not (spotted and in_view)):
             return "You would have to spot them first. Somewhere high would help."
         if way_between(game, query.here(game), where) is None and where not in _seen_from(
             game, query.here(game)
@@ -140,11 +142,11 @@ def install(rules: Rulebooks) -> None:
         from kage.actions import describe
 
         assert action.noun is not None
-        name = game.world.entities[action.noun].name
+        name = game.world.entities[action.noun].the()
         how = (
-            f"{name} glances back and sees you. So much for stealth."
+            f"{describe.capital(name)} glances back and sees you. So much for stealth."
             if action.data["noticed"]
-            else f"You keep to the shadows and follow {name} without being seen."
+            else f"You keep out of sight and follow {name} without being seen."
         )
         return how + "\n\n" + describe.place(game)
 

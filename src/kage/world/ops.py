@@ -83,6 +83,10 @@ def purse_of(game: Game, who: str) -> list[str]:
     return [h for h in holders if game.state.money.get(h, 0) > 0]
 
 
+def can_pay(game: Game, who: str, amount: int) -> bool:
+    return sum(game.state.money.get(p, 0) for p in purse_of(game, who)) >= amount
+
+
 def pay(game: Game, who: str, to: str, amount: int) -> bool:
     purses = purse_of(game, who)
     if sum(game.state.money.get(p, 0) for p in purses) < amount:
