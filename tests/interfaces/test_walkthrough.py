@@ -56,8 +56,9 @@ def test_full_walkthrough_wins_every_act_with_full_score() -> None:
     last = records[-1]
     assert last["done"] and last["won"]
     assert last["score"] == last["max_score"]
-    assert all(r["understood"] for r in records), [r["command"] for r in records
-                                                   if not r["understood"]]
+    assert all(r["understood"] for r in records), [
+        r["command"] for r in records if not r["understood"]
+    ]
     assert "nobody died" in last["output"]
     assert not any("internal error" in r["output"] for r in records)
 

@@ -1,0 +1,78 @@
+"""Other ways through the story: going in loud, turning Kai down, killing a guard.
+Each must lead somewhere different, not to a dead end."""
+
+from __future__ import annotations
+
+from tests.helpers import play, walkthrough
+
+FULL = walkthrough("full.txt")
+
+
+def upto(line: str, after: str = "look") -> list[str]:
+    """The full walkthrough up to (not including) `line`, searched for after `after`."""
+    return FULL[: FULL.index(line, FULL.index(after))]
+
+
+def test_going_in_loud_still_frees_them_but_costs(new_session) -> None:
+    session = new_session()
+    play(session, *upto("cast invisibility", after="knock out tunnel guard"))
+    text = play(
+        session, "n", "knock out scarred guard", "knock out bald guard", "knock out grizzled guard"
+    )
+    assert "whip" in text
+    state = session.game.state
+    assert state.flags.get("went_loud") and not state.flags.get("surrounded")
+    play(
+        session,
+        "cut chains of chamber miners",
+        "d",
+        "reassure prisoner",
+        "untie prisoner",
+        "help prisoner",
+        "u",
+        "s",
+        "s",
+        "s",
+        "s",
+        "s",
+    )
+    assert state.done and state.won and state.ending == "dawn_loud"
+    assert session.game.score < session.game.world.max_score
+
+
+def test_turning_kai_down_can_end_in_walking_away(new_session) -> None:
+    session = new_session()
+    play(session, *upto("promise kai"))
+    text = play(session, "turn down kai")
+    assert "can't" in text
+    assert session.game.state.records["quest:free_the_miners"]["stage"] == "refused"
+    play(session, "out", "go to forest edge")
+    state = session.game.state
+    assert state.done and not state.won and state.ending == "walked_away"
+
+
+def test_turning_kai_down_is_not_a_dead_end(new_session) -> None:
+    session = new_session()
+    play(session, *upto("promise kai"))
+    play(session, "turn down kai")
+    text = play(session, "promise kai")
+    assert "Believe it" in text
+    assert session.game.state.records["quest:free_the_miners"]["stage"] == "promised"
+
+
+def test_killing_a_guard_is_remembered(new_session) -> None:
+    session = new_session()
+    play(session, *upto("knock out tunnel guard"))
+    text = play(session, "kill tunnel guard")
+    assert "does not move again" in text
+    assert "first one" in text  # Kurama
+    rest = FULL[FULL.index("knock out tunnel guard") + 1 :]
+    play(session, *rest[: rest.index("reassure prisoner")])
+    first = play(session, "reassure prisoner")
+    assert "not enough" in first  # he sees the blood on you
+    assert "does not trust" in play(session, "untie prisoner")
+    play(session, "reassure prisoner", "untie prisoner", "help prisoner")
+    play(session, "u", "s", "s", "s", "s", "s")
+    state = session.game.state
+    assert state.done and state.won and state.ending == "dawn_with_blood"
+    assert state.flags.get("killed_someone")
