@@ -99,6 +99,8 @@ def visible(game: Game, who: str | None = None) -> list[str]:
         result.append(item)
         ent = game.world.entities[item]
         if ent.kind == "person":
+            if prop(game, item, "merchant"):
+                stack.extend(reversed(contents(game, item)))  # wares on show
             continue  # what others carry is theirs and out of reach
         if ent.container and not prop(game, item, "opaque"):
             stack.extend(reversed(contents(game, item)))

