@@ -19,3 +19,20 @@ def play(session: Session, *lines: str) -> str:
 
 def walkthrough(name: str) -> list[str]:
     return [line for line in (WALKTHROUGHS / name).read_text().splitlines() if line.strip()]
+
+
+def played_until(world, line: str, saves: Path) -> Session:  # type: ignore[no-untyped-def]
+    """A session that has played the full walkthrough up to (not including) `line`."""
+    lines = walkthrough("full.txt")
+    session = Session(world, saves=saves)
+    session.opening()
+    play(session, *lines[: lines.index(line)])
+    return session
+
+
+def fresh(base: Session) -> Session:
+    """A new session standing exactly where `base` stands (cheaper than replaying)."""
+    session = Session(base.world, saves=base.store.directory)
+    session.opening()
+    session.game.set_state(base.game.state.copy())
+    return session

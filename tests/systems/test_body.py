@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.helpers import play, walkthrough
+from tests.helpers import fresh, play, played_until, walkthrough
 
 from kage.session import Session
 from kage.systems import stats, training
@@ -17,17 +17,7 @@ IN_FOREST = FULL[: FULL.index("ask kurama about training")]
 
 @pytest.fixture(scope="module")
 def forest(banished, tmp_path_factory) -> Session:
-    session = Session(banished, saves=tmp_path_factory.mktemp("saves"))
-    session.opening()
-    play(session, *IN_FOREST)
-    return session
-
-
-def fresh(base: Session) -> Session:
-    session = Session(base.world, saves=base.store.directory)
-    session.opening()
-    session.game.set_state(base.game.state.copy())
-    return session
+    return played_until(banished, "ask kurama about training", tmp_path_factory.mktemp("saves"))
 
 
 def test_act_two_begins_in_the_forest_with_kurama(forest) -> None:

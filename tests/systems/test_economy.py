@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.helpers import play, walkthrough
+from tests.helpers import fresh, play, played_until, walkthrough
 
 from kage.session import Session
 from kage.systems import economy
@@ -16,18 +16,7 @@ AT_SHOP = FULL[: FULL.index("sell loot scroll")]
 
 @pytest.fixture(scope="module")
 def at_shop(banished, tmp_path_factory) -> Session:
-    session = Session(banished, saves=tmp_path_factory.mktemp("saves"))
-    session.opening()
-    play(session, *AT_SHOP)
-    return session
-
-
-def fresh(at_shop: Session) -> Session:
-    """A copy of the session standing in the shop (cheaper than replaying)."""
-    session = Session(at_shop.world, saves=at_shop.store.directory)
-    session.opening()
-    session.game.set_state(at_shop.game.state.copy())
-    return session
+    return played_until(banished, "sell loot scroll", tmp_path_factory.mktemp("saves"))
 
 
 def test_worn_things_are_worth_less(at_shop) -> None:

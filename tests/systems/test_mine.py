@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.helpers import play, walkthrough
+from tests.helpers import fresh, play, played_until, walkthrough
 
 from kage.session import Session
 from kage.systems import jutsu, stats, stealth
@@ -14,17 +14,7 @@ AT_MINE = FULL[: FULL.index("go to mine entrance")]
 
 @pytest.fixture(scope="module")
 def promised(banished, tmp_path_factory) -> Session:
-    session = Session(banished, saves=tmp_path_factory.mktemp("saves"))
-    session.opening()
-    play(session, *AT_MINE)
-    return session
-
-
-def fresh(base: Session) -> Session:
-    session = Session(base.world, saves=base.store.directory)
-    session.opening()
-    session.game.set_state(base.game.state.copy())
-    return session
+    return played_until(banished, "go to mine entrance", tmp_path_factory.mktemp("saves"))
 
 
 def test_slacking_guards_are_taken_by_surprise(promised) -> None:

@@ -56,32 +56,11 @@ def play(
 
     session = Session(_load(world), seed=seed, saves=saves)
     if as_json:
-        from kage.interfaces import jsonplay
-
-        opening = session.opening()
         import json
 
-        from kage.world import query
+        from kage.interfaces import jsonplay
 
-        game = session.game
-        click.echo(
-            json.dumps(
-                {
-                    "turn": 0,
-                    "line": 0,
-                    "command": "",
-                    "understood": True,
-                    "output": opening,
-                    "location": query.here(game),
-                    "time": game.clock,
-                    "score": game.score,
-                    "max_score": game.world.max_score,
-                    "done": game.state.done,
-                    "won": game.state.won,
-                },
-                ensure_ascii=False,
-            )
-        )
+        click.echo(json.dumps(jsonplay.opening(session), ensure_ascii=False))
         lines = script if script is not None else sys.stdin
         jsonplay.run(session, lines, sys.stdout)
         return

@@ -14,6 +14,11 @@ from kage.session import Session, Step
 from kage.world import query
 
 
+def opening(session: Session) -> dict[str, Any]:
+    """The record of turn 0: the story's opening text."""
+    return record(session, Step("", session.opening()), 0)
+
+
 def record(session: Session, step: Step, line_number: int) -> dict[str, Any]:
     game = session.game
     return {
