@@ -9,17 +9,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
 from kage.content import schema as s
-from kage.content import sections as system_sections
+from kage.content.describe import show
 from kage.content.errors import ContentError, Problem, suggest
-from kage.content.sections import all_sections
-from kage.content.yaml_lines import Located, load
-from kage.parser.grammar import CORE, DIRECTIONS, SLOTS
-from kage.world import conditions, effects
-from kage.world.clock import parse_duration
+from kage.content.refs import ENTITY_KINDS, References, bad_direction, few
+from kage.content.validate import KIND_OF_SECTION, SECTIONS, SYSTEM_SECTIONS, check_file
+from kage.content.yaml_lines import Located, read
+from kage.parser.grammar import CORE, DIRECTIONS
 from kage.world.model import (
     Bond,
     Council,
@@ -38,63 +35,7 @@ from kage.world.model import (
     WorldEvent,
 )
 
-CORE_SECTIONS = tuple(s.FileModel.model_fields)
-SYSTEM_SECTIONS = all_sections()
-SECTIONS = CORE_SECTIONS + tuple(SYSTEM_SECTIONS)
-
-# What the arguments of conditions and effects refer to: kind -> how to find references.
-# Each returns (sub-path, what it must be, value) triples.
-Ref = tuple[tuple[Any, ...], str, Any]
-
-
-def _keys(kind: str) -> Any:
-    return lambda arg: [((k,), kind, k) for k in arg] if isinstance(arg, dict) else []
-
-
-def _one(kind: str) -> Any:
-    return lambda arg: [((), kind, x) for x in ([arg] if isinstance(arg, str) else arg or [])]
-
-
-def _fields(**kinds: str) -> Any:
-    return lambda arg: [
-        ((k,), v, arg[k]) for k, v in kinds.items() if isinstance(arg, dict) and k in arg
-    ]
-
-
-COND_REFS: dict[str, Any] = {
-    "at": _one("place"),
-    "visited": _one("place"),
-    "has": _one("entity"),
-    "wearing": _one("entity"),
-    "present": _one("entity"),
-    "milestone": _one("milestone"),
-    "fired": _one("happening"),
-    "in_zone": _one("zone"),
-    "mood": _fields(who="person"),
-    "bond": _fields(**{"from": "person", "to": "person"}),
-    "holder": lambda arg: (
-        [((k,), "entity", k) for k in arg] + [((k,), "entity", v) for k, v in arg.items()]
-    ),
-    "money": _fields(who="entity"),
-}
-EFFECT_REFS: dict[str, Any] = {
-    "move": lambda arg: (
-        [((k,), "entity", k) for k in arg] + [((k,), "entity", v) for k, v in arg.items()]
-    ),
-    "prop": _keys("entity"),
-    "reveal": _one("place"),
-    "milestone": _one("milestone"),
-    "happen": _one("event"),
-    "cancel": _one("event"),
-    "end": _one("ending"),
-    "council_vote": _one("motion"),
-    "schedule": _fields(event="event"),
-    "mood": _fields(who="person"),
-    "bond": _fields(**{"from": "person", "to": "person"}),
-    "react": _fields(subject="person"),
-    "pay": _fields(to="entity"),
-    "transfer": _fields(**{"from": "entity", "to": "entity"}),
-}
+__all__ = ["BUG", "SECTIONS", "Builder", "load_world", "prose"]
 
 
 def prose(text: str) -> str:
@@ -130,238 +71,138 @@ def prose_effects(items: list[Any]) -> list[Any]:
     ]
 
 
-def _refs(core: dict[str, Any], extra: dict[str, Any], key: str, arg: Any) -> list[Ref]:
-    finder = core.get(key) or extra.get(key)
-    try:
-        return list(finder(arg)) if finder else []
-    except (TypeError, AttributeError, KeyError):
-        return []  # a malformed argument; the schema check reports its shape
+BUG = "Kage could not check this file because of a bug in Kage"
 
 
-class Builder:
+class Builder(References):
+    """Reads a world folder and builds its World; section modules call its checks."""
+
     def __init__(self, folder: Path) -> None:
+        super().__init__()
         self.folder = folder
-        self.problems: list[Problem] = []
         self.files: list[tuple[Located, s.FileModel]] = []
-        self.where: dict[str, tuple[Located, tuple[Any, ...]]] = {}  # id -> definition
-        self.ids: dict[str, set[str]] = {}
-        self.extras: list[tuple[Located, dict[str, list[Any]]]] = []
-
-    def problem(self, located: Located, path: tuple[Any, ...], message: str) -> None:
-        self.problems.append(Problem(located.file, located.line(path), message))
+        self.extras: list[tuple[Located, dict[str, list[tuple[int, Any]]]]] = []
+        self.broken_world = False
+        self.current = ""  # the file being read or built, for reporting Kage's own bugs
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
         if not self.folder.is_dir():
             raise ContentError([Problem(str(self.folder), 0, "is not a folder of world files")])
-        paths = sorted(self.folder.glob("*.yaml")) + sorted(self.folder.glob("*.yml"))
+        paths = sorted(
+            p
+            for p in [*self.folder.glob("*.yaml"), *self.folder.glob("*.yml")]
+            if not p.name.startswith((".", "~"))
+        )
         if not paths:
-            raise ContentError([Problem(str(self.folder), 0, "holds no .yaml world files")])
+            raise ContentError(
+                [
+                    Problem(
+                        str(self.folder),
+                        0,
+                        "holds no world files. A world is a folder of .yaml files; "
+                        "start with a world.yaml that has a 'world:' section.",
+                    )
+                ]
+            )
         digest = hashlib.sha256()
         for path in paths:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            self.current = path.name
             try:
-                located = load(path, path.name)
+                raw = path.read_bytes()
+            except OSError as exc:
+                self.problems.append(
+                    Problem(path.name, 0, f"cannot be read: {exc.strerror or exc}")
+                )
+                self.complete = False
+                continue
+            digest.update(path.name.encode() + b"\0" + raw)
+            try:
+                located = read(raw, path.name)
             except ContentError as exc:
                 self.problems.extend(exc.problems)
+                self.complete = False
                 continue
             self.validate(located)
         return digest.hexdigest()[:16]
 
     def validate(self, located: Located) -> None:
-        data = located.data
-        if data is None:
-            return
-        if not isinstance(data, dict):
-            self.problem(
-                located, (), f"a world file must be a mapping of sections ({', '.join(SECTIONS)})"
-            )
-            return
-        for key in data:
-            if key not in SECTIONS:
-                self.problem(located, (key,), f"unknown section '{key}'." + suggest(key, SECTIONS))
-        try:
-            model = s.FileModel.model_validate(
-                {k: v for k, v in data.items() if k in CORE_SECTIONS}
-            )
-        except ValidationError as exc:
-            for error in exc.errors():
-                self.problem(located, tuple(error["loc"]), _explain(error))
-            return
-        extra: dict[str, list[Any]] = {}
-        for name, section in SYSTEM_SECTIONS.items():
-            entries = data.get(name)
-            if entries is None:
-                continue
-            if not isinstance(entries, list):
-                self.problem(located, (name,), f"'{name}' must be a list of entries")
-                continue
-            for i, entry in enumerate(entries):
-                try:
-                    extra.setdefault(name, []).append(section.model.model_validate(entry))
-                except ValidationError as exc:
-                    for error in exc.errors():
-                        loc = (name, i, *error["loc"])
-                        self.problem(located, loc, _explain({**error, "loc": loc}))
-        self.files.append((located, model))
-        self.extras.append((located, extra))
-
-    # -- references ---------------------------------------------------------------
-    def register(self, kind: str, ident: str, located: Located, path: tuple[Any, ...]) -> None:
-        if ident in self.where and kind in ("place", "person", "thing", "entity"):
-            other, other_path = self.where[ident]
-            self.problem(
-                located,
-                path,
-                f"duplicate id '{ident}': already defined at "
-                f"{other.file}:{other.line(other_path)}. Ids must be unique.",
-            )
-            return
-        key = f"{kind}:{ident}"
-        if key in self.where:
-            other, other_path = self.where[key]
-            self.problem(
-                located,
-                path,
-                f"duplicate {kind} id '{ident}': already defined at "
-                f"{other.file}:{other.line(other_path)}.",
-            )
-            return
-        self.where[key] = (located, path)
-        if kind in ("place", "person", "thing"):
-            self.where[ident] = (located, path)
-            self.ids.setdefault("entity", set()).add(ident)
-        self.ids.setdefault(kind, set()).add(ident)
-
-    def expect(self, located: Located, path: tuple[Any, ...], kind: str, value: Any) -> None:
-        kinds = {"happening": ("event", "trigger")}.get(kind, (kind,))
-        pool: set[str] = set()
-        for k in kinds:
-            pool |= self.ids.get(k, set())
-        if not isinstance(value, str) or value not in pool:
-            what = {"entity": "place, person or thing", "happening": "event or trigger"}
-            self.problem(
-                located,
-                path,
-                f"'{value}' is not a known {what.get(kind, kind)}."
-                + (suggest(value, pool) or f" Known: {_few(pool)}."),
-            )
-
-    def check_condition(self, located: Located, path: tuple[Any, ...], cond: Any) -> None:
-        if cond is None:
-            return
-        if not isinstance(cond, dict):
-            self.problem(located, path, "a condition must be a mapping such as {flag: name}")
-            return
-        for key, arg in cond.items():
-            if key not in conditions.KINDS:
-                self.problem(
-                    located,
-                    (*path, key),
-                    f"unknown condition '{key}'."
-                    + (suggest(key, conditions.KINDS) or f" Known: {_few(conditions.KINDS)}."),
-                )
-                continue
-            if key in ("all", "any"):
-                for i, sub in enumerate(arg if isinstance(arg, list) else []):
-                    self.check_condition(located, (*path, key, i), sub)
-            elif key == "not":
-                self.check_condition(located, (*path, key), arg)
-            for sub, kind, value in _refs(COND_REFS, system_sections.COND_REFS, key, arg):
-                self.expect(located, (*path, key, *sub), kind, value)
-
-    def check_effects(self, located: Located, path: tuple[Any, ...], items: list[Any]) -> None:
-        for i, item in enumerate(items):
-            if not isinstance(item, dict):
-                self.problem(
-                    located, (*path, i), "an effect must be a mapping such as {set: {flag: true}}"
-                )
-                continue
-            for key, arg in item.items():
-                if key == "when":
-                    self.check_condition(located, (*path, i, key), arg)
-                    continue
-                if key not in effects.KINDS:
-                    self.problem(
-                        located,
-                        (*path, i, key),
-                        f"unknown effect '{key}'."
-                        + (suggest(key, effects.KINDS) or f" Known: {_few(effects.KINDS)}."),
-                    )
-                    continue
-                for sub, kind, value in _refs(EFFECT_REFS, system_sections.EFFECT_REFS, key, arg):
-                    self.expect(located, (*path, i, key, *sub), kind, value)
+        checked = check_file(located, self.problems)
+        self.complete = self.complete and checked.complete
+        self.broken_world = self.broken_world or checked.broken_world
+        for kind, idents in checked.ghosts.items():
+            self.ghosts.setdefault(kind, set()).update(idents)
+            if kind in ENTITY_KINDS:
+                self.ghosts.setdefault("entity", set()).update(idents)
+        if checked.model is not None:
+            self.files.append((located, checked.model))
+            self.extras.append((located, checked.extras))
 
     # -- building -----------------------------------------------------------------
     def build(self, source_hash: str) -> World:
-        info: tuple[Located, s.WorldInfo] | None = None
-        for located, model in self.files:
-            if model.world is not None:
-                if info is not None:
-                    self.problem(
-                        located,
-                        ("world",),
-                        f"a second 'world' section; the first is in {info[0].file}",
-                    )
-                info = (located, model.world)
-            for section, kind in (
-                ("places", "place"),
-                ("people", "person"),
-                ("things", "thing"),
-                ("milestones", "milestone"),
-                ("events", "event"),
-                ("triggers", "trigger"),
-                ("endings", "ending"),
-                ("councils", "council"),
-                ("motions", "motion"),
-            ):
-                for i, item in enumerate(getattr(model, section)):
-                    self.register(kind, item.id, located, (section, i, "id"))
-            for located_extra, extra in self.extras:
-                if located_extra is not located:
-                    continue
-                for name, entries in extra.items():
-                    if SYSTEM_SECTIONS[name].keyed:
-                        for i, entry in enumerate(entries):
-                            self.register(name, entry.id, located, (name, i, "id"))
-            for i, place in enumerate(model.places):
-                for zone in place.zones:
-                    self.ids.setdefault("zone", set()).add(zone)
-                del i
+        info = self.register_all()
         if info is None:
-            raise ContentError(
-                self.problems
-                + [
+            if self.complete and not self.broken_world:
+                self.problems.append(
                     Problem(
-                        str(self.folder),
+                        str(self.folder.name or self.folder),
                         0,
-                        "no file has a 'world' section (id, title, intro, player)",
+                        "no file has a 'world' section. Add one (say, in world.yaml) with "
+                        "the world's id, title, intro and player.",
                     )
-                ]
-            )
-        world = self.make_world(*info, source_hash)
+                )
+            placeholder = s.WorldInfo(id="unknown", title="", intro="", player="")
+            world = self.make_world(Located("", None, {}), placeholder, source_hash)
+        else:
+            world = self.make_world(*info, source_hash)
         for located, model in self.files:
+            self.current = located.file
             self.fill(world, located, model)
         for located, extra in self.extras:
+            self.current = located.file
             for name, entries in extra.items():
                 section = SYSTEM_SECTIONS[name]
                 store = world.data.setdefault(name, {} if section.keyed else [])
-                for i, entry in enumerate(entries):
+                for i, entry in entries:
                     if section.check is not None:
                         section.check(self, located, (name, i), entry)
                     plain = _reflow(entry.model_dump(by_alias=True))
                     if section.keyed:
-                        if entry.id in store:
-                            self.problem(
-                                located, (name, i, "id"), f"duplicate {name} id '{entry.id}'"
-                            )
                         store[entry.id] = plain
                     else:
                         store.append(plain)
-        self.check_world(world, *info)
+        if info is not None:
+            self.check_world(world, *info)
         if self.problems:
             raise ContentError(self.problems)
         return world
+
+    def register_all(self) -> tuple[Located, s.WorldInfo] | None:
+        """Note every id, reporting duplicates; return the world section, if there is one."""
+        info: tuple[Located, s.WorldInfo] | None = None
+        for located, model in self.files:
+            if model.world is not None:
+                if info is not None:
+                    first = info[0]
+                    self.problem(
+                        located,
+                        ("world",),
+                        "a second 'world' section: the first is at "
+                        f"{first.file}:{first.line(('world',))}. Keep one and delete the other.",
+                    )
+                else:
+                    info = (located, model.world)
+            for section, kind in KIND_OF_SECTION.items():
+                for i, item in enumerate(getattr(model, section)):
+                    self.register(kind, item.id, located, (section, i, "id"))
+            for place in model.places:
+                self.ids.setdefault("zone", set()).update(place.zones)
+        for located, extra in self.extras:
+            for name, entries in extra.items():
+                if SYSTEM_SECTIONS[name].keyed:
+                    for i, entry in entries:
+                        self.register(name, entry.id, located, (name, i, "id"))
+        return info
 
     def make_world(self, located: Located, info: s.WorldInfo, source_hash: str) -> World:
         try:
@@ -370,7 +211,9 @@ class Builder:
             self.problem(
                 located,
                 ("world", "start_time"),
-                f"'{info.start_time}' is not a time like 0060-10-10T09:00",
+                f"the 'start_time' of the world is {show(info.start_time)}, which is not a date "
+                'and time. Write it like "0060-10-10T09:00" (year-month-day, then T and the '
+                "hour).",
             )
             start = datetime(1, 1, 1, 8, 0)
         words = sorted(((v, k) for k, v in info.mood_words.items()), reverse=True)
@@ -419,17 +262,14 @@ class Builder:
     def fill(self, world: World, located: Located, model: s.FileModel) -> None:
         ents = world.entities
         for i, place in enumerate(model.places):
+            if place.id in ents:
+                continue  # a duplicate id, reported when ids were noted
             exits = {}
             for direction, way in place.exits.items():
                 way = s.ExitModel(to=way) if isinstance(way, str) else way
                 path = ("places", i, "exits", direction)
                 if direction not in DIRECTIONS.values():
-                    self.problem(
-                        located,
-                        path,
-                        f"'{direction}' is not a direction."
-                        + suggest(direction, set(DIRECTIONS.values())),
-                    )
+                    self.problem(located, path, bad_direction(place.id, direction))
                 self.check_condition(located, (*path, "when"), way.when)
                 exits[direction] = Exit(
                     direction, way.to, way.minutes, way.when, way.refusal, way.text
@@ -444,6 +284,8 @@ class Builder:
                 known=place.known,
             )
         for i, person in enumerate(model.people):
+            if person.id in ents:
+                continue  # a duplicate id, reported when ids were noted
             topics = []
             for t, topic in enumerate(person.topics):
                 path = ("people", i, "topics", t)
@@ -478,6 +320,8 @@ class Builder:
             if person.mood:
                 world.moods[person.id] = person.mood
         for i, thing in enumerate(model.things):
+            if thing.id in ents:
+                continue  # a duplicate id, reported when ids were noted
             ents[thing.id] = self.entity(
                 located,
                 ("things", i),
@@ -578,86 +422,41 @@ class Builder:
         world.hope_lines.extend(self.variants(located, ("hope",), model.hope))
         self.check_refs(located, model)
 
-    def duration(self, located: Located, path: tuple[Any, ...], value: str | int) -> int:
-        try:
-            return parse_duration(value)
-        except ValueError as exc:
-            self.problem(located, path, str(exc))
-            return 0
-
-    def check_refs(self, located: Located, model: s.FileModel) -> None:
-        for i, place in enumerate(model.places):
-            for direction, way in place.exits.items():
-                to = way if isinstance(way, str) else way.to
-                self.expect(located, ("places", i, "exits", direction), "place", to)
-        for i, person in enumerate(model.people):
-            if person.at is not None:
-                self.expect(located, ("people", i, "at"), "place", person.at)
-        for i, thing in enumerate(model.things):
-            self.expect(located, ("things", i, "at"), "entity", thing.at)
-        for i, inter in enumerate(model.interactions):
-            for key in ("target", "second"):
-                value = getattr(inter, key)
-                if value is not None:
-                    self.expect(located, ("interactions", i, key), "entity", value)
-        for i, bond in enumerate(model.bonds):
-            self.expect(located, ("bonds", i, "from"), "person", bond.source)
-            self.expect(located, ("bonds", i, "to"), "person", bond.to)
-        for i, council in enumerate(model.councils):
-            for m, member in enumerate(council.members):
-                self.expect(located, ("councils", i, "members", m, "who"), "person", member.who)
-        for i, motion in enumerate(model.motions):
-            self.expect(located, ("motions", i, "council"), "council", motion.council)
-            self.expect(located, ("motions", i, "subject"), "person", motion.subject)
-            if motion.edict:
-                for z, zone in enumerate(motion.edict.zones):
-                    self.expect(located, ("motions", i, "edict", "zones", z), "zone", zone)
-                self.expect(
-                    located, ("motions", i, "edict", "penalty"), "ending", motion.edict.penalty
-                )
-                if motion.edict.returning:
-                    self.expect(
-                        located,
-                        ("motions", i, "edict", "returning"),
-                        "ending",
-                        motion.edict.returning,
-                    )
-                self.duration(located, ("motions", i, "edict", "deadline"), motion.edict.deadline)
-        for i, event in enumerate(model.events):
-            if event.place is not None:
-                self.expect(located, ("events", i, "place"), "place", event.place)
-        for action, patterns in model.verbs.items():
-            for p, pattern in enumerate(patterns):
-                words = pattern.split()
-                bad = [w for w in words if w.startswith("{") and w.strip("{}") not in SLOTS]
-                if not words or words[0].startswith("{"):
-                    self.problem(
-                        located, ("verbs", action, p), f"pattern '{pattern}' must begin with a word"
-                    )
-                for w in bad:
-                    self.problem(
-                        located,
-                        ("verbs", action, p),
-                        f"unknown slot {w}." + suggest(w.strip("{}"), SLOTS),
-                    )
-
     def check_world(self, world: World, located: Located, info: s.WorldInfo) -> None:
         player = world.entities.get(info.player)
-        if player is None or player.kind != "person":
+        people = self.ids.get("person", set())
+        path = ("world", "player")
+        if player is None and (info.player in self.ghosts.get("person", ()) or not self.complete):
+            pass  # its own problem is reported where it is defined
+        elif player is None:
+            hint = suggest(info.player, people) or (
+                f" People: {few(people)}." if people else " Add them to a 'people' section."
+            )
+            self.problem(
+                located, path, f"the player is '{info.player}', who is not in 'people'.{hint}"
+            )
+        elif player.kind != "person":
+            hint = suggest(info.player, people) or (f" People: {few(people)}." if people else "")
             self.problem(
                 located,
-                ("world", "player"),
-                f"player '{info.player}' is not a "
-                "person." + suggest(info.player, self.ids.get("person", set())),
+                path,
+                f"the player is '{info.player}', which is a {player.kind}, not a person. "
+                f"Name someone from the 'people' section.{hint}",
             )
         elif player.start is None:
-            self.problem(located, ("world", "player"), "the player has no 'at' place to start")
-        if not world.endings:
+            where_ = self.where[info.player]
+            self.problem(
+                located,
+                path,
+                f"the player '{info.player}' has no 'at': add 'at: PLACE' to them at "
+                f"{where_[0].file}:{where_[0].line(where_[1])} so the story knows where to start.",
+            )
+        if not world.endings and self.complete and not self.ghosts.get("ending"):
             self.problem(
                 located,
                 ("world",),
-                "the world has no endings: add an 'endings' "
-                "section so the story can be won or lost",
+                "the world has no endings. Add an 'endings' section so the story can be won "
+                "or lost.",
             )
         data_verbs = {i.verb for i in world.interactions}
         has_grammar = {action for action, _ in CORE} | set(world.verbs)
@@ -666,38 +465,22 @@ class Builder:
             world.verbs[verb] = [verb] + ([f"{verb} {{thing}}"] if targeted else [])
 
 
-def _few(pool: Any) -> str:
-    names = sorted(pool)
-    return ", ".join(names[:8]) + (" ..." if len(names) > 8 else "") if names else "none yet"
-
-
-ALL_FIELDS = {
-    name
-    for model in vars(s).values()
-    if isinstance(model, type) and issubclass(model, s.Strict)
-    for name in model.model_fields
-} | {"from"}
-
-
-def _explain(error: dict[str, Any]) -> str:
-    loc = ".".join(str(p) for p in error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        field = str(error["loc"][-1])
-        where = loc.rsplit(".", 1)[0] if "." in loc else "the file"
-        return f"unknown field '{field}' in {where}." + suggest(field, ALL_FIELDS)
-    if kind == "missing":
-        return f"'{error['loc'][-1]}' is required here ({loc})."
-    if kind == "string_type":
-        return f"{loc}: this should be text; put it in quotes."
-    return f"{loc}: {error['msg']}."
-
-
 def load_world(folder: Path | str) -> World:
     """Read, validate and compile a world folder. Raises ContentError with every problem."""
     builder = Builder(Path(folder))
-    source_hash = builder.read()
-    if builder.problems:
-        raise ContentError(builder.problems)
-    world = builder.build(source_hash)
-    return world
+    try:
+        return builder.build(builder.read())
+    except ContentError:
+        raise
+    except Exception as exc:  # a bug in Kage: still an answer, never a traceback
+        where = builder.current or str(folder)
+        raise ContentError(
+            [
+                *builder.problems,
+                Problem(
+                    where,
+                    0,
+                    f"{BUG}: {type(exc).__name__}: {exc}. Please report it, with this file.",
+                ),
+            ]
+        ) from exc

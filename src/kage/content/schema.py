@@ -33,7 +33,7 @@ class ExitModel(Strict):
 
 class Named(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str
+    name: str = Field(pattern=r"\S")  # not blank: its last word is a noun for the parser
     nouns: list[str] = []
     adjectives: list[str] = []
     description: Text = ""

@@ -12,6 +12,7 @@ Worlds add phrasings for any action (``hug {person}``) in their vocabulary file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DIRECTIONS: dict[str, str] = {
@@ -100,7 +101,9 @@ CORE: list[tuple[str, list[str]]] = [
             "pick {things} up",
             "grab {things}",
             "take {things} from|off|out {thing}",
+            "take {things} out of {thing}",
             "get {things} from|out {thing}",
+            "get {things} out of {thing}",
             "collect {things}",
             "pack {things}",
             "carry {things}",
@@ -195,6 +198,9 @@ CORE: list[tuple[str, list[str]]] = [
             "hello {person}",
             "hi {person}",
             "chat with {person}",
+            "talk",
+            "speak",
+            "chat",
         ],
     ),
     (
@@ -236,6 +242,8 @@ CORE: list[tuple[str, list[str]]] = [
             "z",
             "wait {number} {unit}",
             "wait for {number} {unit}",
+            "wait {number}",
+            "wait for {number}",
             "wait {unit}",
             "wait for {unit}",
             "rest {number} {unit}",
@@ -282,16 +290,74 @@ class Line:
         return sum(1 for t in self.tokens if t.words is not None)
 
 
+_EDGE = "'\"-_*`~"
+
+
+def normal(word: str) -> str:
+    """A word as the parser compares it: lower case, no quotes at its edges, no "'s".
+
+    Typed words, pattern words and the names of things all pass through here, so
+    "it's a deal" and "the Hokage's desk" match however the world spelled them."""
+    word = word.lower().replace("\u2019", "'").strip(_EDGE)
+    if word.endswith("'s") and len(word) > 2:
+        word = word[:-2]
+    return word
+
+
 def compile_pattern(action: str, pattern: str) -> Line:
     tokens = []
     for part in pattern.split():
         if part.startswith("{") and part.endswith("}"):
             tokens.append(Token(None, part[1:-1]))
         else:
-            tokens.append(Token(frozenset(part.lower().split("|"))))
+            alternatives = {normal(w) for w in part.split("|")} - {""}
+            tokens.append(Token(frozenset(alternatives or {part.lower()})))
     return Line(action, tuple(tokens), pattern)
 
 
 SLOTS = frozenset(
     {"thing", "things", "held", "person", "place", "direction", "number", "unit", "topic", "text"}
 )
+
+
+Binding = tuple[str, list[str]]  # (slot, the words it took)
+ONE_WORD_SLOTS = frozenset({"direction", "number", "unit"})
+
+
+def match(
+    tokens: tuple[Token, ...], ws: list[str], ti: int = 0, wi: int = 0
+) -> Iterator[list[Binding]]:
+    """Every way the words fit the pattern, shortest first slot first."""
+    yield from _match(tokens, ws, ti, wi, [])
+
+
+def _match(
+    tokens: tuple[Token, ...], ws: list[str], ti: int, wi: int, binds: list[Binding]
+) -> Iterator[list[Binding]]:
+    if ti == len(tokens):
+        if wi == len(ws):
+            yield binds
+        return
+    token = tokens[ti]
+    if token.words is not None:
+        if wi < len(ws) and ws[wi] in token.words:
+            yield from _match(tokens, ws, ti + 1, wi + 1, binds)
+        return
+    if wi >= len(ws):
+        return
+    if token.slot in ONE_WORD_SLOTS:
+        yield from _match(tokens, ws, ti + 1, wi + 1, [*binds, (token.slot, ws[wi : wi + 1])])
+        return
+    following = tokens[ti + 1] if ti + 1 < len(tokens) else None
+    for end in range(wi + 1, len(ws) + 1):
+        if following is None and end != len(ws):
+            continue
+        literal = following.words if following is not None else None
+        if literal is not None and (end >= len(ws) or ws[end] not in literal):
+            continue
+        yield from _match(tokens, ws, ti + 1, end, [*binds, (token.slot, ws[wi:end])])
+
+
+def fits(line: Line, ws: list[str]) -> bool:
+    """Whether the words have the shape of the line (nothing resolved yet)."""
+    return next(match(line.tokens, ws), None) is not None

@@ -8,11 +8,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kage.parser.grammar import ARTICLES, CORE, DIRECTIONS, META, NUMBERS, Line, compile_pattern
+from kage.parser.grammar import (
+    ARTICLES,
+    CORE,
+    DIRECTIONS,
+    META,
+    NUMBERS,
+    Line,
+    compile_pattern,
+    normal,
+)
+from kage.parser.nouns import ALL_WORDS, EXCEPT_WORDS, IGNORED, ORDINALS, PRONOUN_WORDS
 from kage.world.clock import _UNITS
 from kage.world.model import World
 
-PRONOUNS = frozenset({"it", "him", "her", "them", "all", "everything", "except", "but", "and"})
+# words that are part of how a noun phrase is said rather than names of anything
+PHRASING = frozenset({"and", "for", "from"}) | ALL_WORDS | EXCEPT_WORDS | IGNORED | ORDINALS.keys()
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """The words that name one entity, spelled as the parser compares them."""
+
+    nouns: frozenset[str]
+    adjectives: frozenset[str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, nouns: frozenset[str], adjectives: frozenset[str]) -> Name:
+        nouns = frozenset(normal(w) for w in nouns) - ARTICLES - {""}
+        adjectives = frozenset(normal(w) for w in adjectives) - ARTICLES - {""}
+        return cls(nouns, adjectives, nouns | adjectives)
 
 
 @dataclass(slots=True)
@@ -21,6 +47,7 @@ class Lexicon:
     words: set[str] = field(default_factory=set)  # every word any part of the game knows
     verbs: set[str] = field(default_factory=set)  # words that can begin a command
     nouns: set[str] = field(default_factory=set)  # words naming something in the world
+    names: dict[str, Name] = field(default_factory=dict)  # entity -> its words, normalised
 
     def add(self, action: str, pattern: str) -> None:
         line = compile_pattern(action, pattern)
@@ -46,11 +73,13 @@ def build(world: World) -> Lexicon:
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():
-        lex.nouns.update(entity.words)
+        name = Name.of(entity.nouns, entity.adjectives)
+        lex.names[entity.id] = name
+        lex.nouns.update(name.words)
         for topic in entity.topics:
-            lex.words.update(topic.words)
+            lex.words.update(normal(w) for w in topic.words)
     lex.words |= lex.nouns
-    lex.words.update(DIRECTIONS, NUMBERS, ARTICLES, PRONOUNS, _UNITS)
+    lex.words.update(DIRECTIONS, NUMBERS, ARTICLES, PRONOUN_WORDS, PHRASING, _UNITS)
     for phrase in META:
         lex.words.update(phrase.split())
     return lex

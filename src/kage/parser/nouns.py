@@ -8,7 +8,9 @@ to choose only when the best candidates tie.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from kage.parser.grammar import ARTICLES
@@ -20,6 +22,19 @@ if TYPE_CHECKING:
 PRONOUN_WORDS = ("it", "him", "her", "them")
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
 EXCEPT_WORDS = frozenset({"except", "but", "excluding", "apart"})
+EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+# How much a failed reading tells the player; parse() shows the most telling one.
+SHAPE = 1  # a known word in the wrong kind of slot ("go wallet")
+SCOPE = 2  # every word known, but nothing here fits them
+UNKNOWN = 3  # a word the game does not know at all
+
+IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
+ORDINALS = {
+    "first": 0, "1": 0, "1st": 0, "second": 1, "2": 1, "2nd": 1, "third": 2, "3": 2, "3rd": 2,
+    "fourth": 3, "4": 3, "4th": 3, "last": -1,
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -30,9 +45,18 @@ class Resolved:
     question: dict[str, Any] | None = None
     several: bool = False
 
+    @property
+    def rank(self) -> int:
+        return SCOPE if self.understood else UNKNOWN
+
 
 def strip_articles(phrase: list[str]) -> list[str]:
     return [w for w in phrase if w not in ARTICLES]
+
+
+def key(phrase: list[str]) -> str:
+    """How an answered question remembers the phrase it was about."""
+    return " ".join(strip_articles(phrase))
 
 
 def scope(game: Game, slot: str) -> list[str]:
@@ -49,17 +73,18 @@ def scope(game: Game, slot: str) -> list[str]:
     return found
 
 
+def _fits(words: frozenset[str], phrase: list[str]) -> bool:
+    return all(w in words or w in IGNORED for w in phrase) and any(w in words for w in phrase)
+
+
 def _score(game: Game, entity_id: str, phrase: list[str], slot: str, action: str) -> int:
     ent = game.world.entities[entity_id]
-    words = ent.words
-    if not all(w in words for w in phrase):
+    name = game.lexicon.names[entity_id]
+    if not _fits(name.words, phrase):
         return -1
-    nouns = sum(1 for w in phrase if w in ent.nouns)
-    if nouns == 0 and not any(w in ent.adjectives for w in phrase):
-        return -1
+    nouns = sum(1 for w in phrase if w in name.nouns)
     score = nouns * 2 + (len(phrase) - nouns)
-    player = game.world.player
-    carried = query.is_carried_by(game, entity_id, player)
+    carried = query.is_carried_by(game, entity_id, game.world.player)
     if slot == "held" or action in ("drop", "put_in", "put_on", "give", "wear", "remove"):
         score += 10 if carried else 0
     elif action == "take":
@@ -87,46 +112,67 @@ def _meant_for(game: Game, entity_id: str, action: str) -> bool:
     return False
 
 
-def _unknown(game: Game, phrase: list[str]) -> str | None:
+def unknown_word(game: Game, phrase: list[str]) -> str | None:
     for word in phrase:
-        if word not in game.lexicon.words:
+        if word not in game.lexicon.words and not word.isdigit():
             return word
     return None
 
 
+def unknown_reply(word: str) -> str:
+    shown = word if len(word) <= 40 else word[:40] + "..."
+    return f"I don't know the word '{shown}'."
+
+
 def _pronoun(game: Game, word: str, candidates: list[str]) -> Resolved:
-    target = game.state.pronouns.get(word)
-    if target is None:
+    meant = [t for t in game.state.pronouns.get(word, "").split(",") if t in game.world.entities]
+    if not meant:
         return Resolved(error=f"I'm not sure what '{word}' refers to.")
-    if target not in candidates:
-        name = game.world.entities[target].the()
-        return Resolved(error=f"You can't see {name} here.")
-    return Resolved(ids=[target])
+    present = [t for t in meant if t in candidates]
+    if not present:
+        return Resolved(error=f"You can't see {game.world.entities[meant[0]].the()} here.")
+    return Resolved(ids=present, several=len(present) > 1)
 
 
-def resolve_one(game: Game, slot: str, phrase: list[str], action: str) -> Resolved:
+def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
+    unknown = unknown_word(game, phrase)
+    if unknown is not None:
+        return Resolved(error=unknown_reply(unknown), understood=False)
+    if slot == "place":
+        return Resolved(error="You don't know of any such place.")
+    if slot == "person":
+        return Resolved(error="There is nobody like that here.")
+    return Resolved(error="You can't see any such thing.")
+
+
+def resolve_one(
+    game: Game, slot: str, phrase: list[str], action: str, chosen: Mapping[str, str] = EMPTY
+) -> Resolved:
+    """One noun phrase -> the thing it means, or a question when the best candidates tie.
+
+    `chosen` holds the answers to earlier questions about this command.
+    """
     phrase = strip_articles(phrase)
-    candidates = scope(game, slot)
     if not phrase:
         return Resolved(error="You'll need to be more specific.")
+    candidates = scope(game, slot)
+    picked = chosen.get(key(phrase))
+    if picked in candidates:
+        return Resolved(ids=[picked])
     if len(phrase) == 1 and phrase[0] in PRONOUN_WORDS:
         return _pronoun(game, phrase[0], candidates)
+    if phrase[0] in ALL_WORDS:
+        return Resolved(error=f"You can't use '{phrase[0]}' with that verb.")
     scored = [(s, c) for c in candidates if (s := _score(game, c, phrase, slot, action)) >= 0]
+    if not scored and "and" in phrase:
+        return _each(game, slot, _split_and(phrase), action, chosen)  # "x wallet and photo"
     if not scored:
-        unknown = _unknown(game, phrase)
-        if unknown is not None:
-            return Resolved(error=f"I don't know the word '{unknown}'.", understood=False)
-        if slot == "place":
-            return Resolved(error="You don't know of any such place.")
-        if slot == "person":
-            return Resolved(error="There is nobody like that here.")
-        return Resolved(error="You can't see any such thing.")
+        return _nothing_fits(game, slot, phrase)
     best = max(s for s, _ in scored)
-    top = [c for s, c in scored if s == best]
-    distinct = _distinct(game, top)
-    if len(distinct) > 1:
-        return Resolved(question={"slot": slot, "candidates": distinct, "words": phrase})
-    return Resolved(ids=[top[0]])
+    top = _distinct(game, [c for s, c in scored if s == best])
+    if len(top) > 1:
+        return Resolved(question={"slot": slot, "candidates": top, "words": phrase})
+    return Resolved(ids=top)
 
 
 def _distinct(game: Game, ids: list[str]) -> list[str]:
@@ -137,13 +183,12 @@ def _distinct(game: Game, ids: list[str]) -> list[str]:
     return list(seen.values())
 
 
-def _all(game: Game, action: str, container: str | None) -> list[str]:
-    player = game.world.player
+def _all(game: Game, action: str, other: str | None) -> list[str]:
+    """What "all" means for this verb: what lies here (or in `other`) for take, else what
+    the player holds, minus what is worn and minus `other` itself ("put all in the bag")."""
     entities = game.world.entities
     if action == "take":
-        pool = (
-            query.contents(game, container) if container else query.contents(game, query.here(game))
-        )
+        pool = query.contents(game, other or query.here(game))
         return [
             e
             for e in pool
@@ -151,45 +196,57 @@ def _all(game: Game, action: str, container: str | None) -> list[str]:
         ]
     return [
         e
-        for e in query.contents(game, player)
-        if entities[e].kind == "thing" and not query.prop(game, e, "worn")
+        for e in query.contents(game, game.world.player)
+        if entities[e].kind == "thing" and not query.prop(game, e, "worn") and e != other
     ]
 
 
 def resolve_many(
-    game: Game, phrase: list[str], action: str, container: str | None = None
+    game: Game,
+    phrase: list[str],
+    action: str,
+    other: str | None = None,
+    chosen: Mapping[str, str] = EMPTY,
 ) -> Resolved:
     """'sword', 'sword and scroll', 'all', 'all except the scroll', 'everything but it'."""
     if phrase and phrase[0] in ALL_WORDS:
-        rest = phrase[1:]
-        while rest and rest[0] in ("of", "the", "my"):
-            rest = rest[1:]
-        exclude: set[str] = set()
-        if rest and rest[0] in EXCEPT_WORDS:
-            rest = rest[1:]
-            if rest and rest[0] == "for":
-                rest = rest[1:]
-            for part in _split_and(rest):
-                got = resolve_one(game, "thing", part, action)
-                if not got.ids:
-                    return got
-                exclude.update(got.ids)
-        elif rest:
-            return resolve_one(game, "thing", phrase, action)
-        ids = [e for e in _all(game, action, container) if e not in exclude]
-        if not ids:
-            return Resolved(error="There is nothing to " + action.replace("_", " ") + ".")
-        return Resolved(ids=ids, several=True)
-    parts = _split_and(phrase)
-    if len(parts) == 1:
-        return resolve_one(game, "things", parts[0], action)
+        return _resolve_all(game, phrase[1:], action, other, chosen)
+    return _each(game, "things", _split_and(phrase), action, chosen)
+
+
+def _each(
+    game: Game, slot: str, parts: list[list[str]], action: str, chosen: Mapping[str, str]
+) -> Resolved:
+    if not parts:
+        return Resolved(error="You'll need to be more specific.")
     ids: list[str] = []
     for part in parts:
-        got = resolve_one(game, "things", part, action)
+        got = resolve_one(game, slot, part, action, chosen)
         if not got.ids:
             return got
         ids.extend(i for i in got.ids if i not in ids)
-    return Resolved(ids=ids, several=len(ids) > 1)
+    return Resolved(ids=ids, several=len(parts) > 1 or len(ids) > 1)
+
+
+def _resolve_all(
+    game: Game, rest: list[str], action: str, other: str | None, chosen: Mapping[str, str]
+) -> Resolved:
+    while rest and rest[0] in ("of", "the", "my", "your"):
+        rest = rest[1:]
+    exclude: set[str] = set()
+    if rest and rest[0] in EXCEPT_WORDS:
+        rest = rest[2:] if rest[1:2] in (["for"], ["from"]) else rest[1:]
+        for part in _split_and(rest):
+            got = resolve_one(game, "thing", part, action, chosen)
+            if not got.ids:
+                return got
+            exclude.update(got.ids)
+    elif rest:
+        return resolve_many(game, rest, action, other, chosen)  # "all the cups"
+    ids = [e for e in _all(game, action, other) if e not in exclude]
+    if not ids:
+        return Resolved(error="There is nothing to " + action.replace("_", " ") + ".")
+    return Resolved(ids=ids, several=True)
 
 
 def _split_and(phrase: list[str]) -> list[list[str]]:
@@ -202,26 +259,30 @@ def _split_and(phrase: list[str]) -> list[list[str]]:
     return [p for p in parts if p]
 
 
-def answer(game: Game, question: dict[str, Any], phrase: list[str]) -> str | None:
-    """The candidate a one-word (or longer) answer picks out, or None if it is no answer."""
-    phrase = strip_articles(phrase)
-    if not phrase:
-        return None
-    matching = []
-    for candidate in question["candidates"]:
-        ent = game.world.entities.get(candidate)
-        if ent is not None and all(w in ent.words for w in phrase):
-            matching.append(candidate)
-    return matching[0] if len(matching) == 1 else None
+def answer(game: Game, question: dict[str, Any], phrase: list[str]) -> list[str]:
+    """The candidates an answer to "Which do you mean" fits: one is a choice, several
+    narrow the question, none means the player has moved on to a new command."""
+    phrase = [w for w in strip_articles(phrase) if w not in IGNORED]
+    candidates = [c for c in question.get("candidates", []) if c in game.lexicon.names]
+    if not phrase or not candidates:
+        return []
+    names = game.lexicon.names
+    fitting = [c for c in candidates if all(w in names[c].words for w in phrase)]
+    if not fitting and len(phrase) == 1 and phrase[0] in ORDINALS:
+        index = ORDINALS[phrase[0]]
+        if -len(candidates) <= index < len(candidates):
+            return [candidates[index]]
+    return fitting
 
 
 def remember(game: Game, ids: list[str]) -> None:
-    """Set 'it', 'him', 'her' and 'them' from what the player just named."""
+    """Set 'it', 'him', 'her' and 'them' from what the player just named; a group of
+    things is remembered whole as 'them'."""
     if not ids:
         return
     pronouns = game.state.pronouns
     if len(ids) > 1:
-        pronouns["them"] = ids[0]
+        pronouns["them"] = ",".join(ids)
         return
     ent = game.world.entities[ids[0]]
     if ent.kind == "person":

@@ -1,14 +1,20 @@
-"""One command -> the actions it asks for, or the reply that explains why not."""
+"""One command -> the actions it asks for, or the reply that explains why not.
+
+A reply is marked not understood only when no action could be formed: an unknown verb,
+an unknown word, or words no grammar line fits. When a line fits but names nothing here
+("take the moon"), the command was understood and the reply says what is missing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action
 from kage.parser import nouns
-from kage.parser.grammar import DIRECTIONS, NUMBERS, Line, Token
+from kage.parser.grammar import DIRECTIONS, NUMBERS, Binding, Line, match
+from kage.parser.nouns import SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
 from kage.world.clock import unit_minutes
 
@@ -16,7 +22,20 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 MAX_WORDS = 40
-OBJECT_SLOTS = ("thing", "things", "held")
+NOUN_SLOTS = ("thing", "things", "held", "person", "place")
+FREE_SLOTS = ("topic", "text")  # any words at all
+SHAPES = {
+    "thing": "something",
+    "things": "something",
+    "held": "something",
+    "person": "someone",
+    "place": "somewhere",
+    "direction": "north",
+    "number": "3",
+    "unit": "hours",
+    "topic": "something",
+    "text": "something",
+}
 
 
 @dataclass(slots=True)
@@ -24,43 +43,109 @@ class Parsed:
     actions: list[Action] = field(default_factory=list)
     error: str = ""
     understood: bool = True
+    rank: int = 0  # for failures: how much the reply tells (nouns.SHAPE < SCOPE < UNKNOWN)
 
 
-def _match(
-    tokens: tuple[Token, ...], ws: list[str], ti: int, wi: int, binds: list[Any]
-) -> Iterator[list[Any]]:
-    """Every way the words fit the pattern; each binding is (slot, words)."""
-    if ti == len(tokens):
-        if wi == len(ws):
-            yield binds
-        return
-    token = tokens[ti]
-    if token.words is not None:
-        if wi < len(ws) and ws[wi] in token.words:
-            yield from _match(tokens, ws, ti + 1, wi + 1, binds)
-        return
-    if wi >= len(ws):
-        return
-    if token.slot in ("direction", "number", "unit"):
-        yield from _match(tokens, ws, ti + 1, wi + 1, [*binds, (token.slot, ws[wi : wi + 1])])
-        return
-    following = tokens[ti + 1] if ti + 1 < len(tokens) else None
-    for end in range(wi + 1, len(ws) + 1):
-        if following is None and end != len(ws):
-            continue
-        if (
-            following is not None
-            and following.words is not None
-            and (end >= len(ws) or ws[end] not in following.words)
-        ):
-            continue
-        yield from _match(tokens, ws, ti + 1, end, [*binds, (token.slot, ws[wi:end])])
+def _failed(error: str, rank: int) -> Parsed:
+    return Parsed(error=error, understood=rank == SCOPE, rank=rank)
 
 
-def _number(word: str) -> int | None:
-    if word.isdigit():
-        return min(int(word), 10_000)
-    return NUMBERS.get(word)
+def _unknown(word: str) -> Parsed:
+    return _failed(nouns.unknown_reply(word), UNKNOWN)
+
+
+def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> Parsed:
+    """`chosen` maps a noun phrase to the entity an earlier "Which do you mean?" settled."""
+    ws = words(command)
+    state = game.state
+    if state.question and chosen is None:
+        question, state.question = state.question, {}
+        answered = _answer(game, question, ws)
+        if answered is not None:
+            return answered
+    return _parse_words(game, command, ws, chosen or {})
+
+
+def _answer(game: Game, question: dict[str, Any], ws: list[str]) -> Parsed | None:
+    """The reply to an answer of "Which do you mean?", or None if it is a new command."""
+    phrase, command = question.get("words"), question.get("command")
+    if not isinstance(phrase, list) or not isinstance(command, str):
+        return None  # not a question this parser asked: read the line as a command
+    fitting = nouns.answer(game, question, ws)
+    if not fitting:
+        return None
+    if len(fitting) > 1:
+        game.state.question = {**question, "candidates": fitting}
+        return Parsed(error=_question_text(game, fitting))
+    chosen = {**question.get("chosen", {}), nouns.key(phrase): fitting[0]}
+    return _parse_words(game, command, words(command), chosen)
+
+
+def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, str]) -> Parsed:
+    if not ws:
+        return _failed("I beg your pardon?", SHAPE)
+    if len(ws) > MAX_WORDS:
+        return _failed("That is more than I can follow at once. Try a shorter command.", SHAPE)
+    lines = game.lexicon.lines.get(ws[0])
+    if not lines:
+        return _not_a_verb(game, ws)
+    best: Parsed | None = None
+    for line in lines:
+        for binds in match(line.tokens, ws, 1, 1):
+            built = _build(game, line, binds, chosen)
+            if isinstance(built, dict):
+                game.state.question = {**built, "command": command, "chosen": dict(chosen)}
+                return Parsed(error=_question_text(game, built["candidates"]))
+            if built.actions:
+                return built
+            if best is None or built.rank > best.rank:
+                best = built  # the first of the most telling failures
+    return best if best is not None else _no_line_fits(game, ws, lines)
+
+
+def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
+    first = ws[0]
+    if first in DIRECTIONS:
+        if len(ws) == 1:
+            return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
+        return _no_line_fits(game, ws, [])
+    if first not in game.lexicon.words:
+        return _unknown(first)
+    return _failed(f"That's not a verb I recognise: '{first}'.", SHAPE)
+
+
+def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
+    unknown = nouns.unknown_word(game, ws[1:])
+    if unknown is not None:
+        return _unknown(unknown)
+    if len(ws) == 1 and ws[0] in DIRECTIONS:
+        return Parsed(actions=[Action("go", direction=DIRECTIONS[ws[0]])])
+    first = ws[0]
+    slotted = [ln for ln in lines if any(t.words is None for t in ln.tokens)]
+    if len(ws) == 1 and slotted:
+        return _failed(_what(first, slotted), SHAPE)
+    longer = slotted or [ln for ln in lines if len(ln.tokens) > 1]
+    example = _example(min(longer or lines, key=lambda ln: len(ln.tokens))) if lines else first
+    return _failed(
+        f"I understood '{first}' but not the rest. Try something like '{example}'.", SHAPE
+    )
+
+
+def _what(verb: str, lines: list[Line]) -> str:
+    """'take' on its own -> "What do you want to take?" """
+    slot = next(t.slot for t in lines[0].tokens if t.words is None)
+    asks = {"direction": "Where", "place": "Where", "person": "Who"}.get(slot, "What")
+    if len(verb) <= 2:  # an abbreviation: 'x' -> examine
+        verb = lines[0].action.split("_")[0]
+    return f"{asks} do you want to {verb}?"
+
+
+def _example(line: Line) -> str:
+    parts = []
+    for part in line.pattern.split():
+        slot = part.strip("{}")
+        parts.append(SHAPES.get(slot, slot) if part.startswith("{") else part.split("|")[0])
+    return " ".join(parts)
 
 
 def _question_text(game: Game, candidates: list[str]) -> str:
@@ -69,136 +154,116 @@ def _question_text(game: Game, candidates: list[str]) -> str:
     return f"Which do you mean, {listed}?"
 
 
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return min(int(word), 10_000)
+    return NUMBERS.get(word)
+
+
+def _set_value(action: Action, slot: str, phrase: list[str]) -> Parsed | None:
+    """Fill a slot that takes words rather than things; a Parsed return is a failure."""
+    word = phrase[0]
+    if slot in FREE_SLOTS:
+        action.text = " ".join(phrase)
+    elif slot == "direction":
+        if word not in DIRECTIONS:
+            return _failed(f"'{word}' is not a direction.", SHAPE)
+        action.direction = DIRECTIONS[word]
+    elif slot == "number":
+        value = _number(word)
+        if value is None:
+            return _failed(f"'{word}' is not a number I know.", SHAPE)
+        action.number = value
+    elif slot == "unit":
+        minutes = unit_minutes(word)
+        if minutes is None:
+            return _failed(f"'{word}' is not a length of time (try minutes, hours or days).", SHAPE)
+        action.number = max(action.number, 1) * minutes
+        action.data["unit"] = True
+    return None
+
+
 def _build(
-    game: Game, line: Line, binds: list[Any], command: str, overrides: dict[tuple[str, ...], str]
+    game: Game, line: Line, binds: list[Binding], chosen: Mapping[str, str]
 ) -> Parsed | dict[str, Any]:
     """Resolve a syntactic match into actions; a dict return is a question to ask."""
-    objects: list[list[str]] = []
-    people: list[str] = []
     action = Action(line.action)
-    container: str | None = None
-    # resolve the single-object slots first, so "take all from the pouch" knows the pouch
-    order = sorted(range(len(binds)), key=lambda i: binds[i][0] == "things")
-    resolved: dict[int, list[str]] = {}
+    for slot, phrase in binds:
+        unknown = nouns.unknown_word(game, phrase) if slot not in FREE_SLOTS else None
+        if unknown is not None:
+            return _unknown(unknown)  # before any "can't see": it tells the player more
+    for slot, phrase in binds:
+        if slot not in NOUN_SLOTS:
+            failed = _set_value(action, slot, phrase)
+            if failed is not None:
+                return failed
+    resolved = _resolve_nouns(game, line.action, binds, chosen)
+    if not isinstance(resolved, tuple):
+        return resolved
+    found, several = resolved
+    return _actions(game, action, binds, found, several)
+
+
+def _resolve_nouns(
+    game: Game, verb: str, binds: list[Binding], chosen: Mapping[str, str]
+) -> tuple[dict[int, list[str]], bool] | Parsed | dict[str, Any]:
+    """Single things first, so "take all from the pouch" knows the pouch and "put all in
+    the bag" can leave the bag out."""
+    found: dict[int, list[str]] = {}
     several = False
+    other: str | None = None
+    order = sorted(range(len(binds)), key=lambda i: binds[i][0] == "things")
     for index in order:
         slot, phrase = binds[index]
-        key = tuple(nouns.strip_articles(phrase))
-        if key in overrides:
-            resolved[index] = [overrides[key]]
+        if slot not in NOUN_SLOTS:
             continue
-        if slot == "direction":
-            if phrase[0] not in DIRECTIONS:
-                return Parsed(error=f"'{phrase[0]}' is not a direction.", understood=False)
-            action.direction = DIRECTIONS[phrase[0]]
-        elif slot == "number":
-            value = _number(phrase[0])
-            if value is None:
-                return Parsed(error=f"'{phrase[0]}' is not a number I know.", understood=False)
-            action.number = value
-        elif slot == "unit":
-            minutes = unit_minutes(phrase[0])
-            if minutes is None:
-                return Parsed(
-                    error=f"'{phrase[0]}' is not a length of time (try minutes, hours or days).",
-                    understood=False,
-                )
-            action.number = max(action.number, 1) * minutes
-            action.data["unit"] = True
-        elif slot in ("topic", "text"):
-            action.text = " ".join(phrase)
+        if slot == "things":
+            got = nouns.resolve_many(game, phrase, verb, other, chosen)
         else:
-            if slot == "things":
-                got = nouns.resolve_many(game, phrase, line.action, container)
-            else:
-                got = nouns.resolve_one(game, slot, phrase, line.action)
-            if got.question is not None:
-                return {"command": command, "phrase": list(key), **got.question}
-            if not got.ids:
-                return Parsed(error=got.error, understood=got.understood)
-            resolved[index] = got.ids
-            several = several or got.several
-            if slot == "thing" and line.action == "take":
-                container = got.ids[0]
+            got = nouns.resolve_one(game, slot, phrase, verb, chosen)
+        if got.question is not None:
+            return got.question
+        if not got.ids:
+            return _failed(got.error, got.rank)
+        found[index] = got.ids
+        several = several or got.several
+        if slot == "thing":
+            other = got.ids[0]
+    return found, several
+
+
+def _actions(
+    game: Game, action: Action, binds: list[Binding], found: dict[int, list[str]], several: bool
+) -> Parsed:
+    objects: list[list[str]] = []
+    people: list[str] = []
     for index, (slot, _) in enumerate(binds):
-        if index not in resolved:
+        if index not in found:
             continue
         if slot == "person":
-            people.append(resolved[index][0])
+            people.append(found[index][0])
         elif slot == "place":
-            action.noun = resolved[index][0]
+            action.noun = found[index][0]
         else:
-            objects.append(resolved[index])
-    if objects:
-        action.second = objects[1][0] if len(objects) > 1 else (people[0] if people else None)
-        actions = []
-        for noun in objects[0]:
-            each = Action(
-                action.name,
-                noun,
-                action.second,
-                action.text,
-                action.number,
-                action.direction,
-                data=dict(action.data),
-                several=several,
-            )
-            actions.append(each)
-        nouns.remember(game, objects[0])
-        return Parsed(actions=actions)
-    if people:
-        action.noun = people[0]
-        nouns.remember(game, people)
-    return Parsed(actions=[action])
+            objects.append(found[index])
+    nouns.remember(game, people)
+    if not objects:
+        if people:
+            action.noun = people[0]
+        return Parsed(actions=[action])
+    action.second = objects[1][0] if len(objects) > 1 else (people[0] if people else None)
+    nouns.remember(game, objects[0])
+    return Parsed(actions=[_copy(action, noun, several) for noun in objects[0]])
 
 
-def parse(game: Game, command: str, overrides: dict[tuple[str, ...], str] | None = None) -> Parsed:
-    ws = words(command)
-    state = game.state
-    if state.question:
-        question, state.question = state.question, {}
-        chosen = nouns.answer(game, question, ws)
-        if chosen is not None:
-            picked = {tuple(question["phrase"]): chosen}
-            return parse(game, question["command"], {**(overrides or {}), **picked})
-    if not ws:
-        return Parsed(error="I beg your pardon?", understood=False)
-    if len(ws) > MAX_WORDS:
-        return Parsed(
-            error="That is more than I can follow at once. Try a shorter command.",
-            understood=False,
-        )
-    lex = game.lexicon
-    first = ws[0]
-    if len(ws) == 1 and first in DIRECTIONS and first not in lex.lines:
-        return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
-    lines = lex.lines.get(first)
-    if not lines:
-        if first in DIRECTIONS:
-            return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
-        if first in lex.words:
-            return Parsed(error=f"That's not a verb I recognise: '{first}'.", understood=False)
-        return Parsed(error=f"I don't know the word '{first}'.", understood=False)
-    first_failure: Parsed | None = None
-    for line in lines:
-        for binds in _match(line.tokens, ws, 1, 1, []):
-            built = _build(game, line, binds, command, overrides or {})
-            if isinstance(built, dict):
-                state.question = built
-                return Parsed(error=_question_text(game, built["candidates"]))
-            if built.actions:
-                return built
-            if first_failure is None or (first_failure.understood and not built.understood):
-                first_failure = built if first_failure is None else first_failure
-    if first_failure is not None:
-        return first_failure
-    for word in ws[1:]:
-        if word not in lex.words:
-            return Parsed(error=f"I don't know the word '{word}'.", understood=False)
-    example = min(lines, key=lambda ln: len(ln.tokens)).pattern
-    shape = example.replace("{", "").replace("}", "").replace("things", "something")
-    shape = shape.replace("thing", "something").replace("held", "something")
-    return Parsed(
-        error=f"I understood '{first}' but not the rest. Try something like '{shape}'.",
-        understood=False,
+def _copy(action: Action, noun: str, several: bool) -> Action:
+    return Action(
+        action.name,
+        noun,
+        action.second,
+        action.text,
+        action.number,
+        action.direction,
+        data=dict(action.data),
+        several=several,
     )

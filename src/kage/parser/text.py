@@ -4,11 +4,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from functools import cache
+
+from kage.parser.grammar import (
+    ARTICLES,
+    CORE,
+    DIRECTIONS,
+    META,
+    Line,
+    compile_pattern,
+    fits,
+    normal,
+)
 
 MAX_LINE = 2000  # longer input is cut; the reply says so
-_SPLIT = re.compile(r"[.;!?]+(?=\s|$)|[.;!?]{2,}|\bthen\b|,\s*then\b", re.IGNORECASE)
+# full stops (not the one in "1.5"), ; ! ?, and "then" end a command
+_BREAK = re.compile(r"[;!?]+|(?<!\d)\.+|\.+(?!\d)|,?\s*\bthen\b", re.IGNORECASE)
+# "and" or a comma may end one command when a new one follows it
+_JOIN = re.compile(r",?\s*\band\b|,", re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"?')
 _TOKEN = re.compile(r"[^\s.,;:!?\"()\[\]{}<>]+")
-_EDGE = "'\"-_*`~"
+_TRIM = " ,"
+
+Grammar = Mapping[str, list[Line]]
 
 
 def clean(line: str) -> str:
@@ -17,18 +36,88 @@ def clean(line: str) -> str:
     return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in line).strip()
 
 
-def split_commands(line: str) -> list[str]:
-    """'take sword. go east' / 'take sword then go east' -> two commands."""
-    parts = [p.strip(" ,") for p in _SPLIT.split(line)]
-    return [p for p in parts if p]
+def split_commands(line: str, grammar: Grammar | None = None) -> list[str]:
+    """'take sword. go east', 'take sword then go east' and 'take sword and go east' are
+    two commands each; 'take sword and shield' stays one.
+
+    A command starts after "and" only if the words after it have the shape of a command
+    in `grammar` (by default the engine's own verbs; pass a world's lexicon lines to
+    include the verbs that world adds). Quoted text is never cut.
+    """
+    if line.strip() == "?":
+        return ["?"]
+    grammar = grammar if grammar is not None else core_grammar()
+    commands = []
+    for part in _cut(line, _BREAK):
+        commands.extend(_split_on_and(part, grammar))
+    return [c for c in (_trim(c) for c in commands) if c]
+
+
+def _trim(command: str) -> str:
+    command = command.strip(_TRIM)
+    while command.lower().startswith("and "):
+        command = command[4:].strip(_TRIM)
+    while command.lower().endswith(" and"):
+        command = command[:-4].strip(_TRIM)
+    return "" if command.lower() == "and" else command
+
+
+def _breaks(line: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of `pattern` that are not inside double quotes."""
+    quoted = [m.span() for m in _QUOTED.finditer(line)]
+    return [
+        m
+        for m in pattern.finditer(line)
+        if not any(start <= m.start() < end for start, end in quoted)
+    ]
+
+
+def _cut(line: str, pattern: re.Pattern[str]) -> list[str]:
+    parts, start = [], 0
+    for found in _breaks(line, pattern):
+        parts.append(line[start : found.start()])
+        start = found.end()
+    parts.append(line[start:])
+    return parts
+
+
+def _split_on_and(part: str, grammar: Grammar) -> list[str]:
+    breaks = _breaks(part, _JOIN)
+    commands, start = [], 0
+    for index, found in enumerate(breaks):
+        following = breaks[index + 1].start() if index + 1 < len(breaks) else len(part)
+        clause, rest = part[found.end() : following], part[found.end() :]
+        if starts_command(clause, grammar) or starts_command(rest, grammar):
+            commands.append(part[start : found.start()])
+            start = found.end()
+    commands.append(part[start:])
+    return commands
+
+
+def starts_command(text: str, grammar: Grammar) -> bool:
+    """Whether the words have the shape of a whole command (nothing is resolved)."""
+    ws = words(text)
+    if not ws or ws[0] in ARTICLES:  # "take the wallet and a photo": 'a' is not "ask"
+        return False
+    if len(ws) == 1 and ws[0] in DIRECTIONS:
+        return True
+    if len(ws[0]) > 1 and (ws[0] in META or " ".join(ws[:2]) in META):
+        return True
+    return any(fits(line, ws) for line in grammar.get(ws[0], ()))
+
+
+@cache
+def core_grammar() -> dict[str, list[Line]]:
+    grammar: dict[str, list[Line]] = {}
+    for action, patterns in CORE:
+        for pattern in patterns:
+            line = compile_pattern(action, pattern)
+            for word in line.tokens[0].words or ():
+                grammar.setdefault(word, []).append(line)
+    return grammar
 
 
 def words(command: str) -> list[str]:
-    result = []
-    for token in _TOKEN.findall(command.lower()):
-        token = token.strip(_EDGE)
-        if token.endswith("'s") and len(token) > 2:
-            token = token[:-2]
-        if token:
-            result.append(token)
-    return result
+    if command.strip() == "?":
+        return ["?"]
+    return [w for w in (normal(t) for t in _TOKEN.findall(command)) if w]

@@ -1,269 +1,301 @@
-"""Economy and appraisal: a merchant's price for what you bring him, haggling, buying.
+"""Economy and appraisal: what a thing is worth, a merchant's offer, haggling, his prices.
 
-worth = value x (0.25 + 0.75 x condition/100) x (0.5 + 0.5 x durability/100): a worn
-thing fetches about half what a new one would, one close to falling apart a quarter. A
-merchant offers his `pays` share of the worth of the whole lot, rounded; he can be talked
-up within his `haggle_room`, and not past his `patience`. Money only moves between purses,
-so none is made or lost; a merchant who can't afford a lot offers what he has.
+    worth = value x condition factor x durability factor
+    condition factor  = 0.25 + 0.75 x condition / 100   (pristine 1.0, worn ~0.6, broken 0.25)
+    durability factor = 0.50 + 0.50 x durability / 100  (lasting 1.0, falling apart 0.5)
+
+so a worn thing that won't last long (condition 50, durability 30) fetches about 40% of its
+value, and even a wreck keeps an eighth (scrap). A merchant offers `pays` x the worth of the
+whole lot, rounded to his `rounding`, and never more than he has. He can be talked up as far
+as `haggle_room` above his first offer, for `patience` haggles; a greedy ask costs double.
+He sells at value x condition factor x `markup`. Money only ever moves between purses
+(ops.transfer), so none is made or lost.
+
+The pending offer is the record "offer:<shop>" (replaced whole; {} when there is none);
+what he has bought from the player and the last price paid are in "trade:<shop>".
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
-from kage.actions import describe
-from kage.actions.pipeline import Action, Rulebooks
-from kage.systems.items import receive
+from kage.systems import items
+from kage.systems.registry import provider
 from kage.world import ops, query
-from kage.world.clock import parse_duration
 from kage.world.conditions import condition
 
 if TYPE_CHECKING:
     from kage.game import Game
 
+Shop = dict[str, Any]
+Offer = dict[str, Any]
+GREED = 2.0  # an ask beyond haggle_room x GREED above his first offer is an insult
+
+
+def condition_factor(cond: float) -> float:
+    return 0.25 + 0.75 * max(0.0, min(100.0, cond)) / 100
+
+
+def durability_factor(dura: float) -> float:
+    return 0.5 + 0.5 * max(0.0, min(100.0, dura)) / 100
+
 
 def worth(game: Game, item: str) -> float:
-    value = float(query.prop(game, item, "value", 0) or 0)
-    cond = float(query.prop(game, item, "condition", 100))
-    dura = float(query.prop(game, item, "durability", 100))
-    return value * (0.25 + 0.75 * cond / 100) * (0.5 + 0.5 * dura / 100)
+    """What a thing is really worth now, in ryo (not rounded)."""
+    return (
+        items.value(game, item)
+        * condition_factor(items.condition(game, item))
+        * durability_factor(items.durability(game, item))
+    )
 
 
-def shop_here(game: Game) -> dict[str, Any] | None:
-    here = query.here(game)
-    for shop in game.world.data.get("shops", {}).values():
-        if shop["place"] == here and query.place_of(game, shop["keeper"]) == here:
-            return shop
-    return None
+# -- shops --------------------------------------------------------------------------
+def shops(game: Game) -> dict[str, Shop]:
+    return game.world.data.get("shops", {})
 
 
-def _round(shop: dict[str, Any], amount: float) -> int:
+def shop_of(game: Game, keeper: str) -> Shop | None:
+    return next((s for s in shops(game).values() if s["keeper"] == keeper), None)
+
+
+def present(game: Game, shop: Shop) -> bool:
+    """Trade needs the keeper in the player's place (behind his counter or not)."""
+    return query.place_of(game, shop["keeper"]) == query.here(game)
+
+
+def shop_here(game: Game) -> Shop | None:
+    """The shop whose keeper is here; with two, the one holding an offer for you."""
+    here = [s for s in shops(game).values() if present(game, s)]
+    return next((s for s in here if offer_of(game, s)), here[0] if here else None)
+
+
+def keeper_name(game: Game, shop: Shop) -> str:
+    return game.world.entities[shop["keeper"]].the()
+
+
+def pronouns(game: Game, shop: Shop) -> tuple[str, str]:
+    """(he, his) for the keeper, from his `gender`."""
+    gender = game.world.entities[shop["keeper"]].gender
+    return {"him": ("he", "his"), "her": ("she", "her"), "them": ("they", "their")}.get(
+        gender, ("it", "its")
+    )
+
+
+def till(game: Game, shop: Shop) -> int:
+    return game.state.money.get(shop["keeper"], 0)
+
+
+def to_step(shop: Shop, amount: float, how: str = "nearest") -> int:
+    """Round to the shop's step: merchants name round prices."""
     step = shop["rounding"]
-    return int(round(amount / step) * step)
+    if how == "down":
+        return int(math.floor(amount / step + 1e-9) * step)
+    return int(math.floor(amount / step + 0.5) * step)
 
 
-def offer_of(game: Game, shop: dict[str, Any]) -> dict[str, Any] | None:
+# -- selling to him -----------------------------------------------------------------
+def buys(game: Game, shop: Shop, item: str) -> bool:
+    """He buys things with a value, of a category he deals in (any, if `buys` is empty)."""
+    if game.world.entities[item].kind != "thing" or items.value(game, item) <= 0:
+        return False
+    categories = shop.get("buys") or []
+    return not categories or query.prop(game, item, "category") in categories
+
+
+def lot(game: Game, shop: Shop, item: str) -> tuple[list[str], list[str]]:
+    """(what he would buy, what he leaves) when `item` is put on the counter: a storage
+    scroll puts what is sealed in it there instead of itself (less anything that holds
+    other things or money: those are not sold by accident)."""
+    goods = list(query.contents(game, item)) if items.is_storage(game, item) else [item]
+    taken = [g for g in goods if buys(game, shop, g) and not _holds_anything(game, g)]
+    return taken, [g for g in goods if g not in taken]
+
+
+def _holds_anything(game: Game, item: str) -> bool:
+    return bool(query.contents(game, item)) or game.state.money.get(item, 0) > 0
+
+
+def everything(game: Game, shop: Shop) -> list[str]:
+    """ "sell all": what the player holds in the open that he buys. Sealed loot is sold by
+    naming its scroll; what is worn, or holds other things or money, is never sold."""
+    found = []
+    stack = list(reversed(query.contents(game, game.world.player)))
+    while stack:
+        item = stack.pop()
+        ent = game.world.entities[item]
+        if ent.kind != "thing":
+            continue
+        inside = query.contents(game, item)
+        if ent.container and not query.prop(game, item, "opaque"):
+            stack.extend(reversed(inside))
+        if query.prop(game, item, "worn") or _holds_anything(game, item):
+            continue
+        if buys(game, shop, item):
+            found.append(item)
+    return found
+
+
+def full_price(game: Game, shop: Shop, goods: list[str]) -> int:
+    """His price for the whole lot, if his till were bottomless: pays x worth, rounded."""
+    return to_step(shop, sum(worth(game, g) for g in goods) * shop["pays"])
+
+
+def price(game: Game, shop: Shop, goods: list[str]) -> int:
+    """What he offers for the lot: the full price, or all he has if he has less."""
+    return max(0, min(full_price(game, shop, goods), till(game, shop)))
+
+
+def offer_of(game: Game, shop: Shop) -> Offer | None:
     return game.state.records.get(f"offer:{shop['id']}") or None
 
 
-def lot(game: Game, shop: dict[str, Any], item: str) -> list[str]:
-    """What selling `item` puts on the counter: a storage scroll sells what is sealed."""
-    goods = list(query.contents(game, item)) if query.prop(game, item, "storage") else [item]
-    buys = shop.get("buys") or []
+def set_offer(game: Game, shop: Shop, offer: Offer | None) -> None:
+    ops.record(game, f"offer:{shop['id']}", offer or {})
+
+
+def patience_left(game: Game, shop: Shop) -> int:
+    """A new offer's patience: his usual, or none if he walked out of the last haggle
+    (until a sale makes up for it): selling the same lot again is no way to reset him."""
+    return 0 if trade_of(game, shop).get("cross") else shop["patience"]
+
+
+def appraise(game: Game, shop: Shop, goods: list[str]) -> Offer:
+    """Put `goods` on the counter with anything already there; the offer is for the lot.
+    Adding to a lot does not give him back the patience haggling has cost."""
+    pending = offer_of(game, shop)
+    lot_goods = list(pending["goods"]) if pending else []
+    lot_goods += [g for g in goods if g not in lot_goods]
+    amount = price(game, shop, lot_goods)
+    offer = {
+        "goods": lot_goods,
+        "first": amount,
+        "amount": amount,
+        "patience": pending["patience"] if pending else patience_left(game, shop),
+        "short": full_price(game, shop, lot_goods) > amount,  # his till can't cover it
+    }
+    set_offer(game, shop, offer)
+    game.emit("trade.offered", shop=shop["id"], amount=amount, goods=lot_goods)
+    return offer
+
+
+def missing(game: Game, offer: Offer) -> list[str]:
+    """Goods of an offer the player no longer has (dropped, stolen, sold elsewhere)."""
+    return [g for g in offer["goods"] if not query.is_carried_by(game, g, game.world.player)]
+
+
+def ceiling(game: Game, shop: Shop, offer: Offer) -> int:
+    """The most he will pay for this lot: haggle_room above his first offer, and no more
+    than he has."""
+    most = to_step(shop, offer["first"] * (1 + shop["haggle_room"]), "down")
+    return max(offer["amount"], min(most, till(game, shop)))
+
+
+def haggle(game: Game, shop: Shop, asked: int | None) -> tuple[str, int]:
+    """One haggle over the pending offer -> (outcome, amount now offered).
+
+    Outcomes: raised / firm (a plain "haggle"), agreed / counter / greedy (an ask),
+    withdrawn (his patience ran out: the offer is gone). Each haggle spends one patience,
+    a greedy ask two; one that finds none left, or takes it below zero, ends the talk.
+    """
+    offer = dict(offer_of(game, shop) or {})
+    amount, top = offer["amount"], ceiling(game, shop, offer)
+    if asked is not None and asked <= amount:
+        outcome, cost, amount = "agreed", 0, asked
+    elif asked is None:
+        cost = 1
+        step = shop["rounding"]
+        lift = (top - amount) * (0.4 + 0.6 * game.random())
+        raised = min(top, max(amount + step, to_step(shop, amount + lift, "down")))
+        outcome, amount = ("raised", raised) if amount < top else ("firm", amount)
+    elif asked <= top:
+        outcome, cost, amount = "agreed", 1, asked
+    elif asked <= offer["first"] * (1 + GREED * shop["haggle_room"]):
+        outcome, cost, amount = "counter", 1, top
+    else:
+        outcome, cost = "greedy", 2
+    if cost and offer["patience"] <= 0 or offer["patience"] - cost < 0:
+        set_offer(game, shop, None)
+        ops.record(game, f"trade:{shop['id']}", {**trade_of(game, shop), "cross": True})
+        game.emit("trade.withdrawn", shop=shop["id"])
+        return "withdrawn", 0
+    offer.update(amount=amount, patience=offer["patience"] - cost)
+    set_offer(game, shop, offer)
+    game.emit("trade.haggled", shop=shop["id"], outcome=outcome, amount=amount)
+    return outcome, amount
+
+
+def settle(game: Game, shop: Shop) -> int:
+    """Accept the pending offer: goods to him, ryo to the player (into a carried wallet).
+    Returns what was paid: the offer, or all he has if he has less."""
+    offer = offer_of(game, shop)
+    assert offer is not None
+    paid = min(offer["amount"], till(game, shop))
+    for item in offer["goods"]:
+        ops.move(game, item, shop["keeper"])
+    items.receive(game, game.world.player, paid, shop["keeper"])
+    set_offer(game, shop, None)
+    trade = trade_of(game, shop)
+    bought = trade.get("bought", []) + [
+        g for g in offer["goods"] if g not in trade.get("bought", [])
+    ]
+    ops.record(
+        game, f"trade:{shop['id']}", {**trade, "bought": bought, "paid": paid, "cross": False}
+    )
+    ops.set_flag(game, f"sold.{shop['id']}", True)
+    game.emit("trade.sold", shop=shop["id"], amount=paid, goods=offer["goods"])
+    return paid
+
+
+def trade_of(game: Game, shop: Shop) -> dict[str, Any]:
+    return game.state.records.get(f"trade:{shop['id']}") or {}
+
+
+# -- buying from him ----------------------------------------------------------------
+def wares(game: Game, shop: Shop) -> list[str]:
+    """What he has for sale: his stock and what he has bought, while he still holds it."""
+    listed = list(shop.get("stock") or [])
+    listed += [i for i in trade_of(game, shop).get("bought", []) if i not in listed]
     return [
-        g
-        for g in goods
-        if float(query.prop(game, g, "value", 0) or 0) > 0
-        and (not buys or query.prop(game, g, "category") in buys)
+        i for i in listed if query.holder(game, i) == shop["keeper"] and items.value(game, i) > 0
     ]
 
 
-def price(game: Game, shop: dict[str, Any], goods: list[str]) -> int:
-    amount = _round(shop, sum(worth(game, g) for g in goods) * shop["pays"])
-    return min(amount, game.state.money.get(shop["keeper"], 0))
+def sale_price(game: Game, shop: Shop, item: str) -> int:
+    """value x condition factor x markup, rounded; never free."""
+    amount = items.value(game, item) * condition_factor(items.condition(game, item))
+    return max(shop["rounding"], to_step(shop, amount * shop["markup"]))
 
 
-def sale_price(game: Game, shop: dict[str, Any], item: str) -> int:
-    value = float(query.prop(game, item, "value", 0) or 0)
-    cond = float(query.prop(game, item, "condition", 100))
-    return _round(shop, value * (0.25 + 0.75 * cond / 100) * shop["markup"])
+def price_list(game: Game, shop: Shop) -> str:
+    stock = wares(game, shop)
+    name = keeper_name(game, shop)
+    if not stock:
+        return f"{name[:1].upper()}{name[1:]} has nothing for sale just now."
+    lines = [f"{name[:1].upper()}{name[1:]} has for sale:"]
+    for item in stock:
+        ent = game.world.entities[item]
+        word = f" ({items.condition_word(game, item)})" if items.wears(game, item) else ""
+        lines.append(f"  {ent.name}{word}: {sale_price(game, shop, item):,} ryo")
+    return "\n".join(lines)
 
 
+# -- for the world's data ------------------------------------------------------------
 @condition("sold")
 def _sold(game: Game, arg: str) -> bool:
+    """{sold: shop_id}: the player has sold something at that shop."""
     return bool(game.state.flags.get(f"sold.{arg}"))
 
 
-def _keeper(game: Game, shop: dict[str, Any]) -> str:
-    return game.world.entities[shop["keeper"]].name
+@provider("trade.paid")
+def _paid(game: Game, arg: str) -> str:
+    """{{trade.paid:shop}}: what the shop last paid the player, e.g. "3,000"."""
+    shop = shops(game).get(arg)
+    return f"{trade_of(game, shop).get('paid', 0):,}" if shop else "0"
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("check", "sell", "accept", "decline", "haggle", "buy", "wares")
-    def a_merchant_here(game: Game, action: Action) -> str | None:
-        shop = shop_here(game)
-        if shop is None:
-            return "There is nobody here to trade with."
-        action.data["shop"] = shop["id"]
-        return None
-
-    @rules.rule("check", "sell", order=60)
-    def something_he_buys(game: Game, action: Action) -> str | None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        if action.noun is None or not query.is_carried_by(game, action.noun, game.world.player):
-            return "You can only sell what you are carrying."
-        if query.prop(game, action.noun, "worn"):
-            return "You would have to take it off first."
-        goods = lot(game, shop, action.noun)
-        if not goods:
-            return f'{_keeper(game, shop)} shakes his head. "Not the kind of thing I buy."'
-        action.data["goods"] = goods
-        return None
-
-    @rules.rule("carry_out", "sell")
-    def appraising(game: Game, action: Action) -> None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        pending = offer_of(game, shop)
-        goods = list(pending["goods"]) if pending else []
-        goods += [g for g in action.data["goods"] if g not in goods]
-        amount = price(game, shop, goods)
-        action.minutes = parse_duration(shop["appraisal"]) if not pending else 15
-        ops.record(
-            game,
-            f"offer:{shop['id']}",
-            {"goods": goods, "first": amount, "amount": amount, "patience": shop["patience"]},
-        )
-        game.emit("trade.offered", shop=shop["id"], amount=amount, goods=goods)
-        action.data["amount"] = amount
-        action.data["worn"] = [
-            g for g in goods if float(query.prop(game, g, "condition", 100)) < 70
-        ]
-
-    @rules.rule("report", "sell")
-    def report_offer(game: Game, action: Action) -> str:
-        shop = game.world.data["shops"][action.data["shop"]]
-        name = _keeper(game, shop)
-        amount = action.data["amount"]
-        looked = (
-            f"{name} screws his glass into his eye and goes over everything, piece by "
-            "piece, turning each one to the lamp. It takes a long time."
-        )
-        why = (
-            ' "Some of this is worn out," he says, tapping the '
-            f'{game.world.entities[action.data["worn"][0]].name}, "so the best I can '
-            f'give you for the lot is {amount:,} ryo."'
-            if action.data["worn"]
-            else f' "For the lot, {amount:,} ryo. That\'s fair."'
-        )
-        return looked + why + "\n\n(ACCEPT, DECLINE, or HAGGLE.)"
-
-    @rules.rule("check", "accept", "decline", "haggle", order=60)
-    def an_offer_stands(game: Game, action: Action) -> str | None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        if offer_of(game, shop) is None:
-            return "Nobody has offered you anything. SELL something first."
-        return None
-
-    @rules.rule("carry_out", "accept")
-    def dealing(game: Game, action: Action) -> None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        offer = offer_of(game, shop)
-        assert offer is not None
-        amount = min(offer["amount"], game.state.money.get(shop["keeper"], 0))
-        for item in offer["goods"]:
-            ops.move(game, item, shop["keeper"])
-        receive(game, game.world.player, amount, shop["keeper"])
-        del game.state.records[f"offer:{shop['id']}"]
-        ops.set_flag(game, f"sold.{shop['id']}", True)
-        game.emit("trade.sold", shop=shop["id"], amount=amount, goods=offer["goods"])
-        action.data["amount"] = amount
-        action.minutes = 5
-
-    @rules.rule("report", "accept")
-    def report_deal(game: Game, action: Action) -> str:
-        shop = game.world.data["shops"][action.data["shop"]]
-        return (
-            f'"Done." {_keeper(game, shop)} counts {action.data["amount"]:,} ryo onto '
-            "the counter, and you sweep it into your wallet."
-        )
-
-    @rules.rule("carry_out", "decline")
-    def declining(game: Game, action: Action) -> None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        del game.state.records[f"offer:{shop['id']}"]
-        game.emit("trade.declined", shop=shop["id"])
-
-    @rules.rule("report", "decline")
-    def report_decline(game: Game, action: Action) -> str:
-        shop = game.world.data["shops"][action.data["shop"]]
-        return f"{_keeper(game, shop)} shrugs and pushes your things back across the counter."
-
-    @rules.rule("carry_out", "haggle")
-    def haggling(game: Game, action: Action) -> None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        offer = dict(offer_of(game, shop) or {})
-        ceiling = _round(shop, offer["first"] * (1 + shop["haggle_room"]))
-        asked = action.number
-        if not asked:  # "haggle": he comes up a little, if he still can
-            raise_by = (ceiling - offer["amount"]) * (0.4 + 0.3 * game.random())
-            asked = _round(shop, offer["amount"] + raise_by)
-            outcome = "raised" if asked > offer["amount"] else "firm"
-        elif asked <= offer["amount"] or asked <= ceiling:
-            outcome = "agreed"
-        elif asked <= offer["first"] * (1 + 2 * shop["haggle_room"]):
-            outcome = "counter"
-            asked = ceiling
-        else:
-            outcome = "insulted"
-        if outcome in ("raised", "agreed", "counter"):
-            offer["amount"] = max(offer["amount"], min(asked, ceiling))
-        offer["patience"] -= 1
-        action.minutes = 5
-        if offer["patience"] < 0 or outcome == "insulted" and offer["patience"] <= 0:
-            del game.state.records[f"offer:{shop['id']}"]
-            outcome = "withdrawn"
-        else:
-            ops.record(game, f"offer:{shop['id']}", offer)
-        action.data.update(outcome=outcome, amount=offer["amount"])
-        game.emit("trade.haggled", shop=shop["id"], outcome=outcome, amount=offer["amount"])
-
-    @rules.rule("report", "haggle")
-    def report_haggle(game: Game, action: Action) -> str:
-        shop = game.world.data["shops"][action.data["shop"]]
-        name = _keeper(game, shop)
-        amount = action.data["amount"]
-        return {
-            "raised": f'{name} sighs through his nose. "{amount:,}. And that\'s generous."',
-            "firm": f'"{amount:,}," {name} says. "That\'s my last word."',
-            "agreed": f'{name} grunts. "Fine. {amount:,}."',
-            "counter": f'"Not that much. {amount:,}, and not a ryo more."',
-            "insulted": f"{name} looks at you flatly. \"Don't insult me. It's {amount:,}.\"",
-            "withdrawn": f'{name} pushes everything back at you. "Forget it. Go and sell '
-            'it somewhere else."',
-        }[action.data["outcome"]]
-
-    @rules.rule("check", "buy", order=60)
-    def something_for_sale(game: Game, action: Action) -> str | None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        if (
-            action.noun is None
-            or query.holder(game, action.noun) != shop["keeper"]
-            or (action.noun in (offer_of(game, shop) or {}).get("goods", []))
-        ):
-            return f"{_keeper(game, shop)} isn't selling that."
-        cost = sale_price(game, shop, action.noun)
-        if not ops.can_pay(game, game.world.player, cost):
-            return f"It costs {cost:,} ryo, and you don't have that much."
-        action.data["cost"] = cost
-        return None
-
-    @rules.rule("carry_out", "buy")
-    def buying(game: Game, action: Action) -> None:
-        shop = game.world.data["shops"][action.data["shop"]]
-        assert action.noun is not None
-        ops.pay(game, game.world.player, shop["keeper"], action.data["cost"])
-        ops.move(game, action.noun, game.world.player)
-        game.emit("trade.bought", shop=shop["id"], item=action.noun, cost=action.data["cost"])
-        action.minutes = 5
-
-    @rules.rule("report", "buy")
-    def report_buy(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        return f"You pay {action.data['cost']:,} ryo for {describe.name(game, action.noun)}."
-
-    @rules.rule("report", "wares")
-    def report_wares(game: Game, action: Action) -> str:
-        shop = game.world.data["shops"][action.data["shop"]]
-        stock = [
-            i
-            for i in query.contents(game, shop["keeper"])
-            if game.world.entities[i].kind == "thing"
-        ]
-        if not stock:
-            return f"{_keeper(game, shop)} has nothing for sale just now."
-        lines = [f"{_keeper(game, shop)} has for sale:"]
-        for item in stock:
-            lines.append(
-                f"  {game.world.entities[item].name}: {sale_price(game, shop, item):,} ryo"
-            )
-        return "\n".join(lines)
+@provider("trade.wares")
+def _wares(game: Game, arg: str) -> str:
+    """{{trade.wares:shop}}: the shop's price list, for a "prices" topic."""
+    shop = shops(game).get(arg)
+    return price_list(game, shop) if shop else ""

@@ -1,80 +1,163 @@
-"""Things that wear: condition and durability, storage scrolls, wallets.
+"""Things that wear: condition and durability, sorting loot, wallets.
 
-Condition is how the thing is now (0-100), durability how well it will last. Both are
-props, so a writer sets them and play can change them. A storage scroll (props
-`storage` and `opaque`) seals things away out of sight until unsealed.
+Condition (0-100) is how a thing is now; durability (0-100) how well it will last. Both
+are props, so a writer sets them and play may change them; a thing without `condition`
+does not wear and is left out of sorting and appraisal words. Examining a thing that
+wears adds one sentence: "It is worn, but it will hold up."
+
+Money a person receives goes into a wallet they carry (a thing with prop `wallet`), else
+into their hands; it always moves with `ops.transfer`, so no ryo is made or lost.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions import describe
 from kage.actions.pipeline import Action, Rulebooks
 from kage.world import ops, query
 
 if TYPE_CHECKING:
     from kage.game import Game
 
-CONDITION_WORDS = [
+# (at least, word): how a thing is now. The words are the ones players and writers use.
+CONDITION_WORDS: list[tuple[int, str]] = [
     (90, "pristine"),
-    (70, "in good condition"),
+    (70, "good"),
     (45, "worn"),
     (20, "battered"),
-    (-1, "broken"),
+    (0, "broken"),
 ]
-DURABILITY_WORDS = [
-    (80, "will last for years"),
-    (55, "will hold up"),
-    (30, "won't last long"),
-    (-1, "is close to falling apart"),
+# (at least, predicate): how well it will last, said of "it" or "they".
+DURABILITY_WORDS: list[tuple[int, str]] = [
+    (90, "will last a lifetime"),
+    (70, "will last for years"),
+    (45, "will hold up"),
+    (20, "won't last long"),
+    (0, "will soon fall apart"),
 ]
+GOOD_CONDITION = 70  # below this a thing counts as worn (and a merchant says so)
+GOOD_DURABILITY = 45
+SORT_KEYS = ("condition", "durability", "value")
+MINUTES_PER_ITEM = 5  # looking a piece of loot over properly is work
 
 
-def _word(table: list[tuple[int, str]], value: float) -> str:
-    return next(word for floor, word in table if value >= floor)
+def _number(game: Game, item: str, key: str, default: float) -> float:
+    value = query.prop(game, item, key, default)
+    return float(value) if isinstance(value, int | float) else default
+
+
+def condition(game: Game, item: str) -> float:
+    return _number(game, item, "condition", 100.0)
+
+
+def durability(game: Game, item: str) -> float:
+    return _number(game, item, "durability", 100.0)
+
+
+def value(game: Game, item: str) -> float:
+    return max(0.0, _number(game, item, "value", 0.0))
+
+
+def _word(table: list[tuple[int, str]], amount: float) -> str:
+    return next((word for floor, word in table if amount >= floor), table[-1][1])
 
 
 def condition_word(game: Game, item: str) -> str:
-    return _word(CONDITION_WORDS, float(query.prop(game, item, "condition", 100)))
+    """pristine >= 90, good >= 70, worn >= 45, battered >= 20, else broken."""
+    return _word(CONDITION_WORDS, condition(game, item))
 
 
 def durability_word(game: Game, item: str) -> str:
-    return _word(DURABILITY_WORDS, float(query.prop(game, item, "durability", 100)))
+    """will last a lifetime >= 90, for years >= 70, will hold up >= 45, won't last long
+    >= 20, else will soon fall apart."""
+    return _word(DURABILITY_WORDS, durability(game, item))
 
 
 def wears(game: Game, item: str) -> bool:
-    return query.prop(game, item, "condition") is not None
+    return isinstance(query.prop(game, item, "condition"), int | float)
+
+
+def is_worn_out(game: Game, item: str) -> bool:
+    """Worn, battered or broken: what makes a merchant knock his price down."""
+    return wears(game, item) and condition(game, item) < GOOD_CONDITION
+
+
+def wear_sentence(game: Game, item: str) -> str:
+    """ "It is worn, but it will hold up." — 'but' when the two judgements disagree."""
+    plural = game.world.entities[item].plural
+    it, be = ("they", "are") if plural else ("it", "is")
+    state = condition_word(game, item)
+    state = "in good condition" if state == "good" else state
+    good_now = condition(game, item) >= GOOD_CONDITION
+    lasting = durability(game, item) >= GOOD_DURABILITY
+    joint = "and" if good_now == lasting else "but"
+    return f"{it.capitalize()} {be} {state}, {joint} {it} {durability_word(game, item)}."
+
+
+def is_storage(game: Game, item: str) -> bool:
+    return bool(query.prop(game, item, "storage"))
 
 
 def storage_of(game: Game, who: str) -> list[str]:
-    return [i for i in query.carried(game, who) if query.prop(game, i, "storage")]
+    """Storage scrolls `who` carries, in the order they are carried."""
+    return [i for i in query.carried(game, who) if is_storage(game, i)]
 
 
-def receive(game: Game, who: str, amount: int, source: str) -> None:
-    """Money paid to `who` goes into a carried wallet if there is one (conserved)."""
-    wallet = next((i for i in query.carried(game, who) if query.prop(game, i, "wallet")), who)
-    ops.transfer(game, source, wallet, amount)
+def wallet_of(game: Game, who: str) -> str | None:
+    return next((i for i in query.carried(game, who) if query.prop(game, i, "wallet")), None)
+
+
+def receive(game: Game, who: str, amount: int, source: str) -> bool:
+    """Pay `amount` ryo from `source` to `who`: into a wallet `who` carries, else into
+    their hands. False (and nothing moves) if the source has not got it."""
+    return ops.transfer(game, source, wallet_of(game, who) or who, amount)
+
+
+def sortable(game: Game, holder: str | None = None) -> list[str]:
+    """Things that wear, in `holder` (a container or scroll) or carried by the player,
+    including what is sealed in carried scrolls."""
+    pool = query.carried(game, holder or game.world.player)
+    return [i for i in pool if game.world.entities[i].kind == "thing" and wears(game, i)]
+
+
+def sort_key(text: str) -> str:
+    """Which quality "sort X by ..." asks for; condition unless another is named."""
+    return next((key for key in SORT_KEYS if key in text.lower()), "condition")
+
+
+def best_first(game: Game, items: list[str], key: str) -> list[str]:
+    getter = {"condition": condition, "durability": durability, "value": value}[key]
+    return sorted(items, key=lambda i: (-getter(game, i), game.world.entities[i].name, i))
 
 
 def install(rules: Rulebooks) -> None:
     @rules.rule("report", "examine", order=60)
     def wear_and_tear(game: Game, action: Action) -> str | None:
-        if not action.noun:
+        noun = action.noun
+        if noun is None or game.world.entities[noun].kind != "thing":
             return None
-        if query.prop(game, action.noun, "storage"):
-            inside = [game.world.entities[i].a() for i in query.contents(game, action.noun)]
-            return f"Sealed in it: {describe.listing(inside)}." if inside else "It is empty."
-        if not wears(game, action.noun):
-            return None
-        it = "They are" if game.world.entities[action.noun].plural else "It is"
-        return (
-            f"{it} {condition_word(game, action.noun)}, and {durability_word(game, action.noun)}."
-        )
+        parts = [wear_sentence(game, noun)] if wears(game, noun) else []
+        lore = query.prop(game, noun, "lore")
+        if (
+            isinstance(lore, str)
+            and lore
+            and lore not in game.pick(game.world.entities[noun].description)
+        ):
+            parts.append(lore)
+        return " ".join(parts) or None
 
     @rules.rule("check", "sort")
     def something_to_sort(game: Game, action: Action) -> str | None:
-        items = _sortable(game, action)
+        noun = action.noun
+        if noun is not None:
+            ent = game.world.entities[noun]
+            if ent.kind != "thing" or not ent.container:
+                return f"You can sort your things, or what is in a bag or scroll; not {ent.the()}."
+            if not query.is_carried_by(game, noun, game.world.player) and query.place_of(
+                game, noun
+            ) != query.here(game):
+                return f"{ent.the().capitalize()} is not here."
+        items = sortable(game, noun)
         if not items:
             return "You have nothing whose condition is worth sorting."
         action.data["items"] = items
@@ -82,92 +165,19 @@ def install(rules: Rulebooks) -> None:
 
     @rules.rule("carry_out", "sort")
     def sorting(game: Game, action: Action) -> None:
-        items = action.data["items"]
-        key = _key(action.text)
-        items.sort(key=lambda i: (-float(query.prop(game, i, key, 0) or 0), i))
-        action.minutes = 10 * len(items)
-        for holder in {query.holder(game, i) for i in items}:
+        key = sort_key(action.text)
+        items = best_first(game, action.data["items"], key)
+        action.data.update(items=items, key=key)
+        action.minutes = MINUTES_PER_ITEM * len(items)
+        for holder in sorted({query.holder(game, i) or "" for i in items}):
             ops.set_flag(game, f"sorted.{holder}", True)
         ops.set_flag(game, "sorted.loot", True)
+        game.emit("items.sorted", key=key, items=items)
 
     @rules.rule("report", "sort")
     def report_sort(game: Game, action: Action) -> str:
-        key = _key(action.text)
-        lines = [f"You lay everything out and sort it by {key}, best first:"]
+        lines = [f"You lay everything out and sort it by {action.data['key']}, best first:"]
         for item in action.data["items"]:
             name = game.world.entities[item].name
-            lines.append(f"  {name}: {condition_word(game, item)}; {durability_word(game, item)}")
+            lines.append(f"  {name}: {condition_word(game, item)}, {durability_word(game, item)}")
         return "\n".join(lines)
-
-    @rules.rule("check", "unseal")
-    def sealed_scroll(game: Game, action: Action) -> str | None:
-        scroll = action.noun
-        if scroll is None or not query.prop(game, scroll, "storage"):
-            return "You can only unseal a storage scroll."
-        if not query.is_carried_by(game, scroll, game.world.player):
-            return "You need to be holding the scroll."
-        if not query.contents(game, scroll):
-            return "Nothing is sealed in it."
-        return None
-
-    @rules.rule("carry_out", "unseal")
-    def unsealing(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        items = list(query.contents(game, action.noun))
-        for item in items:
-            ops.move(game, item, game.world.player)
-        action.data["items"] = items
-        action.minutes = 2
-
-    @rules.rule("report", "unseal")
-    def report_unseal(game: Game, action: Action) -> str:
-        names = [game.world.entities[i].a() for i in action.data["items"]]
-        return f"A puff of smoke, and you are holding {describe.listing(names)}."
-
-    @rules.rule("check", "seal")
-    def sealable(game: Game, action: Action) -> str | None:
-        if action.noun is None or not query.is_carried_by(game, action.noun, game.world.player):
-            return "You need to be holding what you seal."
-        scroll = action.second
-        if scroll is None:
-            scrolls = [s for s in storage_of(game, game.world.player) if s != action.noun]
-            if len(scrolls) != 1:
-                return "Seal it into which scroll?"
-            scroll = action.second = scrolls[0]
-        if not query.prop(game, scroll, "storage"):
-            return "You can only seal things into a storage scroll."
-        if scroll == action.noun or query.prop(game, action.noun, "storage"):
-            return "A storage scroll can't hold a storage scroll."
-        return None
-
-    @rules.rule("carry_out", "seal")
-    def sealing(game: Game, action: Action) -> None:
-        assert action.noun is not None and action.second is not None
-        ops.move(game, action.noun, action.second)
-        action.minutes = 1
-
-    @rules.rule("report", "seal")
-    def report_seal(game: Game, action: Action) -> str:
-        assert action.noun is not None and action.second is not None
-        return (
-            f"You seal {describe.name(game, action.noun)} into "
-            f"{describe.name(game, action.second)}."
-        )
-
-
-def _key(text: str) -> str:
-    for key in ("durability", "value", "condition"):
-        if key in text:
-            return key
-    return "condition"
-
-
-def _sortable(game: Game, action: Action) -> list[str]:
-    player = game.world.player
-    if action.noun and query.prop(game, action.noun, "storage"):
-        pool = list(query.contents(game, action.noun))
-    else:
-        pool = [i for i in query.carried(game, player)]
-        for scroll in storage_of(game, player):
-            pool.extend(i for i in query.contents(game, scroll) if i not in pool)
-    return [i for i in pool if wears(game, i)]

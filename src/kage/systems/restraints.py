@@ -1,195 +1,154 @@
-"""Restraints and captives: chains cut, gangsters tied, a plan whispered, a signal given.
+"""Restraints and captives: chains cut, enemies tied up, a plan whispered, a signal given.
 
-Prisoners in chains have prop `chained`; a bound person has the status "bound". People
-told the plan wait (status "waiting") until the signal, then go to their `rally` place
-(or to the player) and, if they `fights_back`, stand with the player from then on.
+Data it reads and writes:
+
+- people: `chained` (in chains; a blade cuts them), `tied` (a prisoner tied up from the
+  start; untying clears it), `rally` (a place: where they run to at the signal; else to
+  the player), `fights_back` (set on whoever rises at the signal: they count as the
+  player's allies in combat from then on); statuses "bound" (tied up by the player,
+  until untied) and "waiting" (told the plan: they stay put until the signal).
+- things: `blade: true` cuts chains, `rope: true` ties people up.
+- places: `cut_chains` is set where chains were cut; those chains will tie a man up too,
+  so a player without rope can use the prisoners' own chains on their guards.
+- flags: `freed.<id>`, `untied.<id>`, `plan.<id>`; events `restraints.freed`,
+  `restraints.bound`, `restraints.untied`, `restraints.whispered`, `restraints.signal`.
+
+The signal carries to the player's place and the places one exit away (shouted down a
+tunnel); whoever is still chained, tied or out cold cannot answer and keeps waiting.
+The actions are in `kage.actions.captives`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions.pipeline import Action, Rulebooks
-from kage.systems import stats
-from kage.systems.stealth import hostiles
+from kage.systems import combat, stats
 from kage.world import ops, query
 
 if TYPE_CHECKING:
     from kage.game import Game
 
+CHAINS = "chains"  # what `binding` returns when the cut chains lying here will do
+
 
 def carried_with(game: Game, prop: str) -> str | None:
+    """The first thing the player carries with a true `prop` (blade, rope, drawn)."""
     return next(
         (i for i in query.carried(game, game.world.player) if query.prop(game, i, prop)), None
     )
 
 
-def watched(game: Game) -> bool:
-    """Would the standing hostiles here see what the player does? (No dice: a plan made
-    under the guards' noses only works if they cannot see the player at all.)"""
-    player = game.world.player
-    if stats.has_status(game, player, "invisible"):
-        return False
-    return any(
-        not query.prop(game, h, "slacking") and not stats.has_status(game, h, "surrendered")
-        for h in hostiles(game, query.here(game))
+def binding(game: Game) -> str | None:
+    """What the player could tie someone up with: a carried rope, else the cut chains
+    lying here (CHAINS), else None."""
+    rope = carried_with(game, "rope")
+    if rope is not None:
+        return rope
+    return CHAINS if query.prop(game, query.here(game), "cut_chains") else None
+
+
+def restrained(game: Game, who: str) -> bool:
+    """In chains or tied up: not free to move."""
+    return bool(
+        query.prop(game, who, "chained")
+        or query.prop(game, who, "tied")
+        or stats.has_status(game, who, "bound")
     )
 
 
-def _here(game: Game, action: Action) -> str | None:
-    if action.noun is None:
-        return "Who?"
-    ent = game.world.entities[action.noun]
-    if ent.kind != "person" or query.place_of(game, action.noun) != query.here(game):
-        return (
-            f"{ent.the().capitalize()} is not here."
-            if ent.kind == "person"
-            else ("That is not a person.")
-        )
-    return None
-
-
-def install(rules: Rulebooks) -> None:
-    @rules.rule("check", "free", "tie_up", "untie", "whisper")
-    def someone_here(game: Game, action: Action) -> str | None:
-        return _here(game, action)
-
-    @rules.rule("check", "free", order=60)
-    def chains_and_a_blade(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        if not query.prop(game, action.noun, "chained"):
-            return "There are no chains on them to cut."
-        if carried_with(game, "blade") is None:
-            return "You need something with an edge to cut chain."
-        if watched(game):
-            return "Not with the guards watching you. Deal with them first, or don't be seen."
-        return None
-
-    @rules.rule("carry_out", "free")
-    def cutting(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        ops.set_prop(game, action.noun, "chained", False)
-        ops.set_flag(game, f"freed.{action.noun}", True)
-        game.emit("restraints.freed", who=action.noun)
-        action.minutes = 5
-
-    @rules.rule("report", "free")
-    def report_cut(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        name = game.world.entities[action.noun].the()
-        if stats.has_status(game, action.noun, "waiting"):
-            return (
-                f"You push chakra into a kunai and cut {name}'s chains link by link, as "
-                "quietly as you can. They hold the cut ends in place and keep working, "
-                "as if nothing had changed."
-            )
-        return f"You push chakra into a kunai and cut {name}'s chains. They fall away."
-
-    @rules.rule("check", "tie_up", order=60)
-    def tie_who(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        if stats.has_status(game, action.noun, "bound"):
-            return "Already trussed up."
-        if not (
-            stats.has_status(game, action.noun, "unconscious")
-            or stats.has_status(game, action.noun, "surrendered")
-        ):
-            return "He is not going to hold still for that. Knock him out first."
-        if carried_with(game, "rope") is None:
-            return "You have nothing to tie him up with."
-        return None
-
-    @rules.rule("carry_out", "tie_up")
-    def tying(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        stats.add_status(game, action.noun, "bound")
-        game.emit("restraints.bound", who=action.noun)
-        action.minutes = 3
-
-    @rules.rule("report", "tie_up")
-    def report_tie(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        return f"You truss up {game.world.entities[action.noun].the()} hand and foot."
-
-    @rules.rule("check", "untie", order=60)
-    def tied(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        if not (
-            query.prop(game, action.noun, "tied") or stats.has_status(game, action.noun, "bound")
-        ):
-            return "They are not tied up."
-        if query.prop(game, action.noun, "wary") and stats.stat(game, action.noun, "trust") < 50:
-            return "He shrinks away from your hands, expecting a blow. He does not trust you."
-        return None
-
-    @rules.rule("carry_out", "untie")
-    def untying(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        ops.set_prop(game, action.noun, "tied", False)
-        stats.remove_status(game, action.noun, "bound")
-        ops.set_flag(game, f"untied.{action.noun}", True)
-        game.emit("restraints.untied", who=action.noun)
-        action.minutes = 2
-
-    @rules.rule("report", "untie")
-    def report_untie(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        return f"You work the knots loose and free {game.world.entities[action.noun].the()}."
-
-    @rules.rule("check", "whisper", order=60)
-    def unseen_whisper(game: Game, action: Action) -> str | None:
-        if watched(game):
-            return "You can't whisper a plan under the guards' noses. They would see you."
-        return None
-
-    @rules.rule("carry_out", "whisper")
-    def whispering(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        stats.add_status(game, action.noun, "waiting")
-        ops.set_flag(game, f"plan.{action.noun}", True)
-        action.minutes = 2
-
-    @rules.rule("report", "whisper")
-    def report_whisper(game: Game, action: Action) -> str:
-        return (
-            "\"Don't look round,\" you whisper. \"I'm here to get you out. I'll cut your "
-            "chains, but don't move until I give the signal.\" Heads stay down. Somebody "
-            "nods, very slightly, and then they all do."
-        )
-
-    @rules.rule("check", "signal")
-    def someone_waiting(game: Game, action: Action) -> str | None:
-        if not _waiting(game):
-            return "Nobody is waiting for your signal."
-        return None
-
-    @rules.rule("carry_out", "signal")
-    def signalling(game: Game, action: Action) -> None:
-        moved = []
-        for person in _waiting(game):
-            stats.remove_status(game, person, "waiting")
-            to = query.prop(game, person, "rally") or query.here(game)
-            if not query.prop(game, person, "chained"):
-                ops.move(game, person, str(to))
-                moved.append(person)
-        action.data["moved"] = moved
-        action.minutes = 1
-        game.emit("restraints.signal", who=moved)
-
-    @rules.rule("report", "signal")
-    def report_signal(game: Game, action: Action) -> str:
-        if not action.data["moved"]:
-            return "You give the signal, but nobody is free to answer it."
-        return (
-            "You give the signal. Behind the guards, picks drop and chains that are no "
-            "longer chains slither to the floor, and the freed men close in at their "
-            "backs."
-        )
-
-
-def _waiting(game: Game) -> list[str]:
+def captives(game: Game, place: str) -> list[str]:
+    """The non-hostile people at `place` in chains or tied up."""
     return [
-        e.id
-        for e in game.world.entities.values()
-        if e.kind == "person" and stats.has_status(game, e.id, "waiting")
+        e
+        for e in query.contents(game, place)
+        if combat.person(game, e)
+        and e != game.world.player
+        and not combat.hostile(game, e)
+        and restrained(game, e)
+        and not stats.has_status(game, e, "dead")
     ]
+
+
+def spotted(game: Game) -> list[str]:
+    """Hostiles here who would notice the player now. Checks must not change the world,
+    so the seeded draw is peeked at, not spent: asking twice gives the same answer."""
+    saved = game.state.rng
+    try:
+        return [
+            h
+            for h in combat.standing(game, query.here(game))
+            if combat.noticed(game, h, game.world.player)
+        ]
+    finally:
+        game.state.rng = saved
+
+
+def cut_free(game: Game, who: str) -> None:
+    ops.set_prop(game, who, "chained", False)
+    place = query.place_of(game, who)
+    if place and not query.prop(game, place, "cut_chains"):
+        ops.set_prop(game, place, "cut_chains", True)
+    ops.set_flag(game, f"freed.{who}", True)
+    game.emit("restraints.freed", who=who)
+
+
+def tie(game: Game, who: str, using: str) -> None:
+    """Bind `who` (status "bound", until untied). A bound person follows nobody and waits
+    for no signal."""
+    stats.remove_status(game, who, "following")
+    stats.remove_status(game, who, "waiting")
+    stats.add_status(game, who, "bound")
+    game.emit("restraints.bound", who=who, using=using)
+
+
+def untie(game: Game, who: str) -> None:
+    if query.prop(game, who, "tied"):
+        ops.set_prop(game, who, "tied", False)
+    stats.remove_status(game, who, "bound")
+    ops.set_flag(game, f"untied.{who}", True)
+    game.emit("restraints.untied", who=who)
+
+
+def tell_plan(game: Game, who: str) -> None:
+    stats.add_status(game, who, "waiting")
+    stats.remove_status(game, who, "following")
+    ops.set_flag(game, f"plan.{who}", True)
+    game.emit("restraints.whispered", who=who)
+
+
+def earshot(game: Game) -> list[str]:
+    """Where the signal is heard: the player's place and the places one exit away."""
+    here = query.here(game)
+    places = [here]
+    for way in game.world.entities[here].exits.values():
+        if way.to not in places:
+            places.append(way.to)
+    return places
+
+
+def waiting(game: Game) -> list[str]:
+    """People within earshot waiting for the signal."""
+    return [
+        e
+        for place in earshot(game)
+        for e in query.contents(game, place)
+        if combat.person(game, e) and stats.has_status(game, e, "waiting")
+    ]
+
+
+def give_signal(game: Game) -> tuple[list[str], list[str]]:
+    """Everyone waiting within earshot rises and runs to their `rally` place (or to the
+    player), counting as an ally from now on; (risen, held back) — the held still wait."""
+    here = query.here(game)
+    risen, held = [], []
+    for who in waiting(game):
+        if restrained(game, who) or combat.out(game, who):
+            held.append(who)
+            continue
+        stats.remove_status(game, who, "waiting")
+        ops.set_prop(game, who, "fights_back", True)
+        rally = query.prop(game, who, "rally")
+        ops.move(game, who, str(rally) if rally else here)
+        risen.append(who)
+    game.emit("restraints.signal", who=risen, held=held)
+    return risen, held

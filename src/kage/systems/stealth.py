@@ -1,9 +1,13 @@
 """Stealth and perception: who notices whom.
 
-The same predicate serves every system that asks "was it seen?": a guard spotting the
-player, a boy noticing he is followed, a pickpocket caught. An observer must be in the
-place, awake, and able to see the subject (not invisible); then perception, scaled by
-the place's light, plus a seeded draw, is set against the subject's stealth and luck.
+One predicate serves every system that asks "was it seen?": a guard spotting the player, a
+boy noticing he is followed, a pickpocket caught, a witness to news. The observer must be
+`aware` (in the place, not asleep, out cold or dead), the subject not invisible, and the
+observer not `slacking` (feet up, back turned); then the observer's `perception` (prop,
+default 30) scaled by the place's `light` (place prop, 0..1, default 1) plus a seeded draw
+is set against the subject's `stealth` (prop, default 10) plus their luck. Statuses'
+modifiers count (a rash makes you less stealthy). Every check draws once from the game's
+seeded generator, so the same seed and commands give the same sightings.
 """
 
 from __future__ import annotations
@@ -18,33 +22,40 @@ from kage.world.conditions import condition
 if TYPE_CHECKING:
     from kage.game import Game
 
-ASLEEP = ("unconscious", "asleep", "dead")
+ASLEEP = ("unconscious", "asleep", "dead")  # statuses that leave no one to notice anything
+DOWN = ("unconscious", "dead", "bound")  # hostiles in these no longer count as a threat
+DRAW = 40  # the spread of the seeded draw
+EDGE = 20  # what perception must beat stealth by, before the draw
+LUCK = 5  # stealth per point of luck
 
 
 def light(game: Game, place: str) -> float:
-    return float(game.world.entities[place].props.get("light", 1.0))
+    """How well one sees at `place`: its prop `light` (0 dark .. 1 daylight)."""
+    value = query.prop(game, place, "light", 1.0)
+    return max(0.0, min(1.0, float(value))) if isinstance(value, int | float) else 1.0
 
 
 def aware(game: Game, observer: str, place: str) -> bool:
-    """The observer is at `place` and in a state to perceive anything."""
+    """Inform's awareness: the observer is at `place` and in a state to perceive."""
     return query.place_of(game, observer) == place and not any(
         stats.has_status(game, observer, s) for s in ASLEEP
     )
 
 
 def noticed(game: Game, observer: str, subject: str) -> bool:
+    """Does `observer` notice `subject` now? (One seeded draw when it comes to chance.)"""
     place = query.place_of(game, subject) or ""
-    if not aware(game, observer, place) or stats.has_status(game, subject, "invisible"):
+    if observer == subject or not aware(game, observer, place):
         return False
-    if query.prop(game, observer, "slacking"):
-        return False  # feet up, drinking from the kettle
+    if stats.has_status(game, subject, "invisible") or query.prop(game, observer, "slacking"):
+        return False
     seeing = effective(game, observer, "perception", 30) * light(game, place)
-    hiding = effective(game, subject, "stealth", 10) + 5 * fortune.luck(game, subject)
-    return seeing + game.random() * 40 > hiding + 20
+    hiding = effective(game, subject, "stealth", 10) + LUCK * fortune.luck(game, subject)
+    return seeing + game.random() * DRAW > hiding + EDGE
 
 
 def watchers(game: Game, place: str, subject: str) -> list[str]:
-    """Everyone at `place` who notices `subject` now."""
+    """Everyone at `place` who notices `subject` now, in the place's order."""
     return [
         e
         for e in query.contents(game, place)
@@ -53,17 +64,25 @@ def watchers(game: Game, place: str, subject: str) -> list[str]:
 
 
 def hostiles(game: Game, place: str) -> list[str]:
+    """People at `place` with prop `hostile` who are still up (not out cold, dead, bound)."""
     return [
         e
         for e in query.contents(game, place)
-        if query.prop(game, e, "hostile")
-        and not any(stats.has_status(game, e, s) for s in ("unconscious", "dead", "bound"))
+        if query.prop(game, e, "hostile") and not any(stats.has_status(game, e, s) for s in DOWN)
     ]
 
 
 @condition("unseen")
 def _unseen(game: Game, arg: Any) -> bool:
-    """{unseen: true}: no hostile here notices the player."""
+    """{unseen: true} (the player's place) or {unseen: mine_tunnel}: no hostile there
+    notices the player."""
     player = game.world.player
-    place = query.here(game)
+    place = arg if isinstance(arg, str) else query.here(game)
     return not any(noticed(game, h, player) for h in hostiles(game, place))
+
+
+@condition("unseen_by")
+def _unseen_by(game: Game, arg: str | list[str]) -> bool:
+    """{unseen_by: [kai, kotomi]}: none of them notices the player."""
+    player = game.world.player
+    return not any(noticed(game, who, player) for who in ([arg] if isinstance(arg, str) else arg))

@@ -1,4 +1,18 @@
-"""`shops`: who buys and sells where, and on what terms."""
+"""`shops`: who buys and sells where, and on what terms (read by systems/economy.py).
+
+shops:
+  - id: weapons_shop
+    keeper: genji          # a person; his ryo (people's `money:`) pay for what he buys
+    place: weapons_shop    # where the shop is (trade needs the keeper present)
+    buys: [weapon, armour] # categories (thing prop `category`); empty: anything of value
+    pays: 0.6              # share of a lot's worth he offers
+    markup: 1.3            # his selling price: value x condition factor x markup
+    appraisal: 1h          # how long looking a lot over takes
+    haggle_room: 0.1       # the most above his first offer he goes
+    patience: 2            # haggles he tolerates (a greedy ask counts two)
+    rounding: 50           # prices are multiples of this
+    stock: [old_spear]     # things he sells, held by the keeper
+"""
 
 from __future__ import annotations
 
@@ -7,26 +21,31 @@ from typing import Any
 from pydantic import Field
 
 from kage.content.schema import Strict
-from kage.content.sections import Section
+from kage.content.sections import COND_REFS, Section
 
 
 class ShopModel(Strict):
     id: str
     keeper: str
     place: str
-    buys: list[str] = []  # categories he buys; empty: anything with a value
-    pays: float = Field(0.6, gt=0, le=1)  # share of an item's worth he pays
-    markup: float = Field(1.3, ge=1)  # price multiplier when he sells
-    appraisal: str = "1h"  # how long looking over a lot takes
-    haggle_room: float = Field(0.15, ge=0, le=1)  # the most above his first offer he goes
-    patience: int = Field(2, ge=0)  # haggles he tolerates before he withdraws
+    buys: list[str] = []
+    pays: float = Field(0.6, gt=0, le=1)
+    markup: float = Field(1.3, ge=1)
+    appraisal: str | int = "1h"
+    haggle_room: float = Field(0.15, ge=0, le=1)
+    patience: int = Field(2, ge=0)
     rounding: int = Field(50, ge=1)
+    stock: list[str] = []
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: ShopModel) -> None:
     builder.expect(located, (*path, "keeper"), "person", entry.keeper)
     builder.expect(located, (*path, "place"), "place", entry.place)
     builder.duration(located, (*path, "appraisal"), entry.appraisal)
+    for i, item in enumerate(entry.stock):
+        builder.expect(located, (*path, "stock", i), "thing", item)
 
 
 SECTION = Section("shops", ShopModel, check)
+
+COND_REFS["sold"] = lambda arg: [((), "shops", arg)]

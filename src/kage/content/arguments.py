@@ -1,0 +1,87 @@
+"""The shape of what the core conditions and effects take, so that `{mood: 5}` is an error
+with its line when the world is loaded, not a crash in the middle of play.
+
+Kinds that systems add are not listed here; their own code checks them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kage.content.describe import show
+from kage.world.clock import parse_duration
+
+TEXT = (str,)
+TEXTS = (str, list)
+MAPPING = (dict,)
+NUMBER = (int, float)
+COMPARE = ("above", "below", "min", "max")
+
+# kind -> (what it may be, keys it must have, an example of it)
+CONDITIONS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
+    "flag": ((str, dict), (), "{flag: door_open} or {flag: {door: open}}"),
+    "at": (TEXTS, (), "{at: street} or {at: [street, market]}"),
+    "in_zone": (TEXT, (), "{in_zone: konoha}"),
+    "has": (TEXT, (), "{has: lamp}"),
+    "wearing": (TEXT, (), "{wearing: cloak}"),
+    "present": (TEXT, (), "{present: teuchi}"),
+    "holder": (MAPPING, (), "{holder: {lamp: hero}}"),
+    "milestone": (TEXT, (), "{milestone: asked_why}"),
+    "fired": (TEXT, (), "{fired: bell_rings}"),
+    "visited": (TEXT, (), "{visited: market}"),
+    "mood": (MAPPING, (), "{mood: {who: hero, below: -40}}"),
+    "bond": (MAPPING, ("from",), "{bond: {from: teuchi, min: 20}}"),
+    "time": (MAPPING, (), "{time: {min: 2880}}"),
+    "money": (MAPPING, (), "{money: {min: 100}}"),
+    "chance": (NUMBER, (), "{chance: 0.25}"),
+}
+EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
+    "set": (MAPPING, (), "{set: {door_open: true}}"),
+    "unset": (TEXTS, (), "{unset: door_open}"),
+    "move": (MAPPING, (), "{move: {lamp: hero}}"),
+    "prop": (MAPPING, (), "{prop: {lamp: {lit: true}}}"),
+    "say": (TEXT, (), '{say: "The door creaks."}'),
+    "pay": (MAPPING, ("to", "amount"), "{pay: {to: teuchi, amount: 80}}"),
+    "transfer": (MAPPING, ("from", "to", "amount"), "{transfer: {from: a, to: b, amount: 5}}"),
+    "schedule": (MAPPING, ("event",), "{schedule: {event: bell_rings, in: 6h}}"),
+    "reveal": (TEXTS, (), "{reveal: market}"),
+}
+
+
+def _is(value: Any, types: tuple[type, ...]) -> bool:
+    if isinstance(value, bool):
+        return bool in types
+    return isinstance(value, types)
+
+
+def problem(kind: str, arg: Any, table: dict[str, Any]) -> str | None:
+    """What is wrong with the argument of a condition or effect, or None."""
+    if kind not in table:
+        return None
+    types, keys, example = table[kind]
+    if not _is(arg, types):
+        return f"needs something like {example}, not {show(arg)}"
+    if isinstance(arg, list) and not all(isinstance(x, str) for x in arg):
+        return f"needs names in its list, like {example}"
+    if isinstance(arg, dict):
+        missing = [k for k in keys if k not in arg]
+        if missing:
+            return f"needs '{missing[0]}', like {example}"
+        return _details(kind, arg, example)
+    return None
+
+
+def _details(kind: str, arg: dict[Any, Any], example: str) -> str | None:
+    for key in COMPARE:
+        if key in arg and not _is(arg[key], NUMBER):
+            return f"needs a number for '{key}', like {example}"
+    if kind == "prop" and not all(isinstance(v, dict) for v in arg.values()):
+        return f"needs a mapping of properties for each thing, like {example}"
+    if "amount" in arg and not _is(arg["amount"], NUMBER):
+        return f"needs a number for 'amount', like {example}"
+    if kind == "schedule" and "in" in arg:
+        try:
+            parse_duration(arg["in"])
+        except (ValueError, TypeError):
+            return f"needs a length of time for 'in' (like '6h' or '2d'), like {example}"
+    return None

@@ -1,0 +1,312 @@
+"""Checking what world files refer to: ids, conditions, effects and lengths of time.
+
+Each check reports a problem naming the spot the way its writer thinks of it ("exit 'north'
+of place 'hall'") and what would fix it, usually with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kage.content import arguments
+from kage.content import schema as s
+from kage.content import sections as system_sections
+from kage.content.describe import SINGULAR, show, subject, where
+from kage.content.errors import Problem, suggest
+from kage.content.yaml_lines import Located
+from kage.parser.grammar import DIRECTIONS, SLOTS
+from kage.world import conditions, effects
+from kage.world.clock import parse_duration
+
+# What the arguments of conditions and effects refer to: kind -> how to find references.
+# Each returns (sub-path, what it must be, value) triples.
+Ref = tuple[tuple[Any, ...], str, Any]
+
+
+def _keys(kind: str) -> Any:
+    return lambda arg: [((k,), kind, k) for k in arg] if isinstance(arg, dict) else []
+
+
+def _one(kind: str) -> Any:
+    return lambda arg: [((), kind, x) for x in ([arg] if isinstance(arg, str) else arg or [])]
+
+
+def _fields(**kinds: str) -> Any:
+    return lambda arg: [
+        ((k,), v, arg[k]) for k, v in kinds.items() if isinstance(arg, dict) and k in arg
+    ]
+
+
+COND_REFS: dict[str, Any] = {
+    "at": _one("place"),
+    "visited": _one("place"),
+    "has": _one("entity"),
+    "wearing": _one("entity"),
+    "present": _one("entity"),
+    "milestone": _one("milestone"),
+    "fired": _one("happening"),
+    "in_zone": _one("zone"),
+    "mood": _fields(who="person"),
+    "bond": _fields(**{"from": "person", "to": "person"}),
+    "holder": lambda arg: (
+        [((k,), "entity", k) for k in arg] + [((k,), "entity", v) for k, v in arg.items()]
+    ),
+    "money": _fields(who="entity"),
+}
+EFFECT_REFS: dict[str, Any] = {
+    "move": lambda arg: (
+        [((k,), "entity", k) for k in arg] + [((k,), "entity", v) for k, v in arg.items()]
+    ),
+    "prop": _keys("entity"),
+    "reveal": _one("place"),
+    "milestone": _one("milestone"),
+    "happen": _one("event"),
+    "cancel": _one("event"),
+    "end": _one("ending"),
+    "council_vote": _one("motion"),
+    "schedule": _fields(event="event"),
+    "mood": _fields(who="person"),
+    "bond": _fields(**{"from": "person", "to": "person"}),
+    "react": _fields(subject="person"),
+    "pay": _fields(to="entity"),
+    "transfer": _fields(**{"from": "entity", "to": "entity"}),
+}
+
+
+def _refs(core: dict[str, Any], extra: dict[str, Any], key: str, arg: Any) -> list[Ref]:
+    finder = core.get(key) or extra.get(key)
+    try:
+        return list(finder(arg)) if finder else []
+    except (TypeError, AttributeError, KeyError, IndexError, ValueError):
+        return []  # a malformed argument: `arguments` reports the core kinds' shapes
+
+
+ENTITY_KINDS = ("place", "person", "thing")
+WHAT = {"entity": "place, person or thing", "happening": "event or trigger"}
+POOLS = {"happening": ("event", "trigger")}  # kinds that may be any of several
+
+
+class References:
+    """Ids noted so far, and the checks of everything that names one."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.where: dict[str, tuple[Located, tuple[Any, ...]]] = {}  # id -> definition
+        self.ids: dict[str, set[str]] = {}
+        self.ghosts: dict[str, set[str]] = {}  # ids of entries left out for their problems
+        self.complete = True  # every file was read whole: an unknown id is a real mistake
+
+    def problem(self, located: Located, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(Problem(located.file, located.line(path), message))
+
+    def register(self, kind: str, ident: str, located: Located, path: tuple[Any, ...]) -> None:
+        shared = ident if kind in ENTITY_KINDS else f"{kind}:{ident}"
+        if shared in self.where:
+            other, other_path = self.where[shared]
+            first = where(other.data, other_path[:-1])[0]
+            self.problem(
+                located,
+                path,
+                f"the id '{ident}' is used twice: here and by the {first} at "
+                f"{other.file}:{other.line(other_path)}. Ids must be unique; rename one of them.",
+            )
+            return
+        self.where[shared] = (located, path)
+        if kind in ENTITY_KINDS:
+            self.ids.setdefault("entity", set()).add(ident)
+        self.ids.setdefault(kind, set()).add(ident)
+
+    def known(self, kind: str, table: dict[str, set[str]] | None = None) -> set[str]:
+        """The ids of a kind noted so far (or, from `table`, left out for their problems)."""
+        table = self.ids if table is None else table
+        pool: set[str] = set()
+        for k in POOLS.get(kind, (kind,)):
+            pool |= table.get(k, set())
+        return pool
+
+    def expect(self, located: Located, path: tuple[Any, ...], kind: str, value: Any) -> None:
+        """Report `value` at `path` unless it is the id of something of `kind`."""
+        pool = self.known(kind)
+        if isinstance(value, str) and value in pool:
+            return
+        if isinstance(value, str) and value in self.known(kind, self.ghosts):
+            return  # its own problem is reported where it is defined
+        if isinstance(value, str) and not self.complete:
+            return  # it may be defined in a file that could not be read
+        what = WHAT.get(kind) or SINGULAR.get(kind) or kind
+        hint = (suggest(value, pool) if isinstance(value, str) else "") or (
+            f" Known: {few(pool)}." if pool else f" There is no {what} in this world yet."
+        )
+        owner, field = where(located.data, path)
+        if field is None and owner.startswith("exit "):
+            text = f"{owner} leads to {show(value)}, which is not a known {what}."
+        elif field is None:
+            text = f"{owner or 'this'}: {show(value)} is not a known {what}."
+        else:
+            text = f"{subject(located.data, path)} is {show(value)}, which is not a known {what}."
+        self.problem(located, path, text + hint)
+
+    def check_condition(self, located: Located, path: tuple[Any, ...], cond: Any) -> None:
+        if cond is None:
+            return
+        if not isinstance(cond, dict):
+            self.problem(
+                located,
+                path,
+                f"{subject(located.data, path)} must be a condition such as {{flag: name}}, "
+                f"not {show(cond)}.",
+            )
+            return
+        for key, arg in cond.items():
+            here = (*path, key)
+            if key not in conditions.KINDS:
+                hint = suggest(str(key), conditions.KINDS) or f" Known: {few(conditions.KINDS)}."
+                self.problem(
+                    located, here, f"{_owner(located, path)}unknown condition '{key}'.{hint}"
+                )
+                continue
+            if key in ("all", "any"):
+                if not isinstance(arg, list):
+                    self.problem(
+                        located,
+                        here,
+                        f"{_owner(located, path)}'{key}' needs a list of conditions, "
+                        f"such as {key}: [{{flag: a}}, {{flag: b}}], not {show(arg)}.",
+                    )
+                    continue
+                for i, sub in enumerate(arg):
+                    self.check_condition(located, (*here, i), sub)
+            elif key == "not":
+                self.check_condition(located, here, arg)
+            elif not self.fits(located, here, key, arg, arguments.CONDITIONS):
+                continue
+            for sub, kind, value in _refs(COND_REFS, system_sections.COND_REFS, key, arg):
+                self.expect(located, (*here, *sub), kind, value)
+
+    def check_effects(self, located: Located, path: tuple[Any, ...], items: list[Any]) -> None:
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not item:
+                self.problem(
+                    located,
+                    (*path, i),
+                    f"{subject(located.data, (*path, i))} must be an effect such as "
+                    f"{{set: {{flag: true}}}}, not {show(item)}.",
+                )
+                continue
+            for key, arg in item.items():
+                if key == "when":
+                    self.check_condition(located, (*path, i, key), arg)
+                    continue
+                if key not in effects.KINDS:
+                    hint = suggest(str(key), effects.KINDS) or f" Known: {few(effects.KINDS)}."
+                    self.problem(
+                        located,
+                        (*path, i, key),
+                        f"{_owner(located, path)}unknown effect '{key}'.{hint}",
+                    )
+                    continue
+                if not self.fits(located, (*path, i, key), key, arg, arguments.EFFECTS):
+                    continue
+                for sub, kind, value in _refs(EFFECT_REFS, system_sections.EFFECT_REFS, key, arg):
+                    self.expect(located, (*path, i, key, *sub), kind, value)
+
+    def fits(
+        self, located: Located, path: tuple[Any, ...], kind: str, arg: Any, table: dict[str, Any]
+    ) -> bool:
+        """Whether a condition's or effect's argument has the shape its kind takes."""
+        wrong = arguments.problem(kind, arg, table)
+        if wrong is not None:
+            owner = where(located.data, path)[0]
+            self.problem(located, path, f"{owner} {wrong}.")
+        return wrong is None
+
+    def duration(self, located: Located, path: tuple[Any, ...], value: str | int) -> int:
+        try:
+            minutes = parse_duration(value)
+        except ValueError:
+            self.problem(
+                located,
+                path,
+                f"{subject(located.data, path)} is {show(value)}, which is not a length of "
+                "time. Write it like '45m', '3h', '2d' or '1d 6h'.",
+            )
+            return 0
+        if minutes < 0:
+            self.problem(
+                located, path, f"{subject(located.data, path)} must not be negative ({value})."
+            )
+        return minutes
+
+    def check_refs(self, located: Located, model: s.FileModel) -> None:
+        for i, place in enumerate(model.places):
+            for direction, way in place.exits.items():
+                to = way if isinstance(way, str) else way.to
+                self.expect(located, ("places", i, "exits", direction), "place", to)
+        for i, person in enumerate(model.people):
+            if person.at is not None:
+                self.expect(located, ("people", i, "at"), "place", person.at)
+        for i, thing in enumerate(model.things):
+            self.expect(located, ("things", i, "at"), "entity", thing.at)
+        for i, inter in enumerate(model.interactions):
+            for key in ("target", "second"):
+                value = getattr(inter, key)
+                if value is not None:
+                    self.expect(located, ("interactions", i, key), "entity", value)
+        for i, bond in enumerate(model.bonds):
+            self.expect(located, ("bonds", i, "from"), "person", bond.source)
+            self.expect(located, ("bonds", i, "to"), "person", bond.to)
+        for i, council in enumerate(model.councils):
+            for m, member in enumerate(council.members):
+                self.expect(located, ("councils", i, "members", m, "who"), "person", member.who)
+        for i, motion in enumerate(model.motions):
+            self.expect(located, ("motions", i, "council"), "council", motion.council)
+            self.expect(located, ("motions", i, "subject"), "person", motion.subject)
+            if motion.edict:
+                for z, zone in enumerate(motion.edict.zones):
+                    self.expect(located, ("motions", i, "edict", "zones", z), "zone", zone)
+                self.expect(
+                    located, ("motions", i, "edict", "penalty"), "ending", motion.edict.penalty
+                )
+                if motion.edict.returning:
+                    self.expect(
+                        located,
+                        ("motions", i, "edict", "returning"),
+                        "ending",
+                        motion.edict.returning,
+                    )
+                self.duration(located, ("motions", i, "edict", "deadline"), motion.edict.deadline)
+        for i, event in enumerate(model.events):
+            if event.place is not None:
+                self.expect(located, ("events", i, "place"), "place", event.place)
+        for action, patterns in model.verbs.items():
+            for p, pattern in enumerate(patterns):
+                words = pattern.split()
+                bad = [w for w in words if w.startswith("{") and w.strip("{}") not in SLOTS]
+                if not words or words[0].startswith("{"):
+                    self.problem(
+                        located, ("verbs", action, p), f"pattern '{pattern}' must begin with a word"
+                    )
+                for w in bad:
+                    self.problem(
+                        located,
+                        ("verbs", action, p),
+                        f"unknown slot {w}." + suggest(w.strip("{}"), SLOTS),
+                    )
+
+
+def few(pool: Any) -> str:
+    names = sorted(pool)
+    return ", ".join(names[:8]) + (" ..." if len(names) > 8 else "") if names else "none yet"
+
+
+def _owner(located: Located, path: tuple[Any, ...]) -> str:
+    return f"{subject(located.data, path)}: "
+
+
+def bad_direction(place: str, direction: Any) -> str:
+    directions = sorted(set(DIRECTIONS.values()))
+    if isinstance(direction, str) and direction.lower() in DIRECTIONS:
+        full = DIRECTIONS[direction.lower()]
+        return f"place '{place}' has an exit '{direction}': write the direction as '{full}'."
+    hint = suggest(str(direction), directions) or f" Directions: {', '.join(directions)}."
+    return f"place '{place}' has an exit '{direction}', which is not a direction.{hint}"

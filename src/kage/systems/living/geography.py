@@ -1,0 +1,142 @@
+"""Geography: settlements, the nations they belong to, and the roads between them.
+
+Settlements are rows of numpy arrays; roads are an undirected graph kept in compressed
+rows (CSR), so a news item's arrival everywhere is one shortest-path search from where it
+was born. Times are in days.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+GROUPS = ("civilians", "shinobi")
+INF = math.inf
+
+
+@dataclass
+class Geography:
+    ids: list[str]
+    names: list[str]
+    kinds: list[str]
+    nation: np.ndarray  # (S,) index into nations
+    nations: list[str]
+    nation_names: list[str]
+    pos: np.ndarray  # (S, 2), for maps
+    pop: np.ndarray  # (S, 2) civilians, shinobi
+    half: np.ndarray  # (S,) days until half the people have heard what arrived
+    history: dict[str, np.ndarray]  # subject -> (S,) 0..100
+    indptr: np.ndarray  # CSR rows of the road graph
+    neighbour: np.ndarray
+    days: np.ndarray
+    index: dict[str, int] = field(default_factory=dict)
+    place_of: dict[str, int] = field(default_factory=dict)  # world place -> settlement
+    zone_of: dict[str, int] = field(default_factory=dict)  # world zone -> settlement
+    _lists: tuple[list[int], list[int], list[float]] | None = None
+
+    def __post_init__(self) -> None:
+        self.index = {s: i for i, s in enumerate(self.ids)}
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def roads(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(from, to, days) for every road once (from < to)."""
+        src = np.repeat(np.arange(self.size), np.diff(self.indptr))
+        keep = src < self.neighbour
+        return src[keep], self.neighbour[keep], self.days[keep]
+
+    def travel(
+        self, origin: int, reach: float = INF, slowness: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Days of travel from `origin` to every settlement along the roads (Dijkstra);
+        INF where it cannot get, or beyond `reach`. `slowness` (one factor >= 1 per
+        directed road) lets one piece of news travel a little slower on some roads."""
+        if self._lists is None:
+            self._lists = (self.indptr.tolist(), self.neighbour.tolist(), self.days.tolist())
+        indptr, neighbour, days = self._lists
+        slow = slowness.tolist() if slowness is not None else None
+        dist = [INF] * self.size
+        dist[origin] = 0.0
+        heap = [(0.0, origin)]
+        pop, push = heapq.heappop, heapq.heappush
+        while heap:
+            d, node = pop(heap)
+            if d > dist[node]:
+                continue
+            for e in range(indptr[node], indptr[node + 1]):
+                step = days[e] * slow[e] if slow is not None else days[e]
+                nd = d + step
+                if nd < dist[neighbour[e]] and nd <= reach:
+                    dist[neighbour[e]] = nd
+                    push(heap, (nd, neighbour[e]))
+        return np.array(dist)
+
+    def settlement_of(self, place: str, zones: tuple[str, ...]) -> int:
+        """The settlement a world place belongs to, or -1."""
+        found = self.place_of.get(place)
+        if found is not None:
+            return found
+        for zone in zones:
+            if zone in self.zone_of:
+                return self.zone_of[zone]
+        return -1
+
+
+def csr(size: int, a: np.ndarray, b: np.ndarray, days: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Compressed rows of an undirected graph given each edge once."""
+    src = np.concatenate([a, b])
+    dst = np.concatenate([b, a])
+    w = np.concatenate([days, days])
+    order = np.lexsort((dst, src))
+    src, dst, w = src[order], dst[order], w[order]
+    indptr = np.zeros(size + 1, dtype=np.int64)
+    np.add.at(indptr, src + 1, 1)
+    return np.cumsum(indptr), dst.astype(np.int64), w.astype(float)
+
+
+def from_data(data: dict[str, Any], durations: Any) -> Geography:
+    """Build the map from a world's `nations`, `settlements` and `roads` sections.
+    `durations` turns '12h' into minutes."""
+    nations = list(data.get("nations", {}).values())
+    settlements = list(data.get("settlements", {}).values())
+    nation_index = {n["id"]: i for i, n in enumerate(nations)}
+    index = {s["id"]: i for i, s in enumerate(settlements)}
+    size = len(settlements)
+    subjects = sorted({k for s in settlements for k in s.get("history", {})})
+    history = {
+        k: np.array([s.get("history", {}).get(k, 0.0) for s in settlements]) for k in subjects
+    }
+    roads = data.get("roads", [])
+    a = np.array([index[r["between"][0]] for r in roads], dtype=np.int64)
+    b = np.array([index[r["between"][1]] for r in roads], dtype=np.int64)
+    days = np.array([float(r["days"]) for r in roads])
+    indptr, neighbour, weights = csr(size, a, b, days)
+    geo = Geography(
+        ids=[s["id"] for s in settlements],
+        names=[s["name"] for s in settlements],
+        kinds=[s.get("kind", "town") for s in settlements],
+        nation=np.array([nation_index[s["nation"]] for s in settlements], dtype=np.int64),
+        nations=[n["id"] for n in nations],
+        nation_names=[n["name"] for n in nations],
+        pos=np.array([list(s["pos"]) for s in settlements], dtype=float).reshape(size, 2),
+        pop=np.array(
+            [[s["people"].get(g, 0) for g in GROUPS] for s in settlements], dtype=float
+        ).reshape(size, 2),
+        half=np.array([max(durations(s.get("mixing", "12h")), 1) / 1440 for s in settlements]),
+        history=history,
+        indptr=indptr,
+        neighbour=neighbour,
+        days=weights,
+    )
+    for i, s in enumerate(settlements):
+        for place in s.get("places", []):
+            geo.place_of[place] = i
+        for zone in s.get("zones", []):
+            geo.zone_of[zone] = i
+    return geo

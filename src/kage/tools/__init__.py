@@ -1,0 +1,1 @@
+"""Writer and researcher tools built on the engine (world reports)."""
