@@ -70,7 +70,7 @@ class Session:
             notes.append(
                 f"(That was a very long line; I read only its first {MAX_LINE} characters.)"
             )
-        commands = split_commands(line)
+        commands = split_commands(line, self.game.lexicon.lines)
         if not commands:
             return [Step(raw.strip(), "I beg your pardon?", understood=False)]
         steps = []

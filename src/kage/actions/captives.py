@@ -49,7 +49,7 @@ def _spotted(game: Game) -> str | None:
     if not seen:
         return None
     who = _cap(_the(game, seen[0]))
-    return f"Not with the guards watching you: {who} would see. Deal with them, or don't be seen."
+    return f"Not with the guards watching you. {who} would see. Deal with them, or don't be seen."
 
 
 def install(rules: Rulebooks) -> None:
@@ -113,15 +113,17 @@ def install(rules: Rulebooks) -> None:
     def report_cut(game: Game, action: Action) -> str:
         assert action.noun is not None
         who = action.noun
-        blade = _the(game, action.data["blade"])
+        # a blade may name the edge it lends ("a kunai" from a kunai pouch)
+        edge = query.prop(game, action.data["blade"], "blade")
+        blade = edge if isinstance(edge, str) else _the(game, action.data["blade"])
         name = _the(game, who)
         if stats.has_status(game, who, "waiting"):
             return (
-                f"Link by link, as quietly as you can, you cut through {name}'s chains "
+                f"Link by link, as quietly as you can, you cut through the chains of {name} "
                 f"with {blade}. The cut ends are held in place, and the work goes on as "
                 "if nothing had changed."
             )
-        return f"You set {blade} to {name}'s chains and cut. The links part and fall away."
+        return f"You set {blade} to the chains of {name} and cut. The links part and fall away."
 
     # -- tie up ------------------------------------------------------------------------
     @rules.rule("check", "tie_up")

@@ -43,6 +43,19 @@ def ways_out(game: Game, place_id: str) -> list[str]:
     return ways
 
 
+def _with_states(game: Game, who: str, name: str) -> str:
+    """'a bald guard (out cold, tied up)': the statuses a world marks `shown`, in force now."""
+    defined = game.world.data.get("statuses", {})
+    now = game.state.minutes
+    found = query.prop(game, who, "status") or {}
+    shown = [
+        defined[s]["name"]
+        for s, ends in dict(found).items()
+        if defined.get(s, {}).get("shown") and (ends < 0 or ends > now)
+    ]
+    return f"{name} ({', '.join(shown)})" if shown else name
+
+
 def place(game: Game, place_id: str | None = None) -> str:
     """The full description of a place: name, prose, who and what is here, the ways out."""
     world = game.world
@@ -61,7 +74,7 @@ def place(game: Game, place_id: str | None = None) -> str:
         else:
             things.append(other.a())
     if people:
-        names = [p.name if p.proper else p.a() for p in people]
+        names = [_with_states(game, p.id, p.name if p.proper else p.a()) for p in people]
         verb = "is" if len(people) == 1 else "are"
         parts.append(f"{capital(listing(names))} {verb} here.")
     if things:

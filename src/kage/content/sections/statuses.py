@@ -17,6 +17,7 @@ class StatusModel(Strict):
     ends: str = ""  # said when it wears off
     blocks: list[str] = Field(default_factory=list)  # actions it prevents, e.g. [train]
     blocked: str = ""  # the refusal for those actions
+    shown: bool = False  # named after the person where a place lists who is here
 
 
 SECTION = Section("statuses", StatusModel)
