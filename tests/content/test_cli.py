@@ -37,7 +37,7 @@ def test_check_a_good_world(tmp_path: Path, cache: Path) -> None:
     result = kage("check", str(minimal(tmp_path / "tiny")), cache=cache)
     no_traceback(result)
     assert result.returncode == 0, result.stderr
-    assert "Tiny: OK (2 places, 1 people" in result.stdout
+    assert "Tiny: OK (2 places, 1 person" in result.stdout
     assert result.stderr == ""
 
 

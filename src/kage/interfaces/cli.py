@@ -90,6 +90,50 @@ def check(world: str | None = None) -> None:
     people = sum(1 for e in loaded.entities.values() if e.kind == "person")
     things = sum(1 for e in loaded.entities.values() if e.kind == "thing")
     click.echo(
-        f"{loaded.title}: OK ({places} places, {people} people, {things} things, "
-        f"{len(loaded.milestones)} milestones worth {loaded.max_score} points)"
+        f"{loaded.title}: OK ({_count(places, 'place')}, {_count(people, 'person', 'people')}, "
+        f"{_count(things, 'thing')}, {_count(len(loaded.milestones), 'milestone')} worth "
+        f"{_count(loaded.max_score, 'point')})"
     )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+@main.command()
+@click.argument("world", required=False)
+@click.option(
+    "--at",
+    "at_day",
+    type=click.FloatRange(min=0, max=3650),
+    default=7.0,
+    show_default=True,
+    help="The day to report on, counted from the story's start.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("world-report"),
+    show_default=True,
+    help="Folder the plots (PNG and SVG) are written to.",
+)
+def world(
+    world: str | None = None, at_day: float = 7.0, out_dir: Path = Path("world-report")
+) -> None:
+    """Report on WORLD's living world at a day: news, opinion, factions, lives, with plots.
+
+    WORLD is a campaign (default: banished) or synthetic:SETTLEMENTS:PEOPLE[:SEED].
+    """
+    from kage.content.errors import ContentError
+    from kage.tools.world_report import report
+
+    try:
+        text = report(world, at_day, out_dir)
+    except ContentError as exc:
+        click.echo(f"The world could not be loaded:\n{exc}", err=True)
+        sys.exit(2)
+    except (ValueError, OSError) as exc:
+        click.echo(f"kage world: {exc}", err=True)
+        sys.exit(2)
+    click.echo(text)

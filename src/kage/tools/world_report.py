@@ -27,30 +27,31 @@ ROWS = 30  # settlements listed in full; larger worlds are summarised by nation
 def report(world_name: str | None, at_day: float | None, out_dir: Path) -> str:
     """The report's text; the plot files are written into `out_dir`."""
     at = DEFAULT_DAY if at_day is None else float(at_day)
+    names: dict[str, str] = {}
     if world_name and world_name.startswith("synthetic:"):
         sim, title, start = _synthetic(world_name, at)
     else:
         found = _campaign(world_name, at)
         if isinstance(found, str):
             return found
-        sim, title, start = found
+        sim, title, start, names = found
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = focus(sim)
     lines = [f"The living world of {title}, day {at:g}{start}", ""]
     lines += news_section(sim, at)
-    lines += whereabouts_section(sim, at)
+    lines += whereabouts_section(sim, at, names)
     lines += opinion_section(sim, target, at)
     lines += groups_section(sim, target, at)
     lines += treaty_section(sim, at)
-    lines += lives_section(sim)
+    lines += lives_section(sim, names)
     lines += chronicle_section(sim, at)
     files = plots(sim, target, at, out_dir)
     lines += ["Plots:", *[f"  {f}" for f in files]]
     return "\n".join(lines)
 
 
-def _campaign(world_name: str | None, at: float) -> tuple[Sim, str, str] | str:
+def _campaign(world_name: str | None, at: float) -> tuple[Sim, str, str, dict[str, str]] | str:
     from kage import worlds
     from kage.game import Game
     from kage.systems.living import play
@@ -62,14 +63,23 @@ def _campaign(world_name: str | None, at: float) -> tuple[Sim, str, str] | str:
     sim = play.run_until(game, minute)
     if sim is None:
         return f"{world.title} has no living world (no 'settlements' in its data)."
-    return sim, world.title, f" ({stamp(world.start_time, minute).replace('T', ' ')})"
+    names = {e.id: e.name for e in world.entities.values()}
+    return sim, world.title, f" ({stamp(world.start_time, minute).replace('T', ' ')})", names
 
 
 def _synthetic(name: str, at: float) -> tuple[Sim, str, str]:
     from kage.systems.living import synthetic
 
-    parts = [int(p) for p in name.split(":")[1:]]
+    try:
+        parts = [int(p) for p in name.split(":")[1:] if p]
+    except ValueError:
+        raise ValueError(
+            f"'{name}' is not a synthetic world: write synthetic:SETTLEMENTS:PEOPLE[:SEED], "
+            "e.g. synthetic:1000:100000"
+        ) from None
     size, people = (parts + [1000, 10_000])[:2]
+    if size < 1 or people < 0:
+        raise ValueError("A synthetic world needs at least 1 settlement and 0 or more people.")
     seed = parts[2] if len(parts) > 2 else 0
     sim = synthetic.generate(size, people, seed=seed)
     sim.step_to(int(at))
@@ -157,7 +167,7 @@ def _by_nation_known(sim: Sim, item: Any, at: float) -> list[str]:
     return _table(["nation", "settlements that know", "first arrival (day)"], rows)
 
 
-def whereabouts_section(sim: Sim, at: float) -> list[str]:
+def whereabouts_section(sim: Sim, at: float, names: dict[str, str] | None = None) -> list[str]:
     geo = sim.static.geo
     sightings = [
         i for i in sim.dyn.items.values() if sim.static.sources[i.source].kind == "whereabouts"
@@ -174,11 +184,13 @@ def whereabouts_section(sim: Sim, at: float) -> list[str]:
         for item in mine:
             knowing |= set(np.flatnonzero(item.arrival <= at).tolist())
         if not mine:
-            lines.append(f"  Nobody has seen {subject} anywhere the world keeps track of.")
+            who = (names or {}).get(subject, subject)
+            lines.append(f"  Nobody has seen {who} anywhere the world keeps track of.")
         else:
             last = max(mine, key=lambda i: i.born)
+            who = (names or {}).get(subject, subject)
             lines.append(
-                f"  {subject}: last seen at {geo.names[last.origin]} on day {last.born:.1f}; "
+                f"  {who}: last seen at {geo.names[last.origin]} on day {last.born:.1f}; "
                 f"{len(knowing)} of {geo.size} settlements have heard of a sighting."
             )
     return lines + [""]
@@ -236,7 +248,7 @@ def treaty_section(sim: Sim, at: float) -> list[str]:
                 tr.kinds[i],
                 f"{fac.names[a]} / {fac.names[b]}",
                 f"{views[a, b]:+.0f} / {views[b, a]:+.0f}",
-                f"{tr.breaks[i]:.0f}",
+                _lines(tr.breaks[i], fac.loyalty[a], fac.loyalty[b]),
                 status + (" (honoured)" if tr.honoured[i].any() and status == "in force" else ""),
                 since,
             ]
@@ -251,12 +263,20 @@ def treaty_section(sim: Sim, at: float) -> list[str]:
     return lines + _table(["faction", "income with every treaty", "income now"], rows)
 
 
+def _lines(breaks: float, loyal_a: float, loyal_b: float) -> str:
+    """Where each side's view breaks the treaty: loyal factions hold on longer."""
+    if not np.isfinite(breaks):
+        return "never"
+    a, b = breaks - fx.LOYALTY_SPAN * loyal_a, breaks - fx.LOYALTY_SPAN * loyal_b
+    return f"{a:.0f} / {b:.0f}"
+
+
 def _full_flow(sim: Sim, f: int) -> float:
     tr = sim.static.treaties
     return float(tr.value[tr.a == f, 0].sum() + tr.value[tr.b == f, 1].sum())
 
 
-def lives_section(sim: Sim) -> list[str]:
+def lives_section(sim: Sim, names: dict[str, str] | None = None) -> list[str]:
     people = sim.static.people
     lives = sim.dyn.lives
     if not people.size:
@@ -264,7 +284,7 @@ def lives_section(sim: Sim) -> list[str]:
     if people.ids:
         rows = [
             [
-                pid,
+                (names or {}).get(pid, pid),
                 sim.static.geo.names[int(people.settlement[r])],
                 f"{lives.grief[r]:.0f}",
                 f"{lives.resilience[r]:.2f}",
