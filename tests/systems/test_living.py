@@ -514,3 +514,21 @@ def test_the_world_report_tells_who_knows_what_and_draws_it(tmp_path: Path) -> N
             assert (tmp_path / f"{name}{suffix}").stat().st_size > 1000
     big = report("synthetic:300:3000", 5, tmp_path / "synthetic")
     assert "settlements that know" in big
+
+
+def test_the_rescue_at_the_mine_is_news_that_starts_in_oashisu(banished, tmp_path) -> None:
+    session = played_until(banished, "signal", tmp_path / "saves")  # chamber not yet free
+    assert "mine_rescue" not in living.load(session.game).dyn.items
+    session = played_until(banished, "reassure prisoner", tmp_path / "saves2")
+    game = session.game
+    sim = living.load(game)
+    item = sim.dyn.items["mine_rescue"]
+    geo = sim.static.geo
+    assert geo.ids[item.origin] == "oashisu"
+    now = game.state.minutes / DAY
+    assert item.born <= now
+    assert holds(game, {"news_known": {"news": "mine_rescue", "at": "oashisu"}})
+    assert not holds(game, {"news_known": {"news": "mine_rescue", "at": "konoha"}})
+    assert np.isinf(item.arrival[geo.index["snow_castle"]])  # beyond its reach
+    scheduler.advance(game, 3 * DAY)
+    assert holds(game, {"news_known": {"news": "mine_rescue", "at": "river_ford"}})

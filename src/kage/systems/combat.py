@@ -65,7 +65,7 @@ def count(game: Game, who: str) -> int:
 
 def out(game: Game, who: str) -> bool:
     """Out cold, dead or tied up: not fighting for anyone."""
-    return any(stats.has_status(game, who, s) for s in OUT)
+    return stats.has_any_status(game, who, OUT)
 
 
 def hostile(game: Game, who: str) -> bool:
@@ -300,11 +300,20 @@ def _surrender_line(game: Game, broken: list[str], surrounded: bool) -> str:
     )
 
 
+def _people(game: Game) -> list[Any]:
+    """The world's people, listed once per world (the world never changes in play)."""
+    found = game.world.runtime.get("combat.people")
+    if found is None:
+        found = [e for e in game.world.entities.values() if e.kind == "person"]
+        game.world.runtime["combat.people"] = found
+    return found
+
+
 def places_at_risk(game: Game) -> list[str]:
     """Places with a hostile still standing, in definition order (cheap: one pass)."""
     found: dict[str, None] = {}
-    for entity in game.world.entities.values():
-        if entity.kind != "person" or not hostile(game, entity.id) or out(game, entity.id):
+    for entity in _people(game):
+        if not hostile(game, entity.id) or out(game, entity.id):
             continue
         place = query.place_of(game, entity.id)
         if place and not stats.has_status(game, entity.id, "surrendered"):

@@ -359,9 +359,15 @@ KINDS["clones"] = Kind(
 
 def allies_at(game: Game, place: str) -> int:
     """Shadow clones standing at `place`, whoever made them (combat counts them)."""
-    holders = set(game.state.props) | set(_defined_with(game, "clones_at"))
-    entities = game.world.entities
-    return sum(clones_at(game, who, place) for who in holders if who in entities)
+    changed = game.state.props
+    total = 0
+    for who, props in changed.items():  # clones made in play
+        if props.get("clones_at") == place and who in game.world.entities:
+            total += int(props.get("clones", 0) or 0)
+    for who in _defined_with(game, "clones_at"):  # clones a world starts with
+        if "clones_at" not in changed.get(who, {}):
+            total += clones_at(game, who, place)
+    return total
 
 
 # -- data: conditions and effects ------------------------------------------------------

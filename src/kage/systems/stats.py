@@ -56,7 +56,24 @@ def statuses(game: Game, who: str) -> dict[str, int]:
 
 
 def has_status(game: Game, who: str, name: str) -> bool:
-    return name in statuses(game, who)
+    # asked hundreds of times a turn: look the one status up, build nothing
+    found = query.prop(game, who, "status")
+    if not found:
+        return False
+    ends = found.get(name)  # type: ignore[attr-defined]
+    return ends is not None and (ends == FOREVER or ends > game.state.minutes)
+
+
+def has_any_status(game: Game, who: str, names: tuple[str, ...]) -> bool:
+    found = query.prop(game, who, "status")
+    if not found:
+        return False
+    now = game.state.minutes
+    for name in names:
+        ends = found.get(name)  # type: ignore[attr-defined]
+        if ends is not None and (ends == FOREVER or ends > now):
+            return True
+    return False
 
 
 def add_status(game: Game, who: str, name: str, minutes: int | None = None) -> None:
