@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kage.content.compile import load_world
 from kage.session import Session
+from kage.world.model import World
 
 WALKTHROUGHS = Path(__file__).parent / "walkthroughs"
 
@@ -35,4 +37,18 @@ def fresh(base: Session) -> Session:
     session = Session(base.world, saves=base.store.directory)
     session.opening()
     session.game.set_state(base.game.state.copy())
+    return session
+
+
+def world_from(factory, name: str, text: str) -> World:  # type: ignore[no-untyped-def]
+    """A small test world from one YAML text, in a fresh temporary folder."""
+    folder = factory.mktemp(name)
+    (folder / f"{name}.yaml").write_text(text)
+    return load_world(folder)
+
+
+def opened(world: World, saves: Path, seed: int = 0) -> Session:
+    """A session on `world` that has shown its opening."""
+    session = Session(world, seed=seed, saves=saves)
+    session.opening()
     return session

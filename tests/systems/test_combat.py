@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers import play
+from tests.helpers import opened, play, world_from
 
 from kage.content.compile import load_world
 from kage.session import Session
@@ -115,16 +115,12 @@ endings:
 
 @pytest.fixture(scope="module")
 def brawl(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("brawl")
-    (folder / "brawl.yaml").write_text(WORLD)
-    return load_world(folder)
+    return world_from(tmp_path_factory, "brawl", WORLD)
 
 
 @pytest.fixture
 def session(brawl: World, tmp_path: Path) -> Session:
-    s = Session(brawl, seed=0, saves=tmp_path / "saves")
-    s.opening()
-    return s
+    return opened(brawl, tmp_path / "saves")
 
 
 def events(session: Session, kind: str) -> list[dict]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.helpers import fresh, play, played_until
+from tests.helpers import fresh, play, played_until, world_from
 
 from kage.content.compile import load_world
 from kage.session import Session
@@ -168,9 +168,7 @@ endings:
 
 @pytest.fixture(scope="module")
 def market(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("market")
-    (folder / "market.yaml").write_text(WORLD)
-    return load_world(folder)
+    return world_from(tmp_path_factory, "market", WORLD)
 
 
 @pytest.fixture(scope="module")

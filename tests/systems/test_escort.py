@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers import play
+from tests.helpers import opened, play, world_from
 
-from kage.content.compile import load_world
 from kage.session import Session
 from kage.systems import escort, stats
 from kage.world import ops, query
@@ -77,16 +76,12 @@ endings:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("cells")
-    (folder / "cells.yaml").write_text(WORLD)
-    return load_world(folder)
+    return world_from(tmp_path_factory, "cells", WORLD)
 
 
 @pytest.fixture
 def session(world: World, tmp_path: Path) -> Session:
-    s = Session(world, seed=0, saves=tmp_path / "saves")
-    s.opening()
-    return s
+    return opened(world, tmp_path / "saves")
 
 
 def trust(session: Session) -> float:

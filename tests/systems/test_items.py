@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.helpers import fresh, play
+from tests.helpers import fresh, play, world_from
 
-from kage.content.compile import load_world
 from kage.session import Session
 from kage.systems import items
 from kage.world import query
@@ -137,9 +136,7 @@ endings:
 
 @pytest.fixture(scope="module")
 def camp(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("camp")
-    (folder / "camp.yaml").write_text(WORLD)
-    return load_world(folder)
+    return world_from(tmp_path_factory, "camp", WORLD)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.helpers import play
+from tests.helpers import opened, play, world_from
 
 from kage.content.compile import load_world
 from kage.content.errors import ContentError
@@ -116,16 +116,12 @@ endings:
 
 @pytest.fixture(scope="module")
 def dojo(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("dojo")
-    (folder / "dojo.yaml").write_text(WORLD)
-    return load_world(folder)
+    return world_from(tmp_path_factory, "dojo", WORLD)
 
 
 @pytest.fixture
 def session(dojo: World, tmp_path: Path) -> Session:
-    s = Session(dojo, seed=0, saves=tmp_path / "saves")
-    s.opening()
-    return s
+    return opened(dojo, tmp_path / "saves")
 
 
 def learn(game: Game) -> None:

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.helpers import play
+from tests.helpers import opened, play, world_from
 
-from kage.content.compile import load_world
 from kage.session import Session
 from kage.systems import combat, restraints, stats
 from kage.world import query
@@ -129,9 +128,7 @@ endings:
 
 @pytest.fixture(scope="module")
 def pit(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("pit")
-    (folder / "pit.yaml").write_text(WORLD)
-    return load_world(folder)
+    return world_from(tmp_path_factory, "pit", WORLD)
 
 
 @pytest.fixture(scope="module")
@@ -140,9 +137,7 @@ def saves(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def new(pit: World, saves: Path, seed: int = 0) -> Session:
-    s = Session(pit, seed=seed, saves=saves)
-    s.opening()
-    return s
+    return opened(pit, saves, seed=seed)
 
 
 @pytest.fixture

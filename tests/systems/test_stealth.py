@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers import world_from
 
-from kage.content.compile import load_world
 from kage.game import Game
 from kage.systems import stats, stealth
 from kage.world import ops
@@ -71,9 +71,7 @@ endings:
 
 @pytest.fixture(scope="module")
 def hideout(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("hideout")
-    (folder / "hideout.yaml").write_text(WORLD)
-    return load_world(folder)
+    return world_from(tmp_path_factory, "hideout", WORLD)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.actions.checks import not_person
 from kage.actions.pipeline import Action, Rulebooks
 from kage.systems import combat, restraints, stats
 from kage.world import query
@@ -29,19 +30,13 @@ def _is(game: Game, who: str) -> str:
 
 
 def _present(game: Game, action: Action, doing: str) -> str | None:
-    """Refuse unless the noun is another person, here."""
-    if action.noun is None:
-        return f"Who do you want to {doing}?"
-    ent = game.world.entities[action.noun]
-    if action.noun == game.world.player:
-        return "You can't do that to yourself."
-    if ent.kind != "person":
-        return f"You can only {doing} people, not {ent.the()}."
-    if query.place_of(game, action.noun) != query.here(game):
-        return f"{_cap(ent.the())} {_is(game, action.noun)} not here."
-    if stats.has_status(game, action.noun, "dead"):
-        return f"{_cap(ent.the())} {_is(game, action.noun)} beyond anything you can do now."
-    return None
+    return not_person(
+        game,
+        action.noun,
+        doing,
+        yourself="You can't do that to yourself.",
+        dead="{name} {verb} beyond anything you can do now.",
+    )
 
 
 def _spotted(game: Game) -> str | None:

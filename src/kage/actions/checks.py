@@ -20,16 +20,30 @@ def not_held(game: Game, entity: str | None) -> str | None:
     return None
 
 
-def not_person(game: Game, entity: str | None, doing: str) -> str | None:
+def not_person(
+    game: Game,
+    entity: str | None,
+    doing: str,
+    yourself: str = "You talk to yourself for a while. It does not help.",
+    dead: str | None = None,
+) -> str | None:
+    """Refuse unless `entity` is another person, here (and, if `dead` is given, alive)."""
     if entity is None:
         return f"Who do you want to {doing}?"
     ent = game.world.entities[entity]
     if entity == game.world.player:
-        return "You talk to yourself for a while. It does not help."
+        return yourself
     if ent.kind != "person":
         return f"You can only {doing} people, not {ent.the()}."
+    name = ent.the()
+    name = name[:1].upper() + name[1:]
+    verb = "are" if ent.plural or ent.gender == "them" else "is"
     if query.place_of(game, entity) != query.here(game):
-        return f"{ent.name} is not here."
+        return f"{name} {verb} not here."
+    if dead is not None:
+        status = query.prop(game, entity, "status") or {}
+        if "dead" in status:  # type: ignore[operator]
+            return dead.format(name=name, verb=verb)
     return None
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from kage.actions.checks import not_person
 from kage.actions.pipeline import Action, Rulebooks
 from kage.systems import combat, restraints, stats
 from kage.world import ops, query
@@ -101,18 +102,13 @@ def _cap(text: str) -> str:
 
 
 def _present(game: Game, action: Action, doing: str) -> str | None:
-    if action.noun is None:
-        return f"Who do you want to {doing}?"
-    ent = game.world.entities[action.noun]
-    if action.noun == game.world.player:
-        return "You will have to manage that on your own."
-    if ent.kind != "person":
-        return f"You can only {doing} people, not {ent.the()}."
-    if query.place_of(game, action.noun) != query.here(game):
-        return f"{_cap(ent.the())} is not here."
-    if stats.has_status(game, action.noun, "dead"):
-        return "It is too late for that."
-    return None
+    return not_person(
+        game,
+        action.noun,
+        doing,
+        yourself="You will have to manage that on your own.",
+        dead="It is too late for that.",
+    )
 
 
 def install(rules: Rulebooks) -> None:
