@@ -31,7 +31,7 @@ def install(rules: Rulebooks) -> None:
         if ent.kind == "person":
             from kage.systems.relationships import mood_word
 
-            parts.append(f"{describe.capital(ent.name)} seems {mood_word(game, ent.id)}.")
+            parts.append(f"{describe.capital(ent.the())} seems {mood_word(game, ent.id)}.")
         if query.prop(game, ent.id, "worn"):
             parts.append("You are wearing it.")
         if ent.container:

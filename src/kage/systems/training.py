@@ -93,7 +93,9 @@ def install(rules: Rulebooks) -> None:
         gains = action.data["gains"]
         lines = [game.render(programme.get("text", "")) or "You train hard."]
         if gains:
-            parts = [f"{key} +{value:g}" for key, value in gains.items() if value > 0]
+            parts = [
+                f"{key.replace('_', ' ')} +{value:g}" for key, value in gains.items() if value > 0
+            ]
             if parts:
                 lines.append(f"({describe_span(action.minutes)} of work: {', '.join(parts)}.)")
         else:
