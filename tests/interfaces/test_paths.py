@@ -3,7 +3,7 @@ Each must lead somewhere different, not to a dead end."""
 
 from __future__ import annotations
 
-from tests.helpers import play, walkthrough
+from tests.helpers import fresh, play, played_until, walkthrough
 
 FULL = walkthrough("full.txt")
 
@@ -76,3 +76,20 @@ def test_killing_a_guard_is_remembered(new_session) -> None:
     state = session.game.state
     assert state.done and state.won and state.ending == "dawn_with_blood"
     assert state.flags.get("killed_someone")
+
+
+def test_a_fed_prisoner_walks_faster_and_trust_is_not_asked_twice(banished, tmp_path) -> None:
+    def walk_out(session) -> int:  # type: ignore[no-untyped-def]
+        play(session, "untie him", "help him")
+        start = session.game.state.minutes
+        play(session, "u")
+        return session.game.state.minutes - start
+
+    session = played_until(banished, "reassure prisoner", tmp_path / "a")
+    assert "won't take anything" in play(session, "feed prisoner")
+    play(session, "reassure prisoner")
+    assert "I believe you" in play(session, "reassure him")
+    fed = fresh(session)
+    assert "eats it" in play(fed, "give ramen to prisoner")
+    assert "No more" in play(fed, "feed him").replace("N-no", "No")
+    assert walk_out(fed) < walk_out(session)

@@ -114,7 +114,8 @@ def install(rules: Rulebooks) -> None:
             return refused
         found, refusal = interactions.find(game, action)
         if found is None:
-            return refusal or f"{game.world.entities[action.second].name} doesn't want it."
+            name = game.world.entities[action.second].the()
+            return refusal or f"{name[:1].upper()}{name[1:]} doesn't want it."
         return None
 
     @rules.rule("carry_out", "give")

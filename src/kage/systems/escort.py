@@ -132,6 +132,7 @@ def install(rules: Rulebooks) -> None:
     def reassuring(game: Game, action: Action) -> None:
         assert action.noun is not None
         action.data["before"] = stats.stat(game, action.noun, "trust")
+        action.data["trusted"] = trusts(game, action.noun)
         action.data["through"], action.data["doubts"] = reassure(game, action.noun)
         action.minutes = 5
 
@@ -145,6 +146,8 @@ def install(rules: Rulebooks) -> None:
         s = combat.verb_s(game, who)
         if not query.prop(game, who, "wary"):
             return f"You talk to {name} quietly for a while, and {he} calm{s} a little."
+        if action.data["trusted"]:
+            return f'{_cap(he)} nod{s}. "I kn-know," {he} whisper{s}. "I believe you."'
         if not action.data["through"]:
             seen = DOUBT_TEXT[found[0]]
             return (
