@@ -114,3 +114,10 @@ def test_split_with_a_world_grammar_knows_its_verbs(player: Player) -> None:
 
 def test_talk_on_its_own_talks_to_the_only_person_here(player: Player) -> None:
     assert "You could ask Tsunade about" in player("talk")
+
+
+def test_the_player_can_be_named(player: Player) -> None:
+    for line in ("x me", "examine myself", "x naruto"):
+        reply = player(line)
+        assert "whisker marks" in reply and "You feel" in reply, line
+    assert "nothing to take" in player("take all")

@@ -31,7 +31,10 @@ def install(rules: Rulebooks) -> None:
         if ent.kind == "person":
             from kage.systems.relationships import mood_word
 
-            parts.append(f"{describe.capital(ent.the())} seems {mood_word(game, ent.id)}.")
+            if ent.id == game.world.player:
+                parts.append(f"You feel {mood_word(game, ent.id)}.")
+            else:
+                parts.append(f"{describe.capital(ent.the())} seems {mood_word(game, ent.id)}.")
         if query.prop(game, ent.id, "worn"):
             parts.append("You are wearing it.")
         if ent.container:

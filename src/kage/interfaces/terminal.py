@@ -3,12 +3,18 @@ line editing, completion of the words the game knows)."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
 from kage.session import Session, default_save_dir
+
+if TYPE_CHECKING:
+    from kage.world.model import World
 
 
 def show(console: Console, text: str, heading: bool = True) -> None:
@@ -34,6 +40,7 @@ def show(console: Console, text: str, heading: bool = True) -> None:
 def play(session: Session, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     show(console, session.opening())
+    threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
     prompt = _prompt(session)
     while True:
         try:
@@ -45,6 +52,16 @@ def play(session: Session, console: Console | None = None) -> None:
             show(console, step.text)
             if step.quit:
                 return
+
+
+def _warm_up(world: World) -> None:
+    """Play one turn of a scratch game while the player reads the opening, so the
+    systems that load lazily (numpy, the living world's arrays) are ready for the first
+    real command instead of delaying it."""
+    from kage.game import Game
+
+    with contextlib.suppress(Exception):  # a warm-up must never disturb play
+        Game(world, seed=0).command("look")
 
 
 def _prompt(session: Session):  # type: ignore[no-untyped-def]

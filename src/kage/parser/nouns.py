@@ -70,6 +70,7 @@ def scope(game: Game, slot: str) -> list[str]:
     here = query.here(game)
     if here:
         found.append(here)
+    found.append(game.world.player)  # "x me", "examine myself"
     return found
 
 
