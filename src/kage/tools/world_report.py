@@ -384,9 +384,17 @@ def plots(sim: Sim, target: int, at: float, out_dir: Path) -> list[Path]:
         )
         fig.colorbar(points, ax=ax, label="days for the news to arrive")
         if geo.size <= ROWS * 2:
+            xs = geo.pos[:, 0]
+            edge = float(xs.min() + 0.75 * (xs.max() - xs.min()))
             for s in range(geo.size):
+                right = geo.pos[s, 0] > edge  # labels near the right edge go left of their dot
                 ax.annotate(
-                    geo.names[s], geo.pos[s], fontsize=6, xytext=(4, 3), textcoords="offset points"
+                    geo.names[s],
+                    geo.pos[s],
+                    fontsize=6,
+                    xytext=(-4 if right else 4, 3),
+                    textcoords="offset points",
+                    ha="right" if right else "left",
                 )
         ax.scatter(*geo.pos[item.origin], marker="*", s=250, c="red", zorder=3, label="origin")
         ax.set_title(f"The news front of '{item.id}' on day {at:g} (outlined: known)")
