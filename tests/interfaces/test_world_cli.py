@@ -20,7 +20,14 @@ def test_world_report_at_a_day_writes_plots(tmp_path: Path) -> None:
 
 
 def test_world_report_errors_are_plain(tmp_path: Path) -> None:
-    for args in (["synthetic:abc"], ["no_such_world"], ["--at", "-1"], ["--at", "soon"]):
+    for args in (
+        ["synthetic:abc"],
+        ["synthetic:0:10"],
+        ["synthetic:10:999999999999"],
+        ["no_such_world"],
+        ["--at", "-1"],
+        ["--at", "soon"],
+    ):
         result = kage("world", *args, "--out", str(tmp_path / "o"), cache=tmp_path / "cache")
         no_traceback(result)
         assert result.returncode == 2, args

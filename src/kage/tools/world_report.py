@@ -21,6 +21,8 @@ from kage.systems.living.sim import Sim
 
 DEFAULT_DAY = 7.0
 SAMPLES = (0, 1, 2, 3, 4, 5, 7, 10, 14, 21, 30, 60)
+MAX_SETTLEMENTS = 200_000  # beyond these a report would take minutes and gigabytes
+MAX_PEOPLE = 20_000_000
 ROWS = 30  # settlements listed in full; larger worlds are summarised by nation
 
 
@@ -78,8 +80,11 @@ def _synthetic(name: str, at: float) -> tuple[Sim, str, str]:
             "e.g. synthetic:1000:100000"
         ) from None
     size, people = (parts + [1000, 10_000])[:2]
-    if size < 1 or people < 0:
-        raise ValueError("A synthetic world needs at least 1 settlement and 0 or more people.")
+    if not (1 <= size <= MAX_SETTLEMENTS and 0 <= people <= MAX_PEOPLE):
+        raise ValueError(
+            f"A synthetic world has 1 to {MAX_SETTLEMENTS:,} settlements and 0 to "
+            f"{MAX_PEOPLE:,} people."
+        )
     seed = parts[2] if len(parts) > 2 else 0
     sim = synthetic.generate(size, people, seed=seed)
     sim.step_to(int(at))
