@@ -40,6 +40,9 @@ class Game:
         self._out: list[str] = []
         self._notices: list[str] = []
         self._index: dict[str, list[str]] | None = None
+        # derived objects systems keep between turns (rebuildable from the state, never
+        # saved): e.g. the living world's arrays, kept while the state holds their record
+        self.kept: dict[str, Any] = {}
         if state is None:
             self.state = runtime.initial_state(world, seed)
             self._opening = runtime.open_story(self)

@@ -17,11 +17,14 @@ from tests.helpers import play, played_until
 
 from kage.content.compile import load_world
 from kage.content.errors import ContentError
+from kage.game import Game
 from kage.session import Session
 from kage.systems import scheduler
 from kage.systems.living import factions as fx
+from kage.systems.living import lives as lv
 from kage.systems.living import news, synthetic
 from kage.systems.living import play as living
+from kage.systems.living import sim as simulation
 from kage.systems.living.geography import Geography, csr
 from kage.systems.living.news import Source
 from kage.tools.world_report import report
@@ -446,6 +449,152 @@ def test_synthetic_people_hear_no_earlier_than_their_town() -> None:
     sim.step_to(20)
     heard = sim.dyn.lives.heard
     assert np.all(heard[np.isfinite(heard)] <= 20)
+
+
+# -- working ahead ---------------------------------------------------------------------------
+def _lived(sim: simulation.Sim, stretches: list[int], born_again: int) -> list:
+    """Lives, statuses and the chronicle after each stretch of days; on the stretch
+    numbered `born_again` the shocking news is born a second time, mid-way."""
+    trace = []
+    for n, stretch in enumerate(stretches):
+        if n == born_again:
+            source = next(s for s in sim.static.sources.values() if s.shock)
+            sim.birth(source.id, sim.dyn.day - 0.5, item_id="again")
+        sim.step_to(sim.dyn.day + stretch)
+        lives = sim.dyn.lives
+        trace.append(
+            [lives.grief.tolist(), lives.resilience.tolist(), lives.skill.tolist()]
+            + [lives.heard.tolist(), sim.dyn.status.tolist(), list(sim.dyn.chronicle)]
+        )
+    return trace
+
+
+def _restless(sim: simulation.Sim) -> simulation.Sim:
+    """A synthetic world whose treaties strain, break, ease and mend: lines close to the
+    views, and fading news about every faction."""
+    rng = np.random.default_rng(5)
+    treaties, geo = sim.static.treaties, sim.static.geo
+    views = sim.views_at(0.0)
+    lowest = np.minimum(views[treaties.a, treaties.b], views[treaties.b, treaties.a])
+    treaties.breaks[:] = lowest - rng.uniform(0, 25, len(lowest))
+    treaties.strains[:] = treaties.breaks + rng.uniform(0, 20, len(lowest))
+    treaties.restores[:] = np.where(rng.random(len(lowest)) < 0.5, np.nan, treaties.breaks + 5)
+    source = sim.static.sources[synthetic.NEWS]
+    for f in range(len(sim.static.factions.ids)):
+        points = -rng.uniform(20, 90) * (rng.random((geo.size, 2)) < 0.6)
+        source.impacts.append((f, points, float(rng.choice([math.inf, 4.0, 12.0]))))
+    sim.dyn.items.clear()
+    sim.dyn.hear.clear()
+    sim.birth(synthetic.NEWS, 0.0)
+    return sim
+
+
+def _one_day_by_the_rules(sim: simulation.Sim, until: int = 0) -> list[simulation.Change]:
+    """A day as the rules read, nothing worked out ahead: news heard, a day of everyone's
+    life, each treaty judged on that day's views."""
+    s, d = sim.static, sim.dyn
+    now = float(d.day + 1)
+    for item in d.items.values():
+        source = s.sources[item.source]
+        if source.shock and source.subject == s.people.subject:
+            lv.hear(s.people, d.lives, sim.hear_times(item), source.shock, now - 1, now)
+    lv.day(s.people, d.lives, now)
+    new, actor = fx.evaluate(s.factions, s.treaties, sim.views_at(now), d.status)
+    changes = [
+        simulation.Change(now, int(t), int(new[t]), int(actor[t]))
+        for t in np.flatnonzero(new != d.status)
+    ]
+    d.status = new
+    for change in changes:
+        d.since[change.treaty] = now
+        sim._treaty_news(change)
+    d.day += 1
+    return changes
+
+
+def test_working_days_out_ahead_gives_what_living_them_one_by_one_does(
+    banished, monkeypatch
+) -> None:
+    """The treaties' outlook and the lives worked out ahead are only a faster way to the
+    very same numbers as the rules applied a day at a time: to the last bit, in the
+    campaign (grief reaching its ceiling on the way) and in a synthetic world (float32,
+    people hearing news over weeks, treaties straining, breaking, easing and mending)."""
+
+    def campaign() -> simulation.Sim:
+        game = Game(banished, seed=3)
+        game.command("down")  # the verdict is news now
+        sim = living.load(game)
+        assert sim is not None
+        return sim
+
+    def synthetic_world() -> simulation.Sim:
+        return _restless(synthetic.generate(300, 3000, seed=3, nations=12))
+
+    stretches = [1, 1, 2, 7, 1, 3, 30, 2, 90]
+    for make in (campaign, synthetic_world):
+        ahead = _lived(make(), stretches, born_again=5)
+        with monkeypatch.context() as m:
+            m.setattr(simulation.Sim, "step", _one_day_by_the_rules)
+            by_the_rules = _lived(make(), stretches, born_again=5)
+        assert ahead == by_the_rules
+        assert any(entry[1] == "treaty" for entry in ahead[-1][-1])
+        assert max(ahead[-1][0]) > 0  # somebody grieved
+
+
+def test_lives_ahead_match_each_day_lived_even_at_grief_s_ceiling() -> None:
+    sim = synthetic.generate(50, 400, seed=9)
+    sim.step_to(30)  # everyone who will hear has heard
+    people, lives = sim.static.people, sim.dyn.lives
+    grief, resilience, skill = lv.ahead(people, lives, 31.0, 10)
+    for row, day in enumerate(range(31, 41)):
+        lv.day(people, lives, float(day))
+        assert np.array_equal(lives.grief, grief[row])
+        assert np.array_equal(lives.resilience, resilience[row])
+        assert np.array_equal(lives.skill, skill[row])
+    lives.grief[::2] = 99.0
+    lives.resilience[::2] = 0.0  # half of them grieve past the ceiling: it is kept to
+    grief, resilience, skill = lv.ahead(people, lives, 41.0, 10)
+    for row, day in enumerate(range(41, 51)):
+        lv.day(people, lives, float(day))
+        assert np.array_equal(lives.grief, grief[row])
+        assert np.array_equal(lives.skill, skill[row])
+    assert lives.grief.max() == 100.0
+    training = np.flatnonzero(people.trains() & (lives.heard <= 51.0))
+    people.courage[training[0]] = -0.01  # resilience that can fall: only day by day is exact
+    assert lv.ahead(people, lives, 51.0, 10) is None
+
+
+def test_the_kept_simulation_follows_the_state_it_was_saved_in(session) -> None:
+    game = session.game
+    play(session, "wait")
+    before = game.state.copy()
+    scheduler.advance(game, 6 * DAY)
+    after = game.state.records["living"]
+    game.set_state(before.copy())  # as an undo would
+    scheduler.advance(game, 6 * DAY)
+    assert game.state.records["living"] == after
+    # a simulation loaded to look at is the reader's own: stepping it changes nothing
+    sim = living.load(game)
+    sim.step_to(sim.dyn.day + 30)
+    scheduler.advance(game, DAY)
+    assert game.state.records["living"]["day"] == after["day"] + 1
+
+
+def test_kept_or_loaded_afresh_the_world_goes_on_the_same_way(shire: World) -> None:
+    """A state holding an equal record that is not the one saved (a restored game) makes
+    the simulation load afresh; either way the same news is born with the same seeds."""
+    records = []
+    for afresh in (False, True):
+        game = Game(shire, seed=4)
+        game.command("wait")
+        for _ in range(12):
+            if afresh:
+                game.state.records["living"] = dict(game.state.records["living"])
+            scheduler.advance(game, DAY)
+            game.random()  # the story draws: later news is seeded differently
+        records.append(game.state.records["living"])
+    assert any(item[0].startswith("treaty:") for item in records[0]["items"])
+    assert records[0] == records[1]
 
 
 # -- the campaign ---------------------------------------------------------------------------

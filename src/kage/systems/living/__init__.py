@@ -120,7 +120,7 @@ def _rumour(game: Game, arg: str) -> str:
         return ""
     from kage.systems.living import news, play
 
-    sim = play.load(game)
+    sim = play.current(game)
     settlement = play.settlement_here(game)
     if sim is None or settlement < 0:
         return ""
@@ -139,7 +139,7 @@ def _reaction(game: Game, arg: str) -> str:
     from kage.systems.living import play
     from kage.systems.living.telling import reaction_lines
 
-    sim = play.load(game)
+    sim = play.current(game)
     if sim is None:
         return ""
     return "\n\n".join(reaction_lines(game.world.data, sim, arg, game.state.minutes / DAY))

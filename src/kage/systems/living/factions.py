@@ -73,6 +73,21 @@ class Treaties:
     honoured: np.ndarray  # (n, 2) bool: does a / b honour this kind
     told: list[str]
     effects: list[dict[str, list[dict[str, Any]]]]  # on_break / on_strain / on_restore
+    _lines: dict[str, np.ndarray] | None = None
+
+    def lines(self, factions: Factions) -> dict[str, np.ndarray]:
+        """Each party's lines (n,), loyalty taken into account; nan: no such line (a
+        party never breaks a kind of treaty it honours). Worked out once, for the
+        factions these treaties were made with."""
+        if self._lines is None:
+            lines = {}
+            for k, (side, party) in enumerate((("a", self.a), ("b", self.b))):
+                slack = LOYALTY_SPAN * factions.loyalty[party]
+                lines[f"breaks_{side}"] = np.where(self.honoured[:, k], np.nan, self.breaks - slack)
+                lines[f"strains_{side}"] = self.strains - slack
+                lines[f"eases_{side}"] = self.strains - slack + EASE
+            self._lines = lines
+        return self._lines
 
 
 def seats(
@@ -167,29 +182,37 @@ def evaluate(
     factions: Factions, treaties: Treaties, views: np.ndarray, status: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Apply the rules once: (new status, index of the party that acted, -1 for none)."""
-    new = status.copy()
-    actor = np.full(len(status), -1, dtype=np.int64)
     if not len(status):
-        return new, actor
-    ab = np.stack([views[treaties.a, treaties.b], views[treaties.b, treaties.a]], axis=1)
-    parties = np.stack([treaties.a, treaties.b], axis=1)
-    slack = LOYALTY_SPAN * factions.loyalty[parties]  # (n, 2)
+        return status.copy(), np.full(0, -1, dtype=np.int64)
+    table, acting = outcomes(factions, treaties, views)
+    new = table[status, np.arange(len(status))]
+    return new, np.where(new != status, acting, -1)
+
+
+def outcomes(
+    factions: Factions, treaties: Treaties, views: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rules worked out for every status a treaty might have, so a day's outcome is a
+    lookup. `views` is (F, F), or (days, F, F) for several days at once; returns the new
+    status (..., 3, n), indexed by the status before, and the party that would act (..., n).
+    """
+    a, b = treaties.a, treaties.b
+    view_a, view_b = views[..., a, b], views[..., b, a]  # each party's view of the other
+    lines = treaties.lines(factions)
     # comparisons with nan (no such line) are simply False
-    breaking = (ab < treaties.breaks[:, None] - slack) & ~treaties.honoured
-    straining = ab < treaties.strains[:, None] - slack
-    easing = (ab >= treaties.strains[:, None] - slack + EASE).all(axis=1)
-    restoring = (ab >= treaties.restores[:, None]).all(axis=1)
-    live = status != BROKEN
-    breaks = live & breaking.any(axis=1)
-    strains = live & ~breaks & straining.any(axis=1)
-    new[breaks] = BROKEN
-    new[strains] = STRAINED
-    new[(status == STRAINED) & ~breaks & ~strains & easing] = ACTIVE
-    new[(status == BROKEN) & restoring] = ACTIVE
-    who = np.where(breaking[:, 0] | straining[:, 0], 0, 1)
-    changed = new != status
-    actor[changed] = parties[np.arange(len(status)), who][changed]
-    return new, actor
+    breaking_a, breaking_b = view_a < lines["breaks_a"], view_b < lines["breaks_b"]
+    straining_a, straining_b = view_a < lines["strains_a"], view_b < lines["strains_b"]
+    easing = (view_a >= lines["eases_a"]) & (view_b >= lines["eases_b"])
+    restoring = (view_a >= treaties.restores) & (view_b >= treaties.restores)
+    breaks = breaking_a | breaking_b
+    strains = ~breaks & (straining_a | straining_b)
+    table = np.empty((*view_a.shape[:-1], 3, len(a)), dtype=np.int64)
+    table[..., ACTIVE, :] = np.where(breaks, BROKEN, np.where(strains, STRAINED, ACTIVE))
+    table[..., STRAINED, :] = np.where(
+        breaks, BROKEN, np.where(strains | ~easing, STRAINED, ACTIVE)
+    )
+    table[..., BROKEN, :] = np.where(restoring, ACTIVE, BROKEN)
+    return table, np.where(breaking_a | straining_a, a, b)
 
 
 def income(factions: Factions, treaties: Treaties, status: np.ndarray) -> np.ndarray:

@@ -36,7 +36,7 @@ class Geography:
     index: dict[str, int] = field(default_factory=dict)
     place_of: dict[str, int] = field(default_factory=dict)  # world place -> settlement
     zone_of: dict[str, int] = field(default_factory=dict)  # world zone -> settlement
-    _lists: tuple[list[int], list[int], list[float]] | None = None
+    _roads_from: list[list[tuple[int, int, float]]] | None = None  # (road, to, days)
 
     def __post_init__(self) -> None:
         self.index = {s: i for i, s in enumerate(self.ids)}
@@ -57,10 +57,15 @@ class Geography:
         """Days of travel from `origin` to every settlement along the roads (Dijkstra);
         INF where it cannot get, or beyond `reach`. `slowness` (one factor >= 1 per
         directed road) lets one piece of news travel a little slower on some roads."""
-        if self._lists is None:
-            self._lists = (self.indptr.tolist(), self.neighbour.tolist(), self.days.tolist())
-        indptr, neighbour, days = self._lists
-        slow = slowness.tolist() if slowness is not None else None
+        if self._roads_from is None:
+            indptr, neighbour = self.indptr.tolist(), self.neighbour.tolist()
+            days = self.days.tolist()
+            self._roads_from = [
+                [(e, neighbour[e], days[e]) for e in range(indptr[n], indptr[n + 1])]
+                for n in range(self.size)
+            ]
+        roads_from = self._roads_from
+        slow = slowness.tolist() if slowness is not None else [1.0] * len(self.neighbour)
         dist = [INF] * self.size
         dist[origin] = 0.0
         heap = [(0.0, origin)]
@@ -69,12 +74,11 @@ class Geography:
             d, node = pop(heap)
             if d > dist[node]:
                 continue
-            for e in range(indptr[node], indptr[node + 1]):
-                step = days[e] * slow[e] if slow is not None else days[e]
-                nd = d + step
-                if nd < dist[neighbour[e]] and nd <= reach:
-                    dist[neighbour[e]] = nd
-                    push(heap, (nd, neighbour[e]))
+            for e, to, length in roads_from[node]:
+                nd = d + length * slow[e]
+                if nd < dist[to] and nd <= reach:
+                    dist[to] = nd
+                    push(heap, (nd, to))
         return np.array(dist)
 
     def settlement_of(self, place: str, zones: tuple[str, ...]) -> int:

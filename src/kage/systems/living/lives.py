@@ -45,6 +45,7 @@ class People:
     who: list[str | None] | None = None
     stats: list[str | None] | None = None
     _mates: tuple[np.ndarray, np.ndarray | None] | None = None
+    _trains: np.ndarray | None = None
 
     @property
     def size(self) -> int:
@@ -59,8 +60,15 @@ class People:
             self._mates = (mate, together if together.any() else None)
         return self._mates
 
+    def trains(self) -> np.ndarray:
+        """(M,) bool: whose goal is to train."""
+        if self._trains is None:
+            self._trains = self.goal == TRAIN
+        return self._trains
+
     def nbytes(self) -> int:
         cached = sum(a.nbytes for a in self._mates if a is not None) if self._mates else 0
+        cached += self._trains.nbytes if self._trains is not None else 0
         return cached + sum(
             a.nbytes
             for a in (
@@ -105,22 +113,75 @@ def hear(
 
 
 def day(people: People, lives: Lives, now: float) -> None:
-    """One day of everyone's life, in place."""
+    """One day of everyone's life, in place. Written as few numpy calls as it takes
+    (`where=` instead of multiplying by 0 or 1, maximum then minimum for np.clip, whose
+    wrapper costs more than the sum on a handful of people); the arithmetic is the same."""
     dtype = lives.grief.dtype
-    pursuing = (people.goal == TRAIN) & (lives.heard <= now)
-    lives.resilience += (people.courage * pursuing).astype(dtype, copy=False)
-    np.clip(lives.resilience, 0.0, 1.0, out=lives.resilience)
-    lives.grief *= (1.0 - GRIEF_RATE * (lives.resilience - PIVOT)).astype(dtype, copy=False)
-    np.clip(lives.grief, 0.0, 100.0, out=lives.grief)
-    drive = np.clip(lives.resilience - PIVOT, 0.0, 1.0) * (1.0 + lives.grief / 100.0)
+    grief, resilience, skill = lives.grief, lives.resilience, lives.skill
+    pursuing = people.trains() & (lives.heard <= now)
+    courage = people.courage.astype(dtype, copy=False)
+    np.add(resilience, courage, out=resilience, where=pursuing)
+    np.minimum(np.maximum(resilience, 0.0, out=resilience), 1.0, out=resilience)
+    above = resilience - PIVOT
+    grief *= (1.0 - GRIEF_RATE * above).astype(dtype, copy=False)
+    np.minimum(np.maximum(grief, 0.0, out=grief), 100.0, out=grief)
+    drive = np.minimum(np.maximum(above, 0.0, out=above), 1.0, out=above)
+    drive *= 1.0 + grief / 100.0
     mate, together = people.mates()
     if together is not None:
-        sparring = together & pursuing[mate]
-        drive *= (1.0 + (PARTNER - 1.0) * sparring).astype(dtype, copy=False)
+        np.multiply(drive, PARTNER, out=drive, where=together & pursuing[mate])
     drive *= people.talent
-    drive *= 1.0 - lives.skill / people.limit
-    drive *= pursuing
-    lives.skill += drive.astype(dtype, copy=False)
+    drive *= 1.0 - skill / people.limit
+    np.add(skill, drive, out=skill, where=pursuing)
+
+
+def ahead(
+    people: People, lives: Lives, first: float, days: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(grief, resilience, skill), each (days, M): everyone after each of `days` days from
+    day `first`, worked out at once for a stretch in which nobody hears anything new (so
+    who pursues a goal stays the same). The same numbers as `day` gives day by day: the
+    sums and products run in the same order, and only what depends on itself is stepped
+    (skill, and the grief of anyone who reaches its ceiling). None when that cannot be
+    exact: a resilience that could fall."""
+    dtype = lives.grief.dtype
+    pursuing = people.trains() & (lives.heard <= first)
+    courage = np.where(pursuing, people.courage.astype(dtype, copy=False), dtype.type(0))
+    start = lives.resilience
+    if min(courage.min(), start.min(), lives.grief.min()) < 0 or start.max() > 1:
+        return None  # clipping at 0 could matter: only day by day is exact
+    # resilience only rises, so clipping each day is clipping the running sum
+    steps = np.empty((days, people.size), dtype=dtype)
+    steps[0] = start + courage
+    steps[1:] = courage
+    resilience = np.minimum(np.cumsum(steps, axis=0), 1.0)
+    above = resilience - PIVOT
+    factors = (1.0 - GRIEF_RATE * above).astype(dtype, copy=False)  # all > 0
+    grief = factors.copy()
+    grief[0] *= lives.grief
+    np.multiply.accumulate(grief, axis=0, out=grief)
+    capped = np.flatnonzero(grief.max(axis=0) > 100.0)
+    if capped.size:  # grief that reaches its ceiling stays there until it fades
+        level = lives.grief[capped]
+        for t in range(days):
+            level = np.minimum(level * factors[t, capped], 100.0)
+            grief[t, capped] = level
+    drive = np.minimum(np.maximum(above, 0.0, out=above), 1.0, out=above)
+    drive *= 1.0 + grief / 100.0
+    mate, together = people.mates()
+    if together is not None:
+        np.multiply(drive, PARTNER, out=drive, where=together & pursuing[mate])
+    drive *= people.talent
+    # skill grows by a share of what is left to learn: day by day, for those pursuing
+    who = np.flatnonzero(pursuing)
+    limit, learned, grown = people.limit[who], lives.skill[who], []
+    for gain in drive[:, who]:
+        learned = learned + gain * (1.0 - learned / limit)
+        grown.append(learned)
+    skill = np.repeat(lives.skill[None], days, axis=0)
+    if grown:
+        skill[:, who] = grown
+    return grief, resilience, skill
 
 
 def empty_heard(size: int, dtype: type = float) -> np.ndarray:

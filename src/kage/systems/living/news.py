@@ -74,11 +74,15 @@ def spread(
     rng = np.random.default_rng(seed_of(seed, item_id))
     slowness = 1.0 + SLOWEST * rng.random(len(geo.neighbour))
     travel = geo.travel(origin, source.reach, slowness)
-    drift = 1.0 + source.distorts * rng.random(geo.size) * 2.0
-    told = np.where(np.isfinite(travel), travel * drift, 0.0)
-    beyond = np.array([b for b, _ in source.versions]) if source.versions else np.zeros(1)
-    version = np.clip(np.searchsorted(beyond, told, side="right") - 1, 0, None)
-    return Item(item_id, source.id, born, origin, born + travel, version.astype(np.int64), text)
+    if len(source.versions) > 1:
+        drift = 1.0 + source.distorts * rng.random(geo.size) * 2.0
+        told = np.where(np.isfinite(travel), travel * drift, 0.0)
+        beyond = np.array([b for b, _ in source.versions])
+        version = np.clip(np.searchsorted(beyond, told, side="right") - 1, 0, None)
+        version = version.astype(np.int64)
+    else:  # one telling (or none): the same everywhere, however far it drifted
+        version = np.zeros(geo.size, dtype=np.int64)
+    return Item(item_id, source.id, born, origin, born + travel, version, text)
 
 
 def fraction(arrival: np.ndarray, now: float, half: np.ndarray) -> np.ndarray:

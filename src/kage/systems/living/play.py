@@ -4,14 +4,16 @@ story (their `on_break` / `on_strain` / `on_restore` effects).
 
 The record is plain lists of numbers, replaced whole when it changes (records are never
 edited in place, so copying a state stays cheap). When less than a whole day has passed
-the ticker returns after one comparison.
+the ticker returns after one comparison. The simulation that wrote a game's record is kept
+beside the game, and goes on from there while the state still holds that very record, so
+a tick does not rebuild it, and what it has worked out (who hears when, the treaties'
+outlook) carries over from tick to tick.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.systems import stats
 from kage.systems.living import DAY, KEY
 from kage.systems.living import factions as fx
 from kage.systems.living.build import has_living, static_from_data
@@ -24,6 +26,9 @@ if TYPE_CHECKING:
     from kage.world.model import World
 
 ON = {fx.BROKEN: "on_break", fx.STRAINED: "on_strain", fx.ACTIVE: "on_restore"}
+
+# game.kept[KEPT]: (the record this game saved last, the simulation it was made from)
+KEPT = "living.sim"
 
 
 def static(world: World) -> Static | None:
@@ -47,10 +52,44 @@ def load(game: Game) -> Sim | None:
     return Sim(found, from_record(rec) if rec else None, seed=game.state.rng)
 
 
+def current(game: Game) -> Sim | None:
+    """The simulation as the state has it, to read and not to change (kept or loaded)."""
+    return _kept(game) or load(game)
+
+
+def _kept(game: Game) -> Sim | None:
+    """The simulation kept from this game's last save, while the state still holds that
+    very record (records are replaced, never edited, so it is still the same)."""
+    kept = game.kept.get(KEPT)
+    if kept is not None and kept[0] is record(game) and kept[1].static is static(game.world):
+        return kept[1]
+    return None
+
+
 def save(game: Game, sim: Sim) -> None:
+    ops.record(game, KEY, to_record(sim.dyn, _extra(game)))
+
+
+def _extra(game: Game) -> dict[str, Any]:
     rec = record(game) or {}
-    extra = {"born": dict(rec.get("born", {})), "seen": dict(rec.get("seen", {}))}
-    ops.record(game, KEY, to_record(sim.dyn, extra))
+    return {"born": dict(rec.get("born", {})), "seen": dict(rec.get("seen", {}))}
+
+
+def _working(game: Game) -> Sim | None:
+    """The simulation to change and then save: the kept one, else a fresh load. It is
+    out of keeping until saved, so nothing reads it half-changed."""
+    sim = _kept(game)
+    game.kept.pop(KEPT, None)
+    if sim is None:
+        return load(game)
+    sim.seed = game.state.rng  # as a fresh load would have it
+    return sim
+
+
+def _store(game: Game, sim: Sim, extra: dict[str, Any]) -> None:
+    rec = to_record(sim.dyn, extra)
+    ops.record(game, KEY, rec)
+    game.kept[KEPT] = (rec, sim)
 
 
 def advance(game: Game, minute: int) -> None:
@@ -58,11 +97,11 @@ def advance(game: Game, minute: int) -> None:
     rec = record(game)
     if rec is not None and minute // DAY <= rec["day"]:
         return
-    sim = load(game)
+    sim = _working(game)
     if sim is None:
         return
     changes = sim.step_to(minute // DAY)
-    save(game, sim)
+    _store(game, sim, _extra(game))
     mirror(game, sim)
     react(game, sim, changes)
 
@@ -79,17 +118,30 @@ def react(game: Game, sim: Sim, changes: list[Change]) -> None:
 
 def mirror(game: Game, sim: Sim) -> None:
     """Named people's skills and grief, as props other systems and the story can read."""
-    people = sim.static.people
-    if not people.who:
+    rows = sim.static.extra.get("mirrored")
+    if rows is None:
+        people = sim.static.people
+        stat_of = people.stats or [None] * people.size
+        rows = [
+            (row, who, stat_of[row])
+            for row, who in enumerate(people.who or [])
+            if who is not None and who in game.world.entities
+        ]
+        sim.static.extra["mirrored"] = rows
+    if not rows:
         return
-    lives = sim.dyn.lives
-    for row, who in enumerate(people.who):
-        if who is None or who not in game.world.entities:
-            continue
-        stat = (people.stats or [None] * people.size)[row]
+    skill = sim.dyn.lives.skill.tolist()
+    grief = sim.dyn.lives.grief.tolist()
+    prop = query.prop
+    for row, who, stat in rows:
+        # what stats.set_stat does (the values are rounded already): set only what moved
         if stat:
-            stats.set_stat(game, who, stat, round(float(lives.skill[row]), 1))
-        stats.set_stat(game, who, "grief", round(float(lives.grief[row])))
+            value = round(skill[row], 1)
+            if prop(game, who, stat) != value:
+                ops.set_prop(game, who, stat, value)
+        value = round(grief[row])
+        if prop(game, who, "grief") != value:
+            ops.set_prop(game, who, "grief", value)
 
 
 def births(game: Game) -> None:
@@ -108,7 +160,7 @@ def births(game: Game) -> None:
     sighting = _sighting(game, found, rec.get("seen", {}))
     if not due and sighting is None:
         return
-    sim = load(game)
+    sim = _working(game)
     assert sim is not None
     born = dict(born)
     for entry in due:
@@ -125,19 +177,19 @@ def births(game: Game) -> None:
             item = f"seen:{wid}@{seen[wid]}"
             sim.birth(source, game.state.minutes / DAY, settlement, item)
             game.emit("living.seen", who=wid, at=found.geo.ids[settlement])
-    ops.record(game, KEY, to_record(sim.dyn, {"born": born, "seen": seen}))
+    _store(game, sim, {"born": born, "seen": seen})
 
 
 def birth(game: Game, source_id: str, at: str | None = None) -> None:
     """News from `source_id` is born now, at its origin or at settlement `at`."""
-    sim = load(game)
+    sim = _working(game)
     if sim is None:
         return
     origin = sim.static.geo.index[at] if at else None
     sim.birth(source_id, game.state.minutes / DAY, origin)
-    rec = record(game) or {}
-    born = {**rec.get("born", {}), source_id: game.state.minutes}
-    ops.record(game, KEY, to_record(sim.dyn, {"born": born, "seen": dict(rec.get("seen", {}))}))
+    extra = _extra(game)
+    extra["born"][source_id] = game.state.minutes
+    _store(game, sim, extra)
     game.emit("living.news", id=source_id, at=at or "")
 
 

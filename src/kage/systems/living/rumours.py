@@ -83,7 +83,7 @@ def frame(share: float) -> str:
 def listen(game: Game) -> str | None:
     """What the player overhears here, or None if nothing has reached this place."""
     settlement = play.settlement_here(game)
-    sim = play.load(game)
+    sim = play.current(game)
     if sim is None or settlement < 0:
         return None
     heard = known_here(sim, settlement, game.state.minutes / play.DAY)[:MOST]
@@ -101,7 +101,7 @@ def answer(game: Game, person: str, text: str) -> str | None:
     settlement = play.settlement_here(game, person)
     if settlement < 0:
         return None
-    sim = play.load(game)
+    sim = play.current(game)
     if sim is None:
         return None
     asked = set(words(text))

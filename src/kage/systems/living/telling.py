@@ -17,7 +17,12 @@ from kage.systems.living.sim import Sim
 HEARD = 0.5
 
 
-def _mask(sim: Sim, rule: dict[str, Any]) -> np.ndarray:
+def _mask(sim: Sim, source_id: str, index: int, rule: dict[str, Any]) -> np.ndarray:
+    """The settlements an impact rule touches (made once per rule, kept with the world)."""
+    masks = sim.static.extra.setdefault("told_masks", {})
+    found = masks.get((source_id, index))
+    if found is not None:
+        return found
     geo = sim.static.geo
     mask = np.ones(geo.size, dtype=bool)
     if rule.get("where") or rule.get("nations"):
@@ -28,6 +33,7 @@ def _mask(sim: Sim, rule: dict[str, Any]) -> np.ndarray:
             mask |= geo.nation == geo.nations.index(nation)
     for place in rule.get("except", []):
         mask[geo.index[place]] = False
+    masks[(source_id, index)] = mask
     return mask
 
 
@@ -37,9 +43,15 @@ def reaction_lines(data: dict[str, Any], sim: Sim, source_id: str, now: float) -
         return []
     lines: list[str] = []
     share = news.fraction(item.arrival, now, sim.static.geo.half)
-    for rule in data.get("news_sources", {}).get(source_id, {}).get("impacts", []):
+    rules = data.get("news_sources", {}).get(source_id, {}).get("impacts", [])
+    for index, rule in enumerate(rules):
         told = rule.get("told")
-        if told and told not in lines and (share[_mask(sim, rule)] >= HEARD).mean() >= HEARD:
+        if not told or told in lines:
+            continue
+        places = _mask(sim, source_id, index, rule)
+        touched = np.count_nonzero(places)
+        # most of the people in at least half the places it touches have heard
+        if touched and 2 * np.count_nonzero(share[places] >= HEARD) >= touched:
             lines.append(told)
     treaties = data.get("treaties", {})
     for entry in sim.dyn.chronicle:
@@ -49,10 +61,10 @@ def reaction_lines(data: dict[str, Any], sim: Sim, source_id: str, now: float) -
                 lines.append(told)
     people = sim.static.people
     lives = sim.dyn.lives
+    heard, resilience = lives.heard.tolist(), lives.resilience.tolist()
     for row, entry in enumerate(data.get("lives", {}).values()):
         told = entry.get("told")
-        under_way = people.goal[row] == lv.TRAIN and lives.heard[row] <= now
-        under_way = under_way and lives.resilience[row] > lv.PIVOT
-        if told and under_way:
+        under_way = people.goal[row] == lv.TRAIN and heard[row] <= now
+        if told and under_way and resilience[row] > lv.PIVOT:
             lines.append(told)
     return lines
