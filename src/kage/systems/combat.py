@@ -300,23 +300,33 @@ def _surrender_line(game: Game, broken: list[str], surrounded: bool) -> str:
     )
 
 
-def _people(game: Game) -> list[Any]:
-    """The world's people, listed once per world (the world never changes in play)."""
-    found = game.world.runtime.get("combat.people")
-    if found is None:
-        found = [e for e in game.world.entities.values() if e.kind == "person"]
-        game.world.runtime["combat.people"] = found
-    return found
+def _maybe_hostile(game: Game) -> list[str]:
+    """Who could be hostile now: those the world defines so (listed once per world) and
+    anyone the story has made so since, in definition order."""
+    defined = game.world.runtime.get("combat.hostile")
+    if defined is None:
+        defined = [
+            e.id
+            for e in game.world.entities.values()
+            if e.kind == "person" and e.props.get("hostile")
+        ]
+        game.world.runtime["combat.hostile"] = defined
+    made = [
+        who
+        for who, props in game.state.props.items()
+        if props.get("hostile") and who not in defined and person(game, who)
+    ]
+    return defined + made if made else defined
 
 
 def places_at_risk(game: Game) -> list[str]:
-    """Places with a hostile still standing, in definition order (cheap: one pass)."""
+    """Places with a hostile still standing (cheap: one pass over the maybe-hostile)."""
     found: dict[str, None] = {}
-    for entity in _people(game):
-        if not hostile(game, entity.id) or out(game, entity.id):
+    for who in _maybe_hostile(game):
+        if not hostile(game, who) or out(game, who):
             continue
-        place = query.place_of(game, entity.id)
-        if place and not stats.has_status(game, entity.id, "surrendered"):
+        place = query.place_of(game, who)
+        if place and not stats.has_status(game, who, "surrendered"):
             found[place] = None
     return list(found)
 

@@ -169,6 +169,8 @@ def flow(game: Game, who: str, start: int, now: int) -> None:
     The stretch is cut only where the rate changes (a jutsu's end falls inside it, or the
     chakra runs dry), so its cost does not grow with its length."""
     live = running(game, who)
+    if not live and chakra(game, who) >= capacity(game, who):
+        return  # full, and nothing drawing on it: the common case, made cheap
     specs = techniques(game)
     for jutsu_id in [j for j in live if j not in specs or not kind_of(specs[j]).holds(game, who)]:
         end(game, who, jutsu_id, "lost")  # taken away by something else (a status removed)

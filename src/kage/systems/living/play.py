@@ -133,15 +133,22 @@ def mirror(game: Game, sim: Sim) -> None:
     skill = sim.dyn.lives.skill.tolist()
     grief = sim.dyn.lives.grief.tolist()
     prop = query.prop
+    props = game.state.props
+    moved = 0
+    # set only what moved; one event for the lot (dozens of "prop" events a simulated
+    # day would cost more than the day itself)
     for row, who, stat in rows:
-        # what stats.set_stat does (the values are rounded already): set only what moved
         if stat:
             value = round(skill[row], 1)
             if prop(game, who, stat) != value:
-                ops.set_prop(game, who, stat, value)
+                props.setdefault(who, {})[stat] = value
+                moved += 1
         value = round(grief[row])
         if prop(game, who, "grief") != value:
-            ops.set_prop(game, who, "grief", value)
+            props.setdefault(who, {})["grief"] = value
+            moved += 1
+    if moved:
+        game.emit("living.lives", day=sim.dyn.day, changed=moved)
 
 
 def births(game: Game) -> None:
