@@ -681,3 +681,9 @@ def test_the_rescue_at_the_mine_is_news_that_starts_in_oashisu(banished, tmp_pat
     assert np.isinf(item.arrival[geo.index["snow_castle"]])  # beyond its reach
     scheduler.advance(game, 3 * DAY)
     assert holds(game, {"news_known": {"news": "mine_rescue", "at": "river_ford"}})
+
+
+def test_treaty_news_answers_to_the_names_of_its_parties(banished, tmp_path) -> None:
+    session = played_until(banished, "ask woman about weapons shop", tmp_path / "saves")
+    assert "Fire Daimyo is furious" in play(session, "ask woman about the daimyo")
+    assert "stopped trading" in play(session, "ask woman about tea")

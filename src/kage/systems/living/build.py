@@ -5,6 +5,7 @@ Done once per world and kept on `world.runtime`, so games of one world share it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -75,7 +76,7 @@ def static_from_data(data: dict[str, Any]) -> Static:
                 id=sid,
                 subject=entry["between"][0],
                 origin=0,
-                words=frozenset({entry["kind"], *entry["between"]}),
+                words=frozenset({entry["kind"], *entry["between"], *_party_words(data, entry)}),
                 reach=INF,
                 distorts=0.0,
                 versions=[(0.0, entry["told"])],
@@ -122,3 +123,16 @@ def _people(
         "skill": np.array([float(s.get("start", 0)) for s in skill]),
     }
     return people, start
+
+
+_FILLER = frozenset({"the", "of", "land", "hidden", "s"})
+
+
+def _party_words(data: dict[str, Any], treaty: dict[str, Any]) -> set[str]:
+    """Words from the parties' names ("the Fire Daimyo's court": fire, daimyo, court), so
+    "ask about the daimyo" finds the news of his treaty."""
+    found: set[str] = set()
+    for party in treaty["between"]:
+        name = data.get("factions", {}).get(party, {}).get("name", "")
+        found.update(w for w in re.findall(r"[a-z]+", name.lower()) if w not in _FILLER)
+    return found
