@@ -393,3 +393,14 @@ def test_understood_is_false_only_when_no_action_could_be_formed(player: Player)
     assert player("go") == "Where do you want to go?"
     assert player("x") == "What do you want to examine?"
     assert "I understood 'put' but not the rest" in player("put wallet")
+
+
+def test_what_a_description_mentions_is_scenery_not_an_unknown_word(at_home: Player) -> None:
+    # the apartment's description mentions a poster and a window the world does not model
+    for command in ("x poster", "take the poster", "x window"):
+        step = at_home.steps(command)[0]
+        assert "only part of the scenery" in step.text and step.understood, command
+    step = at_home.steps("x xylophone")[0]
+    assert step.text == "I don't know the word 'xylophone'." and not step.understood
+    # a word the game knows elsewhere but this place does not mention: not here
+    assert at_home("x ramen menu") == "You can't see any such thing."

@@ -8,6 +8,7 @@ to choose only when the best candidates tie.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -29,6 +30,7 @@ EMPTY: Mapping[str, str] = MappingProxyType({})
 SHAPE = 1  # a known word in the wrong kind of slot ("go wallet")
 SCOPE = 2  # every word known, but nothing here fits them
 UNKNOWN = 3  # a word the game does not know at all
+SCENERY = 4  # words the place's description uses for something not modelled
 
 IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
 ORDINALS = {
@@ -135,7 +137,31 @@ def _pronoun(game: Game, word: str, candidates: list[str]) -> Resolved:
     return Resolved(ids=present, several=len(present) > 1)
 
 
+def described_here(game: Game, phrase: list[str]) -> str | None:
+    """The reply for something the place's description mentions but the world does not
+    model ("x honeycomb" where a honeycomb hangs from an oak): it is scenery, not a word
+    the game has never heard of, and not something missing."""
+    words = [w for w in phrase if w not in ARTICLES]
+    if not words:
+        return None
+    here = query.here(game)
+    cache = game.world.runtime.setdefault("described_words", {})
+    known = cache.get(here)
+    if known is None:
+        text = " ".join(v.text for v in game.world.entities[here].description).lower()
+        known = frozenset(w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", text))
+        known |= frozenset(w[:-1] for w in known if w.endswith("s"))
+        cache[here] = known
+    if words[-1] not in known:
+        return None
+    return f"The {' '.join(words)}? That is only part of the scenery here."
+
+
 def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
+    if slot not in ("place", "person"):
+        scenery = described_here(game, phrase)
+        if scenery is not None:
+            return Resolved(error=scenery)
     unknown = unknown_word(game, phrase)
     if unknown is not None:
         return Resolved(error=unknown_reply(unknown), understood=False)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action
 from kage.parser import nouns
 from kage.parser.grammar import DIRECTIONS, NUMBERS, Binding, Line, match
-from kage.parser.nouns import SCOPE, SHAPE, UNKNOWN
+from kage.parser.nouns import SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
 from kage.world.clock import unit_minutes
 
@@ -47,7 +47,7 @@ class Parsed:
 
 
 def _failed(error: str, rank: int) -> Parsed:
-    return Parsed(error=error, understood=rank == SCOPE, rank=rank)
+    return Parsed(error=error, understood=rank in (SCOPE, SCENERY), rank=rank)
 
 
 def _unknown(word: str) -> Parsed:
@@ -191,6 +191,9 @@ def _build(
     for slot, phrase in binds:
         unknown = nouns.unknown_word(game, phrase) if slot not in FREE_SLOTS else None
         if unknown is not None:
+            scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
+            if scenery is not None:
+                return _failed(scenery, SCENERY)
             return _unknown(unknown)  # before any "can't see": it tells the player more
     for slot, phrase in binds:
         if slot not in NOUN_SLOTS:
