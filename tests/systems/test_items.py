@@ -280,7 +280,7 @@ def test_unsealing_on_its_own_picks_the_only_full_scroll(session: Session) -> No
 def test_unsealing_needs_the_scroll_in_hand(session: Session) -> None:
     play(session, "drop loot scroll")
     assert "need to be holding" in play(session, "unseal loot scroll")
-    assert "not a storage scroll" in play(session, "unseal rope")
+    assert "not something you can open or unseal" in play(session, "unseal rope")
 
 
 def test_sealing_into_a_named_scroll(session: Session) -> None:

@@ -75,7 +75,11 @@ def install(rules: Rulebooks) -> None:
             action.noun = full[0]
         scroll = action.noun
         if not is_storage(game, scroll):
-            return f"{_the(game, scroll).capitalize()} is not a storage scroll."
+            name = _the(game, scroll)
+            name = name[:1].upper() + name[1:]
+            if game.world.entities[scroll].container:  # "open backpack": it never shuts
+                return f"{name} is open already. LOOK IN it to see what it holds."
+            return f"{name} is not something you can open or unseal."
         if not query.is_carried_by(game, scroll, player):
             return f"You need to be holding {_the(game, scroll)}."
         if not query.contents(game, scroll) and not game.state.money.get(scroll, 0):
