@@ -30,3 +30,10 @@ def test_shop_sells_its_stock_and_money_moves(banished, tmp_path: Path) -> None:
     assert sum(session.game.state.money.values()) == total
     assert "whetstone" in play(session, "inventory")
     assert "whetstone" not in play(session, "wares")
+
+
+def test_help_lists_the_verbs_the_world_adds(banished, tmp_path: Path) -> None:
+    session = played_until(banished, "look", tmp_path)
+    text = play(session, "help")
+    assert "look (l)" in text
+    assert "hug PERSON" in text and "make N shadow clones" in text and "sell THINGS" in text

@@ -23,6 +23,37 @@ Several commands on one line: "take scroll. go south" or "take scroll then go so
 "it", "him", "her" and "them" refer to what you mentioned last; "all" and "all except" work."""
 
 
+_SLOTS = {
+    "person": "PERSON",
+    "thing": "THING",
+    "things": "THINGS",
+    "held": "THING",
+    "topic": "TOPIC",
+    "number": "N",
+    "unit": "DAYS",
+    "text": "WORDS",
+    "place": "PLACE",
+}
+
+
+def _world_verbs(game: Game) -> str:
+    """The verbs this world adds, each as its first phrasing ("hug PERSON")."""
+    shown = []
+    for patterns in game.world.verbs.values():
+        if not patterns:
+            continue
+        words = []
+        for word in patterns[0].split():
+            if word.startswith("{") and word.endswith("}"):
+                words.append(_SLOTS.get(word[1:-1], word[1:-1].upper()))
+            else:
+                words.append(word.split("|")[0])
+        shown.append(" ".join(words))
+    if not shown:
+        return ""
+    return "\nThis story also knows: " + ", ".join(sorted(set(shown))) + "."
+
+
 def install(rules: Rulebooks) -> None:
     @rules.rule("carry_out", *FREE)
     def no_time(game: Game, action: Action) -> None:
@@ -49,7 +80,7 @@ def install(rules: Rulebooks) -> None:
 
     @rules.rule("report", "help")
     def report_help(game: Game, action: Action) -> str:
-        return HELP
+        return HELP + _world_verbs(game)
 
     @rules.rule("report", "time")
     def report_time(game: Game, action: Action) -> str:
