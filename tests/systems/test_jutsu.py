@@ -263,7 +263,8 @@ def test_attacking_reveals_the_attacker(session: Session) -> None:
     play(session, "n", "cast invisibility")
     text = play(session, "hit guard")
     assert "tears like wet paper" in text
-    assert "never sees you coming" in text  # combat sized him up while still unseen
+    knocked = [e.data for e in game.log if e.kind == "combat.knocked_out"]
+    assert knocked[-1]["surprise"] is True  # combat sized him up while still unseen
     assert not stats.has_status(game, "ninja", "invisible")
     assert events(game, "jutsu.ended")[-1]["reason"] == "attack"
 

@@ -59,12 +59,25 @@ def _blow_text(game: Game, target: str, hit: bool, surprise: bool, gave_up: bool
         return f"{missed} {combat.injury_text(game)}".strip()
     if gave_up:
         return f"One short blow to the back of the neck, and {name} slumps over, out cold."
+    # a fixed choice per target (no draw from the seeded generator): one fight, told
+    # three ways, never the same sentence three times running
+    which = sum(map(ord, target)) % 3
     if surprise:
-        return f"{_cap(name)} never sees you coming. One blow, and {he} folds up."
-    return (
+        return [
+            f"{_cap(name)} never sees you coming. One blow, and {he} folds up.",
+            f"You are behind {name} before {he} knows it. A chop to the neck, and {he} "
+            "sags into your arms; you lower him down quietly.",
+            f"{_cap(name)} turns, too late. Your palm catches {him} under the chin and "
+            f"{he} goes over like a felled tree.",
+        ][which].replace("lower him", f"lower {him}")
+    return [
         f"{_cap(name)} swings first. You duck under it, get inside {his} guard and drop "
-        f"{him} with an elbow to the jaw."
-    )
+        f"{him} with an elbow to the jaw.",
+        f"{_cap(name)} comes at you swinging. You let the blow whistle past, sweep {his} "
+        f"legs, and {he} does not get up.",
+        f"{_cap(name)} grabs for you. You go under {his} arm and up behind {him}, and one "
+        f"blow to the temple ends it.",
+    ][which]
 
 
 def install(rules: Rulebooks) -> None:
@@ -88,9 +101,7 @@ def install(rules: Rulebooks) -> None:
         """Surprise is judged before the blow lands (and before it reveals the player)."""
         assert action.noun is not None
         target = action.noun
-        action.data["surprise"] = not combat.noticed(game, target, game.world.player) or (
-            stats.has_status(game, target, "unconscious")
-        )
+        action.data["surprise"] = combat.surprised(game, target)
         action.data["gave_up"] = stats.has_status(game, target, "surrendered")
 
     @rules.rule("carry_out", "knock_out", "kill", "fight", order=2)
@@ -137,7 +148,7 @@ def install(rules: Rulebooks) -> None:
     def sizing_up_the_first(game: Game, action: Action) -> None:
         first = combat.standing(game, query.here(game))[0]
         action.data["first"] = first
-        action.data["surprise"] = not combat.noticed(game, first, game.world.player)
+        action.data["surprise"] = combat.surprised(game, first)
 
     @rules.rule("carry_out", "fight")
     def fighting(game: Game, action: Action) -> None:
@@ -151,7 +162,7 @@ def install(rules: Rulebooks) -> None:
             if foe == action.data["first"]:
                 surprise = action.data["surprise"]
             else:
-                surprise = not combat.noticed(game, foe, game.world.player)
+                surprise = combat.surprised(game, foe)
             hit = combat.strike(game, foe, surprise)
             blows.append((foe, hit, surprise))
             action.minutes += BLOW_MINUTES

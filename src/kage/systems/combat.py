@@ -129,6 +129,16 @@ def noticed(game: Game, observer: str, subject: str) -> bool:
     return not query.prop(game, observer, "slacking") or bool(query.prop(game, observer, "alert"))
 
 
+def surprised(game: Game, target: str) -> bool:
+    """Would a blow take `target` by surprise? Not if they notice the attacker, and not
+    once they have seen a comrade fall; always if they are out cold."""
+    if stats.has_status(game, target, "unconscious"):
+        return True
+    if query.prop(game, target, "roused"):
+        return False
+    return not noticed(game, target, game.world.player)
+
+
 def reveal(game: Game, who: str, reason: str = "attack") -> None:
     """End whatever hides `who` (attacking breaks an invisibility)."""
     finder: Callable[..., Any] | None = None
@@ -224,6 +234,8 @@ def shaken(game: Game, fallen: str, cost: int) -> None:
     others = [h for h in standing(game, query.place_of(game, fallen) or "") if h != fallen]
     for other in others:
         stats.add_stat(game, other, "morale", -cost, 0, 100)
+        if not query.prop(game, other, "roused"):
+            ops.set_prop(game, other, "roused", True)  # they saw it: no more surprises
     alert(game, others)
 
 
