@@ -7,6 +7,7 @@ from tests.helpers import fresh, play, played_until, walkthrough
 
 from kage.session import Session
 from kage.systems import jutsu, stats, stealth
+from kage.world import ops
 
 FULL = walkthrough("full.txt")
 AT_MINE = FULL[: FULL.index("go to mine entrance")]
@@ -97,3 +98,13 @@ def test_the_prisoner_needs_trust_before_he_lets_you_untie_him(promised) -> None
     play(session, "u")
     assert session.game.state.minutes - start == 30  # ten minutes, at his pace
     assert session.game.state.holder["prisoner"] == "great_chamber"
+
+
+def test_walking_in_tells_whether_the_guards_have_seen_you(promised) -> None:
+    session = fresh(promised)
+    game = session.game
+    assert "Nobody here has noticed you" in play(session, "go to mine entrance")
+    ops.set_prop(game, "tunnel_thug", "perception", 500)
+    assert "The tunnel guard looks up, straight at you." in play(session, "n")
+    play(session, "s", "cast invisibility")
+    assert "Nobody so much as glances your way." in play(session, "n")

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kage.actions.describe import capital, listing
 from kage.systems import fortune, stats
+from kage.systems.registry import every_turn
 from kage.systems.status import effective
 from kage.world import query
 from kage.world.conditions import condition
 
 if TYPE_CHECKING:
+    from kage.actions.pipeline import Action
     from kage.game import Game
 
 ASLEEP = ("unconscious", "asleep", "dead")  # statuses that leave no one to notice anything
@@ -86,3 +89,32 @@ def _unseen_by(game: Game, arg: str | list[str]) -> bool:
     """{unseen_by: [kai, kotomi]}: none of them notices the player."""
     player = game.world.player
     return not any(noticed(game, who, player) for who in ([arg] if isinstance(arg, str) else arg))
+
+
+@every_turn("watch")
+def _walking_in(game: Game, action: Action, first_event: int) -> None:
+    """Walking in where hostiles stand, the player learns whether they have been seen. The
+    draw is peeked at, not spent: the sighting that counts comes with the next action."""
+    player = game.world.player
+    if game.state.done or not any(
+        e.kind == "moved" and e.data.get("entity") == player for e in game.log[first_event:]
+    ):
+        return
+    here = query.here(game)
+    foes = [h for h in hostiles(game, here) if not stats.has_status(game, h, "surrendered")]
+    if not foes:
+        return
+    if stats.has_status(game, player, "invisible"):
+        game.say("Nobody so much as glances your way.")
+        return
+    saved = game.state.rng
+    try:
+        seen = [h for h in foes if noticed(game, h, player)]
+    finally:
+        game.state.rng = saved
+    if not seen:
+        game.say("Nobody here has noticed you. Yet.")
+        return
+    names = [game.world.entities[h].the() for h in seen]
+    look = "looks" if len(seen) == 1 else "look"
+    game.say(f"{capital(listing(names))} {look} up, straight at you.")
