@@ -121,3 +121,9 @@ def test_the_player_can_be_named(player: Player) -> None:
         reply = player(line)
         assert "whisker marks" in reply and "You feel" in reply, line
     assert "nothing to take" in player("take all")
+
+
+def test_the_place_itself_can_be_examined_by_its_name(player: Player) -> None:
+    player("down", "e")
+    assert player("x ichiraku").startswith("Ichiraku Ramen")
+    assert "can't see" not in player("look at the stand")

@@ -95,7 +95,7 @@ def _score(game: Game, entity_id: str, phrase: list[str], slot: str, action: str
     if slot == "person":
         score += 10 if ent.kind == "person" else 0
     if ent.kind == "place" and slot != "place":
-        score -= 5  # a place is named as a thing only when nothing else fits
+        score = max(0, score - 5)  # a place is named as a thing only when nothing else fits
     if _meant_for(game, entity_id, action):
         score += 5  # the world gave this verb a meaning for this thing right now
     return score
