@@ -108,3 +108,34 @@ def test_walking_in_tells_whether_the_guards_have_seen_you(promised) -> None:
     assert "The tunnel guard looks up, straight at you." in play(session, "n")
     play(session, "s", "cast invisibility")
     assert "Nobody so much as glances your way." in play(session, "n")
+
+
+def test_guards_who_have_seen_you_come_for_you_unless_the_odds_are_against_them(
+    banished, tmp_path
+) -> None:
+    base = played_until(banished, "whisper to miners", tmp_path)  # in the chamber, unseen
+    game = base.game
+    play(base, "release jutsu")
+    for guard in ("chamber_guard_1", "chamber_guard_2", "chamber_guard_3"):
+        ops.set_prop(game, guard, "perception", 500)
+    # seen now; they come for him on a later move, one exchange each
+    stats.set_stat(game, "naruto", "taijutsu", 500)
+    start = len(game.log)
+    text = play(base, "wait", "wait")
+    assert "have seen you" in text or "has seen you" in text
+    assert text.count("comes for you") == 3
+    downed = [e.data["who"] for e in game.log[start:] if e.kind == "combat.knocked_out"]
+    assert sorted(downed) == ["chamber_guard_1", "chamber_guard_2", "chamber_guard_3"]
+
+
+def test_sighted_guards_hang_back_against_the_odds(banished, tmp_path) -> None:
+    base = played_until(banished, "whisper to miners", tmp_path)
+    game = base.game
+    play(base, "release jutsu")
+    for guard in ("chamber_guard_1", "chamber_guard_2", "chamber_guard_3"):
+        ops.set_prop(game, guard, "perception", 500)
+        ops.set_prop(game, guard, "sighted", True)
+    before = stats.stat(game, "chamber_guard_1", "morale", 50)
+    text = play(base, "make 3 shadow clones")
+    assert "hang back" in text and "comes for you" not in text
+    assert stats.stat(game, "chamber_guard_1", "morale", 50) < before

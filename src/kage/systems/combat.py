@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from kage.actions.describe import capital, listing
 from kage.actions.pipeline import Action
 from kage.content.sections import COND_REFS, EFFECT_REFS
 from kage.systems import fortune, stats
@@ -353,6 +354,73 @@ def _after_each_turn(game: Game, action: Action, first_event: int) -> None:
         check_morale(game, place)
 
 
+# -- guards who have seen the player ----------------------------------------------------
+ATTACKS = frozenset({"knock_out", "kill", "fight"})
+HANG_BACK = 10  # morale a sighted foe loses each turn he hangs back from the odds
+
+
+def seen_by(game: Game, place: str) -> list[str]:
+    """Foes at `place` on their feet and watching (not slacking) who notice the player
+    now. The draw is peeked at, not spent, so asking changes nothing."""
+    saved = game.state.rng
+    try:
+        return [
+            f
+            for f in standing(game, place)
+            if not query.prop(game, f, "slacking") and noticed(game, f, game.world.player)
+        ]
+    finally:
+        game.state.rng = saved
+
+
+def mark_sighted(game: Game, foes: list[str]) -> None:
+    for foe in foes:
+        if not query.prop(game, foe, "sighted"):
+            ops.set_prop(game, foe, "sighted", True)
+
+
+@every_turn("watchful")
+def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
+    """A foe who has seen the player (on an earlier turn) comes for him: one exchange
+    each, fought as the player's blow against a foe who is ready. Not while the player
+    is hidden, not on a turn he attacks or arrives (he gets his first move), and not
+    while the odds are against them: then they hang back, and their nerve wears down."""
+    player = game.world.player
+    if game.state.done or action.name in ATTACKS or stats.has_status(game, player, "invisible"):
+        return
+    if any(e.kind == "moved" and e.data.get("entity") == player for e in game.log[first_event:]):
+        return
+    here = query.here(game)
+    foes = standing(game, here)
+    ready = [f for f in foes if query.prop(game, f, "sighted")]
+    newly = [f for f in seen_by(game, here) if f not in ready]
+    lines = []
+    if newly:
+        mark_sighted(game, newly)
+        names = [game.world.entities[f].the() for f in newly]
+        lines.append(f"{capital(listing(names))} {'has' if len(newly) == 1 else 'have'} seen you.")
+    if ready and allies(game, here) >= sum(count(game, f) for f in foes):
+        for foe in ready:
+            stats.add_stat(game, foe, "morale", -HANG_BACK, 0, 100)
+        lines.append("They eye the odds and hang back, for now.")
+        ready = []
+    for foe in ready:
+        if foe not in standing(game, here):
+            continue
+        name = capital(game.world.entities[foe].the())
+        he, him, _ = pronouns(game, foe)
+        if strike(game, foe, surprise=False):
+            lines.append(f"{name} comes for you. You meet {him} halfway, and {he} goes down.")
+        else:
+            lines.append(
+                f"{name} comes for you, and gets a blow in before you can stop {him}. "
+                f"{injury_text(game)}".strip()
+            )
+            break
+    if lines:
+        game.say("\n\n".join(lines))
+
+
 # -- data: conditions and effects ------------------------------------------------------
 @condition("hostiles_down")
 def _hostiles_down(game: Game, arg: str | list[str]) -> bool:
@@ -377,6 +445,8 @@ def _alert(game: Game, arg: str | list[str]) -> None:
         alert(game, foes)
         for foe in foes:
             ops.move(game, foe, here)
+            if query.prop(game, foe, "sighted"):  # they come to look, not yet to fight
+                ops.set_prop(game, foe, "sighted", False)
         game.emit("combat.alerted", place=place, to=here, who=foes)
 
 

@@ -52,6 +52,8 @@ def noticed(game: Game, observer: str, subject: str) -> bool:
         return False
     if stats.has_status(game, subject, "invisible") or query.prop(game, observer, "slacking"):
         return False
+    if subject == game.world.player and query.prop(game, observer, "roused"):
+        return True  # he saw a comrade fall here: he is looking for whoever did it
     seeing = effective(game, observer, "perception", 30) * light(game, place)
     hiding = effective(game, subject, "stealth", 10) + LUCK * fortune.luck(game, subject)
     return seeing + game.random() * DRAW > hiding + EDGE
@@ -115,6 +117,9 @@ def _walking_in(game: Game, action: Action, first_event: int) -> None:
     if not seen:
         game.say("Nobody here has noticed you. Yet.")
         return
+    from kage.systems.combat import mark_sighted  # late: combat asks stealth who notices
+
+    mark_sighted(game, seen)  # they will come for you, unless you move first
     names = [game.world.entities[h].the() for h in seen]
     look = "looks" if len(seen) == 1 else "look"
     game.say(f"{capital(listing(names))} {look} up, straight at you.")
