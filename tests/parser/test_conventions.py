@@ -404,3 +404,9 @@ def test_what_a_description_mentions_is_scenery_not_an_unknown_word(at_home: Pla
     assert step.text == "I don't know the word 'xylophone'." and not step.understood
     # a word the game knows elsewhere but this place does not mention: not here
     assert at_home("x ramen menu") == "You can't see any such thing."
+
+
+def test_what_a_thing_in_sight_mentions_is_scenery_too(player: Player) -> None:
+    # the Hokage's desk says a sake bottle hides behind the in-tray
+    assert "only part of the scenery" in player("x sake bottle")
+    assert "only part of the scenery" in player("take the in-tray")

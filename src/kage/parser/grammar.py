@@ -256,6 +256,16 @@ CORE: list[tuple[str, list[str]]] = [
     ("score", ["score", "points", "full score", "full"]),
     ("hint", ["hint", "hints", "help me", "clue", "what now", "what should i do"]),
     ("help", ["help", "?", "commands", "verbs", "instructions", "about", "info"]),
+    # small things that change nothing (actions/idling.py answers them)
+    ("sit", ["sit", "sit down", "take a seat"]),
+    ("stand", ["stand", "stand up", "get up"]),
+    ("jump", ["jump", "hop", "leap"]),
+    ("sing", ["sing", "hum", "whistle"]),
+    ("dance", ["dance"]),
+    ("pray", ["pray"]),
+    ("sigh", ["sigh"]),
+    ("laugh", ["laugh", "smile", "grin"]),
+    ("shout", ["shout", "scream", "yell", "holler"]),
 ]
 
 META = {

@@ -145,16 +145,24 @@ def described_here(game: Game, phrase: list[str]) -> str | None:
     if not words:
         return None
     here = query.here(game)
-    cache = game.world.runtime.setdefault("described_words", {})
-    known = cache.get(here)
-    if known is None:
-        text = " ".join(v.text for v in game.world.entities[here].description).lower()
-        known = frozenset(w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", text))
-        known |= frozenset(w[:-1] for w in known if w.endswith("s"))
-        cache[here] = known
-    if words[-1] not in known:
+    head = words[-1]
+    # the place's description, then those of what is in sight ("a sake bottle hides
+    # behind the in-tray", says the desk)
+    if not any(head in _described(game, e) for e in [here, *query.visible(game)]):
         return None
     return f"The {' '.join(words)}? That is only part of the scenery here."
+
+
+def _described(game: Game, entity: str) -> frozenset[str]:
+    """Every word in an entity's descriptions (singular forms too), cached per world."""
+    cache = game.world.runtime.setdefault("described_words", {})
+    known = cache.get(entity)
+    if known is None:
+        text = " ".join(v.text for v in game.world.entities[entity].description).lower()
+        known = frozenset(re.findall(r"[a-z]+(?:-[a-z]+)*", text))
+        known |= frozenset(w[:-1] for w in known if w.endswith("s"))
+        cache[entity] = known
+    return known
 
 
 def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
