@@ -97,16 +97,16 @@ def install(rules: Rulebooks) -> None:
     @rules.rule("report", "search_for")
     def report_search(game: Game, action: Action) -> str:
         assert action.noun is not None
-        ent = game.world.entities[action.noun]
+        name = game.world.entities[action.noun].the()
         where = action.data["where"]
         here = game.world.entities[query.here(game)]
         if where is None:
             if here.props.get("vantage"):
-                return f"You search every street you can see. No sign of {ent.name}."
-            return f"You look around for {ent.name}, but there are too many walls in the way."
+                return f"You search every street you can see. No sign of {name}."
+            return f"You look around for {name}, but there are too many walls in the way."
         if where == query.here(game):
-            return f"{ent.name} is right here."
-        return f"There: {ent.name}, down in {game.world.entities[where].name}."
+            return f"{name[:1].upper()}{name[1:]} is right here."
+        return f"There: {name}, down in {game.world.entities[where].name}."
 
     @rules.rule("check", "follow")
     def someone_in_sight(game: Game, action: Action) -> str | None:
@@ -117,7 +117,8 @@ def install(rules: Rulebooks) -> None:
         spotted = game.state.flags.get(f"spotted.{action.noun}")
         in_view = where in _seen_from(game, query.here(game))
         if where is None or (spotted != where and not (spotted and in_view)):
-            return "You would have to spot them first. Somewhere high would help."
+            him = {"him": "him", "her": "her"}.get(game.world.entities[action.noun].gender, "them")
+            return f"You would have to spot {him} first. Somewhere high would help."
         if way_between(game, query.here(game), where) is None and where not in _seen_from(
             game, query.here(game)
         ):
