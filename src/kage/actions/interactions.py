@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.actions.describe import capital
 from kage.actions.pipeline import Action, Rulebooks
 from kage.world import effects, query
 from kage.world.conditions import holds
@@ -62,7 +63,7 @@ def install_verbs(rules: Rulebooks, verbs: set[str]) -> None:
         if action.noun and action.noun != game.world.player:
             ent = game.world.entities[action.noun]
             if ent.kind == "person" and query.place_of(game, ent.id) != query.here(game):
-                return f"{ent.name} is not here."
+                return f"{capital(ent.the())} is not here."
         found, refusal = find(game, action)
         if found is None:
             if refusal:

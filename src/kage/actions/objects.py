@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions import checks, interactions
+from kage.actions.describe import capital
 from kage.actions.pipeline import Action, Rulebooks
 from kage.world import ops, query
 
@@ -28,7 +29,7 @@ def install(rules: Rulebooks) -> None:
         if noun == player:
             return "You are always self-possessed."
         if ent.kind == "person":
-            return f"{ent.name} would not appreciate being carried about."
+            return f"{capital(ent.the())} would not appreciate being carried about."
         if ent.kind == "place":
             return "That is not something you can pick up."
         if query.holder(game, noun) == player:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions import checks, describe
+from kage.actions.describe import capital
 from kage.actions.pipeline import Action, Rulebooks
 from kage.parser.text import words
 from kage.world import effects
@@ -82,7 +83,7 @@ def install(rules: Rulebooks) -> None:
     def report_greeting(game: Game, action: Action) -> str:
         assert action.noun is not None
         ent = game.world.entities[action.noun]
-        said = game.pick(ent.greeting) or f"{ent.name} nods to you."
+        said = game.pick(ent.greeting) or f"{capital(ent.the())} nods to you."
         titles = topic_titles(game, action.noun)
         if titles:
             said += f"\n\n(You could ask {ent.name} about {describe.listing(titles)}.)"
@@ -115,7 +116,8 @@ def install(rules: Rulebooks) -> None:
         if "said" in action.data:
             return str(action.data["said"])
         ent = game.world.entities[action.noun]
-        return game.render(ent.unknown_topic) or f"{ent.name} has nothing to say about that."
+        nothing = f"{capital(ent.the())} has nothing to say about that."
+        return game.render(ent.unknown_topic) or nothing
 
     @rules.rule("check", "say")
     def something_to_say(game: Game, action: Action) -> str | None:
