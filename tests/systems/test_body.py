@@ -58,11 +58,10 @@ def test_hunger_grows_and_eating_ends_it(forest) -> None:
     play(session, "wait 3 days")
     assert stats.has_status(game, "naruto", "starving")
     assert "too hungry to train" in play(session, "train")
-    play(session, "train") if False else None
-    from kage.systems.status import feed
-
-    feed(game, "naruto")
+    assert "crime against noodles" in play(session, "eat ramen")  # the cups in the pack
     assert not stats.has_status(game, "naruto", "starving")
+    assert not stats.has_status(game, "naruto", "hungry")
+    assert "not that hungry" in play(session, "eat ramen")
 
 
 def test_forest_hazards_hurt_and_kurama_laughs(forest) -> None:
