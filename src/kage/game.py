@@ -112,6 +112,7 @@ class Game:
     def set_state(self, state: State) -> None:
         self.state = state
         self._index = None
+        self.kept.clear()  # whatever was kept or owed belonged to the old state
 
     @property
     def clock(self) -> str:

@@ -687,3 +687,25 @@ def test_treaty_news_answers_to_the_names_of_its_parties(banished, tmp_path) -> 
     session = played_until(banished, "ask woman about weapons shop", tmp_path / "saves")
     assert "Fire Daimyo is furious" in play(session, "ask woman about the daimyo")
     assert "stopped trading" in play(session, "ask woman about tea")
+
+
+def test_days_owed_are_lived_when_the_clock_stops_or_when_asked(banished, tmp_path) -> None:
+    from kage.systems import living as package
+
+    session = played_until(banished, "ask woman about weapons shop", tmp_path / "saves")
+    game = session.game
+    day = game.state.records[package.KEY]["day"]
+    # ticks only note what is owed ...
+    scheduler._tick(game, game.state.minutes + 3 * DAY)
+    assert game.kept[package.OWED] == game.state.minutes
+    assert game.state.records[package.KEY]["day"] == day
+    # ... and the first reader catches up
+    assert holds(game, {"treaty": {"id": "leaf_suna_pact", "status": "in force"}})
+    assert package.OWED not in game.kept
+    assert game.state.records[package.KEY]["day"] == game.state.minutes // DAY
+    # a command leaves nothing owed, and a new state forgets what the old one owed
+    play(session, "wait 2 days")
+    assert package.OWED not in game.kept
+    scheduler._tick(game, game.state.minutes + 2 * DAY)
+    game.set_state(game.state.copy())
+    assert package.OWED not in game.kept

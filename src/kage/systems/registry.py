@@ -24,6 +24,8 @@ PROVIDERS: dict[str, Provider] = {}
 HANDLERS: dict[str, Handler] = {}
 TICKERS: dict[str, Ticker] = {}
 EVERY_TURN: dict[str, TurnHook] = {}
+Settler = Callable[["Game"], None]
+SETTLERS: dict[str, Settler] = {}
 
 
 def provider(name: str) -> Callable[[Provider], Provider]:
@@ -60,6 +62,18 @@ def every_turn(name: str) -> Callable[[TurnHook], TurnHook]:
 
     def register(func: TurnHook) -> TurnHook:
         EVERY_TURN[name] = func
+        return func
+
+    return register
+
+
+def settler(name: str) -> Callable[[Settler], Settler]:
+    """A function called once when the clock stops after moving on (the end of every
+    scheduler.advance): for a system that lets its ticks pile up and does the work in
+    one go, e.g. the living world living a week at once instead of a day at a time."""
+
+    def register(func: Settler) -> Settler:
+        SETTLERS[name] = func
         return func
 
     return register

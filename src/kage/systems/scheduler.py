@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING
 
-from kage.systems.registry import HANDLERS, TICKERS
+from kage.systems.registry import HANDLERS, SETTLERS, TICKERS
 from kage.world import effects, ops, query
 from kage.world.conditions import holds
 from kage.world.effects import effect
@@ -46,6 +46,10 @@ def advance(game: Game, minutes: int) -> None:
         fire(game, event_id)
     if not state.done:
         _tick(game, target)
+    for name in sorted(SETTLERS):
+        if state.done:
+            break
+        SETTLERS[name](game)
 
 
 def _tick(game: Game, to: int) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from kage.systems.registry import every_turn, provider, ticker
+from kage.systems.registry import every_turn, provider, settler, ticker
 from kage.world.conditions import condition
 from kage.world.effects import effect
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 KEY = "living"
+OWED = "living.owed"  # game.kept: the minute the living world must catch up to
 DAY = 1440
 LISTEN_MINUTES = 30
 ASK_MINUTES = 5
@@ -40,17 +41,32 @@ def alive(game: Game) -> bool:
 
 @ticker("living")
 def _live(game: Game, start: int, end: int) -> None:
+    """Note the days owed; they are lived when the clock stops (or when someone asks
+    first), all at once: a week costs one catch-up, not seven."""
     rec = game.state.records.get(KEY)
     if rec is not None and end // DAY <= rec["day"]:
         return  # less than a whole day: nothing to live yet
     if alive(game):
+        game.kept[OWED] = max(end, game.kept.get(OWED, 0))
+
+
+@settler("living")
+def _settle(game: Game) -> None:
+    catch_up(game)
+
+
+def catch_up(game: Game) -> None:
+    """Live the days the clock has moved past, before anything reads the living world."""
+    owed = game.kept.pop(OWED, None)
+    if owed is not None and alive(game):
         from kage.systems.living import play
 
-        play.advance(game, end)
+        play.advance(game, owed)
 
 
 @every_turn("living")
 def _notice(game: Game, action: Action, first_event: int) -> None:
+    catch_up(game)
     if alive(game):
         from kage.systems.living import play
 
@@ -69,6 +85,7 @@ def _news(game: Game, arg: str | dict[str, Any]) -> None:
 
 
 def _arrival(game: Game, source: str, settlement: int) -> float:
+    catch_up(game)
     rec = game.state.records.get(KEY)
     if rec is None or settlement < 0:
         return math.inf
@@ -108,6 +125,7 @@ def _treaty(game: Game, arg: dict[str, Any]) -> bool:
     treaties = list(game.world.data.get("treaties", {}))
     if arg["id"] not in treaties:
         return False
+    catch_up(game)
     rec = game.state.records.get(KEY)
     status = rec["status"][treaties.index(arg["id"])] if rec else 0
     return STATUS[status] == arg.get("status", "in force")

@@ -45,6 +45,9 @@ def record(game: Game) -> dict[str, Any] | None:
 
 def load(game: Game) -> Sim | None:
     """The simulation as the state has it (None if the world has no living world)."""
+    from kage.systems.living import catch_up
+
+    catch_up(game)
     found = static(game.world)
     if found is None:
         return None
@@ -54,6 +57,9 @@ def load(game: Game) -> Sim | None:
 
 def current(game: Game) -> Sim | None:
     """The simulation as the state has it, to read and not to change (kept or loaded)."""
+    from kage.systems.living import catch_up
+
+    catch_up(game)
     return _kept(game) or load(game)
 
 
