@@ -53,7 +53,11 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
             return None, f"{name} isn't here."
         return shop, ""
     shop = economy.shop_here(game)
-    return (shop, "") if shop else (None, "There is nobody here to trade with.")
+    if shop:
+        return shop, ""
+    if action.name in ("accept", "decline", "haggle"):
+        return None, "Nobody has offered you anything just now."
+    return None, "There is nobody here to trade with."
 
 
 def install(rules: Rulebooks) -> None:
