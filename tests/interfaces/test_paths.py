@@ -93,3 +93,17 @@ def test_a_fed_prisoner_walks_faster_and_trust_is_not_asked_twice(banished, tmp_
     assert "eats it" in play(fed, "give ramen to prisoner")
     assert "No more" in play(fed, "feed him").replace("N-no", "No")
     assert walk_out(fed) < walk_out(session)
+
+
+def test_a_player_who_never_sells_still_meets_the_boy_and_his_mother(banished, tmp_path) -> None:
+    session = played_until(banished, "ask woman about weapons shop", tmp_path)
+    game = session.game
+    play(session, "ask woman about weapons shop", "wait 4 hours", "e")
+    assert not game.state.flags.get("sold.weapons_shop")
+    assert game.state.flags.get("caught_kai_in_act")  # not lost in thought: he is caught
+    assert game.state.holder["wallet"] != "kai"
+    text = play(session, "s", "s", "in", "ask kotomi about the wallet")
+    assert "tried to take your wallet" in text
+    assert game.state.flags.get("wallet_returned")
+    play(session, "forgive kai", "ask kotomi about the town", "ask kai about his father")
+    assert "ACT FOUR" in play(session, "promise kai")
