@@ -397,8 +397,12 @@ def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
     lines = []
     if newly:
         mark_sighted(game, newly)
-        names = [game.world.entities[f].the() for f in newly]
-        lines.append(f"{capital(listing(names))} {'has' if len(newly) == 1 else 'have'} seen you.")
+        # those the player has just called over need no telling that they see him
+        told = [f for f in newly if query.prop(game, f, "drawn") != game.state.turn]
+        if told:
+            names = [game.world.entities[f].the() for f in told]
+            verb = "has" if len(told) == 1 else "have"
+            lines.append(f"{capital(listing(names))} {verb} seen you.")
     if ready and allies(game, here) >= sum(count(game, f) for f in foes):
         for foe in ready:
             stats.add_stat(game, foe, "morale", -HANG_BACK, 0, 100)
@@ -447,6 +451,7 @@ def _alert(game: Game, arg: str | list[str]) -> None:
             ops.move(game, foe, here)
             if query.prop(game, foe, "sighted"):  # they come to look, not yet to fight
                 ops.set_prop(game, foe, "sighted", False)
+            ops.set_prop(game, foe, "drawn", game.state.turn)  # seeing him goes unsaid
         game.emit("combat.alerted", place=place, to=here, who=foes)
 
 
