@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from kage import __version__
 
+if TYPE_CHECKING:
+    from kage.world.model import World
 
-def _load(world: str | None):  # type: ignore[no-untyped-def]
+
+def _load(world: str | None) -> World:
     from kage import worlds
     from kage.content.errors import ContentError
 
@@ -47,8 +51,8 @@ def main(ctx: click.Context) -> None:
 def play(
     world: str | None = None,
     seed: int = 0,
-    script=None,
-    as_json: bool = False,  # type: ignore[no-untyped-def]
+    script: TextIO | None = None,
+    as_json: bool = False,
     saves: Path | None = None,
 ) -> None:
     """Play WORLD (a folder, or a bundled campaign; default: banished)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,7 @@ def _warm_up(world: World) -> None:
         Game(world, seed=0).command("look")
 
 
-def _prompt(session: Session):  # type: ignore[no-untyped-def]
+def _prompt(session: Session) -> Callable[[], str]:
     import sys
 
     if not sys.stdin.isatty():
