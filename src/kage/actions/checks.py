@@ -41,8 +41,8 @@ def not_person(
     if query.place_of(game, entity) != query.here(game):
         return f"{name} {verb} not here."
     if dead is not None:
-        status = query.prop(game, entity, "status") or {}
-        if "dead" in status:  # type: ignore[operator]
+        status = query.prop(game, entity, "status")
+        if isinstance(status, dict) and "dead" in status:
             return dead.format(name=name, verb=verb)
     return None
 

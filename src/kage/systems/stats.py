@@ -58,19 +58,19 @@ def statuses(game: Game, who: str) -> dict[str, int]:
 def has_status(game: Game, who: str, name: str) -> bool:
     # asked hundreds of times a turn: look the one status up, build nothing
     found = query.prop(game, who, "status")
-    if not found:
+    if not isinstance(found, dict) or not found:
         return False
-    ends = found.get(name)  # type: ignore[attr-defined]
+    ends = found.get(name)
     return ends is not None and (ends == FOREVER or ends > game.state.minutes)
 
 
 def has_any_status(game: Game, who: str, names: tuple[str, ...]) -> bool:
     found = query.prop(game, who, "status")
-    if not found:
+    if not isinstance(found, dict) or not found:
         return False
     now = game.state.minutes
     for name in names:
-        ends = found.get(name)  # type: ignore[attr-defined]
+        ends = found.get(name)
         if ends is not None and (ends == FOREVER or ends > now):
             return True
     return False
