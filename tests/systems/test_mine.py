@@ -139,3 +139,11 @@ def test_sighted_guards_hang_back_against_the_odds(banished, tmp_path) -> None:
     text = play(base, "make 3 shadow clones")
     assert "hang back" in text and "comes for you" not in text
     assert stats.stat(game, "chamber_guard_1", "morale", 50) < before
+
+
+def test_a_kunai_sealed_in_a_scroll_cuts_nothing(promised) -> None:
+    session = fresh(promised)
+    play(session, "go to mine entrance", "seal kunai pouch in reserve scroll")
+    assert "something with an edge" in play(session, "cut chains of yard miners")
+    play(session, "unseal reserve scroll")
+    assert "links part" in play(session, "cut chains of yard miners")

@@ -34,7 +34,8 @@ def install(rules: Rulebooks) -> None:
             if ent.id == game.world.player:
                 parts.append(f"You feel {mood_word(game, ent.id)}.")
             else:
-                parts.append(f"{describe.capital(ent.the())} seems {mood_word(game, ent.id)}.")
+                seems = "seem" if ent.plural else "seems"
+                parts.append(f"{describe.capital(ent.the())} {seems} {mood_word(game, ent.id)}.")
         if query.prop(game, ent.id, "worn"):
             parts.append("You are wearing it.")
         if ent.container:

@@ -116,7 +116,8 @@ def install(rules: Rulebooks) -> None:
         if "said" in action.data:
             return str(action.data["said"])
         ent = game.world.entities[action.noun]
-        nothing = f"{capital(ent.the())} has nothing to say about that."
+        has = "have" if ent.plural else "has"
+        nothing = f"{capital(ent.the())} {has} nothing to say about that."
         return game.render(ent.unknown_topic) or nothing
 
     @rules.rule("check", "say")

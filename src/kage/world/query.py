@@ -49,6 +49,19 @@ def carried(game: Game, who: str) -> list[str]:
     return result
 
 
+def at_hand(game: Game, who: str) -> list[str]:
+    """What a person carries and could use now: like `carried`, but what is sealed away
+    (inside an `opaque` container, such as a storage scroll) is out of reach."""
+    result: list[str] = []
+    stack = list(reversed(contents(game, who)))
+    while stack:
+        item = stack.pop()
+        result.append(item)
+        if game.world.entities[item].container and not prop(game, item, "opaque"):
+            stack.extend(reversed(contents(game, item)))
+    return result
+
+
 def is_carried_by(game: Game, entity: str, who: str) -> bool:
     current = game.state.holder.get(entity)
     steps = 0
