@@ -127,3 +127,8 @@ def test_the_place_itself_can_be_examined_by_its_name(player: Player) -> None:
     player("down", "e")
     assert player("x ichiraku").startswith("Ichiraku Ramen")
     assert "can't see" not in player("look at the stand")
+
+
+def test_what_lies_on_a_desk_is_in_sight(player: Player) -> None:
+    assert "Penalty: death" in player("read the sheet")
+    assert "no use to you now" in player("take paperwork")

@@ -101,7 +101,7 @@ def mood(game: Game, who: str) -> int:
 
 def visible(game: Game, who: str | None = None) -> list[str]:
     """What `who` (the player by default) can see and refer to: the place's contents,
-    what they carry, and the contents of open containers in both."""
+    what they carry, and what is in open containers or on supporters (a desk) in both."""
     who = who or game.world.player
     place = place_of(game, who) or ""
     result: list[str] = []
@@ -115,6 +115,6 @@ def visible(game: Game, who: str | None = None) -> list[str]:
             if prop(game, item, "merchant"):
                 stack.extend(reversed(contents(game, item)))  # wares on show
             continue  # what others carry is theirs and out of reach
-        if ent.container and not prop(game, item, "opaque"):
+        if (ent.container and not prop(game, item, "opaque")) or prop(game, item, "supporter"):
             stack.extend(reversed(contents(game, item)))
     return result
