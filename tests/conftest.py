@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from kage import worlds
-from kage.session import Session
-from kage.world.model import World
+# Tests must see a crash: sessions (and `kage` subprocesses, which inherit this) re-raise
+# internal errors instead of answering the player with an apology.
+os.environ["KAGE_STRICT"] = "1"
+
+from kage import worlds  # noqa: E402
+from kage.session import Session  # noqa: E402
+from kage.world.model import World  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -42,10 +42,23 @@ class Step:
     quit: bool = False
 
 
+def strict_default() -> bool:
+    """Whether sessions re-raise internal errors: on in the test suite (KAGE_STRICT=1),
+    off for players, who get the command taken back and an apology instead."""
+    return os.environ.get("KAGE_STRICT", "") not in ("", "0")
+
+
 class Session:
-    def __init__(self, world: World, seed: int = 0, saves: Path | None = None) -> None:
+    def __init__(
+        self,
+        world: World,
+        seed: int = 0,
+        saves: Path | None = None,
+        strict: bool | None = None,
+    ) -> None:
         self.world = world
         self.seed = seed
+        self.strict = strict_default() if strict is None else strict
         self.store = SaveStore(saves or default_save_dir())
         self._begin()
 
@@ -106,6 +119,8 @@ class Session:
             state, _ = self.history.pop()
             self.game.set_state(state)
             self.game.take_output()
+            if self.strict:
+                raise
             return Step(
                 command,
                 f"[Kage ran into an internal error and took that command "
