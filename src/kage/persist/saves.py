@@ -27,13 +27,14 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+
+from kage.persist.temp import create_locked, sweep
 
 FORMAT_VERSION = 1
 APPLICATION_ID = 0x4B414745  # b"KAGE": marks the SQLite file as a kage save.
@@ -62,6 +63,8 @@ CREATE TABLE snapshots (turn INTEGER PRIMARY KEY, state TEXT NOT NULL);
 # Limits for the file-name stem: short enough for every common file system
 # (255 bytes per name) with room for the temporary-file prefix and suffix.
 MAX_STEM_CHARS = 64
+MAX_NAME_CHARS = 200  # a save name is a label, not a document
+HASH_CHARS = 12  # 48 bits: no two names of one player will ever share a file
 MAX_STEM_BYTES = 200
 # Names Windows refuses whatever the extension ("con.kage" is still the console).
 _RESERVED_STEMS = frozenset(
@@ -126,23 +129,22 @@ class SaveStore:
         self.directory = Path(directory)
 
     def path_for(self, name: str) -> Path:
-        """Map a player-chosen save name to a safe file in the store's directory.
+        """Map a player-chosen save name to its file in the store's directory.
 
-        The name is NFC-normalised and lower-cased (so the same name means the same file
-        on case-insensitive file systems); letters, digits, marks and symbols such as
-        emoji are kept, every run of anything else (separators, dots, spaces, control
-        characters) becomes one "_". Different names can therefore share a file, e.g.
-        "My save" and "my_save"; the exact name is stored inside the file.
+        Names that differ only in case or in runs of spaces are the same save; any two
+        other names get different files (see ``file_stem``), so a save can never
+        silently replace a save of another name. The exact name is stored inside.
         """
         if not isinstance(name, str):
             raise SaveError(f"A save name must be text, not {type(name).__name__}.")
-        stem = safe_stem(name)
-        if stem is None:
+        if not name_key(name):
+            raise SaveError("A save name cannot be empty.")
+        if len(name) > MAX_NAME_CHARS:
             raise SaveError(
-                f"{name!r} cannot be used as a save name: it needs at least one letter, "
-                "digit or symbol."
+                f"A save name can be at most {MAX_NAME_CHARS} characters long "
+                f"(that one has {len(name)})."
             )
-        return self.directory / f"{stem}{SUFFIX}"
+        return self.directory / f"{file_stem(name)}{SUFFIX}"
 
     def write(self, data: SaveData) -> Path:
         """Write ``data`` under its name, replacing any earlier save of that name.
@@ -160,16 +162,13 @@ class SaveStore:
 
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, temp_name = tempfile.mkstemp(
-                prefix=f".{path.stem}.", suffix=TEMP_SUFFIX, dir=self.directory
-            )
-            os.close(fd)
+            self.sweep()
+            fd, temp = create_locked(self.directory, f".{path.stem}.", TEMP_SUFFIX)
         except OSError as exc:
             raise SaveError(
                 f'Could not write save file "{path}": {_os_reason(exc)}.', path
             ) from exc
 
-        temp = Path(temp_name)
         try:
             _write_database(temp, meta, data)
             _fsync_file(temp)
@@ -182,8 +181,16 @@ class SaveStore:
             # Anything else (a bug, KeyboardInterrupt): still never leave debris behind.
             _remove_temp(temp)
             raise
+        finally:
+            os.close(fd)  # drops the lock: from here a sweep may take what is left
         _fsync_directory(self.directory)
         return path
+
+    def sweep(self) -> int:
+        """Delete temporary files left by writers that died mid-save (killed, crashed,
+        power cut); a save in progress in another process is left alone. Returns how
+        many were deleted."""
+        return sweep(self.directory, TEMP_SUFFIX)
 
     def read(self, name: str) -> SaveData:
         """Load and verify the save called ``name``.
@@ -235,6 +242,29 @@ class SaveStore:
             raise SaveError(
                 f'Could not delete save file "{path}": {_os_reason(exc)}.', path
             ) from exc
+
+
+def name_key(name: str) -> str:
+    """What makes two save names the same save: NFC, lower case, one space per run of
+    white space, none at the ends."""
+    return " ".join(unicodedata.normalize("NFC", name).lower().split())
+
+
+def file_stem(name: str) -> str:
+    """The file-name stem for a save name: readable, safe on every file system, and
+    one-to-one with ``name_key``.
+
+    A key that is already a safe stem ("midway", "act_2") is its own file name. Any
+    other key (spaces, dots, slashes, cut for length) gets its safe part plus "+" and a
+    hash of the key: "+" never survives ``safe_stem``, so a hashed stem never equals a
+    plain one, and two keys share a file only if SHA-256 collides.
+    """
+    key = name_key(name)
+    stem = safe_stem(key)
+    if stem == key:
+        return stem
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_CHARS]
+    return f"{stem or 'save'}+{digest}"
 
 
 def safe_stem(name: str) -> str | None:
@@ -338,8 +368,7 @@ def _load_from(conn: sqlite3.Connection, path: Path) -> SaveData:
         raise damaged("it has a snapshot outside the game's turns")
 
     name = meta["name"]
-    stem = safe_stem(name)
-    if stem is None or stem + SUFFIX != unicodedata.normalize("NFC", path.name):
+    if not name_key(name) or file_stem(name) + SUFFIX != unicodedata.normalize("NFC", path.name):
         # The file was renamed by hand: the file name is what the player now uses for it.
         name = path.stem
     return SaveData(
