@@ -16,13 +16,16 @@ from kage import __version__
 from kage.game import Game
 from kage.parser.grammar import META
 from kage.parser.text import MAX_LINE, clean, split_commands, words
-from kage.persist import SaveData, SaveError, SaveStore
+from kage.persist import SaveData, SaveError
+from kage.persist.folders import list_all, loose_store, world_store, worlds_having
+from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
+from kage.restoring import RestoreError, rebuild
 from kage.world import query
 from kage.world.model import World
 from kage.world.state import State
 
 UNDO_DEPTH = 500
-SNAPSHOT_EVERY = 50
+NAMED = ("save", "restore")  # meta commands whose argument is a save name
 
 
 def default_save_dir() -> Path:
@@ -59,14 +62,15 @@ class Session:
         self.world = world
         self.seed = seed
         self.strict = strict_default() if strict is None else strict
-        self.store = SaveStore(saves or default_save_dir())
+        self.saves_dir = Path(saves or default_save_dir())
+        self.store = world_store(self.saves_dir, world.id)  # this world's saves
         self._begin()
 
     def _begin(self) -> None:
         self.game = Game(self.world, self.seed)
         self.log: list[str] = []
         self.snapshots: list[tuple[int, str]] = [(0, self.game.state.dumps())]
-        self.history: list[tuple[State, int]] = []
+        self.history: list[tuple[State, int]] = []  # (state before, log length before)
         self.last: str | None = None
 
     def opening(self) -> str:
@@ -99,12 +103,8 @@ class Session:
     def one(self, command: str) -> Step:
         ws = words(command)
         meta = META.get(" ".join(ws[:2])) or (META.get(ws[0]) if ws else None)
-        if (
-            meta is not None
-            and (meta != "restore" or len(ws) <= 2)
-            and not (meta == "quit" and len(ws) > 2)
-        ):
-            rest = " ".join(command.split()[1:]).strip()
+        if meta is not None and not (meta == "quit" and len(ws) > 2):
+            rest = after_first_word(command) if meta in NAMED else ""
             return getattr(self, f"_{meta}")(command, rest)
         return self.play(command)
 
@@ -131,6 +131,7 @@ class Session:
         self.last = command
         if len(self.log) % SNAPSHOT_EVERY == 0:
             self.snapshots.append((len(self.log), self.game.state.dumps()))
+            keep_bounded(self.snapshots)
         return Step(command, reply.text, reply.understood)
 
     # -- meta commands --------------------------------------------------------------
@@ -160,8 +161,12 @@ class Session:
         return Step(command, "Goodbye.", quit=True)
 
     def _save(self, command: str, rest: str) -> Step:
-        name = rest or "save"
+        try:
+            name = save_name(rest)
+        except SaveError as exc:
+            return Step(command, f"Not saved: {exc}")
         here = self.world.entities[query.here(self.game)].name
+        clock = self.game.clock.replace("T", " ")
         data = SaveData(
             name=name,
             world_id=self.world.id,
@@ -174,60 +179,98 @@ class Session:
             else list(self.snapshots),
             created="",
             turn=len(self.log),
-            summary=f"{here}, turn {self.game.state.turn}",
+            summary=f"{here}, {clock}, turn {self.game.state.turn}",
         )
         try:
             path = self.store.write(data)
         except SaveError as exc:
             return Step(command, f"Saving failed: {exc}")
-        return Step(command, f"Saved as '{name}' ({path}).")
+        return Step(command, f"Saved as {name!r} in {self.world.id} ({path}).")
 
     def _saves(self, command: str, rest: str) -> Step:
+        """Every world's saves, this world's first, each with its place, in-game time
+        and the real time it was written."""
         try:
-            found = self.store.list()
+            found = list_all(self.saves_dir)
         except SaveError as exc:
             return Step(command, str(exc))
         if not found:
             return Step(command, "There are no saves yet.")
-        lines = []
-        for info in found:
+        found.sort(key=lambda e: e.world_id != self.world.id)  # stable: keeps name order
+        lines, world = [], object()
+        for entry in found:
+            if entry.world_id != world:
+                world = entry.world_id
+                here = " (this world)" if world == self.world.id else ""
+                lines.append(f"{world or 'unreadable'}{here}:")
+            info = entry.info
             if info.ok:
-                lines.append(f"  {info.name}: {info.summary} ({info.created})")
+                written = (info.created or "").replace("T", " ").replace("+00:00", " UTC")
+                lines.append(f"  {info.name!r}: {info.summary}; saved {written}")
             else:
-                lines.append(f"  {info.name}: damaged ({info.error})")
+                lines.append(f"  {info.path.name}: damaged ({info.error})")
         return Step(command, "Saves:\n" + "\n".join(lines))
 
     def _restore(self, command: str, rest: str) -> Step:
-        name = rest or "save"
         try:
-            data = self.store.read(name)
-        except SaveError as exc:
-            return Step(command, str(exc))
-        if data.world_id != self.world.id:
-            return Step(command, f"'{name}' is a save of another world ({data.world_id}).")
-        self.restore(data)
-        return Step(command, f"[Restored '{name}'.]\n\n" + self.game.take_output() + self._look())
+            name = save_name(rest)
+            data = self._find(name)
+            look = self.restore(data)
+        except (SaveError, RestoreError) as exc:
+            return Step(command, f"Not restored: {exc}")
+        return Step(command, f"[Restored {name!r}.]\n\n" + look)
 
-    def restore(self, data: SaveData) -> None:
-        """Rebuild from a save: the newest snapshot, then replay the commands after it.
-        If the world's files have changed since, snapshots may not fit: replay it all."""
+    def _find(self, name: str) -> SaveData:
+        """This world's save called ``name``; else a loose one from before world folders;
+        else a SaveError that says which other worlds have one."""
+        if self.store.path_for(name).exists():
+            return self.store.read(name)
+        loose = loose_store(self.saves_dir)
+        if loose.path_for(name).exists():
+            return loose.read(name)
+        others = worlds_having(self.saves_dir, name, self.world.id)
+        elsewhere = f"; {', '.join(others)} {'has' if len(others) == 1 else 'have'} one" if others else ""
+        raise SaveError(f"this world ({self.world.id}) has no save named {name!r}{elsewhere}.")
+
+    def restore(self, data: SaveData) -> str:
+        """Make the game the one saved in ``data``; return the description of where it
+        stands. The game is built aside and swapped in only when complete, so on any
+        failure (RestoreError) the current game is untouched."""
+        built = rebuild(self.world, data, strict=self.strict)
         self.seed = data.seed
-        self._begin()
-        start = 0
-        if data.world_hash == self.world.source_hash and data.snapshots:
-            turn, dumped = data.snapshots[-1]
-            import json
-
-            self.game.set_state(State.from_json(json.loads(dumped)))
-            self.log = list(data.commands[:turn])
-            self.snapshots = list(data.snapshots)
-            start = turn
-        for command in data.commands[start:]:
-            self.play(command)
-        self.game.take_output()
+        self.game = built.game
+        self.log = built.log
+        self.snapshots = built.snapshots
         self.history.clear()
+        self.last = None
+        return built.look
 
-    def _look(self) -> str:
-        from kage.actions.describe import place
 
-        return place(self.game)
+def after_first_word(command: str) -> str:
+    """The text after a command's first word, as typed: 'save The Gate' -> 'The Gate'."""
+    text = command.strip()
+    for index, ch in enumerate(text):
+        if ch.isspace() or ch == '"':
+            return text[index:].strip()
+    return ""
+
+
+def save_name(argument: str) -> str:
+    """The save name in a save or restore command's argument.
+
+    A name in double quotes is taken literally (the closing quote may be left off at
+    the end); otherwise the name is the whole argument. No argument means "save".
+    """
+    if not argument:
+        return "save"
+    if not argument.startswith('"'):
+        return argument
+    inside, quote, after = argument[1:].partition('"')
+    if after.strip():
+        raise SaveError(
+            f"there is more after the quoted name ({after.strip()!r}); put the whole name "
+            "inside the quotes."
+        )
+    if not inside.strip():
+        raise SaveError("a save name cannot be empty.")
+    return inside

@@ -550,7 +550,14 @@ def test_list_reports_good_and_broken_files_without_raising(store: SaveStore) ->
     ]
     alpha, beta, broken, empty = infos
     assert alpha == SaveInfo(
-        "Alpha 🍥", alpha.path, True, None, 3, "Gate, turn 3", store.read("alpha 🍥").created
+        "Alpha 🍥",
+        alpha.path,
+        True,
+        None,
+        3,
+        "Gate, turn 3",
+        store.read("alpha 🍥").created,
+        store.read("alpha 🍥").world_id,
     )
     assert beta.ok and beta.turn == 7 and beta.summary == "Market, turn 7" and beta.created
     for info in (broken, empty):

@@ -19,8 +19,12 @@ from kage.parser.grammar import (
 )
 
 MAX_LINE = 2000  # longer input is cut; the reply says so
-# full stops (not the one in "1.5"), ; ! ?, and "then" end a command
-_BREAK = re.compile(r"[;!?]+|(?<!\d)\.+|\.+(?!\d)|,?\s*\bthen\b", re.IGNORECASE)
+# a full stop before a space or the end, ; ! ?, and "then" end a command
+_BREAK = re.compile(r"[;!?]+|\.+(?=\s|$)|,?\s*\bthen\b", re.IGNORECASE)
+# so does a full stop inside a word ("take wallet.go out"; not "1.5"), except in a
+# command that takes a save name ("save mine.fight", "restore ../backup")
+_DOT = re.compile(r"(?<!\d)\.+|\.+(?!\d)")
+_NAMED = frozenset({"save", "restore"})  # meta commands whose argument is a save name
 # "and" or a comma may end one command when a new one follows it
 _JOIN = re.compile(r",?\s*\band\b|,", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"?')
@@ -49,8 +53,26 @@ def split_commands(line: str, grammar: Grammar | None = None) -> list[str]:
     grammar = grammar if grammar is not None else core_grammar()
     commands = []
     for part in _cut(line, _BREAK):
-        commands.extend(_split_on_and(part, grammar))
+        commands.extend(_split_part(part, grammar))
     return [c for c in (_trim(c) for c in commands) if c]
+
+
+def _split_part(part: str, grammar: Grammar) -> list[str]:
+    """Cut one part at dots inside words and at "and"; but a save or restore command
+    runs to the end of the part, as its name may hold dots, "and" and commas."""
+    commands, start = [], 0
+    for found in [*_breaks(part, _DOT), None]:
+        end = found.start() if found else len(part)
+        if _takes_name(part[start:end]):
+            return [*commands, part[start:]]
+        commands.extend(_split_on_and(part[start:end], grammar))
+        start = found.end() if found else len(part)
+    return commands
+
+
+def _takes_name(command: str) -> bool:
+    ws = words(command)
+    return bool(ws) and META.get(ws[0]) in _NAMED
 
 
 def _trim(command: str) -> str:

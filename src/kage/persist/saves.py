@@ -118,6 +118,7 @@ class SaveInfo:
     turn: int | None
     summary: str | None
     created: str | None
+    world_id: str | None = None
 
 
 class SaveStore:
@@ -224,7 +225,16 @@ class SaveStore:
                 infos.append(SaveInfo(path.stem, path, False, str(exc), None, None, None))
             else:
                 infos.append(
-                    SaveInfo(data.name, path, True, None, data.turn, data.summary, data.created)
+                    SaveInfo(
+                        data.name,
+                        path,
+                        True,
+                        None,
+                        data.turn,
+                        data.summary,
+                        data.created,
+                        data.world_id,
+                    )
                 )
         return infos
 

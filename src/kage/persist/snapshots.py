@@ -1,0 +1,22 @@
+"""Snapshots of a game's state along its command log, kept few enough to stay small.
+
+A snapshot only saves replay time: restore loads the newest one and replays the
+commands after it. So a long game needs the newest snapshot and a few older ones (for
+undo, which drops the snapshots after the turn it returns to), not one per
+``SNAPSHOT_EVERY`` turns forever: past ``MAX_SNAPSHOTS`` every second one between the
+first (turn 0) and the newest is dropped, which keeps them evenly spread.
+"""
+
+from __future__ import annotations
+
+SNAPSHOT_EVERY = 50  # turns between snapshots while playing
+MAX_SNAPSHOTS = 20
+
+
+def keep_bounded(snapshots: list[tuple[int, str]], limit: int = MAX_SNAPSHOTS) -> None:
+    """Thin ``snapshots`` (turn-ascending) in place to at most ``limit`` entries, never
+    dropping the first or the newest."""
+    if limit < 3:
+        raise ValueError(f"keep at least 3 snapshots, not {limit}")
+    while len(snapshots) > limit:
+        del snapshots[1:-1:2]
