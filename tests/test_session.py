@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.helpers import play, walkthrough
 
+from kage import session as session_module
 from kage.persist import SaveStore
+from kage.persist.snapshots import MAX_SNAPSHOTS
+from kage.session import SNAPSHOT_EVERY, UNDO_DEPTH
+from kage.world.state import State
 
 
 def test_undo_many_levels_returns_exact_states(new_session) -> None:
@@ -104,3 +110,45 @@ def test_restart_begins_again(new_session) -> None:
     assert "BANISHED" in text
     assert session.game.state.holder["naruto"] == "hokage_office"
     assert session.log == []
+
+
+def test_snapshots_are_taken_every_so_many_turns_and_agree_with_replay(new_session) -> None:
+    """Periodic snapshots, checked before any save adds its own snapshot of the end."""
+    session = new_session()
+    lines = ["wait"] * (2 * SNAPSHOT_EVERY + 1)
+    play(session, *lines)
+    assert [turn for turn, _ in session.snapshots] == [0, SNAPSHOT_EVERY, 2 * SNAPSHOT_EVERY]
+    replayed = new_session()
+    for turn, state in session.snapshots[1:]:
+        play(replayed, *lines[len(replayed.log) : turn])
+        assert State.from_json(json.loads(state)).digest() == replayed.game.state.digest()
+    play(session, "save periodic")
+    saved = session.store.read("periodic").snapshots
+    assert [turn for turn, _ in saved] == [0, SNAPSHOT_EVERY, 2 * SNAPSHOT_EVERY, len(lines)]
+
+
+def test_snapshots_stay_bounded_in_a_long_game(new_session, monkeypatch) -> None:
+    monkeypatch.setattr(session_module, "SNAPSHOT_EVERY", 2)  # a long game, made short
+    session = new_session()
+    play(session, *["wait"] * (2 * 2 * MAX_SNAPSHOTS + 1))
+    turns = [turn for turn, _ in session.snapshots]
+    assert len(turns) <= MAX_SNAPSHOTS
+    assert turns[0] == 0 and turns[-1] == 4 * MAX_SNAPSHOTS and turns == sorted(turns)
+    play(session, "save long")
+    assert len(session.store.read("long").snapshots) <= MAX_SNAPSHOTS + 1
+    other = new_session()
+    play(other, "restore long")
+    assert other.game.state.digest() == session.game.state.digest()
+
+
+def test_undo_reaches_back_exactly_undo_depth_commands(new_session) -> None:
+    session = new_session()
+    play(session, "down", "ne", "take wallet")
+    kept = session.game.state.digest()
+    play(session, *["wait"] * UNDO_DEPTH)
+    assert len(session.history) == UNDO_DEPTH
+    for _ in range(UNDO_DEPTH):
+        session.one("undo")
+    assert session.game.state.digest() == kept
+    assert session.log == ["down", "ne", "take wallet"]
+    assert "nothing to undo" in play(session, "undo")

@@ -163,6 +163,7 @@ class Session:
     def _save(self, command: str, rest: str) -> Step:
         try:
             name = save_name(rest)
+            self.store.path_for(name)  # refuses a name no file can hold, before any work
         except SaveError as exc:
             return Step(command, f"Not saved: {exc}")
         here = self.world.entities[query.here(self.game)].name
@@ -230,7 +231,7 @@ class Session:
             return loose.read(name)
         others = worlds_having(self.saves_dir, name, self.world.id)
         elsewhere = f"; {', '.join(others)} {'has' if len(others) == 1 else 'have'} one" if others else ""
-        raise SaveError(f"this world ({self.world.id}) has no save named {name!r}{elsewhere}.")
+        raise SaveError(f"This world ({self.world.id}) has no save named {name!r}{elsewhere}.")
 
     def restore(self, data: SaveData) -> str:
         """Make the game the one saved in ``data``; return the description of where it
@@ -268,9 +269,9 @@ def save_name(argument: str) -> str:
     inside, quote, after = argument[1:].partition('"')
     if after.strip():
         raise SaveError(
-            f"there is more after the quoted name ({after.strip()!r}); put the whole name "
-            "inside the quotes."
+            f"There is more after the quoted name ({after.strip()!r}); put the whole "
+            "name inside the quotes."
         )
     if not inside.strip():
-        raise SaveError("a save name cannot be empty.")
+        raise SaveError("A save name cannot be empty.")
     return inside

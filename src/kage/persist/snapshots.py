@@ -4,7 +4,8 @@ A snapshot only saves replay time: restore loads the newest one and replays the
 commands after it. So a long game needs the newest snapshot and a few older ones (for
 undo, which drops the snapshots after the turn it returns to), not one per
 ``SNAPSHOT_EVERY`` turns forever: past ``MAX_SNAPSHOTS`` every second one between the
-first (turn 0) and the newest is dropped, which keeps them evenly spread.
+first (turn 0) and the newest is dropped. Older stretches are thinned again and again,
+so the spacing grows with age: recent turns stay close to a snapshot.
 """
 
 from __future__ import annotations
