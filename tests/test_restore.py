@@ -179,9 +179,7 @@ def test_a_newer_engines_unreadable_save_is_refused_and_the_game_goes_on(new_ses
     session = new_session()
     play(session, "down", "ne", "save newer")
     data = session.store.read("newer")
-    newer = replace(
-        with_snapshot(data, {"version": STATE_VERSION + 1}), engine_version="99.0.0"
-    )
+    newer = replace(with_snapshot(data, {"version": STATE_VERSION + 1}), engine_version="99.0.0")
     session.store.write(newer)
     other = new_session()
     play(other, "down", "wait")

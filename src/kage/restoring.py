@@ -51,7 +51,7 @@ def rebuild(world: World, data: SaveData, strict: bool = False) -> Rebuilt:
     if start is not None:
         try:
             return _replay(world, data, start)
-        except Exception:  # noqa: S110 - the snapshot did not fit after all: use the log
+        except Exception:  # the snapshot did not fit after all: replay the log instead
             pass
     if _version(data.engine_version) > _version(__version__):
         raise RestoreError(

@@ -230,7 +230,9 @@ class Session:
         if loose.path_for(name).exists():
             return loose.read(name)
         others = worlds_having(self.saves_dir, name, self.world.id)
-        elsewhere = f"; {', '.join(others)} {'has' if len(others) == 1 else 'have'} one" if others else ""
+        elsewhere = ""
+        if others:
+            elsewhere = f"; {', '.join(others)} {'has' if len(others) == 1 else 'have'} one"
         raise SaveError(f"This world ({self.world.id}) has no save named {name!r}{elsewhere}.")
 
     def restore(self, data: SaveData) -> str:

@@ -57,9 +57,7 @@ def temp_files(directory: Path) -> list[Path]:
 
 
 def start(code: str, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True
-    )
+    return subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
 
 
 def test_killed_writers_never_damage_the_save_and_their_debris_is_swept(tmp_path: Path) -> None:

@@ -22,8 +22,10 @@ from pathlib import Path
 
 try:
     import fcntl
+
+    HAVE_FLOCK = True
 except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
+    HAVE_FLOCK = False
 
 STALE_SECONDS = 3600  # only used without flock
 SIDE_SUFFIXES = ("", "-journal", "-wal", "-shm")  # SQLite's files next to a database
@@ -38,7 +40,7 @@ def create_locked(directory: Path, prefix: str, suffix: str) -> tuple[int, Path]
     """
     while True:
         fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=directory)
-        if fcntl is None:
+        if not HAVE_FLOCK:
             return fd, Path(name)
         fcntl.flock(fd, fcntl.LOCK_EX)
         try:
@@ -67,7 +69,7 @@ def sweep(directory: Path, suffix: str) -> int:
 def _remove_if_abandoned(path: Path) -> bool:
     """Delete ``path`` (and its side files) if no live writer holds it, while holding
     its lock ourselves; whether it was deleted. Only regular files are ever judged so."""
-    if fcntl is None:
+    if not HAVE_FLOCK:
         try:
             if not path.is_file() or time.time() - path.stat().st_mtime < STALE_SECONDS:
                 return False
