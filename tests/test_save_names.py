@@ -109,3 +109,14 @@ def test_bad_names_are_refused_clearly(new_session, typed: str, refusal: str) ->
     assert session.store.list() == []
     reply = play(session, typed.replace("save", "restore", 1))
     assert reply.startswith("Not restored:") and refusal in reply
+
+
+def test_names_that_look_alike_are_different_saves(new_session) -> None:
+    session = new_session()
+    names = ["my save", "my_save", "my.save", "../my save", "My Save!"]
+    for name in names:
+        play(session, "wait", f'save "{name}"')
+    for turn, name in enumerate(names, start=1):
+        play(session, f'restore "{name}"')
+        assert len(session.log) == turn, name
+    assert sorted(info.name for info in session.store.list()) == sorted(names)
