@@ -43,6 +43,8 @@ def saved_then_restored(session: Session, typed: str, name: str) -> None:
         ("save 忍者 🍥 נינג'ה", "忍者 🍥 נינג'ה"),
         ('save "..."', "..."),  # unquoted, a final full stop ends the command
         ("save", "save"),
+        ("SAVE: the gate", "the gate"),
+        ('save"quoted"', "quoted"),
         (f"save {'x' * saves.MAX_NAME_CHARS}", "x" * saves.MAX_NAME_CHARS),
     ],
 )

@@ -9,6 +9,7 @@ exact state.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -250,12 +251,11 @@ class Session:
 
 
 def after_first_word(command: str) -> str:
-    """The text after a command's first word, as typed: 'save The Gate' -> 'The Gate'."""
-    text = command.strip()
-    for index, ch in enumerate(text):
-        if ch.isspace() or ch == '"':
-            return text[index:].strip()
-    return ""
+    """The text after a command's first word, as typed: 'save The Gate' -> 'The Gate',
+    'load,mine' -> 'mine', 'save "x"' -> '"x"'."""
+    word = re.match(r"\s*[^\W\d_]*", command)
+    rest = command[word.end() :] if word else command
+    return rest.strip().lstrip(",:").strip()
 
 
 def save_name(argument: str) -> str:
