@@ -8,10 +8,15 @@ does (a dot inside a word, "and" and commas stay in the name).
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.helpers import play
 
-from kage.parser.text import split_commands
+from kage.parser.text import clean, split_commands
 from kage.persist import saves
 from kage.session import Session
 
@@ -122,3 +127,22 @@ def test_names_that_look_alike_are_different_saves(new_session) -> None:
         play(session, f'restore "{name}"')
         assert len(session.log) == turn, name
     assert sorted(info.name for info in session.store.list()) == sorted(names)
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(st.characters(exclude_characters='"'), min_size=1, max_size=40))
+def test_property_any_quoted_name_round_trips_or_is_refused(banished, name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        session = Session(banished, saves=Path(folder))
+        session.opening()
+        play(session, "down")
+        at_save = session.game.state.digest()
+        reply = play(session, f'save "{name}"')
+        if reply.startswith("Not saved:"):
+            assert "cannot be empty" in reply and not clean(name).strip()
+            return
+        [info] = session.store.list()
+        assert reply.startswith(f"Saved as {info.name!r} in banished")
+        play(session, "ne")
+        assert f"[Restored {info.name!r}.]" in play(session, f'restore "{name}"')
+        assert session.game.state.digest() == at_save
