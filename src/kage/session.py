@@ -3,7 +3,11 @@ restart. Every front end (terminal, JSON script, web, agents) drives one of thes
 
 The log holds every world command in order; with the seed it is the whole truth of a
 game, so saves store it (plus snapshots to restore quickly) and replaying it rebuilds the
-exact state.
+exact state. Saves live in a folder per world (``kage.persist.folders``); a restore builds
+the saved game aside and swaps it in only when complete (``kage.restoring``).
+
+Save names: ``save NAME`` / ``restore NAME`` take the rest of the command as the name
+(dots inside words, "and" and commas included); a name in double quotes is literal.
 """
 
 from __future__ import annotations
@@ -198,14 +202,14 @@ class Session:
             return Step(command, str(exc))
         if not found:
             return Step(command, "There are no saves yet.")
-        found.sort(key=lambda e: e.world_id != self.world.id)  # stable: keeps name order
-        lines, world = [], object()
-        for entry in found:
-            if entry.world_id != world:
-                world = entry.world_id
+        found.sort(key=lambda info: info.world_id != self.world.id)  # stable: keeps order
+        lines: list[str] = []
+        world: object = object()
+        for info in found:
+            if info.world_id != world:
+                world = info.world_id
                 here = " (this world)" if world == self.world.id else ""
                 lines.append(f"{world or 'unreadable'}{here}:")
-            info = entry.info
             if info.ok:
                 written = (info.created or "").replace("T", " ").replace("+00:00", " UTC")
                 lines.append(f"  {info.name!r}: {info.summary}; saved {written}")
@@ -268,7 +272,7 @@ def save_name(argument: str) -> str:
         return "save"
     if not argument.startswith('"'):
         return argument
-    inside, quote, after = argument[1:].partition('"')
+    inside, _, after = argument[1:].partition('"')
     if after.strip():
         raise SaveError(
             f"There is more after the quoted name ({after.strip()!r}); put the whole "

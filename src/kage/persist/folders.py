@@ -8,18 +8,9 @@ folder has no save of that name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from kage.persist.saves import SaveError, SaveInfo, SaveStore, file_stem
-
-
-@dataclass(frozen=True)
-class Listed:
-    """One save in a listing of the whole saves folder."""
-
-    world_id: str | None  # None if the file cannot be read
-    info: SaveInfo
 
 
 def world_store(root: Path, world_id: str) -> SaveStore:
@@ -32,38 +23,34 @@ def loose_store(root: Path) -> SaveStore:
     return SaveStore(root)
 
 
-def list_all(root: Path) -> list[Listed]:
-    """Every save under ``root``, each with its world, sorted by world then name.
+def list_all(root: Path) -> list[SaveInfo]:
+    """Every save under ``root``, sorted by world then name; an unreadable save (whose
+    ``world_id`` is None) comes first, with its error, as ``SaveStore.list`` gives it."""
+    found: list[SaveInfo] = []
+    for store in _stores(root):
+        found.extend(store.list())
+    return sorted(found, key=lambda info: (info.world_id or "", info.name.lower()))
 
-    A folder that cannot be read is skipped only if it is not a world folder at all;
-    errors in reading a save are reported in its entry, as ``SaveStore.list`` does.
-    """
-    found: list[Listed] = []
+
+def worlds_having(root: Path, name: str, besides: str) -> list[str]:
+    """The worlds other than ``besides`` that have a readable save called ``name``."""
+    worlds = set()
+    for store in _stores(root):
+        try:
+            path = store.path_for(name)
+            if path.exists():
+                worlds.add(store.read(name).world_id)
+        except SaveError:
+            continue
+    return sorted(worlds - {besides})
+
+
+def _stores(root: Path) -> list[SaveStore]:
+    """The loose store and one store per world folder (symbolic links are not followed)."""
     try:
         folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink())
     except FileNotFoundError:
         return []
     except OSError as exc:
         raise SaveError(f'Could not list the saves in "{root}": {exc.strerror or exc}.') from exc
-    for store in [loose_store(root), *(SaveStore(folder) for folder in folders)]:
-        for info in store.list():
-            found.append(Listed(_world_of(info), info))
-    return sorted(found, key=lambda e: (e.world_id or "", e.info.name.lower()))
-
-
-def worlds_having(root: Path, name: str, besides: str) -> list[str]:
-    """The other worlds (not ``besides``) that have a save called ``name``."""
-    worlds = set()
-    for entry in list_all(root):
-        if entry.world_id not in (None, besides) and entry.info.ok:
-            try:
-                same = SaveStore(entry.info.path.parent).path_for(name) == entry.info.path
-            except SaveError:
-                return []
-            if same:
-                worlds.add(entry.world_id)
-    return sorted(w for w in worlds if w)
-
-
-def _world_of(info: SaveInfo) -> str | None:
-    return info.world_id if info.ok else None
+    return [loose_store(root), *(SaveStore(folder) for folder in folders)]
