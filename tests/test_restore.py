@@ -170,7 +170,11 @@ def test_a_snapshot_that_does_not_fit_is_replayed(new_session, change: dict) -> 
     session.store.write(with_snapshot(session.store.read("up"), change))
     other = new_session()
     play(other, "wait")
-    assert "[Restored 'up'.]" in play(other, "restore up")
+    reply = play(other, "restore up")
+    assert (
+        "[Restored 'up'. Its snapshot did not fit this kage or world: replayed 3 commands.]"
+        in reply
+    )
     assert other.game.state.digest() == expected
     assert other.log == ["down", "ne", "take wallet"]
 

@@ -37,6 +37,14 @@ class Rebuilt:
     snapshots: list[tuple[int, str]]
     look: str  # where the game stands, described
     replayed: int  # how many commands were replayed
+    from_start: bool  # replayed from the seed: no snapshot of the save fitted
+
+    @property
+    def note(self) -> str:
+        """What the player may want to know about how the game was rebuilt."""
+        if not self.from_start or not self.replayed:
+            return ""
+        return f" Its snapshot did not fit this kage or world: replayed {self.replayed} commands."
 
 
 def rebuild(world: World, data: SaveData, strict: bool = False) -> Rebuilt:
@@ -134,7 +142,7 @@ def _replay(world: World, data: SaveData, start: tuple[int, State] | None) -> Re
             snapshots.append((len(log), game.state.dumps()))
             keep_bounded(snapshots)
     game.take_output()
-    return Rebuilt(game, log, snapshots, place(game), replayed)
+    return Rebuilt(game, log, snapshots, place(game), replayed, start is None)
 
 
 def _version(text: str) -> tuple[int, ...]:

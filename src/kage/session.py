@@ -24,7 +24,7 @@ from kage.parser.text import MAX_LINE, clean, split_commands, words
 from kage.persist import SaveData, SaveError
 from kage.persist.folders import list_all, loose_store, world_store, worlds_having
 from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
-from kage.restoring import RestoreError, rebuild
+from kage.restoring import Rebuilt, RestoreError, rebuild
 from kage.world import query
 from kage.world.model import World
 from kage.world.state import State
@@ -221,10 +221,10 @@ class Session:
         try:
             name = save_name(rest)
             data = self._find(name)
-            look = self.restore(data)
+            built = self.restore(data)
         except (SaveError, RestoreError) as exc:
             return Step(command, f"Not restored: {exc}")
-        return Step(command, f"[Restored {name!r}.]\n\n" + look)
+        return Step(command, f"[Restored {name!r}.{built.note}]\n\n{built.look}")
 
     def _find(self, name: str) -> SaveData:
         """This world's save called ``name``; else a loose one from before world folders;
@@ -240,10 +240,10 @@ class Session:
             elsewhere = f"; {', '.join(others)} {'has' if len(others) == 1 else 'have'} one"
         raise SaveError(f"This world ({self.world.id}) has no save named {name!r}{elsewhere}.")
 
-    def restore(self, data: SaveData) -> str:
-        """Make the game the one saved in ``data``; return the description of where it
-        stands. The game is built aside and swapped in only when complete, so on any
-        failure (RestoreError) the current game is untouched."""
+    def restore(self, data: SaveData) -> Rebuilt:
+        """Make the game the one saved in ``data`` and say how it was rebuilt. The game
+        is built aside and swapped in only when complete, so on any failure
+        (RestoreError) the current game is untouched."""
         built = rebuild(self.world, data, strict=self.strict)
         self.seed = data.seed
         self.game = built.game
@@ -251,7 +251,7 @@ class Session:
         self.snapshots = built.snapshots
         self.history.clear()
         self.last = None
-        return built.look
+        return built
 
 
 def after_first_word(command: str) -> str:
