@@ -6,7 +6,7 @@ it at a random moment, and check what is left. Repeats N times in one saves fold
 Prints a table: kills, how many landed mid-write (left a temporary file), saves intact
 after every kill, and the temporary files (and bytes) left at the end: each new save
 sweeps what killed writers left, so at most the last kill's file remains until the
-next save.
+next save. To compare with an older kage, put its src/ first on PYTHONPATH.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def run(kills: int, commands: int, seed: int) -> list[str]:
             intact += store.read("slot").summary.startswith("round ")
     left = temp_files(folder)
     left_bytes = sum(p.stat().st_size for p in left)
-    swept = store.sweep()
+    swept = store.sweep() if hasattr(store, "sweep") else 0  # kage before the sweep: none
     return [
         str(kills),
         str(mid_write),
