@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action, Rulebooks
 from kage.parser.text import words
 from kage.systems import jutsu, stats
+from kage.world.numbers import Bounds
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
 UNKNOWN = "You don't know a jutsu by that name."
 NOTHING = "You have no jutsu running."
 EVERYTHING = frozenset({"all", "everything", "every"})
+CLONES = Bounds(  # how many the player may ask for; chakra and the jutsu's `max` decide the rest
+    1,
+    10_000,
+    too_small="A jutsu for no clones at all is no jutsu. Say how many: one or more.",
+    too_large="That is far more clones than anyone could hold.",
+)
 VAGUE = frozenset({"the", "a", "my", "your", "jutsu", "technique", "it", "them", "this", "that"})
 
 
@@ -83,6 +90,8 @@ def _released(game: Game, action: Action) -> list[str]:
 
 
 def install(rules: Rulebooks) -> None:
+    rules.takes("make_clones", CLONES)
+
     @rules.rule("check", "cast")
     def castable(game: Game, action: Action) -> str | None:
         spec = jutsu.find(game, action.text)

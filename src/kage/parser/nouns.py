@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from kage.parser.grammar import ARTICLES
-from kage.world import query
+from kage.world import numbers, query
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -31,6 +31,7 @@ SHAPE = 1  # a known word in the wrong kind of slot ("go wallet")
 SCOPE = 2  # every word known, but nothing here fits them
 UNKNOWN = 3  # a word the game does not know at all
 SCENERY = 4  # words the place's description uses for something not modelled
+RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, refused
 
 IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
 ORDINALS = {
@@ -117,7 +118,7 @@ def _meant_for(game: Game, entity_id: str, action: str) -> bool:
 
 def unknown_word(game: Game, phrase: list[str]) -> str | None:
     for word in phrase:
-        if word not in game.lexicon.words and not word.isdigit():
+        if word not in game.lexicon.words and not numbers.is_number(word):
             return word
     return None
 
