@@ -6,6 +6,7 @@ import copy
 
 from kage.game import Game
 from kage.systems import council
+from kage.world.model import World
 
 
 def fresh(world) -> Game:
@@ -54,3 +55,31 @@ def test_bonds_weigh_against_the_motion(banished) -> None:
     after = {b["who"]: b["support"] for b in council.weigh(game, "banish_naruto")}
     assert after["homura"] < before["homura"] - 1.0
     assert after["koharu"] == before["koharu"]
+
+
+def _without(banished: World, dropped: int) -> World:
+    """Banished with the first `dropped` members who vote for the motion left out."""
+    ballots = fresh(banished).state.records["vote:banish_naruto"]["ballots"]
+    leaving = [b["who"] for b in ballots if b["for"]][:dropped]
+    world = copy.deepcopy(banished)
+    world.runtime.clear()
+    members = world.councils["leaf_council"].members
+    world.councils["leaf_council"].members = [m for m in members if m.who not in leaving]
+    return world
+
+
+def test_a_tie_fails_the_motion(banished) -> None:
+    """8 to 5 less three who voted for is 5 to 5: no majority, so no banishment."""
+    game = fresh(_without(banished, 3))
+    result = game.state.records["vote:banish_naruto"]
+    assert (result["ayes"], result["noes"]) == (5, 5)
+    assert result["passed"] is False
+    assert "edict:banishment" not in game.state.records
+    assert "failed, 5 to 5" in council.tally(game, "banish_naruto")
+
+
+def test_one_more_aye_than_noes_carries_the_motion(banished) -> None:
+    game = fresh(_without(banished, 2))
+    result = game.state.records["vote:banish_naruto"]
+    assert (result["ayes"], result["noes"], result["passed"]) == (6, 5, True)
+    assert "edict:banishment" in game.state.records
