@@ -531,8 +531,8 @@ def test_a_control_character(tmp_path: Path) -> None:
 def test_an_alias_that_contains_itself(tmp_path: Path) -> None:
     minimal(tmp_path, things_yaml="things: &a\n  - *a\n")
     problem = only(tmp_path)
-    assert problem.file == "things.yaml"
-    assert "the 1st thing is empty" in problem.message
+    assert (problem.file, problem.line) == ("things.yaml", 2)
+    assert "the alias '*a' is inside the '&a' it repeats" in problem.message
 
 
 def test_very_deep_nesting(tmp_path: Path) -> None:

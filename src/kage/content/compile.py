@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
+from kage.content import files
 from kage.content import schema as s
 from kage.content.describe import show
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.refs import ENTITY_KINDS, References, bad_direction, few
 from kage.content.validate import KIND_OF_SECTION, SECTIONS, SYSTEM_SECTIONS, check_file
-from kage.content.yaml_lines import Located, read
+from kage.content.yaml_lines import Budget, Located, read
 from kage.parser.grammar import CORE, DIRECTIONS
 from kage.world.model import (
     Bond,
@@ -87,41 +88,27 @@ class Builder(References):
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
-        if not self.folder.is_dir():
-            raise ContentError([Problem(str(self.folder), 0, "is not a folder of world files")])
-        paths = sorted(
-            p
-            for p in [*self.folder.glob("*.yaml"), *self.folder.glob("*.yml")]
-            if not p.name.startswith((".", "~"))
-        )
-        if not paths:
-            raise ContentError(
-                [
-                    Problem(
-                        str(self.folder),
-                        0,
-                        "holds no world files. A world is a folder of .yaml files; "
-                        "start with a world.yaml that has a 'world:' section.",
-                    )
-                ]
-            )
+        """Read and check every file, within the world's limits; return their hash."""
+        paths = files.world_files(self.folder)
+        where = str(self.folder)
+        size = files.total_size(paths)
+        if size > files.MAX_WORLD_BYTES:  # refused before a byte is read
+            raise files.too_big_world(where, size)
         digest = hashlib.sha256()
+        room = files.MAX_WORLD_BYTES
+        budget = Budget()
         for path in paths:
             self.current = path.name
             try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                self.problems.append(
-                    Problem(path.name, 0, f"cannot be read: {exc.strerror or exc}")
-                )
-                self.complete = False
-                continue
-            digest.update(path.name.encode() + b"\0" + raw)
-            try:
-                located = read(raw, path.name)
+                raw = files.read_file(path, path.name, room)
+                room -= len(raw)
+                digest.update(path.name.encode() + b"\0" + raw)
+                located = read(raw, path.name, budget)
             except ContentError as exc:
                 self.problems.extend(exc.problems)
                 self.complete = False
+                if budget.spent:
+                    break  # every file after this one would be refused the same way
                 continue
             self.validate(located)
         return digest.hexdigest()[:16]
