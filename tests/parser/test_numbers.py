@@ -217,3 +217,12 @@ def test_haggling_for_nothing_is_refused(tmp_path: Path, banished: World) -> Non
     before = session.game.state.digest()
     assert play(session, "ask for 0 ryo") == "Ask for something, at least: one ryo or more."
     assert session.game.state.digest() == before
+
+
+@pytest.mark.parametrize(
+    ("count", "one", "many", "said"),
+    [(1, "clone", "", "1 clone"), (0, "clone", "", "0 clones"), (20, "clone", "", "20 clones"),
+     (1, "man", "men", "1 man"), (2, "man", "men", "2 men")],
+)  # fmt: skip
+def test_a_count_agrees_with_its_noun(count: int, one: str, many: str, said: str) -> None:
+    assert numbers.plural(count, one, many) == said

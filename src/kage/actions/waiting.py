@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, Rulebooks
 from kage.world import query
-from kage.world.clock import describe_span
+from kage.world.clock import passes
 from kage.world.numbers import Bounds
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def install(rules: Rulebooks) -> None:
     def report_wait(game: Game, action: Action) -> str:
         if action.minutes <= 5:
             return "Time passes."
-        return f"You wait. {describe_span(action.minutes).capitalize()} pass."
+        return f"You wait. {passes(action.minutes).capitalize()}."
 
     @rules.rule("check", "sleep")
     def somewhere_to_sleep(game: Game, action: Action) -> str | None:

@@ -167,3 +167,8 @@ def _words(text: str) -> int | None:
         return int(text2num(" ".join(words), "en"))
     except ValueError:
         return None
+
+
+def plural(count: int, one: str, many: str = "") -> str:
+    """A count and its noun in agreement: '1 hour', '3 hours', '0 clones', '2 mice'."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
