@@ -40,11 +40,11 @@ from tests.helpers import WALKTHROUGHS
 from tests.invariants import COUNTS, check_state, check_turn
 
 from kage import runtime, worlds
-from kage.parser.grammar import DIRECTIONS, META, NUMBERS, Line
+from kage.parser.grammar import DIRECTIONS, META, Line
 from kage.parser.nouns import ALL_WORDS, EXCEPT_WORDS, PRONOUN_WORDS
 from kage.parser.text import clean, split_commands, words
 from kage.session import UNDO_DEPTH, Session, Step
-from kage.world import query
+from kage.world import numbers, query
 from kage.world.clock import _UNITS
 from kage.world.model import World
 from kage.world.state import State
@@ -234,7 +234,7 @@ def scope(session: Session) -> dict[str, list[str]]:
         "person": names(people) + names(everyone[:3]),
         "place": names(places),
         "direction": sorted(DIRECTIONS),
-        "number": sorted(NUMBERS) + NUMBER_WORDS + [str(n) for n in range(1, 13)],
+        "number": sorted(numbers.WORDS) + NUMBER_WORDS + [str(n) for n in range(1, 13)],
         "unit": sorted(_UNITS) + ["fortnights"],
         "topic": topics or ["weather"],
         "text": ["hello", "I'm lost", "[/]", '"quoted"'],
