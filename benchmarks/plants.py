@@ -198,12 +198,17 @@ PLANTS = [
     ),
     Plant(
         "morale-below-zero",
-        "a fallen comrade can take morale below zero",
+        "a fallen comrade takes morale below zero, and surrender leaves it there",
         (
             (
                 "systems/combat.py",
                 '        stats.add_stat(game, other, "morale", -cost, 0, 100)\n',
                 '        stats.add_stat(game, other, "morale", -cost * 4, None, 100)\n',
+            ),
+            (
+                "systems/combat.py",
+                '        stats.set_stat(game, foe, "morale", 0)\n',
+                "",
             ),
         ),
     ),

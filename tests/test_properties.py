@@ -181,10 +181,16 @@ class Watched(Session):
 
 # -- what to type ----------------------------------------------------------------------
 @cache
-def grammar(world_id: str) -> tuple[Line, ...]:
-    """Every line of the world's grammar (the engine's verbs and the world's own)."""
+def grammar(world_id: str) -> tuple[tuple[Line, ...], tuple[Line, ...]]:
+    """The lines of the world's grammar: (the world's own verbs, the engine's), so the
+    world's mechanics (trade, theft, combat ...) are tried as often as the everyday ones."""
     lines = {ln for bucket in runtime.lexicon(world(world_id)).lines.values() for ln in bucket}
-    return tuple(sorted(lines, key=lambda ln: (ln.action, ln.pattern)))
+    own = {p for patterns in world(world_id).verbs.values() for p in patterns}
+    ordered = sorted(lines, key=lambda ln: (ln.action, ln.pattern))
+    return (
+        tuple(ln for ln in ordered if ln.pattern in own),
+        tuple(ln for ln in ordered if ln.pattern not in own),
+    )
 
 
 NUMBER_WORDS = ["0", "-1", "-5", "1.5", "1e9", "99999999999999999999999"]
@@ -243,7 +249,8 @@ def scope(session: Session) -> dict[str, list[str]]:
 
 def grammar_command(data: st.DataObject, session: Session) -> str:
     """A line of the world's grammar with its words and slots filled."""
-    line = data.draw(st.sampled_from(grammar(session.world.id)), label="grammar line")
+    lines = [part for part in grammar(session.world.id) if part]
+    line = data.draw(st.sampled_from(lines).flatmap(st.sampled_from), label="grammar line")
     fill = scope(session)
     out = []
     for token in line.tokens:
