@@ -685,3 +685,61 @@ def test_windows_line_endings_keep_their_line_numbers(tmp_path: Path) -> None:
     minimal(tmp_path, places_yaml=text.replace("\n", "\r\n").encode())
     problem = only(tmp_path)
     assert (problem.file, problem.line) == ("places.yaml", 6)
+
+
+# -- containment ---------------------------------------------------------------------------
+def test_a_box_inside_itself(tmp_path: Path) -> None:
+    minimal(tmp_path, things_yaml="things:\n  - id: box\n    name: box\n    at: box\n")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("things.yaml", 4)
+    assert "thing 'box' is inside itself (its 'at' is 'box')" in problem.message
+    assert "put one of them in a place or with a person" in problem.message
+
+
+def test_things_inside_each_other_are_reported_once(tmp_path: Path) -> None:
+    text = (
+        "things:\n"
+        "  - {id: lamp, name: lamp, at: room}\n"
+        "  - {id: bag, name: bag, at: chest, container: true}\n"
+        "  - {id: chest, name: chest, at: crate, container: true}\n"
+        "  - {id: crate, name: crate, at: bag, container: true}\n"
+        "  - {id: coin, name: coin, at: crate}\n"
+    )
+    minimal(tmp_path, things_yaml=text)
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("things.yaml", 3)
+    assert (
+        "thing 'bag' is inside itself: 'bag' is in 'chest', 'chest' is in 'crate', "
+        "'crate' is in 'bag'." in problem.message
+    )
+
+
+def test_a_ring_across_files_is_reported_at_the_first_thing_defined(tmp_path: Path) -> None:
+    minimal(
+        tmp_path,
+        a_yaml="things:\n  - {id: b, name: b, at: a}\n",
+        b_yaml="things:\n  - {id: a, name: a, at: b}\n",
+    )
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("a.yaml", 2)
+    assert "'b' is in 'a', 'a' is in 'b'" in problem.message
+
+
+def test_things_in_things_in_a_place_are_fine(tmp_path: Path) -> None:
+    text = (
+        "things:\n"
+        "  - {id: chest, name: chest, at: room, container: true}\n"
+        "  - {id: bag, name: bag, at: chest, container: true}\n"
+        "  - {id: coin, name: coin, at: bag}\n"
+        "  - {id: ring, name: ring, at: hero}\n"
+    )
+    minimal(tmp_path, things_yaml=text)
+    assert load_world(tmp_path).entities["coin"].start == "bag"
+
+
+def test_an_effect_that_moves_a_thing_into_itself(tmp_path: Path) -> None:
+    minimal(tmp_path, things_yaml="things:\n  - {id: box, name: box, at: room}\n")
+    edit(tmp_path, "world.yaml", "endings:", "start:\n  - move: {box: box}\nendings:")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("world.yaml", 7)
+    assert "it moves 'box' into itself" in problem.message

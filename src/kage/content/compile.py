@@ -158,6 +158,7 @@ class Builder(References):
                         store[entry.id] = plain
                     else:
                         store.append(plain)
+        self.check_containment(world)
         if info is not None:
             self.check_world(world, *info)
         if self.problems:
@@ -408,6 +409,38 @@ class Builder(References):
             world.start_effects.extend(prose_effects(model.start))
         world.hope_lines.extend(self.variants(located, ("hope",), model.hope))
         self.check_refs(located, model)
+
+    def check_containment(self, world: World) -> None:
+        """Report each ring of things inside each other (a box in itself, a in b in a) once,
+        at the 'at' of the ring's first thing: such things are in no place at all."""
+        done: set[str] = set()
+        order = {ident: n for n, ident in enumerate(world.entities)}
+        for ident in world.entities:
+            trail: list[str] = []
+            current: str | None = ident
+            while current is not None and current not in done and current not in trail:
+                trail.append(current)
+                inside = world.entities.get(current)
+                current = inside.start if inside is not None and inside.kind == "thing" else None
+            done.update(trail)
+            if current is None or current not in trail:
+                continue
+            ring = trail[trail.index(current) :]
+            first = min(ring, key=order.__getitem__)
+            ring = ring[ring.index(first) :] + ring[: ring.index(first)]
+            located, path = self.where[first]
+            if len(ring) == 1:
+                said = f"thing '{first}' is inside itself (its 'at' is '{first}')"
+            else:
+                pairs = zip(ring, ring[1:] + ring[:1], strict=True)
+                chain = ", ".join(f"'{a}' is in '{b}'" for a, b in pairs)
+                said = f"thing '{first}' is inside itself: {chain}"
+            self.problem(
+                located,
+                (*path[:-1], "at"),
+                f"{said}. Nothing can hold itself, so it would be in no place at all; put "
+                "one of them in a place or with a person.",
+            )
 
     def check_world(self, world: World, located: Located, info: s.WorldInfo) -> None:
         player = world.entities.get(info.player)

@@ -207,8 +207,20 @@ class References:
                     continue
                 if not self.fits(located, (*path, i, key), key, arg, arguments.EFFECTS):
                     continue
+                if key == "move":
+                    self.check_move(located, (*path, i, key), arg)
                 for sub, kind, value in _refs(EFFECT_REFS, system_sections.EFFECT_REFS, key, arg):
                     self.expect(located, (*path, i, key, *sub), kind, value)
+
+    def check_move(self, located: Located, path: tuple[Any, ...], arg: dict[Any, Any]) -> None:
+        for thing, to in arg.items():
+            if thing == to:
+                self.problem(
+                    located,
+                    (*path, thing),
+                    f"{_owner(located, path)}it moves '{thing}' into itself. Nothing can hold "
+                    "itself; move it to a place, a person or another thing.",
+                )
 
     def fits(
         self, located: Located, path: tuple[Any, ...], kind: str, arg: Any, table: dict[str, Any]
