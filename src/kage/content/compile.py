@@ -14,7 +14,7 @@ from kage.content import files
 from kage.content import schema as s
 from kage.content.describe import show
 from kage.content.errors import ContentError, Problem, suggest
-from kage.content.refs import ENTITY_KINDS, References, bad_direction, few
+from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
 from kage.content.validate import KIND_OF_SECTION, SECTIONS, SYSTEM_SECTIONS, check_file
 from kage.content.yaml_lines import Budget, Located, read
 from kage.parser.grammar import CORE, DIRECTIONS
@@ -203,7 +203,8 @@ class Builder(References):
                 'and time. Write it like "0060-10-10T09:00" (year-month-day, then T and the '
                 "hour).",
             )
-            start = datetime(1, 1, 1, 8, 0)
+            start = DEFAULT_START
+        self.start = start
         words = sorted(((v, k) for k, v in info.mood_words.items()), reverse=True)
         return World(
             id=info.id,
@@ -259,6 +260,7 @@ class Builder(References):
                 if direction not in DIRECTIONS.values():
                     self.problem(located, path, bad_direction(place.id, direction))
                 self.check_condition(located, (*path, "when"), way.when)
+                self.span(located, (*path, "minutes"), way.minutes, way.minutes)
                 exits[direction] = Exit(
                     direction, way.to, way.minutes, way.when, way.refusal, way.text
                 )
@@ -279,6 +281,7 @@ class Builder(References):
                 path = ("people", i, "topics", t)
                 self.check_condition(located, (*path, "when"), topic.when)
                 self.check_effects(located, (*path, "effects"), topic.effects)
+                self.span(located, (*path, "minutes"), topic.minutes, topic.minutes)
                 topics.append(
                     Topic(
                         topic.id,
@@ -328,6 +331,7 @@ class Builder(References):
             path = ("interactions", i)
             self.check_condition(located, (*path, "when"), inter.when)
             self.check_effects(located, (*path, "effects"), inter.effects)
+            self.span(located, (*path, "minutes"), inter.minutes, inter.minutes)
             world.interactions.append(
                 Interaction(
                     inter.verb,
