@@ -226,3 +226,19 @@ def test_haggling_for_nothing_is_refused(tmp_path: Path, banished: World) -> Non
 )  # fmt: skip
 def test_a_count_agrees_with_its_noun(count: int, one: str, many: str, said: str) -> None:
     assert numbers.plural(count, one, many) == said
+
+
+@pytest.mark.parametrize("answer", ["2", "\u0662", "two", "second", "2nd", "last"])
+def test_which_do_you_mean_answered_by_a_number(at_home: Player, answer: str) -> None:
+    at_home("take cups", "take wallet", "go to ichiraku", "drop cups")
+    question = at_home("x ramen")
+    assert question == "Which do you mean, the cups of instant ramen or the ramen menu?"
+    assert at_home(answer) == at_home("x menu")
+
+
+@pytest.mark.parametrize("answer", ["3", "0", "-1"])
+def test_a_number_past_the_choices_is_a_new_command(at_home: Player, answer: str) -> None:
+    at_home("take cups", "take wallet", "go to ichiraku", "drop cups")
+    assert at_home("x ramen").startswith("Which do you mean")
+    at_home(answer)
+    assert not at_home.state.question
