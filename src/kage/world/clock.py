@@ -8,6 +8,7 @@ a refusal), and no duration is longer than LONGEST_SPAN.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timedelta
 
@@ -59,6 +60,15 @@ def unit_minutes(unit: str) -> int | None:
     return _UNITS.get(unit.lower())
 
 
+class TooLong(ValueError):
+    """A length of time, but longer than LONGEST_SPAN: `minutes` is about how long
+    (infinite when the number was too long to read)."""
+
+    def __init__(self, text: str | int, minutes: float):
+        super().__init__(f"'{text}' is longer than the calendar")
+        self.minutes = minutes
+
+
 def parse_duration(text: str | int) -> int:
     """'2d', '90 minutes', '1d 6h' or a bare number of minutes -> minutes. ValueError if
     it is none of these or longer than LONGEST_SPAN. (A negative int passes, for the
@@ -67,7 +77,7 @@ def parse_duration(text: str | int) -> int:
         raise ValueError(f"{text!r} is not a duration (try '2d', '3h' or '45m')")
     if isinstance(text, int):
         if abs(text) > LONGEST_SPAN:
-            raise ValueError(f"{text} minutes is longer than the calendar")
+            raise TooLong(text, abs(text))
         return text
     total = 0
     parts = [p for p in _SEPARATORS.split(text.lower()) if p.strip()]
@@ -79,9 +89,14 @@ def parse_duration(text: str | int) -> int:
         if not match or unit and unit not in _UNITS:
             raise ValueError(f"'{text}' is not a duration (try '2d', '3h' or '45m')")
         scale = _UNITS[unit] if unit else 1
-        total += numbers.read(match.group(1), 0, LONGEST_SPAN // scale) * scale
+        try:
+            total += numbers.read(match.group(1), 0, LONGEST_SPAN // scale) * scale
+        except numbers.OutOfRange as exc:
+            if exc.too_small:
+                raise
+            raise TooLong(text, math.inf if exc.value is None else exc.value * scale) from exc
     if total > LONGEST_SPAN:
-        raise ValueError(f"'{text}' is longer than the calendar")
+        raise TooLong(text, total)
     return total
 
 
