@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers import fresh, opened, played_until
 from tests.parser.player import Player
 
 from kage.parser.parser import parse
 from kage.parser.text import split_commands, words
+from kage.session import Session
+from kage.world.model import World
 
 
 def _at_ichiraku_with_cups_on_the_floor(at_home: Player) -> Player:
@@ -132,3 +135,42 @@ def test_the_place_itself_can_be_examined_by_its_name(player: Player) -> None:
 def test_what_lies_on_a_desk_is_in_sight(player: Player) -> None:
     assert "Penalty: death" in player("read the sheet")
     assert "no use to you now" in player("take paperwork")
+
+
+# -- found by benchmarks/fuzz_parser.py ---------------------------------------------------
+# Inputs the fuzzer found with the old number bug planted back (`int(word)` for any
+# `word.isdigit()`): characters that are digits but not decimal ones. The first two
+# crashed the parser before kage.world.numbers; the others crashed only the planted
+# reader (which the unknown-word check also calls). On the fixed parser, 12 minutes of
+# fuzzing found no crash.
+FUZZ_FOUND = [
+    ("make \U00010e65 shadow clones", "make 3 shadow clones"),  # Rumi digit six: 6 clones
+    ("wait \u24f5 hours", ""),  # the issue's own example
+    ("sell \u24f9 scrojl", "sell loot scroll"),
+    ("put all \u2776\u2779\u2776 backpack in backpack", "make 3 shadow clones"),
+]
+
+
+@pytest.fixture(scope="module")
+def checkpoints(banished: World, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Session]:
+    saves = tmp_path_factory.mktemp("saves")
+    found = {}
+    for _, line in FUZZ_FOUND:
+        if line not in found:
+            found[line] = played_until(banished, line, saves) if line else opened(banished, saves)
+    return found
+
+
+@pytest.mark.parametrize(("command", "checkpoint"), FUZZ_FOUND)
+def test_digits_that_are_not_decimal(
+    checkpoints: dict[str, Session], command: str, checkpoint: str
+) -> None:
+    session = fresh(checkpoints[checkpoint])
+    steps = session.step(command)  # strict: an internal error raises here
+    assert steps and all(step.text.strip() for step in steps)
+
+
+def test_a_digit_of_another_script_counts_clones(checkpoints: dict[str, Session]) -> None:
+    session = fresh(checkpoints["make 3 shadow clones"])
+    session.step("make \U00010e65 shadow clones")
+    assert session.game.state.props[session.world.player]["clones"] == 6

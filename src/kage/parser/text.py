@@ -28,7 +28,9 @@ _NAMED = frozenset({"save", "restore"})  # meta commands whose argument is a sav
 # "and" or a comma may end one command when a new one follows it
 _JOIN = re.compile(r",?\s*\band\b|,", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"?')
-_TOKEN = re.compile(r"(?:\d\.(?=\d)|[^\s.,;:!?\"()\[\]{}<>])+")  # "1.5" is one word
+_TOKEN = re.compile(r"[^\s.,;:!?\"()\[\]{}<>]+")
+_DECIMAL = re.compile(r"\d\.\d")
+_DOTTED = re.compile(r"(?:\d\.(?=\d)|[^\s.,;:!?\"()\[\]{}<>])+")  # "1.5" is one word
 _TRIM = " ,"
 
 Grammar = Mapping[str, list[Line]]
@@ -142,4 +144,5 @@ def core_grammar() -> dict[str, list[Line]]:
 def words(command: str) -> list[str]:
     if command.strip() == "?":
         return ["?"]
-    return [w for w in (normal(t) for t in _TOKEN.findall(command)) if w]
+    tokens = (_DOTTED if _DECIMAL.search(command) else _TOKEN).findall(command)
+    return [w for w in (normal(t) for t in tokens) if w]
