@@ -2,12 +2,14 @@
 
     python benchmarks/plants.py [--only NAME ...] [--tests PATH ...] [--list]
 
-Each plant is a small edit of the engine's source (text replaced in a copy of src/,
-put first on PYTHONPATH); the chosen tests (by default the property, determinism, state
-and council tests) run against it with KAGE_HYPOTHESIS=plant (fixed examples). A plant
-is caught when a test fails. Prints a table: plant, caught, the first failing test,
-seconds. The edits must apply exactly once, so a plant that no longer fits the code
-says so instead of passing silently.
+Each plant is a small edit of the engine's source: text replaced in a copy of src/ (put
+first on PYTHONPATH), with a copy of tests/ run from there, so edits made meanwhile do
+not leak in. The chosen tests (by default the property, determinism, state and council
+tests) run against it with KAGE_HYPOTHESIS=plant (fixed examples); a plant is caught
+when a test fails. Prints a table: plant, caught, the first failing test and its
+message, seconds. Each edit must apply exactly once, so a plant that no longer fits the
+code says so instead of passing silently. The "control" plant changes nothing: it must
+survive, or the tests are flaky.
 """
 
 from __future__ import annotations
@@ -243,8 +245,12 @@ PLANTS = [
 
 
 def planted(plant: Plant, into: Path) -> None:
-    """Copy src/ into `into` and apply the plant's edits, each exactly once."""
-    shutil.copytree(ROOT / "src", into / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    """Copy src/, tests/ and pyproject.toml into `into` (so edits made meanwhile do not
+    leak into the run) and apply the plant's edits, each exactly once."""
+    skip = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "src", into / "src", ignore=skip)
+    shutil.copytree(ROOT / "tests", into / "tests", ignore=skip)
+    shutil.copy(ROOT / "pyproject.toml", into / "pyproject.toml")
     for file, old, new in plant.edits:
         path = into / "src" / "kage" / file
         text = path.read_text()
@@ -267,7 +273,7 @@ def run(plant: Plant, tests: list[str], timeout: int) -> tuple[bool, str, float]
         start = time.perf_counter()
         try:
             done = subprocess.run(
-                command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+                command, cwd=folder, env=env, capture_output=True, text=True, timeout=timeout
             )
         except subprocess.TimeoutExpired:
             return False, f"timed out after {timeout} s", time.perf_counter() - start

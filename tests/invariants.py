@@ -310,7 +310,8 @@ def money_moves_are_told(seen: Seen) -> None:
 
 
 def changes_are_told(seen: Seen) -> None:
-    """Moods, bonds, milestones, props, records and flags change only with an event."""
+    """Moods, bonds, milestones, props, records and flags change only with an event; a
+    place is first seen or heard of only with a move there or a "revealed" event."""
     assert seen.before is not None
     told: dict[str, set[Any]] = {}
     for event in seen.events:
@@ -337,6 +338,14 @@ def changes_are_told(seen: Seen) -> None:
             if kind == "flag" and key.startswith(UNTOLD_FLAGS):
                 continue
             untold.append(f"{kind} {key!r}: {old.get(key)!r}->{new.get(key)!r}")
+    player = seen.world.player
+    arrived = {
+        e.data["to"] for e in seen.events if e.kind == "moved" and e.data["entity"] == player
+    }
+    revealed = {e.data["place"] for e in seen.events if e.kind == "revealed"}
+    for place in set(after.visited) - set(before.visited):
+        if place not in arrived | revealed:
+            untold.append(f"visited {place!r}")
     props = [u for u in untold if u.startswith("prop")]
     assert len(props) <= mirrored and len(props) == len(untold), f"untold: {untold[:5]}"
 

@@ -450,10 +450,12 @@ def test_full_walkthrough_keeps_every_invariant(seed: int, tmp_path: Path) -> No
     session = Session(world("banished"), seed=seed, saves=tmp_path)
     session.opening()
     check_state(session.game)
+    COUNTS["games"] += 1
     thefts = []
     for line in walkthrough_of("banished"):
         before, first = session.game.state.copy(), len(session.game.log)
         steps = session.step(line)
+        COUNTS["commands"] += len(steps)
         events = session.game.log[first:]
         check_turn(session.game, before, events, len(steps))
         stolen = [e for e in events if e.kind == "theft.stolen"]
