@@ -26,6 +26,7 @@ from kage.persist.folders import list_all, loose_store, world_store, worlds_havi
 from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
 from kage.restoring import Rebuilt, RestoreError, rebuild
 from kage.world import query
+from kage.world.clock import OutOfTime
 from kage.world.model import World
 from kage.world.state import State
 
@@ -124,6 +125,11 @@ class Session:
             del self.history[0]
         try:
             reply = self.game.command(command)
+        except OutOfTime as exc:  # not a bug: the command is refused, as if by a rule
+            state, _ = self.history.pop()
+            self.game.set_state(state)
+            self.game.take_output()
+            return Step(command, str(exc))
         except Exception as exc:  # a bug must never cost the player the game
             state, _ = self.history.pop()
             self.game.set_state(state)

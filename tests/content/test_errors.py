@@ -531,8 +531,8 @@ def test_a_control_character(tmp_path: Path) -> None:
 def test_an_alias_that_contains_itself(tmp_path: Path) -> None:
     minimal(tmp_path, things_yaml="things: &a\n  - *a\n")
     problem = only(tmp_path)
-    assert problem.file == "things.yaml"
-    assert "the 1st thing is empty" in problem.message
+    assert (problem.file, problem.line) == ("things.yaml", 2)
+    assert "the alias '*a' is inside the '&a' it repeats" in problem.message
 
 
 def test_very_deep_nesting(tmp_path: Path) -> None:
@@ -685,3 +685,192 @@ def test_windows_line_endings_keep_their_line_numbers(tmp_path: Path) -> None:
     minimal(tmp_path, places_yaml=text.replace("\n", "\r\n").encode())
     problem = only(tmp_path)
     assert (problem.file, problem.line) == ("places.yaml", 6)
+
+
+# -- containment ---------------------------------------------------------------------------
+def test_a_box_inside_itself(tmp_path: Path) -> None:
+    minimal(tmp_path, things_yaml="things:\n  - id: box\n    name: box\n    at: box\n")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("things.yaml", 4)
+    assert "thing 'box' is inside itself (its 'at' is 'box')" in problem.message
+    assert "put one of them in a place or with a person" in problem.message
+
+
+def test_things_inside_each_other_are_reported_once(tmp_path: Path) -> None:
+    text = (
+        "things:\n"
+        "  - {id: lamp, name: lamp, at: room}\n"
+        "  - {id: bag, name: bag, at: chest, container: true}\n"
+        "  - {id: chest, name: chest, at: crate, container: true}\n"
+        "  - {id: crate, name: crate, at: bag, container: true}\n"
+        "  - {id: coin, name: coin, at: crate}\n"
+    )
+    minimal(tmp_path, things_yaml=text)
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("things.yaml", 3)
+    assert (
+        "thing 'bag' is inside itself: 'bag' is in 'chest', 'chest' is in 'crate', "
+        "'crate' is in 'bag'." in problem.message
+    )
+
+
+def test_a_ring_across_files_is_reported_at_the_first_thing_defined(tmp_path: Path) -> None:
+    minimal(
+        tmp_path,
+        a_yaml="things:\n  - {id: b, name: b, at: a}\n",
+        b_yaml="things:\n  - {id: a, name: a, at: b}\n",
+    )
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("a.yaml", 2)
+    assert "'b' is in 'a', 'a' is in 'b'" in problem.message
+
+
+def test_things_in_things_in_a_place_are_fine(tmp_path: Path) -> None:
+    text = (
+        "things:\n"
+        "  - {id: chest, name: chest, at: room, container: true}\n"
+        "  - {id: bag, name: bag, at: chest, container: true}\n"
+        "  - {id: coin, name: coin, at: bag}\n"
+        "  - {id: ring, name: ring, at: hero}\n"
+    )
+    minimal(tmp_path, things_yaml=text)
+    assert load_world(tmp_path).entities["coin"].start == "bag"
+
+
+def test_an_effect_that_moves_a_thing_into_itself(tmp_path: Path) -> None:
+    minimal(tmp_path, things_yaml="things:\n  - {id: box, name: box, at: room}\n")
+    edit(tmp_path, "world.yaml", "endings:", "start:\n  - move: {box: box}\nendings:")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("world.yaml", 7)
+    assert "it moves 'box' into itself" in problem.message
+
+
+# -- time: nothing may take the clock past the year 9999 ------------------------------------
+def _start(folder: Path, when: str) -> None:
+    edit(folder, "world.yaml", "player: hero", f'player: hero\n  start_time: "{when}"')
+
+
+@pytest.mark.parametrize(
+    ("start", "exit_minutes", "fits"),
+    [
+        ("9999-12-31T23:57", 2, True),
+        ("9999-12-31T23:58", 2, False),
+        ("0001-01-01T08:00", 10**12, False),
+        ("2020-01-01T00:00", 4_190_000_000, True),
+        ("2020-01-01T00:00", 4_200_000_000, False),
+    ],
+)
+def test_an_exit_that_would_take_the_clock_past_9999(
+    tmp_path: Path, start: str, exit_minutes: int, fits: bool
+) -> None:
+    minimal(tmp_path)
+    _start(tmp_path, start)
+    edit(tmp_path, "places.yaml", "minutes: 2", f"minutes: {exit_minutes}")
+    if fits:
+        assert load_world(tmp_path).entities["street"].exits["south"].minutes == exit_minutes
+        return
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("places.yaml", 10)
+    assert f"the 'minutes' of exit 'south' of place 'street' is {exit_minutes}" in problem.message
+    assert f"start_time, {start}, that is past the end of the year 9999" in problem.message
+    assert "Make it shorter, or start the world earlier." in problem.message
+
+
+def test_a_start_time_at_the_end_of_the_calendar_is_reported_where_time_passes(
+    tmp_path: Path,
+) -> None:
+    minimal(tmp_path, events_yaml="events:\n  - id: bell\n    at: 3d\n")
+    _start(tmp_path, "9999-12-30T00:00")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("events.yaml", 3)
+    assert "the 'at' of event 'bell' is '3d' (3 days)" in problem.message
+    assert "start_time, 9999-12-30T00:00, that is past the end of the year 9999" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("effect", "line_of"),
+    [
+        ("{schedule: {event: bell, in: 6000000000m}}", "in"),
+        ("{pass_time: {span: 600000000d}}", "span"),
+        ("{status: {add: rash, for: 90000000w}}", "for"),
+    ],
+)
+def test_an_effect_that_would_take_the_clock_past_9999(
+    tmp_path: Path, effect: str, line_of: str
+) -> None:
+    minimal(
+        tmp_path,
+        events_yaml="events:\n  - id: bell\n",
+        statuses_yaml="statuses:\n  - {id: rash, name: rash}\n",
+    )
+    edit(tmp_path, "world.yaml", "endings:", f"start:\n  - {effect}\nendings:")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("world.yaml", 7)
+    assert f"the '{line_of}' of effect" in problem.message
+    assert "past the end of the year 9999" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("files", "where"),
+    [
+        ({"events_yaml": "events:\n  - {id: bell, at: 99999999999m}\n"}, ("events.yaml", 2)),
+        (
+            {"statuses_yaml": "statuses:\n  - {id: rash, name: rash, duration: 9999999d}\n"},
+            ("statuses.yaml", 2),
+        ),
+        (
+            {
+                "routes_yaml": "routes:\n  - {id: r, who: hero, path: [room], "
+                "minutes: 10000000000}\n"
+            },
+            ("routes.yaml", 2),
+        ),
+        (
+            {
+                "m_yaml": "motions:\n  - id: m\n    council: c\n    subject: hero\n"
+                "    charge: x\n    weights: {}\n    edict: {deadline: 99999999999h, zones: [],"
+                " penalty: outside}\ncouncils:\n  - {id: c, name: c, members: []}\n"
+            },
+            ("m.yaml", 7),
+        ),
+    ],
+    ids=["event at", "status duration", "route minutes", "edict deadline"],
+)
+def test_data_that_would_take_the_clock_past_9999(
+    tmp_path: Path, files: dict[str, str], where: tuple[str, int]
+) -> None:
+    minimal(tmp_path, **files)
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == where
+    assert "past the end of the year 9999, the last the clock can show" in problem.message
+
+
+def test_a_road_of_endless_days(tmp_path: Path) -> None:
+    banished(tmp_path)
+    line = edit(tmp_path, "nations.yaml", "days: 1.5", "days: .inf")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("nations.yaml", line)
+    assert "(forever)" in problem.message
+
+
+def test_a_status_with_a_duration_that_is_not_a_time(tmp_path: Path) -> None:
+    minimal(tmp_path, statuses_yaml="statuses:\n  - {id: rash, name: rash, duration: soon}\n")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("statuses.yaml", 2)
+    assert "'soon', which is not a length of time" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("effect", "says"),
+    [
+        ("{pass_time: {tell: true}}", "needs 'span'"),
+        ("{pass_time: {span: soon}}", "needs a length of time for 'span'"),
+        ("{status: {add: rash, for: later}}", "needs a length of time for 'for'"),
+    ],
+)
+def test_a_time_effect_of_the_wrong_shape(tmp_path: Path, effect: str, says: str) -> None:
+    minimal(tmp_path, statuses_yaml="statuses:\n  - {id: rash, name: rash}\n")
+    edit(tmp_path, "world.yaml", "endings:", f"start:\n  - {effect}\nendings:")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == ("world.yaml", 7)
+    assert says in problem.message

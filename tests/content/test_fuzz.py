@@ -204,7 +204,9 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     shutil.copytree(BANISHED, folder)
     cached = functools.lru_cache(maxsize=64)(yaml_lines.read)
     patch = pytest.MonkeyPatch()
-    patch.setattr(compile_module, "read", lambda raw, name: copy.deepcopy(cached(raw, name)))
+    patch.setattr(
+        compile_module, "read", lambda raw, name, budget=None: copy.deepcopy(cached(raw, name))
+    )
     yield folder
     patch.undo()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kage.content.describe import show
-from kage.world.clock import parse_duration
+from kage.world.clock import TooLong, parse_duration
 
 TEXT = (str,)
 TEXTS = (str, list)
@@ -45,7 +45,10 @@ EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "transfer": (MAPPING, ("from", "to", "amount"), "{transfer: {from: a, to: b, amount: 5}}"),
     "schedule": (MAPPING, ("event",), "{schedule: {event: bell_rings, in: 6h}}"),
     "reveal": (TEXTS, (), "{reveal: market}"),
+    "pass_time": (MAPPING, ("span",), "{pass_time: {span: 7d, tell: true}}"),
+    "status": (MAPPING, (), "{status: {add: rash, for: 2d}}"),
 }
+SPANS = {"schedule": "in", "pass_time": "span", "status": "for"}  # kind -> its length of time
 
 
 def _is(value: Any, types: tuple[type, ...]) -> bool:
@@ -79,9 +82,12 @@ def _details(kind: str, arg: dict[Any, Any], example: str) -> str | None:
         return f"needs a mapping of properties for each thing, like {example}"
     if "amount" in arg and not _is(arg["amount"], NUMBER):
         return f"needs a number for 'amount', like {example}"
-    if kind == "schedule" and "in" in arg:
+    field = SPANS.get(kind)
+    if field is not None and field in arg:
         try:
-            parse_duration(arg["in"])
+            parse_duration(arg[field])
+        except TooLong:
+            return None  # a length of time; the checker says how far past the calendar
         except (ValueError, TypeError):
-            return f"needs a length of time for 'in' (like '6h' or '2d'), like {example}"
+            return f"needs a length of time for '{field}' (like '6h' or '2d'), like {example}"
     return None

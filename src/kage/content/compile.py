@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
+from kage.content import files
 from kage.content import schema as s
 from kage.content.describe import show
 from kage.content.errors import ContentError, Problem, suggest
-from kage.content.refs import ENTITY_KINDS, References, bad_direction, few
+from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
 from kage.content.validate import KIND_OF_SECTION, SECTIONS, SYSTEM_SECTIONS, check_file
-from kage.content.yaml_lines import Located, read
+from kage.content.yaml_lines import Budget, Located, read
 from kage.parser.grammar import CORE, DIRECTIONS
 from kage.world.model import (
     Bond,
@@ -87,41 +88,27 @@ class Builder(References):
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
-        if not self.folder.is_dir():
-            raise ContentError([Problem(str(self.folder), 0, "is not a folder of world files")])
-        paths = sorted(
-            p
-            for p in [*self.folder.glob("*.yaml"), *self.folder.glob("*.yml")]
-            if not p.name.startswith((".", "~"))
-        )
-        if not paths:
-            raise ContentError(
-                [
-                    Problem(
-                        str(self.folder),
-                        0,
-                        "holds no world files. A world is a folder of .yaml files; "
-                        "start with a world.yaml that has a 'world:' section.",
-                    )
-                ]
-            )
+        """Read and check every file, within the world's limits; return their hash."""
+        paths = files.world_files(self.folder)
+        where = str(self.folder)
+        size = files.total_size(paths)
+        if size > files.MAX_WORLD_BYTES:  # refused before a byte is read
+            raise files.too_big_world(where, size)
         digest = hashlib.sha256()
+        room = files.MAX_WORLD_BYTES
+        budget = Budget()
         for path in paths:
             self.current = path.name
             try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                self.problems.append(
-                    Problem(path.name, 0, f"cannot be read: {exc.strerror or exc}")
-                )
-                self.complete = False
-                continue
-            digest.update(path.name.encode() + b"\0" + raw)
-            try:
-                located = read(raw, path.name)
+                raw = files.read_file(path, path.name, room)
+                room -= len(raw)
+                digest.update(path.name.encode() + b"\0" + raw)
+                located = read(raw, path.name, budget)
             except ContentError as exc:
                 self.problems.extend(exc.problems)
                 self.complete = False
+                if budget.spent:
+                    break  # every file after this one would be refused the same way
                 continue
             self.validate(located)
         return digest.hexdigest()[:16]
@@ -171,6 +158,7 @@ class Builder(References):
                         store[entry.id] = plain
                     else:
                         store.append(plain)
+        self.check_containment(world)
         if info is not None:
             self.check_world(world, *info)
         if self.problems:
@@ -215,7 +203,8 @@ class Builder(References):
                 'and time. Write it like "0060-10-10T09:00" (year-month-day, then T and the '
                 "hour).",
             )
-            start = datetime(1, 1, 1, 8, 0)
+            start = DEFAULT_START
+        self.start = start
         words = sorted(((v, k) for k, v in info.mood_words.items()), reverse=True)
         return World(
             id=info.id,
@@ -271,6 +260,7 @@ class Builder(References):
                 if direction not in DIRECTIONS.values():
                     self.problem(located, path, bad_direction(place.id, direction))
                 self.check_condition(located, (*path, "when"), way.when)
+                self.span(located, (*path, "minutes"), way.minutes, way.minutes)
                 exits[direction] = Exit(
                     direction, way.to, way.minutes, way.when, way.refusal, way.text
                 )
@@ -291,6 +281,7 @@ class Builder(References):
                 path = ("people", i, "topics", t)
                 self.check_condition(located, (*path, "when"), topic.when)
                 self.check_effects(located, (*path, "effects"), topic.effects)
+                self.span(located, (*path, "minutes"), topic.minutes, topic.minutes)
                 topics.append(
                     Topic(
                         topic.id,
@@ -340,6 +331,7 @@ class Builder(References):
             path = ("interactions", i)
             self.check_condition(located, (*path, "when"), inter.when)
             self.check_effects(located, (*path, "effects"), inter.effects)
+            self.span(located, (*path, "minutes"), inter.minutes, inter.minutes)
             world.interactions.append(
                 Interaction(
                     inter.verb,
@@ -421,6 +413,38 @@ class Builder(References):
             world.start_effects.extend(prose_effects(model.start))
         world.hope_lines.extend(self.variants(located, ("hope",), model.hope))
         self.check_refs(located, model)
+
+    def check_containment(self, world: World) -> None:
+        """Report each ring of things inside each other (a box in itself, a in b in a) once,
+        at the 'at' of the ring's first thing: such things are in no place at all."""
+        done: set[str] = set()
+        order = {ident: n for n, ident in enumerate(world.entities)}
+        for ident in world.entities:
+            trail: list[str] = []
+            current: str | None = ident
+            while current is not None and current not in done and current not in trail:
+                trail.append(current)
+                inside = world.entities.get(current)
+                current = inside.start if inside is not None and inside.kind == "thing" else None
+            done.update(trail)
+            if current is None or current not in trail:
+                continue
+            ring = trail[trail.index(current) :]
+            first = min(ring, key=order.__getitem__)
+            ring = ring[ring.index(first) :] + ring[: ring.index(first)]
+            located, path = self.where[first]
+            if len(ring) == 1:
+                said = f"thing '{first}' is inside itself (its 'at' is '{first}')"
+            else:
+                pairs = zip(ring, ring[1:] + ring[:1], strict=True)
+                chain = ", ".join(f"'{a}' is in '{b}'" for a, b in pairs)
+                said = f"thing '{first}' is inside itself: {chain}"
+            self.problem(
+                located,
+                (*path[:-1], "at"),
+                f"{said}. Nothing can hold itself, so it would be in no place at all; put "
+                "one of them in a place or with a person.",
+            )
 
     def check_world(self, world: World, located: Located, info: s.WorldInfo) -> None:
         player = world.entities.get(info.player)

@@ -6,6 +6,8 @@ of place 'hall'") and what would fix it, usually with a did-you-mean.
 
 from __future__ import annotations
 
+import math
+from datetime import datetime, timedelta
 from typing import Any
 
 from kage.content import arguments
@@ -16,7 +18,7 @@ from kage.content.errors import Problem, suggest
 from kage.content.yaml_lines import Located
 from kage.parser.grammar import DIRECTIONS, SLOTS
 from kage.world import conditions, effects
-from kage.world.clock import parse_duration
+from kage.world.clock import TooLong, describe_span, parse_duration, stamp
 
 # What the arguments of conditions and effects refer to: kind -> how to find references.
 # Each returns (sub-path, what it must be, value) triples.
@@ -81,6 +83,10 @@ def _refs(core: dict[str, Any], extra: dict[str, Any], key: str, arg: Any) -> li
         return []  # a malformed argument: `arguments` reports the core kinds' shapes
 
 
+# The clock shows years of four digits: nothing in a world may take it past this moment.
+LAST_MOMENT = datetime(9999, 12, 31, 23, 59)
+DEFAULT_START = datetime(1, 1, 1, 8, 0)  # a world's start_time when it gives none
+MINUTES_A_YEAR = 525_960  # 365.25 days
 ENTITY_KINDS = ("place", "person", "thing")
 WHAT = {"entity": "place, person or thing", "happening": "event or trigger"}
 POOLS = {"happening": ("event", "trigger")}  # kinds that may be any of several
@@ -95,6 +101,7 @@ class References:
         self.ids: dict[str, set[str]] = {}
         self.ghosts: dict[str, set[str]] = {}  # ids of entries left out for their problems
         self.complete = True  # every file was read whole: an unknown id is a real mistake
+        self.start = DEFAULT_START  # the world's start_time, once it is read
 
     def problem(self, located: Located, path: tuple[Any, ...], message: str) -> None:
         self.problems.append(Problem(located.file, located.line(path), message))
@@ -207,8 +214,24 @@ class References:
                     continue
                 if not self.fits(located, (*path, i, key), key, arg, arguments.EFFECTS):
                     continue
+                if key == "move":
+                    self.check_move(located, (*path, i, key), arg)
+                field = arguments.SPANS.get(key)
+                if field is not None and isinstance(arg, dict) and field in arg:
+                    what = f"the '{field}' of {subject(located.data, (*path, i, key))}"
+                    self.duration(located, (*path, i, key, field), arg[field], what)
                 for sub, kind, value in _refs(EFFECT_REFS, system_sections.EFFECT_REFS, key, arg):
                     self.expect(located, (*path, i, key, *sub), kind, value)
+
+    def check_move(self, located: Located, path: tuple[Any, ...], arg: dict[Any, Any]) -> None:
+        for thing, to in arg.items():
+            if thing == to:
+                self.problem(
+                    located,
+                    (*path, thing),
+                    f"{_owner(located, path)}it moves '{thing}' into itself. Nothing can hold "
+                    "itself; move it to a place, a person or another thing.",
+                )
 
     def fits(
         self, located: Located, path: tuple[Any, ...], kind: str, arg: Any, table: dict[str, Any]
@@ -220,22 +243,53 @@ class References:
             self.problem(located, path, f"{owner} {wrong}.")
         return wrong is None
 
-    def duration(self, located: Located, path: tuple[Any, ...], value: str | int) -> int:
+    def duration(
+        self, located: Located, path: tuple[Any, ...], value: str | int, what: str = ""
+    ) -> int:
+        what = what or subject(located.data, path)
         try:
             minutes = parse_duration(value)
+        except TooLong as exc:
+            self.span(located, path, exc.minutes, value, what)
+            return 0
         except ValueError:
             self.problem(
                 located,
                 path,
-                f"{subject(located.data, path)} is {show(value)}, which is not a length of "
+                f"{what} is {show(value)}, which is not a length of "
                 "time. Write it like '45m', '3h', '2d' or '1d 6h'.",
             )
             return 0
         if minutes < 0:
-            self.problem(
-                located, path, f"{subject(located.data, path)} must not be negative ({value})."
-            )
+            self.problem(located, path, f"{what} must not be negative ({value}).")
+            return minutes
+        self.span(located, path, minutes, value, what)
         return minutes
+
+    def span(
+        self, located: Located, path: tuple[Any, ...], minutes: float, value: Any, what: str = ""
+    ) -> bool:
+        """Report a length of time (in minutes) that, counted from the world's start_time,
+        would take the clock past LAST_MOMENT: the clock cannot show it, and no story
+        needs it. True if it fits."""
+        start = self.start.replace(tzinfo=None)
+        room = (LAST_MOMENT - start) // timedelta(minutes=1)
+        if math.isfinite(minutes) and minutes <= room:
+            return True
+        if not math.isfinite(minutes):
+            years = "forever"
+        elif minutes < MINUTES_A_YEAR:
+            years = describe_span(int(minutes))
+        else:
+            years = f"about {minutes / MINUTES_A_YEAR:,.0f} years"
+        self.problem(
+            located,
+            path,
+            f"{what or subject(located.data, path)} is {show(value)} ({years}): counted from "
+            f"the world's start_time, {stamp(start, 0)}, that is past the end of the year "
+            "9999, the last the clock can show. Make it shorter, or start the world earlier.",
+        )
+        return False
 
     def check_refs(self, located: Located, model: s.FileModel) -> None:
         for i, place in enumerate(model.places):

@@ -228,6 +228,7 @@ def _check_settlement(builder: Any, located: Any, path: tuple[Any, ...], e: Any)
 def _check_road(builder: Any, located: Any, path: tuple[Any, ...], e: RoadModel) -> None:
     for i, end in enumerate(e.between):
         builder.expect(located, (*path, "between", i), "settlements", end)
+    builder.span(located, (*path, "days"), e.days * 1440, e.days)
 
 
 def _check_faction(builder: Any, located: Any, path: tuple[Any, ...], e: FactionModel) -> None:

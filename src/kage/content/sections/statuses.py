@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field
 
 from kage.content.schema import Strict
@@ -20,7 +22,12 @@ class StatusModel(Strict):
     shown: bool = False  # named after the person where a place lists who is here
 
 
-SECTION = Section("statuses", StatusModel)
+def check(builder: Any, located: Any, path: tuple[Any, ...], entry: StatusModel) -> None:
+    if entry.duration is not None:
+        builder.duration(located, (*path, "duration"), entry.duration)
+
+
+SECTION = Section("statuses", StatusModel, check)
 
 EFFECT_REFS["status"] = lambda arg: (
     ([(("who",), "person", arg["who"])] if isinstance(arg, dict) and "who" in arg else [])

@@ -101,6 +101,7 @@ def _check_route(builder: Any, located: Any, path: tuple[Any, ...], e: RouteMode
     builder.expect(located, (*path, "who"), "person", e.who)
     for i, place in enumerate(e.path):
         builder.expect(located, (*path, "path", i), "place", place)
+    builder.span(located, (*path, "minutes"), e.minutes, e.minutes)
     builder.check_effects(located, (*path, "arrive"), e.arrive)
 
 
