@@ -74,3 +74,22 @@ def test_every_hostile_line_is_answered_in_a_script(name: str, tmp_path: Path) -
     echoes = [line for line in text.splitlines() if line.startswith(">")]
     assert len(echoes) == line_count(data)
     assert "\x1b" not in text and "\x00" not in text
+
+
+def test_the_hostile_benchmark_smoke() -> None:
+    """A short run of benchmarks/hostile_inputs.py: generated hostile lines through a
+    strict Session and both CLI modes, no crash, none unanswered."""
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "hostile_inputs.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "200", "--seed", "8"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [line.split("|") for line in result.stdout.splitlines() if line.startswith("| ")]
+    ways = {cells[1].strip(): cells for cells in rows[1:4]}
+    assert set(ways) == {"Session (in-process)", "kage play --json --script", "kage play --script"}
+    for cells in ways.values():
+        lines, crashes, unanswered = (cells[i].strip() for i in (2, 3, 4))
+        assert (lines, crashes, unanswered) == ("200", "0", "0"), cells
