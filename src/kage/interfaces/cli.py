@@ -10,6 +10,7 @@ import click
 
 from kage import __version__
 from kage.parser.text import MAX_LINE
+from kage.tools.world_args import LIMITS, MAX_DAY
 
 if TYPE_CHECKING:
     from kage.world.model import World
@@ -123,20 +124,70 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-@main.command()
-@click.argument("world", required=False)
+class Day(click.ParamType):
+    """--at: a finite number of days from 0 to MAX_DAY (nan and inf are not days)."""
+
+    name = "day"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        from kage.tools.world_args import check_day
+
+        try:
+            return check_day(float(value))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a day: give a number from 0 to {MAX_DAY}.", param, ctx)
+
+
+class ReportWorld(click.ParamType):
+    """WORLD of `kage world`: a campaign, or synthetic:N:M[:SEED] within the limits."""
+
+    name = "world"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        from kage.tools.world_args import parse_synthetic
+
+        text = str(value)
+        if text.startswith("synthetic:"):
+            try:
+                parse_synthetic(text)
+            except ValueError as exc:
+                self.fail(str(exc), param, ctx)
+        return text
+
+
+class OutFolder(click.Path):
+    """--out: a folder path, and not an empty one."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the folder for the plots cannot be empty.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+@main.command(
+    help="Report on WORLD's living world at a day: news, opinion, factions, lives, with "
+    "plots.\n\nWORLD is a campaign (default: banished) or synthetic:SETTLEMENTS:PEOPLE"
+    f"[:SEED], a generated world. {LIMITS}"
+)
+@click.argument("world", type=ReportWorld(), required=False)
 @click.option(
     "--at",
     "at_day",
-    type=click.FloatRange(min=0, max=3650),
+    type=Day(),
     default=7.0,
     show_default=True,
-    help="The day to report on, counted from the story's start.",
+    help=f"The day to report on, counted from the story's start: 0 to {MAX_DAY}.",
 )
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutFolder(file_okay=False, path_type=Path),
     default=Path("world-report"),
     show_default=True,
     help="Folder the plots (PNG and SVG) are written to.",
@@ -144,11 +195,14 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 def world(
     world: str | None = None, at_day: float = 7.0, out_dir: Path = Path("world-report")
 ) -> None:
-    """Report on WORLD's living world at a day: news, opinion, factions, lives, with plots.
-
-    WORLD is a campaign (default: banished) or synthetic:SETTLEMENTS:PEOPLE[:SEED].
-    """
     from kage.content.errors import ContentError
+    from kage.tools.world_args import check_budget, parse_synthetic
+
+    if world and world.startswith("synthetic:"):
+        try:
+            check_budget(parse_synthetic(world), at_day)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--at'") from None
     from kage.tools.world_report import report
 
     try:

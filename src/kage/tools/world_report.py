@@ -4,7 +4,8 @@ over time; the news front on the map) written as PNG and SVG.
 
 A campaign is run from its opening with the player out of the picture: only the living
 world moves, so the report shows what the world does with the story's news by itself.
-`synthetic:N:M[:SEED]` reports on a generated world of N settlements and M people.
+`synthetic:N:M[:SEED]` reports on a generated world of N settlements and M people, within
+the limits of `kage.tools.world_args`, which `kage world --help` states.
 matplotlib is imported only when plots are drawn.
 """
 
@@ -18,17 +19,16 @@ import numpy as np
 from kage.systems.living import factions as fx
 from kage.systems.living import news, opinion
 from kage.systems.living.sim import Sim
+from kage.tools.world_args import check_budget, check_day, parse_synthetic
 
 DEFAULT_DAY = 7.0
 SAMPLES = (0, 1, 2, 3, 4, 5, 7, 10, 14, 21, 30, 60)
-MAX_SETTLEMENTS = 200_000  # beyond these a report would take minutes and gigabytes
-MAX_PEOPLE = 20_000_000
 ROWS = 30  # settlements listed in full; larger worlds are summarised by nation
 
 
 def report(world_name: str | None, at_day: float | None, out_dir: Path) -> str:
     """The report's text; the plot files are written into `out_dir`."""
-    at = DEFAULT_DAY if at_day is None else float(at_day)
+    at = check_day(DEFAULT_DAY if at_day is None else float(at_day))
     names: dict[str, str] = {}
     if world_name and world_name.startswith("synthetic:"):
         sim, title, start = _synthetic(world_name, at)
@@ -72,21 +72,10 @@ def _campaign(world_name: str | None, at: float) -> tuple[Sim, str, str, dict[st
 def _synthetic(name: str, at: float) -> tuple[Sim, str, str]:
     from kage.systems.living import synthetic
 
-    try:
-        parts = [int(p) for p in name.split(":")[1:] if p]
-    except ValueError:
-        raise ValueError(
-            f"'{name}' is not a synthetic world: write synthetic:SETTLEMENTS:PEOPLE[:SEED], "
-            "e.g. synthetic:1000:100000"
-        ) from None
-    size, people = (parts + [1000, 10_000])[:2]
-    if not (1 <= size <= MAX_SETTLEMENTS and 0 <= people <= MAX_PEOPLE):
-        raise ValueError(
-            f"A synthetic world has 1 to {MAX_SETTLEMENTS:,} settlements and 0 to "
-            f"{MAX_PEOPLE:,} people."
-        )
-    seed = parts[2] if len(parts) > 2 else 0
-    sim = synthetic.generate(size, people, seed=seed)
+    world = parse_synthetic(name)
+    check_budget(world, at)
+    size, people = world.settlements, world.people
+    sim = synthetic.generate(size, people, seed=world.seed)
     sim.step_to(int(at))
     return sim, f"a synthetic world ({size} settlements, {people} people)", ""
 
