@@ -251,7 +251,7 @@ ENTRIES: list[Entry] = [
     Entry("named pipe", _fifo, "is a named pipe (FIFO), " + NOT_A_FILE, cli=False),
     Entry("folder named x.yaml", _folder_named_yaml, "is a folder, " + NOT_A_FILE),
     Entry("world folder is a file", _world_is_a_file, "folder"),
-    Entry("world folder is a pipe", _world_is_a_fifo, "folder", cli=False),
+    Entry("world folder is a pipe", _world_is_a_fifo, "folder"),
     Entry("world folder is empty", _empty_folder, "holds no world files"),
 ]
 
