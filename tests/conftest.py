@@ -47,3 +47,14 @@ def new_session(banished: World, tmp_path: Path) -> Callable[..., Session]:
         return session
 
     return make
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How much the property tests played and checked (tests/invariants.py counts)."""
+    from tests.invariants import COUNTS
+
+    if COUNTS:
+        terminalreporter.write_line(
+            f"property tests: {COUNTS['games']} games, {COUNTS['commands']} commands, "
+            f"{COUNTS['invariant checks']} invariant checks"
+        )

@@ -26,6 +26,7 @@ from kage.persist.folders import list_all, loose_store, world_store, worlds_havi
 from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
 from kage.restoring import Rebuilt, RestoreError, rebuild
 from kage.world import query
+from kage.world.clock import OutOfTime
 from kage.world.model import World
 from kage.world.state import State
 
@@ -82,19 +83,23 @@ class Session:
         return self.game.opening()
 
     # -- the loop -------------------------------------------------------------------
-    def step(self, line: str) -> list[Step]:
-        """A typed line -> one Step per command in it. Never raises on any input."""
+    def step(self, line: str, cut: bool = False) -> list[Step]:
+        """A typed line -> one Step per command in it. Never raises on any input.
+
+        `cut` says the front end has already cut a longer line down to its start
+        (``kage.interfaces.lines``); the player is told, as for a line cut here."""
         raw = line
         line = clean(line)
         notes = []
-        if len(line) > MAX_LINE:
+        if cut or len(line) > MAX_LINE:
             line = line[:MAX_LINE]
             notes.append(
                 f"(That was a very long line; I read only its first {MAX_LINE} characters.)"
             )
         commands = split_commands(line, self.game.lexicon.lines)
         if not commands:
-            return [Step(raw.strip(), "I beg your pardon?", understood=False)]
+            text = "\n".join([*notes, "I beg your pardon?"])
+            return [Step(raw.strip()[:MAX_LINE], text, understood=False)]
         steps = []
         for command in commands:
             step = self.one(command)
@@ -120,6 +125,11 @@ class Session:
             del self.history[0]
         try:
             reply = self.game.command(command)
+        except OutOfTime as exc:  # not a bug: the command is refused, as if by a rule
+            state, _ = self.history.pop()
+            self.game.set_state(state)
+            self.game.take_output()
+            return Step(command, str(exc))
         except Exception as exc:  # a bug must never cost the player the game
             state, _ = self.history.pop()
             self.game.set_state(state)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-import pickle
+import stat
 import tempfile
 from pathlib import Path
 
-from kage import __version__
+from kage import __version__, compiled
 from kage.content.errors import ContentError, Problem
 from kage.world.model import World
 
@@ -46,7 +47,11 @@ def _key(folder: Path) -> str:
     different world, so a stale compiled copy is never used."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).parent
-    code = [package / "world" / "model.py", *sorted((package / "content").rglob("*.py"))]
+    code = [
+        package / "world" / "model.py",
+        package / "compiled.py",
+        *sorted((package / "content").rglob("*.py")),
+    ]
     for path in code:
         digest.update(path.read_bytes())
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
@@ -57,20 +62,20 @@ def _key(folder: Path) -> str:
 def load(name: str | None, cache: bool = True) -> World:
     """Load a world. A compiled world is cached by the hash of its files, because reading
     YAML with line numbers and validating it costs far more than the game's start-up budget;
-    any change to the files (or to Kage's version) makes a new entry."""
+    any change to the files (or to Kage's version) makes a new entry. The cache holds
+    MessagePack (``kage.compiled``), never pickle: its folder is writable by the user, and
+    a file planted there must not be able to run code. A damaged or foreign entry is
+    compiled again and overwritten."""
     folder = locate(name)
     if not cache:
         return from_files(folder)
     try:
-        cached = cache_dir() / f"{_key(folder)}.pickle"
+        cached = cache_dir() / f"{_key(folder)}.world"
     except OSError:
         return from_files(folder)
     try:
-        with cached.open("rb") as handle:
-            world = pickle.load(handle)
-        if isinstance(world, World):
-            return world
-    except Exception:  # a missing, stale or damaged cache entry is rebuilt, never fatal
+        return compiled.loads(_read(cached))
+    except (OSError, compiled.CompiledError):  # missing, stale or damaged: rebuilt
         pass
     world = from_files(folder)
     _store(cached, world)
@@ -84,11 +89,30 @@ def from_files(folder: Path) -> World:
     return load_world(folder)
 
 
+def _read(path: Path) -> bytes:
+    """A cache entry's bytes: a regular file of at most compiled.MAX_BYTES, or OSError
+    (a FIFO or a device planted there must not hang start-up or fill memory)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > compiled.MAX_BYTES:
+            raise OSError(f"{path} is not a compiled world")
+        return handle.read(compiled.MAX_BYTES + 1)
+
+
 def _store(path: Path, world: World) -> None:
+    try:
+        blob = compiled.dumps(world)
+    except (TypeError, ValueError, OverflowError):
+        return  # data MessagePack cannot hold: the world is compiled each time instead
+    temp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            pickle.dump(world, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
-    except OSError:
-        pass  # a read-only home only costs speed
+            temp = handle.name
+            handle.write(blob)
+        os.replace(temp, path)
+    except OSError:  # a read-only or full disk only costs speed; leave no temp file
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)

@@ -313,7 +313,7 @@ def test_clones_are_capped_by_chakra(session: Session) -> None:
 
 def test_clones_are_capped_by_max(session: Session) -> None:
     game = session.game
-    assert "5 is as many clones" in play(session, "make 9 clones")
+    assert "You can hold no more than 5 clones." in play(session, "make 9 clones")
     assert stats.stat(game, "ninja", "clones") == 5
     assert chakra(game) == pytest.approx(50 + 10 / 60, abs=0.01)
     assert "already holding 5 clones" in play(session, "make 2 clones")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action, Rulebooks
 from kage.parser.text import words
 from kage.systems import jutsu, stats
+from kage.world.numbers import Bounds, plural
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
 UNKNOWN = "You don't know a jutsu by that name."
 NOTHING = "You have no jutsu running."
 EVERYTHING = frozenset({"all", "everything", "every"})
+CLONES = Bounds(  # how many the player may ask for; chakra and the jutsu's `max` decide the rest
+    1,
+    10_000,
+    too_small="A jutsu for no clones at all is no jutsu. Say how many: one or more.",
+    too_large="That is far more clones than anyone could hold.",
+)
 VAGUE = frozenset({"the", "a", "my", "your", "jutsu", "technique", "it", "them", "this", "that"})
 
 
@@ -50,7 +57,7 @@ def _plan(game: Game, action: Action, spec: dict[str, Any]) -> str | None:
     top = int(spec.get("max", 1))
     room = top - (kind.joined(game, player) if kind.joined and spec["id"] in live else 0)
     if room < 1:
-        return f"You are already holding {top} {many}, as many as you can."
+        return f"You are already holding {plural(top, one, many)}, as many as you can."
     wanted = action.number or spec.get("default") or room
     affordable = int(have // cost) if cost else wanted
     count = min(wanted, room, affordable)
@@ -61,7 +68,7 @@ def _plan(game: Game, action: Action, spec: dict[str, Any]) -> str | None:
         short = (
             f"You had the chakra for only {count}."
             if affordable < min(wanted, room)
-            else f"{top} is as many {many} as you can hold."
+            else f"You can hold no more than {plural(top, one, many)}."
         )
     action.data.update(jutsu=spec["id"], count=count, short=short)
     return None
@@ -83,6 +90,8 @@ def _released(game: Game, action: Action) -> list[str]:
 
 
 def install(rules: Rulebooks) -> None:
+    rules.takes("make_clones", CLONES)
+
     @rules.rule("check", "cast")
     def castable(game: Game, action: Action) -> str | None:
         spec = jutsu.find(game, action.text)

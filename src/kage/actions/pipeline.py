@@ -17,9 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kage.world.numbers import Bounds
+
 if TYPE_CHECKING:
     from kage.game import Game
 
+# what an action takes when it declares no bounds: a count, as "0" usually means "none said"
+ANY_COUNT = Bounds(1, 1_000_000, "That needs a number above zero.", "That number is too large.")
 PHASES = ("before", "instead", "check", "carry_out", "after", "report")
 REFUSING = ("before", "instead", "check")
 
@@ -61,6 +65,16 @@ class Rulebooks:
     def __init__(self) -> None:
         self._books: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._cache: dict[tuple[str, str], tuple[Entry, ...]] = {}
+        self._bounds: dict[str, Bounds] = {}
+
+    def takes(self, action: str, bounds: Bounds) -> None:
+        """Declare the numbers `action` takes (for a duration, in minutes: the parser
+        scales them by the unit the player said). The parser refuses any other with the
+        bounds' own words, so no rule of the action ever sees one."""
+        self._bounds[action] = bounds
+
+    def bounds(self, action: str) -> Bounds:
+        return self._bounds.get(action, ANY_COUNT)
 
     def add(self, phase: str, action: str, func: Rule, order: int = 50) -> Rule:
         if phase not in PHASES:

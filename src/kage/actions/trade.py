@@ -15,6 +15,14 @@ from kage.systems import economy, items
 from kage.systems.economy import Shop
 from kage.world import ops, query
 from kage.world.clock import describe_span, parse_duration
+from kage.world.numbers import Bounds
+
+ASKING = Bounds(  # ryo asked for in a haggle: "ask for 3200 ryo"
+    1,
+    1_000_000_000,
+    too_small="Ask for something, at least: one ryo or more.",
+    too_large="Nobody has that much money.",
+)
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -61,6 +69,8 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
 
 
 def install(rules: Rulebooks) -> None:
+    rules.takes("haggle", ASKING)
+
     @rules.rule("before", "give", order=10)
     def showing_a_merchant_is_selling(game: Game, action: Action) -> None:
         """ "offer X to Genji", "show X to Genji": he appraises it."""

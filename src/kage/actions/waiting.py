@@ -6,19 +6,32 @@ from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, Rulebooks
 from kage.world import query
-from kage.world.clock import describe_span
+from kage.world.clock import passes
+from kage.world.numbers import Bounds
 
 if TYPE_CHECKING:
     from kage.game import Game
 
 LONGEST_WAIT = 7 * 24 * 60
+WAIT = Bounds(  # minutes; a bare "wait" (no number) is five of them
+    1,
+    LONGEST_WAIT,
+    too_small="Time only runs one way, and waiting for no time at all is no wait. "
+    "Try WAIT 10 MINUTES.",
+    too_large="That is longer than you care to wait in one go. Try a week at most.",
+)
 
 
 def install(rules: Rulebooks) -> None:
+    rules.takes("wait", WAIT)
+
     @rules.rule("check", "wait")
     def sensible_wait(game: Game, action: Action) -> str | None:
-        if action.number > LONGEST_WAIT:
-            return "That is longer than you care to wait in one go. Try a week at most."
+        """The parser keeps typed numbers within WAIT; this holds for any other actor."""
+        if action.number < 0:
+            return WAIT.too_small
+        if action.number > WAIT.high:
+            return WAIT.too_large
         return None
 
     @rules.rule("carry_out", "wait")
@@ -31,7 +44,7 @@ def install(rules: Rulebooks) -> None:
     def report_wait(game: Game, action: Action) -> str:
         if action.minutes <= 5:
             return "Time passes."
-        return f"You wait. {describe_span(action.minutes).capitalize()} pass."
+        return f"You wait. {passes(action.minutes).capitalize()}."
 
     @rules.rule("check", "sleep")
     def somewhere_to_sleep(game: Game, action: Action) -> str | None:

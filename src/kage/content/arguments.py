@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kage.content.describe import show
-from kage.world.clock import parse_duration
+from kage.world.clock import TooLong, parse_duration
 
 TEXT = (str,)
 TEXTS = (str, list)
@@ -86,6 +86,8 @@ def _details(kind: str, arg: dict[Any, Any], example: str) -> str | None:
     if field is not None and field in arg:
         try:
             parse_duration(arg[field])
+        except TooLong:
+            return None  # a length of time; the checker says how far past the calendar
         except (ValueError, TypeError):
             return f"needs a length of time for '{field}' (like '6h' or '2d'), like {example}"
     return None

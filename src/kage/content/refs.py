@@ -18,7 +18,7 @@ from kage.content.errors import Problem, suggest
 from kage.content.yaml_lines import Located
 from kage.parser.grammar import DIRECTIONS, SLOTS
 from kage.world import conditions, effects
-from kage.world.clock import describe_span, parse_duration, stamp
+from kage.world.clock import TooLong, describe_span, parse_duration, stamp
 
 # What the arguments of conditions and effects refer to: kind -> how to find references.
 # Each returns (sub-path, what it must be, value) triples.
@@ -249,6 +249,9 @@ class References:
         what = what or subject(located.data, path)
         try:
             minutes = parse_duration(value)
+        except TooLong as exc:
+            self.span(located, path, exc.minutes, value, what)
+            return 0
         except ValueError:
             self.problem(
                 located,

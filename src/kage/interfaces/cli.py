@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
 from kage import __version__
+from kage.parser.text import MAX_LINE
 
 if TYPE_CHECKING:
     from kage.world.model import World
@@ -34,13 +35,33 @@ def main(ctx: click.Context) -> None:
         ctx.invoke(play)
 
 
+class ScriptSource(click.ParamType):
+    """--script: a regular file or a named pipe, or - for standard input; opened for
+    bytes (``kage.interfaces.lines`` decodes them). Anything else is a usage error."""
+
+    name = "file"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> BinaryIO:
+        if not isinstance(value, str):
+            return value  # type: ignore[return-value]  # already opened (a default)
+        from kage.interfaces.lines import ScriptError, open_script
+
+        try:
+            return open_script(value)
+        except ScriptError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 @main.command()
 @click.argument("world", required=False)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the world's chance.")
 @click.option(
     "--script",
-    type=click.File("r", encoding="utf-8", errors="replace"),
-    help="Read commands from FILE (or - for standard input), one per line.",
+    type=ScriptSource(),
+    help="Read commands from FILE (or - for standard input), one per line, as UTF-8. "
+    f"A line longer than {MAX_LINE} characters is cut (and the reply says so).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per command.")
 @click.option(
@@ -51,38 +72,36 @@ def main(ctx: click.Context) -> None:
 def play(
     world: str | None = None,
     seed: int = 0,
-    script: TextIO | None = None,
+    script: BinaryIO | None = None,
     as_json: bool = False,
     saves: Path | None = None,
 ) -> None:
-    """Play WORLD (a folder, or a bundled campaign; default: banished)."""
+    """Play WORLD (a folder, or a bundled campaign; default: banished).
+
+    At the prompt, Ctrl-C or Ctrl-D offers to save before quitting.
+    """
+    from kage.interfaces.lines import ENDLESS, LineReader
+    from kage.interfaces.output import tolerant
     from kage.session import Session
 
+    tolerant(sys.stdout)
     session = Session(_load(world), seed=seed, saves=saves)
-    if as_json:
-        import json
+    if not as_json and script is None:
+        from kage.interfaces import terminal
 
+        sys.exit(terminal.play(session))
+    reader = LineReader(script if script is not None else sys.stdin.buffer)
+    if as_json:
         from kage.interfaces import jsonplay
 
-        click.echo(json.dumps(jsonplay.opening(session), ensure_ascii=False))
-        lines = script if script is not None else sys.stdin
-        jsonplay.run(session, lines, sys.stdout)
-        return
-    from kage.interfaces import terminal
+        jsonplay.play(session, reader, sys.stdout)
+    else:
+        from kage.interfaces import terminal
 
-    if script is not None:
-        from rich.console import Console
-
-        console = Console(highlight=False)
-        terminal.show(console, session.opening())
-        for line in script:
-            console.print(f"> {line.rstrip()}", style="bold cyan")
-            for step in session.step(line):
-                terminal.show(console, step.text)
-                if step.quit:
-                    return
-        return
-    terminal.play(session)
+        terminal.play_script(session, reader)
+    if reader.endless:
+        click.echo(ENDLESS, err=True)
+        sys.exit(1)
 
 
 @main.command()

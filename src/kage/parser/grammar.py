@@ -5,7 +5,9 @@ Words separated by ``|`` are alternatives; ``{slot}`` takes a noun phrase or val
 
 - thing / things / held / person: something in scope (things allows "all", "all except")
 - place: a place the player knows, by name; direction: n, south, up ...
-- number, unit: "3", "three", "an" and "hours"; topic / text: any words at all
+- number: up to eight words that kage.world.numbers reads ("3", "twenty-one", "a couple
+  of"), within the bounds the action declares; unit: "hours", "d" ...
+- topic / text: any words at all
 
 Worlds add phrasings for any action (``hug {person}``) in their vocabulary file.
 """
@@ -42,29 +44,6 @@ DIRECTIONS: dict[str, str] = {
     "inside": "in",
     "out": "out",
     "outside": "out",
-}
-
-NUMBERS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "few": 3,
-    "couple": 2,
 }
 
 ARTICLES = frozenset({"the", "a", "an", "some", "my", "your", "this", "that", "these", "those"})
@@ -308,7 +287,9 @@ def normal(word: str) -> str:
 
     Typed words, pattern words and the names of things all pass through here, so
     "it's a deal" and "the Hokage's desk" match however the world spelled them."""
-    word = word.lower().replace("\u2019", "'").strip(_EDGE)
+    word = word.lower().replace("\u2019", "'")
+    signed = word[:1] == "-" and word.lstrip("-")[:1].isdecimal()
+    word = ("-" if signed else "") + word.strip(_EDGE)  # "-5" keeps its sign
     if word.endswith("'s") and len(word) > 2:
         word = word[:-2]
     return word
@@ -331,7 +312,8 @@ SLOTS = frozenset(
 
 
 Binding = tuple[str, list[str]]  # (slot, the words it took)
-ONE_WORD_SLOTS = frozenset({"direction", "number", "unit"})
+ONE_WORD_SLOTS = frozenset({"direction", "unit"})
+MAX_NUMBER_WORDS = 8  # "one hundred and twenty-one thousand and five"
 
 
 def match(
@@ -359,7 +341,8 @@ def _match(
         yield from _match(tokens, ws, ti + 1, wi + 1, [*binds, (token.slot, ws[wi : wi + 1])])
         return
     following = tokens[ti + 1] if ti + 1 < len(tokens) else None
-    for end in range(wi + 1, len(ws) + 1):
+    last = len(ws) if token.slot != "number" else min(len(ws), wi + MAX_NUMBER_WORDS)
+    for end in range(wi + 1, last + 1):
         if following is None and end != len(ws):
             continue
         literal = following.words if following is not None else None

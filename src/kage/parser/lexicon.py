@@ -13,12 +13,12 @@ from kage.parser.grammar import (
     CORE,
     DIRECTIONS,
     META,
-    NUMBERS,
     Line,
     compile_pattern,
     normal,
 )
 from kage.parser.nouns import ALL_WORDS, EXCEPT_WORDS, IGNORED, ORDINALS, PRONOUN_WORDS
+from kage.world import numbers
 from kage.world.clock import _UNITS
 from kage.world.model import World
 
@@ -79,7 +79,7 @@ def build(world: World) -> Lexicon:
         for topic in entity.topics:
             lex.words.update(normal(w) for w in topic.words)
     lex.words |= lex.nouns
-    lex.words.update(DIRECTIONS, NUMBERS, ARTICLES, PRONOUN_WORDS, PHRASING, _UNITS)
+    lex.words.update(DIRECTIONS, numbers.WORDS, ARTICLES, PRONOUN_WORDS, PHRASING, _UNITS)
     for phrase in META:
         lex.words.update(phrase.split())
     return lex

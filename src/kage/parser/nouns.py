@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from kage.parser.grammar import ARTICLES
-from kage.world import query
+from kage.world import numbers, query
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -31,12 +31,13 @@ SHAPE = 1  # a known word in the wrong kind of slot ("go wallet")
 SCOPE = 2  # every word known, but nothing here fits them
 UNKNOWN = 3  # a word the game does not know at all
 SCENERY = 4  # words the place's description uses for something not modelled
+RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, refused
 
 IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
 ORDINALS = {
-    "first": 0, "1": 0, "1st": 0, "second": 1, "2": 1, "2nd": 1, "third": 2, "3": 2, "3rd": 2,
-    "fourth": 3, "4": 3, "4th": 3, "last": -1,
-}  # fmt: skip
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "last": -1,
+}  # fmt: skip; a plain number ("2", "٢", "two") is read by kage.world.numbers
 
 
 @dataclass(slots=True)
@@ -117,7 +118,7 @@ def _meant_for(game: Game, entity_id: str, action: str) -> bool:
 
 def unknown_word(game: Game, phrase: list[str]) -> str | None:
     for word in phrase:
-        if word not in game.lexicon.words and not word.isdigit():
+        if word not in game.lexicon.words and not numbers.is_number(word):
             return word
     return None
 
@@ -303,11 +304,22 @@ def answer(game: Game, question: dict[str, Any], phrase: list[str]) -> list[str]
         return []
     names = game.lexicon.names
     fitting = [c for c in candidates if all(w in names[c].words for w in phrase)]
-    if not fitting and len(phrase) == 1 and phrase[0] in ORDINALS:
-        index = ORDINALS[phrase[0]]
-        if -len(candidates) <= index < len(candidates):
+    if not fitting and len(phrase) == 1:
+        index = _place_in_list(phrase[0], len(candidates))
+        if index is not None:
             return [candidates[index]]
     return fitting
+
+
+def _place_in_list(word: str, count: int) -> int | None:
+    """ "second", "2nd", "2" or "two" -> 1: which of `count` candidates an answer names."""
+    if word in ORDINALS:
+        index = ORDINALS[word]
+        return index if -count <= index < count else None
+    try:
+        return numbers.read(word, 1, count) - 1
+    except numbers.NumberError:
+        return None
 
 
 def remember(game: Game, ids: list[str]) -> None:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action
 from kage.parser import nouns
-from kage.parser.grammar import DIRECTIONS, NUMBERS, Binding, Line, match
-from kage.parser.nouns import SCENERY, SCOPE, SHAPE, UNKNOWN
+from kage.parser.grammar import DIRECTIONS, Binding, Line, match
+from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
+from kage.world import numbers
 from kage.world.clock import unit_minutes
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 MAX_WORDS = 40
 NOUN_SLOTS = ("thing", "things", "held", "person", "place")
 FREE_SLOTS = ("topic", "text")  # any words at all
+WORDS_READ = (*FREE_SLOTS, "number")  # slots whose words are not checked against the lexicon
 SHAPES = {
     "thing": "something",
     "things": "something",
@@ -47,7 +49,7 @@ class Parsed:
 
 
 def _failed(error: str, rank: int) -> Parsed:
-    return Parsed(error=error, understood=rank in (SCOPE, SCENERY), rank=rank)
+    return Parsed(error=error, understood=rank in (SCOPE, SCENERY, RANGE), rank=rank)
 
 
 def _unknown(word: str) -> Parsed:
@@ -96,8 +98,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             if isinstance(built, dict):
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
                 return Parsed(error=_question_text(game, built["candidates"]))
-            if built.actions:
-                return built
+            if built.actions or built.rank == RANGE:
+                return built  # a number out of bounds: the player meant this line
             if best is None or built.rank > best.rank:
                 best = built  # the first of the most telling failures
     return best if best is not None else _no_line_fits(game, ws, lines)
@@ -154,14 +156,40 @@ def _question_text(game: Game, candidates: list[str]) -> str:
     return f"Which do you mean, {listed}?"
 
 
-def _number(word: str) -> int | None:
-    if word.isdigit():
-        return min(int(word), 10_000)
-    return NUMBERS.get(word)
+def _set_values(game: Game, action: Action, binds: list[Binding]) -> Parsed | None:
+    """Fill the slots that take words rather than things; a Parsed return is a failure.
+    The unit goes first, so the number is read within the action's bounds in minutes."""
+    number: list[str] | None = None
+    for slot, phrase in sorted(binds, key=lambda bind: bind[0] != "unit"):
+        if slot == "number":
+            number = phrase
+        elif slot not in NOUN_SLOTS:
+            failed = _set_value(action, slot, phrase)
+            if failed is not None:
+                return failed
+    return None if number is None else _set_number(game, action, number)
+
+
+def _set_number(game: Game, action: Action, phrase: list[str]) -> Parsed | None:
+    bounds = game.rules.bounds(action.name)
+    scale = action.number if action.data.get("unit") else 1  # minutes in the unit said
+    try:
+        value = numbers.read(" ".join(phrase), -(-bounds.low // scale), bounds.high // scale)
+    except numbers.OutOfRange as exc:
+        return _failed(bounds.refusal(exc), RANGE)
+    except numbers.NotWhole:
+        return _failed("Whole numbers only, please: say 90 minutes rather than 1.5 hours.", RANGE)
+    except numbers.NotANumber:
+        unknown = nouns.unknown_word(game, phrase)
+        if unknown is not None:
+            return _unknown(unknown)
+        shown = " ".join(phrase)
+        return _failed(f"'{shown[:40]}' is not a number I know.", SHAPE)
+    action.number = value * scale
+    return None
 
 
 def _set_value(action: Action, slot: str, phrase: list[str]) -> Parsed | None:
-    """Fill a slot that takes words rather than things; a Parsed return is a failure."""
     word = phrase[0]
     if slot in FREE_SLOTS:
         action.text = " ".join(phrase)
@@ -169,16 +197,11 @@ def _set_value(action: Action, slot: str, phrase: list[str]) -> Parsed | None:
         if word not in DIRECTIONS:
             return _failed(f"'{word}' is not a direction.", SHAPE)
         action.direction = DIRECTIONS[word]
-    elif slot == "number":
-        value = _number(word)
-        if value is None:
-            return _failed(f"'{word}' is not a number I know.", SHAPE)
-        action.number = value
     elif slot == "unit":
         minutes = unit_minutes(word)
         if minutes is None:
             return _failed(f"'{word}' is not a length of time (try minutes, hours or days).", SHAPE)
-        action.number = max(action.number, 1) * minutes
+        action.number = minutes  # one of it, unless a number says how many
         action.data["unit"] = True
     return None
 
@@ -189,17 +212,15 @@ def _build(
     """Resolve a syntactic match into actions; a dict return is a question to ask."""
     action = Action(line.action)
     for slot, phrase in binds:
-        unknown = nouns.unknown_word(game, phrase) if slot not in FREE_SLOTS else None
+        unknown = nouns.unknown_word(game, phrase) if slot not in WORDS_READ else None
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
             if scenery is not None:
                 return _failed(scenery, SCENERY)
             return _unknown(unknown)  # before any "can't see": it tells the player more
-    for slot, phrase in binds:
-        if slot not in NOUN_SLOTS:
-            failed = _set_value(action, slot, phrase)
-            if failed is not None:
-                return failed
+    failed = _set_values(game, action, binds)
+    if failed is not None:
+        return failed
     resolved = _resolve_nouns(game, line.action, binds, chosen)
     if not isinstance(resolved, tuple):
         return resolved

@@ -28,7 +28,7 @@ _NAMED = frozenset({"save", "restore"})  # meta commands whose argument is a sav
 # "and" or a comma may end one command when a new one follows it
 _JOIN = re.compile(r",?\s*\band\b|,", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"?')
-_TOKEN = re.compile(r"[^\s.,;:!?\"()\[\]{}<>]+")
+_TOKEN = re.compile(r"(?:\d\.(?=\d)|[^\s.,;:!?\"()\[\]{}<>])+")  # "1.5" is one word
 _TRIM = " ,"
 
 Grammar = Mapping[str, list[Line]]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kage.systems.registry import HANDLERS, SETTLERS, TICKERS
 from kage.world import effects, ops, query
+from kage.world.clock import OutOfTime, last_minute
 from kage.world.conditions import holds
 from kage.world.effects import effect
 
@@ -37,9 +38,12 @@ def fire(game: Game, event_id: str) -> None:
 
 
 def advance(game: Game, minutes: int) -> None:
-    """Move the clock on, firing every event that falls due on the way, in order."""
+    """Move the clock on, firing every event that falls due on the way, in order.
+    OutOfTime, before anything moves, if that would pass the end of the calendar."""
     state = game.state
     target = state.minutes + max(0, minutes)
+    if target > last_minute(game.world.start_time):
+        raise OutOfTime()
     while state.schedule and state.schedule[0][0] <= target and not state.done:
         due, _, event_id = heapq.heappop(state.schedule)
         _tick(game, max(state.minutes, due))

@@ -16,12 +16,19 @@ from kage.systems import stats
 from kage.systems.registry import every_turn
 from kage.world import query
 from kage.world.conditions import holds
+from kage.world.numbers import Bounds
 
 if TYPE_CHECKING:
     from kage.game import Game
 
 DAY = 24 * 60
 LONGEST = 12 * 7 * DAY
+TRAIN = Bounds(  # minutes: "train for 3 weeks"
+    1,
+    LONGEST,
+    too_small="Training for no time at all teaches nothing. Try TRAIN FOR 3 DAYS.",
+    too_large="Twelve weeks at a stretch is as long as anyone can train.",
+)
 
 
 def programmes(game: Game) -> list[dict[str, Any]]:
@@ -58,12 +65,14 @@ def improve(game: Game, who: str, programme: dict[str, Any], days: float) -> dic
 
 
 def install(rules: Rulebooks) -> None:
+    rules.takes("train", TRAIN)
+
     @rules.rule("check", "train")
     def somewhere_to_train(game: Game, action: Action) -> str | None:
         if not programmes(game):
             return "There is nothing here to train at."
-        if action.number > LONGEST:
-            return "Twelve weeks at a stretch is as long as anyone can train."
+        if action.data.get("unit") and not TRAIN.low <= action.number <= TRAIN.high:
+            return TRAIN.too_small if action.number < TRAIN.low else TRAIN.too_large
         programme = choose(game, action.text)
         if programme is None:
             if any(holds(game, p.get("where")) for p in programmes(game)):

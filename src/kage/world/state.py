@@ -82,7 +82,10 @@ class State:
         return cls(**fields).copy()
 
     def dumps(self) -> str:
-        return json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+        """The state as JSON, every dict in its own order: that order is part of play
+        (what is listed and taken first, which purse pays), so it must survive a save
+        and restore. Sorting the keys here made restored games play differently."""
+        return json.dumps(self.to_json(), separators=(",", ":"))
 
     def digest(self) -> str:
         """A stable hash of the whole state, for determinism checks and agents."""
