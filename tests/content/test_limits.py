@@ -4,13 +4,10 @@ is parsed, and only regular files in the world's folder are read at all."""
 from __future__ import annotations
 
 import os
-import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.content.worlds import minimal, only, problems
+from tests.content.worlds import minimal, only, problems, timed
 
 from kage.content import files, yaml_lines
 from kage.content.compile import load_world
@@ -26,28 +23,6 @@ def bomb(levels: int, width: int = 10) -> str:
         items = ", ".join([f"*l{i - 1}"] * width)
         lines.append(f"  - {{id: t{i}, name: t, at: room, props: {{l{i}: &l{i} [{items}]}}}}")
     return "\n".join(lines) + "\n"
-
-
-def timed(seconds: float, call: Callable[[], object]) -> object:
-    """`call()`'s result (or the exception it raised), failing if it takes longer than
-    `seconds`; it runs in a thread so that a read that blocks forever fails the test
-    instead of hanging the suite."""
-    box: list[object] = []
-
-    def run() -> None:
-        try:
-            box.append(call())
-        except BaseException as exc:  # noqa: BLE001  (handed to the test)
-            box.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    start = time.perf_counter()
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), f"still running after {seconds} s"
-    assert box, "the call neither returned nor raised"
-    print(f"took {time.perf_counter() - start:.2f} s")
-    return box[0]
 
 
 def refused(folder: Path, seconds: float = 5.0) -> list[Problem]:
@@ -302,3 +277,26 @@ def test_a_world_folder_that_is_a_link_to_a_folder_is_fine(tmp_path: Path) -> No
     minimal(tmp_path / "real")
     (tmp_path / "link").symlink_to(tmp_path / "real")
     assert load_world(tmp_path / "link").id == "tiny"
+
+
+# -- every file of a world, for a digest -----------------------------------------------------
+def test_world_bytes_reads_every_world_file_in_order(tmp_path: Path) -> None:
+    minimal(tmp_path, a_yaml="hope: []\n")
+    (tmp_path / "notes.txt").write_text("not a world file")
+    names = [name for name, _ in files.world_bytes(tmp_path)]
+    assert names == ["a.yaml", "people.yaml", "places.yaml", "world.yaml"]
+    assert dict(files.world_bytes(tmp_path))["a.yaml"] == b"hope: []\n"
+
+
+@pytest.mark.parametrize("hostile", ["fifo", "zero", "terabyte"])
+def test_world_bytes_refuses_what_the_loader_refuses(tmp_path: Path, hostile: str) -> None:
+    minimal(tmp_path)
+    if hostile == "fifo":
+        os.mkfifo(tmp_path / "x.yaml")
+    elif hostile == "zero":
+        (tmp_path / "x.yaml").symlink_to("/dev/zero")
+    else:
+        with (tmp_path / "x.yaml").open("wb") as handle:
+            handle.truncate(1 << 40)
+    result = timed(2.0, lambda: files.world_bytes(tmp_path))
+    assert isinstance(result, ContentError)

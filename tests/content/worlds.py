@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,3 +122,25 @@ def find(found: list[Problem], text: str) -> Problem:
     matches = [p for p in found if text in p.message]
     assert matches, f"no problem says {text!r}:\n" + "\n".join(str(p) for p in found)
     return matches[0]
+
+
+def timed(seconds: float, call: Callable[[], object]) -> object:
+    """`call()`'s result (or the exception it raised), failing if it takes longer than
+    `seconds`; it runs in a thread so that a read that blocks forever fails the test
+    instead of hanging the suite."""
+    box: list[object] = []
+
+    def run() -> None:
+        try:
+            box.append(call())
+        except BaseException as exc:  # handed to the test, which decides
+            box.append(exc)
+
+    thread = threading.Thread(target=run, daemon=True)
+    start = time.perf_counter()
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    assert box, "the call neither returned nor raised"
+    print(f"took {time.perf_counter() - start:.2f} s")
+    return box[0]

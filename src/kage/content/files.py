@@ -142,6 +142,23 @@ def read_file(path: Path, name: str, room: int | None = None) -> bytes:
         os.close(fd)
 
 
+def world_bytes(folder: Path) -> list[tuple[str, bytes]]:
+    """Each world file's name and bytes, in order of name, read within every limit above
+    (for a digest of the world, such as a cache key). ContentError with the first problem
+    met; the loader (kage.content.compile) reports them all."""
+    paths = world_files(folder)
+    size = total_size(paths)
+    if size > MAX_WORLD_BYTES:
+        raise too_big_world(str(folder), size)
+    result: list[tuple[str, bytes]] = []
+    room = MAX_WORLD_BYTES
+    for path in paths:
+        raw = read_file(path, path.name, room)
+        room -= len(raw)
+        result.append((path.name, raw))
+    return result
+
+
 def _refused(name: str, what: str) -> ContentError:
     return ContentError(
         [

@@ -40,7 +40,14 @@ MAX_WORLD_NODES = 100_000  # values written in all the files of a world together
 MAX_FILE_VALUES = 50_000  # values in one file once its aliases are expanded
 MAX_WORLD_VALUES = 500_000  # the same, for all the files of a world together
 MAX_DIGITS = 20  # digits in a number; a 64-bit integer has at most 19
-_INT_TAG = "tag:yaml.org,2002:int"
+_CORE = "tag:yaml.org,2002:"
+_INT_TAG = _CORE + "int"
+# The tags a world file may use: YAML's plain kinds of value. Any other (!!python/object,
+# !!binary, !custom) would be read as something its writer did not mean, so it is refused.
+TAGS = frozenset(
+    _CORE + kind
+    for kind in ("str", "int", "float", "bool", "null", "seq", "map", "set", "omap", "timestamp")
+) | {_CORE + "merge"}
 
 
 @dataclass
@@ -142,7 +149,13 @@ class _BoundedComposer(Composer):
         node = super().compose_node(parent, index)
         self.levels -= 1
         self.sizes[id(node)] = self.values - before
-        if isinstance(node, ScalarNode) and str(node.tag) == _INT_TAG:
+        if node.tag not in TAGS:
+            raise _Refused(
+                line,
+                f"the tag '{_shown_tag(node.tag)}' means nothing in a world file; world files "
+                "hold plain text, numbers, lists and mappings. Remove the tag.",
+            )
+        if isinstance(node, ScalarNode) and node.tag == _INT_TAG:
             _check_digits(node.value, line)
         return node
 
@@ -168,6 +181,11 @@ class _BoundedComposer(Composer):
             f"{said}; that is the most allowed. Aliases that repeat aliases multiply: write "
             "the values out, or repeat less.",
         )
+
+
+def _shown_tag(tag: str | None) -> str:
+    shown = "!!" + tag.removeprefix(_CORE) if tag and tag.startswith(_CORE) else str(tag)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _check_digits(text: str, line: int) -> None:
@@ -265,7 +283,27 @@ def _scalar(value: Any) -> Any:
     return str(value)
 
 
+_WIDE = {  # byte order marks of encodings other than UTF-8
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
 def _decode(raw: bytes, name: str) -> str:
+    wide = next((enc for bom, enc in _WIDE.items() if raw.startswith(bom)), None)
+    if wide is not None:
+        raise ContentError(
+            [
+                Problem(
+                    name,
+                    1,
+                    f"this file is saved as {wide} text; Kage reads UTF-8. Save it as UTF-8 "
+                    "(most editors offer it under 'Save as' or 'Encoding').",
+                )
+            ]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -313,6 +351,15 @@ def _yaml_problem(exc: MarkedYAMLError, name: str) -> Problem:
             start,
             "a quote opened on this line is not closed. Add the closing quote where the text "
             'ends (a quote inside the text is written twice in \'...\', or as \\" in "...").',
+        )
+    if problem.startswith("found undefined alias"):
+        name_ = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        return Problem(
+            name,
+            line,
+            f"the alias '*{name_}' repeats nothing: no '&{name_}' is written before it in this "
+            "file. Write the anchor first (an alias can only repeat what comes before it), or "
+            "write the value itself.",
         )
     if "found another document" in problem:
         return Problem(
