@@ -76,6 +76,7 @@ GROUPS: dict[str, Group] = {
         ("src/kage/session.py", "src/kage/restoring.py"),
         (
             "tests/test_session.py",
+            "tests/test_session_commands.py",
             "tests/test_restore.py",
             "tests/test_save_names.py",
             "tests/test_determinism.py",
