@@ -13,7 +13,8 @@ in, so each target gets a scratch copy of src/ and tests/ under benchmarks/out/m
 with a generated pyproject: the project's own pyproject is never edited. The copy is kept
 between runs and mutmut caches verdicts per function, so a second run only tests what
 changed; verdicts of unchanged functions stand even when the tests changed, which is what
---rerun-survivors (re-check only the survivors) and --fresh (start over) are for.
+--rerun-survivors (re-check only the survivors) and --fresh (start over) are for;
+--report prints the last verdicts without running anything.
 
 Prints one table per target (per module: mutants, killed, survived, timeout, no tests,
 score) and an overall one; writes benchmarks/out/mutation/results.json, and for group
@@ -76,6 +77,7 @@ GROUPS: dict[str, Group] = {
         ("src/kage/session.py", "src/kage/restoring.py"),
         (
             "tests/test_session.py",
+            "tests/test_session_commands.py",
             "tests/test_restore.py",
             "tests/test_save_names.py",
             "tests/test_determinism.py",
@@ -301,6 +303,10 @@ HEADERS = ["module", "mutants", *COLUMNS, "score %"]
 
 
 def run_target(target: Target, args: argparse.Namespace) -> Result:
+    if args.report:
+        if not target.scratch.exists():
+            raise SystemExit(f"{target.name}: no earlier run to report on")
+        return tally(target, 0.0)
     prepare(target, args.fresh)
     began = time.perf_counter()
     names: list[str] = []
@@ -334,8 +340,11 @@ def diffs(target: Target, names: list[str]) -> dict[str, str]:
 def line_of(target: Target, module: str, name: str, diff: str) -> int | None:
     """The line of the original module that the mutant changes (its first removed line):
     the function's first line in the module plus the line's offset in mutmut's diff."""
-    function = re.sub(r"__mutmut_\d+$", "", name.rpartition(".")[2])
-    owner, _, function = function.removeprefix("x").strip("_ǁ").rpartition("ǁ")
+    mangled = re.sub(r"__mutmut_\d+$", "", name.rpartition(".")[2])
+    if mangled.startswith("xǁ"):  # a method: xǁClassǁname
+        _, owner, function = mangled.split("ǁ", 2)
+    else:  # a function: x_name
+        owner, function = "", mangled.removeprefix("x_")
     tree = ast.parse((target.scratch / module).read_text())
     starts = [
         min([node.lineno, *(d.lineno for d in node.decorator_list)])
@@ -397,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--survivors", action="store_true", help="list survivors with diffs")
     parser.add_argument("--rerun-survivors", action="store_true", help="re-check survivors only")
     parser.add_argument("--fresh", action="store_true", help="forget cached verdicts first")
+    parser.add_argument("--report", action="store_true", help="only report the last verdicts")
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--out", type=Path, help="folder for scratch copies and results")
     parser.add_argument("--no-record", action="store_true", help="do not write the summary")
@@ -415,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(title, HEADERS, rows(result.counts)) + "\n", flush=True)
         if args.survivors:
             show_survivors(target, result)
-        if target.recorded and not args.no_record:
+        if target.recorded and not (args.no_record or args.report):
             record(target, result)
     if len(results) > 1:
         overall = {f"{r.target}: {m}": c for r in results for m, c in r.counts.items()}

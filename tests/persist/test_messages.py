@@ -1,0 +1,310 @@
+"""What each failure of the save store says, and which file it names: the player reads
+these sentences as they are, and front ends use ``SaveError.path``."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kage.persist import SaveData, SaveError, SaveStore, saves
+from kage.persist.folders import list_all, world_store, worlds_having
+from kage.persist.snapshots import keep_bounded
+
+
+def data(name: str = "slot", **changes: object) -> SaveData:
+    base = {
+        "name": name,
+        "world_id": "w",
+        "world_hash": "h",
+        "engine_version": "0.1.0",
+        "seed": 1,
+        "commands": ["look", "wait"],
+        "snapshots": [(0, "{}")],
+        "created": "",
+        "turn": 2,
+        "summary": "somewhere",
+    }
+    return SaveData(**{**base, **changes})  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SaveStore:
+    return SaveStore(tmp_path / "saves")
+
+
+NOT_UNICODE = "contains characters that are not valid Unicode"
+ASCENDING = "snapshot turns must be strictly ascending"
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"summary": None}, "summary must be text, not NoneType"),
+        ({"world_id": 3}, "world_id must be text, not int"),
+        ({"engine_version": "0.\udc80"}, f"engine_version {NOT_UNICODE}"),
+        ({"seed": True}, "the seed must be an integer, not bool"),
+        ({"seed": 1.5}, "the seed must be an integer, not float"),
+        ({"commands": "look", "turn": 4}, "commands must be a list of text"),
+        ({"commands": {"look": 1}, "turn": 1}, "commands must be a list of text"),
+        ({"commands": ["look", 7]}, "command 2 must be text, not int"),
+        ({"commands": ["\udc80"], "turn": 1}, f"command 1 {NOT_UNICODE}"),
+        ({"turn": 3}, "turn is 3 but there are 2 commands"),
+        ({"turn": "2"}, "turn is '2' but there are 2 commands"),
+        ({"turn": True, "commands": ["a"]}, "turn is True but there are 1 commands"),
+        ({"snapshots": "[]"}, "snapshots must be a list of (turn, JSON text) pairs"),
+        ({"snapshots": {0: "{}"}}, "snapshots must be a list of (turn, JSON text) pairs"),
+        ({"snapshots": [(0, "{}", 1)]}, "snapshots must be a list of (turn, JSON text) pairs"),
+        ({"snapshots": ["{}"]}, "snapshots must be a list of (turn, JSON text) pairs"),
+        ({"snapshots": [5]}, "snapshots must be a list of (turn, JSON text) pairs"),
+        ({"snapshots": [(3, "{}")]}, "snapshot turn 3 is not a turn between 0 and 2"),
+        ({"snapshots": [(-1, "{}")]}, "snapshot turn -1 is not a turn between 0 and 2"),
+        ({"snapshots": [("0", "{}")]}, "snapshot turn '0' is not a turn between 0 and 2"),
+        ({"snapshots": [(False, "{}")]}, "snapshot turn False is not a turn between 0 and 2"),
+        ({"snapshots": [(1, "{}"), (1, "{}")]}, f"{ASCENDING} (1 then 1)"),
+        ({"snapshots": [(2, "{}"), (0, "{}")]}, f"{ASCENDING} (2 then 0)"),
+        ({"snapshots": [(0, None)]}, "the snapshot at turn 0 must be text, not NoneType"),
+        ({"snapshots": [(1, "{x")]}, "the snapshot at turn 1 is not valid JSON"),
+    ],
+)  # fmt: skip
+def test_data_that_could_not_be_restored_is_refused_saying_why(
+    store: SaveStore, changes: dict, problem: str
+) -> None:
+    with pytest.raises(SaveError) as error:
+        store.write(data(**changes))
+    path = store.path_for("slot")
+    assert str(error.value) == f"Cannot write save 'slot' to \"{path}\": {problem}."
+    assert error.value.path == path
+    assert not store.directory.exists()
+
+
+def test_good_data_at_the_edges_is_written(store: SaveStore) -> None:
+    store.write(data(commands=[], turn=0, snapshots=[]))
+    store.write(data(snapshots=[(0, "{}"), (1, "[]"), (2, "null")]))
+    store.write(data(commands=("look", "wait")))  # any sequence of text
+    assert store.read("slot").commands == ["look", "wait"]
+
+
+def test_a_write_that_cannot_start_says_why_and_where(store: SaveStore) -> None:
+    store.directory.parent.mkdir(parents=True, exist_ok=True)
+    store.directory.write_text("a file, not a folder")
+    with pytest.raises(SaveError) as error:
+        store.write(data())
+    path = store.path_for("slot")
+    assert str(error.value) == f'Could not write save file "{path}": file exists.'
+    assert error.value.path == path
+
+
+def test_a_write_that_fails_midway_says_why_and_where(
+    store: SaveStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(saves, "_fsync_file", full)
+    with pytest.raises(SaveError) as error:
+        store.write(data())
+    path = store.path_for("slot")
+    assert str(error.value) == f'Could not write save file "{path}": no space left on device.'
+    assert error.value.path == path
+    assert list(store.directory.iterdir()) == []
+
+
+def test_a_database_failure_midway_is_reported_in_sqlites_words(
+    store: SaveStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(saves, "_write_database", broken)
+    with pytest.raises(SaveError) as error:
+        store.write(data())
+    path = store.path_for("slot")
+    assert str(error.value) == f'Could not write save file "{path}": disk I/O error.'
+    assert error.value.path == path
+
+
+def test_the_temporary_file_is_made_next_to_the_save(
+    store: SaveStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[Path] = []
+    real = saves._write_database
+
+    def spy(temp: Path, meta: dict, save: SaveData) -> None:
+        seen.append(temp)
+        real(temp, meta, save)
+
+    monkeypatch.setattr(saves, "_write_database", spy)
+    store.write(data(name="My Game"))
+    (temp,) = seen
+    assert temp.parent == store.directory
+    assert temp.name.startswith(f".{store.path_for('My Game').stem}.")
+    assert temp.name.endswith(saves.TEMP_SUFFIX)
+
+
+def test_reading_a_missing_save_names_it_and_its_file(store: SaveStore) -> None:
+    with pytest.raises(SaveError) as error:
+        store.read("gone")
+    path = store.path_for("gone")
+    assert str(error.value) == f"There is no save named 'gone' (no file \"{path}\")."
+    assert error.value.path == path
+
+
+def test_loading_damage_names_the_file(store: SaveStore) -> None:
+    store.write(data())
+    path = store.path_for("slot")
+    path.write_bytes(b"\0" * 8192)
+    with pytest.raises(SaveError) as error:
+        store.read("slot")
+    assert str(error.value).startswith(f'Save file "{path}" is damaged')
+    assert error.value.path == path
+
+
+def test_deleting_a_missing_save_names_it_and_its_file(store: SaveStore) -> None:
+    with pytest.raises(SaveError) as error:
+        store.delete("gone")
+    path = store.path_for("gone")
+    assert str(error.value) == f"There is no save named 'gone' to delete (no file \"{path}\")."
+    assert error.value.path == path
+
+
+def test_a_delete_that_fails_says_why(store: SaveStore) -> None:
+    path = store.path_for("slot")
+    path.mkdir(parents=True)  # a folder where the save should be: unlink fails
+    with pytest.raises(SaveError) as error:
+        store.delete("slot")
+    assert str(error.value) == f'Could not delete save file "{path}": is a directory.'
+    assert error.value.path == path
+
+
+def test_listing_a_folder_that_cannot_be_read(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "saves"
+
+    def unreadable(self: Path, pattern: str) -> list[Path]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "glob", unreadable)
+    with pytest.raises(SaveError) as error:
+        SaveStore(folder).list()
+    assert str(error.value) == f'Could not list the saves in "{folder}": permission denied.'
+
+
+def test_a_broken_file_is_listed_as_not_ok(store: SaveStore) -> None:
+    store.write(data())
+    (store.directory / "bad.kage").write_text("junk")
+    broken, good = store.list()
+    assert broken.name == "bad" and broken.ok is False and broken.error
+    assert (broken.turn, broken.summary, broken.created, broken.world_id) == (None,) * 4
+    assert good.ok is True and good.error is None and good.world_id == "w"
+
+
+def test_save_error_without_a_file() -> None:
+    error = SaveError("Nothing to see.")
+    assert str(error) == "Nothing to see." and error.path is None
+    assert SaveError("x", Path("a")).path == Path("a")
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (OSError(2, "No such file or directory"), "no such file or directory"),
+        (OSError("the disk went away."), "the disk went away"),
+        (OSError("...dots..."), "...dots"),
+    ],
+)
+def test_os_reasons_are_lower_case_without_a_full_stop(error: OSError, reason: str) -> None:
+    assert saves._os_reason(error) == reason
+
+
+def sqlite_error(name: str, message: str) -> sqlite3.Error:
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorname = name
+    return error
+
+
+IN_USE = 'Save file "{p}" is in use by another program (database is locked).'
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("SQLITE_BUSY", IN_USE),
+        ("SQLITE_BUSY_SNAPSHOT", IN_USE),
+        ("SQLITE_LOCKED", IN_USE),
+        ("SQLITE_CANTOPEN", 'Save file "{p}" could not be read (database is locked).'),
+        ("SQLITE_PERM", 'Save file "{p}" could not be read (database is locked).'),
+        ("SQLITE_IOERR_READ", 'Save file "{p}" could not be read (database is locked).'),
+        ("SQLITE_AUTH", 'Save file "{p}" could not be read (database is locked).'),
+        ("SQLITE_CORRUPT", 'Save file "{p}" is damaged: SQLite reports "database is locked".'),
+        ("", 'Save file "{p}" is damaged: SQLite reports "database is locked".'),
+    ],
+)  # fmt: skip
+def test_sqlite_failures_are_told_as_busy_unreadable_or_damaged(name: str, says: str) -> None:
+    path = Path("/saves/x.kage")
+    error = saves._sqlite_error(path, sqlite_error(name, "database is locked."))
+    assert str(error) == says.format(p=path)
+    assert error.path == path
+
+
+def test_an_sqlite_error_without_a_name_is_damage() -> None:
+    error = saves._sqlite_error(Path("x.kage"), sqlite3.DatabaseError("file is not a database"))
+    assert str(error) == 'Save file "x.kage" is damaged: SQLite reports "file is not a database".'
+
+
+# --- folders ---------------------------------------------------------------------------
+
+
+def test_all_saves_are_listed_by_world_then_name_unreadable_first(tmp_path: Path) -> None:
+    for world, name in [("zeta", "b"), ("alpha", "B2"), ("zeta", "A"), ("alpha", "a1")]:
+        world_store(tmp_path, world).write(data(name=name, world_id=world))
+    (tmp_path / "zeta" / "junk.kage").write_text("junk")
+    listed = [(info.world_id, info.name) for info in list_all(tmp_path)]
+    assert listed == [
+        (None, "junk"),
+        ("alpha", "a1"),
+        ("alpha", "B2"),
+        ("zeta", "A"),
+        ("zeta", "b"),
+    ]
+
+
+def test_worlds_having_reads_past_a_damaged_save(tmp_path: Path) -> None:
+    world_store(tmp_path, "alpha").write(data(world_id="alpha"))
+    (tmp_path / "alpha" / "slot.kage").write_text("damaged")
+    world_store(tmp_path, "beta").write(data(world_id="beta"))
+    world_store(tmp_path, "gamma").write(data(world_id="gamma"))
+    assert worlds_having(tmp_path, "slot", besides="gamma") == ["beta"]
+    assert worlds_having(tmp_path, "other", besides="gamma") == []
+    assert worlds_having(tmp_path / "nowhere", "slot", besides="gamma") == []
+
+
+def test_linked_folders_and_stray_files_are_not_world_folders(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    SaveStore(elsewhere).write(data(world_id="elsewhere"))
+    root = tmp_path / "saves"
+    root.mkdir()
+    (root / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (root / "stray.txt").write_text("not a folder")
+    assert list_all(root) == []
+    assert worlds_having(root, "slot", besides="x") == []
+
+
+def test_a_saves_folder_that_is_a_file(tmp_path: Path) -> None:
+    root = tmp_path / "saves"
+    root.write_text("")
+    with pytest.raises(SaveError) as error:
+        list_all(root)
+    assert str(error.value) == f'Could not list the saves in "{root}": Not a directory.'
+
+
+# --- snapshots ------------------------------------------------------------------------
+
+
+def test_thinning_drops_every_second_snapshot_between_the_first_and_the_newest() -> None:
+    snapshots = [(t, "{}") for t in range(21)]
+    keep_bounded(snapshots, 20)
+    assert [t for t, _ in snapshots] == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20]
+    snapshots = [(t, "{}") for t in range(6)]
+    keep_bounded(snapshots, 5)
+    assert [t for t, _ in snapshots] == [0, 2, 4, 5]
