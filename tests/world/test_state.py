@@ -68,3 +68,91 @@ def test_clock_formats() -> None:
     assert describe_span(0) == "a moment"
     assert describe_span(1) == "1 minute"
     assert describe_span(2 * 1440 + 61) == "2 days, 1 hour and 1 minute"
+
+
+def busy_state() -> State:
+    return State(
+        turn=4,
+        minutes=300,
+        rng=12345,
+        seq=2,
+        holder={"kunai": "hero"},
+        money={"hero": 10},
+        props={"kunai": {"sharp": True}},
+        flags={"door": "open"},
+        mood={"guard": -5},
+        bonds={"guard>hero": 20},
+        milestones={"first": 1},
+        fired={"bell": 30},
+        schedule=[[400, 1, "gong"]],
+        visited={"yard": 0},
+        records={"vote": {"yes": 3}},
+        pronouns={"it": "kunai"},
+        question={"words": ["kunai"]},
+        done=True,
+        won=True,
+        ending="won",
+    )
+
+
+def test_copy_keeps_every_field() -> None:
+    state = busy_state()
+    assert state.copy() == state
+    assert State.from_json(state.to_json()) == state
+
+
+def test_copy_shares_no_container_that_play_edits() -> None:
+    state = busy_state()
+    copy = state.copy()
+    copy.holder["kunai"] = "yard"
+    copy.money["hero"] = 0
+    copy.props["kunai"]["sharp"] = False  # props are edited in place: copied per entity
+    copy.props["new"] = {}
+    copy.flags["door"] = "shut"
+    copy.mood["guard"] = 5
+    copy.bonds["guard>hero"] = 0
+    copy.milestones["second"] = 2
+    copy.fired["gong"] = 1
+    copy.schedule.append([500, 2, "bell"])
+    copy.visited["shop"] = 1
+    copy.records["edict"] = {}
+    copy.pronouns["him"] = "guard"
+    assert state == busy_state()
+
+
+def test_to_json_has_every_field_and_the_version() -> None:
+    data = busy_state().to_json()
+    assert data["version"] == 1
+    assert set(data) == set(State.__slots__) | {"version"}
+    assert data["turn"] == 4 and data["ending"] == "won" and data["flags"] == {"door": "open"}
+
+
+def test_from_json_fills_missing_fields_with_defaults_and_copies() -> None:
+    data = {"version": 1, "turn": 7, "flags": {"a": 1}}
+    state = State.from_json(data)
+    assert state == State(turn=7, flags={"a": 1})
+    state.flags["a"] = 2
+    assert data["flags"] == {"a": 1}  # the state does not share the caller's dicts
+
+
+def test_from_json_without_a_version_is_refused() -> None:
+    with pytest.raises(ValueError, match="state version None is not 1"):
+        State.from_json({"turn": 1})
+
+
+def test_dumps_is_canonical_compact_json() -> None:
+    state = State(turn=1, flags={"b": 1, "a": 2})
+    text = state.dumps()
+    assert " " not in text
+    assert text.index('"a":2') < text.index('"b":1')  # keys sorted
+    assert json.loads(text) == state.to_json()
+    assert State(flags={"a": 2, "b": 1}, turn=1).dumps() == text
+
+
+def test_digest_is_short_stable_and_changes_with_the_state() -> None:
+    state = busy_state()
+    digest = state.digest()
+    assert len(digest) == 16 and int(digest, 16) >= 0
+    assert busy_state().digest() == digest
+    state.minutes += 1
+    assert state.digest() != digest

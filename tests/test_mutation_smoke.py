@@ -1,0 +1,64 @@
+"""Smoke test of benchmarks/mutation.py on a tiny module (about 25 mutants, two runs).
+
+Weak tests must let a known-bad mutant through and the script must show it with its line
+and diff; strong tests must kill that same mutant and every other. If the script (or
+mutmut under it) stops planting or detecting mutants, this goes red."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("mutmut")
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "benchmarks" / "mutation.py"
+MODULE = "src/kage/world/rng.py"
+# The known-bad mutant: SplitMix64 stepping backwards, `state + _GAMMA` -> `state - _GAMMA`.
+# Its values are still 64-bit and distinct, so only a test of the actual sequence sees it.
+KNOWN_BAD = "+    state = (state - _GAMMA) & _MASK"
+
+
+def mutate(out: Path, tests: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), MODULE, "--tests", tests, "--out", str(out), "--survivors"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (result,) = json.loads((out / "results.json").read_text()).values()
+    return {"stdout": done.stdout, **result}
+
+
+def test_a_known_bad_mutant_survives_weak_tests_and_is_killed_by_strong_ones(
+    tmp_path: Path,
+) -> None:
+    weak = mutate(
+        tmp_path / "weak", "tests/world/test_rng.py::test_outputs_are_64_bit_and_do_not_repeat"
+    )
+    counts = weak["counts"][MODULE]
+    assert counts["mutants"] >= 15
+    assert 0 < counts["survived"] < counts["mutants"]
+    # each survivor is listed with its line in the module and its diff
+    shown = re.split(r"^## ", weak["stdout"], flags=re.M)[1:]
+    assert len(shown) == len(weak["survivors"][MODULE])
+    (bad,) = [s for s in shown if KNOWN_BAD in s]
+    where, name = bad.split("\n", 1)[0].split()
+    assert where == f"{MODULE}:16"
+    assert weak["verdicts"][name] == "survived"
+
+    strong = mutate(tmp_path / "strong", "tests/world/test_rng.py")
+    counts = strong["counts"][MODULE]
+    assert strong["verdicts"][name] == "killed"
+    assert counts["killed"] == counts["mutants"] == len(weak["verdicts"])
+    assert re.search(
+        rf"\| kage/world/rng.py \| {counts['mutants']} +\| {counts['mutants']} ", strong["stdout"]
+    )
