@@ -1,15 +1,15 @@
 """Plant bugs one at a time and see which the tests catch.
 
-    python benchmarks/plants.py [--only NAME ...] [--tests PATH ...] [--list]
+    python benchmarks/plants.py [--only NAME ...] [--tests PATH ...] [--profile P] [--list]
 
 Each plant is a small edit of the engine's source: text replaced in a copy of src/ (put
 first on PYTHONPATH), with a copy of tests/ run from there, so edits made meanwhile do
 not leak in. The chosen tests (by default the property, determinism, state and council
-tests) run against it with KAGE_HYPOTHESIS=plant (fixed examples); a plant is caught
-when a test fails. Prints a table: plant, caught, the first failing test and its
-message, seconds. Each edit must apply exactly once, so a plant that no longer fits the
-code says so instead of passing silently. The "control" plant changes nothing: it must
-survive, or the tests are flaky.
+tests) run against it with KAGE_HYPOTHESIS=plant (fixed examples; `--profile ci` runs
+the suite's own shorter, random profile); a plant is caught when a test fails. Prints a
+table: plant, caught, the first failing test and its message, seconds. Each edit must
+apply exactly once, so a plant that no longer fits the code says so instead of passing
+silently. The "control" plant changes nothing: it must survive, or the tests are flaky.
 """
 
 from __future__ import annotations
@@ -259,14 +259,14 @@ def planted(plant: Plant, into: Path) -> None:
         path.write_text(text.replace(old, new))
 
 
-def run(plant: Plant, tests: list[str], timeout: int) -> tuple[bool, str, float]:
+def run(plant: Plant, tests: list[str], timeout: int, profile: str) -> tuple[bool, str, float]:
     """(caught, first failing test or note, seconds)."""
     with tempfile.TemporaryDirectory(prefix=f"plant-{plant.name}-") as folder:
         planted(plant, Path(folder))
         env = {
             **os.environ,
             "PYTHONPATH": str(Path(folder) / "src"),
-            "KAGE_HYPOTHESIS": "plant",
+            "KAGE_HYPOTHESIS": profile,
             "KAGE_CACHE": str(Path(folder) / "cache"),
         }
         command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-x", *tests]
@@ -292,6 +292,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="plants to run (default: all)")
     parser.add_argument("--tests", nargs="*", default=TESTS, help="test paths to run")
     parser.add_argument("--timeout", type=int, default=900)
+    parser.add_argument("--profile", default="plant", help="Hypothesis profile (ci: the suite's)")
     parser.add_argument("--list", action="store_true", help="list the plants and stop")
     args = parser.parse_args()
     chosen = [p for p in PLANTS if not args.only or p.name in args.only]
@@ -301,7 +302,7 @@ def main() -> None:
         return
     rows = []
     for plant in chosen:
-        caught, by, seconds = run(plant, args.tests, args.timeout)
+        caught, by, seconds = run(plant, args.tests, args.timeout, args.profile)
         rows.append(
             [plant.name, plant.what, "caught" if caught else "SURVIVED", by, f"{seconds:.0f}"]
         )

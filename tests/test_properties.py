@@ -62,7 +62,9 @@ PROFILES = {
         max_examples=120, stateful_step_count=40, database=None, derandomize=True, **_COMMON
     ),
 }
-PROFILE = os.environ.get("KAGE_HYPOTHESIS", "ci")
+PROFILE = os.environ.get("KAGE_HYPOTHESIS") or "ci"
+if PROFILE not in PROFILES:
+    raise ValueError(f"KAGE_HYPOTHESIS={PROFILE!r}: use one of {', '.join(PROFILES)}")
 SEEDS = (0, 1, 2, 3)
 CHECKPOINTS = 18  # per walkthrough, spread evenly from the opening to the end
 
