@@ -300,3 +300,32 @@ def test_world_bytes_refuses_what_the_loader_refuses(tmp_path: Path, hostile: st
             handle.truncate(1 << 40)
     result = timed(2.0, lambda: files.world_bytes(tmp_path))
     assert isinstance(result, ContentError)
+
+
+# -- names ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        (b"caf\xe9.yaml", "caf\\xe9.yaml"),
+        (b"a\nb.yaml", "a\\nb.yaml"),
+        (b"\xe2\x80.yml", "\\xe2\\x80.yml"),
+    ],
+)
+def test_a_file_name_that_cannot_be_printed_is_shown_with_escapes(
+    tmp_path: Path, name: bytes, shown: str
+) -> None:
+    minimal(tmp_path)
+    with open(os.path.join(os.fsencode(tmp_path), name), "wb") as handle:
+        handle.write(b"hope: [5]\n")
+    problem = only(tmp_path)
+    assert (problem.file, problem.line) == (shown, 1)
+    str(problem).encode("utf-8")  # printable as it is
+    assert str(problem).isprintable()
+
+
+def test_a_file_name_that_is_not_utf8_is_read(tmp_path: Path) -> None:
+    minimal(tmp_path)
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.yaml"), "wb") as handle:
+        handle.write(b"hope: [{text: x}]\n")
+    assert len(load_world(tmp_path).hope_lines) == 1
+    assert [name for name, _ in files.world_bytes(tmp_path)][0] == "caf\udce9.yaml"

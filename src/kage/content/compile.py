@@ -4,6 +4,7 @@ files, and build the World. All problems are collected and reported together."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -90,7 +91,7 @@ class Builder(References):
     def read(self) -> str:
         """Read and check every file, within the world's limits; return their hash."""
         paths = files.world_files(self.folder)
-        where = str(self.folder)
+        where = files.shown(self.folder)
         size = files.total_size(paths)
         if size > files.MAX_WORLD_BYTES:  # refused before a byte is read
             raise files.too_big_world(where, size)
@@ -98,12 +99,13 @@ class Builder(References):
         room = files.MAX_WORLD_BYTES
         budget = Budget()
         for path in paths:
-            self.current = path.name
+            name = files.shown(path.name)
+            self.current = name
             try:
-                raw = files.read_file(path, path.name, room)
+                raw = files.read_file(path, name, room)
                 room -= len(raw)
-                digest.update(path.name.encode() + b"\0" + raw)
-                located = read(raw, path.name, budget)
+                digest.update(os.fsencode(path.name) + b"\0" + raw)
+                located = read(raw, name, budget)
             except ContentError as exc:
                 self.problems.extend(exc.problems)
                 self.complete = False
@@ -132,7 +134,7 @@ class Builder(References):
             if self.complete and not self.broken_world:
                 self.problems.append(
                     Problem(
-                        str(self.folder.name or self.folder),
+                        files.shown(self.folder.name or self.folder),
                         0,
                         "no file has a 'world' section. Add one (say, in world.yaml) with "
                         "the world's id, title, intro and player.",
@@ -497,7 +499,7 @@ def load_world(folder: Path | str) -> World:
     except ContentError:
         raise
     except Exception as exc:  # a bug in Kage: still an answer, never a traceback
-        where = builder.current or str(folder)
+        where = builder.current or files.shown(folder)
         raise ContentError(
             [
                 *builder.problems,

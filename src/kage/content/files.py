@@ -35,10 +35,17 @@ _FLAGS = (
 )
 
 
+def shown(name: str | Path) -> str:
+    """A file's name as it can be printed in a message: bytes that are not UTF-8 and
+    characters that are not printable (a newline in a name) are written as escapes."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def world_files(folder: Path) -> list[Path]:
     """The world files in `folder` (names ending .yaml or .yml, not hidden), sorted by name.
     ContentError if `folder` is not a folder, holds none, or holds more than MAX_FILES."""
-    where = str(folder)
+    where = shown(folder)
     try:
         with os.scandir(folder) as entries:
             names = sorted(
@@ -144,16 +151,17 @@ def read_file(path: Path, name: str, room: int | None = None) -> bytes:
 
 def world_bytes(folder: Path) -> list[tuple[str, bytes]]:
     """Each world file's name and bytes, in order of name, read within every limit above
-    (for a digest of the world, such as a cache key). ContentError with the first problem
-    met; the loader (kage.content.compile) reports them all."""
+    (for a digest of the world, such as a cache key: hash os.fsencode(name), as a name
+    need not be UTF-8). ContentError with the first problem met; the loader
+    (kage.content.compile) reports them all."""
     paths = world_files(folder)
     size = total_size(paths)
     if size > MAX_WORLD_BYTES:
-        raise too_big_world(str(folder), size)
+        raise too_big_world(shown(folder), size)
     result: list[tuple[str, bytes]] = []
     room = MAX_WORLD_BYTES
     for path in paths:
-        raw = read_file(path, path.name, room)
+        raw = read_file(path, shown(path.name), room)
         room -= len(raw)
         result.append((path.name, raw))
     return result

@@ -183,6 +183,16 @@ def _world_is_a_fifo(place: Path) -> Path:
     return place / "world"
 
 
+def _odd_name(name: bytes, text: str) -> Callable[[Path], Path]:
+    def build(place: Path) -> Path:
+        folder = _world(place)
+        with open(os.path.join(os.fsencode(folder), name), "wb") as handle:
+            handle.write(text.encode())
+        return folder
+
+    return build
+
+
 def _empty_folder(place: Path) -> Path:
     (place / "world").mkdir()
     return place / "world"
@@ -253,10 +263,17 @@ ENTRIES: list[Entry] = [
     Entry("world folder is a file", _world_is_a_file, "folder"),
     Entry("world folder is a pipe", _world_is_a_fifo, "folder"),
     Entry("world folder is empty", _empty_folder, "holds no world files"),
+    # names
+    Entry("file name not UTF-8", _odd_name(b"caf\xe9.yaml", "hope: [{text: x}]\n"), ""),
+    Entry("newline in a file name", _odd_name(b"a\nb.yaml", "hope: [5]\n"), "not 5"),
 ]
 
 # `kage check` hashes the files for its cache (kage/worlds.py, `_key`) with a plain read
-# before the loader sees them, so it still blocks on a named pipe and reads /dev/zero or a
-# sparse terabyte until memory runs out; these are checked in-process only until it reads
-# them through kage.content.files.world_bytes.
-no_cli = {e.name for e in ENTRIES if not e.cli} | {"symlink to /dev/zero", "sparse file of 1 TB"}
+# before the loader sees them, so it still blocks on a named pipe, reads /dev/zero or a
+# sparse terabyte until memory runs out, and fails on a file name that is not UTF-8; these
+# are checked in-process only until it reads them through kage.content.files.world_bytes.
+no_cli = {e.name for e in ENTRIES if not e.cli} | {
+    "symlink to /dev/zero",
+    "sparse file of 1 TB",
+    "file name not UTF-8",
+}
