@@ -113,7 +113,7 @@ def test_a_tie_fails(moot: World) -> None:
     game = fresh(moot)
     result = game.state.records["vote:exile_wren"]
     assert (result["ayes"], result["noes"], result["passed"]) == (2, 2, False)
-    assert result["minute"] == 0
+    assert result["motion"] == "exile_wren" and result["minute"] == 0
     assert "edict:exile" not in game.state.records
     voted = [e.data for e in game.log if e.kind == "council.voted"]
     assert voted == [{"motion": "exile_wren", "ayes": 2, "noes": 2, "passed": False}]
@@ -168,6 +168,16 @@ def test_nobody_for_and_nobody_against(moot: World) -> None:
     assert council.tally(game, "plain_exile") == (
         "The motion carried, 4 to 0. For: Ash, Birch, Cedar and old Dell. Against: nobody."
     )
+    edict = game.state.records["edict:plain_exile"]  # named after its motion
+    assert edict["id"] == "plain_exile" and edict["issuer"] == "elders"
+
+
+def test_support_is_kept_to_three_places(moot: World) -> None:
+    world = copy.deepcopy(moot)
+    world.runtime.clear()
+    world.councils["elders"].members[2].beliefs = {"guilt": 0.12345, "fear_of_fire": 1.0}
+    game = fresh(world)
+    assert ballots(game.state.records["vote:exile_wren"])["cedar"][1] == 0.723
 
 
 def test_reasons_group_those_for_by_their_strongest_reason(moot: World) -> None:

@@ -3,6 +3,8 @@ conserved over random trading. A small market world; one check against Banished'
 
 from __future__ import annotations
 
+import copy
+import math
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from tests.helpers import fresh, play, played_until, world_from
 from kage.content.compile import load_world
 from kage.session import Session
 from kage.systems import economy
-from kage.world import query
+from kage.world import ops, query, rng
 from kage.world.model import World
 
 # The loot scroll appraises to exactly 3000 at the forge (pays 0.5):
@@ -66,6 +68,11 @@ people:
     money: 200
     props: {merchant: stall}
 things:
+  - id: basket
+    name: "basket"
+    nouns: [basket]
+    at: forge
+    container: true
   - id: loot_scroll
     name: "loot scroll"
     nouns: [scroll]
@@ -121,6 +128,11 @@ things:
     adjectives: [fine]
     at: smith
     props: {value: 1000, condition: 90, durability: 90, category: weapon}
+  - id: nails
+    name: "bag of nails"
+    nouns: [nails]
+    at: smith
+    props: {value: 1, category: tool}
   - id: hammer
     name: "hammer"
     nouns: [hammer]
@@ -137,7 +149,7 @@ shops:
     haggle_room: 0.1
     patience: 2
     rounding: 50
-    stock: [axe]
+    stock: [axe, nails]
   - id: stall
     keeper: pedlar
     place: square
@@ -502,3 +514,285 @@ def test_banished_loot_fetches_three_thousand(banished: World, tmp_path: Path) -
     assert "3,000 ryo" in play(session, "sell loot scroll")
     play(session, "accept")
     assert session.game.state.money["wallet"] == before + 3000
+
+
+# -- the rules one by one ----------------------------------------------------------------
+def forge(session: Session) -> dict:
+    return economy.shops(session.game)["forge"]
+
+
+def set_props(session: Session, item: str, **values: object) -> None:
+    props = session.game.state.props
+    props[item] = {**props.get(item, {}), **values}  # replaced whole: copies share dicts
+
+
+def test_factors_hold_out_of_range_readings_to_their_bounds() -> None:
+    assert economy.condition_factor(150) == 1.0 and economy.condition_factor(-20) == 0.25
+    assert economy.durability_factor(150) == 1.0 and economy.durability_factor(-20) == 0.5
+    assert economy.condition_factor(60) == pytest.approx(0.7)
+    assert economy.durability_factor(50) == 0.75
+
+
+def test_prices_are_rounded_to_his_step(session: Session) -> None:
+    shop = forge(session)
+    nearest = [economy.to_step(shop, a) for a in (24.9, 25, 74.9, 75, 1260)]
+    assert nearest == [0, 50, 50, 100, 1250]
+    down = [economy.to_step(shop, a, "down") for a in (49.9, 50, 99.99, 3245)]
+    assert down == [0, 50, 50, 3200]
+    assert economy.to_step(shop, 150 - 1e-10, "down") == 150  # float dust is not a step
+
+
+def test_he_buys_things_of_some_value_in_his_line(session: Session) -> None:
+    game, shop = session.game, forge(session)
+    assert economy.buys(game, shop, "spear")
+    assert not economy.buys(game, shop, "lantern")  # a tool: not his line
+    assert not economy.buys(game, shop, "pedlar")  # a person
+    assert economy.buys(game, economy.shops(game)["stall"], "lantern")  # she buys anything
+    set_props(session, "spear", value=1)
+    assert economy.buys(game, shop, "spear")
+    set_props(session, "spear", value=0)
+    assert not economy.buys(game, shop, "spear")
+
+
+def test_what_holds_money_or_things_is_pushed_back(session: Session) -> None:
+    game = session.game
+    ops.transfer(game, "purse", "helmet", 1)  # a coin rattles in the helmet
+    text = play(session, "sell loot scroll")
+    assert set(offer(session)["goods"]) == {"sword", "spear"}
+    assert "He pushes the helmet and the lantern back to you" in text
+    play(session, "refuse", "unseal loot scroll", "sell all")
+    assert set(offer(session)["goods"]) == {"sword", "spear"}  # nor in the open
+    play(session, "refuse", "seal helmet in loot scroll", "seal sword in loot scroll")
+    play(session, "seal spear in loot scroll", "seal lantern in loot scroll")
+    game.state.money["purse"] += game.state.money.pop("helmet")
+    game.state.holder["lantern"] = "helmet"  # a lantern stuffed inside it
+    game.contents_changed()
+    play(session, "sell loot scroll")
+    assert set(offer(session)["goods"]) == {"sword", "spear"}
+
+
+def test_sell_all_looks_into_open_containers_but_not_sealed_ones(session: Session) -> None:
+    assert "You have nothing the smith would buy." in play(session, "sell all")
+    play(session, "unseal loot scroll", "take basket", "put sword in basket")
+    assert session.game.state.holder["sword"] == "basket"
+    play(session, "sell all")
+    assert set(offer(session)["goods"]) == {"helmet", "sword", "spear"}
+
+
+def test_adding_to_the_lot_keeps_the_patience_haggling_cost(session: Session) -> None:
+    play(session, "unseal loot scroll", "sell helmet", "haggle")
+    assert offer(session)["patience"] == 1
+    play(session, "sell sword")
+    assert offer(session)["patience"] == 1
+
+
+def test_an_offer_his_till_just_covers_is_not_short(session: Session) -> None:
+    ops.transfer(session.game, "smith", "pedlar", 2000)  # 3,000 left: exactly the price
+    text = play(session, "sell loot scroll")
+    assert offer(session)["amount"] == 3000 and offer(session)["short"] is False
+    assert "every ryo" not in text
+    assert events(session, "trade.offered") == [
+        {"shop": "forge", "amount": 3000, "goods": ["helmet", "sword", "spear"]}
+    ]
+
+
+def test_a_keeper_with_an_empty_till_offers_nothing(session: Session) -> None:
+    game = session.game
+    game.state.money["purse"] += game.state.money.pop("smith")
+    assert economy.till(game, forge(session)) == 0
+    assert "couldn't pay you a single ryo" in play(session, "sell loot scroll")
+    assert offer(session) is None
+
+
+def test_a_world_without_shops_has_nobody_to_trade_with(market: World, tmp_path: Path) -> None:
+    world = copy.deepcopy(market)
+    world.runtime.clear()
+    world.data.pop("shops")
+    session = Session(world, saves=tmp_path)
+    session.opening()
+    assert economy.shops(session.game) == {} and economy.shop_here(session.game) is None
+    assert "nobody here to trade with" in play(session, "sell loot scroll")
+
+
+def test_his_ceiling_is_rounded_down_and_limited_by_his_till(session: Session) -> None:
+    game, shop = session.game, forge(session)
+    assert economy.ceiling(game, shop, {"first": 2950, "amount": 2950}) == 3200  # not 3250
+    game.state.money["smith"] = 3100
+    assert economy.ceiling(game, shop, {"first": 2950, "amount": 2950}) == 3100
+    assert economy.ceiling(game, shop, {"first": 2950, "amount": 3150}) == 3150
+
+
+# -- haggling, outcome by outcome --------------------------------------------------------
+def haggled(session: Session) -> list[tuple[str, int]]:
+    return [(e["outcome"], e["amount"]) for e in events(session, "trade.haggled")]
+
+
+def test_asking_what_he_offers_is_agreed_for_free(session: Session) -> None:
+    play(session, "sell loot scroll")
+    assert 'The smith grunts. "Fine. 3,000 ryo."' in play(session, "ask 3000")
+    assert offer(session)["patience"] == 2 and haggled(session) == [("agreed", 3000)]
+    assert events(session, "trade.haggled")[0]["shop"] == "forge"
+
+
+def test_an_ask_within_his_room_costs_one_patience(session: Session) -> None:
+    play(session, "sell loot scroll", "ask 3100")
+    assert offer(session)["patience"] == 1 and offer(session)["amount"] == 3100
+
+
+def test_a_counter_offer_costs_one_patience(session: Session) -> None:
+    play(session, "sell loot scroll")
+    text = play(session, "ask 3600")  # first x (1 + 2 x room): the most that is not greed
+    assert '"Not that much." The smith thinks. "3,300, and not a ryo more."' in text
+    assert offer(session)["patience"] == 1 and haggled(session) == [("counter", 3300)]
+
+
+def test_just_past_the_counter_is_greed(session: Session) -> None:
+    play(session, "sell loot scroll")
+    text = play(session, "ask 3650")
+    assert "The smith looks at you flatly. \"Don't insult me. It's 3,000.\"" in text
+    assert offer(session)["patience"] == 0 and haggled(session) == [("greedy", 3000)]
+
+
+def test_greed_with_one_patience_left_ends_the_talk(session: Session) -> None:
+    play(session, "sell loot scroll", "haggle")
+    assert offer(session)["patience"] == 1
+    text = play(session, "ask 9000")
+    assert "Enough. Sell it somewhere else." in text and offer(session) is None
+    assert events(session, "trade.withdrawn") == [{"shop": "forge"}]
+    assert session.game.state.records["trade:forge"]["cross"] is True
+
+
+def test_a_haggle_with_no_patience_left_is_withdrawn(session: Session) -> None:
+    game, shop = session.game, forge(session)
+    play(session, "sell loot scroll")
+    economy.set_offer(game, shop, {**offer(session), "patience": 0})
+    assert economy.haggle(game, shop, None) == ("withdrawn", 0)
+    assert offer(session) is None
+
+
+def test_with_no_patience_he_still_takes_his_own_price(session: Session) -> None:
+    play(session, "sell loot scroll", "ask 9000", "ask 9000", "sell loot scroll")
+    assert offer(session)["patience"] == 0
+    assert "Fine. 3,000 ryo." in play(session, "ask 3000")
+    assert "3,000 ryo" in play(session, "accept")
+    assert money(session, "purse") == 3100
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_plain_haggle_lifts_by_the_documented_share_of_the_room(
+    market: World, tmp_path: Path, seed: int
+) -> None:
+    """He lifts his offer by 40% of the room left (3,300 - 3,000) plus up to 60% more by
+    the draw, rounded down to his step of 50."""
+    session = Session(market, seed=seed, saves=tmp_path)
+    session.opening()
+    play(session, "sell loot scroll")
+    draw = rng.next_state(session.game.state.rng)[1] / 2**64
+    expected = 3000 + math.floor(300 * (0.4 + 0.6 * draw) / 50) * 50
+    text = play(session, "haggle")
+    assert offer(session)["amount"] == expected
+    assert f'The smith sucks his teeth. "{expected:,}, then.' in text
+
+
+def test_a_raise_is_at_least_one_step(session: Session) -> None:
+    play(session, "sell loot scroll", "ask 3250")  # 50 of room left: 40% of it is 20
+    play(session, "haggle")
+    assert offer(session)["amount"] == 3300 and haggled(session)[-1] == ("raised", 3300)
+
+
+def test_at_his_ceiling_he_stands_firm(session: Session) -> None:
+    play(session, "sell loot scroll", "ask 3300")
+    text = play(session, "haggle")
+    assert '"3,300," the smith says, folding his arms.' in text
+    assert haggled(session)[-1] == ("firm", 3300)
+
+
+# -- selling, then buying back -----------------------------------------------------------
+def test_sales_add_up_in_what_he_has_for_sale(session: Session) -> None:
+    play(session, "unseal loot scroll", "sell helmet", "accept", "sell sword", "accept")
+    assert events(session, "trade.sold")[-1] == {
+        "shop": "forge",
+        "amount": 650,
+        "goods": ["sword"],
+    }
+    assert play(session, "wares") == (
+        "The smith has for sale:\n"
+        "  fine axe (pristine): 1,200 ryo\n"
+        "  bag of nails: 50 ryo\n"
+        "  helmet (pristine): 5,200 ryo\n"
+        "  notched sword (worn): 2,200 ryo"
+    )
+
+
+def test_a_thing_sold_twice_is_listed_once(session: Session) -> None:
+    play(session, "unseal loot scroll", "sell helmet and spear", "accept", "buy spear")
+    assert session.game.state.holder["spear"] == "hero"
+    play(session, "sell spear", "accept")
+    assert session.game.state.records["trade:forge"]["bought"] == ["helmet", "spear"]
+    assert play(session, "wares").count("spear") == 1
+
+
+def test_a_sale_makes_up_for_walking_out(session: Session) -> None:
+    play(session, "unseal loot scroll", "sell helmet", "ask 9000", "ask 9000")
+    play(session, "sell helmet")
+    assert offer(session)["patience"] == 0
+    play(session, "accept", "sell sword")
+    assert offer(session)["patience"] == 2
+
+
+def test_what_he_has_sold_or_holds_worthless_is_not_for_sale(session: Session) -> None:
+    play(session, "sell loot scroll", "accept", "buy axe")
+    assert "axe" not in play(session, "wares")
+    set_props(session, "helmet", value=0)
+    assert "helmet" not in play(session, "wares")
+    assert "bag of nails: 50 ryo" in play(session, "wares")  # worth 1: never sold for 0
+
+
+def test_a_keeper_with_nothing_to_sell_says_so(session: Session) -> None:
+    assert play(session, "w", "n", "wares").endswith("The pedlar has nothing for sale just now.")
+
+
+def test_the_keeper_is_he_she_or_they(session: Session, market: World, tmp_path: Path) -> None:
+    play(session, "unseal loot scroll")
+    assert 'The smith shakes his head. "Not the kind of thing I buy."' in play(
+        session, "sell lantern"
+    )
+    play(session, "w", "n")
+    assert '"And that\'s every ryo I have," she adds.' in play(session, "sell helmet")
+    play(session, "accept")
+    assert 'The pedlar spreads her hands. "I couldn\'t pay you a single ryo today."' in play(
+        session, "sell spear"
+    )
+    world = copy.deepcopy(market)
+    world.runtime.clear()
+    world.entities["smith"].gender = "them"
+    them = Session(world, saves=tmp_path)
+    them.opening()
+    assert "The smith shakes their head." in play(them, "unseal loot scroll", "sell lantern")
+
+
+def test_a_keeper_who_is_they_takes_the_plural_verb(market: World, tmp_path: Path) -> None:
+    world = copy.deepcopy(market)
+    world.runtime.clear()
+    world.entities["smith"].gender = "them"
+    session = Session(world, saves=tmp_path)
+    session.opening()
+    text = play(session, "sell loot scroll")
+    assert "They push the lantern back to you: not the kind of thing they buy." in text
+    assert '"Some of this has seen hard use," they say' in text
+    assert "Your things stay yours; they have seen worse." in play(session, "refuse")
+    play(session, "unseal loot scroll")
+    ops.transfer(session.game, "smith", "pedlar", 4000)  # 1,000 left in the till
+    text = play(session, "sell helmet")
+    assert '"Good, clean work," they say.' in text
+    assert '"And that\'s every ryo I have," they add.' in text
+    assert "They add:" in play(session, "haggle", "haggle")
+
+
+def test_banished_sell_all_offers_what_naruto_holds_in_the_open(
+    banished: World, tmp_path: Path
+) -> None:
+    """Naruto carries Kurama (a person) before his things: "sell all" looks past him."""
+    session = played_until(banished, "sell loot scroll", tmp_path)
+    assert "3,250 ryo for it" in play(session, "sell all")
+    assert session.game.state.records["offer:weapons_shop"]["goods"] == ["dragon_sword"]

@@ -160,7 +160,8 @@ def test_leaving_in_time_then_coming_back(exiled: Session) -> None:
     assert exile(exiled)["left"] and game.state.flags["left_town"]
     assert exile(exiled)["status"] == "in force"
     play(exiled, "s", "n")  # the wilds and back: still outside, told once
-    assert len([e for e in game.log if e.kind == "edict.complied"]) == 1
+    complied = [e.data for e in game.log if e.kind == "edict.complied"]
+    assert complied == [{"id": "exile", "subject": "wren"}]
     play(exiled, "wait 2 days")
     assert not game.state.done
     play(exiled, "n")

@@ -42,6 +42,13 @@ def _names(game: Game, ids: list[str]) -> str:
     return describe.listing([game.world.entities[i].the() for i in ids])
 
 
+def _verb(he: str, verb: str) -> str:
+    """'he says' but 'they say': a keeper who is "them" takes the plural verb."""
+    if he != "they":
+        return verb
+    return {"has": "have", "pushes": "push"}.get(verb, verb.removesuffix("s"))
+
+
 def _prefix(game: Game, action: Action, text: str) -> str:
     if action.several and action.noun:
         return f"{game.world.entities[action.noun].name}: {text}"
@@ -166,22 +173,23 @@ def install(rules: Rulebooks) -> None:
         parts = [f"{look} and every fitting. It takes {describe_span(action.minutes)}."]
         if action.data["left"]:
             parts.append(
-                f"{he.capitalize()} pushes {_names(game, action.data['left'])} back to you: "
-                f"not the kind of thing {he} buys."
+                f"{he.capitalize()} {_verb(he, 'pushes')} {_names(game, action.data['left'])} "
+                f"back to you: not the kind of thing {he} {_verb(he, 'buys')}."
             )
         lot = "it" if len(goods) == 1 else "the lot"
+        says = f"{he} {_verb(he, 'says')}"
         if worn:
             parts.append(
-                f'"Some of this has seen hard use," {he} says, tapping {_names(game, worn)}. '
+                f'"Some of this has seen hard use," {says}, tapping {_names(game, worn)}. '
                 f'"Worn things don\'t fetch full price. The best I can do for {lot} is {amount}."'
                 if len(goods) > 1
-                else f'"It\'s seen hard use," {he} says. "Worn things don\'t fetch full price. '
+                else f'"It\'s seen hard use," {says}. "Worn things don\'t fetch full price. '
                 f'The best I can do is {amount}."'
             )
         else:
-            parts.append(f'"Good, clean work," {he} says. "{amount} for {lot}."')
+            parts.append(f'"Good, clean work," {says}. "{amount} for {lot}."')
         if offer.get("short"):
-            parts.append(f'"And that\'s every ryo I have," {he} adds.')
+            parts.append(f'"And that\'s every ryo I have," {he} {_verb(he, "adds")}.')
         return " ".join(parts) + hint
 
     # -- answering an offer ----------------------------------------------------------
@@ -231,7 +239,10 @@ def install(rules: Rulebooks) -> None:
     def report_decline(game: Game, action: Action) -> str:
         shop = _shop(game, action)
         he, _ = economy.pronouns(game, shop)
-        return f"{_name(game, shop)} shrugs. Your things stay yours; {he} has seen worse."
+        return (
+            f"{_name(game, shop)} shrugs. Your things stay yours; {he} {_verb(he, 'has')} "
+            "seen worse."
+        )
 
     @rules.rule("carry_out", "haggle")
     def haggling(game: Game, action: Action) -> None:
@@ -258,7 +269,7 @@ def install(rules: Rulebooks) -> None:
             'somewhere else."',
         }[action.data["outcome"]]
         if action.data["last"]:
-            said += f' {describe.capital(he)} adds: "And that\'s my last word."'
+            said += f' {describe.capital(he)} {_verb(he, "adds")}: "And that\'s my last word."'
         return said
 
     # -- buying ----------------------------------------------------------------------
