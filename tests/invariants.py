@@ -37,8 +37,6 @@ COUNTS: Counter[str] = Counter()  # games, commands, invariant checks: printed a
 # morale 0-100; escort: trust 0-100; skills are trained towards limits of at most 100)
 PERCENT = ("condition", "durability", "morale", "trust")
 SKILLS = ("perception", "stealth", "strength", "taijutsu", "genjutsu")
-# flags the engine writes straight into the state as bookkeeping of what was told
-UNTOLD_FLAGS = ("witnessed.", "told.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,8 +332,6 @@ def changes_are_told(seen: Seen) -> None:
     for kind, old, new in pairs:
         for key in set(old) | set(new):
             if old.get(key) == new.get(key) or key in told.get(kind, set()):
-                continue
-            if kind == "flag" and key.startswith(UNTOLD_FLAGS):
                 continue
             untold.append(f"{kind} {key!r}: {old.get(key)!r}->{new.get(key)!r}")
     player = seen.world.player

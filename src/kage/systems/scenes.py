@@ -58,5 +58,5 @@ def _pass_time(game: Game, arg: dict[str, Any]) -> None:
     scheduler.advance(game, parse_duration(arg["span"]))
     if arg.get("tell"):
         for event_id, text in scheduler.untold(game):
-            game.state.flags[f"told.{event_id}"] = True
+            ops.set_flag(game, f"told.{event_id}", True)
             game.say(text)

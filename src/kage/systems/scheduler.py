@@ -32,7 +32,7 @@ def fire(game: Game, event_id: str) -> None:
     game.state.fired[event_id] = game.state.minutes
     game.emit("happened", event=event_id, place=event.place)
     if event.seen and witnessed(game, event.place):
-        game.state.flags[f"witnessed.{event_id}"] = True
+        ops.set_flag(game, f"witnessed.{event_id}", True)
         game.say(game.render(event.seen))
     effects.apply(game, event.effects)
 
