@@ -158,3 +158,17 @@ def test_escape_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
         text = clean_exit(kage_play(*MODES[mode], "--saves", str(tmp_path), data=data))
         assert "\x1b" not in text and "\x07" not in text
         assert "Hokage's office" in text
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_standard_input_at_all_is_no_commands(mode: str, tmp_path: Path) -> None:
+    """Started with standard input closed (sys.stdin is None): the opening, then the end."""
+    result = subprocess.run(
+        [sys.executable, "-m", "kage", "play", *MODES[mode], "--saves", str(tmp_path)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(0),
+        timeout=60,
+    )
+    text = clean_exit(result)
+    assert "Hokage's office" in text

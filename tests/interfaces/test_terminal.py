@@ -197,3 +197,36 @@ def test_ctrl_c_during_a_command_waits_for_it() -> None:
         os.kill(os.getpid(), signal.SIGINT)
         finished = True
     assert finished and interrupted == [signal.SIGINT]
+
+
+def test_ctrl_c_during_a_piped_command_finishes_it_then_quits(
+    new_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real SIGINT arriving while `look` runs: the turn completes, then play stops
+    before the next line (`wait`) instead of losing the interrupt or half a turn."""
+    import io
+
+    from rich.console import Console
+
+    session = new_session()
+    real_step = session.step
+
+    def step_interrupted(text: str, cut: bool = False):  # type: ignore[no-untyped-def]
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, in the middle of the command
+        return real_step(text, cut=cut)
+
+    monkeypatch.setattr(session, "step", step_interrupted)
+
+    class Piped:
+        buffer = io.BytesIO(b"down\nwait\n")
+
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr(sys, "stdin", Piped())
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    out = io.StringIO()
+    status = terminal.play(session, Console(file=out, highlight=False))
+    assert status == 0
+    assert session.log == ["down"]
+    assert out.getvalue().rstrip().endswith("Goodbye.")

@@ -81,7 +81,7 @@ def play(
 
     At the prompt, Ctrl-C or Ctrl-D offers to save before quitting.
     """
-    from kage.interfaces.lines import ENDLESS, LineReader
+    from kage.interfaces.lines import ENDLESS, LineReader, standard_input
     from kage.interfaces.output import tolerant
     from kage.session import Session
 
@@ -91,7 +91,7 @@ def play(
         from kage.interfaces import terminal
 
         sys.exit(terminal.play(session))
-    reader = LineReader(script if script is not None else sys.stdin.buffer)
+    reader = LineReader(script if script is not None else standard_input())
     if as_json:
         from kage.interfaces import jsonplay
 

@@ -17,6 +17,7 @@ so an agent that writes one command and waits for the answer gets it.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
@@ -141,6 +142,13 @@ ENDLESS = (
 )
 
 
+def standard_input() -> BinaryIO:
+    """Standard input as bytes; an empty stream if the process has none (started with
+    it closed), which is simply no commands."""
+    stdin = sys.stdin
+    return stdin.buffer if stdin is not None else io.BytesIO()
+
+
 class ScriptError(ValueError):
     """A --script argument that is not something to read commands from."""
 
@@ -160,7 +168,7 @@ def open_script(name: str) -> BinaryIO:
     is refused before anything is read from it: commands come from files and pipes.
     """
     if name == "-":
-        return sys.stdin.buffer
+        return standard_input()
     try:
         _check(name, os.stat(name))
         fd = os.open(name, os.O_RDONLY | os.O_NOCTTY)

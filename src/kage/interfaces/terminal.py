@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from kage.interfaces.lines import ENDLESS, Line, LineReader, bound
+from kage.interfaces.lines import ENDLESS, Line, LineReader, bound, standard_input
 from kage.interfaces.output import printable
 from kage.parser.text import clean
 from kage.session import Session
@@ -83,8 +83,8 @@ def play(session: Session, console: Console | None = None) -> int:
     console = console or Console(highlight=False)
     show(console, session.opening())
     threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
-    interactive = sys.stdin.isatty()
-    reader = None if interactive else LineReader(sys.stdin.buffer)
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    reader = None if interactive else LineReader(standard_input())
     ask = _typed(session) if reader is None else _piped(reader)
     while True:
         try:
@@ -105,8 +105,9 @@ def play(session: Session, console: Console | None = None) -> int:
             show(console, step.text)
             if step.quit:
                 return 0
-        if interrupted and interactive:
-            save_before_quitting(session, console, _asked())
+        if interrupted:  # Ctrl-C while the command ran: quit now that it is done
+            if interactive:
+                save_before_quitting(session, console, _asked())
             say(console, "Goodbye.")
             return 0
 
