@@ -16,6 +16,7 @@ from tests.content.worlds import (
     problems,
 )
 
+from kage.content import refs
 from kage.content.compile import load_world
 from kage.content.errors import ContentError
 
@@ -874,3 +875,17 @@ def test_a_time_effect_of_the_wrong_shape(tmp_path: Path, effect: str, says: str
     problem = only(tmp_path)
     assert (problem.file, problem.line) == ("world.yaml", 7)
     assert says in problem.message
+
+
+def test_did_you_mean_is_offered_a_bounded_number_of_times(tmp_path: Path) -> None:
+    places = "places:\n" + "".join(f"  - {{id: place_{i:03}, name: p}}\n" for i in range(60))
+    things = "things:\n" + "".join(
+        f"  - {{id: t{i}, name: t, at: plaec_{i:03}}}\n" for i in range(40)
+    )
+    minimal(tmp_path, a_yaml=places, b_yaml=things)
+    found = problems(tmp_path)
+    assert len(found) == 40
+    offered = [p for p in found if "Did you mean" in p.message]
+    assert len(offered) == refs.SUGGESTIONS
+    assert "Did you mean 'place_000'?" in found[0].message
+    assert "Known: hero, place_000, place_001" in found[-1].message
