@@ -4,6 +4,7 @@ these sentences as they are, and front ends use ``SaveError.path``."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,108 @@ def test_thinning_drops_every_second_snapshot_between_the_first_and_the_newest()
     snapshots = [(t, "{}") for t in range(6)]
     keep_bounded(snapshots, 5)
     assert [t for t, _ in snapshots] == [0, 2, 4, 5]
+
+
+# --- what a damaged or foreign file is told as ----------------------------------------
+
+
+def edited(store: SaveStore, *statements: str, resign: bool = False) -> Path:
+    """The save "slot" with SQL run on it; with ``resign`` its checksum is computed anew,
+    as a program that knows the format would write it."""
+    path = store.write(data(commands=["look", "wait"], snapshots=[(0, "{}"), (2, "{}")]))
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        for statement in statements:
+            conn.execute(statement)
+        if resign:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            commands = conn.execute("SELECT turn, text FROM commands ORDER BY turn").fetchall()
+            snaps = conn.execute("SELECT turn, state FROM snapshots ORDER BY turn").fetchall()
+            checksum = saves._checksum(meta, commands, snaps)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'checksum'", (checksum,))
+    return path
+
+
+def damage(store: SaveStore) -> SaveError:
+    with pytest.raises(SaveError) as error:
+        store.read("slot")
+    assert error.value.path == store.path_for("slot")
+    return error.value
+
+
+@pytest.mark.parametrize(
+    ("statements", "resign", "reason"),
+    [
+        (["PRAGMA user_version = 0"], False, "its header gives an unknown save format version (0)"),
+        (["DROP TABLE meta", "DROP TABLE snapshots"], False, "it has no meta, snapshots table"),
+        (["UPDATE meta SET value = x'37' WHERE key = 'seed'"], False,
+         "its meta table holds a value that is not text"),
+        (["INSERT INTO meta VALUES (x'01', 'blob key')"], False,
+         "its meta table holds a value that is not text"),
+        (["DELETE FROM meta WHERE key IN ('summary', 'turn')"], False,
+         "its meta table lacks turn, summary"),
+        (["UPDATE meta SET value = '2' WHERE key = 'format_version'"], False,
+         "its meta table and header disagree about the format version"),
+        (["UPDATE commands SET text = x'33' WHERE turn = 1"], False,
+         "a command row has the wrong type"),
+        (["UPDATE snapshots SET state = x'7b7d' WHERE turn = 2"], False,
+         "a snapshot row has the wrong type"),
+        # a program that wrote its own tables, without kage's column types
+        (["DROP TABLE commands", "CREATE TABLE commands (turn, text)",
+          "INSERT INTO commands VALUES ('1', 'look'), (2, 'wait')"], False,
+         "a command row has the wrong type"),
+        (["UPDATE commands SET text = 'jump' WHERE turn = 1"], False,
+         "its content does not match its checksum (it was changed or cut short)"),
+        (["UPDATE meta SET value = 'many' WHERE key = 'seed'"], True,
+         "its seed or turn is not a number"),
+        (["UPDATE meta SET value = '2.0' WHERE key = 'turn'"], True,
+         "its seed or turn is not a number"),
+        (["UPDATE commands SET turn = 5 WHERE turn = 2"], True,
+         "its command log is not numbered 1..turn"),
+        (["UPDATE meta SET value = '1' WHERE key = 'turn'"], True,
+         "its command log is not numbered 1..turn"),
+        (["INSERT INTO snapshots VALUES (3, '{}')"], True,
+         "it has a snapshot outside the game's turns"),
+        (["INSERT INTO snapshots VALUES (-1, '{}')"], True,
+         "it has a snapshot outside the game's turns"),
+    ],
+)  # fmt: skip
+def test_damage_is_told_in_words(
+    store: SaveStore, statements: list[str], resign: bool, reason: str
+) -> None:
+    path = edited(store, *statements, resign=resign)
+    assert str(damage(store)) == f'Save file "{path}" is damaged: {reason}.'
+
+
+def test_another_programs_database_is_not_taken_for_a_save(store: SaveStore) -> None:
+    path = edited(store, "PRAGMA application_id = 7")
+    assert str(damage(store)) == (
+        f'Save file "{path}" is damaged or is not a kage save: it is an SQLite database, '
+        "but not one written by kage."
+    )
+
+
+def test_a_newer_save_format_is_refused_as_newer_not_damaged(store: SaveStore) -> None:
+    path = edited(store, "PRAGMA user_version = 2")
+    assert str(damage(store)) == (
+        f'Save file "{path}" uses save format version 2, but this version of kage can only '
+        "read format version 1; it was probably written by a newer kage."
+    )
+
+
+def test_a_file_at_the_edges_of_the_rules_still_loads(store: SaveStore) -> None:
+    edited(store, "INSERT INTO meta VALUES ('extra', 'ignored')", resign=True)
+    loaded = store.read("slot")
+    assert loaded.turn == 2 and [t for t, _ in loaded.snapshots] == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("folder", "reason"), [(False, "the file is empty"), (True, "it is not a regular file")]
+)
+def test_files_that_are_no_database_at_all(store: SaveStore, folder: bool, reason: str) -> None:
+    path = store.path_for("slot")
+    if folder:
+        path.mkdir(parents=True)
+    else:
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"")
+    assert str(damage(store)) == f'Save file "{path}" is damaged: {reason}.'
