@@ -12,7 +12,7 @@ from tests.parser.parlour import WORLD
 
 from kage.game import Game
 from kage.parser import lexicon
-from kage.parser.grammar import compile_pattern, fits, match, normal
+from kage.parser.grammar import MAX_NUMBER_WORDS, compile_pattern, fits, match, normal
 from kage.parser.nouns import SCOPE, SHAPE, UNKNOWN
 from kage.parser.parser import MAX_WORDS, Parsed, parse
 from kage.parser.text import clean, core_grammar, split_commands, starts_command, words
@@ -150,12 +150,13 @@ def test_every_way_the_words_fit_shortest_first_slot_first() -> None:
     assert list(match(line.tokens, ["take", "a", "from"])) == []
 
 
-def test_number_direction_and_unit_take_one_word_each() -> None:
+def test_a_number_takes_up_to_its_words_direction_and_unit_one() -> None:
     line = compile_pattern("wait", "wait {number} {unit}")
     assert list(match(line.tokens, ["wait", "3", "hours"])) == [
         [("number", ["3"]), ("unit", ["hours"])]
     ]
-    assert not fits(line, ["wait", "3", "long", "hours"])
+    assert fits(line, ["wait", *["one"] * MAX_NUMBER_WORDS, "hours"])
+    assert not fits(line, ["wait", *["one"] * (MAX_NUMBER_WORDS + 1), "hours"])
     assert not fits(line, ["wait", "3"])
     assert fits(compile_pattern("go", "go {direction}"), ["go", "north"])
     assert not fits(compile_pattern("go", "go {direction}"), ["go", "far", "north"])
@@ -199,7 +200,7 @@ def test_a_pattern_must_begin_with_a_word() -> None:
         ("wait a minute", 1),
         ("wait hours", 60),
         ("wait few hours", 180),
-        ("wait a couple of hours", None),
+        ("wait a couple of hours", 120),
         ("rest 2 hours", 120),
         ("wait twenty minutes", 20),
     ],
