@@ -91,7 +91,7 @@ MINUTES_A_YEAR = 525_960  # 365.25 days
 # 50 us each): 1,400 unknown ids among 3,300 took 4 minutes. So a world gets this many, from
 # pools of at most this many ids; past them the message lists a few known ids instead.
 SUGGESTIONS = 25
-MAX_POOL = 2_000
+MAX_POOL = 1_000  # Banished has 330 entities
 
 ENTITY_KINDS = ("place", "person", "thing")
 WHAT = {"entity": "place, person or thing", "happening": "event or trigger"}
