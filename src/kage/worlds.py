@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kage import __version__, compiled
 from kage.content.errors import ContentError, Problem
+from kage.content.files import world_bytes
 from kage.world.model import World
 
 CAMPAIGNS = Path(__file__).parent / "campaigns"
@@ -54,8 +55,10 @@ def _key(folder: Path) -> str:
     ]
     for path in code:
         digest.update(path.read_bytes())
-    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    # read as the loader reads them: regular files only, within its limits, so a pipe or
+    # a link to /dev/zero planted in a world cannot hang or exhaust start-up
+    for name, raw in world_bytes(folder):
+        digest.update(os.fsencode(name) + b"\0" + raw)
     return digest.hexdigest()[:24]
 
 
@@ -71,7 +74,7 @@ def load(name: str | None, cache: bool = True) -> World:
         return from_files(folder)
     try:
         cached = cache_dir() / f"{_key(folder)}.world"
-    except OSError:
+    except (OSError, ContentError):  # the loader says what is wrong, file by file
         return from_files(folder)
     try:
         return compiled.loads(_read(cached))

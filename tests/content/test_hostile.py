@@ -56,6 +56,10 @@ CLI = [
     "symlink to /etc/passwd",
     "box_in_itself",
     "bom",
+    "symlink to /dev/zero",
+    "sparse file of 1 TB",
+    "file name not UTF-8",
+    "named pipe",
 ]
 
 

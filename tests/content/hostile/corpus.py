@@ -269,7 +269,7 @@ ENTRIES: list[Entry] = [
     Entry("symlink to /dev/zero", _link("/dev/zero"), "is a symbolic link, " + NOT_A_FILE),
     Entry("symlink to /etc/passwd", _link("/etc/passwd"), "is a symbolic link, " + NOT_A_FILE),
     Entry("symlink out of the folder", _link(_outside), "is a symbolic link, " + NOT_A_FILE),
-    Entry("named pipe", _fifo, "is a named pipe (FIFO), " + NOT_A_FILE, cli=False),
+    Entry("named pipe", _fifo, "is a named pipe (FIFO), " + NOT_A_FILE),
     Entry("folder named x.yaml", _folder_named_yaml, "is a folder, " + NOT_A_FILE),
     Entry("world folder is a file", _world_is_a_file, "folder"),
     Entry("world folder is a pipe", _world_is_a_fifo, "folder"),
@@ -279,12 +279,4 @@ ENTRIES: list[Entry] = [
     Entry("newline in a file name", _odd_name(b"a\nb.yaml", "hope: [5]\n"), "not 5"),
 ]
 
-# `kage check` hashes the files for its cache (kage/worlds.py, `_key`) with a plain read
-# before the loader sees them, so it still blocks on a named pipe, reads /dev/zero or a
-# sparse terabyte until memory runs out, and fails on a file name that is not UTF-8; these
-# are checked in-process only until it reads them through kage.content.files.world_bytes.
-no_cli = {e.name for e in ENTRIES if not e.cli} | {
-    "symlink to /dev/zero",
-    "sparse file of 1 TB",
-    "file name not UTF-8",
-}
+no_cli = {e.name for e in ENTRIES if not e.cli}
