@@ -167,6 +167,7 @@ def in_process(lines: list[tuple[str, bytes]], saves: Path) -> dict[str, object]
     session.opening()
     reader = LineReader(io.BufferedReader(io.BytesIO(b"\n".join(d for _, d in lines))))
     times: list[float] = []
+    slowest: list[tuple[float, str, str]] = []  # (ms, kind, the line's start)
     per_kind: dict[str, list[float]] = defaultdict(list)
     crashes: Counter[str] = Counter()
     examples: list[str] = []
@@ -184,7 +185,15 @@ def in_process(lines: list[tuple[str, bytes]], saves: Path) -> dict[str, object]
         elapsed = (time.perf_counter() - began) * 1000
         times.append(elapsed)
         per_kind[kind].append(elapsed)
-    return {"times": times, "per_kind": per_kind, "crashes": crashes, "examples": examples}
+        slowest = sorted([*slowest, (elapsed, kind, line.text[:60])], reverse=True)[:5]
+    return {
+        "times": times,
+        "per_kind": per_kind,
+        "crashes": crashes,
+        "examples": examples,
+        "slowest": slowest,
+        "log": len(session.log),
+    }
 
 
 def cli_json(lines: list[tuple[str, bytes]], folder: Path) -> dict[str, object]:
@@ -285,6 +294,10 @@ def main() -> None:
     print(
         table("By kind, in-process", ["kind", "lines", "crashes", "median ms", "max ms"], kind_rows)
     )
+    print()
+    print(f"Slowest lines in-process (the game's log had {inner['log']:,} commands at the end):")
+    for ms, kind, text in inner["slowest"]:  # type: ignore[attr-defined]
+        print(f"  {ms:9.1f} ms  {kind:9} {text!r}")
     for example in inner["examples"]:  # type: ignore[attr-defined]
         print("crash:", example)
 
