@@ -4,8 +4,8 @@ take a single thing for actions the engine takes several for.
 
 Pip stands in the parlour holding a blue cup, a key and a scarf (worn); the red and the
 green cups, the coins, the glass bowl, a glass, a box (with a marble), the parlour palm,
-a toy soldier and two spoons of the same name lie there; the butler, Maud and a soldier
-are there too. The twins wait in the hall.
+a toy soldier and two spoons of the same name lie there; the butler, Maud, an old lady
+in gray and a soldier are there too. The twins wait in the hall; the hall closet is known.
 """
 
 from __future__ import annotations
@@ -17,13 +17,21 @@ places:
     name: "the parlour"
     nouns: [parlour, room]
     known: true
-    description: "A stuffy parlour. A portrait of a general glowers over the fireplace."
+    description:
+      - text: "A stuffy parlour. A portrait of a general glowers over the fireplace; a
+          photograph of the twins stands beside it. French windows open on the garden."
+      - {text: "Rain streaks the glass.", when: {flag: raining}}
     exits: {north: hall, east: garden}
   - id: hall
     name: "the hall"
     nouns: [hall]
     known: true
     exits: {south: parlour}
+  - id: closet
+    name: "the hall closet"
+    nouns: [closet]
+    adjectives: [hall]
+    known: true
   - id: garden
     name: "the rose garden"
     nouns: [garden]
@@ -31,12 +39,14 @@ places:
     exits: {west: parlour}
 people:
   - {id: pip, name: "Pip", nouns: [pip, me, myself], gender: her, at: parlour}
-  - {id: butler, name: "the butler", proper: false, nouns: [butler, gray], gender: him,
+  - {id: butler, name: "butler", proper: false, nouns: [butler, gray], gender: him,
      at: parlour}
   - {id: maud, name: "Maud", nouns: [maud, maid], gender: her, at: parlour}
+  - {id: lady, name: "old lady", proper: false, nouns: [lady], adjectives: [gray],
+     gender: her, at: parlour}
   - {id: soldier, name: "soldier", proper: false, nouns: [soldier], gender: him,
      at: parlour}
-  - {id: twins, name: "the twins", proper: false, nouns: [twins], gender: them, plural: true,
+  - {id: twins, name: "twins", proper: false, nouns: [twins], gender: them, plural: true,
      at: hall, topics: [{id: weather, words: [drizzle], text: "Wet."}]}
 things:
   - {id: red_cup, name: "red cup", nouns: [cup], adjectives: [red], at: parlour}
@@ -68,8 +78,11 @@ things:
 interactions:
   - {verb: polish, target: red_cup, when: {flag: polish_red}, text: "It shines."}
   - {verb: polish, target: green_cup, text: "It gleams."}
+  - {verb: polish, target: glass, when: {flag: polishing}, text: "Clear."}
+  - {verb: polish, target: bowl, when: {flag: polishing}, text: "Clearer."}
 verbs:
   polish: ["polish {thing}"]
+  sip: ["sip from {held}"]
   drop: ["toss {thing}"]
   put_in: ["tuck {thing} in {thing}"]
   put_on: ["rest {thing} on {thing}"]
