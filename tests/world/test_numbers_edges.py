@@ -83,3 +83,27 @@ def test_plural_agrees() -> None:
     assert plural(3, "hour") == "3 hours"
     assert plural(0, "clone") == "0 clones"
     assert plural(2, "mouse", "mice") == "2 mice"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("-5", -5),
+        ("+5", 5),
+        ("+" + "0" * 90 + "5", 5),
+        ("123 456", 123456),
+        ("12 345", 12345),
+        ("one hundred and twenty-one thousand and five", 121005),
+        ("couple of", 2),
+        ("a hundred", 100),
+        ("minus 3", -3),
+    ],
+)
+def test_signs_groups_and_words(text: str, value: int) -> None:
+    assert read(text, -1_000_000, 1_000_000) == value
+
+
+@pytest.mark.parametrize("text", ["1234 567", "1 23", "one one one one one one one one one"])
+def test_badly_grouped_digits_and_too_many_words_are_not_numbers(text: str) -> None:
+    with pytest.raises(NotANumber):
+        read(text, -1_000_000, 1_000_000)
