@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from tests.helpers import opened, play, world_from
 
-from kage import __version__
+from kage import __version__, restoring
+from kage import session as session_module
+from kage.actions import describe
 from kage.game import Game
 from kage.persist import SaveData
+from kage.restoring import RestoreError, rebuild, snapshot_state
 from kage.session import Session
 from kage.world.model import World
 from kage.world.state import STATE_VERSION
@@ -215,8 +218,12 @@ def test_a_replay_that_fails_is_refused_and_the_game_goes_on(
 
     monkeypatch.setattr(Game, "command", failing)
     reply = play(session, "restore broken")
-    assert reply.startswith("Not restored: 'broken' could not be replayed: its command 2")
-    assert "planted failure" in reply
+    assert reply == (
+        "Not restored: 'broken' could not be replayed: its command 2 ('ne') failed with "
+        "RuntimeError: planted failure. The game in play goes on unchanged."
+    )
+    with pytest.raises(RestoreError):  # rebuilding is not strict unless asked to be
+        rebuild(banished, session.store.read("broken"))
     assert session.game.state.digest() == before and session.log == log
 
     strict = Session(banished, saves=tmp_path, strict=True)
@@ -224,3 +231,187 @@ def test_a_replay_that_fails_is_refused_and_the_game_goes_on(
     with pytest.raises(RuntimeError, match="planted failure"):
         play(strict, "restore broken")  # tests see the crash ...
     assert strict.log == [] and strict.game.state.holder["naruto"] == "hokage_office"
+
+
+# --- how a save is rebuilt -------------------------------------------------------------
+
+
+def saved(session: Session, name: str, *lines: str) -> SaveData:
+    play(session, *lines, f"save {name}")
+    return session.store.read(name)
+
+
+def test_a_fitting_snapshot_is_used_and_only_later_commands_replayed(
+    new_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session_module, "SNAPSHOT_EVERY", 2)
+    monkeypatch.setattr(restoring, "SNAPSHOT_EVERY", 2)
+    session = new_session()
+    data = saved(session, "mid", "down", "ne", "take wallet")
+    assert [t for t, _ in data.snapshots] == [0, 2, 3]
+    # the save's newest snapshot is of its last turn: nothing to replay
+    built = rebuild(session.world, data)
+    assert (built.replayed, built.from_start, built.note) == (0, False, "")
+    assert built.log == data.commands
+    assert built.game.state.digest() == session.game.state.digest()
+    # without it, the snapshot at turn 2 is used and one command replayed
+    older = replace(data, snapshots=data.snapshots[:2])
+    built = rebuild(session.world, older)
+    assert (built.replayed, built.from_start, built.note) == (1, False, "")
+    assert built.log == data.commands
+    assert [t for t, _ in built.snapshots] == [0, 2]
+    assert built.game.state.digest() == session.game.state.digest()
+    assert built.game.take_output() == ""  # the replayed command's reply is not shown
+
+
+def test_replaying_takes_snapshots_along_the_way(new_session, monkeypatch) -> None:
+    monkeypatch.setattr(restoring, "SNAPSHOT_EVERY", 2)
+    session = new_session()
+    data = saved(session, "long", *["wait"] * 5)
+    built = rebuild(session.world, replace(data, world_hash="changed"))
+    assert built.from_start and built.replayed == 5
+    assert [t for t, _ in built.snapshots] == [0, 2, 4]
+    replayed = new_session()
+    play(replayed, "wait", "wait")
+    assert built.snapshots[1][1] == replayed.game.state.dumps()
+    assert built.note == " Its snapshot did not fit this kage or world: replayed 5 commands."
+
+
+def test_replaying_from_the_start_takes_the_seed(new_session) -> None:
+    session = new_session(seed=5)
+    data = saved(session, "s", "down")
+    built = rebuild(session.world, replace(data, snapshots=[]))
+    assert built.game.seed == 5
+    assert built.game.state.digest() == session.game.state.digest()
+
+
+def test_an_empty_save_replayed_has_no_note(new_session) -> None:
+    session = new_session()
+    data = saved(session, "empty")
+    built = rebuild(session.world, replace(data, world_hash="changed"))
+    assert built.from_start and built.replayed == 0 and built.note == ""
+    assert built.look == rebuild(session.world, data).look != ""
+
+
+def test_the_look_after_restoring_describes_where_the_game_stands(new_session) -> None:
+    session = new_session()
+    data = saved(session, "street", "down", "ne", "down")
+    look = rebuild(session.world, data).look
+    assert look == describe.place(session.game)
+    assert look.startswith("The main street\n")
+
+
+@pytest.mark.parametrize(
+    ("snapshots", "why"),
+    [
+        ([], "no snapshots"),
+        ([(0, "{not json")], "not JSON"),
+        ([(0, "[1, 2]")], "not an object"),
+        ([(0, '{"version": 1}')], "missing fields"),
+    ],
+)
+def test_a_snapshot_that_cannot_be_read_is_not_used(new_session, snapshots: list, why: str) -> None:
+    session = new_session()
+    data = replace(saved(session, "x", "down"), snapshots=snapshots)
+    assert snapshot_state(session.world, data) is None, why
+    built = rebuild(session.world, data)
+    assert built.from_start and built.game.state.digest() == session.game.state.digest()
+
+
+def test_a_snapshot_of_other_world_files_is_not_used(new_session) -> None:
+    session = new_session()
+    data = saved(session, "x", "down")
+    assert snapshot_state(session.world, data) is not None
+    assert snapshot_state(session.world, replace(data, world_hash="other")) is None
+
+
+def test_the_newest_snapshot_is_the_one_used(new_session) -> None:
+    session = new_session()
+    data = saved(session, "x", "down", "ne")
+    turn, state = snapshot_state(session.world, data)
+    assert turn == 2 and state.dumps() == session.game.state.dumps()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"turn": True},  # a bool is not an int here
+        {"turn": 1.0},
+        {"flags": []},
+        {"ending": None},
+        {"done": 0},
+    ],
+)
+def test_a_snapshot_with_a_field_of_the_wrong_type_is_not_used(new_session, change) -> None:
+    session = new_session()
+    data = with_snapshot(saved(session, "x", "down"), change)
+    assert snapshot_state(session.world, data) is None
+
+
+def test_a_snapshot_missing_a_field_is_not_used(new_session) -> None:
+    session = new_session()
+    data = saved(session, "x", "down")
+    turn, text = data.snapshots[-1]
+    state = json.loads(text)
+    del state["question"]
+    broken = replace(data, snapshots=[(turn, json.dumps(state))])
+    assert snapshot_state(session.world, broken) is None
+
+
+def test_a_snapshot_that_breaks_the_replay_falls_back_to_the_log(
+    new_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(restoring, "SNAPSHOT_EVERY", 2)
+    session = new_session()
+    data = saved(session, "x", "down", "ne", "take wallet")
+    # the snapshot at turn 2 has the right shape but puts Naruto nowhere: the command
+    # after it cannot be carried out from there, and the log is replayed instead
+    turn, text = data.snapshots[0]
+    state = json.loads(session.snapshots[0][1])
+    state["holder"] = {}
+    built = rebuild(session.world, replace(data, snapshots=[(0, text), (2, json.dumps(state))]))
+    assert built.from_start and built.replayed == 3
+    assert built.game.state.digest() == session.game.state.digest()
+
+
+def test_another_worlds_save_is_refused_with_both_names(alpha: World, beta: World, tmp_path):
+    data = saved(opened(alpha, tmp_path), "mine", "north")
+    with pytest.raises(RestoreError) as error:
+        rebuild(beta, data)
+    assert str(error.value) == (
+        "'mine' is a save of the world 'alpha', not of this world ('beta')."
+    )
+
+
+@pytest.mark.parametrize(
+    ("version", "refused"),
+    [
+        ("99.0.0", True),
+        ("0.1.1", True),
+        ("0.2", True),
+        ("0.10.0", True),  # numbers, not text: 10 > 1
+        ("0.1.0", False),
+        ("0.0.9", False),
+        ("0.1", False),
+        ("dev", False),  # unreadable: the oldest
+        ("", False),
+    ],
+)
+def test_only_a_newer_engines_save_is_refused(new_session, version: str, refused: bool) -> None:
+    assert __version__ == "0.1.0"
+    session = new_session()
+    data = saved(session, "x", "down")
+    unfit = replace(with_snapshot(data, {"version": STATE_VERSION + 1}), engine_version=version)
+    if refused:
+        with pytest.raises(RestoreError) as error:
+            rebuild(session.world, unfit)
+        assert str(error.value) == (
+            f"'x' was written by kage {version}, which is newer than this kage "
+            f"({__version__}), and its saved state cannot be read here; a newer kage "
+            "can restore it."
+        )
+    else:
+        built = rebuild(session.world, unfit)
+        assert built.from_start and built.game.state.digest() == session.game.state.digest()
+    # a newer engine's save whose snapshot fits is restored from it all the same
+    assert rebuild(session.world, replace(data, engine_version=version)).replayed == 0

@@ -69,12 +69,13 @@ def test_when_guards_the_rest_of_its_item(game: Game) -> None:
         game,
         [
             {"when": {"flag": "nope"}, "set": {"a": 1}},
+            {"when": {"at": "yard"}, "set": {"e": 5}},  # the guard first, holding
             {"set": {"b": 2}, "when": {"at": "yard"}},
             {"set": {"c": 3}, "when": {"at": "shop"}},
             {"set": {"d": 4}},
         ],
     )
-    assert game.state.flags == {"b": 2, "d": 4}
+    assert game.state.flags == {"e": 5, "b": 2, "d": 4}
 
 
 def test_several_effects_in_one_item_run_in_order(game: Game) -> None:

@@ -60,6 +60,14 @@ def test_the_player_entering_a_place_has_seen_it_from_then(game: Game) -> None:
     assert game.state.visited["field"] == 90  # first seen stays first seen
 
 
+def test_the_place_the_game_starts_in_was_seen_at_minute_zero(game: Game) -> None:
+    assert game.state.visited["yard"] == 0
+    ops.move(game, "hero", "shop")
+    game.state.minutes = 200
+    ops.move(game, "hero", "yard")
+    assert game.state.visited["yard"] == 0
+
+
 def test_a_place_only_heard_of_is_seen_on_arrival(game: Game) -> None:
     game.state.visited["field"] = -1  # revealed, not visited
     game.state.minutes = 30
@@ -153,6 +161,15 @@ def test_purse_of_lists_hands_then_held_things_with_money(game: Game) -> None:
     game.state.money["wallet"] = 0
     assert ops.purse_of(game, "hero") == []
     assert ops.purse_of(game, "trader") == []
+
+
+def test_a_single_ryo_is_money_too(game: Game) -> None:
+    game.state.money["hero"] = 1
+    game.state.money["wallet"] = 1
+    assert ops.purse_of(game, "hero") == ["hero", "wallet"]
+    assert ops.can_pay(game, "hero", 2)
+    assert ops.pay(game, "hero", "trader", 2)
+    assert game.state.money["trader"] == 2
 
 
 def test_can_pay(game: Game) -> None:

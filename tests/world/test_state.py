@@ -135,9 +135,11 @@ def test_from_json_fills_missing_fields_with_defaults_and_copies() -> None:
     assert data["flags"] == {"a": 1}  # the state does not share the caller's dicts
 
 
-def test_from_json_without_a_version_is_refused() -> None:
-    with pytest.raises(ValueError, match="state version None is not 1"):
+def test_from_json_says_which_version_it_was_given() -> None:
+    with pytest.raises(ValueError, match="^state version None is not 1$"):
         State.from_json({"turn": 1})
+    with pytest.raises(ValueError, match="^state version 2 is not 1$"):
+        State.from_json({"turn": 1, "version": 2})
 
 
 def test_dumps_is_canonical_compact_json() -> None:

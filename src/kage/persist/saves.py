@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kage.persist.temp import create_locked, sweep
+from kage.persist.temp import SIDE_SUFFIXES, create_locked, sweep
 
 FORMAT_VERSION = 1
 APPLICATION_ID = 0x4B414745  # b"KAGE": marks the SQLite file as a kage save.
@@ -546,7 +546,7 @@ def _fsync_directory(directory: Path) -> None:
 
 def _remove_temp(temp: Path) -> None:
     """Remove a failed write's temporary file (and any SQLite side files)."""
-    for suffix in ("", "-journal", "-wal", "-shm"):
+    for suffix in SIDE_SUFFIXES:
         with suppress(OSError):
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
 
