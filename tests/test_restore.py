@@ -218,8 +218,12 @@ def test_a_replay_that_fails_is_refused_and_the_game_goes_on(
 
     monkeypatch.setattr(Game, "command", failing)
     reply = play(session, "restore broken")
-    assert reply.startswith("Not restored: 'broken' could not be replayed: its command 2")
-    assert "planted failure" in reply
+    assert reply == (
+        "Not restored: 'broken' could not be replayed: its command 2 ('ne') failed with "
+        "RuntimeError: planted failure. The game in play goes on unchanged."
+    )
+    with pytest.raises(RestoreError):  # rebuilding is not strict unless asked to be
+        rebuild(banished, session.store.read("broken"))
     assert session.game.state.digest() == before and session.log == log
 
     strict = Session(banished, saves=tmp_path, strict=True)

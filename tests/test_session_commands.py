@@ -356,3 +356,113 @@ def test_default_save_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.delenv("XDG_DATA_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_save_dir() == tmp_path / "home" / ".local" / "share" / "kage" / "saves"
+
+
+# --- every reply says which command it answers ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["g", "undo", "restart", "save x", 'save "a" b', "saves", "restore x", "restore gone"],
+)
+def test_each_meta_commands_step_names_the_command(new_session, line: str) -> None:
+    session = new_session()
+    play(session, "wait")
+    if line == "restore x":
+        play(session, "save x")
+    (step,) = session.step(line)
+    assert step.command == line
+
+
+def test_a_save_that_cannot_be_written_names_its_command(banished: World, tmp_path: Path) -> None:
+    (tmp_path / "banished").write_text("in the way")
+    session = Session(banished, saves=tmp_path)
+    (step,) = session.step("save x")
+    assert step.command == "save x" and step.text.startswith("Saving failed")
+
+
+def test_saves_that_cannot_be_listed_names_its_command(banished: World, tmp_path: Path) -> None:
+    (tmp_path / "saves").write_text("")
+    (step,) = Session(banished, saves=tmp_path / "saves").step("saves")
+    assert step.command == "saves" and step.text.startswith("Could not list")
+
+
+def test_understood_is_a_bool_in_every_step(new_session, monkeypatch) -> None:
+    session = new_session()
+    assert session.step("")[0].understood is False
+    assert session.step("xyzzy")[0].understood is False
+    assert session.step("wait")[0].understood is True
+    assert session.step("g")[0].understood is True
+
+
+def test_a_bug_is_reported_under_its_command_as_not_understood(
+    banished: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = Session(banished, saves=tmp_path, strict=False)
+    monkeypatch.setattr(Game, "command", lambda game, command: 1 / 0)
+    (step,) = session.step("wait")
+    assert step.command == "wait" and step.understood is False
+
+
+def test_the_long_line_note_goes_before_the_first_commands_own_reply(new_session) -> None:
+    session, alone = new_session(), new_session()
+    expected = alone.step("look")[0].text
+    steps = session.step("look. wait. " + "x" * MAX_LINE)
+    assert steps[0].text.endswith("characters.)\n" + expected)
+
+
+def test_a_worlds_own_verbs_start_a_new_command_after_and(new_session) -> None:
+    session = new_session()
+    steps = session.step("wait and hug tsunade")
+    assert [s.command for s in steps] == ["wait", "hug tsunade"]
+
+
+def test_quit_followed_by_two_words_is_not_the_meta_command(new_session) -> None:
+    assert new_session().step("quit game")[0].quit
+    assert not new_session().step("quit the game")[0].quit
+
+
+def test_one_with_no_words_is_played_not_crashed_on(new_session) -> None:
+    session = new_session()
+    step = session.one("")
+    assert step.command == "" and not step.quit
+
+
+def test_a_session_starts_from_seed_zero(banished: World, tmp_path: Path) -> None:
+    session = Session(banished, saves=tmp_path)
+    assert session.seed == 0
+    assert session.game.state.digest() == Game(banished, 0).state.digest()
+
+
+def test_a_restored_game_saves_with_its_snapshots(new_session) -> None:
+    session = new_session()
+    play(session, "down", "save one")
+    other = new_session()
+    play(other, "restore one", "ne", "save two")
+    saved = other.store.read("two")
+    assert saved.commands == ["down", "ne"]
+    assert [t for t, _ in saved.snapshots] == [0, 1, 2]
+
+
+def test_saves_when_only_an_unreadable_file_is_left(banished: World, tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.kage").write_text("junk")
+    lines = Session(banished, saves=tmp_path).step("saves")[0].text.splitlines()
+    assert lines[:2] == ["Saves:", "unreadable:"]
+    assert lines[2].startswith("  x.kage: damaged (")
+
+
+def test_a_save_of_this_world_moved_to_another_folder_is_not_offered_as_elsewhere(
+    banished: World, tmp_path: Path
+) -> None:
+    session = Session(banished, saves=tmp_path)
+    play(session, "save lost")
+    (tmp_path / "other").mkdir()
+    session.store.path_for("lost").rename(tmp_path / "other" / "lost.kage")
+    (step,) = session.step("restore lost")
+    assert step.text == "Not restored: This world (banished) has no save named 'lost'."
+
+
+def test_after_first_word_keeps_a_name_that_starts_with_x() -> None:
+    assert after_first_word("save Xavier's gate") == "Xavier's gate"
+    assert after_first_word("restore ,:Xx") == "Xx"

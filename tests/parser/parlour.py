@@ -49,9 +49,10 @@ people:
   - {id: twins, name: "twins", proper: false, nouns: [twins], gender: them, plural: true,
      at: hall, topics: [{id: weather, words: [drizzle], text: "Wet."}]}
 things:
-  - {id: red_cup, name: "red cup", nouns: [cup], adjectives: [red], at: parlour}
+  - {id: red_cup, name: "red cup", nouns: [cup], adjectives: [red, china], at: parlour}
   - {id: blue_cup, name: "blue cup", nouns: [cup], adjectives: [blue], at: pip}
-  - {id: green_cup, name: "green cup", nouns: [cup], adjectives: [green], at: parlour}
+  - {id: green_cup, name: "green cup", nouns: [cup], adjectives: [green, china],
+     at: parlour}
   - {id: coins, name: "coins", nouns: [coins], plural: true, at: parlour}
   - {id: bowl, name: "glass bowl", nouns: [bowl], adjectives: [glass], at: parlour}
   - {id: glass, name: "glass", nouns: [glass], at: parlour}
@@ -83,6 +84,10 @@ interactions:
 verbs:
   polish: ["polish {thing}"]
   sip: ["sip from {held}"]
+  drink: ["down {thing}"]
+  engrave: ["engrave {thing} with {text}"]
+  wind: ["wind {thing} for {number} {unit}"]
+  push: ["push {thing} {direction}"]
   drop: ["toss {thing}"]
   put_in: ["tuck {thing} in {thing}"]
   put_on: ["rest {thing} on {thing}"]

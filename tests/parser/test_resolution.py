@@ -431,6 +431,14 @@ def test_an_answer_past_the_last_candidate_is_a_new_command(session: Session) ->
     assert not session.game.state.question
 
 
+def test_a_narrowed_question_counts_positions_among_the_rest(session: Session) -> None:
+    play(session, "x cup")
+    assert play(session, "china") == "Which do you mean, the red cup or the green cup?"
+    assert session.game.state.question["candidates"] == ["red_cup", "green_cup"]
+    play(session, "second")
+    assert session.game.state.pronouns["it"] == "green_cup"
+
+
 def test_an_answer_that_fits_several_asks_again_among_them(session: Session) -> None:
     assert play(session, "x red") == "Which do you mean, the red shawl or the red cup?"
     assert play(session, "red") == "Which do you mean, the red shawl or the red cup?"

@@ -56,6 +56,7 @@ ASCENDING = "snapshot turns must be strictly ascending"
         ({"turn": True, "commands": ["a"]}, "turn is True but there are 1 commands"),
         ({"snapshots": "[]"}, "snapshots must be a list of (turn, JSON text) pairs"),
         ({"snapshots": {0: "{}"}}, "snapshots must be a list of (turn, JSON text) pairs"),
+        ({"snapshots": 5}, "snapshots must be a list of (turn, JSON text) pairs"),
         ({"snapshots": [(0, "{}", 1)]}, "snapshots must be a list of (turn, JSON text) pairs"),
         ({"snapshots": ["{}"]}, "snapshots must be a list of (turn, JSON text) pairs"),
         ({"snapshots": [5]}, "snapshots must be a list of (turn, JSON text) pairs"),
@@ -212,6 +213,7 @@ def test_save_error_without_a_file() -> None:
         (OSError(2, "No such file or directory"), "no such file or directory"),
         (OSError("the disk went away."), "the disk went away"),
         (OSError("...dots..."), "...dots"),
+        (OSError("lost drive X."), "lost drive X"),
     ],
 )
 def test_os_reasons_are_lower_case_without_a_full_stop(error: OSError, reason: str) -> None:
@@ -251,6 +253,8 @@ def test_sqlite_failures_are_told_as_busy_unreadable_or_damaged(name: str, says:
 def test_an_sqlite_error_without_a_name_is_damage() -> None:
     error = saves._sqlite_error(Path("x.kage"), sqlite3.DatabaseError("file is not a database"))
     assert str(error) == 'Save file "x.kage" is damaged: SQLite reports "file is not a database".'
+    error = saves._sqlite_error(Path("x.kage"), sqlite3.DatabaseError("no such table: X."))
+    assert str(error) == 'Save file "x.kage" is damaged: SQLite reports "no such table: X".'
 
 
 # --- folders ---------------------------------------------------------------------------
@@ -414,3 +418,65 @@ def test_files_that_are_no_database_at_all(store: SaveStore, folder: bool, reaso
         path.parent.mkdir(parents=True)
         path.write_bytes(b"")
     assert str(damage(store)) == f'Save file "{path}" is damaged: {reason}.'
+
+
+# --- names and files -------------------------------------------------------------------
+
+
+def test_names_that_are_not_text_or_are_blank_are_refused_in_words(store: SaveStore) -> None:
+    with pytest.raises(SaveError, match=r"^A save name must be text, not int\.$"):
+        store.path_for(3)  # type: ignore[arg-type]
+    with pytest.raises(SaveError, match=r"^A save name cannot be empty\.$"):
+        store.path_for(" \t ")
+
+
+def test_a_name_with_a_lone_surrogate_is_refused_not_crashed_on(store: SaveStore) -> None:
+    name = "broken \udc80 name"  # what a mis-decoded terminal can hand over
+    path = store.path_for(name)  # a file name can be worked out ...
+    assert path.name.startswith("broken_name+")
+    with pytest.raises(SaveError) as error:  # ... but no save is written under it
+        store.write(data(name=name))
+    assert "name contains characters that are not valid Unicode" in str(error.value)
+
+
+def test_a_file_name_keeps_as_much_of_the_name_as_fits_in_200_bytes(store: SaveStore) -> None:
+    fits = "🍥" * 50  # 200 bytes of UTF-8: the name is its own file name
+    assert store.path_for(fits).name == fits + ".kage"
+    longer = "🍥" * 51  # 204 bytes: cut to what fits, and told apart by a hash
+    stem = store.path_for(longer).stem
+    assert stem.startswith(fits + "+") and len(stem) == 50 + 1 + saves.HASH_CHARS
+    store.write(data(name=longer))
+    assert store.read(longer).name == longer
+
+
+def test_loading_a_path_that_is_not_there(tmp_path: Path) -> None:
+    path = tmp_path / "gone.kage"
+    with pytest.raises(SaveError) as error:
+        saves.load(path)
+    assert str(error.value) == f'There is no save file "{path}".'
+    assert error.value.path == path
+
+
+def test_loading_a_file_that_is_not_a_database_quotes_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "junk.kage"
+    path.write_bytes(b"this is not a database, but it is long enough to be opened" * 100)
+    with pytest.raises(SaveError) as error:
+        saves.load(path)
+    assert str(error.value) == (
+        f'Save file "{path}" is damaged: SQLite reports "file is not a database".'
+    )
+
+
+def test_a_file_the_system_will_not_let_us_read(
+    store: SaveStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = store.write(data())
+
+    def refused(self: Path, strict: bool = False) -> Path:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "resolve", refused)  # as for a file of another user
+    with pytest.raises(SaveError) as error:
+        saves.load(path)
+    assert str(error.value) == f'Save file "{path}" could not be read: permission denied.'
+    assert error.value.path == path
