@@ -7,22 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.content.hostile.corpus import bomb
 from tests.content.worlds import minimal, only, problems, timed
 
 from kage.content import files, yaml_lines
 from kage.content.compile import load_world
 from kage.content.errors import ContentError, Problem
-
-
-def bomb(levels: int, width: int = 10) -> str:
-    """The "billion laughs": each level an alias-list of the one before, width**levels
-    values once expanded, in a file of a few hundred bytes."""
-    items = ", ".join(["lol"] * width)
-    lines = ["things:", f"  - {{id: t0, name: t, at: room, props: {{l0: &l0 [{items}]}}}}"]
-    for i in range(1, levels):
-        items = ", ".join([f"*l{i - 1}"] * width)
-        lines.append(f"  - {{id: t{i}, name: t, at: room, props: {{l{i}: &l{i} [{items}]}}}}")
-    return "\n".join(lines) + "\n"
 
 
 def refused(folder: Path, seconds: float = 5.0) -> list[Problem]:
