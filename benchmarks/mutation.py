@@ -63,6 +63,9 @@ class Group:
 # on timing, so on busy cores it fails now and then (a false kill), and the processes it
 # kills run the installed kage, never the mutant.
 KILLS = "tests/persist/test_kill_saves.py"
+# Runs benchmarks/fuzz_parser.py, which the scratch copy does not hold; the fuzzer's
+# findings are kept as regression tests in tests/parser/test_regressions.py instead.
+FUZZ_SMOKE = "tests/parser/test_fuzz_smoke.py"
 
 
 GROUPS: dict[str, Group] = {
@@ -92,7 +95,11 @@ GROUPS: dict[str, Group] = {
             "tests/test_determinism.py",
         ),
     ),
-    "parser": Group(("src/kage/parser/",), ("tests/parser", "tests/actions")),
+    "parser": Group(
+        ("src/kage/parser/",),
+        ("tests/parser", "tests/actions"),
+        (FUZZ_SMOKE,),
+    ),
     "council": Group(("src/kage/systems/council.py",), ("tests/systems/test_council.py",)),
     "edicts": Group(("src/kage/systems/edicts.py",), ("tests/systems/test_edicts.py",)),
     "economy": Group(("src/kage/systems/economy.py",), ("tests/systems/test_economy.py",)),
