@@ -426,14 +426,20 @@ def show_survivors(target: Target, result: Result) -> None:
 def record(target: Target, result: Result) -> None:
     """benchmarks/mutation/GROUP.md: the committed summary of a group's last run."""
     SUMMARIES.mkdir(exist_ok=True)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout
+
+    commit = git("rev-parse", "--short", "HEAD").strip()
+    if git("status", "--porcelain", "--", "src", "tests").strip():
+        commit += " with uncommitted changes"
     when = datetime.now(UTC).strftime("%Y-%m-%d")
     title = f"Mutation score: {target.name} (commit {commit or '?'}, {when})"
     text = table(title, HEADERS, rows(result.counts))
     tests = ", ".join(target.tests)
-    text += f"\n\nTests run: {tests}. Re-run: `python benchmarks/mutation.py {target.name}`.\n"
+    left_out = f" (leaving out {', '.join(target.ignore)})" if target.ignore else ""
+    text += f"\n\nTests run: {tests}{left_out}. Mutants left alive: mutation_survivors.md."
+    text += f" Re-run: `python benchmarks/mutation.py {target.name}`.\n"
     (SUMMARIES / f"{target.name}.md").write_text(text)
 
 

@@ -3,6 +3,7 @@ these sentences as they are, and front ends use ``SaveError.path``."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -480,3 +481,32 @@ def test_a_file_the_system_will_not_let_us_read(
         saves.load(path)
     assert str(error.value) == f'Save file "{path}" could not be read: permission denied.'
     assert error.value.path == path
+
+
+# --- the checksum is part of the file format --------------------------------------------
+
+
+def test_the_checksum_is_sha256_of_the_documented_canonical_stream() -> None:
+    """Every save on disk carries this checksum: computing it any other way would make
+    them all "damaged". The stream: a header line, then each section's name on a line
+    and its rows as compact ASCII JSON arrays, one per line; meta sorted, without the
+    checksum itself."""
+    meta = {"seed": "1", "name": "Gate é", "checksum": "not part of it"}
+    commands = [(1, "look"), (2, "take kunai")]
+    snapshots = [(0, '{"a": 1}'), (2, "{}")]
+    stream = (
+        b"kage-save/1\n"
+        b"meta\n"
+        b'["name","Gate \\u00e9"]\n'
+        b'["seed","1"]\n'
+        b"commands\n"
+        b'[1,"look"]\n'
+        b'[2,"take kunai"]\n'
+        b"snapshots\n"
+        b'[0,"{\\"a\\": 1}"]\n'
+        b'[2,"{}"]\n'
+    )
+    assert saves._checksum(meta, commands, snapshots) == hashlib.sha256(stream).hexdigest()
+    assert saves._checksum({}, [], []) == (
+        "479f96b5bbf5c97c558d65244df07c4df86ef0921f55e972aa7ec7097a09c454"
+    )
