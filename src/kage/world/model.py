@@ -228,6 +228,7 @@ class World:
     schedule: list[tuple[int, str]] = field(default_factory=list)  # (minute, event id)
     source_hash: str = ""
     data: dict[str, Any] = field(default_factory=dict)  # system-owned sections, plain data
+    responses: dict[str, list[Variant]] = field(default_factory=dict)  # name -> replacement
     runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property

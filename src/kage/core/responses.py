@@ -1,0 +1,109 @@
+"""Named responses: every sentence the engine says has a name a world can replace.
+
+Modelled on Inform 7's responses ("the can't take yourself rule response (A)"). Code
+declares a response once, at module level, with its default text:
+
+    TAKEN = response("taking.taken", "Taken.")
+
+and says it with the action's words filled in: ``TAKEN(game, action)``. A world's
+`responses:` section replaces the text by name (a string, or variants with `when`).
+
+Placeholders, in single braces: ``{noun}``/``{second}`` (the thing's name), ``{the noun}``,
+``{The noun}``, ``{a noun}``, ``{A noun}`` (likewise for ``second``), ``{number}``,
+``{text}``, ``{direction}``, ``{player}``, ``{here}`` (the place's name), and any extra
+slot the code passes (``{price}``, ``{currency}``...). ``{{provider:arg}}`` slots are
+filled afterwards by ``Game.render``. A placeholder nobody fills is left as written, so a
+typo shows in play and `kage check` can name it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kage.actions.pipeline import Action
+    from kage.game import Game
+
+_SLOT = re.compile(r"(?<!\{)\{([A-Za-z][A-Za-z_ ]*)\}(?!\})")
+
+# every declared response, by name: for `kage rules`, `kage docs` and `kage check`
+RESPONSES: dict[str, Response] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    name: str  # "family.what", e.g. "taking.taken"
+    default: str
+    slots: tuple[str, ...] = ()  # extra placeholders the code fills, for docs and check
+
+    def __call__(self, game: Game, action: Action | None = None, **slots: Any) -> str:
+        return say(game, self, action, **slots)
+
+
+def response(name: str, default: str, *slots: str) -> Response:
+    """Declare a response. Declaring one name twice with different defaults is a bug."""
+    found = RESPONSES.get(name)
+    made = Response(name, default, tuple(slots))
+    if found is not None and found != made:
+        raise ValueError(f"response '{name}' declared twice")
+    RESPONSES[name] = made
+    return made
+
+
+def text_of(game: Game, resp: Response) -> str:
+    """The text to say: the world's replacement whose condition holds, else the default."""
+    variants = game.world.responses.get(resp.name)
+    if variants:
+        from kage.world.conditions import holds
+
+        for variant in variants:
+            if holds(game, variant.when):
+                return variant.text
+    return resp.default
+
+
+def _entity_slots(game: Game, key: str, entity: str | None, slots: dict[str, str]) -> None:
+    if not entity or entity not in game.world.entities:
+        return
+    ent = game.world.entities[entity]
+    the, a = ent.the(), ent.a()
+    slots[key] = ent.name
+    slots[f"the {key}"] = the
+    slots[f"The {key}"] = the[:1].upper() + the[1:]
+    slots[f"a {key}"] = a
+    slots[f"A {key}"] = a[:1].upper() + a[1:]
+
+
+def fill(game: Game, text: str, action: Action | None = None, **extra: Any) -> str:
+    """Fill a response's placeholders, then the world's {{provider}} slots."""
+    if "{" not in text:
+        return text
+    slots: dict[str, str] = {}
+    world = game.world
+    player = world.entities.get(world.player)
+    if player is not None:
+        slots["player"] = player.name
+    here = game.state.holder.get(world.player)
+    if here in world.entities:
+        slots["here"] = world.entities[here].name
+    if action is not None:
+        _entity_slots(game, "noun", action.noun, slots)
+        _entity_slots(game, "second", action.second, slots)
+        slots["number"] = str(action.number)
+        slots["text"] = action.text
+        slots["direction"] = action.direction
+    for key, value in extra.items():
+        slots[key] = str(value)
+    filled = _SLOT.sub(lambda m: slots.get(m.group(1), m.group(0)), text)
+    return game.render(filled)
+
+
+def say(game: Game, resp: Response, action: Action | None = None, **slots: Any) -> str:
+    return fill(game, text_of(game, resp), action, **slots)
+
+
+def placeholders(text: str) -> list[str]:
+    """The single-brace placeholders a text uses (for `kage check`)."""
+    return _SLOT.findall(text)
