@@ -52,6 +52,7 @@ def rulebooks(world: World) -> Rulebooks:
             install = getattr(module, "install", None)
             if install is not None:
                 install(rules)
+            rules.install_module(module)
         # verbs that only the world's data gives meaning to: no module installed rules
         data_verbs = ({i.verb for i in world.interactions} | set(world.verbs)) - rules.actions()
         interactions.install_verbs(rules, data_verbs)

@@ -44,3 +44,28 @@ def test_a_system_rule_can_refuse(banished) -> None:
     game.rules = Rulebooks()
     game.rules.add("check", "wait", lambda g, a: "Not now.")
     assert refusal(game, Action("wait")) == ("<lambda>", "Not now.")
+
+
+def test_module_rules_are_installed_by_mark_in_written_order() -> None:
+    import types
+
+    from kage.actions.pipeline import Rulebooks, rule
+
+    module = types.ModuleType("kage.fake_rules")
+
+    def first(game, action):  # noqa: ANN001, ANN202
+        return None
+
+    def second(game, action):  # noqa: ANN001, ANN202
+        return "no"
+
+    for func in (first, second):
+        func.__module__ = module.__name__
+    module.first = rule("check", "push", "pull")(first)
+    module.second = rule("check", "push")(second)
+    module.borrowed = Rulebooks  # a class from elsewhere carries no mark and is skipped
+    books = Rulebooks()
+    books.install_module(module)
+    assert [e.name for e in books.rules("check", "push")] == ["first", "second"]
+    assert [e.name for e in books.rules("check", "pull")] == ["first"]
+    assert books.rules("check", "push")[0].source == "kage.fake_rules"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from kage.world.numbers import Bounds
@@ -57,6 +58,44 @@ class Entry:
     order: int
     name: str
     func: Rule
+    source: str = ""  # the module that declared the rule, for `kage rules`
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """A rule as its module declares it, before any world's rulebooks take it in."""
+
+    phase: str
+    actions: tuple[str, ...]
+    order: int
+
+
+def rule(phase: str, *actions: str, order: int = 50) -> Callable[[Rule], Rule]:
+    """Mark a module-level function as a rule for `actions` in `phase`.
+
+    Nothing is registered here: `Rulebooks.install_module` reads the mark when a world's
+    rulebooks are assembled, so a module that no world uses costs nothing and every rule
+    stays a plain function that can be listed, replaced and tested on its own."""
+    if phase not in PHASES:
+        raise ValueError(f"no phase '{phase}'")
+
+    def mark(func: Rule) -> Rule:
+        marks: list[Declared] = list(getattr(func, "__kage_rules__", ()))
+        marks.append(Declared(phase, actions, order))
+        func.__kage_rules__ = marks  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
+def declared(module: ModuleType) -> list[tuple[Rule, Declared]]:
+    """The rules a module declares with `rule`, in the order they are written."""
+    found = []
+    for value in vars(module).values():
+        for mark in getattr(value, "__kage_rules__", ()):
+            if getattr(value, "__module__", None) == module.__name__:
+                found.append((value, mark))
+    return found
 
 
 class Rulebooks:
@@ -80,7 +119,7 @@ class Rulebooks:
         if phase not in PHASES:
             raise ValueError(f"no phase '{phase}'")
         book = self._books[(phase, action)]
-        book.append(Entry(order, func.__name__, func))
+        book.append(Entry(order, func.__name__, func, getattr(func, "__module__", "")))
         book.sort(key=lambda e: e.order)
         self._cache.clear()
         return func
@@ -92,6 +131,12 @@ class Rulebooks:
             return func
 
         return register
+
+    def install_module(self, module: ModuleType) -> None:
+        """Take in every rule `module` declares with `rule`."""
+        for func, mark in declared(module):
+            for action in mark.actions:
+                self.add(mark.phase, action, func, mark.order)
 
     def rules(self, phase: str, action: str) -> tuple[Entry, ...]:
         key = (phase, action)
