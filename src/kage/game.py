@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kage.actions.pipeline import Action, Outcome, Rulebooks, perform
+from kage.core.engine import Engine
 from kage.world import rng
 from kage.world.clock import stamp
 from kage.world.events import Event
@@ -34,6 +35,7 @@ class Game:
 
         self.world = world
         self.seed = seed
+        self.engine: Engine = runtime.engine(world)
         self.rules: Rulebooks = runtime.rulebooks(world)
         self.lexicon = runtime.lexicon(world)
         self.log: list[Event] = []
@@ -73,10 +75,10 @@ class Game:
         """Fill {{provider:argument}} slots with what the systems know now."""
         if "{{" not in text:
             return text
-        from kage.runtime import PROVIDERS
+        providers = self.engine.providers
 
         def fill(match: re.Match[str]) -> str:
-            provider = PROVIDERS.get(match.group(1))
+            provider = providers.get(match.group(1))
             return provider(self, match.group(2) or "") if provider else match.group(0)
 
         return _TEMPLATE.sub(fill, text)

@@ -7,17 +7,14 @@ Per-world structures (rulebooks, lexicon) are built once and kept on the world's
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from kage.actions import describe, information, interactions
 from kage.actions.pipeline import Action, Rulebooks
+from kage.core.engine import Engine, assemble
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
 from kage.systems import scenes, scheduler
-from kage.systems.registry import EVERY_TURN, PROVIDERS
 from kage.world import effects, rng
 from kage.world.model import World
 from kage.world.state import State
@@ -25,30 +22,23 @@ from kage.world.state import State
 if TYPE_CHECKING:
     from kage.game import Game
 
-__all__ = ["PROVIDERS", "rulebooks", "lexicon", "initial_state", "open_story", "after_turn"]
+__all__ = ["engine", "rulebooks", "lexicon", "initial_state", "open_story", "after_turn"]
 
 
-def _discover() -> list[ModuleType]:
-    """Every module in kage.actions and kage.systems, imported (which registers their
-    effects, conditions and providers) in a fixed order; those with `install` add rules."""
-    import kage.actions
-    import kage.systems
-
-    modules = []
-    for package in (kage.actions, kage.systems):
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            modules.append(importlib.import_module(f"{package.__name__}.{info.name}"))
-    return modules
-
-
-MODULES = _discover()
+def engine(world: World) -> Engine:
+    """The core and the world's extensions, assembled once per world."""
+    found = world.runtime.get("engine")
+    if found is None:
+        found = assemble(world.extensions)
+        world.runtime["engine"] = found
+    return found
 
 
 def rulebooks(world: World) -> Rulebooks:
     rules = world.runtime.get("rules")
     if rules is None:
         rules = Rulebooks()
-        for module in MODULES:
+        for module in engine(world).modules:
             install = getattr(module, "install", None)
             if install is not None:
                 install(rules)
@@ -105,10 +95,10 @@ def after_turn(game: Game, action: Action, first_event: int = 0) -> None:
     if action.name in information.FREE or action.name in WRAPPERS:
         return
     scheduler.advance(game, action.minutes)
-    for name in sorted(EVERY_TURN):
+    for hook in game.engine.every_turn.values():
         if game.state.done:
             break
-        EVERY_TURN[name](game, action, first_event)
+        hook(game, action, first_event)
     if not game.state.done:
         scenes.run_triggers(game)
     if not game.state.done:

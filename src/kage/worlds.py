@@ -52,6 +52,8 @@ def _key(folder: Path) -> str:
         package / "world" / "model.py",
         package / "compiled.py",
         *sorted((package / "content").rglob("*.py")),
+        *sorted((package / "core").rglob("*.py")),
+        *sorted((package / "ext").rglob("*.py")),  # manifests name sections and arguments
     ]
     for path in code:
         digest.update(path.read_bytes())

@@ -300,6 +300,7 @@ def test_an_empty_entry(tmp_path: Path) -> None:
 def test_a_system_section_entry(tmp_path: Path) -> None:
     minimal(
         tmp_path,
+        uses="trade",
         shops_yaml="shops:\n  - id: stall\n    keeper: hero\n    place: room\n    pays: 2\n"
         "    markupp: 2\n",
     )
@@ -313,7 +314,11 @@ def test_a_system_section_entry(tmp_path: Path) -> None:
 
 
 def test_a_system_section_reference(tmp_path: Path) -> None:
-    minimal(tmp_path, shops_yaml="shops:\n  - id: stall\n    keeper: heroo\n    place: room\n")
+    minimal(
+        tmp_path,
+        uses="trade",
+        shops_yaml="shops:\n  - id: stall\n    keeper: heroo\n    place: room\n",
+    )
     problem = only(tmp_path)
     assert (problem.file, problem.line) == ("shops.yaml", 3)
     assert "the 'keeper' of shop 'stall' is 'heroo', which is not a known person" in (
@@ -801,12 +806,13 @@ def test_an_effect_that_would_take_the_clock_past_9999(
 ) -> None:
     minimal(
         tmp_path,
+        uses="body",
         events_yaml="events:\n  - id: bell\n",
         statuses_yaml="statuses:\n  - {id: rash, name: rash}\n",
     )
-    edit(tmp_path, "world.yaml", "endings:", f"start:\n  - {effect}\nendings:")
+    line = edit(tmp_path, "world.yaml", "endings:", f"start:\n  - {effect}\nendings:")
     problem = only(tmp_path)
-    assert (problem.file, problem.line) == ("world.yaml", 7)
+    assert (problem.file, problem.line) == ("world.yaml", line + 1)
     assert f"the '{line_of}' of effect" in problem.message
     assert "past the end of the year 9999" in problem.message
 
@@ -840,7 +846,7 @@ def test_an_effect_that_would_take_the_clock_past_9999(
 def test_data_that_would_take_the_clock_past_9999(
     tmp_path: Path, files: dict[str, str], where: tuple[str, int]
 ) -> None:
-    minimal(tmp_path, **files)
+    minimal(tmp_path, uses="body, routes", **files)
     problem = only(tmp_path)
     assert (problem.file, problem.line) == where
     assert "past the end of the year 9999, the last the clock can show" in problem.message
@@ -855,7 +861,11 @@ def test_a_road_of_endless_days(tmp_path: Path) -> None:
 
 
 def test_a_status_with_a_duration_that_is_not_a_time(tmp_path: Path) -> None:
-    minimal(tmp_path, statuses_yaml="statuses:\n  - {id: rash, name: rash, duration: soon}\n")
+    minimal(
+        tmp_path,
+        uses="body",
+        statuses_yaml="statuses:\n  - {id: rash, name: rash, duration: soon}\n",
+    )
     problem = only(tmp_path)
     assert (problem.file, problem.line) == ("statuses.yaml", 2)
     assert "'soon', which is not a length of time" in problem.message
@@ -870,10 +880,10 @@ def test_a_status_with_a_duration_that_is_not_a_time(tmp_path: Path) -> None:
     ],
 )
 def test_a_time_effect_of_the_wrong_shape(tmp_path: Path, effect: str, says: str) -> None:
-    minimal(tmp_path, statuses_yaml="statuses:\n  - {id: rash, name: rash}\n")
-    edit(tmp_path, "world.yaml", "endings:", f"start:\n  - {effect}\nendings:")
+    minimal(tmp_path, uses="body", statuses_yaml="statuses:\n  - {id: rash, name: rash}\n")
+    line = edit(tmp_path, "world.yaml", "endings:", f"start:\n  - {effect}\nendings:")
     problem = only(tmp_path)
-    assert (problem.file, problem.line) == ("world.yaml", 7)
+    assert (problem.file, problem.line) == ("world.yaml", line + 1)
     assert says in problem.message
 
 

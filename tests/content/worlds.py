@@ -65,11 +65,17 @@ JARGON = (
 )
 
 
-def minimal(folder: Path, **files: str | bytes | None) -> Path:
+def minimal(folder: Path, uses: str = "", **files: str | bytes | None) -> Path:
     """Write the minimal world into `folder`; a keyword (dots as underscores) replaces a
-    file's text, or removes the file when None."""
+    file's text, or removes the file when None. `uses` names extensions for the world
+    section (a line after 'player', so the lines below it move down by one)."""
     folder.mkdir(parents=True, exist_ok=True)
     texts: dict[str, str | bytes | None] = dict(MINIMAL)
+    if uses:
+        world = str(texts["world.yaml"])
+        texts["world.yaml"] = world.replace(
+            "player: hero\n", f"player: hero\n  extensions: [{uses}]\n"
+        )
     texts.update({name.replace("_yaml", ".yaml"): text for name, text in files.items()})
     for name, text in texts.items():
         if text is None:

@@ -13,7 +13,7 @@ so the motion fails 2 to 2 unless a bond moves old Dell.
 from __future__ import annotations
 
 WORLD = """
-world: {id: moot, title: "Moot", intro: "The elders have met.", player: wren}
+world: {id: moot, title: "Moot", intro: "The elders have met.", player: wren, extensions: [council]}
 start:
   - council_vote: exile_wren
 places:

@@ -17,7 +17,8 @@ from kage.world.conditions import holds
 from kage.world.model import World
 
 WORLD = """
-world: {id: brawl, title: "Brawl", intro: "Knuckles ready.", player: ninja}
+world: {id: brawl, title: "Brawl", intro: "Knuckles ready.", player: ninja,
+  extensions: [combat, captivity, ninja]}
 places:
   - id: road
     name: "the road"

@@ -15,7 +15,7 @@ from kage.world.conditions import holds
 from kage.world.model import World
 
 WORLD = """
-world: {id: cells, title: "The Cells", intro: "Down here.", player: ninja}
+world: {id: cells, title: "The Cells", intro: "Down here.", player: ninja, extensions: [captivity]}
 places:
   - id: cells
     name: "the cells"

@@ -14,7 +14,8 @@ from kage.world import query
 from kage.world.model import World
 
 WORLD = """
-world: {id: camp, title: "Camp", intro: "The bandits' camp, after.", player: ninja}
+world: {id: camp, title: "Camp", intro: "The bandits' camp, after.", player: ninja,
+  extensions: [items, trade, ninja]}
 places:
   - id: camp
     name: "the camp"

@@ -20,7 +20,8 @@ from kage.world.conditions import holds
 from kage.world.model import World
 
 WORLD = """
-world: {id: dojo, title: "Dojo", intro: "You stand ready.", player: ninja}
+world: {id: dojo, title: "Dojo", intro: "You stand ready.", player: ninja,
+  extensions: [ninja, combat, stealth]}
 places:
   - id: yard
     name: "the yard"

@@ -36,7 +36,7 @@ DAY = 1440
 
 # home --1d-- ashford --2d-- farwick; the wilds belong to no settlement.
 WORLD = """
-world: {id: shire, title: "Shire", intro: "A small country.", player: hero}
+world: {id: shire, title: "Shire", intro: "A small country.", player: hero, extensions: [living]}
 places:
   - id: wilds
     name: "the wilds"

@@ -16,7 +16,7 @@ from kage.world import query
 from kage.world.model import World
 
 WORLD = """
-world: {id: pit, title: "The Pit", intro: "The mine.", player: ninja}
+world: {id: pit, title: "The Pit", intro: "The mine.", player: ninja, extensions: [captivity]}
 places:
   - id: road
     name: "the road"

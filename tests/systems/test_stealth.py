@@ -12,7 +12,8 @@ from kage.world.conditions import holds
 from kage.world.model import World
 
 WORLD = """
-world: {id: hideout, title: "Hideout", intro: "Quiet now.", player: thief}
+world: {id: hideout, title: "Hideout", intro: "Quiet now.", player: thief,
+  extensions: [stealth, combat, ninja]}
 places:
   - id: street
     name: "the street"

@@ -19,7 +19,8 @@ from kage.world.model import World
 # The boy in the lane has 7 ryo of his own; the hero's purse holds 500 and a charm
 # brings him luck 2 while he carries it.
 WORLD = """
-world: {id: lane, title: "Lane", intro: "A busy lane.", player: hero}
+world: {id: lane, title: "Lane", intro: "A busy lane.", player: hero,
+  extensions: [stealth, routes, companion]}
 places:
   - id: square
     name: "the square"

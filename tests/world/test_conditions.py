@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -162,14 +163,16 @@ def test_chance_draws_from_the_seeded_generator(game: Game) -> None:
     assert all(holds(game, {"chance": "1"}) for _ in range(100))  # text from YAML is read
 
 
-def test_systems_can_add_a_condition(game: Game) -> None:
+def test_a_marked_condition_is_read_from_the_games_engine(game: Game) -> None:
     @conditions.condition("test_always_odd")
     def odd(game: Game, arg: int) -> bool:
         return arg % 2 == 1
 
-    try:
-        assert holds(game, {"test_always_odd": 3})
-        assert not holds(game, {"test_always_odd": 4})
-        assert odd(game, 5)  # the decorator returns the function itself
-    finally:
-        del conditions.KINDS["test_always_odd"]
+    assert odd(game, 5)  # the decorator returns the function itself
+    with pytest.raises(KeyError):  # marked, not registered: no engine has it yet
+        holds(game, {"test_always_odd": 3})
+    game.engine = replace(
+        game.engine, conditions={**game.engine.conditions, "test_always_odd": odd}
+    )
+    assert holds(game, {"test_always_odd": 3})
+    assert not holds(game, {"test_always_odd": 4})

@@ -1,7 +1,7 @@
 """The shape of what the core conditions and effects take, so that `{mood: 5}` is an error
 with its line when the world is loaded, not a crash in the middle of play.
 
-Kinds that systems add are not listed here; their own code checks them.
+The kinds extensions add are described in their manifests (`kage.core.extension.Arg`).
 """
 
 from __future__ import annotations
@@ -46,9 +46,8 @@ EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "schedule": (MAPPING, ("event",), "{schedule: {event: bell_rings, in: 6h}}"),
     "reveal": (TEXTS, (), "{reveal: market}"),
     "pass_time": (MAPPING, ("span",), "{pass_time: {span: 7d, tell: true}}"),
-    "status": (MAPPING, (), "{status: {add: rash, for: 2d}}"),
 }
-SPANS = {"schedule": "in", "pass_time": "span", "status": "for"}  # kind -> its length of time
+SPANS = {"schedule": "in", "pass_time": "span"}  # kind -> its length of time
 
 
 def _is(value: Any, types: tuple[type, ...]) -> bool:
@@ -57,7 +56,9 @@ def _is(value: Any, types: tuple[type, ...]) -> bool:
     return isinstance(value, types)
 
 
-def problem(kind: str, arg: Any, table: dict[str, Any]) -> str | None:
+def problem(
+    kind: str, arg: Any, table: dict[str, Any], spans: dict[str, str] = SPANS
+) -> str | None:
     """What is wrong with the argument of a condition or effect, or None."""
     if kind not in table:
         return None
@@ -70,11 +71,11 @@ def problem(kind: str, arg: Any, table: dict[str, Any]) -> str | None:
         missing = [k for k in keys if k not in arg]
         if missing:
             return f"needs '{missing[0]}', like {example}"
-        return _details(kind, arg, example)
+        return _details(kind, arg, example, spans)
     return None
 
 
-def _details(kind: str, arg: dict[Any, Any], example: str) -> str | None:
+def _details(kind: str, arg: dict[Any, Any], example: str, spans: dict[str, str]) -> str | None:
     for key in COMPARE:
         if key in arg and not _is(arg[key], NUMBER):
             return f"needs a number for '{key}', like {example}"
@@ -82,7 +83,7 @@ def _details(kind: str, arg: dict[Any, Any], example: str) -> str | None:
         return f"needs a mapping of properties for each thing, like {example}"
     if "amount" in arg and not _is(arg["amount"], NUMBER):
         return f"needs a number for 'amount', like {example}"
-    field = SPANS.get(kind)
+    field = spans.get(kind)
     if field is not None and field in arg:
         try:
             parse_duration(arg[field])

@@ -10,14 +10,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
 from kage.content import files
 from kage.content import schema as s
 from kage.content.describe import show
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
-from kage.content.validate import KIND_OF_SECTION, SECTIONS, SYSTEM_SECTIONS, check_file
+from kage.content.sections import Section, sections_of
+from kage.content.validate import KIND_OF_SECTION, SECTIONS, check_file
 from kage.content.yaml_lines import Budget, Located, read
+from kage.core.engine import assemble
+from kage.core.extension import catalog
 from kage.parser.grammar import CORE, DIRECTIONS
 from kage.world.model import (
     Bond,
@@ -86,6 +88,8 @@ class Builder(References):
         self.extras: list[tuple[Located, dict[str, list[tuple[int, Any]]]]] = []
         self.broken_world = False
         self.current = ""  # the file being read or built, for reporting Kage's own bugs
+        self.extensions: tuple[str, ...] = ()  # named by the world section
+        self.sections: dict[str, Section] = {}  # those of its extensions
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
@@ -98,6 +102,9 @@ class Builder(References):
         digest = hashlib.sha256()
         room = files.MAX_WORLD_BYTES
         budget = Budget()
+        # every file is read before any is checked: which sections, conditions and
+        # effects exist depends on the extensions the world section names
+        read_files: list[Located | list[Problem]] = []
         for path in paths:
             name = files.shown(path.name)
             self.current = name
@@ -105,18 +112,46 @@ class Builder(References):
                 raw = files.read_file(path, name, room)
                 room -= len(raw)
                 digest.update(os.fsencode(path.name) + b"\0" + raw)
-                located = read(raw, name, budget)
+                read_files.append(read(raw, name, budget))
             except ContentError as exc:
-                self.problems.extend(exc.problems)
+                read_files.append(exc.problems)
                 self.complete = False
                 if budget.spent:
                     break  # every file after this one would be refused the same way
-                continue
-            self.validate(located)
+        self.choose_extensions([f for f in read_files if isinstance(f, Located)])
+        for item in read_files:
+            if isinstance(item, Located):
+                self.current = item.file
+                self.validate(item)
+            else:
+                self.problems.extend(item)
         return digest.hexdigest()[:16]
 
+    def choose_extensions(self, located_files: list[Located]) -> None:
+        """Find the extensions the world section names (reporting unknown ones) and use
+        them: their sections, conditions and effects become known."""
+        names: list[str] = []
+        for located in located_files:
+            info = located.data.get("world") if isinstance(located.data, dict) else None
+            wanted = info.get("extensions") if isinstance(info, dict) else None
+            if not isinstance(wanted, list):
+                continue  # a wrong shape is the schema's to report
+            for i, name in enumerate(wanted):
+                if not isinstance(name, str):
+                    continue
+                if name in catalog():
+                    names.append(name)
+                    continue
+                hint = suggest(name, catalog()) or f" There are: {', '.join(sorted(catalog()))}."
+                self.problem(located, ("world", "extensions", i), f"no extension '{name}'.{hint}")
+            break  # a second world section is reported as such
+        self.extensions = tuple(dict.fromkeys(names))
+        engine = assemble(self.extensions)
+        self.sections = sections_of(engine.extensions)
+        self.use(engine)
+
     def validate(self, located: Located) -> None:
-        checked = check_file(located, self.problems)
+        checked = check_file(located, self.problems, self.sections)
         self.complete = self.complete and checked.complete
         self.broken_world = self.broken_world or checked.broken_world
         for kind, idents in checked.ghosts.items():
@@ -150,7 +185,7 @@ class Builder(References):
         for located, extra in self.extras:
             self.current = located.file
             for name, entries in extra.items():
-                section = SYSTEM_SECTIONS[name]
+                section = self.sections[name]
                 store = world.data.setdefault(name, {} if section.keyed else [])
                 for i, entry in entries:
                     if section.check is not None:
@@ -189,7 +224,7 @@ class Builder(References):
                 self.ids.setdefault("zone", set()).update(place.zones)
         for located, extra in self.extras:
             for name, entries in extra.items():
-                if SYSTEM_SECTIONS[name].keyed:
+                if self.sections[name].keyed:
                     for i, entry in entries:
                         self.register(name, entry.id, located, (name, i, "id"))
         return info
@@ -217,6 +252,7 @@ class Builder(References):
             entities={},
             mood_words=words,
             source_hash=source_hash,
+            extensions=self.extensions,
         )
 
     def text(self, value: s.Text) -> list[Variant]:

@@ -12,12 +12,12 @@ from typing import Any
 
 from kage.content import arguments
 from kage.content import schema as s
-from kage.content import sections as system_sections
 from kage.content.describe import SINGULAR, show, subject, where
 from kage.content.errors import Problem, suggest
 from kage.content.yaml_lines import Located
+from kage.core.engine import Engine, assemble
+from kage.core.extension import Arg, owner_of
 from kage.parser.grammar import DIRECTIONS, SLOTS
-from kage.world import conditions, effects
 from kage.world.clock import TooLong, describe_span, parse_duration, stamp
 
 # What the arguments of conditions and effects refer to: kind -> how to find references.
@@ -75,8 +75,8 @@ EFFECT_REFS: dict[str, Any] = {
 }
 
 
-def _refs(core: dict[str, Any], extra: dict[str, Any], key: str, arg: Any) -> list[Ref]:
-    finder = core.get(key) or extra.get(key)
+def _refs(table: dict[str, Any], key: str, arg: Any) -> list[Ref]:
+    finder = table.get(key)
     try:
         return list(finder(arg)) if finder else []
     except (TypeError, AttributeError, KeyError, IndexError, ValueError):
@@ -109,6 +109,44 @@ class References:
         self.complete = True  # every file was read whole: an unknown id is a real mistake
         self.start = DEFAULT_START  # the world's start_time, once it is read
         self.suggestions = SUGGESTIONS  # did-you-means left for unknown ids
+        self.use(assemble(()))
+
+    def use(self, engine: Engine) -> None:
+        """Know the conditions and effects of the core and of the engine's extensions,
+        with the shapes of their arguments and what those name."""
+        self.conditions = set(engine.conditions)
+        self.effects = set(engine.effects)
+        self.condition_shapes = dict(arguments.CONDITIONS)
+        self.effect_shapes = dict(arguments.EFFECTS)
+        self.condition_refs = dict(COND_REFS)
+        self.effect_refs = dict(EFFECT_REFS)
+        self.spans = dict(arguments.SPANS)
+        for extension in engine.extensions:
+            for shapes, refs, args in (
+                (self.condition_shapes, self.condition_refs, extension.conditions),
+                (self.effect_shapes, self.effect_refs, extension.effects),
+            ):
+                for kind, arg in args.items():
+                    self._declare(shapes, refs, kind, arg)
+
+    def _declare(self, shapes: dict[str, Any], refs: dict[str, Any], kind: str, arg: Arg) -> None:
+        if arg.types:
+            shapes[kind] = (arg.types, arg.keys, arg.example)
+        if arg.refs is not None:
+            refs[kind] = arg.refs
+        if arg.span:
+            self.spans[kind] = arg.span
+
+    def unknown_kind(self, what: str, key: Any, known: set[str]) -> str:
+        """The end of the message for an unknown condition or effect: which extension has
+        it, or a did-you-mean."""
+        owner = owner_of(what, key) if isinstance(key, str) else None
+        if owner is not None:
+            return (
+                f" It comes with the extension '{owner}', which this world does not use: add "
+                f"'{owner}' to the 'extensions' list of the world section."
+            )
+        return suggest(str(key), known) or f" Known: {few(known)}."
 
     def problem(self, located: Located, path: tuple[Any, ...], message: str) -> None:
         self.problems.append(Problem(located.file, located.line(path), message))
@@ -177,8 +215,8 @@ class References:
             return
         for key, arg in cond.items():
             here = (*path, key)
-            if key not in conditions.KINDS:
-                hint = suggest(str(key), conditions.KINDS) or f" Known: {few(conditions.KINDS)}."
+            if key not in self.conditions:
+                hint = self.unknown_kind("condition", key, self.conditions)
                 self.problem(
                     located, here, f"{_owner(located, path)}unknown condition '{key}'.{hint}"
                 )
@@ -196,9 +234,9 @@ class References:
                     self.check_condition(located, (*here, i), sub)
             elif key == "not":
                 self.check_condition(located, here, arg)
-            elif not self.fits(located, here, key, arg, arguments.CONDITIONS):
+            elif not self.fits(located, here, key, arg, self.condition_shapes):
                 continue
-            for sub, kind, value in _refs(COND_REFS, system_sections.COND_REFS, key, arg):
+            for sub, kind, value in _refs(self.condition_refs, key, arg):
                 self.expect(located, (*here, *sub), kind, value)
 
     def check_effects(self, located: Located, path: tuple[Any, ...], items: list[Any]) -> None:
@@ -215,23 +253,23 @@ class References:
                 if key == "when":
                     self.check_condition(located, (*path, i, key), arg)
                     continue
-                if key not in effects.KINDS:
-                    hint = suggest(str(key), effects.KINDS) or f" Known: {few(effects.KINDS)}."
+                if key not in self.effects:
+                    hint = self.unknown_kind("effect", key, self.effects)
                     self.problem(
                         located,
                         (*path, i, key),
                         f"{_owner(located, path)}unknown effect '{key}'.{hint}",
                     )
                     continue
-                if not self.fits(located, (*path, i, key), key, arg, arguments.EFFECTS):
+                if not self.fits(located, (*path, i, key), key, arg, self.effect_shapes):
                     continue
                 if key == "move":
                     self.check_move(located, (*path, i, key), arg)
-                field = arguments.SPANS.get(key)
+                field = self.spans.get(key)
                 if field is not None and isinstance(arg, dict) and field in arg:
                     what = f"the '{field}' of {subject(located.data, (*path, i, key))}"
                     self.duration(located, (*path, i, key, field), arg[field], what)
-                for sub, kind, value in _refs(EFFECT_REFS, system_sections.EFFECT_REFS, key, arg):
+                for sub, kind, value in _refs(self.effect_refs, key, arg):
                     self.expect(located, (*path, i, key, *sub), kind, value)
 
     def check_move(self, located: Located, path: tuple[Any, ...], arg: dict[Any, Any]) -> None:
@@ -248,7 +286,7 @@ class References:
         self, located: Located, path: tuple[Any, ...], kind: str, arg: Any, table: dict[str, Any]
     ) -> bool:
         """Whether a condition's or effect's argument has the shape its kind takes."""
-        wrong = arguments.problem(kind, arg, table)
+        wrong = arguments.problem(kind, arg, table, self.spans)
         if wrong is not None:
             owner = where(located.data, path)[0]
             self.problem(located, path, f"{owner} {wrong}.")

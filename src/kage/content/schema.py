@@ -181,6 +181,7 @@ class WorldInfo(Strict):
     player: str
     start_time: str = "0001-01-01T08:00"
     mood_words: dict[str, int] = {}
+    extensions: list[str] = []  # the extensions it uses (kage.ext), with what they need
 
 
 class FileModel(Strict):

@@ -19,9 +19,10 @@ from kage.content.errors import Problem, suggest
 from kage.content.explain import explain
 from kage.content.sections import Section, all_sections
 from kage.content.yaml_lines import Located
+from kage.core.extension import owner_of
 
 CORE_SECTIONS = tuple(s.FileModel.model_fields)
-SYSTEM_SECTIONS: dict[str, Section] = all_sections()
+SYSTEM_SECTIONS: dict[str, Section] = all_sections()  # every extension's
 SECTIONS = CORE_SECTIONS + tuple(SYSTEM_SECTIONS)
 KIND_OF_SECTION = {
     "places": "place",
@@ -48,9 +49,15 @@ class Checked:
     broken_world: bool = False  # it had a 'world' section that did not fit
 
 
-def check_file(located: Located, problems: list[Problem]) -> Checked:
+def check_file(
+    located: Located, problems: list[Problem], sections: dict[str, Section] | None = None
+) -> Checked:
+    """Check one file; `sections` are the extensions' sections the world may use (by
+    default every extension's)."""
     checked = Checked(located)
     data = located.data
+    used = SYSTEM_SECTIONS if sections is None else sections
+    names = CORE_SECTIONS + tuple(used)
 
     def report(path: tuple[Any, ...], message: str) -> None:
         problems.append(Problem(located.file, located.line(path), message))
@@ -62,20 +69,33 @@ def check_file(located: Located, problems: list[Problem]) -> Checked:
         report(
             (),
             "a world file must be made of sections ('places:', 'people:' ...), one per "
-            f"unindented line, but this file is {_shape(data)}. Sections: {', '.join(SECTIONS)}.",
+            f"unindented line, but this file is {_shape(data)}. Sections: {', '.join(names)}.",
         )
         checked.complete = False
         return checked
     for key in data:
-        if key not in SECTIONS:
-            hint = suggest(str(key), SECTIONS) or f" Sections are: {', '.join(SECTIONS)}."
+        if key in names:
+            continue
+        owner = owner_of("section", key) if isinstance(key, str) else None
+        if owner is not None:
+            report((key,), f"the section '{key}' belongs to the extension '{owner}'. {use(owner)}")
+        else:
+            hint = suggest(str(key), names) or f" Sections are: {', '.join(names)}."
             report((key,), f"unknown section '{key}'.{hint}")
-            checked.complete = False  # what it defines is unknown
+        checked.complete = False  # what it defines is unknown
     checked.model = _core(checked, {k: v for k, v in data.items() if k in CORE_SECTIONS}, report)
-    for name, section in SYSTEM_SECTIONS.items():
+    for name, section in used.items():
         if name in data:
             _system(checked, name, section, data[name], report)
     return checked
+
+
+def use(extension: str) -> str:
+    """What to write to use an extension the world does not name."""
+    return (
+        f"This world does not use it: add '{extension}' to the 'extensions' list of the "
+        f"world section (extensions: [{extension}])."
+    )
 
 
 def _shape(data: Any) -> str:

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 
 from kage.actions.describe import capital, listing
 from kage.actions.pipeline import Action
-from kage.content.sections import COND_REFS, EFFECT_REFS
 from kage.systems import fortune, stats
 from kage.systems.registry import every_turn
 from kage.systems.status import definition, effective
@@ -466,22 +465,3 @@ def _gather(game: Game, arg: dict[str, Any]) -> None:
     for entity in [who] if isinstance(who, str) else who:
         ops.move(game, entity, to)
     game.emit("combat.gathered", who=who, to=to)
-
-
-def _places(arg: Any) -> list[tuple[tuple[Any, ...], str, Any]]:
-    return [((), "place", p) for p in ([arg] if isinstance(arg, str) else arg or [])]
-
-
-def _gather_refs(arg: Any) -> list[tuple[tuple[Any, ...], str, Any]]:
-    who = arg.get("who", [])
-    refs: list[tuple[tuple[Any, ...], str, Any]] = [
-        (("who",), "person", w) for w in ([who] if isinstance(who, str) else who)
-    ]
-    if arg.get("to") not in (None, "here"):
-        refs.append((("to",), "place", arg["to"]))
-    return refs
-
-
-COND_REFS["hostiles_down"] = _places
-EFFECT_REFS["alert"] = _places
-EFFECT_REFS["gather"] = _gather_refs

@@ -6,7 +6,6 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING
 
-from kage.systems.registry import HANDLERS, SETTLERS, TICKERS
 from kage.world import effects, ops, query
 from kage.world.clock import OutOfTime, last_minute
 from kage.world.conditions import holds
@@ -23,8 +22,9 @@ def witnessed(game: Game, place: str | None) -> bool:
 
 def fire(game: Game, event_id: str) -> None:
     kind, _, arg = event_id.partition(":")
-    if arg and kind in HANDLERS:
-        HANDLERS[kind](game, arg)
+    handler = game.engine.handlers.get(kind) if arg else None
+    if handler is not None:
+        handler(game, arg)
         return
     event = game.world.events.get(event_id)
     if event is None or not holds(game, event.when):
@@ -50,10 +50,10 @@ def advance(game: Game, minutes: int) -> None:
         fire(game, event_id)
     if not state.done:
         _tick(game, target)
-    for name in sorted(SETTLERS):
+    for settle in game.engine.settlers.values():
         if state.done:
             break
-        SETTLERS[name](game)
+        settle(game)
 
 
 def _tick(game: Game, to: int) -> None:
@@ -62,8 +62,8 @@ def _tick(game: Game, to: int) -> None:
     if to <= start:
         return
     game.state.minutes = to
-    for name in sorted(TICKERS):
-        TICKERS[name](game, start, to)
+    for tick in game.engine.tickers.values():
+        tick(game, start, to)
 
 
 def untold(game: Game) -> list[tuple[str, str]]:

@@ -2,8 +2,8 @@
 
 A condition is a small dict, e.g. ``{flag: verdict_heard}``, ``{at: hokage_office}``,
 ``{not: {has: headband}}`` or ``{all: [...]}``. Several keys in one dict must all hold.
-Systems add their own kinds with `condition`. The table below is filled when modules are
-imported and never changes during play.
+Kinds are marked with `condition`; a world's engine (`kage.core.engine`) collects the core's
+and those of the extensions the world uses, once, before play.
 """
 
 from __future__ import annotations
@@ -11,28 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from kage.core.extension import mark
 from kage.world import query
 
 if TYPE_CHECKING:
     from kage.game import Game
 
 Check = Callable[["Game", Any], bool]
-KINDS: dict[str, Check] = {}
 
 
 def condition(name: str) -> Callable[[Check], Check]:
-    def register(func: Check) -> Check:
-        KINDS[name] = func
-        return func
-
-    return register
+    return mark("condition", name)
 
 
 def holds(game: Game, cond: dict[str, Any] | None) -> bool:
     if not cond:
         return True
+    kinds = game.engine.conditions
     for key, arg in cond.items():
-        check = KINDS.get(key)
+        check = kinds.get(key)
         if check is None:
             raise KeyError(f"unknown condition '{key}'")
         if not check(game, arg):

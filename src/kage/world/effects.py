@@ -1,7 +1,7 @@
 """Effects written in world files (``{set: {flag: true}}``, ``{move: {x: place}}`` ...).
 
-Every effect changes the state through `ops`, so each change is also an event. Systems add
-their own kinds with `effect`; the table is filled at import and never changes in play.
+Every effect changes the state through `ops`, so each change is also an event. Kinds are
+marked with `effect`; a world's engine collects the core's and those of its extensions.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from kage.core.extension import mark
 from kage.world import ops
 from kage.world.clock import parse_duration
 from kage.world.conditions import holds
@@ -17,25 +18,21 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 Apply = Callable[["Game", Any], None]
-KINDS: dict[str, Apply] = {}
 
 
 def effect(name: str) -> Callable[[Apply], Apply]:
-    def register(func: Apply) -> Apply:
-        KINDS[name] = func
-        return func
-
-    return register
+    return mark("effect", name)
 
 
 def apply(game: Game, effects: list[dict[str, Any]]) -> None:
+    kinds = game.engine.effects
     for item in effects:
         for key, arg in item.items():
             if key == "when":
                 continue
             if "when" in item and not holds(game, item["when"]):
                 break
-            KINDS[key](game, arg)
+            kinds[key](game, arg)
             if game.state.done:
                 return
 

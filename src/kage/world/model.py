@@ -229,6 +229,7 @@ class World:
     source_hash: str = ""
     data: dict[str, Any] = field(default_factory=dict)  # system-owned sections, plain data
     responses: dict[str, list[Variant]] = field(default_factory=dict)  # name -> replacement
+    extensions: tuple[str, ...] = ()  # the extensions it names in world.yaml
     runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property

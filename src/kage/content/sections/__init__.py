@@ -1,20 +1,22 @@
-"""Data sections that systems own (shops, statuses, jutsu ...).
+"""Data sections that extensions own (shops, statuses, jutsu ...).
 
-Each module here defines `SECTION` (or a tuple `SECTIONS`): the section's name in world
-files, the pydantic model of one entry, and a function that checks references; entries go to
-`world.data[name]` as plain dicts. The loader finds the modules by itself, so a new system
-adds its data format without touching the core schema.
+An extension's manifest names its sections and the module that defines them, as `SECTION`
+(or a tuple `SECTIONS`): the section's name in world files, the pydantic model of one
+entry, and a function that checks references; entries go to `world.data[name]` as plain
+dicts. A world may use the sections of the extensions it names, so a new extension adds
+its data format without touching the core schema.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+
+from kage.core.extension import Extension, ExtensionError, catalog
 
 if TYPE_CHECKING:
     from kage.content.compile import Builder
@@ -22,13 +24,6 @@ if TYPE_CHECKING:
     from kage.world.model import World
 
 Build = Callable[["Builder", "World", "Located", tuple[Any, ...], BaseModel], dict[str, Any]]
-
-
-# What the arguments of system-defined conditions and effects refer to, so the loader can
-# check them: kind -> function(arg) -> [(sub-path, "place" | "person" | "entity" | section
-# name ..., value)]. Filled by the section modules; read by the loader.
-EFFECT_REFS: dict[str, Callable[[Any], list[tuple[tuple[Any, ...], str, Any]]]] = {}
-COND_REFS: dict[str, Callable[[Any], list[tuple[tuple[Any, ...], str, Any]]]] = {}
 
 
 @dataclass(frozen=True)
@@ -39,11 +34,25 @@ class Section:
     keyed: bool = True  # entries have an `id` and are stored by it
 
 
-def all_sections() -> dict[str, Section]:
+def sections_of(extensions: Iterable[Extension]) -> dict[str, Section]:
+    """The sections these extensions own, by name."""
     found: dict[str, Section] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for section in (getattr(module, "SECTION", None), *getattr(module, "SECTIONS", ())):
-            if isinstance(section, Section):
-                found[section.name] = section
+    for extension in extensions:
+        if not extension.sections:
+            continue
+        module = importlib.import_module(extension.content)
+        defined = {
+            section.name: section
+            for section in (getattr(module, "SECTION", None), *getattr(module, "SECTIONS", ()))
+            if isinstance(section, Section)
+        }
+        for name in extension.sections:
+            if name not in defined:
+                raise ExtensionError(f"extension '{extension.name}': no section '{name}'")
+            found[name] = defined[name]
     return found
+
+
+def all_sections() -> dict[str, Section]:
+    """Every extension's sections."""
+    return sections_of(catalog().values())

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import Field
 
 from kage.content.schema import Strict
-from kage.content.sections import COND_REFS, EFFECT_REFS, Section
+from kage.content.sections import Section
 
 
 class JutsuModel(Strict):
@@ -59,14 +59,3 @@ def check(builder: Any, located: Any, path: tuple[Any, ...], entry: JutsuModel) 
 
 
 SECTION = Section("jutsu", JutsuModel, check)
-
-
-def _ids(kind: str) -> Any:
-    return lambda arg: [((), kind, x) for x in ([arg] if isinstance(arg, str) else arg or [])]
-
-
-EFFECT_REFS["learn_jutsu"] = _ids("jutsu")
-COND_REFS["knows_jutsu"] = _ids("jutsu")
-# the stealth system's conditions (systems/stealth.py) name people and places
-COND_REFS["unseen_by"] = _ids("person")
-COND_REFS["unseen"] = lambda arg: [((), "place", arg)] if isinstance(arg, str) else []

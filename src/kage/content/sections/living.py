@@ -86,7 +86,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from kage.content.schema import Strict
-from kage.content.sections import COND_REFS, EFFECT_REFS, Section
+from kage.content.sections import Section
 
 Cond = dict[str, Any] | None
 Effects = list[dict[str, Any]]
@@ -291,13 +291,3 @@ SECTIONS = (
     Section("lives", LifeModel, _check_life),
     Section("whereabouts", WhereaboutsModel, _check_whereabouts),
 )
-
-EFFECT_REFS["news"] = lambda arg: (
-    [((), "news_sources", arg if isinstance(arg, str) else arg.get("id"))]
-    + ([(("at",), "settlements", arg["at"])] if isinstance(arg, dict) and "at" in arg else [])
-)
-COND_REFS["news_known"] = lambda arg: (
-    [(("news",), "news_sources", arg["news"])]
-    + ([(("at",), "settlements", arg["at"])] if "at" in arg else [])
-)
-COND_REFS["treaty"] = lambda arg: [(("id",), "treaties", arg["id"])]

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import Field
 
 from kage.content.schema import Strict
-from kage.content.sections import COND_REFS, Section
+from kage.content.sections import Section
 
 
 class ShopModel(Strict):
@@ -47,5 +47,3 @@ def check(builder: Any, located: Any, path: tuple[Any, ...], entry: ShopModel) -
 
 
 SECTION = Section("shops", ShopModel, check)
-
-COND_REFS["sold"] = lambda arg: [((), "shops", arg)]

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import Field
 
 from kage.content.schema import Strict
-from kage.content.sections import COND_REFS, EFFECT_REFS, Section
+from kage.content.sections import Section
 
 
 class StatusModel(Strict):
@@ -28,15 +28,3 @@ def check(builder: Any, located: Any, path: tuple[Any, ...], entry: StatusModel)
 
 
 SECTION = Section("statuses", StatusModel, check)
-
-EFFECT_REFS["status"] = lambda arg: (
-    ([(("who",), "person", arg["who"])] if isinstance(arg, dict) and "who" in arg else [])
-    + [
-        ((key,), "statuses", arg[key])
-        for key in ("add", "remove")
-        if isinstance(arg, dict) and key in arg
-    ]
-)
-COND_REFS["status"] = lambda arg: [
-    ((key,), "statuses", arg[key]) for key in ("has",) if isinstance(arg, dict) and key in arg
-]

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field
 
 from kage.content.schema import Strict
-from kage.content.sections import COND_REFS, EFFECT_REFS, Section
+from kage.content.sections import Section
 
 Cond = dict[str, Any] | None
 Effects = list[dict[str, Any]]
@@ -111,7 +111,3 @@ QUESTS = Section("quests", QuestModel)
 THEFTS = Section("thefts", TheftModel, _check_theft)
 ROUTES = Section("routes", RouteModel, _check_route)
 SECTIONS = (TRAINING, REMARKS, QUESTS, THEFTS, ROUTES)
-
-EFFECT_REFS["quest"] = lambda arg: [(("id",), "quests", arg["id"])]
-EFFECT_REFS["route"] = lambda arg: [((), "routes", arg)]
-COND_REFS["quest"] = lambda arg: [(("id",), "quests", arg["id"])]

@@ -1,0 +1,29 @@
+"""Fights and morale: knocking out, killing, alerted guards, surrender."""
+
+from typing import Any
+
+from kage.core.extension import MAPPING, TEXTS, Arg, Extension, Ref, one
+
+
+def _gathered(arg: Any) -> list[Ref]:
+    who = arg.get("who", [])
+    refs: list[Ref] = [(("who",), "person", w) for w in ([who] if isinstance(who, str) else who)]
+    if arg.get("to") not in (None, "here"):
+        refs.append((("to",), "place", arg["to"]))
+    return refs
+
+
+EXTENSION = Extension(
+    name="combat",
+    summary="fighting, knocking out and killing, alert guards, morale and surrender",
+    depends=("body",),
+    modules=("kage.systems.combat", "kage.actions.fighting"),
+    conditions={
+        "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
+        "killed_someone": Arg("{killed_someone: true}"),
+    },
+    effects={
+        "alert": Arg("{alert: great_chamber}", TEXTS, (), one("place")),
+        "gather": Arg("{gather: {who: [a, b], to: place}}", MAPPING, ("who",), _gathered),
+    },
+)

@@ -1,0 +1,11 @@
+"""A companion who remarks on what happens."""
+
+from kage.core.extension import Extension
+
+EXTENSION = Extension(
+    name="companion",
+    summary="a companion's remarks on events",
+    modules=("kage.systems.companion",),
+    sections=("remarks",),
+    content="kage.content.sections.story",
+)

@@ -1,0 +1,9 @@
+"""Things that wear (condition and durability), sorting loot, and wallets."""
+
+from kage.core.extension import Extension
+
+EXTENSION = Extension(
+    name="items",
+    summary="condition and durability of things, sorting loot, wallets",
+    modules=("kage.systems.items",),
+)

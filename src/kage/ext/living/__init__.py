@@ -1,0 +1,55 @@
+"""The living world: nations, settlements and roads; factions, treaties and lives lived
+off-screen; news that travels and rumours the player can overhear."""
+
+from typing import Any
+
+from kage.core.extension import MAPPING, Arg, Extension, Ref
+
+
+def _news(arg: Any) -> list[Ref]:
+    refs: list[Ref] = [((), "news_sources", arg if isinstance(arg, str) else arg.get("id"))]
+    if isinstance(arg, dict) and "at" in arg:
+        refs.append((("at",), "settlements", arg["at"]))
+    return refs
+
+
+def _known(arg: Any) -> list[Ref]:
+    refs: list[Ref] = [(("news",), "news_sources", arg["news"])]
+    if "at" in arg:
+        refs.append((("at",), "settlements", arg["at"]))
+    return refs
+
+
+EXTENSION = Extension(
+    name="living",
+    summary="nations, settlements, factions, treaties, lives and travelling news",
+    modules=("kage.systems.living",),
+    sections=(
+        "nations",
+        "settlements",
+        "roads",
+        "factions",
+        "treaties",
+        "news_sources",
+        "lives",
+        "whereabouts",
+    ),
+    content="kage.content.sections.living",
+    conditions={
+        "news_known": Arg(
+            "{news_known: {news: banishment, at: oashisu}}", MAPPING, ("news",), _known
+        ),
+        "treaty": Arg(
+            "{treaty: {id: leaf_wave_trade, status: broken}}",
+            MAPPING,
+            ("id",),
+            lambda arg: [(("id",), "treaties", arg["id"])],
+        ),
+    },
+    effects={
+        "news": Arg(
+            "{news: banishment} or {news: {id: banishment, at: konoha}}", (str, dict), (), _news
+        )
+    },
+    providers=("living.rumour", "living.reaction"),
+)

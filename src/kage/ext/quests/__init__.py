@@ -1,0 +1,27 @@
+"""Quests: promises with stages, and the journal that lists them."""
+
+from kage.core.extension import MAPPING, Arg, Extension
+
+EXTENSION = Extension(
+    name="quests",
+    summary="quests with stages and a journal",
+    modules=("kage.systems.quests",),
+    sections=("quests",),
+    content="kage.content.sections.story",
+    conditions={
+        "quest": Arg(
+            "{quest: {id: free_the_miners, stage: promised}}",
+            MAPPING,
+            ("id",),
+            lambda arg: [(("id",), "quests", arg["id"])],
+        )
+    },
+    effects={
+        "quest": Arg(
+            "{quest: {id: free_the_miners, stage: promised}}",
+            MAPPING,
+            ("id",),
+            lambda arg: [(("id",), "quests", arg["id"])],
+        )
+    },
+)
