@@ -14,7 +14,7 @@ from kage.actions.pipeline import Action, Rulebooks
 from kage.core.engine import Engine, assemble
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
-from kage.systems import scenes, scheduler
+from kage.systems import turn
 from kage.world import effects, rng
 from kage.world.model import World
 from kage.world.state import State
@@ -37,7 +37,7 @@ def engine(world: World) -> Engine:
 def rulebooks(world: World) -> Rulebooks:
     rules = world.runtime.get("rules")
     if rules is None:
-        rules = Rulebooks()
+        rules = Rulebooks(origins=engine(world).origin)
         for module in engine(world).modules:
             install = getattr(module, "install", None)
             if install is not None:
@@ -94,12 +94,4 @@ WRAPPERS = frozenset({"go_to", "exit"})  # their steps are turns of their own
 def after_turn(game: Game, action: Action, first_event: int = 0) -> None:
     if action.name in information.FREE or action.name in WRAPPERS:
         return
-    scheduler.advance(game, action.minutes)
-    for hook in game.engine.every_turn.values():
-        if game.state.done:
-            break
-        hook(game, action, first_event)
-    if not game.state.done:
-        scenes.run_triggers(game)
-    if not game.state.done:
-        scenes.check_endings(game)
+    turn.run(game, action, first_event)

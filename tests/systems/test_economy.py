@@ -24,7 +24,8 @@ from kage.world.model import World
 #   spear    800 x (0.25 + 0.75 x 1.00) x (0.5 + 0.5 x 0.85) =  740
 #   6000 x 0.5 = 3000 (the lantern is not his line and stays in the scroll)
 WORLD = """
-world: {id: market, title: "Market", intro: "A market town.", player: hero, extensions: [trade, ninja]}
+world: {id: market, title: "Market", intro: "A market town.", player: hero,
+  extensions: [trade, ninja]}
 places:
   - id: forge
     name: "the forge"

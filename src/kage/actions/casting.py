@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.parser.text import words
 from kage.systems import jutsu, stats
 from kage.world.numbers import Bounds, plural
@@ -89,61 +89,65 @@ def _released(game: Game, action: Action) -> list[str]:
     return hiding or live
 
 
-def install(rules: Rulebooks) -> None:
-    rules.takes("make_clones", CLONES)
+TAKES = {"make_clones": CLONES}  # the numbers its actions take
 
-    @rules.rule("check", "cast")
-    def castable(game: Game, action: Action) -> str | None:
-        spec = jutsu.find(game, action.text)
-        if spec is None:
-            return UNKNOWN
-        return _plan(game, action, spec)
 
-    @rules.rule("check", "make_clones")
-    def clones_castable(game: Game, action: Action) -> str | None:
-        spec = jutsu.find(game, action.text) if action.text else None
-        if spec is None or not jutsu.kind_of(spec).counted:
-            spec = jutsu.first_of_kind(game, "clones")
-        if spec is None:
-            return UNKNOWN
-        return _plan(game, action, spec)
+@rule("check", "cast")
+def castable(game: Game, action: Action) -> str | None:
+    spec = jutsu.find(game, action.text)
+    if spec is None:
+        return UNKNOWN
+    return _plan(game, action, spec)
 
-    @rules.rule("carry_out", "cast", "make_clones")
-    def casting(game: Game, action: Action) -> None:
-        action.minutes = 1
-        held = jutsu.cast(game, game.world.player, action.data["jutsu"], action.data["count"])
-        action.data["held"] = held
 
-    @rules.rule("report", "cast", "make_clones")
-    def report_cast(game: Game, action: Action) -> str:
-        spec = jutsu.techniques(game)[action.data["jutsu"]]
-        said = jutsu.text(game, spec, "cast", action.data["count"])
-        return " ".join(s for s in (said, action.data["short"]) if s)
+@rule("check", "make_clones")
+def clones_castable(game: Game, action: Action) -> str | None:
+    spec = jutsu.find(game, action.text) if action.text else None
+    if spec is None or not jutsu.kind_of(spec).counted:
+        spec = jutsu.first_of_kind(game, "clones")
+    if spec is None:
+        return UNKNOWN
+    return _plan(game, action, spec)
 
-    @rules.rule("check", "release")
-    def something_to_release(game: Game, action: Action) -> str | None:
-        player = game.world.player
-        if not jutsu.running(game, player):
-            if stats.has_status(game, player, "invisible"):
-                return None  # made invisible by the story, not by a jutsu
-            return NOTHING
-        if _released(game, action):
-            return None
-        spec = jutsu.find(game, action.text)
-        if spec is None:
-            return UNKNOWN
-        return f"You are not holding the {spec['name']}."
 
-    @rules.rule("carry_out", "release")
-    def releasing(game: Game, action: Action) -> None:
-        player = game.world.player
-        said = [
-            jutsu.end(game, player, j, "release", announce=False) for j in _released(game, action)
-        ]
-        action.data["said"] = said
-        if not said:
-            jutsu.reveal(game, player, "release")
+@rule("carry_out", "cast", "make_clones")
+def casting(game: Game, action: Action) -> None:
+    action.minutes = 1
+    held = jutsu.cast(game, game.world.player, action.data["jutsu"], action.data["count"])
+    action.data["held"] = held
 
-    @rules.rule("report", "release")
-    def report_release(game: Game, action: Action) -> str:
-        return "\n\n".join(s for s in action.data.get("said", ()) if s)
+
+@rule("report", "cast", "make_clones")
+def report_cast(game: Game, action: Action) -> str:
+    spec = jutsu.techniques(game)[action.data["jutsu"]]
+    said = jutsu.text(game, spec, "cast", action.data["count"])
+    return " ".join(s for s in (said, action.data["short"]) if s)
+
+
+@rule("check", "release")
+def something_to_release(game: Game, action: Action) -> str | None:
+    player = game.world.player
+    if not jutsu.running(game, player):
+        if stats.has_status(game, player, "invisible"):
+            return None  # made invisible by the story, not by a jutsu
+        return NOTHING
+    if _released(game, action):
+        return None
+    spec = jutsu.find(game, action.text)
+    if spec is None:
+        return UNKNOWN
+    return f"You are not holding the {spec['name']}."
+
+
+@rule("carry_out", "release")
+def releasing(game: Game, action: Action) -> None:
+    player = game.world.player
+    said = [jutsu.end(game, player, j, "release", announce=False) for j in _released(game, action)]
+    action.data["said"] = said
+    if not said:
+        jutsu.reveal(game, player, "release")
+
+
+@rule("report", "release")
+def report_release(game: Game, action: Action) -> str:
+    return "\n\n".join(s for s in action.data.get("said", ()) if s)

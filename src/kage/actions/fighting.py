@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.systems import combat, stats
 from kage.world import query
 
@@ -80,101 +80,110 @@ def _blow_text(game: Game, target: str, hit: bool, surprise: bool, gave_up: bool
     ][which]
 
 
-def install(rules: Rulebooks) -> None:
-    # -- knock out, kill --------------------------------------------------------------
-    @rules.rule("check", "knock_out", "kill")
-    def someone_to_fight(game: Game, action: Action) -> str | None:
-        return _target(game, action)
+# -- knock out, kill --------------------------------------------------------------
+@rule("check", "knock_out", "kill")
+def someone_to_fight(game: Game, action: Action) -> str | None:
+    return _target(game, action)
 
-    @rules.rule("check", "knock_out", order=55)
-    def still_a_threat(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        name = _cap(_the(game, action.noun))
-        if stats.has_status(game, action.noun, "unconscious"):
-            return f"{name} is already out cold."
-        if stats.has_status(game, action.noun, "bound"):
-            return f"{name} is tied up. There is no need."
-        return None
 
-    @rules.rule("carry_out", "knock_out", "kill", order=1)
-    def sizing_up(game: Game, action: Action) -> None:
-        """Surprise is judged before the blow lands (and before it reveals the player)."""
-        assert action.noun is not None
-        target = action.noun
-        action.data["surprise"] = combat.surprised(game, target)
-        action.data["gave_up"] = stats.has_status(game, target, "surrendered")
+@rule("check", "knock_out", order=55)
+def still_a_threat(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    name = _cap(_the(game, action.noun))
+    if stats.has_status(game, action.noun, "unconscious"):
+        return f"{name} is already out cold."
+    if stats.has_status(game, action.noun, "bound"):
+        return f"{name} is tied up. There is no need."
+    return None
 
-    @rules.rule("carry_out", "knock_out", "kill", "fight", order=2)
-    def striking_reveals(game: Game, action: Action) -> None:
-        combat.reveal(game, game.world.player, "attack")
 
-    @rules.rule("carry_out", "knock_out")
-    def striking(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        action.minutes = BLOW_MINUTES
-        action.data["hit"] = combat.strike(game, action.noun, action.data["surprise"])
+@rule("carry_out", "knock_out", "kill", order=1)
+def sizing_up(game: Game, action: Action) -> None:
+    """Surprise is judged before the blow lands (and before it reveals the player)."""
+    assert action.noun is not None
+    target = action.noun
+    action.data["surprise"] = combat.surprised(game, target)
+    action.data["gave_up"] = stats.has_status(game, target, "surrendered")
 
-    @rules.rule("report", "knock_out")
-    def report_strike(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        data = action.data
-        return _blow_text(game, action.noun, data["hit"], data["surprise"], data["gave_up"])
 
-    @rules.rule("carry_out", "kill")
-    def killing(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        action.minutes = BLOW_MINUTES
-        action.data["hit"] = combat.kill(game, action.noun, action.data["surprise"])
+@rule("carry_out", "knock_out", "kill", "fight", order=2)
+def striking_reveals(game: Game, action: Action) -> None:
+    combat.reveal(game, game.world.player, "attack")
 
-    @rules.rule("report", "kill")
-    def report_kill(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        name = _the(game, action.noun)
-        if not action.data["hit"]:
-            return _blow_text(game, action.noun, False, False, False)
-        return (
-            "You do it quickly, the way you were taught and hoped you would never need to. "
-            f"{_cap(name)} crumples and does not move again."
-        )
 
-    # -- fight: everyone hostile here, one after another --------------------------------
-    @rules.rule("check", "fight")
-    def someone_here_to_fight(game: Game, action: Action) -> str | None:
-        if not combat.standing(game, query.here(game)):
-            return "There is nobody here who wants a fight."
-        return None
+@rule("carry_out", "knock_out")
+def striking(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.minutes = BLOW_MINUTES
+    action.data["hit"] = combat.strike(game, action.noun, action.data["surprise"])
 
-    @rules.rule("carry_out", "fight", order=1)
-    def sizing_up_the_first(game: Game, action: Action) -> None:
-        first = combat.standing(game, query.here(game))[0]
-        action.data["first"] = first
-        action.data["surprise"] = combat.surprised(game, first)
 
-    @rules.rule("carry_out", "fight")
-    def fighting(game: Game, action: Action) -> None:
-        """Take them on in turn until all are down or one lands a blow on you."""
-        blows: list[tuple[str, bool, bool]] = []
-        action.minutes = 0
-        foes = combat.standing(game, query.here(game))
-        for foe in foes:
-            if foe not in combat.standing(game, query.here(game)):
-                continue  # gave up or went down in the meantime
-            if foe == action.data["first"]:
-                surprise = action.data["surprise"]
-            else:
-                surprise = combat.surprised(game, foe)
-            hit = combat.strike(game, foe, surprise)
-            blows.append((foe, hit, surprise))
-            action.minutes += BLOW_MINUTES
-            if not hit:
-                break
-            if combat.breaking(game, query.here(game))[0]:
-                break  # the rest are about to give up (the every-turn check says so)
-        action.data["blows"] = blows
+@rule("report", "knock_out")
+def report_strike(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    data = action.data
+    return _blow_text(game, action.noun, data["hit"], data["surprise"], data["gave_up"])
 
-    @rules.rule("report", "fight")
-    def report_fight(game: Game, action: Action) -> str:
-        return "\n\n".join(
-            _blow_text(game, foe, hit, surprise, False)
-            for foe, hit, surprise in action.data["blows"]
-        )
+
+@rule("carry_out", "kill")
+def killing(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.minutes = BLOW_MINUTES
+    action.data["hit"] = combat.kill(game, action.noun, action.data["surprise"])
+
+
+@rule("report", "kill")
+def report_kill(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    name = _the(game, action.noun)
+    if not action.data["hit"]:
+        return _blow_text(game, action.noun, False, False, False)
+    return (
+        "You do it quickly, the way you were taught and hoped you would never need to. "
+        f"{_cap(name)} crumples and does not move again."
+    )
+
+
+# -- fight: everyone hostile here, one after another --------------------------------
+@rule("check", "fight")
+def someone_here_to_fight(game: Game, action: Action) -> str | None:
+    if not combat.standing(game, query.here(game)):
+        return "There is nobody here who wants a fight."
+    return None
+
+
+@rule("carry_out", "fight", order=1)
+def sizing_up_the_first(game: Game, action: Action) -> None:
+    first = combat.standing(game, query.here(game))[0]
+    action.data["first"] = first
+    action.data["surprise"] = combat.surprised(game, first)
+
+
+@rule("carry_out", "fight")
+def fighting(game: Game, action: Action) -> None:
+    """Take them on in turn until all are down or one lands a blow on you."""
+    blows: list[tuple[str, bool, bool]] = []
+    action.minutes = 0
+    foes = combat.standing(game, query.here(game))
+    for foe in foes:
+        if foe not in combat.standing(game, query.here(game)):
+            continue  # gave up or went down in the meantime
+        if foe == action.data["first"]:
+            surprise = action.data["surprise"]
+        else:
+            surprise = combat.surprised(game, foe)
+        hit = combat.strike(game, foe, surprise)
+        blows.append((foe, hit, surprise))
+        action.minutes += BLOW_MINUTES
+        if not hit:
+            break
+        if combat.breaking(game, query.here(game))[0]:
+            break  # the rest are about to give up (the every-turn check says so)
+    action.data["blows"] = blows
+
+
+@rule("report", "fight")
+def report_fight(game: Game, action: Action) -> str:
+    return "\n\n".join(
+        _blow_text(game, foe, hit, surprise, False) for foe, hit, surprise in action.data["blows"]
+    )

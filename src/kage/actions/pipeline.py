@@ -8,12 +8,18 @@ standard report; report rules return the text the player reads.
 
 Check rules must not change the world: `applies` runs them alone to ask whether an
 action would be allowed, which is how admissible commands are listed.
+
+Every rule has a name (its function's) and an origin ("core", an extension's name), and is
+placed by name, as Inform places rules: ``@rule("carry_out", "go", after="travelling")``.
+Integer `order` is the older, coarser way and still sorts rules that name no neighbour.
+Activities (the turn sequence, moving) are rulebooks too: phase ACTIVITY, named by the
+activity ("turn", "moved").
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -27,6 +33,9 @@ if TYPE_CHECKING:
 ANY_COUNT = Bounds(1, 1_000_000, "That needs a number above zero.", "That number is too large.")
 PHASES = ("before", "instead", "check", "carry_out", "after", "report")
 REFUSING = ("before", "instead", "check")
+ACTIVITY = "activity"  # the phase of an activity's rulebook: rules(ACTIVITY, "moved")
+TURN = "turn"  # the activity after every action that took time: the turn sequence
+MOVED = "moved"  # the activity after the player arrives in another place, however moved
 
 
 @dataclass(slots=True)
@@ -51,14 +60,36 @@ class Action:
 
 
 Rule = Callable[["Game", Action], Any]
+Names = str | Iterable[str]
 
 
-@dataclass(slots=True)
+def _names(value: Names) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _phase(phase: str) -> None:
+    if phase not in PHASES and phase != ACTIVITY:
+        raise ValueError(f"no phase '{phase}'")
+
+
+@dataclass(slots=True, eq=False)  # the same rule may stand twice: entries are compared by identity
 class Entry:
     order: int
     name: str
     func: Rule
-    source: str = ""  # the module that declared the rule, for `kage rules`
+    source: str = ""  # the module (or world file) that declared the rule, for `kage rules`
+    origin: str = ""  # "core", an extension's name, or "world"
+    before: tuple[str, ...] = ()  # names of rules this one must run before
+    after: tuple[str, ...] = ()  # ... and after
+    seq: int = 0  # when it was added: the last tie-break
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.origin}.{self.name}" if self.origin else self.name
+
+    def called(self, ref: str) -> bool:
+        """Whether `ref` names this rule: "travelling" or "core.travelling"."""
+        return ref == self.name or ref == self.qualified
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,24 +99,90 @@ class Declared:
     phase: str
     actions: tuple[str, ...]
     order: int
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    name: str = ""  # the rule's name when it is not the function's
 
 
-def rule(phase: str, *actions: str, order: int = 50) -> Callable[[Rule], Rule]:
-    """Mark a module-level function as a rule for `actions` in `phase`.
+def rule(
+    phase: str,
+    *actions: str,
+    order: int = 50,
+    before: Names = (),
+    after: Names = (),
+    name: str = "",
+) -> Callable[[Rule], Rule]:
+    """Mark a module-level function as a rule for `actions` in `phase`, placed `before`
+    or `after` the rules so named (a name that no rule in the book has is ignored, so an
+    extension can place itself relative to another the world may not use).
 
     Nothing is registered here: `Rulebooks.install_module` reads the mark when a world's
     rulebooks are assembled, so a module that no world uses costs nothing and every rule
     stays a plain function that can be listed, replaced and tested on its own."""
-    if phase not in PHASES:
-        raise ValueError(f"no phase '{phase}'")
+    _phase(phase)
 
     def mark(func: Rule) -> Rule:
         marks: list[Declared] = list(getattr(func, "__kage_rules__", ()))
-        marks.append(Declared(phase, actions, order))
+        marks.append(Declared(phase, actions, order, _names(before), _names(after), name))
         func.__kage_rules__ = marks  # type: ignore[attr-defined]
         return func
 
     return mark
+
+
+def placed(entries: list[Entry]) -> tuple[Entry, ...]:
+    """The entries in running order, as Inform lists rules: those that name no neighbour
+    by `order` (ties kept in the order given); then each that does, put immediately after
+    the last rule it must follow, or else immediately before the first it must precede
+    (a rule is put after the rules it names). ValueError if the names ask for a circle."""
+    base = sorted(entries, key=lambda e: e.order)
+    moving = [e for e in base if e.before or e.after]
+    if not moving:
+        return tuple(base)
+    result = [e for e in base if not (e.before or e.after)]
+
+    def targets(entry: Entry, refs: tuple[str, ...]) -> list[Entry]:
+        return [e for e in base if e is not entry and any(e.called(r) for r in refs)]
+
+    for entry in _anchors_first(moving, targets):
+        after = [result.index(e) for e in targets(entry, entry.after) if e in result]
+        before = [result.index(e) for e in targets(entry, entry.before) if e in result]
+        low = max(after) + 1 if after else None
+        high = min(before) if before else None
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"rule '{entry.qualified}' cannot be both where its names say")
+        result.insert(low if low is not None else high if high is not None else len(result), entry)
+    for i, entry in enumerate(result):
+        for other in targets(entry, entry.after):
+            if result.index(other) > i:
+                raise ValueError(f"rules placed in a circle: {entry.qualified}, {other.qualified}")
+        for other in targets(entry, entry.before):
+            if result.index(other) < i:
+                raise ValueError(f"rules placed in a circle: {entry.qualified}, {other.qualified}")
+    return tuple(result)
+
+
+def _anchors_first(
+    moving: list[Entry], targets: Callable[[Entry, tuple[str, ...]], list[Entry]]
+) -> list[Entry]:
+    """The placed rules, each after the placed rules it names (in the order given where
+    names do not decide; a circle is left for the caller's check to find)."""
+    done: list[Entry] = []
+    visiting: set[int] = set()
+
+    def visit(entry: Entry) -> None:
+        if any(e is entry for e in done) or id(entry) in visiting:
+            return
+        visiting.add(id(entry))
+        for other in targets(entry, entry.after + entry.before):
+            if other.before or other.after:
+                visit(other)
+        visiting.discard(id(entry))
+        done.append(entry)
+
+    for entry in moving:
+        visit(entry)
+    return done
 
 
 def declared(module: ModuleType) -> list[tuple[Rule, Declared]]:
@@ -101,10 +198,12 @@ def declared(module: ModuleType) -> list[tuple[Rule, Declared]]:
 class Rulebooks:
     """Rules by phase and action name; "*" rules apply to every action."""
 
-    def __init__(self) -> None:
+    def __init__(self, origins: dict[str, str] | None = None) -> None:
         self._books: dict[tuple[str, str], list[Entry]] = defaultdict(list)
         self._cache: dict[tuple[str, str], tuple[Entry, ...]] = {}
         self._bounds: dict[str, Bounds] = {}
+        self._seq = 0
+        self.origins = origins or {}  # module name -> "core" or an extension's name
 
     def takes(self, action: str, bounds: Bounds) -> None:
         """Declare the numbers `action` takes (for a duration, in minutes: the parser
@@ -115,40 +214,80 @@ class Rulebooks:
     def bounds(self, action: str) -> Bounds:
         return self._bounds.get(action, ANY_COUNT)
 
-    def add(self, phase: str, action: str, func: Rule, order: int = 50) -> Rule:
-        if phase not in PHASES:
-            raise ValueError(f"no phase '{phase}'")
-        book = self._books[(phase, action)]
-        book.append(Entry(order, func.__name__, func, getattr(func, "__module__", "")))
-        book.sort(key=lambda e: e.order)
+    def add(
+        self,
+        phase: str,
+        action: str,
+        func: Rule,
+        order: int = 50,
+        *,
+        before: Names = (),
+        after: Names = (),
+        name: str = "",
+        source: str = "",
+        origin: str = "",
+    ) -> Rule:
+        """Put `func` in the (phase, action) book. Its name is the function's unless
+        given; its source and origin come from its module unless given."""
+        _phase(phase)
+        source = source or getattr(func, "__module__", "")
+        self._seq += 1
+        entry = Entry(
+            order,
+            name or func.__name__,
+            func,
+            source,
+            origin or self.origins.get(source, ""),
+            _names(before),
+            _names(after),
+            self._seq,
+        )
+        self._books[(phase, action)].append(entry)
         self._cache.clear()
         return func
 
-    def rule(self, phase: str, *actions: str, order: int = 50) -> Callable[[Rule], Rule]:
+    def rule(
+        self, phase: str, *actions: str, order: int = 50, before: Names = (), after: Names = ()
+    ) -> Callable[[Rule], Rule]:
         def register(func: Rule) -> Rule:
             for action in actions:
-                self.add(phase, action, func, order)
+                self.add(phase, action, func, order, before=before, after=after)
             return func
 
         return register
 
     def install_module(self, module: ModuleType) -> None:
-        """Take in every rule `module` declares with `rule`."""
+        """Take in every rule `module` declares with `rule`, and the numbers its actions
+        take (its `TAKES`: action -> Bounds)."""
+        for action, bounds in getattr(module, "TAKES", {}).items():
+            self.takes(action, bounds)
         for func, mark in declared(module):
             for action in mark.actions:
-                self.add(mark.phase, action, func, mark.order)
+                self.add(
+                    mark.phase,
+                    action,
+                    func,
+                    mark.order,
+                    before=mark.before,
+                    after=mark.after,
+                    name=mark.name,
+                )
 
     def rules(self, phase: str, action: str) -> tuple[Entry, ...]:
         key = (phase, action)
         found = self._cache.get(key)
         if found is None:
             merged = self._books.get((phase, "*"), []) + self._books.get(key, [])
-            found = tuple(sorted(merged, key=lambda e: e.order))
+            found = placed(merged)
             self._cache[key] = found
         return found
 
+    def books(self) -> list[tuple[str, str]]:
+        """Every (phase, action) that has rules of its own, "*" included."""
+        return [key for key, book in self._books.items() if book]
+
     def actions(self) -> set[str]:
-        return {name for (_, name) in self._books if name != "*"}
+        return {name for (phase, name) in self._books if name != "*" and phase != ACTIVITY}
 
 
 @dataclass(slots=True)

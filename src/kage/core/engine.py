@@ -1,7 +1,7 @@
 """A world's engine: the core plus the extensions the world names, assembled once.
 
-The tables a turn reads (conditions, effects, providers, handlers, tickers, settlers,
-every-turn hooks) are filled here from the marks on the functions of the modules in use,
+The tables a turn reads (conditions, effects, providers, handlers, tickers, settlers)
+are filled here from the marks on the functions of the modules in use,
 never at import, so two worlds in one process can run different sets of mechanics and an
 extension nobody uses is never even imported.
 """
@@ -28,7 +28,6 @@ TABLES = {  # mark kind -> the engine's table of them
     "handler": "handlers",
     "ticker": "tickers",
     "settler": "settlers",
-    "every_turn": "every_turn",
 }
 DECLARED = {  # mark kind -> the manifest field that must declare it
     "condition": "conditions",
@@ -51,7 +50,6 @@ class Engine:
     handlers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     tickers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     settlers: dict[str, Callable[..., Any]] = field(default_factory=dict)
-    every_turn: dict[str, Callable[..., Any]] = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -101,7 +99,7 @@ def assemble(names: tuple[str, ...]) -> Engine:
                 raise ExtensionError(f"{kind} '{name}' is declared twice ({first}, {module})")
             table[name] = func
             engine.owner[(kind, name)] = origin[module.__name__]
-    for attribute in ("tickers", "settlers", "every_turn"):  # called in name order
+    for attribute in ("tickers", "settlers"):  # called in name order
         setattr(engine, attribute, dict(sorted(getattr(engine, attribute).items())))
     _check_manifests(engine)
     return engine

@@ -343,7 +343,7 @@ def places_at_risk(game: Game) -> list[str]:
     return list(found)
 
 
-@every_turn("morale")
+@every_turn("morale", after="living")
 def _after_each_turn(game: Game, action: Action, first_event: int) -> None:
     """The every-turn morale check: after each action that took time, wherever hostiles
     still stand (clones or freed men may surround them away from the player too)."""
@@ -378,7 +378,7 @@ def mark_sighted(game: Game, foes: list[str]) -> None:
             ops.set_prop(game, foe, "sighted", True)
 
 
-@every_turn("watchful")
+@every_turn("watchful", after="watch")  # who saw the player walk in comes for him
 def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
     """A foe who has seen the player (on an earlier turn) comes for him: one exchange
     each, fought as the player's blow against a foe who is ready. Not while the player

@@ -24,7 +24,7 @@ import math
 from typing import TYPE_CHECKING
 
 from kage.actions.checks import not_person
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.systems import combat, restraints, stats
 from kage.world import ops, query
 
@@ -111,168 +111,177 @@ def _present(game: Game, action: Action, doing: str) -> str | None:
     )
 
 
-def install(rules: Rulebooks) -> None:
-    # -- reassure ----------------------------------------------------------------------
-    @rules.rule("check", "reassure")
-    def someone_to_reassure(game: Game, action: Action) -> str | None:
-        refused = _present(game, action, "reassure")
-        if refused:
-            return refused
-        assert action.noun is not None
-        name = _cap(game.world.entities[action.noun].the())
-        if combat.out(game, action.noun) and not stats.has_status(game, action.noun, "bound"):
-            return f"{name} cannot hear you."
-        if combat.hostile(game, action.noun) and not stats.has_status(
-            game, action.noun, "surrendered"
-        ):
-            return f"{name} is in no mood to be comforted by you."
-        return None
+# -- reassure ----------------------------------------------------------------------
+@rule("check", "reassure")
+def someone_to_reassure(game: Game, action: Action) -> str | None:
+    refused = _present(game, action, "reassure")
+    if refused:
+        return refused
+    assert action.noun is not None
+    name = _cap(game.world.entities[action.noun].the())
+    if combat.out(game, action.noun) and not stats.has_status(game, action.noun, "bound"):
+        return f"{name} cannot hear you."
+    if combat.hostile(game, action.noun) and not stats.has_status(game, action.noun, "surrendered"):
+        return f"{name} is in no mood to be comforted by you."
+    return None
 
-    @rules.rule("carry_out", "reassure")
-    def reassuring(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        action.data["before"] = stats.stat(game, action.noun, "trust")
-        action.data["trusted"] = trusts(game, action.noun)
-        action.data["through"], action.data["doubts"] = reassure(game, action.noun)
-        action.minutes = 5
 
-    @rules.rule("report", "reassure")
-    def report_reassure(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        who = action.noun
-        he, him, his = combat.pronouns(game, who)
-        name = game.world.entities[who].the()
-        found = action.data["doubts"]
-        s = combat.verb_s(game, who)
-        if not query.prop(game, who, "wary"):
-            return f"You talk to {name} quietly for a while, and {he} calm{s} a little."
-        if action.data["trusted"]:
-            return f'{_cap(he)} nod{s}. "I kn-know," {he} whisper{s}. "I believe you."'
-        if not action.data["through"]:
-            seen = DOUBT_TEXT[found[0]]
-            return (
-                f'"I\'m not here to hurt you," you say. {_cap(he)} flinches, and searches '
-                f"for the lie in it, and finds {seen}. Whatever else {he} finds, it is not "
-                "enough. Not yet."
-            )
-        if found:
-            return (
-                f"You say it again, slower, and keep saying it: no tricks, nobody is going to "
-                f"hurt {him}, you are here to get {him} out. Something in {his} shoulders "
-                f"gives. Warily, as if it might still be a trick, {he} believe{s} you."
-            )
+@rule("carry_out", "reassure")
+def reassuring(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.data["before"] = stats.stat(game, action.noun, "trust")
+    action.data["trusted"] = trusts(game, action.noun)
+    action.data["through"], action.data["doubts"] = reassure(game, action.noun)
+    action.minutes = 5
+
+
+@rule("report", "reassure")
+def report_reassure(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    who = action.noun
+    he, him, his = combat.pronouns(game, who)
+    name = game.world.entities[who].the()
+    found = action.data["doubts"]
+    s = combat.verb_s(game, who)
+    if not query.prop(game, who, "wary"):
+        return f"You talk to {name} quietly for a while, and {he} calm{s} a little."
+    if action.data["trusted"]:
+        return f'{_cap(he)} nod{s}. "I kn-know," {he} whisper{s}. "I believe you."'
+    if not action.data["through"]:
+        seen = DOUBT_TEXT[found[0]]
         return (
-            f'"I\'m not here to hurt you, or to shout at you," you say, and crouch so your '
-            f'eyes are level with {his}. "I\'m here to get you out." {_cap(he)} searches '
-            f"your face for the trick. There isn't one, and slowly {he} sees that."
+            f'"I\'m not here to hurt you," you say. {_cap(he)} flinches, and searches '
+            f"for the lie in it, and finds {seen}. Whatever else {he} finds, it is not "
+            "enough. Not yet."
         )
-
-    # -- a wary prisoner must trust you before you lay hands on him ----------------------
-    @rules.rule("check", "untie", "escort", order=60)
-    def trusted_enough(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        if trusts(game, action.noun):
-            return None
-        he = combat.pronouns(game, action.noun)[0]
+    if found:
         return (
-            f"{_cap(he)} shrinks away from your hands, expecting a blow. {_cap(he)} does "
-            "not trust you."
+            f"You say it again, slower, and keep saying it: no tricks, nobody is going to "
+            f"hurt {him}, you are here to get {him} out. Something in {his} shoulders "
+            f"gives. Warily, as if it might still be a trick, {he} believe{s} you."
         )
+    return (
+        f'"I\'m not here to hurt you, or to shout at you," you say, and crouch so your '
+        f'eyes are level with {his}. "I\'m here to get you out." {_cap(he)} searches '
+        f"your face for the trick. There isn't one, and slowly {he} sees that."
+    )
 
-    # -- escort ------------------------------------------------------------------------
-    @rules.rule("check", "escort", "let_go")
-    def someone_to_help(game: Game, action: Action) -> str | None:
-        return _present(game, action, "help")
 
-    @rules.rule("check", "escort", order=55)
-    def able_to_walk(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        who = action.noun
-        name = _cap(game.world.entities[who].the())
-        he, him, his = combat.pronouns(game, who)
-        if combat.hostile(game, who):
-            return f"{name} would sooner bite you."
-        if stats.has_status(game, who, "unconscious"):
-            return f"{name} is out cold."
-        if query.prop(game, who, "chained"):
-            return f"Cut {his} chains first."
-        if query.prop(game, who, "tied") or stats.has_status(game, who, "bound"):
-            return f"Untie {him} first."
-        if stats.has_status(game, who, "waiting"):
-            return f"{_cap(he)} stays where {he} is. {_cap(he)} is waiting for your signal."
-        if stats.has_status(game, who, "following"):
-            return f"{_cap(he)} is already with you."
+# -- a wary prisoner must trust you before you lay hands on him ----------------------
+@rule("check", "untie", "escort", order=60)
+def trusted_enough(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    if trusts(game, action.noun):
         return None
+    he = combat.pronouns(game, action.noun)[0]
+    return (
+        f"{_cap(he)} shrinks away from your hands, expecting a blow. {_cap(he)} does not trust you."
+    )
 
-    @rules.rule("carry_out", "escort")
-    def escorting(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        stats.add_status(game, action.noun, "following")
-        game.emit("escort.began", who=action.noun)
-        action.minutes = 2
 
-    @rules.rule("report", "escort")
-    def report_escort(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        he, him, his = combat.pronouns(game, action.noun)
-        if he == "they":
-            return '"Come on," you say. "Stay close to me." They get up and come with you.'
-        if pace(game, action.noun) > 1:
-            return (
-                f'You get {his} arm over your shoulders and take {his} weight. "Come on," '
-                f'you say. "Let\'s get you out of here." {_cap(he)} manages a shaky step, '
-                "then another."
-            )
-        return f'"Stay with me," you tell {him}, and {he} falls in at your side.'
+# -- escort ------------------------------------------------------------------------
+@rule("check", "escort", "let_go")
+def someone_to_help(game: Game, action: Action) -> str | None:
+    return _present(game, action, "help")
 
-    @rules.rule("before", "drop", order=10)
-    def leaving_a_follower(game: Game, action: Action) -> None:
-        """The core grammar reads "leave X" as drop; said of someone you are helping along,
-        it means let go of them (the action is renamed, nothing changes yet)."""
-        if action.noun is not None and stats.has_status(game, action.noun, "following"):
-            action.name = "let_go"
 
-    @rules.rule("check", "let_go", order=55)
-    def leaning_on_you(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        if not stats.has_status(game, action.noun, "following"):
-            return f"{_cap(game.world.entities[action.noun].the())} is not with you."
-        return None
+@rule("check", "escort", order=55)
+def able_to_walk(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    who = action.noun
+    name = _cap(game.world.entities[who].the())
+    he, him, his = combat.pronouns(game, who)
+    if combat.hostile(game, who):
+        return f"{name} would sooner bite you."
+    if stats.has_status(game, who, "unconscious"):
+        return f"{name} is out cold."
+    if query.prop(game, who, "chained"):
+        return f"Cut {his} chains first."
+    if query.prop(game, who, "tied") or stats.has_status(game, who, "bound"):
+        return f"Untie {him} first."
+    if stats.has_status(game, who, "waiting"):
+        return f"{_cap(he)} stays where {he} is. {_cap(he)} is waiting for your signal."
+    if stats.has_status(game, who, "following"):
+        return f"{_cap(he)} is already with you."
+    return None
 
-    @rules.rule("carry_out", "let_go")
-    def letting_go(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        stop(game, action.noun, "let go")
 
-    @rules.rule("report", "let_go")
-    def report_let_go(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        he = combat.pronouns(game, action.noun)[0]
-        if pace(game, action.noun) > 1:
-            return f"You ease {game.world.entities[action.noun].the()} down to rest."
-        return f"You tell {game.world.entities[action.noun].the()} to wait here, and {he} does."
+@rule("carry_out", "escort")
+def escorting(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    stats.add_status(game, action.noun, "following")
+    game.emit("escort.began", who=action.noun)
+    action.minutes = 2
 
-    # -- going together ------------------------------------------------------------------
-    @rules.rule("carry_out", "go", order=60)
-    def bringing_them_along(game: Game, action: Action) -> None:
-        """After the player moved (movement's rule, order 50): those with him come too;
-        anyone no longer with him, or no longer able to walk, is left behind."""
-        start = action.data.get("from")
-        here = query.here(game)
-        moved = []
-        for who in followers(game):
-            held = restraints.restrained(game, who) or combat.out(game, who)
-            if held or query.place_of(game, who) != start:
-                stop(game, who, "left behind")
-                continue
-            ops.move(game, who, here)
-            moved.append(who)
-        action.data["followers"] = moved
 
-    @rules.rule("carry_out", "go", order=70)
-    def at_their_pace(game: Game, action: Action) -> None:
-        """The step takes as long as the slowest follower needs."""
-        moved = action.data.get("followers") or []
-        if moved:
-            slowest = max(pace(game, who) for who in moved)
-            action.minutes = math.ceil(action.minutes * slowest)
+@rule("report", "escort")
+def report_escort(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    he, him, his = combat.pronouns(game, action.noun)
+    if he == "they":
+        return '"Come on," you say. "Stay close to me." They get up and come with you.'
+    if pace(game, action.noun) > 1:
+        return (
+            f'You get {his} arm over your shoulders and take {his} weight. "Come on," '
+            f'you say. "Let\'s get you out of here." {_cap(he)} manages a shaky step, '
+            "then another."
+        )
+    return f'"Stay with me," you tell {him}, and {he} falls in at your side.'
+
+
+@rule("before", "drop", order=10)
+def leaving_a_follower(game: Game, action: Action) -> None:
+    """The core grammar reads "leave X" as drop; said of someone you are helping along,
+    it means let go of them (the action is renamed, nothing changes yet)."""
+    if action.noun is not None and stats.has_status(game, action.noun, "following"):
+        action.name = "let_go"
+
+
+@rule("check", "let_go", order=55)
+def leaning_on_you(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    if not stats.has_status(game, action.noun, "following"):
+        return f"{_cap(game.world.entities[action.noun].the())} is not with you."
+    return None
+
+
+@rule("carry_out", "let_go")
+def letting_go(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    stop(game, action.noun, "let go")
+
+
+@rule("report", "let_go")
+def report_let_go(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    he = combat.pronouns(game, action.noun)[0]
+    if pace(game, action.noun) > 1:
+        return f"You ease {game.world.entities[action.noun].the()} down to rest."
+    return f"You tell {game.world.entities[action.noun].the()} to wait here, and {he} does."
+
+
+# -- going together ------------------------------------------------------------------
+@rule("carry_out", "go", order=60)
+def bringing_them_along(game: Game, action: Action) -> None:
+    """After the player moved (movement's rule, order 50): those with him come too;
+    anyone no longer with him, or no longer able to walk, is left behind."""
+    start = action.data.get("from")
+    here = query.here(game)
+    moved = []
+    for who in followers(game):
+        held = restraints.restrained(game, who) or combat.out(game, who)
+        if held or query.place_of(game, who) != start:
+            stop(game, who, "left behind")
+            continue
+        ops.move(game, who, here)
+        moved.append(who)
+    action.data["followers"] = moved
+
+
+@rule("carry_out", "go", order=70)
+def at_their_pace(game: Game, action: Action) -> None:
+    """The step takes as long as the slowest follower needs."""
+    moved = action.data.get("followers") or []
+    if moved:
+        slowest = max(pace(game, who) for who in moved)
+        action.minutes = math.ceil(action.minutes * slowest)

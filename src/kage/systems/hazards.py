@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.systems import fortune
 from kage.world import effects, query
 from kage.world.conditions import holds
@@ -35,8 +35,7 @@ def arrive(game: Game, place: str) -> None:
         effects.apply(game, hazard.get("effects", []))
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("carry_out", "go", order=70)
-    def mishaps_on_the_way(game: Game, action: Action) -> None:
-        if game.world.data.get("hazards") and not game.state.done:
-            arrive(game, query.here(game))
+@rule("carry_out", "go", order=70)
+def mishaps_on_the_way(game: Game, action: Action) -> None:
+    if game.world.data.get("hazards") and not game.state.done:
+        arrive(game, query.here(game))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.world import ops, query
 
 if TYPE_CHECKING:
@@ -130,54 +130,56 @@ def best_first(game: Game, items: list[str], key: str) -> list[str]:
     return sorted(items, key=lambda i: (-getter(game, i), game.world.entities[i].name, i))
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("report", "examine", order=60)
-    def wear_and_tear(game: Game, action: Action) -> str | None:
-        noun = action.noun
-        if noun is None or game.world.entities[noun].kind != "thing":
-            return None
-        parts = [wear_sentence(game, noun)] if wears(game, noun) else []
-        lore = query.prop(game, noun, "lore")
-        if (
-            isinstance(lore, str)
-            and lore
-            and lore not in game.pick(game.world.entities[noun].description)
-        ):
-            parts.append(lore)
-        return " ".join(parts) or None
-
-    @rules.rule("check", "sort")
-    def something_to_sort(game: Game, action: Action) -> str | None:
-        noun = action.noun
-        if noun is not None:
-            ent = game.world.entities[noun]
-            if ent.kind != "thing" or not ent.container:
-                return f"You can sort your things, or what is in a bag or scroll; not {ent.the()}."
-            if not query.is_carried_by(game, noun, game.world.player) and query.place_of(
-                game, noun
-            ) != query.here(game):
-                return f"{ent.the().capitalize()} is not here."
-        items = sortable(game, noun)
-        if not items:
-            return "You have nothing whose condition is worth sorting."
-        action.data["items"] = items
+@rule("report", "examine", order=60)
+def wear_and_tear(game: Game, action: Action) -> str | None:
+    noun = action.noun
+    if noun is None or game.world.entities[noun].kind != "thing":
         return None
+    parts = [wear_sentence(game, noun)] if wears(game, noun) else []
+    lore = query.prop(game, noun, "lore")
+    if (
+        isinstance(lore, str)
+        and lore
+        and lore not in game.pick(game.world.entities[noun].description)
+    ):
+        parts.append(lore)
+    return " ".join(parts) or None
 
-    @rules.rule("carry_out", "sort")
-    def sorting(game: Game, action: Action) -> None:
-        key = sort_key(action.text)
-        items = best_first(game, action.data["items"], key)
-        action.data.update(items=items, key=key)
-        action.minutes = MINUTES_PER_ITEM * len(items)
-        for holder in sorted({query.holder(game, i) or "" for i in items}):
-            ops.set_flag(game, f"sorted.{holder}", True)
-        ops.set_flag(game, "sorted.loot", True)
-        game.emit("items.sorted", key=key, items=items)
 
-    @rules.rule("report", "sort")
-    def report_sort(game: Game, action: Action) -> str:
-        lines = [f"You lay everything out and sort it by {action.data['key']}, best first:"]
-        for item in action.data["items"]:
-            name = game.world.entities[item].name
-            lines.append(f"  {name}: {condition_word(game, item)}, {durability_word(game, item)}")
-        return "\n".join(lines)
+@rule("check", "sort")
+def something_to_sort(game: Game, action: Action) -> str | None:
+    noun = action.noun
+    if noun is not None:
+        ent = game.world.entities[noun]
+        if ent.kind != "thing" or not ent.container:
+            return f"You can sort your things, or what is in a bag or scroll; not {ent.the()}."
+        if not query.is_carried_by(game, noun, game.world.player) and query.place_of(
+            game, noun
+        ) != query.here(game):
+            return f"{ent.the().capitalize()} is not here."
+    items = sortable(game, noun)
+    if not items:
+        return "You have nothing whose condition is worth sorting."
+    action.data["items"] = items
+    return None
+
+
+@rule("carry_out", "sort")
+def sorting(game: Game, action: Action) -> None:
+    key = sort_key(action.text)
+    items = best_first(game, action.data["items"], key)
+    action.data.update(items=items, key=key)
+    action.minutes = MINUTES_PER_ITEM * len(items)
+    for holder in sorted({query.holder(game, i) or "" for i in items}):
+        ops.set_flag(game, f"sorted.{holder}", True)
+    ops.set_flag(game, "sorted.loot", True)
+    game.emit("items.sorted", key=key, items=items)
+
+
+@rule("report", "sort")
+def report_sort(game: Game, action: Action) -> str:
+    lines = [f"You lay everything out and sort it by {action.data['key']}, best first:"]
+    for item in action.data["items"]:
+        name = game.world.entities[item].name
+        lines.append(f"  {name}: {condition_word(game, item)}, {durability_word(game, item)}")
+    return "\n".join(lines)

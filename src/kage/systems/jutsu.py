@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.parser.text import words
 from kage.systems import stats
 from kage.systems.registry import handler, ticker
@@ -408,11 +408,10 @@ def _learn(game: Game, arg: str | list[str]) -> None:
         game.emit("jutsu.learned", jutsu=jutsu_id)
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("carry_out", "*", order=5)
-    def striking_breaks_concealment(game: Game, action: Action) -> None:
-        """An attack ends the attacker's invisibility. Written for every action and
-        filtered by name, so "attack" stays free for a world's own data verbs; combat
-        sizes up its target at order 1, while the attacker is still unseen."""
-        if action.name in ATTACKS:
-            reveal(game, action.actor or game.world.player, "attack")
+@rule("carry_out", "*", order=5)
+def striking_breaks_concealment(game: Game, action: Action) -> None:
+    """An attack ends the attacker's invisibility. Written for every action and
+    filtered by name, so "attack" stays free for a world's own data verbs; combat
+    sizes up its target at order 1, while the attacker is still unseen."""
+    if action.name in ATTACKS:
+        reveal(game, action.actor or game.world.player, "attack")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.world import ops
 from kage.world.conditions import condition
 from kage.world.effects import effect
@@ -41,18 +41,18 @@ def _at_stage(game: Game, arg: dict[str, Any]) -> bool:
     return current in wanted if isinstance(wanted, list) else current == wanted
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("carry_out", "quests")
-    def no_time(game: Game, action: Action) -> None:
-        action.minutes = 0
+@rule("carry_out", "quests")
+def no_time(game: Game, action: Action) -> None:
+    action.minutes = 0
 
-    @rules.rule("report", "quests")
-    def journal(game: Game, action: Action) -> str:
-        lines = []
-        for quest_id, spec in game.world.data.get("quests", {}).items():
-            current = stage(game, quest_id)
-            if current is None:
-                continue
-            text = next((s["text"] for s in spec["stages"] if s["id"] == current), current)
-            lines.append(f"{spec['title']}: {game.render(text)}")
-        return "\n".join(lines) if lines else "You have made no promises yet."
+
+@rule("report", "quests")
+def journal(game: Game, action: Action) -> str:
+    lines = []
+    for quest_id, spec in game.world.data.get("quests", {}).items():
+        current = stage(game, quest_id)
+        if current is None:
+            continue
+        text = next((s["text"] for s in spec["stages"] if s["id"] == current), current)
+        lines.append(f"{spec['title']}: {game.render(text)}")
+    return "\n".join(lines) if lines else "You have made no promises yet."

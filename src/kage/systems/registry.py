@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kage.actions.pipeline import ACTIVITY, TURN, Names, rule
 from kage.core.extension import mark
 
 if TYPE_CHECKING:
@@ -39,10 +40,18 @@ def ticker(name: str) -> Callable[[Ticker], Ticker]:
     return mark("ticker", name)
 
 
-def every_turn(name: str) -> Callable[[TurnHook], TurnHook]:
-    """A function run after every action that took time, with (game, action, first event
-    of this action in game.log): companions remarking on what just happened, morale."""
-    return mark("every_turn", name)
+def every_turn(name: str, before: Names = (), after: Names = ()) -> Callable[[TurnHook], TurnHook]:
+    """A rule of the turn sequence, run after every action that took time, with (game,
+    action, first event of this action in game.log): companions remarking on what just
+    happened, morale. It comes after time has passed and before the story's triggers, and
+    after or before the other every-turn rules it names."""
+    return rule(  # type: ignore[return-value]
+        ACTIVITY,
+        TURN,
+        name=name,
+        before=("scene_triggers", *((before,) if isinstance(before, str) else before)),
+        after=("advance_time", *((after,) if isinstance(after, str) else after)),
+    )
 
 
 def settler(name: str) -> Callable[[Settler], Settler]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions.movement import route as way_between
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.parser.text import words
 from kage.systems.registry import handler
 from kage.world import effects, ops, query
@@ -75,81 +75,85 @@ def _seen_from(game: Game, place: str) -> list[str]:
     return [place, *ent.props.get("overlooks", [])]
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("check", "search_for", "follow")
-    def someone_to_find(game: Game, action: Action) -> str | None:
-        who = person_named(game, action.text)
-        if who is None:
-            return "Who do you want to find?"
-        action.noun = who
-        return None
+@rule("check", "search_for", "follow")
+def someone_to_find(game: Game, action: Action) -> str | None:
+    who = person_named(game, action.text)
+    if who is None:
+        return "Who do you want to find?"
+    action.noun = who
+    return None
 
-    @rules.rule("carry_out", "search_for")
-    def searching(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        here = query.here(game)
-        where = query.place_of(game, action.noun) or ""
-        action.minutes = 3
-        action.data["where"] = where if where in _seen_from(game, here) else None
-        if action.data["where"]:
-            ops.set_flag(game, f"spotted.{action.noun}", where)
 
-    @rules.rule("report", "search_for")
-    def report_search(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        name = game.world.entities[action.noun].the()
-        where = action.data["where"]
-        here = game.world.entities[query.here(game)]
-        if where is None:
-            if here.props.get("vantage"):
-                return f"You search every street you can see. No sign of {name}."
-            return f"You look around for {name}, but there are too many walls in the way."
-        if where == query.here(game):
-            return f"{name[:1].upper()}{name[1:]} is right here."
-        return f"There: {name}, down in {game.world.entities[where].name}."
+@rule("carry_out", "search_for")
+def searching(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    here = query.here(game)
+    where = query.place_of(game, action.noun) or ""
+    action.minutes = 3
+    action.data["where"] = where if where in _seen_from(game, here) else None
+    if action.data["where"]:
+        ops.set_flag(game, f"spotted.{action.noun}", where)
 
-    @rules.rule("check", "follow")
-    def someone_in_sight(game: Game, action: Action) -> str | None:
-        assert action.noun is not None
-        where = query.place_of(game, action.noun)
-        if where == query.here(game):
-            return f"{game.world.entities[action.noun].name} is right here."
-        spotted = game.state.flags.get(f"spotted.{action.noun}")
-        in_view = where in _seen_from(game, query.here(game))
-        if where is None or (spotted != where and not (spotted and in_view)):
-            him = {"him": "him", "her": "her"}.get(game.world.entities[action.noun].gender, "them")
-            return f"You would have to spot {him} first. Somewhere high would help."
-        if way_between(game, query.here(game), where) is None and where not in _seen_from(
-            game, query.here(game)
-        ):
-            return "You can't see a way to get there."
-        action.data["to"] = where
-        return None
 
-    @rules.rule("carry_out", "follow")
-    def following(game: Game, action: Action) -> None:
-        assert action.noun is not None
-        action.minutes = 10
-        ops.move(game, game.world.player, action.data["to"])
-        ops.set_flag(game, f"spotted.{action.noun}", action.data["to"])
-        noticed = _noticed(game, action.noun)
-        action.data["noticed"] = noticed
-        if noticed:
-            ops.set_flag(game, f"noticed_following.{action.noun}", True)
-        game.emit("followed", who=action.noun, noticed=noticed)
+@rule("report", "search_for")
+def report_search(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    name = game.world.entities[action.noun].the()
+    where = action.data["where"]
+    here = game.world.entities[query.here(game)]
+    if where is None:
+        if here.props.get("vantage"):
+            return f"You search every street you can see. No sign of {name}."
+        return f"You look around for {name}, but there are too many walls in the way."
+    if where == query.here(game):
+        return f"{name[:1].upper()}{name[1:]} is right here."
+    return f"There: {name}, down in {game.world.entities[where].name}."
 
-    @rules.rule("report", "follow")
-    def report_follow(game: Game, action: Action) -> str:
-        from kage.actions import describe
 
-        assert action.noun is not None
-        name = game.world.entities[action.noun].the()
-        how = (
-            f"{describe.capital(name)} glances back and sees you. So much for stealth."
-            if action.data["noticed"]
-            else f"You keep out of sight and follow {name} without being seen."
-        )
-        return how + "\n\n" + describe.place(game)
+@rule("check", "follow")
+def someone_in_sight(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    where = query.place_of(game, action.noun)
+    if where == query.here(game):
+        return f"{game.world.entities[action.noun].name} is right here."
+    spotted = game.state.flags.get(f"spotted.{action.noun}")
+    in_view = where in _seen_from(game, query.here(game))
+    if where is None or (spotted != where and not (spotted and in_view)):
+        him = {"him": "him", "her": "her"}.get(game.world.entities[action.noun].gender, "them")
+        return f"You would have to spot {him} first. Somewhere high would help."
+    if way_between(game, query.here(game), where) is None and where not in _seen_from(
+        game, query.here(game)
+    ):
+        return "You can't see a way to get there."
+    action.data["to"] = where
+    return None
+
+
+@rule("carry_out", "follow")
+def following(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.minutes = 10
+    ops.move(game, game.world.player, action.data["to"])
+    ops.set_flag(game, f"spotted.{action.noun}", action.data["to"])
+    noticed = _noticed(game, action.noun)
+    action.data["noticed"] = noticed
+    if noticed:
+        ops.set_flag(game, f"noticed_following.{action.noun}", True)
+    game.emit("followed", who=action.noun, noticed=noticed)
+
+
+@rule("report", "follow")
+def report_follow(game: Game, action: Action) -> str:
+    from kage.actions import describe
+
+    assert action.noun is not None
+    name = game.world.entities[action.noun].the()
+    how = (
+        f"{describe.capital(name)} glances back and sees you. So much for stealth."
+        if action.data["noticed"]
+        else f"You keep out of sight and follow {name} without being seen."
+    )
+    return how + "\n\n" + describe.place(game)
 
 
 def _noticed(game: Game, who: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.systems import stats
 from kage.systems.registry import handler, ticker
 from kage.world import query
@@ -107,12 +107,11 @@ def _stat(game: Game, arg: dict[str, Any]) -> bool:
     return value >= arg.get("min", float("-inf")) and value <= arg.get("max", float("inf"))
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("check", "*", order=20)
-    def statuses_may_forbid(game: Game, action: Action) -> str | None:
-        player = game.world.player
-        for status in stats.statuses(game, player):
-            spec = definition(game, status)
-            if action.name in spec.get("blocks", ()):
-                return game.render(spec.get("blocked") or f"Not while {spec['name']}.")
-        return None
+@rule("check", "*", order=20)
+def statuses_may_forbid(game: Game, action: Action) -> str | None:
+    player = game.world.player
+    for status in stats.statuses(game, player):
+        spec = definition(game, status)
+        if action.name in spec.get("blocks", ()):
+            return game.render(spec.get("blocked") or f"Not while {spec['name']}.")
+    return None

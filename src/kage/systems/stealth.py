@@ -93,7 +93,7 @@ def _unseen_by(game: Game, arg: str | list[str]) -> bool:
     return not any(noticed(game, who, player) for who in ([arg] if isinstance(arg, str) else arg))
 
 
-@every_turn("watch")
+@every_turn("watch", after="training")
 def _walking_in(game: Game, action: Action, first_event: int) -> None:
     """Walking in where hostiles stand, the player learns whether they have been seen. The
     draw is peeked at, not spent: the sighting that counts comes with the next action."""

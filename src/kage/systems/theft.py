@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.systems import fortune
 from kage.systems.status import effective
 from kage.world import effects, ops, query
@@ -43,17 +43,16 @@ def attempt(game: Game, theft: dict[str, Any]) -> bool:
     return True
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("carry_out", "go", order=75)
-    def pickpockets_at_work(game: Game, action: Action) -> None:
-        thefts = game.world.data.get("thefts")
-        if not thefts or game.state.done:
-            return
-        here = query.here(game)
-        for theft in thefts.values():
-            if theft["place"] != here or f"theft:{theft['id']}" in game.state.fired:
-                continue
-            if not query.is_carried_by(game, theft["target"], game.world.player):
-                continue
-            if holds(game, theft.get("when")):
-                attempt(game, theft)
+@rule("carry_out", "go", order=75)
+def pickpockets_at_work(game: Game, action: Action) -> None:
+    thefts = game.world.data.get("thefts")
+    if not thefts or game.state.done:
+        return
+    here = query.here(game)
+    for theft in thefts.values():
+        if theft["place"] != here or f"theft:{theft['id']}" in game.state.fired:
+            continue
+        if not query.is_carried_by(game, theft["target"], game.world.player):
+            continue
+        if holds(game, theft.get("when")):
+            attempt(game, theft)

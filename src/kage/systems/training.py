@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, rule
 from kage.parser.text import words
 from kage.systems import stats
 from kage.systems.registry import every_turn
@@ -64,55 +64,53 @@ def improve(game: Game, who: str, programme: dict[str, Any], days: float) -> dic
     return gained
 
 
-def install(rules: Rulebooks) -> None:
-    rules.takes("train", TRAIN)
-
-    @rules.rule("check", "train")
-    def somewhere_to_train(game: Game, action: Action) -> str | None:
-        if not programmes(game):
-            return "There is nothing here to train at."
-        if action.data.get("unit") and not TRAIN.low <= action.number <= TRAIN.high:
-            return TRAIN.too_small if action.number < TRAIN.low else TRAIN.too_large
-        programme = choose(game, action.text)
-        if programme is None:
-            if any(holds(game, p.get("where")) for p in programmes(game)):
-                return "You don't know how to train that. Try just TRAIN."
-            return "This is no place for training. You need space and quiet."
-        action.data["programme"] = programme["id"]
-        return None
-
-    @rules.rule("carry_out", "train")
-    def training(game: Game, action: Action) -> None:
-        programme = game.world.data["training"][action.data["programme"]]
-        minutes = action.number if action.data.get("unit") else DAY
-        action.minutes = minutes
-        action.data["gains"] = improve(game, game.world.player, programme, minutes / DAY)
-        if game.world.entities[query.here(game)].props.get("forage"):
-            # the forest feeds those who live in it: no hunger while the days pass
-            stats.set_stat(game, game.world.player, "foraging", 1)
-        game.emit(
-            "training", programme=programme["id"], days=minutes / DAY, gains=action.data["gains"]
-        )
-
-    @rules.rule("report", "train")
-    def report_training(game: Game, action: Action) -> str:
-        programme = game.world.data["training"][action.data["programme"]]
-        from kage.world.clock import describe_span
-
-        gains = action.data["gains"]
-        lines = [game.render(programme.get("text", "")) or "You train hard."]
-        if gains:
-            parts = [
-                f"{key.replace('_', ' ')} +{value:g}" for key, value in gains.items() if value > 0
-            ]
-            if parts:
-                lines.append(f"({describe_span(action.minutes)} of work: {', '.join(parts)}.)")
-        else:
-            lines.append("You have learned all this kind of training can teach you.")
-        return "\n\n".join(lines)
+TAKES = {"train": TRAIN}  # the numbers its actions take
 
 
-@every_turn("training")
+@rule("check", "train")
+def somewhere_to_train(game: Game, action: Action) -> str | None:
+    if not programmes(game):
+        return "There is nothing here to train at."
+    if action.data.get("unit") and not TRAIN.low <= action.number <= TRAIN.high:
+        return TRAIN.too_small if action.number < TRAIN.low else TRAIN.too_large
+    programme = choose(game, action.text)
+    if programme is None:
+        if any(holds(game, p.get("where")) for p in programmes(game)):
+            return "You don't know how to train that. Try just TRAIN."
+        return "This is no place for training. You need space and quiet."
+    action.data["programme"] = programme["id"]
+    return None
+
+
+@rule("carry_out", "train")
+def training(game: Game, action: Action) -> None:
+    programme = game.world.data["training"][action.data["programme"]]
+    minutes = action.number if action.data.get("unit") else DAY
+    action.minutes = minutes
+    action.data["gains"] = improve(game, game.world.player, programme, minutes / DAY)
+    if game.world.entities[query.here(game)].props.get("forage"):
+        # the forest feeds those who live in it: no hunger while the days pass
+        stats.set_stat(game, game.world.player, "foraging", 1)
+    game.emit("training", programme=programme["id"], days=minutes / DAY, gains=action.data["gains"])
+
+
+@rule("report", "train")
+def report_training(game: Game, action: Action) -> str:
+    programme = game.world.data["training"][action.data["programme"]]
+    from kage.world.clock import describe_span
+
+    gains = action.data["gains"]
+    lines = [game.render(programme.get("text", "")) or "You train hard."]
+    if gains:
+        parts = [f"{key.replace('_', ' ')} +{value:g}" for key, value in gains.items() if value > 0]
+        if parts:
+            lines.append(f"({describe_span(action.minutes)} of work: {', '.join(parts)}.)")
+    else:
+        lines.append("You have learned all this kind of training can teach you.")
+    return "\n\n".join(lines)
+
+
+@every_turn("training", after="morale")
 def _fed_by_the_forest(game: Game, action: Action, first_event: int) -> None:
     player = game.world.player
     if query.prop(game, player, "foraging"):

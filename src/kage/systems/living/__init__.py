@@ -18,12 +18,13 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from kage.actions.pipeline import rule
 from kage.systems.registry import every_turn, provider, settler, ticker
 from kage.world.conditions import condition
 from kage.world.effects import effect
 
 if TYPE_CHECKING:
-    from kage.actions.pipeline import Action, Rulebooks
+    from kage.actions.pipeline import Action
     from kage.game import Game
 
 KEY = "living"
@@ -64,7 +65,7 @@ def catch_up(game: Game) -> None:
         play.advance(game, owed)
 
 
-@every_turn("living")
+@every_turn("living", after="companion")  # a companion speaks of the turn first
 def _notice(game: Game, action: Action, first_event: int) -> None:
     catch_up(game)
     if alive(game):
@@ -163,45 +164,47 @@ def _reaction(game: Game, arg: str) -> str:
     return "\n\n".join(reaction_lines(game.world.data, sim, arg, game.state.minutes / DAY))
 
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("check", "listen")
-    def somewhere_to_listen(game: Game, action: Action) -> str | None:
-        if alive(game):
-            from kage.systems.living import play
+@rule("check", "listen")
+def somewhere_to_listen(game: Game, action: Action) -> str | None:
+    if alive(game):
+        from kage.systems.living import play
 
-            if play.settlement_here(game) >= 0:
-                return None
-        return "There is nobody about to overhear. Rumours live where people do."
+        if play.settlement_here(game) >= 0:
+            return None
+    return "There is nobody about to overhear. Rumours live where people do."
 
-    @rules.rule("carry_out", "listen")
-    def listening(game: Game, action: Action) -> None:
-        from kage.systems.living import play, rumours
 
-        action.minutes = LISTEN_MINUTES
-        play.births(game)  # news the story made this very turn is already being told
-        action.data["heard"] = rumours.listen(game)
-        action.data["town"] = rumours.place_name(game)
+@rule("carry_out", "listen")
+def listening(game: Game, action: Action) -> None:
+    from kage.systems.living import play, rumours
 
-    @rules.rule("report", "listen")
-    def report_listening(game: Game, action: Action) -> str:
-        town = action.data.get("town") or "the place"
-        opening = f"You find somewhere out of the way and let the talk of {town} wash over you."
-        heard = action.data.get("heard")
-        if not heard:
-            return opening + " Prices, weather, somebody's goat. Nothing from further afield."
-        return opening + "\n\n" + heard
+    action.minutes = LISTEN_MINUTES
+    play.births(game)  # news the story made this very turn is already being told
+    action.data["heard"] = rumours.listen(game)
+    action.data["town"] = rumours.place_name(game)
 
-    @rules.rule("carry_out", "ask", order=90)
-    def news_for_the_asking(game: Game, action: Action) -> None:
-        if "said" in action.data or action.noun is None or not action.text or not alive(game):
-            return
-        if game.world.entities[action.noun].kind != "person":
-            return
-        from kage.systems.living import play, rumours
 
-        play.births(game)
-        said = rumours.answer(game, action.noun, action.text)
-        if said:
-            action.data["said"] = said
-            action.data["rumour"] = True
-            action.minutes = ASK_MINUTES
+@rule("report", "listen")
+def report_listening(game: Game, action: Action) -> str:
+    town = action.data.get("town") or "the place"
+    opening = f"You find somewhere out of the way and let the talk of {town} wash over you."
+    heard = action.data.get("heard")
+    if not heard:
+        return opening + " Prices, weather, somebody's goat. Nothing from further afield."
+    return opening + "\n\n" + heard
+
+
+@rule("carry_out", "ask", order=90)
+def news_for_the_asking(game: Game, action: Action) -> None:
+    if "said" in action.data or action.noun is None or not action.text or not alive(game):
+        return
+    if game.world.entities[action.noun].kind != "person":
+        return
+    from kage.systems.living import play, rumours
+
+    play.births(game)
+    said = rumours.answer(game, action.noun, action.text)
+    if said:
+        action.data["said"] = said
+        action.data["rumour"] = True
+        action.minutes = ASK_MINUTES
