@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from common import summary, table  # noqa: E402
 
 from kage import worlds  # noqa: E402
+from kage.ext.living import play, synthetic  # noqa: E402
 from kage.game import Game  # noqa: E402
 from kage.systems import scheduler  # noqa: E402
-from kage.systems.living import play, synthetic  # noqa: E402
 
 OUT = Path(__file__).parent / "out"
 DAY = 1440

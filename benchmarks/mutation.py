@@ -100,10 +100,10 @@ GROUPS: dict[str, Group] = {
         ("tests/parser", "tests/actions"),
         (FUZZ_SMOKE,),
     ),
-    "council": Group(("src/kage/systems/council.py",), ("tests/systems/test_council.py",)),
-    "edicts": Group(("src/kage/systems/edicts.py",), ("tests/systems/test_edicts.py",)),
-    "economy": Group(("src/kage/systems/economy.py",), ("tests/systems/test_economy.py",)),
-    "theft": Group(("src/kage/systems/theft.py",), ("tests/systems/test_theft.py",)),
+    "council": Group(("src/kage/ext/council/council.py",), ("tests/systems/test_council.py",)),
+    "edicts": Group(("src/kage/ext/council/edicts.py",), ("tests/systems/test_edicts.py",)),
+    "economy": Group(("src/kage/ext/trade/economy.py",), ("tests/systems/test_economy.py",)),
+    "theft": Group(("src/kage/ext/stealth/theft.py",), ("tests/systems/test_theft.py",)),
 }
 
 # mutmut's exit codes -> the columns of the table

@@ -56,7 +56,7 @@ PLANTS = [
         "the stolen wallet's ryo vanish",
         (
             (
-                "systems/theft.py",
+                "ext/stealth/theft.py",
                 '    ops.move(game, theft["target"], theft["thief"])\n',
                 '    ops.move(game, theft["target"], theft["thief"])\n'
                 '    game.state.money.pop(theft["target"], None)\n',
@@ -68,7 +68,7 @@ PLANTS = [
         "the thief gains 100 ryo from nowhere",
         (
             (
-                "systems/theft.py",
+                "ext/stealth/theft.py",
                 '    ops.move(game, theft["target"], theft["thief"])\n',
                 '    ops.move(game, theft["target"], theft["thief"])\n'
                 '    game.state.money[theft["thief"]] = game.state.money.get(theft["thief"], 0)'
@@ -81,7 +81,7 @@ PLANTS = [
         "a sale pays the player without taking it from the till",
         (
             (
-                "systems/economy.py",
+                "ext/trade/economy.py",
                 '    items.receive(game, game.world.player, paid, shop["keeper"])\n',
                 "    purse = items.wallet_of(game, game.world.player) or game.world.player\n"
                 "    game.state.money[purse] = game.state.money.get(purse, 0) + paid\n",
@@ -192,7 +192,7 @@ PLANTS = [
         "a council motion passes on a tie",
         (
             (
-                "systems/council.py",
+                "ext/council/council.py",
                 '"passed": ayes * 2 > len(ballots),',
                 '"passed": ayes * 2 >= len(ballots),',
             ),
@@ -203,12 +203,12 @@ PLANTS = [
         "a fallen comrade takes morale below zero, and surrender leaves it there",
         (
             (
-                "systems/combat.py",
+                "ext/combat/combat.py",
                 '        stats.add_stat(game, other, "morale", -cost, 0, 100)\n',
                 '        stats.add_stat(game, other, "morale", -cost * 4, None, 100)\n',
             ),
             (
-                "systems/combat.py",
+                "ext/combat/combat.py",
                 '        stats.set_stat(game, foe, "morale", 0)\n',
                 "",
             ),
@@ -219,12 +219,12 @@ PLANTS = [
         "chakra flows back past its capacity",
         (
             (
-                "systems/jutsu.py",
+                "ext/ninja/jutsu.py",
                 "        level = max(0.0, min(top, level + rate * (stop - t)))\n",
                 "        level = max(0.0, level + rate * (stop - t))\n",
             ),
             (
-                "systems/jutsu.py",
+                "ext/ninja/jutsu.py",
                 '    stats.set_stat(game, who, "chakra", level, 0, top)\n',
                 '    stats.set_stat(game, who, "chakra", level, 0)\n',
             ),
@@ -235,7 +235,7 @@ PLANTS = [
         "a status with an end is never taken off",
         (
             (
-                "systems/status.py",
+                "ext/body/status.py",
                 "and until <= game.state.minutes:\n",
                 "and until < 0:\n",
             ),

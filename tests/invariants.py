@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kage import runtime
+from kage.ext.body import stats, status
+from kage.ext.ninja import jutsu
 from kage.game import Game
-from kage.systems import jutsu, stats, status
 from kage.world import query
 from kage.world.events import Event
 from kage.world.model import World

@@ -7,9 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.helpers import fresh, play, played_until, walkthrough
 
+from kage.ext.body import stats
+from kage.ext.body.status import effective
+from kage.ext.training import training
 from kage.session import Session
-from kage.systems import stats, training
-from kage.systems.status import effective
 
 FULL = walkthrough("full.txt")
 IN_FOREST = FULL[: FULL.index("ask kurama about training")]

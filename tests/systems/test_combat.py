@@ -10,8 +10,10 @@ import pytest
 from tests.helpers import opened, play, world_from
 
 from kage.content.compile import load_world
+from kage.ext.body import stats
+from kage.ext.combat import combat
+from kage.ext.ninja import jutsu
 from kage.session import Session
-from kage.systems import combat, jutsu, stats
 from kage.world import effects, ops, query
 from kage.world.conditions import holds
 from kage.world.model import World

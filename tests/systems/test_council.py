@@ -8,8 +8,8 @@ import pytest
 from tests.helpers import world_from
 from tests.systems.moot import WORLD as MOOT
 
+from kage.ext.council import council
 from kage.game import Game
-from kage.systems import council
 from kage.world.model import World
 
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from tests.helpers import fresh, play, played_until, world_from
 
 from kage.content.compile import load_world
+from kage.ext.trade import economy
 from kage.session import Session
-from kage.systems import economy
 from kage.world import ops, query, rng
 from kage.world.model import World
 

@@ -8,8 +8,8 @@ import pytest
 from tests.helpers import opened, play, world_from
 from tests.systems.moot import WORLD as MOOT
 
+from kage.ext.council import council, edicts
 from kage.session import Session
-from kage.systems import council, edicts
 from kage.world.model import World
 
 

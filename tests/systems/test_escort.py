@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from tests.helpers import opened, play, world_from
 
+from kage.ext.body import stats
+from kage.ext.captivity import escort
 from kage.session import Session
-from kage.systems import escort, stats
 from kage.world import ops, query
 from kage.world.conditions import holds
 from kage.world.model import World

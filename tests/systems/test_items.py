@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.helpers import fresh, play, world_from
 
+from kage.ext.items import items
 from kage.session import Session
-from kage.systems import items
 from kage.world import query
 from kage.world.model import World
 

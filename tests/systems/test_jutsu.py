@@ -12,9 +12,10 @@ from tests.helpers import opened, play, world_from
 
 from kage.content.compile import load_world
 from kage.content.errors import ContentError
+from kage.ext.body import stats
+from kage.ext.ninja import jutsu
 from kage.game import Game
 from kage.session import Session
-from kage.systems import jutsu, stats
 from kage.world import effects
 from kage.world.conditions import holds
 from kage.world.model import World

@@ -17,16 +17,16 @@ from tests.helpers import play, played_until
 
 from kage.content.compile import load_world
 from kage.content.errors import ContentError
+from kage.ext.living import factions as fx
+from kage.ext.living import lives as lv
+from kage.ext.living import news, synthetic
+from kage.ext.living import play as living
+from kage.ext.living import sim as simulation
+from kage.ext.living.geography import Geography, csr
+from kage.ext.living.news import Source
 from kage.game import Game
 from kage.session import Session
 from kage.systems import scheduler
-from kage.systems.living import factions as fx
-from kage.systems.living import lives as lv
-from kage.systems.living import news, synthetic
-from kage.systems.living import play as living
-from kage.systems.living import sim as simulation
-from kage.systems.living.geography import Geography, csr
-from kage.systems.living.news import Source
 from kage.tools.world_report import report
 from kage.world import effects, ops
 from kage.world.conditions import holds
@@ -690,7 +690,7 @@ def test_treaty_news_answers_to_the_names_of_its_parties(banished, tmp_path) -> 
 
 
 def test_days_owed_are_lived_when_the_clock_stops_or_when_asked(banished, tmp_path) -> None:
-    from kage.systems import living as package
+    from kage.ext.living import hooks as package
 
     session = played_until(banished, "ask woman about weapons shop", tmp_path / "saves")
     game = session.game

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from tests.helpers import fresh, play, played_until, walkthrough
 
+from kage.ext.body import stats
+from kage.ext.ninja import jutsu
+from kage.ext.stealth import stealth
 from kage.session import Session
-from kage.systems import jutsu, stats, stealth
 from kage.world import ops
 
 FULL = walkthrough("full.txt")

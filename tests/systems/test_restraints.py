@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.helpers import opened, play, world_from
 
+from kage.ext.body import stats
+from kage.ext.captivity import restraints
+from kage.ext.combat import combat
 from kage.session import Session
-from kage.systems import combat, restraints, stats
 from kage.world import query
 from kage.world.model import World
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from tests.helpers import world_from
 
+from kage.ext.body import stats
+from kage.ext.stealth import stealth
 from kage.game import Game
-from kage.systems import stats, stealth
 from kage.world import ops
 from kage.world.conditions import holds
 from kage.world.model import World

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from tests.helpers import fresh, play, played_until, walkthrough, world_from
 
+from kage.ext.stealth import theft
 from kage.game import Game
 from kage.session import Session
-from kage.systems import theft
 from kage.world import rng
 from kage.world.model import World
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tests.helpers import play
 
-from kage.systems import fortune, scheduler
+from kage.ext.body import fortune
+from kage.systems import scheduler
 
 
 def test_events_fire_in_time_order_wherever_the_player_is(road_session) -> None:

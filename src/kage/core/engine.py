@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from kage.core.extension import Extension, ExtensionError, catalog, marked, resolve
+from kage.core.extension import Extension, ExtensionError, marked, resolve
 
 # the core's own modules: every module of these packages, plus these
 CORE_PACKAGES = ("kage.actions", "kage.systems")
@@ -65,14 +65,11 @@ class Engine:
 
 def core_modules() -> list[ModuleType]:
     """The core's modules, imported, in a fixed order."""
-    claimed = {m for e in catalog().values() for m in e.modules}
     modules = [importlib.import_module(name) for name in CORE_MODULES]
     for package_name in CORE_PACKAGES:
         package = importlib.import_module(package_name)
         for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            name = f"{package_name}.{info.name}"
-            if name not in claimed:
-                modules.append(importlib.import_module(name))
+            modules.append(importlib.import_module(f"{package_name}.{info.name}"))
     return modules
 
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from kage.systems.living import factions as fx
-from kage.systems.living import news, opinion
-from kage.systems.living.sim import Sim
+from kage.ext.living import factions as fx
+from kage.ext.living import news, opinion
+from kage.ext.living.sim import Sim
 from kage.tools.world_args import check_budget, check_day, parse_synthetic
 
 DEFAULT_DAY = 7.0
@@ -55,8 +55,8 @@ def report(world_name: str | None, at_day: float | None, out_dir: Path) -> str:
 
 def _campaign(world_name: str | None, at: float) -> tuple[Sim, str, str, dict[str, str]] | str:
     from kage import worlds
+    from kage.ext.living import play
     from kage.game import Game
-    from kage.systems.living import play
     from kage.world.clock import stamp
 
     world = worlds.load(world_name)
@@ -70,7 +70,7 @@ def _campaign(world_name: str | None, at: float) -> tuple[Sim, str, str, dict[st
 
 
 def _synthetic(name: str, at: float) -> tuple[Sim, str, str]:
-    from kage.systems.living import synthetic
+    from kage.ext.living import synthetic
 
     world = parse_synthetic(name)
     check_budget(world, at)

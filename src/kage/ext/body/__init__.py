@@ -6,9 +6,9 @@ from kage.core.extension import MAPPING, Arg, Extension, fields
 EXTENSION = Extension(
     name="body",
     summary="stats, statuses (with hunger and eating) and luck",
-    modules=("kage.systems.stats", "kage.systems.fortune", "kage.systems.status"),
+    modules=("kage.ext.body.stats", "kage.ext.body.fortune", "kage.ext.body.status"),
     sections=("statuses",),
-    content="kage.content.sections.statuses",
+    content="kage.ext.body.sections",
     conditions={
         "status": Arg(
             "{status: {has: rash}}",

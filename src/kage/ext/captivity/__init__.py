@@ -7,5 +7,9 @@ EXTENSION = Extension(
     name="captivity",
     summary="restraints, captives, escorting, plan and signal",
     depends=("combat", "body"),
-    modules=("kage.systems.restraints", "kage.systems.escort", "kage.actions.captives"),
+    modules=(
+        "kage.ext.captivity.restraints",
+        "kage.ext.captivity.escort",
+        "kage.ext.captivity.captives",
+    ),
 )

@@ -17,7 +17,7 @@ EXTENSION = Extension(
     name="combat",
     summary="fighting, knocking out and killing, alert guards, morale and surrender",
     depends=("body",),
-    modules=("kage.systems.combat", "kage.actions.fighting"),
+    modules=("kage.ext.combat.combat", "kage.ext.combat.fighting"),
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
         "killed_someone": Arg("{killed_someone: true}"),

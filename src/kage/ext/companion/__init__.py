@@ -5,7 +5,7 @@ from kage.core.extension import Extension
 EXTENSION = Extension(
     name="companion",
     summary="a companion's remarks on events",
-    modules=("kage.systems.companion",),
+    modules=("kage.ext.companion.companion",),
     sections=("remarks",),
-    content="kage.content.sections.story",
+    content="kage.ext.companion.sections",
 )

@@ -6,7 +6,7 @@ from kage.core.extension import TEXT, Arg, Extension, one
 EXTENSION = Extension(
     name="council",
     summary="council votes weighed from beliefs and bonds, edicts with deadlines",
-    modules=("kage.systems.council", "kage.systems.edicts"),
+    modules=("kage.ext.council.council", "kage.ext.council.edicts"),
     effects={"council_vote": Arg("{council_vote: banish_naruto}", TEXT, (), one("motion"))},
     providers=("council.tally", "council.reasons", "edict.left", "edict.terms"),
     handlers=("edict",),

@@ -6,7 +6,7 @@ EXTENSION = Extension(
     name="hazards",
     summary="chance mishaps on arrival at a place, bent by luck",
     depends=("body",),
-    modules=("kage.systems.hazards",),
+    modules=("kage.ext.hazards.hazards",),
     sections=("hazards",),
-    content="kage.content.sections.hazards",
+    content="kage.ext.hazards.sections",
 )

@@ -5,5 +5,5 @@ from kage.core.extension import Extension
 EXTENSION = Extension(
     name="items",
     summary="condition and durability of things, sorting loot, wallets",
-    modules=("kage.systems.items",),
+    modules=("kage.ext.items.items",),
 )

@@ -23,7 +23,7 @@ def _known(arg: Any) -> list[Ref]:
 EXTENSION = Extension(
     name="living",
     summary="nations, settlements, factions, treaties, lives and travelling news",
-    modules=("kage.systems.living",),
+    modules=("kage.ext.living.hooks",),
     sections=(
         "nations",
         "settlements",
@@ -34,7 +34,7 @@ EXTENSION = Extension(
         "lives",
         "whereabouts",
     ),
-    content="kage.content.sections.living",
+    content="kage.ext.living.sections",
     conditions={
         "news_known": Arg(
             "{news_known: {news: banishment, at: oashisu}}", MAPPING, ("news",), _known

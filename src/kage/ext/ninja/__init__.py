@@ -6,9 +6,9 @@ EXTENSION = Extension(
     name="ninja",
     summary="chakra, jutsu and their upkeep, shadow clones, storage scrolls",
     depends=("body", "items"),
-    modules=("kage.systems.jutsu", "kage.actions.casting", "kage.actions.scrolls"),
+    modules=("kage.ext.ninja.jutsu", "kage.ext.ninja.casting", "kage.ext.ninja.scrolls"),
     sections=("jutsu",),
-    content="kage.content.sections.jutsu",
+    content="kage.ext.ninja.sections",
     conditions={
         "knows_jutsu": Arg("{knows_jutsu: invisibility}", TEXT, (), one("jutsu")),
         "chakra": Arg(

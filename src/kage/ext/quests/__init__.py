@@ -5,9 +5,9 @@ from kage.core.extension import MAPPING, Arg, Extension
 EXTENSION = Extension(
     name="quests",
     summary="quests with stages and a journal",
-    modules=("kage.systems.quests",),
+    modules=("kage.ext.quests.quests",),
     sections=("quests",),
-    content="kage.content.sections.story",
+    content="kage.ext.quests.sections",
     conditions={
         "quest": Arg(
             "{quest: {id: free_the_miners, stage: promised}}",

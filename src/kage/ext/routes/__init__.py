@@ -6,9 +6,9 @@ from kage.core.extension import TEXT, Arg, Extension, one
 EXTENSION = Extension(
     name="routes",
     summary="people walking routes; searching for and following them",
-    modules=("kage.systems.routes",),
+    modules=("kage.ext.routes.routes",),
     sections=("routes",),
-    content="kage.content.sections.story",
+    content="kage.ext.routes.sections",
     effects={"route": Arg("{route: kai_flees}", TEXT, (), one("routes"))},
     handlers=("route",),
 )

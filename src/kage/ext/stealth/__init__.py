@@ -13,9 +13,9 @@ EXTENSION = Extension(
     name="stealth",
     summary="who notices the player, and thefts",
     depends=("body",),
-    modules=("kage.systems.stealth", "kage.systems.theft"),
+    modules=("kage.ext.stealth.stealth", "kage.ext.stealth.theft"),
     sections=("thefts",),
-    content="kage.content.sections.story",
+    content="kage.ext.stealth.sections",
     conditions={
         "unseen": Arg("{unseen: true} or {unseen: mine_tunnel}", (bool, str), (), _place),
         "unseen_by": Arg("{unseen_by: [kai, kotomi]}", TEXTS, (), one("person")),

@@ -6,7 +6,7 @@ EXTENSION = Extension(
     name="training",
     summary="training stats over days and weeks",
     depends=("body",),
-    modules=("kage.systems.training",),
+    modules=("kage.ext.training.training",),
     sections=("training",),
-    content="kage.content.sections.story",
+    content="kage.ext.training.sections",
 )

@@ -1,0 +1,117 @@
+"""Status effects: rash, injury, exhaustion, hunger. Each has a duration and ends on its
+own when the clock passes it; hunger grows with the time since the last meal.
+
+Definitions are data (the `statuses` section); the bookkeeping is in `stats.py`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kage.actions.pipeline import Action, rule
+from kage.ext.body import stats
+from kage.systems.registry import handler, ticker
+from kage.world import query
+from kage.world.clock import parse_duration
+from kage.world.conditions import condition
+from kage.world.effects import effect
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+HUNGRY_AFTER = 12 * 60
+STARVING_AFTER = 3 * 24 * 60
+
+
+def definition(game: Game, status: str) -> dict[str, Any]:
+    return game.world.data.get("statuses", {}).get(status, {})
+
+
+def effective(game: Game, who: str, key: str, default: float = 0) -> float:
+    """A stat with every active status's modifier applied (a rash makes you less stealthy)."""
+    value = stats.stat(game, who, key, default)
+    for status in stats.statuses(game, who):
+        value += definition(game, status).get("modifiers", {}).get(key, 0)
+    return value
+
+
+def give(game: Game, who: str, status: str, minutes: int | None = None) -> None:
+    spec = definition(game, status)
+    if minutes is None and spec.get("duration") is not None:
+        minutes = parse_duration(spec["duration"])
+    stats.add_status(game, who, status, minutes)
+    if who == game.world.player and spec.get("begins"):
+        game.say(game.render(spec["begins"]))
+
+
+def end(game: Game, who: str, status: str) -> None:
+    if stats.remove_status(game, who, status):
+        spec = definition(game, status)
+        if who == game.world.player and spec.get("ends"):
+            game.say(game.render(spec["ends"]))
+
+
+@handler("status")
+def _wears_off(game: Game, arg: str) -> None:
+    who, _, status = arg.partition("/")
+    until = dict(query.prop(game, who, "status") or {}).get(status)
+    if until is not None and until != stats.FOREVER and until <= game.state.minutes:
+        end(game, who, status)
+
+
+@ticker("hunger")
+def _hunger(game: Game, start: int, now: int) -> None:
+    player = game.world.player
+    fed = query.prop(game, player, "fed_at")
+    if fed is None or not definition(game, "hungry") or query.prop(game, player, "foraging"):
+        return  # worlds without hunger, or living off the land
+    since = now - int(fed)
+    if since >= STARVING_AFTER and not stats.has_status(game, player, "starving"):
+        end(game, player, "hungry")
+        give(game, player, "starving")
+    elif HUNGRY_AFTER <= since < STARVING_AFTER and not stats.has_status(game, player, "hungry"):
+        give(game, player, "hungry")
+
+
+def feed(game: Game, who: str) -> None:
+    stats.set_stat(game, who, "fed_at", game.state.minutes)
+    end(game, who, "hungry")
+    end(game, who, "starving")
+
+
+@effect("status")
+def _status(game: Game, arg: dict[str, Any]) -> None:
+    """{status: {add: rash, for: 2d}} / {status: {who: kai, remove: injured}}"""
+    who = arg.get("who", game.world.player)
+    if "add" in arg:
+        span = arg.get("for")
+        give(game, who, arg["add"], parse_duration(span) if span is not None else None)
+    if "remove" in arg:
+        end(game, who, arg["remove"])
+
+
+@effect("eat")
+def _eat(game: Game, arg: Any) -> None:
+    """{eat: true}: the player has eaten; hunger ends."""
+    feed(game, arg.get("who", game.world.player) if isinstance(arg, dict) else game.world.player)
+
+
+@condition("status")
+def _has(game: Game, arg: dict[str, Any]) -> bool:
+    return stats.has_status(game, arg.get("who", game.world.player), arg["has"])
+
+
+@condition("stat")
+def _stat(game: Game, arg: dict[str, Any]) -> bool:
+    value = effective(game, arg.get("who", game.world.player), arg["key"])
+    return value >= arg.get("min", float("-inf")) and value <= arg.get("max", float("inf"))
+
+
+@rule("check", "*", order=20)
+def statuses_may_forbid(game: Game, action: Action) -> str | None:
+    player = game.world.player
+    for status in stats.statuses(game, player):
+        spec = definition(game, status)
+        if action.name in spec.get("blocks", ()):
+            return game.render(spec.get("blocked") or f"Not while {spec['name']}.")
+    return None

@@ -1,0 +1,289 @@
+"""Trust and escort: reassuring someone who expects the worst, and helping them walk out.
+
+Trust is a person's prop `trust` (0-100). A `wary` person (expects to be beaten, looks
+for deceit) weighs each reassurance against what he can see: a voice from nowhere (the
+player invisible), a weapon in the player's hand (a carried thing with `drawn: true`), or
+blood on the player (flag `killed_someone`). Any of these and trust rises only a little
+and he flinches; none, and he believes you. Two reassurances always get through (the
+count is the prop `reassured`). At trust `TRUSTS` or more he lets you untie him and lead
+him, and the flag `trusts.<id>` is set for the data.
+
+Someone helped along has the status "following": on every step the player takes (a
+carry-out rule on "go" at order 60, after the movement rule has moved the player and set
+the minutes) they come too, and a second rule (order 70) stretches the step's minutes by
+the slowest follower's `pace` (default 1; 3 for a starving man). "let go of X" ends it,
+and so does "leave X" (the core grammar reads that as drop; a rule renames a drop aimed at
+a follower to let_go).
+
+Events: `escort.reassured` {who, trust, doubts}, `escort.began`, `escort.ended`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from kage.actions.checks import not_person
+from kage.actions.pipeline import Action, rule
+from kage.ext.body import stats
+from kage.ext.captivity import restraints
+from kage.ext.combat import combat
+from kage.world import ops, query
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+TRUSTS = 50  # trust at which a wary person lets you near
+BELIEVED = 60  # trust a reassurance with nothing suspicious about it earns
+DOUBTED = 15  # ... and one he finds a reason to doubt
+CALMED = 30  # ... from someone who was never wary
+THROUGH = 2  # this many reassurances always get through
+
+DOUBT_TEXT = {
+    "invisible": "a voice coming out of empty air",
+    "drawn": "the naked blade in your hand",
+    "blood": "something in your face, something he has seen on men who have killed",
+}
+
+
+# -- trust ----------------------------------------------------------------------------
+def doubts(game: Game) -> list[str]:
+    """What a wary person would take for deceit in the player now."""
+    found = []
+    if stats.has_status(game, game.world.player, "invisible"):
+        found.append("invisible")
+    if restraints.carried_with(game, "drawn") is not None:
+        found.append("drawn")
+    if game.state.flags.get("killed_someone"):
+        found.append("blood")
+    return found
+
+
+def trusts(game: Game, who: str) -> bool:
+    """Would `who` let the player untie and lead him? (Only the wary need convincing.)"""
+    return not query.prop(game, who, "wary") or stats.stat(game, who, "trust") >= TRUSTS
+
+
+def reassure(game: Game, who: str) -> tuple[bool, list[str]]:
+    """One reassurance: (got through, the doubts he found)."""
+    times = int(stats.stat(game, who, "reassured")) + 1
+    stats.set_stat(game, who, "reassured", times)
+    found = doubts(game) if query.prop(game, who, "wary") else []
+    gain = (DOUBTED if found else BELIEVED) if query.prop(game, who, "wary") else CALMED
+    trust = stats.add_stat(game, who, "trust", gain, 0, 100)
+    through = not found or times >= THROUGH
+    if through and trust < TRUSTS:
+        trust = stats.set_stat(game, who, "trust", TRUSTS, 0, 100)
+    if trust >= TRUSTS:
+        ops.set_flag(game, f"trusts.{who}", True)
+    game.emit("escort.reassured", who=who, trust=trust, doubts=found)
+    return through, found
+
+
+# -- escort ---------------------------------------------------------------------------
+def followers(game: Game) -> list[str]:
+    return [
+        e.id
+        for e in game.world.entities.values()
+        if e.kind == "person" and stats.has_status(game, e.id, "following")
+    ]
+
+
+def pace(game: Game, who: str) -> float:
+    value = query.prop(game, who, "pace", 1)
+    return max(1.0, float(value)) if isinstance(value, int | float) else 1.0
+
+
+def stop(game: Game, who: str, why: str) -> None:
+    if stats.remove_status(game, who, "following"):
+        game.emit("escort.ended", who=who, reason=why)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _present(game: Game, action: Action, doing: str) -> str | None:
+    return not_person(
+        game,
+        action.noun,
+        doing,
+        yourself="You will have to manage that on your own.",
+        dead="It is too late for that.",
+    )
+
+
+# -- reassure ----------------------------------------------------------------------
+@rule("check", "reassure")
+def someone_to_reassure(game: Game, action: Action) -> str | None:
+    refused = _present(game, action, "reassure")
+    if refused:
+        return refused
+    assert action.noun is not None
+    name = _cap(game.world.entities[action.noun].the())
+    if combat.out(game, action.noun) and not stats.has_status(game, action.noun, "bound"):
+        return f"{name} cannot hear you."
+    if combat.hostile(game, action.noun) and not stats.has_status(game, action.noun, "surrendered"):
+        return f"{name} is in no mood to be comforted by you."
+    return None
+
+
+@rule("carry_out", "reassure")
+def reassuring(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.data["before"] = stats.stat(game, action.noun, "trust")
+    action.data["trusted"] = trusts(game, action.noun)
+    action.data["through"], action.data["doubts"] = reassure(game, action.noun)
+    action.minutes = 5
+
+
+@rule("report", "reassure")
+def report_reassure(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    who = action.noun
+    he, him, his = combat.pronouns(game, who)
+    name = game.world.entities[who].the()
+    found = action.data["doubts"]
+    s = combat.verb_s(game, who)
+    if not query.prop(game, who, "wary"):
+        return f"You talk to {name} quietly for a while, and {he} calm{s} a little."
+    if action.data["trusted"]:
+        return f'{_cap(he)} nod{s}. "I kn-know," {he} whisper{s}. "I believe you."'
+    if not action.data["through"]:
+        seen = DOUBT_TEXT[found[0]]
+        return (
+            f'"I\'m not here to hurt you," you say. {_cap(he)} flinches, and searches '
+            f"for the lie in it, and finds {seen}. Whatever else {he} finds, it is not "
+            "enough. Not yet."
+        )
+    if found:
+        return (
+            f"You say it again, slower, and keep saying it: no tricks, nobody is going to "
+            f"hurt {him}, you are here to get {him} out. Something in {his} shoulders "
+            f"gives. Warily, as if it might still be a trick, {he} believe{s} you."
+        )
+    return (
+        f'"I\'m not here to hurt you, or to shout at you," you say, and crouch so your '
+        f'eyes are level with {his}. "I\'m here to get you out." {_cap(he)} searches '
+        f"your face for the trick. There isn't one, and slowly {he} sees that."
+    )
+
+
+# -- a wary prisoner must trust you before you lay hands on him ----------------------
+@rule("check", "untie", "escort", order=60)
+def trusted_enough(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    if trusts(game, action.noun):
+        return None
+    he = combat.pronouns(game, action.noun)[0]
+    return (
+        f"{_cap(he)} shrinks away from your hands, expecting a blow. {_cap(he)} does not trust you."
+    )
+
+
+# -- escort ------------------------------------------------------------------------
+@rule("check", "escort", "let_go")
+def someone_to_help(game: Game, action: Action) -> str | None:
+    return _present(game, action, "help")
+
+
+@rule("check", "escort", order=55)
+def able_to_walk(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    who = action.noun
+    name = _cap(game.world.entities[who].the())
+    he, him, his = combat.pronouns(game, who)
+    if combat.hostile(game, who):
+        return f"{name} would sooner bite you."
+    if stats.has_status(game, who, "unconscious"):
+        return f"{name} is out cold."
+    if query.prop(game, who, "chained"):
+        return f"Cut {his} chains first."
+    if query.prop(game, who, "tied") or stats.has_status(game, who, "bound"):
+        return f"Untie {him} first."
+    if stats.has_status(game, who, "waiting"):
+        return f"{_cap(he)} stays where {he} is. {_cap(he)} is waiting for your signal."
+    if stats.has_status(game, who, "following"):
+        return f"{_cap(he)} is already with you."
+    return None
+
+
+@rule("carry_out", "escort")
+def escorting(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    stats.add_status(game, action.noun, "following")
+    game.emit("escort.began", who=action.noun)
+    action.minutes = 2
+
+
+@rule("report", "escort")
+def report_escort(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    he, him, his = combat.pronouns(game, action.noun)
+    if he == "they":
+        return '"Come on," you say. "Stay close to me." They get up and come with you.'
+    if pace(game, action.noun) > 1:
+        return (
+            f'You get {his} arm over your shoulders and take {his} weight. "Come on," '
+            f'you say. "Let\'s get you out of here." {_cap(he)} manages a shaky step, '
+            "then another."
+        )
+    return f'"Stay with me," you tell {him}, and {he} falls in at your side.'
+
+
+@rule("before", "drop", order=10)
+def leaving_a_follower(game: Game, action: Action) -> None:
+    """The core grammar reads "leave X" as drop; said of someone you are helping along,
+    it means let go of them (the action is renamed, nothing changes yet)."""
+    if action.noun is not None and stats.has_status(game, action.noun, "following"):
+        action.name = "let_go"
+
+
+@rule("check", "let_go", order=55)
+def leaning_on_you(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    if not stats.has_status(game, action.noun, "following"):
+        return f"{_cap(game.world.entities[action.noun].the())} is not with you."
+    return None
+
+
+@rule("carry_out", "let_go")
+def letting_go(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    stop(game, action.noun, "let go")
+
+
+@rule("report", "let_go")
+def report_let_go(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    he = combat.pronouns(game, action.noun)[0]
+    if pace(game, action.noun) > 1:
+        return f"You ease {game.world.entities[action.noun].the()} down to rest."
+    return f"You tell {game.world.entities[action.noun].the()} to wait here, and {he} does."
+
+
+# -- going together ------------------------------------------------------------------
+@rule("carry_out", "go", order=60)
+def bringing_them_along(game: Game, action: Action) -> None:
+    """After the player moved (movement's rule, order 50): those with him come too;
+    anyone no longer with him, or no longer able to walk, is left behind."""
+    start = action.data.get("from")
+    here = query.here(game)
+    moved = []
+    for who in followers(game):
+        held = restraints.restrained(game, who) or combat.out(game, who)
+        if held or query.place_of(game, who) != start:
+            stop(game, who, "left behind")
+            continue
+        ops.move(game, who, here)
+        moved.append(who)
+    action.data["followers"] = moved
+
+
+@rule("carry_out", "go", order=70)
+def at_their_pace(game: Game, action: Action) -> None:
+    """The step takes as long as the slowest follower needs."""
+    moved = action.data.get("followers") or []
+    if moved:
+        slowest = max(pace(game, who) for who in moved)
+        action.minutes = math.ceil(action.minutes * slowest)

@@ -1,0 +1,467 @@
+"""Non-lethal combat and morale.
+
+A blow is the player's `taijutsu` (statuses' modifiers count) plus luck and a seeded draw
+against the target's `strength`, shifted by the target's `morale`; a target who does not
+notice the player (stealth's `noticed`, or without it a `slacking` prop) goes down for
+sure, and so does one who has surrendered. A miss leaves the player "injured". Killing is
+possible and remembered (flags `killed.<id>`, `killed_someone`, event `combat.killed`).
+
+Morale: each hostile who falls costs the others in the place morale and puts them on the
+alert. Surrounded hostiles break: when the player's allies in a place (shadow clones, from
+`jutsu.allies_at`, plus freed, conscious, non-hostile people with `fights_back`, each worth
+their `count`) are at least twice the hostiles still standing, they all surrender; a lone
+hostile whose morale falls to `BREAKS` gives up too (status "surrendered", event
+`combat.surrendered`; when surrounded, flags `surrounded` and `surrounded.<place>`).
+`check_morale` decides this. It runs after every turn through the engine's `every_turn`
+hook (see `_after_each_turn`), in every place where hostiles still stand, so the line of
+shaking men follows the report of whatever turned the tide, and triggers that same turn
+already see them surrendered.
+
+The actions (knock out, kill, fight) are in `kage.actions.fighting`; this module is the
+mechanics plus the data vocabulary: condition `hostiles_down`, `killed_someone`; effects
+`alert`, `gather`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from kage.actions.describe import capital, listing
+from kage.actions.pipeline import Action
+from kage.ext.body import fortune, stats
+from kage.ext.body.status import definition, effective
+from kage.systems.registry import every_turn
+from kage.world import ops, query
+from kage.world.clock import parse_duration
+from kage.world.conditions import condition
+from kage.world.effects import effect
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+KNOCKOUT = 6 * 60  # minutes a knocked-out person stays out cold
+INJURY = 4 * 60  # how long "injured" lasts if the world's statuses give it no duration
+OUT = ("unconscious", "dead", "bound")  # no longer a fighter, whatever their side
+DRAW = 40  # the spread of the seeded draw in a blow
+EDGE = 20  # what skill must beat strength by, before the draw
+LUCK = 5  # taijutsu per point of luck
+MORALE_STEP = 5  # every 5 morale above 50 is a point of strength (below: a point less)
+FALL_COST = 15  # morale the others lose when one of them is knocked out
+KILL_COST = 25  # ... and when one of them is killed
+BREAKS = 10  # a hostile at or below this morale gives up
+
+
+# -- who is who ------------------------------------------------------------------------
+def person(game: Game, entity: str) -> bool:
+    return game.world.entities[entity].kind == "person"
+
+
+def count(game: Game, who: str) -> int:
+    """How many people an entity stands for ("the chained miners": several)."""
+    value = query.prop(game, who, "count", 1)
+    return max(0, int(value)) if isinstance(value, int | float) else 1
+
+
+def out(game: Game, who: str) -> bool:
+    """Out cold, dead or tied up: not fighting for anyone."""
+    return stats.has_any_status(game, who, OUT)
+
+
+def hostile(game: Game, who: str) -> bool:
+    return bool(query.prop(game, who, "hostile"))
+
+
+def standing(game: Game, place: str) -> list[str]:
+    """Hostiles at `place` still able and willing to fight (not out, not surrendered)."""
+    return [
+        e
+        for e in query.contents(game, place)
+        if person(game, e)
+        and hostile(game, e)
+        and not out(game, e)
+        and not stats.has_status(game, e, "surrendered")
+    ]
+
+
+def allies(game: Game, place: str) -> int:
+    """The player's side at `place`: shadow clones plus freed people who fight back."""
+    total = _clones(game, place)
+    for entity in query.contents(game, place):
+        if (
+            person(game, entity)
+            and entity != game.world.player
+            and query.prop(game, entity, "fights_back")
+            and not hostile(game, entity)
+            and not query.prop(game, entity, "chained")
+            and not query.prop(game, entity, "tied")
+            and not out(game, entity)
+            and not stats.has_status(game, entity, "waiting")
+        ):
+            total += count(game, entity)
+    return total
+
+
+# -- the other systems, if they are there -----------------------------------------------
+def _clones(game: Game, place: str) -> int:
+    try:
+        from kage.ext.ninja.jutsu import allies_at
+    except ImportError:
+        return 0
+    return int(allies_at(game, place))
+
+
+def noticed(game: Game, observer: str, subject: str) -> bool:
+    """Stealth's perception check when it exists; without it, a person notices anyone
+    visible unless they are `slacking` (and not `alert`)."""
+    try:
+        from kage.ext.stealth.stealth import noticed as stealth_noticed
+    except ImportError:
+        stealth_noticed = None
+    if stealth_noticed is not None:
+        return bool(stealth_noticed(game, observer, subject))
+    if observer == subject or query.place_of(game, observer) != query.place_of(game, subject):
+        return False
+    if stats.has_status(game, subject, "invisible"):
+        return False
+    if any(stats.has_status(game, observer, s) for s in ("unconscious", "asleep", "dead")):
+        return False
+    return not query.prop(game, observer, "slacking") or bool(query.prop(game, observer, "alert"))
+
+
+def surprised(game: Game, target: str) -> bool:
+    """Would a blow take `target` by surprise? Not if they notice the attacker, and not
+    once they have seen a comrade fall; always if they are out cold."""
+    if stats.has_status(game, target, "unconscious"):
+        return True
+    if query.prop(game, target, "roused"):
+        return False
+    return not noticed(game, target, game.world.player)
+
+
+def reveal(game: Game, who: str, reason: str = "attack") -> None:
+    """End whatever hides `who` (attacking breaks an invisibility)."""
+    finder: Callable[..., Any] | None = None
+    try:
+        from kage.ext.stealth.stealth import reveal as finder
+    except ImportError:
+        try:
+            from kage.ext.ninja.jutsu import reveal as finder
+        except ImportError:
+            finder = None
+    if finder is not None:
+        finder(game, who, reason)
+    else:
+        stats.remove_status(game, who, "invisible")
+
+
+# -- blows -----------------------------------------------------------------------------
+def chance_of(game: Game, target: str) -> float:
+    """The player's chance to drop an alert `target` in a fair fight (for hints, tools)."""
+    margin = _guard(game, target) + EDGE - _skill(game)
+    return max(0.0, min(1.0, 1 - margin / DRAW))
+
+
+def _skill(game: Game) -> float:
+    return effective(game, game.world.player, "taijutsu", 30) + LUCK * fortune.luck(game)
+
+
+def _guard(game: Game, target: str) -> float:
+    morale = stats.stat(game, target, "morale", 50)
+    return stats.stat(game, target, "strength", 20) + (morale - 50) / MORALE_STEP
+
+
+def strike(game: Game, target: str, surprise: bool) -> bool:
+    """One non-lethal blow. True if `target` went down (unconscious for KNOCKOUT)."""
+    sure = surprise or stats.has_status(game, target, "surrendered")
+    hit = sure or _skill(game) + game.random() * DRAW > _guard(game, target) + EDGE
+    if hit:
+        stats.add_status(game, target, "unconscious", KNOCKOUT)
+        game.emit("combat.knocked_out", who=target, surprise=surprise)
+        shaken(game, target, FALL_COST)
+    else:
+        hurt(game)
+        alert(game, [target, *standing(game, query.place_of(game, target) or "")])
+        game.emit("combat.missed", who=target)
+    return hit
+
+
+def kill(game: Game, target: str, surprise: bool) -> bool:
+    """A lethal blow: sure on a helpless or unsuspecting target, else a fight like any
+    other (a miss injures the player). True if `target` died."""
+    helpless = out(game, target) or stats.has_status(game, target, "surrendered")
+    if not (surprise or helpless) and not (
+        _skill(game) + game.random() * DRAW > _guard(game, target) + EDGE
+    ):
+        hurt(game)
+        alert(game, [target, *standing(game, query.place_of(game, target) or "")])
+        game.emit("combat.missed", who=target)
+        return False
+    for status in ("unconscious", "surrendered", "waiting", "following"):
+        stats.remove_status(game, target, status)
+    stats.add_status(game, target, "dead")
+    ops.set_flag(game, f"killed.{target}", True)
+    ops.set_flag(game, "killed_someone", True)
+    game.emit("combat.killed", who=target)
+    shaken(game, target, KILL_COST)
+    return True
+
+
+def hurt(game: Game) -> None:
+    """The player takes a beating: "injured", for as long as the world's statuses say
+    (else INJURY). Its `begins` line is left to the report (`injury_text`), so it follows
+    the blow instead of coming before it."""
+    span = definition(game, "injured").get("duration")
+    minutes = parse_duration(span) if span is not None else INJURY
+    stats.add_status(game, game.world.player, "injured", minutes)
+
+
+def injury_text(game: Game) -> str:
+    """What the player reads on being hurt: the world's `begins` line for "injured"."""
+    return game.render(str(definition(game, "injured").get("begins", "")))
+
+
+def alert(game: Game, people: list[str]) -> None:
+    for who in people:
+        if query.prop(game, who, "slacking"):
+            ops.set_prop(game, who, "slacking", False)
+        if not query.prop(game, who, "alert"):
+            ops.set_prop(game, who, "alert", True)
+
+
+def shaken(game: Game, fallen: str, cost: int) -> None:
+    """The fallen one's comrades in the place lose heart and stop slacking."""
+    others = [h for h in standing(game, query.place_of(game, fallen) or "") if h != fallen]
+    for other in others:
+        stats.add_stat(game, other, "morale", -cost, 0, 100)
+        if not query.prop(game, other, "roused"):
+            ops.set_prop(game, other, "roused", True)  # they saw it: no more surprises
+    alert(game, others)
+
+
+# -- morale ----------------------------------------------------------------------------
+def breaking(game: Game, place: str) -> tuple[list[str], bool]:
+    """(hostiles at `place` whose nerve would break now, whether they are surrounded),
+    without changing anything: all of them when the player's allies outnumber them two to
+    one, else any whose morale is spent."""
+    foes = standing(game, place)
+    if not foes:
+        return [], False
+    numbers = sum(count(game, f) for f in foes)
+    if allies(game, place) >= 2 * numbers:
+        return foes, True
+    return [f for f in foes if stats.stat(game, f, "morale", 50) <= BREAKS], False
+
+
+def check_morale(game: Game, place: str) -> list[str]:
+    """Surrender whoever's nerve breaks at `place` now (see `breaking`); the player reads
+    it if there. Returns who surrendered."""
+    broken, surrounded = breaking(game, place)
+    if not broken:
+        return []
+    for foe in broken:
+        stats.add_status(game, foe, "surrendered")
+        stats.set_stat(game, foe, "morale", 0)
+    if surrounded:
+        ops.set_flag(game, "surrounded", True)
+        ops.set_flag(game, f"surrounded.{place}", True)
+    game.emit("combat.surrendered", place=place, who=broken, surrounded=surrounded)
+    if query.here(game) == place:
+        game.say(_surrender_line(game, broken, surrounded))
+    return broken
+
+
+def pronouns(game: Game, who: str) -> tuple[str, str, str]:
+    """(he, him, his) for a person; a group or a plural name is "they"."""
+    ent = game.world.entities[who]
+    if ent.plural or count(game, who) > 1 or ent.gender == "them":
+        return "they", "them", "their"
+    if ent.gender == "her":
+        return "she", "her", "her"
+    if ent.gender == "him":
+        return "he", "him", "his"
+    return "it", "it", "its"
+
+
+def verb_s(game: Game, who: str) -> str:
+    """The "-s" a verb takes after `who`'s pronoun ("he calms", "they calm")."""
+    return "" if pronouns(game, who)[0] == "they" else "s"
+
+
+def _surrender_line(game: Game, broken: list[str], surrounded: bool) -> str:
+    one = len(broken) == 1 and pronouns(game, broken[0])[0] != "they"
+    if not one:
+        if surrounded:
+            return (
+                "They look from one side to the other and find no way out. Hands begin "
+                "to shake; weapons clatter on the rock. In a ragged line, backs to the "
+                "wall, they raise their hands and beg you not to hurt them."
+            )
+        return "They have had enough. Weapons hit the floor, and their hands go up."
+    name = game.world.entities[broken[0]].the()
+    he, him, his = pronouns(game, broken[0])
+    if surrounded:
+        return (
+            f"{name[:1].upper()}{name[1:]} looks from one side to the other and finds no "
+            f"way out. {his.capitalize()} hands shake; {his} weapon clatters on the rock, "
+            f"and {he} raises {his} hands and begs you not to hurt {him}."
+        )
+    return (
+        f"{name[:1].upper()}{name[1:]} has had enough. Down goes {his} weapon, and up go "
+        f"{his} hands."
+    )
+
+
+def _maybe_hostile(game: Game) -> list[str]:
+    """Who could be hostile now: those the world defines so (listed once per world) and
+    anyone the story has made so since, in definition order."""
+    defined = game.world.runtime.get("combat.hostile")
+    if defined is None:
+        defined = [
+            e.id
+            for e in game.world.entities.values()
+            if e.kind == "person" and e.props.get("hostile")
+        ]
+        game.world.runtime["combat.hostile"] = defined
+    made = [
+        who
+        for who, props in game.state.props.items()
+        if props.get("hostile") and who not in defined and person(game, who)
+    ]
+    return defined + made if made else defined
+
+
+def places_at_risk(game: Game) -> list[str]:
+    """Places with a hostile still standing (cheap: one pass over the maybe-hostile)."""
+    found: dict[str, None] = {}
+    for who in _maybe_hostile(game):
+        if not hostile(game, who) or out(game, who):
+            continue
+        place = query.place_of(game, who)
+        if place and not stats.has_status(game, who, "surrendered"):
+            found[place] = None
+    return list(found)
+
+
+@every_turn("morale", after="living")
+def _after_each_turn(game: Game, action: Action, first_event: int) -> None:
+    """The every-turn morale check: after each action that took time, wherever hostiles
+    still stand (clones or freed men may surround them away from the player too)."""
+    for place in places_at_risk(game):
+        if game.state.done:
+            return
+        check_morale(game, place)
+
+
+# -- guards who have seen the player ----------------------------------------------------
+ATTACKS = frozenset({"knock_out", "kill", "fight"})
+HANG_BACK = 10  # morale a sighted foe loses each turn he hangs back from the odds
+
+
+def seen_by(game: Game, place: str) -> list[str]:
+    """Foes at `place` on their feet and watching (not slacking) who notice the player
+    now. The draw is peeked at, not spent, so asking changes nothing."""
+    saved = game.state.rng
+    try:
+        return [
+            f
+            for f in standing(game, place)
+            if not query.prop(game, f, "slacking") and noticed(game, f, game.world.player)
+        ]
+    finally:
+        game.state.rng = saved
+
+
+def mark_sighted(game: Game, foes: list[str]) -> None:
+    for foe in foes:
+        if not query.prop(game, foe, "sighted"):
+            ops.set_prop(game, foe, "sighted", True)
+
+
+@every_turn("watchful", after="watch")  # who saw the player walk in comes for him
+def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
+    """A foe who has seen the player (on an earlier turn) comes for him: one exchange
+    each, fought as the player's blow against a foe who is ready. Not while the player
+    is hidden, not on a turn he attacks or arrives (he gets his first move), and not
+    while the odds are against them: then they hang back, and their nerve wears down."""
+    player = game.world.player
+    if game.state.done or action.name in ATTACKS or stats.has_status(game, player, "invisible"):
+        return
+    if any(e.kind == "moved" and e.data.get("entity") == player for e in game.log[first_event:]):
+        return
+    here = query.here(game)
+    foes = standing(game, here)
+    ready = [f for f in foes if query.prop(game, f, "sighted")]
+    newly = [f for f in seen_by(game, here) if f not in ready]
+    lines = []
+    if newly:
+        mark_sighted(game, newly)
+        # those the player has just called over need no telling that they see him
+        told = [f for f in newly if query.prop(game, f, "drawn") != game.state.turn]
+        if told:
+            names = [game.world.entities[f].the() for f in told]
+            verb = "has" if len(told) == 1 else "have"
+            lines.append(f"{capital(listing(names))} {verb} seen you.")
+    if ready and allies(game, here) >= sum(count(game, f) for f in foes):
+        for foe in ready:
+            stats.add_stat(game, foe, "morale", -HANG_BACK, 0, 100)
+        lines.append("They eye the odds and hang back, for now.")
+        ready = []
+    for foe in ready:
+        if foe not in standing(game, here):
+            continue
+        name = capital(game.world.entities[foe].the())
+        he, him, _ = pronouns(game, foe)
+        if strike(game, foe, surprise=False):
+            lines.append(f"{name} comes for you. You meet {him} halfway, and {he} goes down.")
+        else:
+            lines.append(
+                f"{name} comes for you, and gets a blow in before you can stop {him}. "
+                f"{injury_text(game)}".strip()
+            )
+            break
+    if lines:
+        game.say("\n\n".join(lines))
+
+
+# -- data: conditions and effects ------------------------------------------------------
+@condition("hostiles_down")
+def _hostiles_down(game: Game, arg: str | list[str]) -> bool:
+    """{hostiles_down: great_chamber}: no hostile there still conscious, unbound and not
+    surrendered (a list: in every one of them)."""
+    return not any(standing(game, p) for p in ([arg] if isinstance(arg, str) else arg))
+
+
+@condition("killed_someone")
+def _killed_someone(game: Game, arg: bool) -> bool:
+    """{killed_someone: true}: the player has killed (false: has not)."""
+    return bool(game.state.flags.get("killed_someone")) == bool(arg)
+
+
+@effect("alert")
+def _alert(game: Game, arg: str | list[str]) -> None:
+    """{alert: great_chamber}: every hostile standing there is alerted and comes to the
+    player's place (the "I'm lost" distraction), leaving whatever they guarded."""
+    here = query.here(game)
+    for place in [arg] if isinstance(arg, str) else arg:
+        foes = standing(game, place)
+        alert(game, foes)
+        for foe in foes:
+            ops.move(game, foe, here)
+            if query.prop(game, foe, "sighted"):  # they come to look, not yet to fight
+                ops.set_prop(game, foe, "sighted", False)
+            ops.set_prop(game, foe, "drawn", game.state.turn)  # seeing him goes unsaid
+        game.emit("combat.alerted", place=place, to=here, who=foes)
+
+
+@effect("gather")
+def _gather(game: Game, arg: dict[str, Any]) -> None:
+    """{gather: {who: [a, b], to: place}}: move people (`to` omitted or "here": to the
+    player's place)."""
+    to = arg.get("to") or "here"
+    if to == "here":
+        to = query.here(game)
+    who = arg["who"]
+    for entity in [who] if isinstance(who, str) else who:
+        ops.move(game, entity, to)
+    game.emit("combat.gathered", who=who, to=to)

@@ -1,0 +1,190 @@
+"""Fighting: knock out (attack, hit, punch ...), kill, and fight (everyone hostile here).
+
+The mechanics and morale live in `kage.systems.combat`; these rules size up the target
+first (order 1, while an invisible attacker is still unseen), then break the attacker's
+concealment (order 2), then strike. The phrasings are the world's: a campaign maps
+"attack {person}", "hit {person}" ... to `knock_out` in its `verbs:` section, so a world
+that gives "attack" a meaning of its own keeps it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.actions.pipeline import Action, rule
+from kage.ext.body import stats
+from kage.ext.combat import combat
+from kage.world import query
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+BLOW_MINUTES = 2
+
+
+def _the(game: Game, who: str) -> str:
+    return game.world.entities[who].the()
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _target(game: Game, action: Action) -> str | None:
+    """Why `action.noun` cannot be fought at all, or None."""
+    target = action.noun
+    if target is None:
+        return "Who do you want to fight?"
+    ent = game.world.entities[target]
+    if target == game.world.player:
+        return "You have enough people trying to hurt you already."
+    if ent.kind != "person":
+        return f"{_cap(ent.the())} is not going to fight back."
+    if query.place_of(game, target) != query.here(game):
+        return f"{_cap(ent.the())} is not here."
+    if stats.has_status(game, target, "dead"):
+        return "There is no fight left in the dead."
+    if not combat.hostile(game, target):
+        he = combat.pronouns(game, target)[0]
+        return f"{_cap(ent.the())} {'have' if he == 'they' else 'has'} done nothing to you."
+    return None
+
+
+def _blow_text(game: Game, target: str, hit: bool, surprise: bool, gave_up: bool) -> str:
+    name = _the(game, target)
+    he, him, his = combat.pronouns(game, target)
+    if not hit:
+        missed = (
+            f"You go for {name}, but {he} twists aside, and something hard catches you in the ribs."
+        )
+        return f"{missed} {combat.injury_text(game)}".strip()
+    if gave_up:
+        return f"One short blow to the back of the neck, and {name} slumps over, out cold."
+    # a fixed choice per target (no draw from the seeded generator): one fight, told
+    # three ways, never the same sentence three times running
+    which = sum(map(ord, target)) % 3
+    if surprise:
+        return [
+            f"{_cap(name)} never sees you coming. One blow, and {he} folds up.",
+            f"You are behind {name} before {he} knows it. A chop to the neck, and {he} "
+            "sags into your arms; you lower him down quietly.",
+            f"{_cap(name)} turns, too late. Your palm catches {him} under the chin and "
+            f"{he} goes over like a felled tree.",
+        ][which].replace("lower him", f"lower {him}")
+    return [
+        f"{_cap(name)} swings first. You duck under it, get inside {his} guard and drop "
+        f"{him} with an elbow to the jaw.",
+        f"{_cap(name)} comes at you swinging. You let the blow whistle past, sweep {his} "
+        f"legs, and {he} does not get up.",
+        f"{_cap(name)} grabs for you. You go under {his} arm and up behind {him}, and one "
+        f"blow to the temple ends it.",
+    ][which]
+
+
+# -- knock out, kill --------------------------------------------------------------
+@rule("check", "knock_out", "kill")
+def someone_to_fight(game: Game, action: Action) -> str | None:
+    return _target(game, action)
+
+
+@rule("check", "knock_out", order=55)
+def still_a_threat(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    name = _cap(_the(game, action.noun))
+    if stats.has_status(game, action.noun, "unconscious"):
+        return f"{name} is already out cold."
+    if stats.has_status(game, action.noun, "bound"):
+        return f"{name} is tied up. There is no need."
+    return None
+
+
+@rule("carry_out", "knock_out", "kill", order=1)
+def sizing_up(game: Game, action: Action) -> None:
+    """Surprise is judged before the blow lands (and before it reveals the player)."""
+    assert action.noun is not None
+    target = action.noun
+    action.data["surprise"] = combat.surprised(game, target)
+    action.data["gave_up"] = stats.has_status(game, target, "surrendered")
+
+
+@rule("carry_out", "knock_out", "kill", "fight", order=2)
+def striking_reveals(game: Game, action: Action) -> None:
+    combat.reveal(game, game.world.player, "attack")
+
+
+@rule("carry_out", "knock_out")
+def striking(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.minutes = BLOW_MINUTES
+    action.data["hit"] = combat.strike(game, action.noun, action.data["surprise"])
+
+
+@rule("report", "knock_out")
+def report_strike(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    data = action.data
+    return _blow_text(game, action.noun, data["hit"], data["surprise"], data["gave_up"])
+
+
+@rule("carry_out", "kill")
+def killing(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.minutes = BLOW_MINUTES
+    action.data["hit"] = combat.kill(game, action.noun, action.data["surprise"])
+
+
+@rule("report", "kill")
+def report_kill(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    name = _the(game, action.noun)
+    if not action.data["hit"]:
+        return _blow_text(game, action.noun, False, False, False)
+    return (
+        "You do it quickly, the way you were taught and hoped you would never need to. "
+        f"{_cap(name)} crumples and does not move again."
+    )
+
+
+# -- fight: everyone hostile here, one after another --------------------------------
+@rule("check", "fight")
+def someone_here_to_fight(game: Game, action: Action) -> str | None:
+    if not combat.standing(game, query.here(game)):
+        return "There is nobody here who wants a fight."
+    return None
+
+
+@rule("carry_out", "fight", order=1)
+def sizing_up_the_first(game: Game, action: Action) -> None:
+    first = combat.standing(game, query.here(game))[0]
+    action.data["first"] = first
+    action.data["surprise"] = combat.surprised(game, first)
+
+
+@rule("carry_out", "fight")
+def fighting(game: Game, action: Action) -> None:
+    """Take them on in turn until all are down or one lands a blow on you."""
+    blows: list[tuple[str, bool, bool]] = []
+    action.minutes = 0
+    foes = combat.standing(game, query.here(game))
+    for foe in foes:
+        if foe not in combat.standing(game, query.here(game)):
+            continue  # gave up or went down in the meantime
+        if foe == action.data["first"]:
+            surprise = action.data["surprise"]
+        else:
+            surprise = combat.surprised(game, foe)
+        hit = combat.strike(game, foe, surprise)
+        blows.append((foe, hit, surprise))
+        action.minutes += BLOW_MINUTES
+        if not hit:
+            break
+        if combat.breaking(game, query.here(game))[0]:
+            break  # the rest are about to give up (the every-turn check says so)
+    action.data["blows"] = blows
+
+
+@rule("report", "fight")
+def report_fight(game: Game, action: Action) -> str:
+    return "\n\n".join(
+        _blow_text(game, foe, hit, surprise, False) for foe, hit, surprise in action.data["blows"]
+    )

@@ -1,0 +1,164 @@
+"""People on the move, and following them: routes, `search for`, `follow`.
+
+A route walks someone through places, a step every few minutes, as scheduled events; so
+a fleeing thief is somewhere definite at every moment. From a high place (prop
+`vantage`, with `overlooks: [places]`) the player can search for them; `follow` takes the
+player to where they are, and whether they notice is the stealth system's question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.actions.movement import route as way_between
+from kage.actions.pipeline import Action, rule
+from kage.parser.text import words
+from kage.systems.registry import handler
+from kage.world import effects, ops, query
+from kage.world.effects import effect
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+
+def start(game: Game, route_id: str) -> None:
+    spec = game.world.data["routes"][route_id]
+    ops.record(game, f"route:{route_id}", {"step": 0, "done": False})
+    ops.schedule(game, f"route:{route_id}", game.state.minutes + spec["minutes"])
+
+
+@effect("route")
+def _route(game: Game, arg: str) -> None:
+    """{route: kai_flees}: someone sets off along a route."""
+    start(game, arg)
+
+
+@handler("route")
+def _step(game: Game, route_id: str) -> None:
+    spec = game.world.data["routes"][route_id]
+    record = game.state.records.get(f"route:{route_id}")
+    if record is None or record["done"]:
+        return
+    step = record["step"] + 1
+    if step >= len(spec["path"]):
+        return
+    ops.move(game, spec["who"], spec["path"][step])
+    done = step == len(spec["path"]) - 1
+    ops.record(game, f"route:{route_id}", {"step": step, "done": done})
+    if query.here(game) == spec["path"][step] and not done:
+        name = game.world.entities[spec["who"]].name
+        game.say(f"{name} hurries past.")
+    if done:
+        game.emit("route.arrived", route=route_id, who=spec["who"], place=spec["path"][step])
+        effects.apply(game, spec.get("arrive", []))
+    else:
+        ops.schedule(game, f"route:{route_id}", game.state.minutes + spec["minutes"])
+
+
+def person_named(game: Game, text: str) -> str | None:
+    """Anyone in the world, by name words (the one searched for is not in view)."""
+    asked = {w for w in words(text) if w not in ("the", "a", "for", "after")}
+    if not asked:
+        return None
+    best: tuple[int, str] | None = None
+    for entity in game.world.entities.values():
+        if entity.kind != "person" or entity.id == game.world.player:
+            continue
+        overlap = len(asked & entity.words)
+        if overlap == len(asked) and (best is None or overlap > best[0]):
+            best = (overlap, entity.id)
+    return best[1] if best else None
+
+
+def _seen_from(game: Game, place: str) -> list[str]:
+    ent = game.world.entities[place]
+    return [place, *ent.props.get("overlooks", [])]
+
+
+@rule("check", "search_for", "follow")
+def someone_to_find(game: Game, action: Action) -> str | None:
+    who = person_named(game, action.text)
+    if who is None:
+        return "Who do you want to find?"
+    action.noun = who
+    return None
+
+
+@rule("carry_out", "search_for")
+def searching(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    here = query.here(game)
+    where = query.place_of(game, action.noun) or ""
+    action.minutes = 3
+    action.data["where"] = where if where in _seen_from(game, here) else None
+    if action.data["where"]:
+        ops.set_flag(game, f"spotted.{action.noun}", where)
+
+
+@rule("report", "search_for")
+def report_search(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    name = game.world.entities[action.noun].the()
+    where = action.data["where"]
+    here = game.world.entities[query.here(game)]
+    if where is None:
+        if here.props.get("vantage"):
+            return f"You search every street you can see. No sign of {name}."
+        return f"You look around for {name}, but there are too many walls in the way."
+    if where == query.here(game):
+        return f"{name[:1].upper()}{name[1:]} is right here."
+    return f"There: {name}, down in {game.world.entities[where].name}."
+
+
+@rule("check", "follow")
+def someone_in_sight(game: Game, action: Action) -> str | None:
+    assert action.noun is not None
+    where = query.place_of(game, action.noun)
+    if where == query.here(game):
+        return f"{game.world.entities[action.noun].name} is right here."
+    spotted = game.state.flags.get(f"spotted.{action.noun}")
+    in_view = where in _seen_from(game, query.here(game))
+    if where is None or (spotted != where and not (spotted and in_view)):
+        him = {"him": "him", "her": "her"}.get(game.world.entities[action.noun].gender, "them")
+        return f"You would have to spot {him} first. Somewhere high would help."
+    if way_between(game, query.here(game), where) is None and where not in _seen_from(
+        game, query.here(game)
+    ):
+        return "You can't see a way to get there."
+    action.data["to"] = where
+    return None
+
+
+@rule("carry_out", "follow")
+def following(game: Game, action: Action) -> None:
+    assert action.noun is not None
+    action.minutes = 10
+    ops.move(game, game.world.player, action.data["to"])
+    ops.set_flag(game, f"spotted.{action.noun}", action.data["to"])
+    noticed = _noticed(game, action.noun)
+    action.data["noticed"] = noticed
+    if noticed:
+        ops.set_flag(game, f"noticed_following.{action.noun}", True)
+    game.emit("followed", who=action.noun, noticed=noticed)
+
+
+@rule("report", "follow")
+def report_follow(game: Game, action: Action) -> str:
+    from kage.actions import describe
+
+    assert action.noun is not None
+    name = game.world.entities[action.noun].the()
+    how = (
+        f"{describe.capital(name)} glances back and sees you. So much for stealth."
+        if action.data["noticed"]
+        else f"You keep out of sight and follow {name} without being seen."
+    )
+    return how + "\n\n" + describe.place(game)
+
+
+def _noticed(game: Game, who: str) -> bool:
+    try:
+        from kage.ext.stealth.stealth import noticed
+    except ImportError:
+        return False
+    return bool(noticed(game, who, game.world.player))

@@ -1,0 +1,44 @@
+"""The `thefts` section: a pickpocket's chances."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kage.content.schema import Strict
+from kage.content.sections import Section
+
+Cond = dict[str, Any] | None
+Effects = list[dict[str, Any]]
+
+
+class TheftModel(Strict):
+    """A pickpocket's chance: when `when` holds and the player walks into `place`."""
+
+    id: str
+    thief: str
+    target: str  # the thing taken
+    place: str
+    when: Cond = None
+    skill: float = 60  # the thief's sleight of hand against the player's perception
+    distracted: Cond = None  # when this holds the player is lost in thought
+    distraction: float = 30  # how much being lost in thought costs the player
+    noticer: str | None = None  # a companion who may see it happen
+    bump: str  # always seen: the bump and the apology
+    foiled: str = ""  # the player catches the hand in the act
+    effects: Effects = []  # after a successful theft (e.g. the thief runs: {route: ...})
+    foiled_effects: Effects = []
+
+
+def _check_theft(builder: Any, located: Any, path: tuple[Any, ...], e: TheftModel) -> None:
+    builder.expect(located, (*path, "thief"), "person", e.thief)
+    builder.expect(located, (*path, "target"), "thing", e.target)
+    builder.expect(located, (*path, "place"), "place", e.place)
+    if e.noticer:
+        builder.expect(located, (*path, "noticer"), "person", e.noticer)
+    builder.check_condition(located, (*path, "when"), e.when)
+    builder.check_condition(located, (*path, "distracted"), e.distracted)
+    builder.check_effects(located, (*path, "effects"), e.effects)
+    builder.check_effects(located, (*path, "foiled_effects"), e.foiled_effects)
+
+
+SECTION = Section("thefts", TheftModel, _check_theft)

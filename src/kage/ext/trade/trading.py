@@ -1,0 +1,326 @@
+"""Trading with a merchant: sell (appraisal), accept, decline, haggle, buy, wares.
+
+The numbers live in systems/economy.py; these rules decide who may trade, move the clock
+and tell the player. Giving, offering or showing a thing to a merchant is asking him to
+appraise it, unless the world's data gives that gift a meaning of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.actions import describe, interactions
+from kage.actions.pipeline import Action, rule
+from kage.ext.items import items
+from kage.ext.trade import economy
+from kage.ext.trade.economy import Shop
+from kage.world import ops, query
+from kage.world.clock import describe_span, parse_duration
+from kage.world.numbers import Bounds
+
+ASKING = Bounds(  # ryo asked for in a haggle: "ask for 3200 ryo"
+    1,
+    1_000_000_000,
+    too_small="Ask for something, at least: one ryo or more.",
+    too_large="Nobody has that much money.",
+)
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+TRADES = ("sell", "accept", "decline", "haggle", "buy", "wares")
+
+
+def _shop(game: Game, action: Action) -> Shop:
+    return economy.shops(game)[action.data["shop"]]
+
+
+def _name(game: Game, shop: Shop) -> str:
+    return describe.capital(economy.keeper_name(game, shop))
+
+
+def _names(game: Game, ids: list[str]) -> str:
+    return describe.listing([game.world.entities[i].the() for i in ids])
+
+
+def _verb(he: str, verb: str) -> str:
+    """'he says' but 'they say': a keeper who is "them" takes the plural verb."""
+    if he != "they":
+        return verb
+    return {"has": "have", "pushes": "push"}.get(verb, verb.removesuffix("s"))
+
+
+def _prefix(game: Game, action: Action, text: str) -> str:
+    if action.several and action.noun:
+        return f"{game.world.entities[action.noun].name}: {text}"
+    return text
+
+
+def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
+    """The shop this action is with: the named merchant's, else the one whose keeper is
+    here. (None, why not) if there is none."""
+    who = action.second if action.name in ("sell", "buy") else None
+    if who is not None and game.world.entities[who].kind == "person":
+        shop = economy.shop_of(game, who)
+        name = describe.capital(game.world.entities[who].the())
+        if shop is None:
+            return None, f"{name} doesn't trade."
+        if not economy.present(game, shop):
+            return None, f"{name} isn't here."
+        return shop, ""
+    shop = economy.shop_here(game)
+    if shop:
+        return shop, ""
+    if action.name in ("accept", "decline", "haggle"):
+        return None, "Nobody has offered you anything just now."
+    return None, "There is nobody here to trade with."
+
+
+TAKES = {"haggle": ASKING}  # the numbers its actions take
+
+
+@rule("before", "give", order=10)
+def showing_a_merchant_is_selling(game: Game, action: Action) -> None:
+    """ "offer X to Genji", "show X to Genji": he appraises it."""
+    if action.noun is None or action.second is None:
+        return
+    shop = economy.shop_of(game, action.second)
+    if shop is None or not economy.present(game, shop):
+        return
+    if not query.is_carried_by(game, action.noun, game.world.player):
+        return
+    found, refusal = interactions.find(game, action)
+    if found is None and not refusal:
+        action.name = "sell"  # the sell rules take it from here
+
+
+@rule("check", *TRADES, order=20)
+def a_merchant_here(game: Game, action: Action) -> str | None:
+    shop, why = _find_shop(game, action)
+    if shop is None:
+        return why
+    action.data["shop"] = shop["id"]
+    return None
+
+
+# -- appraisal -----------------------------------------------------------------
+@rule("check", "sell", order=60)
+def something_he_buys(game: Game, action: Action) -> str | None:
+    shop = _shop(game, action)
+    name, (_, his) = _name(game, shop), economy.pronouns(game, shop)
+    noun = action.noun
+    if noun is None:  # "sell all"
+        goods, left = economy.everything(game, shop), []
+        if not goods:
+            return f"You have nothing {economy.keeper_name(game, shop)} would buy."
+    else:
+        if not query.is_carried_by(game, noun, game.world.player):
+            return _prefix(game, action, f"You aren't holding {describe.name(game, noun)}.")
+        if query.prop(game, noun, "worn"):
+            return _prefix(game, action, "You would have to take it off first.")
+        if not items.is_storage(game, noun) and (
+            query.contents(game, noun) or game.state.money.get(noun, 0)
+        ):
+            return _prefix(game, action, "You would want to empty it first.")
+        goods, left = economy.lot(game, shop, noun)
+        if not goods:
+            if items.is_storage(game, noun) and not left:
+                return _prefix(game, action, "Nothing is sealed in it.")
+            return _prefix(
+                game, action, f'{name} shakes {his} head. "Not the kind of thing I buy."'
+            )
+    pending = economy.offer_of(game, shop)
+    lot = (pending or {}).get("goods", [])
+    new = [g for g in goods if g not in lot]
+    if not new:
+        return _prefix(
+            game,
+            action,
+            f'"I\'ve named my price for that," {economy.keeper_name(game, shop)} says. '
+            f'"{pending["amount"]:,} ryo for the lot."'
+            if pending and not action.several
+            else "It is already on the counter.",
+        )
+    if economy.price(game, shop, lot + new) <= 0:
+        if economy.till(game, shop) <= 0:
+            return f'{name} spreads {his} hands. "I couldn\'t pay you a single ryo today."'
+        return f'{name} barely looks at it. "Worthless to me."'
+    action.data.update(goods=new, left=left, adding=pending is not None)
+    return None
+
+
+@rule("carry_out", "sell")
+def appraising(game: Game, action: Action) -> None:
+    shop = _shop(game, action)
+    offer = economy.appraise(game, shop, action.data["goods"])
+    full = parse_duration(shop["appraisal"])
+    action.minutes = max(5, full // 4) if action.data["adding"] else full
+    worn = [g for g in offer["goods"] if items.is_worn_out(game, g)]
+    action.data.update(offer=offer, worn=worn)
+
+
+@rule("report", "sell")
+def report_offer(game: Game, action: Action) -> str:
+    shop = _shop(game, action)
+    name, (he, _) = _name(game, shop), economy.pronouns(game, shop)
+    offer, worn, added = action.data["offer"], action.data["worn"], action.data["goods"]
+    goods = offer["goods"]
+    amount = f"{offer['amount']:,} ryo"
+    hint = "\n\n(ACCEPT the offer, REFUSE it, or HAGGLE.)"
+    if action.data["adding"]:
+        frown = ", frowning at the wear" if any(g in worn for g in added) else ""
+        text = f'{name} adds {_names(game, added)} to the pile{frown}. "{amount} for the lot."'
+        return text if action.several else text + hint
+    if len(goods) == 1:
+        look = f"{name} turns {_names(game, goods)} over in the light, testing the edge"
+    else:
+        look = f"{name} goes over {_names(game, goods)} piece by piece, testing each edge"
+    parts = [f"{look} and every fitting. It takes {describe_span(action.minutes)}."]
+    if action.data["left"]:
+        parts.append(
+            f"{he.capitalize()} {_verb(he, 'pushes')} {_names(game, action.data['left'])} "
+            f"back to you: not the kind of thing {he} {_verb(he, 'buys')}."
+        )
+    lot = "it" if len(goods) == 1 else "the lot"
+    says = f"{he} {_verb(he, 'says')}"
+    if worn:
+        parts.append(
+            f'"Some of this has seen hard use," {says}, tapping {_names(game, worn)}. '
+            f'"Worn things don\'t fetch full price. The best I can do for {lot} is {amount}."'
+            if len(goods) > 1
+            else f'"It\'s seen hard use," {says}. "Worn things don\'t fetch full price. '
+            f'The best I can do is {amount}."'
+        )
+    else:
+        parts.append(f'"Good, clean work," {says}. "{amount} for {lot}."')
+    if offer.get("short"):
+        parts.append(f'"And that\'s every ryo I have," {he} {_verb(he, "adds")}.')
+    return " ".join(parts) + hint
+
+
+# -- answering an offer ----------------------------------------------------------
+@rule("check", "accept", "decline", "haggle", order=60)
+def an_offer_stands(game: Game, action: Action) -> str | None:
+    if economy.offer_of(game, _shop(game, action)) is None:
+        return "Nobody has made you an offer. SELL something first."
+    return None
+
+
+@rule("check", "accept", order=70)
+def still_yours_to_sell(game: Game, action: Action) -> str | None:
+    shop = _shop(game, action)
+    offer = economy.offer_of(game, shop)
+    assert offer is not None
+    gone = economy.missing(game, offer)
+    if gone:
+        return f"You no longer have {_names(game, gone)}. SELL what you have again."
+    if economy.till(game, shop) <= 0:
+        return f'{_name(game, shop)} checks the till and winces. "I can\'t pay you today."'
+    return None
+
+
+@rule("carry_out", "accept")
+def dealing(game: Game, action: Action) -> None:
+    shop = _shop(game, action)
+    wallet = items.wallet_of(game, game.world.player)
+    action.data.update(paid=economy.settle(game, shop), wallet=wallet)
+    action.minutes = 5
+
+
+@rule("report", "accept")
+def report_deal(game: Game, action: Action) -> str:
+    shop = _shop(game, action)
+    wallet = action.data["wallet"]
+    where = f"into {describe.name(game, wallet)}" if wallet else "away"
+    return (
+        f'"Done." {_name(game, shop)} counts {action.data["paid"]:,} ryo onto the '
+        f"counter, and you sweep it {where}."
+    )
+
+
+@rule("carry_out", "decline")
+def declining(game: Game, action: Action) -> None:
+    shop = _shop(game, action)
+    economy.set_offer(game, shop, None)
+    game.emit("trade.declined", shop=shop["id"])
+    action.minutes = 1
+
+
+@rule("report", "decline")
+def report_decline(game: Game, action: Action) -> str:
+    shop = _shop(game, action)
+    he, _ = economy.pronouns(game, shop)
+    return (
+        f"{_name(game, shop)} shrugs. Your things stay yours; {he} {_verb(he, 'has')} seen worse."
+    )
+
+
+@rule("carry_out", "haggle")
+def haggling(game: Game, action: Action) -> None:
+    shop = _shop(game, action)
+    asked = action.number if action.number > 0 else None
+    outcome, amount = economy.haggle(game, shop, asked)
+    offer = economy.offer_of(game, shop)
+    last = offer is not None and offer["patience"] == 0
+    action.data.update(outcome=outcome, amount=amount, asked=asked, last=last)
+    action.minutes = 5
+
+
+@rule("report", "haggle")
+def report_haggle(game: Game, action: Action) -> str:
+    shop = _shop(game, action)
+    name, (he, his) = _name(game, shop), economy.pronouns(game, shop)
+    amount = f"{action.data['amount']:,}"
+    said = {
+        "raised": f'{name} sucks {his} teeth. "{amount}, then. I\'m being generous."',
+        "firm": f'"{amount}," {economy.keeper_name(game, shop)} says, folding {his} arms.',
+        "agreed": f'{name} grunts. "Fine. {amount} ryo."',
+        "counter": f'"Not that much." {name} thinks. "{amount}, and not a ryo more."',
+        "greedy": f"{name} looks at you flatly. \"Don't insult me. It's {amount}.\"",
+        "withdrawn": f'{name} pushes everything back across the counter. "Enough. Sell it '
+        'somewhere else."',
+    }[action.data["outcome"]]
+    if action.data["last"]:
+        said += f' {describe.capital(he)} {_verb(he, "adds")}: "And that\'s my last word."'
+    return said
+
+
+# -- buying ----------------------------------------------------------------------
+@rule("check", "buy", order=60)
+def something_for_sale(game: Game, action: Action) -> str | None:
+    shop = _shop(game, action)
+    noun = action.noun
+    if noun is None or noun not in economy.wares(game, shop):
+        return f"{_name(game, shop)} isn't selling that."
+    cost = economy.sale_price(game, shop, noun)
+    if not ops.can_pay(game, game.world.player, cost):
+        what = describe.capital(describe.name(game, noun))
+        return f"{what} costs {cost:,} ryo, and you don't have that much."
+    action.data["cost"] = cost
+    return None
+
+
+@rule("carry_out", "buy")
+def buying(game: Game, action: Action) -> None:
+    shop = _shop(game, action)
+    assert action.noun is not None
+    ops.pay(game, game.world.player, shop["keeper"], action.data["cost"])
+    ops.move(game, action.noun, game.world.player)
+    game.emit("trade.bought", shop=shop["id"], item=action.noun, cost=action.data["cost"])
+    action.minutes = 5
+
+
+@rule("report", "buy")
+def report_buy(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    return f"You pay {action.data['cost']:,} ryo for {describe.name(game, action.noun)}."
+
+
+@rule("carry_out", "wares")
+def browsing(game: Game, action: Action) -> None:
+    action.minutes = 2
+
+
+@rule("report", "wares")
+def report_wares(game: Game, action: Action) -> str:
+    return economy.price_list(game, _shop(game, action))
