@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kage.actions.pipeline import Action, Outcome, Rulebooks, perform
+from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
-from kage.world import rng
+from kage.world import query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
 from kage.world.model import Variant, World
@@ -45,6 +45,7 @@ class Game:
         # derived objects systems keep between turns (rebuildable from the state, never
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
+        self.acting: list[Action] = []  # the actions being performed, innermost last
         if state is None:
             self.state = runtime.initial_state(world, seed)
             self._opening = runtime.open_story(self)
@@ -130,12 +131,26 @@ class Game:
         from kage.runtime import after_turn
 
         first_event = len(self.log)
-        outcome = perform(self, action)
-        for line in outcome.text:
-            self.say(line)
-        if outcome.done:
-            after_turn(self, action, first_event)
+        self.acting.append(action)
+        try:
+            outcome = perform(self, action)
+            for line in outcome.text:
+                self.say(line)
+            if outcome.done:
+                after_turn(self, action, first_event)
+        finally:
+            self.acting.pop()
         return outcome
+
+    def player_moved(self, origin: str) -> None:
+        """The player is in another place than `origin`, by whatever way (going, an
+        effect, a scene): the "moved" activity runs, so followers, pickpockets and edicts
+        see every arrival. Its action names the cause, the action being performed."""
+        cause = self.acting[-1] if self.acting else None
+        moving = Action(
+            MOVED, self.world.player, query.here(self), data={"from": origin, "cause": cause}
+        )
+        run_activity(self, MOVED, moving)
 
     def command(self, line: str) -> Reply:
         """One command (already split from its line) -> the reply the player reads."""

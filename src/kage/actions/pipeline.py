@@ -307,6 +307,14 @@ def refusal(game: Game, action: Action) -> tuple[str, str] | None:
     return None
 
 
+def run_activity(game: Game, name: str, action: Action) -> None:
+    """Run an activity's rules in order, until the story ends."""
+    for entry in game.rules.rules(ACTIVITY, name):
+        if game.state.done:
+            break
+        entry.func(game, action)
+
+
 def applies(game: Game, action: Action) -> bool:
     return refusal(game, action) is None
 

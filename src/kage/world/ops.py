@@ -23,13 +23,17 @@ def move(game: Game, entity: str, to: str) -> None:
     old = game.state.holder.get(entity)
     if old == to:
         return
+    player = entity == game.world.player
+    was = query.here(game) if player else ""
     game.state.holder[entity] = to
     game.contents_changed()
     game.emit("moved", entity=entity, source=old, to=to)
     ent = game.world.entities.get(to)
     is_place = ent is not None and ent.kind == "place"
-    if entity == game.world.player and is_place and game.state.visited.get(to, -1) < 0:
+    if player and is_place and game.state.visited.get(to, -1) < 0:
         game.state.visited[to] = game.state.minutes  # -1 meant heard of, not yet seen
+    if player and query.here(game) != was:
+        game.player_moved(was)  # however it came about: walking, an effect, a scene
 
 
 def set_flag(game: Game, key: str, value: Any) -> None:

@@ -24,7 +24,7 @@ import math
 from typing import TYPE_CHECKING
 
 from kage.actions.checks import not_person
-from kage.actions.pipeline import Action, rule
+from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
 from kage.ext.body import stats
 from kage.ext.captivity import restraints
 from kage.ext.combat import combat
@@ -263,10 +263,10 @@ def report_let_go(game: Game, action: Action) -> str:
 
 
 # -- going together ------------------------------------------------------------------
-@rule("carry_out", "go", order=60)
+@rule(ACTIVITY, MOVED)
 def bringing_them_along(game: Game, action: Action) -> None:
-    """After the player moved (movement's rule, order 50): those with him come too;
-    anyone no longer with him, or no longer able to walk, is left behind."""
+    """When the player has moved, by any way: those with him come too; anyone no longer
+    with him, or no longer able to walk, is left behind."""
     start = action.data.get("from")
     here = query.here(game)
     moved = []
@@ -280,10 +280,12 @@ def bringing_them_along(game: Game, action: Action) -> None:
     action.data["followers"] = moved
 
 
-@rule("carry_out", "go", order=70)
+@rule(ACTIVITY, MOVED, after="bringing_them_along")
 def at_their_pace(game: Game, action: Action) -> None:
-    """The step takes as long as the slowest follower needs."""
+    """The move takes as long as the slowest follower needs (the time of the action that
+    moved the player, e.g. the step of a walk)."""
     moved = action.data.get("followers") or []
-    if moved:
+    cause = action.data.get("cause")
+    if moved and cause is not None:
         slowest = max(pace(game, who) for who in moved)
-        action.minutes = math.ceil(action.minutes * slowest)
+        cause.minutes = math.ceil(cause.minutes * slowest)

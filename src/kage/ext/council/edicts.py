@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, rule
+from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
 from kage.systems.registry import handler, provider
 from kage.world import effects, ops, query
 from kage.world.clock import describe_span, parse_duration
@@ -111,7 +111,7 @@ def terms(game: Game, edict_id: str) -> str:
     )
 
 
-@rule("carry_out", "go", order=90)
+@rule(ACTIVITY, MOVED, after=("at_their_pace", "mishaps_on_the_way", "pickpockets_at_work"))
 def edicts_watch_the_road(game: Game, action: Action) -> None:
     if game.state.records:
         review(game)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions.pipeline import Action, rule
+from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
 from kage.ext.body import fortune
 from kage.world import effects, query
 from kage.world.conditions import holds
@@ -35,7 +35,7 @@ def arrive(game: Game, place: str) -> None:
         effects.apply(game, hazard.get("effects", []))
 
 
-@rule("carry_out", "go", order=70)
+@rule(ACTIVITY, MOVED, after="at_their_pace")  # once whoever comes along has arrived
 def mishaps_on_the_way(game: Game, action: Action) -> None:
     if game.world.data.get("hazards") and not game.state.done:
         arrive(game, query.here(game))

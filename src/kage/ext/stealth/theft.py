@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, rule
+from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
 from kage.ext.body import fortune
 from kage.ext.body.status import effective
 from kage.world import effects, ops, query
@@ -43,7 +43,7 @@ def attempt(game: Game, theft: dict[str, Any]) -> bool:
     return True
 
 
-@rule("carry_out", "go", order=75)
+@rule(ACTIVITY, MOVED, after=("at_their_pace", "mishaps_on_the_way"))
 def pickpockets_at_work(game: Game, action: Action) -> None:
     thefts = game.world.data.get("thefts")
     if not thefts or game.state.done:
