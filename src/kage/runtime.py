@@ -53,7 +53,7 @@ def rulebooks(world: World) -> Rulebooks:
 def lexicon(world: World) -> Lexicon:
     lex = world.runtime.get("lexicon")
     if lex is None:
-        lex = build_lexicon(world)
+        lex = build_lexicon(world, engine(world).grammar)
         world.runtime["lexicon"] = lex
     return lex
 

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from tests.content.worlds import find, minimal, only, problems
+from tests.helpers import play
 
 from kage import runtime
 from kage.content.compile import load_world
 from kage.core.engine import assemble
 from kage.core.extension import ExtensionError, catalog, resolve
 from kage.game import Game
+from kage.session import Session
 
 
 @pytest.mark.parametrize("name", sorted(catalog()))
@@ -95,3 +97,15 @@ def test_an_unused_extension_is_never_imported(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_an_extension_brings_the_words_for_its_actions(tmp_path: Path) -> None:
+    """A world that uses trade needs no `verbs:` to let the player haggle."""
+    shop = Session(load_world(minimal(tmp_path / "shop", uses="trade")), saves=tmp_path / "s")
+    plain = Session(load_world(minimal(tmp_path / "plain")), saves=tmp_path / "p")
+    for session in (shop, plain):
+        session.opening()
+    assert "haggle" in shop.game.lexicon.verbs and "wares" in shop.game.lexicon.verbs
+    assert "Nobody has offered you anything" in play(shop, "haggle")
+    assert "haggle" not in plain.game.lexicon.words
+    assert "haggle" in play(plain, "haggle")  # the unknown word is named

@@ -522,6 +522,7 @@ class Builder(References):
             )
         data_verbs = {i.verb for i in world.interactions}
         has_grammar = {action for action, _ in CORE} | set(world.verbs)
+        has_grammar |= {action for action, _ in assemble(self.extensions).grammar}
         for verb in sorted(data_verbs - has_grammar):
             targeted = any(i.verb == verb and i.target for i in world.interactions)
             world.verbs[verb] = [verb] + ([f"{verb} {{thing}}"] if targeted else [])

@@ -55,6 +55,11 @@ class Engine:
     def names(self) -> tuple[str, ...]:
         return tuple(e.name for e in self.extensions)
 
+    @property
+    def grammar(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(action, patterns) the extensions give the player's words, in order."""
+        return [(a, tuple(p)) for e in self.extensions for a, p in e.grammar.items()]
+
     def __deepcopy__(self, memo: dict[int, Any]) -> Engine:
         return self  # functions and modules only: a copied world shares its engine
 

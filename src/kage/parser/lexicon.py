@@ -6,6 +6,7 @@ by all games of that world.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kage.parser.grammar import (
@@ -64,12 +65,13 @@ class Lexicon:
                 self.words.update(token.words)
 
 
-def build(world: World) -> Lexicon:
+def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Lexicon:
+    """The lexicon of `world`: the core's grammar, the world's own phrasings, then
+    `grammar` (its extensions'). Of two lines alike, the first added is tried first, so a
+    world's phrasing beats an extension's ("strike {thing}" as the world's own verb), and
+    the core's beats both."""
     lex = Lexicon()
-    for action, patterns in CORE:
-        for pattern in patterns:
-            lex.add(action, pattern)
-    for action, patterns in world.verbs.items():
+    for action, patterns in (*CORE, *world.verbs.items(), *grammar):
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():

@@ -26,4 +26,31 @@ EXTENSION = Extension(
         "alert": Arg("{alert: great_chamber}", TEXTS, (), one("place")),
         "gather": Arg("{gather: {who: [a, b], to: place}}", MAPPING, ("who",), _gathered),
     },
+    grammar={
+        "fight": (
+            "fight",
+            "fight them all",
+            "fight everyone",
+            "fight them",
+        ),
+        "knock_out": (
+            "attack {person}",
+            "hit {person}",
+            "punch {person}",
+            "kick {person}",
+            "knock out {person}",
+            "knock {person} out",
+            "strike {person}",
+            "fight {person}",
+            "ambush {person}",
+            "take out {person}",
+            "take down {person}",
+        ),
+        "kill": (
+            "kill {person}",
+            "murder {person}",
+            "stab {person}",
+            "slay {person}",
+        ),
+    },
 )

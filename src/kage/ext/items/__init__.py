@@ -6,4 +6,15 @@ EXTENSION = Extension(
     name="items",
     summary="condition and durability of things, sorting loot, wallets",
     modules=("kage.ext.items.items",),
+    grammar={
+        "sort": (
+            "sort",
+            "sort {thing}",
+            "sort {thing} by {topic}",
+            "sort by {topic}",
+            "organise {thing}",
+            "organize {thing}",
+            "sort {topic}",
+        ),
+    },
 )

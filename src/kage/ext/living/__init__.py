@@ -52,4 +52,17 @@ EXTENSION = Extension(
         )
     },
     providers=("living.rumour", "living.reaction"),
+    grammar={
+        "listen": (
+            "listen",
+            "listen to rumours",
+            "listen to rumors",
+            "listen to gossip",
+            "listen for news",
+            "eavesdrop",
+            "overhear",
+            "hear rumours",
+            "hear rumors",
+        ),
+    },
 )

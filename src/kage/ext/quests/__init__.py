@@ -24,4 +24,13 @@ EXTENSION = Extension(
             lambda arg: [(("id",), "quests", arg["id"])],
         )
     },
+    grammar={
+        "quests": (
+            "quests",
+            "journal",
+            "quest",
+            "promises",
+            "j",
+        ),
+    },
 )

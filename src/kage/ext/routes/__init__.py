@@ -11,4 +11,21 @@ EXTENSION = Extension(
     content="kage.ext.routes.sections",
     effects={"route": Arg("{route: kai_flees}", TEXT, (), one("routes"))},
     handlers=("route",),
+    grammar={
+        "search_for": (
+            "search for {topic}",
+            "look for {topic}",
+            "track {topic}",
+            "hunt for {topic}",
+            "find {topic}",
+            "spot {topic}",
+        ),
+        "follow": (
+            "follow {topic}",
+            "tail {topic}",
+            "shadow {topic}",
+            "chase {topic}",
+            "pursue {topic}",
+        ),
+    },
 )

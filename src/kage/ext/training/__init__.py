@@ -9,4 +9,17 @@ EXTENSION = Extension(
     modules=("kage.ext.training.training",),
     sections=("training",),
     content="kage.ext.training.sections",
+    grammar={
+        "train": (
+            "train",
+            "train {topic}",
+            "train for {number} {unit}",
+            "train {topic} for {number} {unit}",
+            "practice",
+            "practise",
+            "practice {topic}",
+            "practise {topic}",
+            "train for {unit}",
+        ),
+    },
 )
