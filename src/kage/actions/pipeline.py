@@ -282,6 +282,10 @@ class Rulebooks:
             self._cache[key] = found
         return found
 
+    def any_action(self, phase: str) -> tuple[Entry, ...]:
+        """The rules of `phase` written for every action ("*")."""
+        return tuple(self._books.get((phase, "*"), ()))
+
     def books(self) -> list[tuple[str, str]]:
         """Every (phase, action) that has rules of its own, "*" included."""
         return [key for key, book in self._books.items() if book]

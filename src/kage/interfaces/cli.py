@@ -107,6 +107,23 @@ def play(
 
 @main.command()
 @click.argument("world", required=False)
+@click.argument("action", required=False)
+def rules(world: str | None = None, action: str | None = None) -> None:
+    """List WORLD's rulebooks in the order they run (default: banished): the turn sequence,
+    moving, then each action's phases, every rule with its name and where it comes from.
+    With ACTION (e.g. take, or turn, or moved), only that one."""
+    from kage.tools.rules_index import UnknownAction, index
+
+    loaded = _load(world)
+    try:
+        click.echo(index(loaded, action))
+    except UnknownAction as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
+@main.command()
+@click.argument("world", required=False)
 def check(world: str | None = None) -> None:
     """Validate WORLD's files and report every problem with its file and line."""
     loaded = _load(world)
