@@ -690,7 +690,7 @@ def test_treaty_news_answers_to_the_names_of_its_parties(banished, tmp_path) -> 
 
 
 def test_days_owed_are_lived_when_the_clock_stops_or_when_asked(banished, tmp_path) -> None:
-    from kage.ext.living import hooks as package
+    from kage.ext.living import keys as package
 
     session = played_until(banished, "ask woman about weapons shop", tmp_path / "saves")
     game = session.game

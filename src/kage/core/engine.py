@@ -55,6 +55,10 @@ class Engine:
     def names(self) -> tuple[str, ...]:
         return tuple(e.name for e in self.extensions)
 
+    def uses(self, name: str) -> bool:
+        """Whether the world uses the extension `name` (for optional cooperation)."""
+        return any(e.name == name for e in self.extensions)
+
     @property
     def grammar(self) -> list[tuple[str, tuple[str, ...]]]:
         """(action, patterns) the extensions give the player's words, in order."""

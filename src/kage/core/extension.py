@@ -49,6 +49,7 @@ class Extension:
     name: str
     summary: str
     depends: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()  # works with these when the world uses them too
     modules: tuple[str, ...] = ()  # dotted names: rules, hooks, conditions and effects
     sections: tuple[str, ...] = ()  # names of the data sections it owns
     content: str = ""  # the module whose SECTION / SECTIONS define those sections

@@ -17,6 +17,7 @@ EXTENSION = Extension(
     name="combat",
     summary="fighting, knocking out and killing, alert guards, morale and surrender",
     depends=("body",),
+    optional=("ninja", "stealth"),  # clones fight; stealth decides who notices
     modules=("kage.ext.combat.combat", "kage.ext.combat.fighting"),
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),

@@ -24,7 +24,6 @@ mechanics plus the data vocabulary: condition `hostiles_down`, `killed_someone`;
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.describe import capital, listing
@@ -104,21 +103,19 @@ def allies(game: Game, place: str) -> int:
 
 # -- the other systems, if they are there -----------------------------------------------
 def _clones(game: Game, place: str) -> int:
-    try:
-        from kage.ext.ninja.jutsu import allies_at
-    except ImportError:
+    if not game.engine.uses("ninja"):
         return 0
+    from kage.ext.ninja.jutsu import allies_at
+
     return int(allies_at(game, place))
 
 
 def noticed(game: Game, observer: str, subject: str) -> bool:
     """Stealth's perception check when it exists; without it, a person notices anyone
     visible unless they are `slacking` (and not `alert`)."""
-    try:
+    if game.engine.uses("stealth"):
         from kage.ext.stealth.stealth import noticed as stealth_noticed
-    except ImportError:
-        stealth_noticed = None
-    if stealth_noticed is not None:
+
         return bool(stealth_noticed(game, observer, subject))
     if observer == subject or query.place_of(game, observer) != query.place_of(game, subject):
         return False
@@ -141,16 +138,10 @@ def surprised(game: Game, target: str) -> bool:
 
 def reveal(game: Game, who: str, reason: str = "attack") -> None:
     """End whatever hides `who` (attacking breaks an invisibility)."""
-    finder: Callable[..., Any] | None = None
-    try:
-        from kage.ext.stealth.stealth import reveal as finder
-    except ImportError:
-        try:
-            from kage.ext.ninja.jutsu import reveal as finder
-        except ImportError:
-            finder = None
-    if finder is not None:
-        finder(game, who, reason)
+    if game.engine.uses("ninja"):
+        from kage.ext.ninja.jutsu import reveal as ends_the_jutsu
+
+        ends_the_jutsu(game, who, reason)
     else:
         stats.remove_status(game, who, "invisible")
 

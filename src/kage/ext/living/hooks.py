@@ -19,6 +19,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import rule
+from kage.ext.living.keys import DAY, KEY, OWED, alive
 from kage.systems.registry import every_turn, provider, settler, ticker
 from kage.world.conditions import condition
 from kage.world.effects import effect
@@ -27,17 +28,9 @@ if TYPE_CHECKING:
     from kage.actions.pipeline import Action
     from kage.game import Game
 
-KEY = "living"
-OWED = "living.owed"  # game.kept: the minute the living world must catch up to
-DAY = 1440
 LISTEN_MINUTES = 30
 ASK_MINUTES = 5
 STATUS = ("in force", "strained", "broken")  # as in factions.STATUS
-
-
-def alive(game: Game) -> bool:
-    """Whether this world has a living world at all (no numpy needed to ask)."""
-    return bool(game.world.data.get("settlements"))
 
 
 @ticker("living")
@@ -57,12 +50,14 @@ def _settle(game: Game) -> None:
 
 
 def catch_up(game: Game) -> None:
-    """Live the days the clock has moved past, before anything reads the living world."""
-    owed = game.kept.pop(OWED, None)
-    if owed is not None and alive(game):
+    """Live the days the clock has moved past, before anything reads the living world
+    (numpy is imported only when there are days to live)."""
+    if OWED in game.kept and alive(game):
         from kage.ext.living import play
 
-        play.advance(game, owed)
+        play.catch_up(game)
+    else:
+        game.kept.pop(OWED, None)
 
 
 @every_turn("living", after="companion")  # a companion speaks of the turn first

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.ext.living import factions as fx
 from kage.ext.living.build import has_living, static_from_data
-from kage.ext.living.hooks import DAY, KEY
+from kage.ext.living.keys import DAY, KEY, OWED, alive
 from kage.ext.living.sim import Change, Sim, Static, from_record, to_record
 from kage.world import effects, ops, query
 from kage.world.conditions import holds
@@ -43,10 +43,15 @@ def record(game: Game) -> dict[str, Any] | None:
     return game.state.records.get(KEY)
 
 
+def catch_up(game: Game) -> None:
+    """Live the days the clock has moved past, before anything reads the living world."""
+    owed = game.kept.pop(OWED, None)
+    if owed is not None and alive(game):
+        advance(game, owed)
+
+
 def load(game: Game) -> Sim | None:
     """The simulation as the state has it (None if the world has no living world)."""
-    from kage.ext.living.hooks import catch_up
-
     catch_up(game)
     found = static(game.world)
     if found is None:
@@ -57,8 +62,6 @@ def load(game: Game) -> Sim | None:
 
 def current(game: Game) -> Sim | None:
     """The simulation as the state has it, to read and not to change (kept or loaded)."""
-    from kage.ext.living.hooks import catch_up
-
     catch_up(game)
     return _kept(game) or load(game)
 

@@ -6,6 +6,7 @@ from kage.core.extension import TEXT, Arg, Extension, one
 EXTENSION = Extension(
     name="routes",
     summary="people walking routes; searching for and following them",
+    optional=("stealth",),  # whether a followed person notices
     modules=("kage.ext.routes.routes",),
     sections=("routes",),
     content="kage.ext.routes.sections",

@@ -157,8 +157,8 @@ def report_follow(game: Game, action: Action) -> str:
 
 
 def _noticed(game: Game, who: str) -> bool:
-    try:
-        from kage.ext.stealth.stealth import noticed
-    except ImportError:
+    if not game.engine.uses("stealth"):
         return False
+    from kage.ext.stealth.stealth import noticed
+
     return bool(noticed(game, who, game.world.player))

@@ -18,7 +18,7 @@ from kage.actions.describe import capital, listing
 from kage.ext.body import fortune, stats
 from kage.ext.body.status import effective
 from kage.systems.registry import every_turn
-from kage.world import query
+from kage.world import ops, query
 from kage.world.conditions import condition
 
 if TYPE_CHECKING:
@@ -117,9 +117,9 @@ def _walking_in(game: Game, action: Action, first_event: int) -> None:
     if not seen:
         game.say("Nobody here has noticed you. Yet.")
         return
-    from kage.ext.combat.combat import mark_sighted  # late: combat asks stealth who notices
-
-    mark_sighted(game, seen)  # they will come for you, unless you move first
+    for foe in seen:  # they will come for you, unless you move first (combat reads it)
+        if not query.prop(game, foe, "sighted"):
+            ops.set_prop(game, foe, "sighted", True)
     names = [game.world.entities[h].the() for h in seen]
     look = "looks" if len(seen) == 1 else "look"
     game.say(f"{capital(listing(names))} {look} up, straight at you.")
