@@ -215,7 +215,7 @@ def test_haggling_for_nothing_is_refused(tmp_path: Path, banished: World) -> Non
     session = played_until(banished, "sell loot scroll", tmp_path)
     play(session, "sell loot scroll")
     before = session.game.state.digest()
-    assert play(session, "ask for 0 ryo") == "Ask for something, at least: one ryo or more."
+    assert play(session, "ask for 0 ryo") == "Ask for something, at least: one or more."
     assert session.game.state.digest() == before
 
 

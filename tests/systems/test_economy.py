@@ -25,7 +25,7 @@ from kage.world.model import World
 #   6000 x 0.5 = 3000 (the lantern is not his line and stays in the scroll)
 WORLD = """
 world: {id: market, title: "Market", intro: "A market town.", player: hero,
-  extensions: [trade, ninja]}
+  currency: ryo, currency_plural: ryo, extensions: [trade, ninja]}
 places:
   - id: forge
     name: "the forge"

@@ -253,6 +253,7 @@ class Builder(References):
             mood_words=words,
             source_hash=source_hash,
             extensions=self.extensions,
+            currency=(info.currency, info.currency_plural or f"{info.currency}s"),
         )
 
     def text(self, value: s.Text) -> list[Variant]:

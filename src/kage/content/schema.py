@@ -182,6 +182,8 @@ class WorldInfo(Strict):
     start_time: str = "0001-01-01T08:00"
     mood_words: dict[str, int] = {}
     extensions: list[str] = []  # the extensions it uses (kage.ext), with what they need
+    currency: str = Field("coin", pattern=r"\S")  # what money is called: "ryo", "crown"
+    currency_plural: str = ""  # when it is not the name with an s: "ryo"
 
 
 class FileModel(Strict):

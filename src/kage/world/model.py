@@ -230,7 +230,13 @@ class World:
     data: dict[str, Any] = field(default_factory=dict)  # system-owned sections, plain data
     responses: dict[str, list[Variant]] = field(default_factory=dict)  # name -> replacement
     extensions: tuple[str, ...] = ()  # the extensions it names in world.yaml
+    currency: tuple[str, str] = ("coin", "coins")  # what money is called: one, several
     runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def money(self, amount: int) -> str:
+        """An amount in the world's currency: "1,200 ryo", "1 crown", "5 crowns"."""
+        one, many = self.currency
+        return f"{amount:,} {one if amount == 1 else many}"
 
     @property
     def max_score(self) -> int:

@@ -42,7 +42,7 @@ def durability_factor(dura: float) -> float:
 
 
 def worth(game: Game, item: str) -> float:
-    """What a thing is really worth now, in ryo (not rounded)."""
+    """What a thing is really worth now, in the world's money (not rounded)."""
     return (
         items.value(game, item)
         * condition_factor(items.condition(game, item))
@@ -226,7 +226,7 @@ def haggle(game: Game, shop: Shop, asked: int | None) -> tuple[str, int]:
 
 
 def settle(game: Game, shop: Shop) -> int:
-    """Accept the pending offer: goods to him, ryo to the player (into a carried wallet).
+    """Accept the pending offer: goods to him, money to the player (into a carried wallet).
     Returns what was paid: the offer, or all he has if he has less."""
     offer = offer_of(game, shop)
     assert offer is not None
@@ -276,7 +276,7 @@ def price_list(game: Game, shop: Shop) -> str:
     for item in stock:
         ent = game.world.entities[item]
         word = f" ({items.condition_word(game, item)})" if items.wears(game, item) else ""
-        lines.append(f"  {ent.name}{word}: {sale_price(game, shop, item):,} ryo")
+        lines.append(f"  {ent.name}{word}: {game.world.money(sale_price(game, shop, item))}")
     return "\n".join(lines)
 
 

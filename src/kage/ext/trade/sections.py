@@ -2,7 +2,7 @@
 
 shops:
   - id: weapons_shop
-    keeper: genji          # a person; his ryo (people's `money:`) pay for what he buys
+    keeper: genji          # a person; his money (people's `money:`) pays for what he buys
     place: weapons_shop    # where the shop is (trade needs the keeper present)
     buys: [weapon, armour] # categories (thing prop `category`); empty: anything of value
     pays: 0.6              # share of a lot's worth he offers

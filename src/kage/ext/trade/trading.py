@@ -18,10 +18,10 @@ from kage.world import ops, query
 from kage.world.clock import describe_span, parse_duration
 from kage.world.numbers import Bounds
 
-ASKING = Bounds(  # ryo asked for in a haggle: "ask for 3200 ryo"
+ASKING = Bounds(  # the price asked for in a haggle: "ask for 3200"
     1,
     1_000_000_000,
-    too_small="Ask for something, at least: one ryo or more.",
+    too_small="Ask for something, at least: one or more.",
     too_large="Nobody has that much money.",
 )
 
@@ -137,13 +137,14 @@ def something_he_buys(game: Game, action: Action) -> str | None:
             game,
             action,
             f'"I\'ve named my price for that," {economy.keeper_name(game, shop)} says. '
-            f'"{pending["amount"]:,} ryo for the lot."'
+            f'"{game.world.money(pending["amount"])} for the lot."'
             if pending and not action.several
             else "It is already on the counter.",
         )
     if economy.price(game, shop, lot + new) <= 0:
         if economy.till(game, shop) <= 0:
-            return f'{name} spreads {his} hands. "I couldn\'t pay you a single ryo today."'
+            one = game.world.currency[0]
+            return f'{name} spreads {his} hands. "I couldn\'t pay you a single {one} today."'
         return f'{name} barely looks at it. "Worthless to me."'
     action.data.update(goods=new, left=left, adding=pending is not None)
     return None
@@ -165,7 +166,7 @@ def report_offer(game: Game, action: Action) -> str:
     name, (he, _) = _name(game, shop), economy.pronouns(game, shop)
     offer, worn, added = action.data["offer"], action.data["worn"], action.data["goods"]
     goods = offer["goods"]
-    amount = f"{offer['amount']:,} ryo"
+    amount = game.world.money(offer["amount"])
     hint = "\n\n(ACCEPT the offer, REFUSE it, or HAGGLE.)"
     if action.data["adding"]:
         frown = ", frowning at the wear" if any(g in worn for g in added) else ""
@@ -194,7 +195,8 @@ def report_offer(game: Game, action: Action) -> str:
     else:
         parts.append(f'"Good, clean work," {says}. "{amount} for {lot}."')
     if offer.get("short"):
-        parts.append(f'"And that\'s every ryo I have," {he} {_verb(he, "adds")}.')
+        one = game.world.currency[0]
+        parts.append(f'"And that\'s every {one} I have," {he} {_verb(he, "adds")}.')
     return " ".join(parts) + hint
 
 
@@ -233,7 +235,7 @@ def report_deal(game: Game, action: Action) -> str:
     wallet = action.data["wallet"]
     where = f"into {describe.name(game, wallet)}" if wallet else "away"
     return (
-        f'"Done." {_name(game, shop)} counts {action.data["paid"]:,} ryo onto the '
+        f'"Done." {_name(game, shop)} counts {game.world.money(action.data["paid"])} onto the '
         f"counter, and you sweep it {where}."
     )
 
@@ -271,11 +273,12 @@ def report_haggle(game: Game, action: Action) -> str:
     shop = _shop(game, action)
     name, (he, his) = _name(game, shop), economy.pronouns(game, shop)
     amount = f"{action.data['amount']:,}"
+    money, one = game.world.money(action.data["amount"]), game.world.currency[0]
     said = {
         "raised": f'{name} sucks {his} teeth. "{amount}, then. I\'m being generous."',
         "firm": f'"{amount}," {economy.keeper_name(game, shop)} says, folding {his} arms.',
-        "agreed": f'{name} grunts. "Fine. {amount} ryo."',
-        "counter": f'"Not that much." {name} thinks. "{amount}, and not a ryo more."',
+        "agreed": f'{name} grunts. "Fine. {money}."',
+        "counter": f'"Not that much." {name} thinks. "{amount}, and not a {one} more."',
         "greedy": f"{name} looks at you flatly. \"Don't insult me. It's {amount}.\"",
         "withdrawn": f'{name} pushes everything back across the counter. "Enough. Sell it '
         'somewhere else."',
@@ -295,7 +298,7 @@ def something_for_sale(game: Game, action: Action) -> str | None:
     cost = economy.sale_price(game, shop, noun)
     if not ops.can_pay(game, game.world.player, cost):
         what = describe.capital(describe.name(game, noun))
-        return f"{what} costs {cost:,} ryo, and you don't have that much."
+        return f"{what} costs {game.world.money(cost)}, and you don't have that much."
     action.data["cost"] = cost
     return None
 
@@ -313,7 +316,8 @@ def buying(game: Game, action: Action) -> None:
 @rule("report", "buy")
 def report_buy(game: Game, action: Action) -> str:
     assert action.noun is not None
-    return f"You pay {action.data['cost']:,} ryo for {describe.name(game, action.noun)}."
+    money = game.world.money(action.data["cost"])
+    return f"You pay {money} for {describe.name(game, action.noun)}."
 
 
 @rule("carry_out", "wares")
