@@ -37,9 +37,11 @@ _SLOTS = {
 
 
 def _world_verbs(game: Game) -> str:
-    """The verbs this world adds, each as its first phrasing ("hug PERSON")."""
+    """The verbs this world and its extensions add, each as its first phrasing ("hug
+    PERSON"); an extension's own first phrasing stands for its action."""
     shown = []
-    for patterns in game.world.verbs.values():
+    verbs = {**game.world.verbs, **{action: list(p) for action, p in game.engine.grammar}}
+    for patterns in verbs.values():
         if not patterns:
             continue
         words = []
