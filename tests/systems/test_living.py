@@ -86,6 +86,9 @@ start:
 verbs:
   listen: ["listen", "eavesdrop"]
 
+population_groups:
+  - {id: civilians}
+  - {id: shinobi}
 nations:
   - {id: shire, name: "the Shire", opinion: {lord: 40}}
 settlements:

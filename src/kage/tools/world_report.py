@@ -214,7 +214,7 @@ def groups_section(sim: Sim, target: int, at: float) -> list[str]:
     place = next(iter(sim.dyn.items.values())).origin if sim.dyn.items else 0
     name = sim.static.opinion.targets[t]
     rows = []
-    for g, group in enumerate(("civilians", "shinobi")):
+    for g, group in enumerate(geo.groups):
         if geo.pop[place, g] <= 0:
             continue
         row = [group, f"{int(geo.pop[place, g])}", f"{op[place, g, t]:+.0f}"]

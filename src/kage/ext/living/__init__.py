@@ -25,6 +25,7 @@ EXTENSION = Extension(
     summary="nations, settlements, factions, treaties, lives and travelling news",
     modules=("kage.ext.living.hooks",),
     sections=(
+        "population_groups",
         "nations",
         "settlements",
         "roads",

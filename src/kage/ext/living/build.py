@@ -12,7 +12,7 @@ import numpy as np
 
 from kage.ext.living import factions as fx
 from kage.ext.living import geography, lives, opinion
-from kage.ext.living.geography import GROUPS, INF
+from kage.ext.living.geography import INF
 from kage.ext.living.news import Source, seed_of
 from kage.ext.living.sim import Static
 from kage.world.clock import parse_duration
@@ -104,7 +104,9 @@ def _people(
     skill = [e.get("skill") or {} for e in entries]
     people = lives.People(
         settlement=np.array([geo.index[e["at"]] for e in entries], dtype=np.int64),
-        group=np.array([GROUPS.index(e.get("group", "civilians")) for e in entries], dtype=np.int8),
+        group=np.array(
+            [geo.groups.index(e.get("group") or geo.groups[0]) for e in entries], dtype=np.int8
+        ),
         rank=np.array([(seed_of("rank", e["id"]) % 10_000) / 10_000 for e in entries]),
         bond=np.array([float(e.get("bonds", {}).get(subject, 0)) for e in entries]),
         goal=np.array([lives.TRAIN if e.get("goal") == "train" else 0 for e in entries], np.int8),

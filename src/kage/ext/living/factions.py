@@ -2,7 +2,7 @@
 how those bonds change when opinion crosses a treaty's thresholds.
 
 A faction's view of another is the opinion of its seats' people, weighted by population
-and by whose voice counts (a hidden village listens to its shinobi, a court to its
+and by whose voice counts (a fortress listens to its soldiers, a court to its
 courtiers). The rules, applied once a day to each party of each treaty:
 
 - a party that does not honour the treaty's kind breaks it when its view of the other
@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from kage.ext.living.geography import GROUPS, Geography
+from kage.ext.living.geography import Geography
 
 ACTIVE, STRAINED, BROKEN = 0, 1, 2
 STATUS = ("in force", "strained", "broken")
@@ -98,9 +98,9 @@ def seats(
     f_rows, s_rows, g_rows, w_rows = [], [], [], []
     for f, (places, voice) in enumerate(zip(members, voices, strict=True)):
         weights = [
-            (s, g, geo.pop[s, g] * voice.get(group, 0.0))
+            (s, g, geo.pop[s, g] * (voice.get(group, 0.0) if voice else 1.0))
             for s in places
-            for g, group in enumerate(GROUPS)
+            for g, group in enumerate(geo.groups)
         ]
         weights = [w for w in weights if w[2] > 0] or [(places[0] if places else 0, 0, 0.0)]
         total = sum(w for _, _, w in weights) or 1.0

@@ -14,7 +14,14 @@ from typing import Any
 
 import numpy as np
 
-GROUPS = ("civilians", "shinobi")
+DEFAULT_GROUPS = ("people",)  # a living world that names no population groups
+
+
+def groups_of(data: dict[str, Any]) -> tuple[str, ...]:
+    """The world's population groups, in the order written (`population_groups`)."""
+    return tuple(data.get("population_groups", {})) or DEFAULT_GROUPS
+
+
 INF = math.inf
 
 
@@ -27,7 +34,7 @@ class Geography:
     nations: list[str]
     nation_names: list[str]
     pos: np.ndarray  # (S, 2), for maps
-    pop: np.ndarray  # (S, 2) civilians, shinobi
+    pop: np.ndarray  # (S, G): people of each population group
     half: np.ndarray  # (S,) days until half the people have heard what arrived
     history: dict[str, np.ndarray]  # subject -> (S,) 0..100
     indptr: np.ndarray  # CSR rows of the road graph
@@ -37,6 +44,7 @@ class Geography:
     place_of: dict[str, int] = field(default_factory=dict)  # world place -> settlement
     zone_of: dict[str, int] = field(default_factory=dict)  # world zone -> settlement
     _roads_from: list[list[tuple[int, int, float]]] | None = None  # (road, to, days)
+    groups: tuple[str, ...] = DEFAULT_GROUPS  # population groups, the columns of `pop`
 
     def __post_init__(self) -> None:
         self.index = {s: i for i, s in enumerate(self.ids)}
@@ -107,6 +115,7 @@ def csr(size: int, a: np.ndarray, b: np.ndarray, days: np.ndarray) -> tuple[np.n
 def from_data(data: dict[str, Any], durations: Any) -> Geography:
     """Build the map from a world's `nations`, `settlements` and `roads` sections.
     `durations` turns '12h' into minutes."""
+    groups = groups_of(data)
     nations = list(data.get("nations", {}).values())
     settlements = list(data.get("settlements", {}).values())
     nation_index = {n["id"]: i for i, n in enumerate(nations)}
@@ -130,13 +139,14 @@ def from_data(data: dict[str, Any], durations: Any) -> Geography:
         nation_names=[n["name"] for n in nations],
         pos=np.array([list(s["pos"]) for s in settlements], dtype=float).reshape(size, 2),
         pop=np.array(
-            [[s["people"].get(g, 0) for g in GROUPS] for s in settlements], dtype=float
-        ).reshape(size, 2),
+            [[_people(s, groups).get(g, 0) for g in groups] for s in settlements], dtype=float
+        ).reshape(size, len(groups)),
         half=np.array([max(durations(s.get("mixing", "12h")), 1) / 1440 for s in settlements]),
         history=history,
         indptr=indptr,
         neighbour=neighbour,
         days=weights,
+        groups=groups,
     )
     for i, s in enumerate(settlements):
         for place in s.get("places", []):
@@ -144,3 +154,8 @@ def from_data(data: dict[str, Any], durations: Any) -> Geography:
         for zone in s.get("zones", []):
             geo.zone_of[zone] = i
     return geo
+
+
+def _people(settlement: dict[str, Any], groups: tuple[str, ...]) -> dict[str, int]:
+    """How many of each group live there; none said: a thousand of the first group."""
+    return settlement.get("people") or {groups[0]: 1000}

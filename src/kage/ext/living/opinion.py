@@ -1,4 +1,4 @@
-"""Opinion: what each group (civilians, shinobi) of each settlement thinks of a target.
+"""Opinion: what each population group of each settlement thinks of a target.
 
 Targets are factions (the Leaf), subjects of news (Naruto), and "mood" (celebrating or
 mourning). Opinion is a starting value plus what each piece of news did to it, weighted by
@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from kage.ext.living.geography import GROUPS, INF, Geography
+from kage.ext.living.geography import INF, Geography
 from kage.ext.living.news import Item, Source, fraction
 
 
@@ -34,7 +34,7 @@ class Opinion:
 
 def base_from_data(geo: Geography, data: dict[str, Any], targets: list[str]) -> Opinion:
     t_index = {t: i for i, t in enumerate(targets)}
-    base = np.zeros((geo.size, len(GROUPS), len(targets)))
+    base = np.zeros((geo.size, len(geo.groups), len(targets)))
     nations = list(data.get("nations", {}).values())
     for s, entry in enumerate(data.get("settlements", {}).values()):
         nation = nations[int(geo.nation[s])]
@@ -42,8 +42,8 @@ def base_from_data(geo: Geography, data: dict[str, Any], targets: list[str]) -> 
             for target, value in layer.items():
                 if target in t_index:
                     base[s, :, t_index[target]] = value
-        for g, group in enumerate(GROUPS):
-            for target, value in entry.get(group, {}).items():
+        for g, group in enumerate(geo.groups):
+            for target, value in entry.get("group_opinion", {}).get(group, {}).items():
                 if target in t_index:
                     base[s, g, t_index[target]] = value
     return Opinion(targets, base)
@@ -61,7 +61,7 @@ def impacts(
     for rule in rules:
         if rule["target"] not in targets:
             continue
-        points = np.full((geo.size, len(GROUPS)), float(rule["by"]))
+        points = np.full((geo.size, len(geo.groups)), float(rule["by"]))
         if rule.get("scale") == "history":
             points *= (geo.history.get(subject, np.zeros(geo.size)) / 100.0)[:, None]
         mask = np.ones(geo.size, dtype=bool)
@@ -73,7 +73,8 @@ def impacts(
                 mask |= geo.nation == geo.nations.index(nation)
         for place in rule.get("except", []):
             mask[geo.index[place]] = False
-        groups = np.array([g in rule.get("groups", GROUPS) for g in GROUPS])
+        named = rule.get("groups") or geo.groups
+        groups = np.array([g in named for g in geo.groups])
         points *= mask[:, None] * groups[None, :]
         fades = rule.get("fades")
         half_life = durations(fades) / 1440 if fades else INF

@@ -1,5 +1,8 @@
-"""Sections of the living world (read by systems/living): the map, the news, the factions.
+"""Sections of the living world (read by kage.ext.living): the map, the news, the factions.
 
+population_groups:                # the kinds of people a settlement counts, in order; the
+  - id: civilians                 # first is where people go when nothing says otherwise
+  - id: shinobi
 nations:
   - id: fire
     name: "the Land of Fire"
@@ -9,14 +12,15 @@ settlements:
   - id: konoha
     name: "the Hidden Leaf"
     nation: fire
-    kind: hidden_village         # hidden_village | capital | town | village | port
+    kind: hidden_village         # any word: capital, town, village, port ... (for reports)
     pos: [52, 48]                # on the map, in days of travel-ish units (for plots only)
     people: {civilians: 30000, shinobi: 4000}
     mixing: 6h                   # half its people have heard news this long after it arrives
     history: {naruto: 100}       # what the subject has meant to the place, 0..100
-    opinion: {naruto: -20}       # overrides the nation's starting opinion, for both groups
-    civilians: {naruto: -40}     # ... or for one group only
-    shinobi: {naruto: 20}
+    opinion: {naruto: -20}       # overrides the nation's starting opinion, for every group
+    group_opinion:               # ... or for one group only
+      civilians: {naruto: -40}
+      shinobi: {naruto: 20}
     zones: [konoha]              # world places in these zones are in the settlement
     places: []                   # ... and these places too
 roads:                            # not keyed: a road is two settlements and a travel time
@@ -25,7 +29,7 @@ factions:
   - id: leaf
     name: "the Hidden Leaf"
     seats: [konoha]              # whose people's opinion is the faction's opinion
-    voice: {civilians: 0.3, shinobi: 0.7}
+    voice: {civilians: 0.3, shinobi: 0.7}   # default: every group alike
     loyalty: 0.2                 # 0..1: lowers every breaking threshold by up to 50 points
     honours: [pact]              # kinds of treaty it never breaks over opinion
     income: 100                  # its own income before treaties (reports)
@@ -51,14 +55,14 @@ news_sources:
     versions:                    # how it is told, by days of travel from the origin
       - {beyond: 0, text: "..."}
     impacts:                     # what hearing it does to opinion, scaled by who has heard
-      - {target: leaf, by: -60, scale: history, groups: [civilians, shinobi],
+      - {target: leaf, by: -60, scale: history, groups: [shinobi],   # default: all
          where: [...], nations: [...], except: [...], fades: 30d, told: "..."}
     shock: 60                    # grief it brings to people bonded to the subject
 lives:
   - id: hinata
     who: hinata                  # a person in the world (optional)
     at: konoha
-    group: shinobi
+    group: shinobi               # default: the first population group
     bonds: {naruto: 90}
     grief: 0
     resilience: 0.25             # below 0.3 grief deepens; above, it fades
@@ -90,8 +94,13 @@ from kage.content.sections import Section
 
 Cond = dict[str, Any] | None
 Effects = list[dict[str, Any]]
-Kind = Literal["hidden_village", "capital", "town", "village", "port"]
-Group = Literal["civilians", "shinobi"]
+
+
+class GroupModel(Strict):
+    """A kind of people a settlement counts (townsfolk, soldiers ...)."""
+
+    id: str
+    name: str = ""
 
 
 class NationModel(Strict):
@@ -105,14 +114,13 @@ class SettlementModel(Strict):
     id: str
     name: str
     nation: str
-    kind: Kind = "town"
+    kind: str = "town"
     pos: tuple[float, float]
-    people: dict[Group, int] = {"civilians": 1000}
+    people: dict[str, int] = {}  # group -> how many; none said: 1000 of the first group
     mixing: str | int = "12h"
     history: dict[str, float] = {}
     opinion: dict[str, float] = {}
-    civilians: dict[str, float] = {}
-    shinobi: dict[str, float] = {}
+    group_opinion: dict[str, dict[str, float]] = {}
     zones: list[str] = []
     places: list[str] = []
 
@@ -127,7 +135,7 @@ class FactionModel(Strict):
     id: str
     name: str
     seats: list[str]
-    voice: dict[Group, float] = {"civilians": 0.5, "shinobi": 0.5}
+    voice: dict[str, float] = {}  # group -> share of its say; none said: all alike
     loyalty: float = Field(0.0, ge=0, le=1)
     honours: list[str] = []
     income: float = 0
@@ -156,7 +164,7 @@ class ImpactModel(Strict):
     target: str  # a faction, a subject, or "mood"
     by: float
     scale: Literal["none", "history"] = "none"
-    groups: list[Group] = ["civilians", "shinobi"]
+    groups: list[str] = []  # none said: every group
     where: list[str] = []  # settlements (empty: everywhere)
     nations: list[str] = []
     except_: list[str] = Field([], alias="except")
@@ -189,7 +197,7 @@ class LifeModel(Strict):
     id: str
     who: str | None = None
     at: str
-    group: Group = "civilians"
+    group: str | None = None  # None: the first population group
     bonds: dict[str, float] = {}
     grief: float = Field(0, ge=0, le=100)
     resilience: float = Field(0.5, ge=0, le=1)
@@ -216,8 +224,15 @@ def _check_nation(builder: Any, located: Any, path: tuple[Any, ...], e: NationMo
     return None
 
 
+def _groups(builder: Any, located: Any, path: tuple[Any, ...], groups: Any) -> None:
+    for group in groups:
+        builder.expect(located, (*path, group), "population_groups", group)
+
+
 def _check_settlement(builder: Any, located: Any, path: tuple[Any, ...], e: Any) -> None:
     builder.expect(located, (*path, "nation"), "nations", e.nation)
+    _groups(builder, located, (*path, "people"), e.people)
+    _groups(builder, located, (*path, "group_opinion"), e.group_opinion)
     builder.duration(located, (*path, "mixing"), e.mixing)
     for i, zone in enumerate(e.zones):
         builder.expect(located, (*path, "zones", i), "zone", zone)
@@ -234,6 +249,7 @@ def _check_road(builder: Any, located: Any, path: tuple[Any, ...], e: RoadModel)
 def _check_faction(builder: Any, located: Any, path: tuple[Any, ...], e: FactionModel) -> None:
     for i, seat in enumerate(e.seats):
         builder.expect(located, (*path, "seats", i), "settlements", seat)
+    _groups(builder, located, (*path, "voice"), e.voice)
 
 
 def _check_treaty(builder: Any, located: Any, path: tuple[Any, ...], e: TreatyModel) -> None:
@@ -258,6 +274,8 @@ def _check_news(builder: Any, located: Any, path: tuple[Any, ...], e: NewsModel)
             builder.expect(located, (*here, "except", j), "settlements", place)
         for j, nation in enumerate(impact.nations):
             builder.expect(located, (*here, "nations", j), "nations", nation)
+        for j, group in enumerate(impact.groups):
+            builder.expect(located, (*here, "groups", j), "population_groups", group)
         if impact.fades is not None:
             builder.duration(located, (*here, "fades"), impact.fades)
 
@@ -266,6 +284,8 @@ def _check_life(builder: Any, located: Any, path: tuple[Any, ...], e: LifeModel)
     if e.who is not None:
         builder.expect(located, (*path, "who"), "person", e.who)
     builder.expect(located, (*path, "at"), "settlements", e.at)
+    if e.group is not None:
+        builder.expect(located, (*path, "group"), "population_groups", e.group)
     if e.partner is not None:
         builder.expect(located, (*path, "partner"), "lives", e.partner)
 
@@ -282,6 +302,7 @@ def _check_whereabouts(builder: Any, located: Any, path: tuple[Any, ...], e: Any
 
 
 SECTIONS = (
+    Section("population_groups", GroupModel),
     Section("nations", NationModel, _check_nation),
     Section("settlements", SettlementModel, _check_settlement),
     Section("roads", RoadModel, _check_road, keyed=False),

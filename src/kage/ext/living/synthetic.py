@@ -1,7 +1,7 @@
 """Large synthetic worlds for benchmarks and property tests, built from the same parts
 as the campaign's: N settlements scattered on a plane, roads to their nearest neighbours
 (plus a chain through them all, so every place can be reached), nations grown around
-hidden villages, one faction per nation with treaties between neighbours, M people with
+strongholds, one faction per nation with treaties between neighbours, M people with
 bonds, goals and talents, and one piece of shocking news about a hero.
 """
 
@@ -21,6 +21,8 @@ SPACING = 30.0  # km between neighbouring settlements, on average
 NEIGHBOURS = 3
 SUBJECT = "hero"
 NEWS = "exile"
+
+GROUPS = ("commoners", "fighters")  # its population groups
 
 
 def _roads(pos: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -102,10 +104,10 @@ def generate(
     nation, centres = _nations(pos, count, rng)
     kinds = ["town"] * size
     for c in centres.tolist():
-        kinds[c] = "hidden_village"
-    civilians = np.round(rng.lognormal(7.0, 1.0, size))
-    shinobi = np.zeros(size)
-    shinobi[centres] = np.round(civilians[centres] * 0.15) + 100
+        kinds[c] = "stronghold"
+    commoners = np.round(rng.lognormal(7.0, 1.0, size))
+    fighters = np.zeros(size)  # kept in each nation's stronghold
+    fighters[centres] = np.round(commoners[centres] * 0.15) + 100
     origin = int(centres[0])
     geo = Geography(
         ids=[f"s{i}" for i in range(size)],
@@ -115,12 +117,13 @@ def generate(
         nations=[f"n{i}" for i in range(count)],
         nation_names=[f"Nation {i}" for i in range(count)],
         pos=pos,
-        pop=np.stack([civilians, shinobi], axis=1),
+        pop=np.stack([commoners, fighters], axis=1),
         half=rng.uniform(0.15, 1.0, size),
         history={},
         indptr=indptr,
         neighbour=neighbour,
         days=weights,
+        groups=GROUPS,
     )
     # the hero has been to many places near home, and to a few far away
     from_home = geo.travel(origin)
@@ -136,7 +139,7 @@ def generate(
     opinion = Opinion(targets, base)
     members = [np.flatnonzero(nation == n).tolist() for n in range(count)]
     seat_f, seat_s, seat_g, seat_w, starts = fx.seats(
-        geo, members, [{"civilians": 0.4, "shinobi": 0.6}] * count
+        geo, members, [{"commoners": 0.4, "fighters": 0.6}] * count
     )
     factions = fx.Factions(
         ids=faction_ids,
@@ -229,8 +232,8 @@ def _people(
     weight = geo.pop.sum(axis=1)
     settlement = np.searchsorted(np.cumsum(weight / weight.sum()), rng.random(count))
     settlement = np.minimum(settlement, geo.size - 1).astype(np.int32)
-    shinobi_share = geo.pop[:, 1] / np.maximum(weight, 1)
-    group = (rng.random(count) < shinobi_share[settlement]).astype(np.int8)
+    fighting_share = geo.pop[:, 1] / np.maximum(weight, 1)
+    group = (rng.random(count) < fighting_share[settlement]).astype(np.int8)
     bonded = rng.random(count) < np.where(near[settlement], 0.05, 0.002)
     bond = np.where(bonded, rng.uniform(40, 100, count), 0.0).astype(dtype)
     goal = (bonded & (rng.random(count) < 0.7)).astype(np.int8)
