@@ -41,7 +41,7 @@ def test_a_too_long_line_is_cut_and_the_reply_says_so(new_session) -> None:
     note = f"(That was a very long line; I read only its first {MAX_LINE} characters.)\n"
     assert steps[0].text.startswith(note)
     assert not any(s.text.startswith("(That") for s in steps[1:])
-    assert session.log[0] == "wait" and len(session.log) == 2  # the last wait was cut off
+    assert session.log == ["wait"]  # the x... changed nothing; the last wait was cut off
     assert len(steps) == 2 and len(steps[1].command) == MAX_LINE - len("wait. ")
     (short,) = session.step("w" * MAX_LINE)
     assert not short.text.startswith("(That")  # exactly at the limit: nothing cut
@@ -56,15 +56,19 @@ def test_each_command_of_a_line_gets_its_step(new_session) -> None:
 
 def test_quit_stops_the_rest_of_the_line(new_session) -> None:
     session = new_session()
-    steps = session.step("wait. quit. wait")
-    assert [s.command for s in steps] == ["wait", "quit"]
+    steps = session.step("wait. quit. y. wait")
+    assert [s.command for s in steps] == ["wait", "quit", "y"]
     assert steps[-1].quit and steps[-1].text == "Goodbye."
+    assert not steps[1].quit
     assert session.log == ["wait"]
 
 
 @pytest.mark.parametrize("line", ["q", "quit", "exit game", "quit game"])
 def test_ways_to_quit(new_session, line: str) -> None:
-    (step,) = new_session().step(line)
+    session = new_session()
+    (asked,) = session.step(line)
+    assert asked.text == "Are you sure you want to quit? (y/n)" and not asked.quit
+    (step,) = session.step("yes")
     assert step.quit
 
 
@@ -185,7 +189,8 @@ def test_undo_history_is_bounded(new_session) -> None:
 def test_restart_forgets_again_and_undo(new_session) -> None:
     session = new_session()
     play(session, "down", "wait")
-    (step,) = session.step("restart")
+    session.step("restart")
+    (step,) = session.step("y")
     assert step.text.startswith("[Restarted.]\n\n")
     assert step.text.endswith(session.opening())
     assert session.snapshots == [(0, session.game.state.dumps())]
@@ -418,8 +423,8 @@ def test_a_worlds_own_verbs_start_a_new_command_after_and(new_session) -> None:
 
 
 def test_quit_followed_by_two_words_is_not_the_meta_command(new_session) -> None:
-    assert new_session().step("quit game")[0].quit
-    assert not new_session().step("quit the game")[0].quit
+    assert new_session().step("quit game. y")[-1].quit
+    assert not new_session().step("quit the game. y")[-1].quit
 
 
 def test_one_with_no_words_is_played_not_crashed_on(new_session) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kage.actions.pipeline import Action, Outcome, Rulebooks, perform
+from kage.core.settings import Settings
 from kage.world import rng
 from kage.world.clock import stamp
 from kage.world.events import Event
@@ -43,6 +44,7 @@ class Game:
         # derived objects systems keep between turns (rebuildable from the state, never
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
+        self.settings = Settings()  # the player's preferences; a session shares its own
         if state is None:
             self.state = runtime.initial_state(world, seed)
             self._opening = runtime.open_story(self)

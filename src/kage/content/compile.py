@@ -208,6 +208,7 @@ class Builder(References):
             start = DEFAULT_START
         self.start = start
         words = sorted(((v, k) for k, v in info.mood_words.items()), reverse=True)
+        ranks = sorted(((v, k) for k, v in info.ranks.items()), reverse=True)
         return World(
             id=info.id,
             title=info.title,
@@ -217,6 +218,8 @@ class Builder(References):
             entities={},
             mood_words=words,
             source_hash=source_hash,
+            version=str(info.version),
+            ranks=ranks,
         )
 
     def text(self, value: s.Text) -> list[Variant]:
@@ -263,8 +266,16 @@ class Builder(References):
                     self.problem(located, path, bad_direction(place.id, direction))
                 self.check_condition(located, (*path, "when"), way.when)
                 self.span(located, (*path, "minutes"), way.minutes, way.minutes)
+                if way.hidden and way.when is None:
+                    self.problem(
+                        located,
+                        (*path, "hidden"),
+                        f"the way {direction} from '{place.id}' is hidden but has no 'when', "
+                        "so nothing could ever show it. Add the condition under which it is "
+                        "found (a 'when'), or remove 'hidden'.",
+                    )
                 exits[direction] = Exit(
-                    direction, way.to, way.minutes, way.when, way.refusal, way.text
+                    direction, way.to, way.minutes, way.when, way.refusal, way.text, way.hidden
                 )
             ents[place.id] = self.entity(
                 located,

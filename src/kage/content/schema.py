@@ -29,6 +29,7 @@ class ExitModel(Strict):
     when: Cond = None
     refusal: str = ""
     text: str = ""
+    hidden: bool = False
 
 
 class Named(Strict):
@@ -181,6 +182,8 @@ class WorldInfo(Strict):
     player: str
     start_time: str = "0001-01-01T08:00"
     mood_words: dict[str, int] = {}
+    version: str | int | float = ""  # the writer's version, shown by VERSION
+    ranks: dict[str, int] = {}  # rank: the least score that earns it, shown by SCORE
 
 
 class FileModel(Strict):

@@ -232,7 +232,11 @@ CORE: list[tuple[str, list[str]]] = [
     ("sleep", ["sleep", "rest", "nap", "go to sleep", "go to bed"]),
     ("think", ["think", "feel", "reflect", "how do i feel", "mood", "remember"]),
     ("time", ["time", "what time is it", "clock", "check time"]),
-    ("score", ["score", "points", "full score", "full"]),
+    ("score", ["score", "points"]),
+    ("full_score", ["full score", "full", "fullscore", "full points"]),
+    ("exits", ["exits", "list exits", "ways out", "which ways", "obvious exits"]),
+    ("pronouns", ["pronouns", "nouns"]),
+    ("version", ["version"]),
     ("hint", ["hint", "hints", "help me", "clue", "what now", "what should i do"]),
     ("help", ["help", "?", "commands", "verbs", "instructions", "about", "info"]),
     # small things that change nothing (actions/idling.py answers them)
@@ -247,6 +251,9 @@ CORE: list[tuple[str, list[str]]] = [
     ("shout", ["shout", "scream", "yell", "holler"]),
 ]
 
+# The session's own commands (kage.session): they are not world commands, take no time
+# and are never logged. Save and restore take the rest of the command as a name; the
+# others are the whole command. The verbosity words are Inform 7's ("normal" is brief).
 META = {
     "undo": "undo",
     "again": "again",
@@ -256,9 +263,29 @@ META = {
     "load": "restore",
     "quit": "quit",
     "q": "quit",
+    "quit game": "quit",
     "exit game": "quit",
     "restart": "restart",
+    "restart game": "restart",
     "saves": "saves",
+    "verbose": "verbose",
+    "long": "verbose",
+    "brief": "brief",
+    "normal": "brief",
+    "superbrief": "superbrief",
+    "short": "superbrief",
+    "notify": "notify_on",
+    "notify on": "notify_on",
+    "notify off": "notify_off",
+    "transcript": "transcript_on",
+    "transcript on": "transcript_on",
+    "script": "transcript_on",
+    "script on": "transcript_on",
+    "transcript off": "transcript_off",
+    "script off": "transcript_off",
+    "noscript": "transcript_off",
+    "unscript": "transcript_off",
+    "verify": "verify",
 }
 
 
