@@ -5,6 +5,7 @@ the preferences survive undo, restart, save and restore."""
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import shutil
@@ -548,3 +549,18 @@ def test_every_session_word_is_known(new_session, phrase: str) -> None:
 def test_every_meta_action_phrase_is_understood(new_session, phrase: str) -> None:
     (step,) = new_session().step(phrase)
     assert step.understood, step.text
+
+
+def test_a_world_may_reword_the_meta_replies(lanes: World, tmp_path: Path) -> None:
+    from kage.world.model import Variant
+
+    world = copy.deepcopy(lanes)
+    world.responses = {
+        "quitting.confirm": [Variant("Leave the lanes for good? (y/n)")],
+        "preferring.brief": [Variant("{title} will be brief.")],
+        "scoring.rank": [Variant("You are {rank} now.")],
+    }
+    session = opened(world, tmp_path)
+    assert reply(session, "quit") == "Leave the lanes for good? (y/n)"
+    assert reply(session, "brief") == "Lanes will be brief."
+    assert reply(session, "score").endswith("You are a novice now.")

@@ -151,17 +151,20 @@ def replayed(session: Session, log: list[str]) -> None:
 
 # -- a session that remembers what undo must give back ----------------------------------
 class Watched(Session):
-    """A real Session that notes, before each world command, the digest and log undo
-    must bring back, and checks them on every undo."""
+    """A real Session that notes, before each world command that changes the game, the
+    digest and log undo must bring back, and checks them on every undo."""
 
     def _begin(self) -> None:
         super()._begin()
         self.marks: list[tuple[str, list[str]]] = []
 
     def play(self, command: str):  # type: ignore[no-untyped-def]
-        self.marks.append((self.game.state.digest(), list(self.log)))
-        del self.marks[:-UNDO_DEPTH]
-        return super().play(command)
+        mark = (self.game.state.digest(), list(self.log))
+        step = super().play(command)
+        if len(self.log) > len(mark[1]):  # logged: a step that undo takes back
+            self.marks.append(mark)
+            del self.marks[:-UNDO_DEPTH]
+        return step
 
     def _undo(self, command: str, rest: str):  # type: ignore[no-untyped-def]
         expected = self.marks.pop() if self.history else None

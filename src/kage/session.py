@@ -55,6 +55,8 @@ NAMED = ("save", "restore")  # meta commands whose argument is a save name
 YES = frozenset({"y", "yes"})
 NO = frozenset({"n", "no"})
 
+AGAIN_NOTHING = response("repeating.nothing", "There is nothing to do again yet.")
+UNDO_NOTHING = response("undoing.nothing", "There is nothing to undo.")
 QUIT_ASK = response("quitting.confirm", "Are you sure you want to quit? (y/n)")
 QUIT_DONE = response("quitting.goodbye", "Goodbye.")
 QUIT_KEPT = response("quitting.declined", "Then the story goes on.")
@@ -270,14 +272,14 @@ class Session:
     # -- meta commands --------------------------------------------------------------
     def _again(self, command: str, rest: str) -> Step:
         if self.last is None:
-            return Step(command, "There is nothing to do again yet.", understood=True)
+            return Step(command, AGAIN_NOTHING(self.game))
         step = self.play(self.last)
         step.command = command
         return step
 
     def _undo(self, command: str, rest: str) -> Step:
         if not self.history:
-            return Step(command, "There is nothing to undo.")
+            return Step(command, UNDO_NOTHING(self.game))
         state, length = self.history.pop()
         undone = self.log[length] if length < len(self.log) else ""
         self.game.set_state(state)

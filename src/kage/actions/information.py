@@ -64,7 +64,7 @@ TIME = response(
 )
 THOUGHTS = response("thinking.default", "Your thoughts wander.")
 
-HELP = """Type what you want to do, in plain words. Some commands:
+HELP_TEXT = """Type what you want to do, in plain words. Some commands:
   look (l), examine THING (x), inventory (i), take / drop THING, put X in Y, give X to Y
   go north (n, s, e, w, u, d), go to PLACE, leave, exits
   talk to PERSON, ask PERSON about TOPIC, tell PERSON about TOPIC, say WORDS
@@ -74,6 +74,7 @@ HELP = """Type what you want to do, in plain words. Some commands:
   verbose / brief / superbrief, notify on / off, transcript on / off
 Several commands on one line: "take scroll. go south" or "take scroll then go south".
 "it", "him", "her" and "them" refer to what you mentioned last; "all" and "all except" work."""
+HELP = response("helping.commands", HELP_TEXT)
 
 
 _SLOTS = {
@@ -207,7 +208,7 @@ def report_hint(game: Game, action: Action) -> str:
 
 @rule("report", "help")
 def report_help(game: Game, action: Action) -> str:
-    return HELP + _world_verbs(game)
+    return HELP(game, action) + _world_verbs(game)
 
 
 @rule("report", "time")
