@@ -64,7 +64,7 @@ def test_quit_stops_the_rest_of_the_line(new_session) -> None:
     assert session.log == ["wait"]
 
 
-@pytest.mark.parametrize("line", ["q", "quit", "exit game", "quit game"])
+@pytest.mark.parametrize("line", ["q", "quit", "exit game", "quit game", "die"])
 def test_ways_to_quit(new_session, line: str) -> None:
     session = new_session()
     (asked,) = session.step(line)

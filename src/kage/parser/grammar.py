@@ -263,6 +263,7 @@ META = {
     "load": "restore",
     "quit": "quit",
     "q": "quit",
+    "die": "quit",
     "quit game": "quit",
     "exit game": "quit",
     "restart": "restart",
