@@ -144,9 +144,7 @@ def test_the_vote_is_told_in_the_hall_and_by_the_reeve(tidebell: World, tmp_path
     assert "the stocks on the green" in told
 
 
-def test_wren_left_to_the_moot_is_put_in_the_stocks_at_six(
-    tidebell: World, tmp_path: Path
-) -> None:
+def test_wren_left_to_the_moot_is_put_in_the_stocks_at_six(tidebell: World, tmp_path: Path) -> None:
     session = start(tidebell, tmp_path)
     play(session, "wait 10 hours")
     assert not session.game.state.done
@@ -319,9 +317,7 @@ def test_no_bell_rung_by_the_top_of_the_tide_loses_the_fleet(
     assert minute(session) == 15 * 60 and "Teeth" in out
 
 
-def test_ringing_before_catching_the_thief_is_a_lesser_win(
-    tidebell: World, tmp_path: Path
-) -> None:
+def test_ringing_before_catching_the_thief_is_a_lesser_win(tidebell: World, tmp_path: Path) -> None:
     session = start(tidebell, tmp_path)
     play(session, *upto("hang bell"), "hang bell", "wait 3 hours", "wait 30 minutes", "ring bell")
     state = session.game.state
