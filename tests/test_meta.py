@@ -534,11 +534,19 @@ def test_scripts_confirm_with_the_next_line(tmp_path: Path) -> None:
 
 
 META_ACTIONS = ("score", "full_score", "exits", "pronouns", "version")
+BUNDLED = worlds.bundled()
+
+
+@pytest.fixture(scope="module", params=BUNDLED)
+def bundled(request: pytest.FixtureRequest) -> World:
+    return worlds.load(request.param)
 
 
 @pytest.mark.parametrize("phrase", sorted(META))
-def test_every_session_word_is_known(new_session, phrase: str) -> None:
-    session = new_session()
+def test_every_session_word_is_known_in_every_world(
+    bundled: World, tmp_path: Path, phrase: str
+) -> None:
+    session = opened(bundled, tmp_path)
     assert unknown_word(session.game, phrase.split()) is None
 
 
@@ -546,9 +554,13 @@ def test_every_session_word_is_known(new_session, phrase: str) -> None:
     "phrase",
     sorted({p for action, patterns in CORE if action in META_ACTIONS for p in patterns}),
 )
-def test_every_meta_action_phrase_is_understood(new_session, phrase: str) -> None:
-    (step,) = new_session().step(phrase)
+def test_every_meta_action_phrase_is_understood_in_every_world(
+    bundled: World, tmp_path: Path, phrase: str
+) -> None:
+    session = opened(bundled, tmp_path)
+    (step,) = session.step(phrase)
     assert step.understood, step.text
+    assert session.log == []  # no time, no turn, nothing to undo
 
 
 def test_a_world_may_reword_the_meta_replies(lanes: World, tmp_path: Path) -> None:
