@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
 from kage.content import files
 from kage.content import schema as s
@@ -61,6 +63,17 @@ def _reflow(value: Any) -> Any:
         return [_reflow(v) for v in value]
     if isinstance(value, dict):
         return {k: _reflow(v) for k, v in value.items()}
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """A validated entry (or a mapping section's value) as the plain data it was written as."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(by_alias=True)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 
@@ -153,11 +166,17 @@ class Builder(References):
                 section = SYSTEM_SECTIONS[name]
                 store = world.data.setdefault(name, {} if section.keyed else [])
                 for i, entry in entries:
+                    path = (name, i)
                     if section.check is not None:
-                        section.check(self, located, (name, i), entry)
-                    plain = _reflow(entry.model_dump(by_alias=True))
+                        section.check(self, located, path, entry)
+                    if section.build is not None:
+                        plain = section.build(self, world, located, path, entry)
+                    else:
+                        plain = _reflow(_plain(entry))
+                    if plain is None:
+                        continue  # the section filled the world's own fields
                     if section.keyed:
-                        store[entry.id] = plain
+                        store[i if section.mapping else entry.id] = plain
                     else:
                         store.append(plain)
         self.check_containment(world)
@@ -189,7 +208,10 @@ class Builder(References):
                 self.ids.setdefault("zone", set()).update(place.zones)
         for located, extra in self.extras:
             for name, entries in extra.items():
-                if SYSTEM_SECTIONS[name].keyed:
+                if SYSTEM_SECTIONS[name].mapping:
+                    for key, _ in entries:
+                        self.register(name, key, located, (name, key))
+                elif SYSTEM_SECTIONS[name].keyed:
                     for i, entry in entries:
                         self.register(name, entry.id, located, (name, i, "id"))
         return info

@@ -30,6 +30,19 @@ _SLOT = re.compile(r"(?<!\{)\{([A-Za-z][A-Za-z_ ]*)\}(?!\})")
 
 # every declared response, by name: for `kage rules`, `kage docs` and `kage check`
 RESPONSES: dict[str, Response] = {}
+# the placeholders `fill` knows for any text; a response may declare more (its `slots`)
+STANDARD_SLOTS = (
+    *(
+        f"{article}{key}"
+        for key in ("noun", "second")
+        for article in ("", "the ", "The ", "a ", "A ")
+    ),
+    "number",
+    "text",
+    "direction",
+    "player",
+    "here",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,30 @@ def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
     return all(game.state.flags.get(k) == v for k, v in arg.items())
 
 
+def counter_value(game: Game, name: str) -> int:
+    """A counter's value: kept among the flags once changed, else its declared start."""
+    value = game.state.flags.get(name)
+    if value is None:
+        return int(game.world.data.get("counters", {}).get(name, 0))
+    return int(value)
+
+
+@condition("counter")
+def _counter(game: Game, arg: str | dict[str, Any]) -> bool:
+    """{counter: disturbed} (not 0), {counter: {disturbed: 2}} (exactly 2) or
+    {counter: {disturbed: {min: 2}}} (compared as mood and time are)."""
+    if isinstance(arg, str):
+        return counter_value(game, arg) != 0
+    for name, test in arg.items():
+        value = counter_value(game, name)
+        if isinstance(test, dict):
+            if not _compare(value, test):
+                return False
+        elif value != test:
+            return False
+    return True
+
+
 @condition("at")
 def _at(game: Game, arg: str | list[str]) -> bool:
     place = query.here(game)
