@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, information, interactions
 from kage.actions.pipeline import Action, Rulebooks
+from kage.core import (
+    counters,  # noqa: F401  (its conditions, effects and provider)
+    data_rules,
+)
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
 from kage.systems import scenes, scheduler
@@ -56,6 +60,7 @@ def rulebooks(world: World) -> Rulebooks:
         # verbs that only the world's data gives meaning to: no module installed rules
         data_verbs = ({i.verb for i in world.interactions} | set(world.verbs)) - rules.actions()
         interactions.install_verbs(rules, data_verbs)
+        data_rules.install(rules, world)
         world.runtime["rules"] = rules
     return rules
 

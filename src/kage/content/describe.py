@@ -90,6 +90,8 @@ def _item(section: str, index: int, item: Any) -> str:
     if isinstance(item, dict):
         if isinstance(item.get("id"), str):
             return f"{kind} '{item['id']}'"
+        if section == "rules" and isinstance(item.get("name"), str):
+            return f"rule '{item['name']}'"
         if section == "members" and isinstance(item.get("who"), str):
             return f"member '{item['who']}'"
         if section == "bonds" and isinstance(item.get("from"), str):

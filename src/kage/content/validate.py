@@ -155,7 +155,8 @@ def _system(checked: Checked, name: str, section: Section, entries: Any, report:
         except ValidationError as exc:
             for path, message in explain(entry, section.model, exc.errors(), (name, i)):
                 report(path, message)
-            _ghost(checked, name, entry)
+            if section.keyed:  # an entry of a list without ids defines nothing others name
+                _ghost(checked, name, entry)
 
 
 def _mapping(checked: Checked, name: str, section: Section, entries: Any, report: Any) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.world import ops
 from kage.world.clock import parse_duration
-from kage.world.conditions import counter_value, holds
+from kage.world.conditions import holds
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -50,20 +50,6 @@ def _set(game: Game, arg: dict[str, Any]) -> None:
 def _unset(game: Game, arg: str | list[str]) -> None:
     for key in [arg] if isinstance(arg, str) else arg:
         ops.set_flag(game, key, None)
-
-
-@effect("add")
-def _add(game: Game, arg: dict[str, int]) -> None:
-    """{add: {disturbed: 2, patience: -1}}: change counters by whole numbers."""
-    for name, by in arg.items():
-        ops.set_flag(game, name, counter_value(game, name) + int(by))
-
-
-@effect("increment")
-def _increment(game: Game, arg: str | list[str]) -> None:
-    """{increment: disturbed}: add one to a counter (or to each of a list)."""
-    for name in [arg] if isinstance(arg, str) else arg:
-        ops.set_flag(game, name, counter_value(game, name) + 1)
 
 
 @effect("move")
