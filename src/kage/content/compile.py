@@ -15,7 +15,7 @@ from pydantic import BaseModel
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
 from kage.content import files
 from kage.content import schema as s
-from kage.content.describe import show
+from kage.content.describe import show, subject
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
 from kage.content.validate import KIND_OF_SECTION, SECTIONS, SYSTEM_SECTIONS, check_file
@@ -255,14 +255,15 @@ class Builder(References):
     def entity(
         self, located: Located, path: tuple[Any, ...], item: s.Named, kind: str, **extra: Any
     ) -> Entity:
-        nouns = {w.lower() for w in item.nouns} | {item.name.lower().split()[-1]}
+        name = self.plain_name(located, (*path, "name"), item.name)
+        nouns = {w.lower() for w in item.nouns} | {name.lower().split()[-1]}
         adjectives = {w.lower() for w in item.adjectives}
         if kind == "person":
-            nouns |= {w.lower() for w in item.name.split()}
+            nouns |= {w.lower() for w in name.split()}
         return Entity(
             id=item.id,
             kind=kind,
-            name=item.name,
+            name=name,
             nouns=frozenset(nouns),
             adjectives=frozenset(adjectives),
             description=self.variants(located, (*path, "description"), item.description),
@@ -271,6 +272,25 @@ class Builder(References):
             props=dict(item.props),
             **extra,
         )
+
+    def plain_name(
+        self, located: Located, path: tuple[Any, ...], name: str | list[s.NameVariant]
+    ) -> str:
+        """The name a place has when no variant's `when` holds: its last variant's."""
+        if isinstance(name, str):
+            return name
+        for i, variant in enumerate(name):
+            self.check_condition(located, (*path, i, "when"), variant.when)
+        if not name or name[-1].when is not None:
+            self.problem(
+                located,
+                path,
+                f"{subject(located.data, path)} has no variant without a 'when': end the "
+                "list with the name it has otherwise (- text: ...), which is also what the "
+                "player calls it.",
+            )
+            return name[-1].text if name else "?"
+        return name[-1].text
 
     def fill(self, world: World, located: Located, model: s.FileModel) -> None:
         ents = world.entities
@@ -296,6 +316,7 @@ class Builder(References):
                 exits=exits,
                 zones=tuple(place.zones),
                 known=place.known,
+                names=[] if isinstance(place.name, str) else self.text(place.name),
             )
         for i, person in enumerate(model.people):
             if person.id in ents:

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kage.core.naming import printed_name
+
 if TYPE_CHECKING:
     from kage.actions.pipeline import Action
     from kage.game import Game
@@ -100,7 +102,7 @@ def fill(game: Game, text: str, action: Action | None = None, **extra: Any) -> s
         slots["player"] = player.name
     here = game.state.holder.get(world.player)
     if here in world.entities:
-        slots["here"] = world.entities[here].name
+        slots["here"] = printed_name(game, here)
     if action is not None:
         _entity_slots(game, "noun", action.noun, slots)
         _entity_slots(game, "second", action.second, slots)
