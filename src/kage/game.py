@@ -136,7 +136,7 @@ class Game:
     # -- the turn -------------------------------------------------------------------
     def act(self, action: Action) -> Outcome:
         """Run one action through the pipeline, then let the world take its turn."""
-        from kage.runtime import after_turn
+        from kage.runtime import after_refusal, after_turn
 
         first_event = len(self.log)
         outcome = perform(self, action)
@@ -144,6 +144,8 @@ class Game:
             self.say(line)
         if outcome.done:
             after_turn(self, action, first_event)
+        elif len(self.log) > first_event and not self.state.done:
+            after_refusal(self)
         return outcome
 
     def command(self, line: str) -> Reply:

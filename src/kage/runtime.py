@@ -118,3 +118,12 @@ def after_turn(game: Game, action: Action, first_event: int = 0) -> None:
         scenes.run_triggers(game)
     if not game.state.done:
         scenes.check_endings(game)
+
+
+def after_refusal(game: Game) -> None:
+    """A refused action takes no time; but when the refusing rule changed the world (a
+    data rule's effects: "in the dark, anything disturbs the message"), the story's
+    turning points and endings see the change at once."""
+    scenes.run_triggers(game)
+    if not game.state.done:
+        scenes.check_endings(game)

@@ -173,16 +173,19 @@ class DataRule:
         if not holds(game, self.when):
             return None
         mark = game.mark()
-        if self.say:
-            game.say(fill(game, self.say, action))
         effects.apply(game, self.effects)
-        words = game.said_since(mark)
+        # the rule's words tell the world as its effects leave it, and come before
+        # whatever the effects say themselves (an ending, say)
+        words = "\n\n".join(w for w in (self._words(game, action), game.said_since(mark)) if w)
         if self.phase == "report":
             return words or None
         if self.stops:
             return words or SILENT
         game.say(words)
         return None
+
+    def _words(self, game: Game, action: Action) -> str:
+        return fill(game, self.say, action) if self.say else ""
 
     def _trial(self, game: Game, action: Action) -> str | None:
         """Would it refuse? Decided without acting, speaking or drawing a random number."""
@@ -195,7 +198,7 @@ class DataRule:
             game.state.rng = drawn
         if not refuses:
             return None
-        return (fill(game, self.say, action) if self.say else "") or SILENT
+        return self._words(game, action) or SILENT
 
 
 def stops(phase: str, stop: bool | None, says: bool) -> bool:
