@@ -3,10 +3,18 @@
 Hugo stands in the hall (a lamp lies there; he wears a hat). Below is the cellar, dark
 unless the lamp is there: its name is then "Darkness", and anything Hugo does there but
 climbing back up makes him stumble (a wrong way counts twice). The yard to the east has an
-apple and a cat. Three stumbles and the story ends badly.
+apple, a pebble and a cat. Three stumbles and the story ends badly. The world replaces two
+responses declared here, as an action module would declare them.
 """
 
 from __future__ import annotations
+
+from kage.core.responses import response
+
+RESPONSES = (
+    response("testing.cellar", "{The noun} is here."),
+    response("testing.cellar_moods", "Fine."),
+)
 
 WORLD = """
 world: {id: cellar, title: "Cellar", intro: "Rain on the roof.", player: hugo}
@@ -88,6 +96,23 @@ rules:
     noun: pebble
     when: {counter: {patience: {below: 1}}}
     say: "You have lost interest in {the noun}."
+  - phase: after
+    action: wear
+    noun: hat
+    effects: [{set: {hat_on: true}}]
+  - phase: instead
+    action: sing
+    effects: [{add: {patience: 1}}]
+  - name: a lucky hop
+    phase: instead
+    action: jump
+    when: {chance: 0.5}
+    say: "You hop, and land well."
+responses:
+  testing.cellar: "{The noun} is in {here}."
+  testing.cellar_moods:
+    - {text: "Rattled.", when: {counter: {stumbles: {min: 1}}}}
+    - text: "Calm."
 endings:
   - {id: bruised, won: false, text: "Bruised all over, you give up.",
      when: {counter: {stumbles: {min: 3}}}}
