@@ -24,6 +24,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from kage.actions.information import FREE
 from kage.actions.pipeline import REFUSING, Action, Rulebooks
 from kage.core.responses import fill
 from kage.world import effects, query
@@ -45,14 +46,8 @@ STANDARD_KINDS: dict[str, tuple[str, ...]] = {
 # action; blank, so the player reads nothing
 SILENT = " "
 FIRST, LAST = -1_000_000, 1_000_000  # data rules' orders: around the engine's (0-100)
+OUT_OF_WORLD = FREE  # what `any` leaves out (score, help ...), as Inform's "doing something"
 _ENTITY_FIELDS = frozenset(f.name for f in fields(Entity))
-
-
-def out_of_world() -> frozenset[str]:
-    """Actions `any` leaves out (score, help ...), as Inform's "doing something" does."""
-    from kage.actions.information import FREE
-
-    return FREE
 
 
 @cache
@@ -110,7 +105,7 @@ class Pattern:
 
     def matches(self, game: Game, action: Action) -> bool:
         if self.actions is None:
-            if action.name in out_of_world():
+            if action.name in OUT_OF_WORLD:
                 return False
         elif action.name not in self.actions:
             return False
