@@ -69,6 +69,13 @@ def test_an_unknown_kind_of_action_in_an_exception(tmp_path: Path) -> None:
     assert "Did you mean 'handling'?" in message
 
 
+def test_an_exception_written_as_a_command(tmp_path: Path) -> None:
+    line, message = broken(tmp_path, "noun: {kind: thing}", "except: [take, go n]")
+    assert line == line_of("    noun: {kind: thing}")
+    assert "'go n', which is not an action" in message
+    assert "To match 'go n', write {action: go, direction: north}." in message
+
+
 def test_a_kind_of_action_with_an_unknown_action(tmp_path: Path) -> None:
     line, message = broken(tmp_path, "[take, drop]", "[take, dorp]")
     assert line == line_of("  handling: [take, drop]")

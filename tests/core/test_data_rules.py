@@ -3,6 +3,7 @@ cellar.py is the world)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from kage.actions.pipeline import Action, applies, perform
 from kage.core import counters
 from kage.session import Session
 from kage.world.model import World
+from kage.world.state import State
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +171,15 @@ def test_counters_survive_save_and_restore(in_the_dark: Session) -> None:
     assert stumbles(in_the_dark) == 1
     assert counters.value(in_the_dark.game, "patience") == 2  # the wait was taken back
     assert play(in_the_dark, "wait") == GROPE and stumbles(in_the_dark) == 2
+
+
+def test_counters_survive_the_json_of_the_state(in_the_dark: Session) -> None:
+    play(in_the_dark, "look", "north")
+    state = in_the_dark.game.state
+    again = State.from_json(json.loads(state.dumps()))
+    assert again.digest() == state.digest()
+    in_the_dark.game.set_state(again)
+    assert stumbles(in_the_dark) == 3
 
 
 # -- responses and names ------------------------------------------------------------------

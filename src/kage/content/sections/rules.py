@@ -123,7 +123,13 @@ def _check_actions(
         if name in pool:
             continue
         what = "an action or a kind of action" if kinds else "an action"
-        hint = suggest(name, pool) or f" Actions: {few(known)}."
+        first, _, rest = str(name).partition(" ")
+        if rest and first in known:
+            field = "direction" if rest in DIRECTIONS else "noun"
+            rest = DIRECTIONS.get(rest, rest)
+            hint = f" To match '{name}', write {{action: {first}, {field}: {rest}}}."
+        else:
+            hint = suggest(name, pool) or f" Actions: {few(known)}."
         builder.problem(
             located,
             here,
