@@ -63,6 +63,18 @@ def test_an_unknown_action(tmp_path: Path) -> None:
     assert "Did you mean 'take'?" in message
 
 
+def test_an_empty_list_of_actions_is_not_any(tmp_path: Path) -> None:
+    line, message = broken(tmp_path, "action: handling", "action: []")
+    assert line == line_of("    action: handling")
+    assert message == "the 'action' of rule 'ringing' is empty: name an action, or 'any'."
+
+
+def test_one_exception_may_be_written_without_a_list(tmp_path: Path) -> None:
+    line, message = broken(tmp_path, "noun: {kind: thing}", "except: {action: lok}")
+    assert line == line_of("    noun: {kind: thing}")
+    assert "the 'action' of the 'except' of rule 'ringing' names 'lok'" in message
+
+
 def test_an_unknown_kind_of_action_in_an_exception(tmp_path: Path) -> None:
     line, message = broken(tmp_path, "noun: {kind: thing}", "except: [handlin]")
     assert line == line_of("    noun: {kind: thing}")

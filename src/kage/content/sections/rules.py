@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from kage.content.describe import show, subject
 from kage.content.errors import suggest
@@ -71,7 +71,7 @@ class RuleModel(Strict):
     name: str = ""
     phase: Literal["before", "instead", "check", "after", "report"]
     action: Names
-    except_: Names | list[str | PatternModel] = Field([], alias="except")
+    except_: list[str | PatternModel] = Field([], alias="except")
     noun: Noun | None = None
     second: Noun | None = None
     direction: str | None = None
@@ -80,6 +80,11 @@ class RuleModel(Strict):
     effects: list[dict[str, Any]] = []
     stop: bool | None = None
     first: bool = False
+
+    @field_validator("except_", mode="before")
+    @classmethod
+    def _one_exception(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str | dict) else value
 
 
 class KindsModel(Strict):
@@ -107,6 +112,9 @@ def _check_actions(
 ) -> None:
     """Each name is `any`, an action of the world or (if `kinds`) a kind of action."""
     wanted = [value] if isinstance(value, str) else value
+    if not wanted:
+        name = "an action, or 'any'" if kinds else "its actions"
+        builder.problem(located, path, f"{subject(located.data, path)} is empty: name {name}.")
     known = world_actions(builder)
     pool = known | (_kinds(builder) if kinds else set())
     for i, name in enumerate(wanted):
@@ -189,10 +197,12 @@ def _check_name(builder: Any, located: Any, path: tuple[Any, ...], name: str) ->
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], rule: RuleModel) -> None:
     _check_actions(builder, located, (*path, "action"), rule.action)
-    excepts = [rule.except_] if isinstance(rule.except_, str) else rule.except_
-    for i, item in enumerate(excepts):
-        here = (*path, "except") if isinstance(rule.except_, str) else (*path, "except", i)
-        _check_pattern(builder, located, here, item)
+    written = located.data
+    for seg in path:
+        written = written[seg]
+    one = isinstance(written.get("except"), str | dict)  # `except: look`: a list of one
+    for i, item in enumerate(rule.except_):
+        _check_pattern(builder, located, (*path, "except") if one else (*path, "except", i), item)
     _check_noun(builder, located, (*path, "noun"), rule.noun)
     _check_noun(builder, located, (*path, "second"), rule.second)
     _check_direction(builder, located, (*path, "direction"), rule.direction)
