@@ -119,7 +119,7 @@ def _check_actions(
     pool = known | (_kinds(builder) if kinds else set())
     for i, name in enumerate(wanted):
         here = path if isinstance(value, str) else (*path, i)
-        if name == ANY:
+        if name == ANY and kinds:
             if len(wanted) > 1:
                 builder.problem(
                     located,
