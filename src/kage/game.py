@@ -57,6 +57,17 @@ class Game:
         if text:
             self._out.append(text)
 
+    def mark(self) -> int:
+        """Where the output stands now, to take back what is said after it."""
+        return len(self._out)
+
+    def said_since(self, mark: int) -> str:
+        """Take back what was said since `mark`, as one text: a rule whose effects speak
+        hands their words on as its own, in the order they were said."""
+        said = [t.strip() for t in self._out[mark:] if t and t.strip()]
+        del self._out[mark:]
+        return "\n\n".join(said)
+
     def notice(self, text: str) -> None:
         """A bracketed aside shown after the turn's prose, e.g. a score change."""
         self._notices.append(text)
@@ -127,7 +138,7 @@ class Game:
     # -- the turn -------------------------------------------------------------------
     def act(self, action: Action) -> Outcome:
         """Run one action through the pipeline, then let the world take its turn."""
-        from kage.runtime import after_turn
+        from kage.runtime import after_refusal, after_turn
 
         first_event = len(self.log)
         outcome = perform(self, action)
@@ -135,6 +146,8 @@ class Game:
             self.say(line)
         if outcome.done:
             after_turn(self, action, first_event)
+        elif len(self.log) > first_event and not self.state.done:
+            after_refusal(self)
         return outcome
 
     def command(self, line: str) -> Reply:

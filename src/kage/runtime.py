@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, information, interactions
 from kage.actions.pipeline import Action, Rulebooks
+from kage.core import (
+    counters,  # noqa: F401  (its conditions, effects and provider)
+    data_rules,
+)
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
 from kage.systems import scenes, scheduler
@@ -56,6 +60,7 @@ def rulebooks(world: World) -> Rulebooks:
         # verbs that only the world's data gives meaning to: no module installed rules
         data_verbs = ({i.verb for i in world.interactions} | set(world.verbs)) - rules.actions()
         interactions.install_verbs(rules, data_verbs)
+        data_rules.install(rules, world)
         world.runtime["rules"] = rules
     return rules
 
@@ -111,5 +116,14 @@ def after_turn(game: Game, action: Action, first_event: int = 0) -> None:
         EVERY_TURN[name](game, action, first_event)
     if not game.state.done:
         scenes.run_triggers(game)
+    if not game.state.done:
+        scenes.check_endings(game)
+
+
+def after_refusal(game: Game) -> None:
+    """A refused action takes no time; but when the refusing rule changed the world (a
+    data rule's effects: "in the dark, anything disturbs the message"), the story's
+    turning points and endings see the change at once."""
+    scenes.run_triggers(game)
     if not game.state.done:
         scenes.check_endings(game)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.core.naming import printed_name
 from kage.core.settings import describes_place
 from kage.world import query
 
@@ -38,7 +39,7 @@ def ways_out(game: Game, place_id: str) -> list[str]:
     for to, directions in by_place.items():
         words = " or ".join(directions)
         if to in game.state.visited or world.entities[to].known:
-            ways.append(f"{words} ({world.entities[to].name})")
+            ways.append(f"{words} ({printed_name(game, to)})")
         else:
             ways.append(words)
     return ways
@@ -64,7 +65,7 @@ def place(game: Game, place_id: str | None = None, arriving: bool = False) -> st
     place_id = place_id or query.here(game)
     ent = world.entities[place_id]
     shown = describes_place(game, place_id, arriving)
-    parts = [capital(ent.name), game.pick(ent.description) if shown else ""]
+    parts = [capital(printed_name(game, place_id)), game.pick(ent.description) if shown else ""]
     people, things = [], []
     for item in query.contents(game, place_id):
         other = world.entities[item]

@@ -7,14 +7,17 @@ with that sentence as its reason; `None` lets it go on. Carry-out rules change t
 standard report; report rules return the text the player reads.
 
 Check rules must not change the world: `applies` runs them alone to ask whether an
-action would be allowed, which is how admissible commands are listed.
+action would be allowed, which is how admissible commands are listed. It marks the action
+as a `trial`, so a rule that does change the world when it refuses (a world's data rule:
+"in the dark, anything but going north disturbs the message") does so only when the
+action is really tried.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +44,7 @@ class Action:
     minutes: int = 1
     data: dict[str, Any] = field(default_factory=dict)  # carry-out -> report notes
     several: bool = False  # one of many ("take all"): reports name the thing
+    trial: bool = False  # only asked whether it would be allowed: rules must not act or speak
 
     def describe(self) -> str:
         bits = [self.name]
@@ -169,7 +173,8 @@ def refusal(game: Game, action: Action) -> tuple[str, str] | None:
 
 
 def applies(game: Game, action: Action) -> bool:
-    return refusal(game, action) is None
+    """Whether `action` would be allowed now; the world is left as it was."""
+    return refusal(game, replace(action, data=dict(action.data), trial=True)) is None
 
 
 def perform(game: Game, action: Action) -> Outcome:

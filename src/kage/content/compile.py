@@ -10,10 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
 from kage.content import files
 from kage.content import schema as s
-from kage.content.describe import show
+from kage.content.describe import show, subject
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
 from kage.content.validate import KIND_OF_SECTION, SECTIONS, SYSTEM_SECTIONS, check_file
@@ -61,6 +63,17 @@ def _reflow(value: Any) -> Any:
         return [_reflow(v) for v in value]
     if isinstance(value, dict):
         return {k: _reflow(v) for k, v in value.items()}
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """A validated entry (or a mapping section's value) as the plain data it was written as."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(by_alias=True)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 
@@ -153,11 +166,17 @@ class Builder(References):
                 section = SYSTEM_SECTIONS[name]
                 store = world.data.setdefault(name, {} if section.keyed else [])
                 for i, entry in entries:
+                    path = (name, i)
                     if section.check is not None:
-                        section.check(self, located, (name, i), entry)
-                    plain = _reflow(entry.model_dump(by_alias=True))
+                        section.check(self, located, path, entry)
+                    if section.build is not None:
+                        plain = section.build(self, world, located, path, entry)
+                    else:
+                        plain = _reflow(_plain(entry))
+                    if plain is None:
+                        continue  # the section filled the world's own fields
                     if section.keyed:
-                        store[entry.id] = plain
+                        store[i if section.mapping else entry.id] = plain
                     else:
                         store.append(plain)
         self.check_containment(world)
@@ -189,7 +208,10 @@ class Builder(References):
                 self.ids.setdefault("zone", set()).update(place.zones)
         for located, extra in self.extras:
             for name, entries in extra.items():
-                if SYSTEM_SECTIONS[name].keyed:
+                if SYSTEM_SECTIONS[name].mapping:
+                    for key, _ in entries:
+                        self.register(name, key, located, (name, key))
+                elif SYSTEM_SECTIONS[name].keyed:
                     for i, entry in entries:
                         self.register(name, entry.id, located, (name, i, "id"))
         return info
@@ -236,14 +258,15 @@ class Builder(References):
     def entity(
         self, located: Located, path: tuple[Any, ...], item: s.Named, kind: str, **extra: Any
     ) -> Entity:
-        nouns = {w.lower() for w in item.nouns} | {item.name.lower().split()[-1]}
+        name = self.plain_name(located, (*path, "name"), item.name)
+        nouns = {w.lower() for w in item.nouns} | {name.lower().split()[-1]}
         adjectives = {w.lower() for w in item.adjectives}
         if kind == "person":
-            nouns |= {w.lower() for w in item.name.split()}
+            nouns |= {w.lower() for w in name.split()}
         return Entity(
             id=item.id,
             kind=kind,
-            name=item.name,
+            name=name,
             nouns=frozenset(nouns),
             adjectives=frozenset(adjectives),
             description=self.variants(located, (*path, "description"), item.description),
@@ -252,6 +275,25 @@ class Builder(References):
             props=dict(item.props),
             **extra,
         )
+
+    def plain_name(
+        self, located: Located, path: tuple[Any, ...], name: str | list[s.NameVariant]
+    ) -> str:
+        """The name a place has when no variant's `when` holds: its last variant's."""
+        if isinstance(name, str):
+            return name
+        for i, variant in enumerate(name):
+            self.check_condition(located, (*path, i, "when"), variant.when)
+        if not name or name[-1].when is not None:
+            self.problem(
+                located,
+                path,
+                f"{subject(located.data, path)} has no variant without a 'when': end the "
+                "list with the name it has otherwise (- text: ...), which is also what the "
+                "player calls it.",
+            )
+            return name[-1].text if name else "?"
+        return name[-1].text
 
     def fill(self, world: World, located: Located, model: s.FileModel) -> None:
         ents = world.entities
@@ -285,6 +327,7 @@ class Builder(References):
                 exits=exits,
                 zones=tuple(place.zones),
                 known=place.known,
+                names=[] if isinstance(place.name, str) else self.text(place.name),
             )
         for i, person in enumerate(model.people):
             if person.id in ents:

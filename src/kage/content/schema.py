@@ -3,7 +3,7 @@ a key is caught with the file and line instead of being silently ignored."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -43,7 +43,14 @@ class Named(Strict):
     props: dict[str, Any] = {}
 
 
+class NameVariant(VariantModel):
+    text: str = Field(pattern=r"\S")
+
+
 class PlaceModel(Named):
+    # a place's name may vary: the first variant whose `when` holds is printed; the last,
+    # with no `when`, is its name otherwise (and gives the words the player calls it by)
+    name: Annotated[str, Field(pattern=r"\S")] | list[NameVariant]  # type: ignore[assignment]
     exits: dict[str, ExitModel | str] = {}
     zones: list[str] = []
     known: bool = False

@@ -77,6 +77,7 @@ class Entity:
     exits: dict[str, Exit] = field(default_factory=dict)
     zones: tuple[str, ...] = ()
     known: bool = False  # may be named in "go to" before it is visited
+    names: list[Variant] = field(default_factory=list)  # printed name by condition, else `name`
     # people
     topics: list[Topic] = field(default_factory=list)
     greeting: list[Variant] = field(default_factory=list)

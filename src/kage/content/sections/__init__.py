@@ -4,6 +4,10 @@ Each module here defines `SECTION` (or a tuple `SECTIONS`): the section's name i
 files, the pydantic model of one entry, and a function that checks references; entries go to
 `world.data[name]` as plain dicts. The loader finds the modules by itself, so a new system
 adds its data format without touching the core schema.
+
+A section is a list of entries unless it is a `mapping` (``counters: {disturbed: 0}``): then
+its model has one field, named like the section, that holds the whole mapping; each key is
+checked and stored on its own, and keys are noted as ids of the section's kind.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ if TYPE_CHECKING:
     from kage.content.yaml_lines import Located
     from kage.world.model import World
 
-Build = Callable[["Builder", "World", "Located", tuple[Any, ...], BaseModel], dict[str, Any]]
+# (builder, world, located, path, entry) -> what `world.data[name]` stores for the entry, or
+# None when the section fills the world's own fields instead (`responses`: World.responses)
+Build = Callable[["Builder", "World", "Located", tuple[Any, ...], Any], Any]
 
 
 # What the arguments of system-defined conditions and effects refer to, so the loader can
@@ -36,7 +42,9 @@ class Section:
     name: str
     model: type[BaseModel]  # one entry of the section (the section is a list of these)
     check: Callable[[Builder, Located, tuple[Any, ...], Any], None] | None = None
-    keyed: bool = True  # entries have an `id` and are stored by it
+    keyed: bool = True  # entries have an `id` (or, in a mapping, a key) and are stored by it
+    mapping: bool = False  # written as `name: {key: value, ...}`, not as a list
+    build: Build | None = None  # instead of storing the entry's plain data as written
 
 
 def all_sections() -> dict[str, Section]:
