@@ -78,7 +78,7 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
 def install(rules: Rulebooks) -> None:
     rules.takes("haggle", ASKING)
 
-    @rules.rule("before", "give", order=10)
+    @rules.rule("before", "give", "show", order=10)
     def showing_a_merchant_is_selling(game: Game, action: Action) -> None:
         """ "offer X to Genji", "show X to Genji": he appraises it."""
         if action.noun is None or action.second is None:
