@@ -36,7 +36,7 @@ def is_person(game: Game, entity: str | None) -> bool:
 def served_elsewhere(game: Game, action: Action, module: str) -> bool:
     """Whether a rule from another module carries the action out in this world (a trade
     extension's buying, say), so the core's default refusal stands aside."""
-    return any(e.source != module for e in game.rules.rules("carry_out", action.name))
+    return any(e.source != module for e in game.rules.written_for("carry_out", action.name))
 
 
 def sense(game: Game, action: Action, entity: str | None, key: str) -> str | None:
