@@ -22,5 +22,5 @@ CHECKED = response(
 
 
 @rule("check", "verify")
-def report_verification(game: Game, action: Action) -> str:
+def verifying_the_story(game: Game, action: Action) -> str:
     return CHECKED(game, action, fingerprint=game.world.source_hash[:12] or "not recorded")
