@@ -2,8 +2,9 @@
 kiss (embrace, hug), wake, show.
 
 Showing a thing to a person changes nothing by default; a world gives it a meaning with
-an interaction (verb "show", the thing, and the person as `second`), and a trade
-extension turns showing wares to a merchant into an appraisal.
+an interaction (verb "show", the thing, and the person as `second`), or else its "give"
+interaction for the same thing and person answers; a trade extension turns showing wares
+to a merchant into an appraisal.
 """
 
 from __future__ import annotations
@@ -32,6 +33,21 @@ ACTIONS = ("kiss", "wake", "show")
 @rule("before", *ACTIONS, order=5)
 def world_meaning_first(game: Game, action: Action) -> str | None:
     return interactions.world_meaning(game, action)
+
+
+@rule("before", "show", order=6)
+def showing_answers_as_giving(game: Game, action: Action) -> str | None:
+    """A world that wrote what a person says when given a thing, and nothing for being
+    shown it, has that answer for showing too (as before show was an action of its own);
+    a `show` interaction, when there is one, is what answers."""
+    if interactions.meant(action):
+        return None
+    offered = Action("give", action.noun, action.second, actor=action.actor)
+    inter, refusal = interactions.find(game, offered)
+    if inter is None:
+        return refusal or None
+    action.data[interactions.MEANT] = inter
+    return None
 
 
 @rule("check", "show", order=40)

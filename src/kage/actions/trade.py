@@ -89,7 +89,7 @@ def install(rules: Rulebooks) -> None:
         if not query.is_carried_by(game, action.noun, game.world.player):
             return
         found, refusal = interactions.find(game, action)
-        if found is None and not refusal:
+        if found is None and not refusal and not interactions.meant(action):
             action.name = "sell"  # the sell rules take it from here
 
     @rules.rule("check", *TRADES, order=20)
