@@ -5,8 +5,9 @@ Ada stands in a farm kitchen that smells of woodsmoke, holding a flask of water 
 stone. An apple, a pie (too hot to eat until the damper lever is pulled), a bread bowl
 with a spoon in it, a rope, a rose, a bell that hums, a crate, a dial, an almanac and a
 fixed post are there; so are the twins, and Bert, with a loaf on show (as a merchant's
-wares are). Out in the yard is a well. Interactions give pulling the lever, kissing Bert
-and consulting the almanac a meaning, so the world's answer can be seen to come first.
+wares are). Out in the yard is a well. Interactions give pulling the lever, kissing Bert,
+giving him the flask or the crate and consulting the almanac a meaning, so the world's
+answer can be seen to come first.
 """
 
 from __future__ import annotations
@@ -65,6 +66,14 @@ interactions:
   - verb: kiss
     target: bert
     text: "Bert goes pink to the ears."
+  - verb: give
+    target: flask
+    second: bert
+    text: "Bert takes a swig and hands the flask back."
+  - verb: give
+    target: crate
+    second: bert
+    text: "Bert shrugs at the crate."
   - verb: consult
     target: almanac
     text: "The almanac says the frost comes early this year."

@@ -169,9 +169,10 @@ def test_an_interaction_s_refusal_and_meaning_replace_eating(session: Session) -
         ("wake up", "This is no dream. You are as awake as you are going to get."),
         ("wake bert", "There is no need to wake Bert."),
         ("wake up twins", "There is no need to wake the twins."),
-        ("show flask to bert", "You show the flask of water to Bert, to no effect."),
+        ("show stone to bert", "You show the stone to Bert, to no effect."),
         ("show bert stone", "You show the stone to Bert, to no effect."),
-        ("show crate to bert", "You aren't holding the crate."),
+        ("show flask to bert", "Bert takes a swig and hands the flask back."),  # as giving
+        ("show crate to bert", "You aren't holding the crate."),  # though giving it means something
         ("yes", "Nobody asked you anything just now."),
         ("y", "Nobody asked you anything just now."),
         ("no", "Nobody was asking."),

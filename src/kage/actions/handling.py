@@ -86,8 +86,7 @@ def can_t_push_from_place_to_place(game: Game, action: Action) -> str | None:
 
 @rule("check", "wave", order=50)
 def can_t_wave_what_is_not_held(game: Game, action: Action) -> str | None:
-    if interactions.meant(action):
-        return None
+    """Even where the world says what waving it means: you wave what you have."""
     return checks.not_held(game, action.noun)
 
 

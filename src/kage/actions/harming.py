@@ -37,8 +37,7 @@ def world_meaning_first(game: Game, action: Action) -> str | None:
 
 @rule("check", "throw_at", order=40)
 def must_hold_what_is_thrown(game: Game, action: Action) -> str | None:
-    if interactions.meant(action):
-        return None
+    """Even where the world says what throwing means: you throw what you have."""
     return checks.not_held(game, action.noun)
 
 

@@ -52,8 +52,7 @@ def showing_answers_as_giving(game: Game, action: Action) -> str | None:
 
 @rule("check", "show", order=40)
 def must_hold_what_is_shown(game: Game, action: Action) -> str | None:
-    if interactions.meant(action):
-        return None
+    """Even where the world says what showing means: you show what you have."""
     return checks.not_held(game, action.noun)
 
 
