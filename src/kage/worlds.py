@@ -51,6 +51,7 @@ def _key(folder: Path) -> str:
     code = [
         package / "world" / "model.py",
         package / "compiled.py",
+        package / "parser" / "grammar.py",  # compiling reads the core grammar (CORE)
         *sorted((package / "content").rglob("*.py")),
     ]
     for path in code:

@@ -151,6 +151,10 @@ class Rulebooks:
             self._cache[key] = found
         return found
 
+    def written_for(self, phase: str, action: str) -> tuple[Entry, ...]:
+        """The rules declared for exactly this action in `phase`, without the "*" ones."""
+        return tuple(self._books.get((phase, action), ()))
+
     def actions(self) -> set[str]:
         return {name for (_, name) in self._books if name != "*"}
 

@@ -78,7 +78,7 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
 def install(rules: Rulebooks) -> None:
     rules.takes("haggle", ASKING)
 
-    @rules.rule("before", "give", order=10)
+    @rules.rule("before", "give", "show", order=10)
     def showing_a_merchant_is_selling(game: Game, action: Action) -> None:
         """ "offer X to Genji", "show X to Genji": he appraises it."""
         if action.noun is None or action.second is None:
@@ -89,7 +89,7 @@ def install(rules: Rulebooks) -> None:
         if not query.is_carried_by(game, action.noun, game.world.player):
             return
         found, refusal = interactions.find(game, action)
-        if found is None and not refusal:
+        if found is None and not refusal and not interactions.meant(action):
             action.name = "sell"  # the sell rules take it from here
 
     @rules.rule("check", *TRADES, order=20)

@@ -57,7 +57,7 @@ class Lexicon:
         for word in first.words:
             bucket = self.lines.setdefault(word, [])
             bucket.append(line)
-            bucket.sort(key=lambda ln: (-ln.literals, -len(ln.tokens)))
+            bucket.sort(key=Line.precedence)  # stable: of equal lines, the first added wins
             self.verbs.add(word)
         for token in line.tokens:
             if token.words:
@@ -65,11 +65,14 @@ class Lexicon:
 
 
 def build(world: World) -> Lexicon:
+    """The world's phrasings go in first, so where one ties with a core line (the same
+    words, slots as narrow) the world's meaning wins: "hug {person}" is Banished's hug,
+    not the core's kissing."""
     lex = Lexicon()
-    for action, patterns in CORE:
+    for action, patterns in world.verbs.items():
         for pattern in patterns:
             lex.add(action, pattern)
-    for action, patterns in world.verbs.items():
+    for action, patterns in CORE:
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():
