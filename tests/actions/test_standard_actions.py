@@ -194,10 +194,6 @@ def test_standard_answers(session: Session, line: str, reply: str) -> None:
     assert play(session, line) == reply
 
 
-def test_verify_names_the_world_s_fingerprint(session: Session, kitchen: World) -> None:
-    assert kitchen.source_hash and kitchen.source_hash[:12] in play(session, "verify")
-
-
 # -- buying -----------------------------------------------------------------------------
 def test_buying_is_refused_where_nobody_sells(kitchen: World, tmp_path: Path) -> None:
     """Without the trade rules, buying has only the core's polite refusal; with them (as

@@ -30,23 +30,6 @@ WORDS = [
     for line in DATA.read_text().splitlines()
     if line.strip() and not line.startswith("#")
 ]
-# out-of-world words the meta helper's branch gives a meaning (its own area)
-META_LATER = frozenset(
-    {
-        "version",
-        "script",
-        "transcript",
-        "superbrief",
-        "short",
-        "verbose",
-        "long",
-        "brief",
-        "normal",
-        "nouns",
-        "pronouns",
-        "notify",
-    }
-)
 # the world model's verbs (doors, containers, devices) the stdworld helper's branch adds
 WORLD_MODEL_LATER = frozenset(
     {"open", "unwrap", "uncover", "close", "shut", "cover", "cross", "lock", "unlock", "switch"}
@@ -157,17 +140,12 @@ def test_the_word_list_is_inform_s() -> None:
 def test_every_standard_word_is_known(name: str, tmp_path: Path) -> None:
     problems = {}
     for word in WORDS:
-        if word in META_LATER | WORLD_MODEL_LATER:
+        if word in WORLD_MODEL_LATER:
             continue
         wrong = answers(name, word, tmp_path / "saves")
         if wrong:
             problems[word] = wrong
     assert not problems, problems
-
-
-@pytest.mark.parametrize(("name", "word"), cases(META_LATER, "meta helper"))
-def test_meta_words_are_known(name: str, word: str, tmp_path: Path) -> None:
-    assert not answers(name, word, tmp_path / "saves")
 
 
 @pytest.mark.parametrize(("name", "word"), cases(WORLD_MODEL_LATER, "stdworld helper"))

@@ -308,7 +308,6 @@ CORE: list[tuple[str, list[str]]] = [
     ("sorry", ["sorry", "apologise|apologize", "apologise|apologize to {person}"]),
     ("swear_strong", ["shit", "fuck", "damn", "crap", "bollocks"]),
     ("swear_mild", ["bother", "curses", "curse", "drat", "darn", "swear"]),
-    ("verify", ["verify"]),
 ]
 
 # The session's own commands (kage.session): they are not world commands, take no time
