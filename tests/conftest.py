@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import pytest
 # Tests must see a crash: sessions (and `kage` subprocesses, which inherit this) re-raise
 # internal errors instead of answering the player with an apology.
 os.environ["KAGE_STRICT"] = "1"
+# A TRANSCRIPT typed in any test (random play types anything) writes here, never into the
+# user's own data folder.
+os.environ.setdefault("KAGE_TRANSCRIPTS", tempfile.mkdtemp(prefix="kage-transcripts-"))
 
 from kage import worlds  # noqa: E402
 from kage.session import Session  # noqa: E402

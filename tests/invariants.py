@@ -88,9 +88,12 @@ Invariant = Callable[[Seen], None]
 # -- things ----------------------------------------------------------------------------
 def every_thing_has_one_holder(seen: Seen) -> None:
     """No thing made, none lost: exactly the things the world started with have a holder
-    (a dict holds each once, so none can be in two places), and no place is held."""
+    (a dict holds each once, so none can be in two places), and no place is held. A thing
+    consumed on purpose (eaten, drunk up: ops.consume) is out of play, not lost."""
     held = set(seen.state.holder)
-    lost, made = seen.base.things - held, held - seen.base.things
+    consumed = {e for e, props in seen.state.props.items() if props.get("consumed")}
+    lost, made = seen.base.things - held - consumed, held - seen.base.things
+    assert not consumed & held, f"consumed things still in play: {sorted(consumed & held)}"
     assert not lost and not made, f"things lost {sorted(lost)}, made {sorted(made)}"
     places = [e for e in held if seen.world.entities[e].kind == "place"]
     assert not places, f"places held by something: {places}"

@@ -40,10 +40,10 @@ from tests.helpers import WALKTHROUGHS
 from tests.invariants import COUNTS, check_state, check_turn
 
 from kage import runtime, worlds
-from kage.parser.grammar import DIRECTIONS, META, Line
+from kage.parser.grammar import DIRECTIONS, Line
 from kage.parser.nouns import ALL_WORDS, EXCEPT_WORDS, PRONOUN_WORDS
 from kage.parser.text import clean, split_commands, words
-from kage.session import UNDO_DEPTH, Session, Step
+from kage.session import UNDO_DEPTH, Session, Step, meta_command
 from kage.world import numbers, query
 from kage.world.clock import _UNITS
 from kage.world.model import World
@@ -151,17 +151,20 @@ def replayed(session: Session, log: list[str]) -> None:
 
 # -- a session that remembers what undo must give back ----------------------------------
 class Watched(Session):
-    """A real Session that notes, before each world command, the digest and log undo
-    must bring back, and checks them on every undo."""
+    """A real Session that notes, before each world command that changes the game, the
+    digest and log undo must bring back, and checks them on every undo."""
 
     def _begin(self) -> None:
         super()._begin()
         self.marks: list[tuple[str, list[str]]] = []
 
     def play(self, command: str):  # type: ignore[no-untyped-def]
-        self.marks.append((self.game.state.digest(), list(self.log)))
-        del self.marks[:-UNDO_DEPTH]
-        return super().play(command)
+        mark = (self.game.state.digest(), list(self.log))
+        step = super().play(command)
+        if len(self.log) > len(mark[1]):  # logged: a step that undo takes back
+            self.marks.append(mark)
+            del self.marks[:-UNDO_DEPTH]
+        return step
 
     def _undo(self, command: str, rest: str):  # type: ignore[no-untyped-def]
         expected = self.marks.pop() if self.history else None
@@ -267,11 +270,7 @@ def grammar_command(data: st.DataObject, session: Session) -> str:
 
 def kind_of(command: str) -> str | None:
     """The session's meta command a split command is, as Session.one decides."""
-    ws = words(command)
-    meta = META.get(" ".join(ws[:2])) or (META.get(ws[0]) if ws else None)
-    if meta == "quit" and len(ws) > 2:
-        return None
-    return meta
+    return meta_command(words(command))
 
 
 SAVED = re.compile(r"^Saved as .* \((/.*)\)\.$", re.DOTALL)
@@ -372,7 +371,7 @@ class Play(RuleBasedStateMachine):
     def random_text(self, line: str) -> None:
         self.step(line)
 
-    @rule(word=st.sampled_from(["undo", "again", "g", "undo", "restart"]))
+    @rule(word=st.sampled_from(["undo", "again", "g", "undo", "restart", "restart. y"]))
     def meta(self, word: str) -> None:
         self.step(word)
 

@@ -141,7 +141,7 @@ def test_restore_takes_the_saves_seed(new_session) -> None:
     replayed = new_session(seed=0)
     replayed.restore(replace(data, world_hash="changed", snapshots=[]))
     assert replayed.game.state.digest() == seeded.game.state.digest()
-    play(session, "restart")
+    play(session, "restart", "y")
     assert session.game.state.digest() == Game(session.world, 7).state.digest()
 
 

@@ -106,7 +106,7 @@ def test_restore_of_missing_save_is_a_clear_message(new_session) -> None:
 def test_restart_begins_again(new_session) -> None:
     session = new_session()
     play(session, "down", "ne")
-    text = play(session, "restart")
+    text = play(session, "restart", "y")
     assert "BANISHED" in text
     assert session.game.state.holder["naruto"] == "hokage_office"
     assert session.log == []

@@ -10,13 +10,14 @@ import pytest
 from tests.helpers import play
 
 from kage.game import Game
-from kage.parser.text import MAX_LINE
+from kage.parser.text import MAX_LINE, words
 from kage.persist import SaveError
 from kage.session import (
     UNDO_DEPTH,
     Session,
     after_first_word,
     default_save_dir,
+    meta_command,
     save_name,
     strict_default,
 )
@@ -41,7 +42,7 @@ def test_a_too_long_line_is_cut_and_the_reply_says_so(new_session) -> None:
     note = f"(That was a very long line; I read only its first {MAX_LINE} characters.)\n"
     assert steps[0].text.startswith(note)
     assert not any(s.text.startswith("(That") for s in steps[1:])
-    assert session.log[0] == "wait" and len(session.log) == 2  # the last wait was cut off
+    assert session.log == ["wait"]  # the x... changed nothing; the last wait was cut off
     assert len(steps) == 2 and len(steps[1].command) == MAX_LINE - len("wait. ")
     (short,) = session.step("w" * MAX_LINE)
     assert not short.text.startswith("(That")  # exactly at the limit: nothing cut
@@ -56,15 +57,19 @@ def test_each_command_of_a_line_gets_its_step(new_session) -> None:
 
 def test_quit_stops_the_rest_of_the_line(new_session) -> None:
     session = new_session()
-    steps = session.step("wait. quit. wait")
-    assert [s.command for s in steps] == ["wait", "quit"]
+    steps = session.step("wait. quit. y. wait")
+    assert [s.command for s in steps] == ["wait", "quit", "y"]
     assert steps[-1].quit and steps[-1].text == "Goodbye."
+    assert not steps[1].quit
     assert session.log == ["wait"]
 
 
-@pytest.mark.parametrize("line", ["q", "quit", "exit game", "quit game"])
+@pytest.mark.parametrize("line", ["q", "quit", "exit game", "quit game", "die"])
 def test_ways_to_quit(new_session, line: str) -> None:
-    (step,) = new_session().step(line)
+    session = new_session()
+    (asked,) = session.step(line)
+    assert asked.text == "Are you sure you want to quit? (y/n)" and not asked.quit
+    (step,) = session.step("yes")
     assert step.quit
 
 
@@ -185,7 +190,8 @@ def test_undo_history_is_bounded(new_session) -> None:
 def test_restart_forgets_again_and_undo(new_session) -> None:
     session = new_session()
     play(session, "down", "wait")
-    (step,) = session.step("restart")
+    session.step("restart")
+    (step,) = session.step("y")
     assert step.text.startswith("[Restarted.]\n\n")
     assert step.text.endswith(session.opening())
     assert session.snapshots == [(0, session.game.state.dumps())]
@@ -363,7 +369,22 @@ def test_default_save_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     "line",
-    ["g", "undo", "restart", "save x", 'save "a" b', "saves", "restore x", "restore gone"],
+    [
+        "g",
+        "undo",
+        "restart",
+        "quit",
+        "save x",
+        'save "a" b',
+        "saves",
+        "restore x",
+        "restore gone",
+        "brief",
+        "notify off",
+        "transcript",
+        "noscript",
+        "verify",
+    ],
 )
 @pytest.mark.parametrize("played", [True, False])
 def test_each_meta_commands_step_names_the_command(new_session, line: str, played: bool) -> None:
@@ -372,6 +393,65 @@ def test_each_meta_commands_step_names_the_command(new_session, line: str, playe
         play(session, "wait", "save x")
     (step,) = session.step(line)
     assert step.command == line
+    assert step.understood and not step.quit
+    session.close()
+
+
+@pytest.mark.parametrize(
+    ("line", "meta"),
+    [
+        ("brief", "brief"),
+        ("Normal", "brief"),
+        ("notify off", "notify_off"),
+        ("notify", "notify_on"),
+        ("script", "transcript_on"),
+        ("unscript", "transcript_off"),
+        ("quit game", "quit"),
+        ("save the gate", "save"),
+        ("load, mine", "restore"),
+        ("long sword", None),  # "long" alone is verbose; here it is a world's words
+        ("notify the guard", None),
+        ("brief tsunade", None),
+        ("undo the knot", None),
+        ("", None),
+    ],
+)
+def test_a_session_command_is_the_whole_command_but_save_and_restore(
+    line: str, meta: str | None
+) -> None:
+    assert meta_command(words(line)) == meta
+
+
+def test_a_world_command_that_looks_like_a_session_one_is_played(new_session) -> None:
+    session = new_session()
+    (step,) = session.step("brief tsunade")
+    assert session.settings.verbosity == "verbose"
+    assert "brief mode" not in step.text  # the world's answer, not a change of mode
+
+
+def test_a_command_that_changes_nothing_is_not_logged_but_can_be_repeated(new_session) -> None:
+    session = new_session()
+    play(session, "down", "score")
+    assert session.log == ["down"] and session.last == "score"
+    (step,) = session.step("g")
+    assert step.text.startswith("You have scored")
+    assert session.step("undo")[0].text.startswith("[Undone: down]")
+
+
+def test_a_question_is_state_so_its_command_is_logged_and_replays(new_session) -> None:
+    """A "Which do you mean?" changes the state (the question waits in it), so the
+    command is logged, and a replay of the log asks and answers it the same way."""
+    session = new_session()
+    play(session, "down", "ne", "take cups", "go to ichiraku", "drop cups")
+    assert play(session, "take ramen").startswith("Which do you mean")
+    assert session.log[-1] == "take ramen"
+    play(session, "cups")
+    assert session.game.state.holder["cup_ramen"] == "naruto"
+    play(session, "drop cups", "take ramen", "score")  # SCORE drops the question
+    assert session.log[-2:] == ["take ramen", "score"] and not session.game.state.question
+    replayed = new_session()
+    play(replayed, *session.log)
+    assert replayed.game.state.digest() == session.game.state.digest()
 
 
 def test_a_save_that_cannot_be_written_names_its_command(banished: World, tmp_path: Path) -> None:
@@ -418,8 +498,8 @@ def test_a_worlds_own_verbs_start_a_new_command_after_and(new_session) -> None:
 
 
 def test_quit_followed_by_two_words_is_not_the_meta_command(new_session) -> None:
-    assert new_session().step("quit game")[0].quit
-    assert not new_session().step("quit the game")[0].quit
+    assert new_session().step("quit game. y")[-1].quit
+    assert not new_session().step("quit the game. y")[-1].quit
 
 
 def test_one_with_no_words_is_played_not_crashed_on(new_session) -> None:

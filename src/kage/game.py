@@ -13,6 +13,7 @@ from typing import Any
 
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
+from kage.core.settings import Settings
 from kage.world import query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
@@ -46,6 +47,7 @@ class Game:
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
         self.acting: list[Action] = []  # the actions being performed, innermost last
+        self.settings = Settings()  # the player's preferences; a session shares its own
         if state is None:
             self.state = runtime.initial_state(world, seed)
             self._opening = runtime.open_story(self)
@@ -57,6 +59,17 @@ class Game:
     def say(self, text: str) -> None:
         if text:
             self._out.append(text)
+
+    def mark(self) -> int:
+        """Where the output stands now, to take back what is said after it."""
+        return len(self._out)
+
+    def said_since(self, mark: int) -> str:
+        """Take back what was said since `mark`, as one text: a rule whose effects speak
+        hands their words on as its own, in the order they were said."""
+        said = [t.strip() for t in self._out[mark:] if t and t.strip()]
+        del self._out[mark:]
+        return "\n\n".join(said)
 
     def notice(self, text: str) -> None:
         """A bracketed aside shown after the turn's prose, e.g. a score change."""
@@ -128,7 +141,7 @@ class Game:
     # -- the turn -------------------------------------------------------------------
     def act(self, action: Action) -> Outcome:
         """Run one action through the pipeline, then let the world take its turn."""
-        from kage.runtime import after_turn
+        from kage.runtime import after_refusal, after_turn
 
         first_event = len(self.log)
         self.acting.append(action)
@@ -138,6 +151,8 @@ class Game:
                 self.say(line)
             if outcome.done:
                 after_turn(self, action, first_event)
+            elif len(self.log) > first_event and not self.state.done:
+                after_refusal(self)
         finally:
             self.acting.pop()
         return outcome

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, information, interactions
 from kage.actions.pipeline import Action, Rulebooks
+from kage.core import data_rules
 from kage.core.engine import Engine, assemble
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
-from kage.systems import turn
+from kage.systems import scenes, turn
 from kage.world import effects, rng
 from kage.world.model import World
 from kage.world.state import State
@@ -46,6 +47,7 @@ def rulebooks(world: World) -> Rulebooks:
         # verbs that only the world's data gives meaning to: no module installed rules
         data_verbs = ({i.verb for i in world.interactions} | set(world.verbs)) - rules.actions()
         interactions.install_verbs(rules, data_verbs)
+        data_rules.install(rules, world)
         world.runtime["rules"] = rules
     return rules
 
@@ -95,3 +97,12 @@ def after_turn(game: Game, action: Action, first_event: int = 0) -> None:
     if action.name in information.FREE or action.name in WRAPPERS:
         return
     turn.run(game, action, first_event)
+
+
+def after_refusal(game: Game) -> None:
+    """A refused action takes no time; but when the refusing rule changed the world (a
+    data rule's effects: "in the dark, anything disturbs the message"), the story's
+    turning points and endings see the change at once."""
+    scenes.run_triggers(game)
+    if not game.state.done:
+        scenes.check_endings(game)

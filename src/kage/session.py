@@ -8,6 +8,22 @@ the saved game aside and swaps it in only when complete (``kage.restoring``).
 
 Save names: ``save NAME`` / ``restore NAME`` take the rest of the command as the name
 (dots inside words, "and" and commas included); a name in double quotes is literal.
+
+The player's preferences (verbose, brief, superbrief; notify on/off) are the session's
+(``kage.core.settings``): shared with its game, kept across UNDO and RESTART, written into
+every save and brought back by RESTORE. A transcript (TRANSCRIPT / TRANSCRIPT OFF) writes
+every command and reply to a new file in the transcripts folder.
+
+RESTART and QUIT ask "Are you sure?" and act only on a yes. The answer is simply the next
+command, whatever the front end: the next line typed at the terminal, the next line of a
+``--script`` or ``--json`` input (a script confirms with a line "y"), or the next command
+on the same line ("quit. y"). Y or YES confirms, N or NO declines, and anything else lets
+the question lapse and is played as a command of its own. Ctrl-C and the end of input are
+the front end's business and quit without asking (kage.interfaces.terminal).
+
+A command that leaves the world's state exactly as it was (a word not understood, SCORE,
+EXITS) is neither logged nor a step for UNDO: replaying the log without it gives the same
+game, and UNDO takes back the last command that did something, as in Inform.
 """
 
 from __future__ import annotations
@@ -18,13 +34,40 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kage import __version__
+from kage.content.errors import ContentError
+from kage.core.settings import Settings
 from kage.game import Game
 from kage.parser.grammar import META
 from kage.parser.text import MAX_LINE, clean, split_commands, words
 from kage.persist import SaveData, SaveError
 from kage.persist.folders import list_all, loose_store, world_store, worlds_having
 from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
+from kage.persist.transcripts import Transcript, TranscriptError, default_transcript_dir
 from kage.restoring import Rebuilt, RestoreError, rebuild
+from kage.session_replies import (
+    AGAIN_NOTHING,
+    BRIEF,
+    NOTIFY_OFF,
+    NOTIFY_ON,
+    QUIT_ASK,
+    QUIT_DONE,
+    QUIT_KEPT,
+    RESTART_ASK,
+    RESTART_DONE,
+    RESTART_KEPT,
+    SUPERBRIEF,
+    TRANSCRIPT_ALREADY,
+    TRANSCRIPT_FAILED,
+    TRANSCRIPT_NONE,
+    TRANSCRIPT_OFF,
+    TRANSCRIPT_ON,
+    UNDO_NOTHING,
+    VERBOSE,
+    VERIFY_CHANGED,
+    VERIFY_INTACT,
+    VERIFY_UNKNOWN,
+    VERIFY_UNREADABLE,
+)
 from kage.world import query
 from kage.world.clock import OutOfTime
 from kage.world.model import World
@@ -32,6 +75,8 @@ from kage.world.state import State
 
 UNDO_DEPTH = 500
 NAMED = ("save", "restore")  # meta commands whose argument is a save name
+YES = frozenset({"y", "yes"})
+NO = frozenset({"n", "no"})
 
 
 def default_save_dir() -> Path:
@@ -64,16 +109,22 @@ class Session:
         seed: int = 0,
         saves: Path | None = None,
         strict: bool | None = None,
+        transcripts: Path | None = None,
     ) -> None:
         self.world = world
         self.seed = seed
         self.strict = strict_default() if strict is None else strict
         self.saves_dir = Path(saves or default_save_dir())
         self.store = world_store(self.saves_dir, world.id)  # this world's saves
+        self.transcripts_dir = Path(transcripts or default_transcript_dir())
+        self.transcript: Transcript | None = None
+        self.settings = Settings()
+        self.asking: str | None = None  # "quit" or "restart" while "Are you sure?" waits
         self._begin()
 
     def _begin(self) -> None:
         self.game = Game(self.world, self.seed)
+        self.game.settings = self.settings
         self.log: list[str] = []
         self.snapshots: list[tuple[int, str]] = [(0, self.game.state.dumps())]
         self.history: list[tuple[State, int]] = []  # (state before, log length before)
@@ -99,28 +150,54 @@ class Session:
         commands = split_commands(line, self.game.lexicon.lines)
         if not commands:
             text = "\n".join([*notes, "I beg your pardon?"])
-            return [Step(raw.strip()[:MAX_LINE], text, understood=False)]
-        steps = []
-        for command in commands:
-            step = self.one(command)
-            steps.append(step)
-            if step.quit:
-                break
-        if notes:
-            steps[0].text = "\n".join(notes) + "\n" + steps[0].text
+            steps = [Step(raw.strip()[:MAX_LINE], text, understood=False)]
+        else:
+            steps = []
+            for command in commands:
+                step = self.one(command)
+                steps.append(step)
+                if step.quit:
+                    break
+            if notes:
+                steps[0].text = "\n".join(notes) + "\n" + steps[0].text
+        for step in steps:
+            self._transcribe(step)
+        if steps[-1].quit:
+            self.close()
         return steps
 
     def one(self, command: str) -> Step:
         ws = words(command)
-        meta = META.get(" ".join(ws[:2])) or (META.get(ws[0]) if ws else None)
-        if meta is not None and not (meta == "quit" and len(ws) > 2):
+        if self.asking is not None:
+            asked, self.asking = self.asking, None
+            if len(ws) == 1 and ws[0] in YES | NO:
+                return getattr(self, f"_{asked}_answered")(command, ws[0] in YES)
+            # not an answer: the question lapses and this is a command of its own
+        meta = meta_command(ws)
+        if meta is not None:
             rest = after_first_word(command) if meta in NAMED else ""
             return getattr(self, f"_{meta}")(command, rest)
         return self.play(command)
 
+    def close(self) -> None:
+        """Stop writing the transcript, if one is being written."""
+        if self.transcript is not None:
+            self.transcript.close()
+            self.transcript = None
+
+    def _transcribe(self, step: Step) -> None:
+        if self.transcript is None:
+            return
+        try:
+            self.transcript.record(step.command, step.text)
+        except TranscriptError as exc:
+            self.transcript = None
+            step.text += f"\n\n[{exc}]"
+
     def play(self, command: str) -> Step:
-        """A world command: logged, undoable, replayable."""
-        self.history.append((self.game.state.copy(), len(self.log)))
+        """A world command: logged, undoable, replayable (unless it changed nothing)."""
+        before = self.game.state.copy()
+        self.history.append((before, len(self.log)))
         if len(self.history) > UNDO_DEPTH:
             del self.history[0]
         try:
@@ -142,8 +219,11 @@ class Session:
                 f"back: {type(exc).__name__}: {exc}. Please report it.]",
                 understood=False,
             )
-        self.log.append(command)
         self.last = command
+        if self.game.state == before:  # nothing happened: no turn to log or take back
+            self.history.pop()
+            return Step(command, reply.text, reply.understood)
+        self.log.append(command)
         if len(self.log) % SNAPSHOT_EVERY == 0:
             self.snapshots.append((len(self.log), self.game.state.dumps()))
             keep_bounded(self.snapshots)
@@ -152,14 +232,14 @@ class Session:
     # -- meta commands --------------------------------------------------------------
     def _again(self, command: str, rest: str) -> Step:
         if self.last is None:
-            return Step(command, "There is nothing to do again yet.", understood=True)
+            return Step(command, AGAIN_NOTHING(self.game))
         step = self.play(self.last)
         step.command = command
         return step
 
     def _undo(self, command: str, rest: str) -> Step:
         if not self.history:
-            return Step(command, "There is nothing to undo.")
+            return Step(command, UNDO_NOTHING(self.game))
         state, length = self.history.pop()
         undone = self.log[length] if length < len(self.log) else ""
         self.game.set_state(state)
@@ -169,11 +249,85 @@ class Session:
         return Step(command, f"[Undone: {undone}] {place[:1].upper()}{place[1:]}.")
 
     def _restart(self, command: str, rest: str) -> Step:
+        self.asking = "restart"
+        return Step(command, RESTART_ASK(self.game))
+
+    def _restart_answered(self, command: str, yes: bool) -> Step:
+        if not yes:
+            return Step(command, RESTART_KEPT(self.game))
+        done = RESTART_DONE(self.game)  # said by the game being left, in its words
         self._begin()
-        return Step(command, "[Restarted.]\n\n" + self.opening())
+        return Step(command, done + "\n\n" + self.opening())
 
     def _quit(self, command: str, rest: str) -> Step:
-        return Step(command, "Goodbye.", quit=True)
+        self.asking = "quit"
+        return Step(command, QUIT_ASK(self.game))
+
+    def _quit_answered(self, command: str, yes: bool) -> Step:
+        if not yes:
+            return Step(command, QUIT_KEPT(self.game))
+        return Step(command, QUIT_DONE(self.game), quit=True)
+
+    # -- preferences ----------------------------------------------------------------
+    def _prefer(self, command: str, mode: str) -> Step:
+        self.settings.verbosity = mode
+        said = {"verbose": VERBOSE, "brief": BRIEF, "superbrief": SUPERBRIEF}[mode]
+        return Step(command, said(self.game, title=self.world.title or "The story"))
+
+    def _verbose(self, command: str, rest: str) -> Step:
+        return self._prefer(command, "verbose")
+
+    def _brief(self, command: str, rest: str) -> Step:
+        return self._prefer(command, "brief")
+
+    def _superbrief(self, command: str, rest: str) -> Step:
+        return self._prefer(command, "superbrief")
+
+    def _notify_on(self, command: str, rest: str) -> Step:
+        self.settings.notify = True
+        return Step(command, NOTIFY_ON(self.game))
+
+    def _notify_off(self, command: str, rest: str) -> Step:
+        self.settings.notify = False
+        return Step(command, NOTIFY_OFF(self.game))
+
+    # -- transcript and verify ------------------------------------------------------
+    def _transcript_on(self, command: str, rest: str) -> Step:
+        if self.transcript is not None:
+            return Step(command, TRANSCRIPT_ALREADY(self.game, path=self.transcript.path))
+        heading = (
+            f"{self.world.title}: a transcript of play (world {self.world.id}, "
+            f"seed {self.seed}, kage {__version__})"
+        )
+        try:
+            self.transcript = Transcript.start(self.transcripts_dir, self.world.id, heading)
+        except TranscriptError as exc:
+            return Step(command, TRANSCRIPT_FAILED(self.game, reason=exc))
+        return Step(command, TRANSCRIPT_ON(self.game, path=self.transcript.path))
+
+    def _transcript_off(self, command: str, rest: str) -> Step:
+        transcript = self.transcript
+        if transcript is None:
+            return Step(command, TRANSCRIPT_NONE(self.game))
+        step = Step(command, TRANSCRIPT_OFF(self.game, path=transcript.path))
+        self._transcribe(step)  # its last entry: once it is closed, step() records nothing
+        self.close()
+        return step
+
+    def _verify(self, command: str, rest: str) -> Step:
+        from kage.worlds import source_hash
+
+        folder = self.world.runtime.get("folder")
+        if folder is None:
+            return Step(command, VERIFY_UNKNOWN(self.game))
+        try:
+            now = source_hash(folder)
+        except (ContentError, OSError) as exc:
+            return Step(command, VERIFY_UNREADABLE(self.game, reason=exc))
+        then = self.world.source_hash
+        if now == then:
+            return Step(command, VERIFY_INTACT(self.game, hash=now))
+        return Step(command, VERIFY_CHANGED(self.game, now=now, then=then))
 
     def _save(self, command: str, rest: str) -> Step:
         try:
@@ -196,6 +350,7 @@ class Session:
             created="",
             turn=len(self.log),
             summary=f"{here}, {clock}, turn {self.game.state.turn}",
+            settings=self.settings.to_json(),
         )
         try:
             path = self.store.write(data)
@@ -257,11 +412,25 @@ class Session:
         built = rebuild(self.world, data, strict=self.strict)
         self.seed = data.seed
         self.game = built.game
+        if data.settings:  # a save from before settings were saved keeps the current ones
+            self.settings = Settings.from_json(data.settings)
+        self.game.settings = self.settings
         self.log = built.log
         self.snapshots = built.snapshots
         self.history.clear()
         self.last = None
         return built
+
+
+def meta_command(ws: list[str]) -> str | None:
+    """The session command the words make, or None: save and restore begin the command
+    (the rest is a name); every other is the whole command, so "long sword" or "notify
+    the guard" are left to the world."""
+    if not ws:
+        return None
+    if META.get(ws[0]) in NAMED:
+        return META[ws[0]]
+    return META.get(" ".join(ws))
 
 
 def after_first_word(command: str) -> str:

@@ -51,6 +51,7 @@ def _key(folder: Path) -> str:
     code = [
         package / "world" / "model.py",
         package / "compiled.py",
+        package / "parser" / "grammar.py",  # compiling reads the core grammar (CORE)
         *sorted((package / "content").rglob("*.py")),
         *sorted((package / "core").rglob("*.py")),
         *sorted((package / "ext").rglob("*.py")),  # manifests name sections and arguments
@@ -72,6 +73,12 @@ def load(name: str | None, cache: bool = True) -> World:
     a file planted there must not be able to run code. A damaged or foreign entry is
     compiled again and overwritten."""
     folder = locate(name)
+    world = _load(folder, cache)
+    world.runtime["folder"] = folder  # for VERIFY: the files it came from
+    return world
+
+
+def _load(folder: Path, cache: bool) -> World:
     if not cache:
         return from_files(folder)
     try:
@@ -85,6 +92,16 @@ def load(name: str | None, cache: bool = True) -> World:
     world = from_files(folder)
     _store(cached, world)
     return world
+
+
+def source_hash(folder: Path) -> str:
+    """The hash of a world's files as they are now, as the loader computes it when it
+    reads them (World.source_hash): equal means the files are the ones loaded.
+    ContentError if they cannot be read within the loader's limits."""
+    digest = hashlib.sha256()
+    for name, raw in world_bytes(folder):
+        digest.update(os.fsencode(name) + b"\0" + raw)
+    return digest.hexdigest()[:16]
 
 
 def from_files(folder: Path) -> World:

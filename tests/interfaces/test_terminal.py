@@ -144,7 +144,8 @@ def test_nothing_played_nothing_asked(tmp_path: Path) -> None:
 def test_history_is_private_and_in_the_state_folder(tmp_path: Path) -> None:
     game = Game(tmp_path)
     game.command("examine desk")
-    game.child.sendline("quit")
+    game.command("quit")
+    game.child.sendline("y")
     game.ends()
     history = game.state / "kage" / "history"
     assert "examine desk" in history.read_text()

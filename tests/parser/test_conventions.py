@@ -208,7 +208,7 @@ def test_save_restore_and_quit(at_home: Player) -> None:
     at_home("drop wallet")
     assert "Restored" in at_home("restore mine")
     assert at_home.state.digest() == saved
-    assert at_home.steps("quit")[-1].quit
+    assert at_home.steps("quit. y")[-1].quit
 
 
 # -- pronouns ---------------------------------------------------------------------------
@@ -353,7 +353,7 @@ def test_abbreviations(player: Player) -> None:
     assert player.here == "naruto_apartment"
     player("sw")
     assert player.here == "main_street"
-    assert player.steps("q")[-1].quit
+    assert player.steps("q. y")[-1].quit
 
 
 # -- what is not understood -------------------------------------------------------------

@@ -120,7 +120,7 @@ def test_what_starts_a_command() -> None:
     assert not starts_command("the cup", grammar) and not starts_command("a cup", grammar)
     assert not starts_command("g", grammar) and not starts_command("", grammar)
     assert not starts_command("north door", grammar)
-    assert not starts_command("polish cup", grammar)  # not an engine verb
+    assert not starts_command("engrave cup", grammar)  # not an engine verb
     assert grammar is core_grammar()  # built once
 
 
@@ -193,14 +193,27 @@ def test_a_name_never_holds_an_article_or_an_empty_word() -> None:
 
 
 def test_lines_are_tried_most_specific_first(parlour: World) -> None:
-    """More literal words first; among those, longer lines first."""
+    """More literal words first; among those, longer lines first, then narrower slots."""
     lex = lexicon.build(parlour)
-    for verb in ("take", "put", "go", "wait"):
-        order = [(-ln.literals, -len(ln.tokens)) for ln in lex.lines[verb]]
+    for verb in ("take", "put", "go", "wait", "push", "climb"):
+        order = [ln.precedence() for ln in lex.lines[verb]]
         assert order == sorted(order), verb
     assert lex.lines["take"][0].pattern == "take {things} out of {thing}"
     assert {ln.action for ln in lex.lines["x"]} == {"examine"}
-    assert {ln.action for ln in lex.lines["polish"]} == {"polish"}
+    # "go {direction}" before "go {place}", "climb {direction}" before "climb {thing}"
+    slotted = [ln.pattern for ln in lex.lines["go"] if ln.literals == 1 and len(ln.tokens) == 2]
+    assert slotted == ["go {direction}", "go {place}"]
+    assert [ln.action for ln in lex.lines["climb"] if len(ln.tokens) == 2] == ["go", "climb"]
+
+
+def test_a_world_line_wins_a_tie_with_the_core(parlour: World, tmp_path: Path) -> None:
+    """The parlour's own "polish {thing}" comes before the core's rubbing line."""
+    assert [ln.action for ln in lexicon.build(parlour).lines["polish"]] == ["polish", "rub"]
+    session = opened(parlour, tmp_path / "saves")
+    assert play(session, "polish green cup") == "It gleams."
+    assert (
+        play(session, "rub green cup") == "Rubbing the green cup makes no difference you can see."
+    )
 
 
 def test_a_pattern_must_begin_with_a_word() -> None:
@@ -255,7 +268,7 @@ def test_a_unit_that_is_not_one(game: Game) -> None:
 
 
 def test_a_direction_that_is_not_one(game: Game) -> None:
-    parsed = failed(game, "climb cup")
+    parsed = failed(game, "head cup")
     assert parsed.error == "'cup' is not a direction." and parsed.rank == SHAPE
     action = one(game, "climb up")
     assert action.name == "go" and action.direction == "up"
@@ -308,7 +321,7 @@ def test_a_command_of_more_than_forty_words(game: Game) -> None:
         ("go", "Where do you want to go?"),
         ("polish", "What do you want to polish?"),
         ("give", "What do you want to give?"),
-        ("climb", "Where do you want to climb?"),
+        ("climb", "What do you want to climb?"),
         ("get", "What do you want to get?"),
     ],
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.core.naming import printed_name
+from kage.core.settings import describes_place
 from kage.world import query
 
 if TYPE_CHECKING:
@@ -31,13 +33,13 @@ def ways_out(game: Game, place_id: str) -> list[str]:
     a place not yet known is not named."""
     world = game.world
     by_place: dict[str, list[str]] = {}
-    for direction, way in world.entities[place_id].exits.items():
+    for direction, way in query.ways_seen(game, place_id).items():
         by_place.setdefault(way.to, []).append(direction)
     ways = []
     for to, directions in by_place.items():
         words = " or ".join(directions)
         if to in game.state.visited or world.entities[to].known:
-            ways.append(f"{words} ({world.entities[to].name})")
+            ways.append(f"{words} ({printed_name(game, to)})")
         else:
             ways.append(words)
     return ways
@@ -56,12 +58,14 @@ def _with_states(game: Game, who: str, name: str) -> str:
     return f"{name} ({', '.join(shown)})" if shown else name
 
 
-def place(game: Game, place_id: str | None = None) -> str:
-    """The full description of a place: name, prose, who and what is here, the ways out."""
+def place(game: Game, place_id: str | None = None, arriving: bool = False) -> str:
+    """The description of a place: name, prose, who and what is here, the ways out.
+    On `arriving`, the player's verbosity may leave the prose out."""
     world = game.world
     place_id = place_id or query.here(game)
     ent = world.entities[place_id]
-    parts = [capital(ent.name), game.pick(ent.description)]
+    shown = describes_place(game, place_id, arriving)
+    parts = [capital(printed_name(game, place_id)), game.pick(ent.description) if shown else ""]
     people, things = [], []
     for item in query.contents(game, place_id):
         other = world.entities[item]
@@ -79,6 +83,7 @@ def place(game: Game, place_id: str | None = None) -> str:
         parts.append(f"{capital(listing(names))} {verb} here.")
     if things:
         parts.append(f"You can see {listing(things)} here.")
-    if ent.exits:
-        parts.append("Exits: " + listing(ways_out(game, place_id)) + ".")
+    ways = ways_out(game, place_id)
+    if ways:
+        parts.append("Exits: " + listing(ways) + ".")
     return "\n".join(p for p in parts if p)

@@ -62,7 +62,7 @@ def install(rules: Rulebooks) -> None:
         travel = action.data.get("travel", "")
         if action.data.get("quiet"):
             return str(travel)
-        return (f"{travel}\n\n" if travel else "") + describe.place(game)
+        return (f"{travel}\n\n" if travel else "") + describe.place(game, arriving=True)
 
     @rules.rule("check", "go_to")
     def known_way(game: Game, action: Action) -> str | None:

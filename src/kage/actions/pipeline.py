@@ -7,7 +7,10 @@ with that sentence as its reason; `None` lets it go on. Carry-out rules change t
 standard report; report rules return the text the player reads.
 
 Check rules must not change the world: `applies` runs them alone to ask whether an
-action would be allowed, which is how admissible commands are listed.
+action would be allowed, which is how admissible commands are listed. It marks the action
+as a `trial`, so a rule that does change the world when it refuses (a world's data rule:
+"in the dark, anything but going north disturbs the message") does so only when the
+action is really tried.
 
 Every rule has a name (its function's) and an origin ("core", an extension's name), and is
 placed by name, as Inform places rules: ``@rule("carry_out", "go", after="travelling")``.
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +53,7 @@ class Action:
     minutes: int = 1
     data: dict[str, Any] = field(default_factory=dict)  # carry-out -> report notes
     several: bool = False  # one of many ("take all"): reports name the thing
+    trial: bool = False  # only asked whether it would be allowed: rules must not act or speak
 
     def describe(self) -> str:
         bits = [self.name]
@@ -289,6 +293,9 @@ class Rulebooks:
     def books(self) -> list[tuple[str, str]]:
         """Every (phase, action) that has rules of its own, "*" included."""
         return [key for key, book in self._books.items() if book]
+    def written_for(self, phase: str, action: str) -> tuple[Entry, ...]:
+        """The rules declared for exactly this action in `phase`, without the "*" ones."""
+        return tuple(self._books.get((phase, action), ()))
 
     def actions(self) -> set[str]:
         return {name for (phase, name) in self._books if name != "*" and phase != ACTIVITY}
@@ -320,7 +327,8 @@ def run_activity(game: Game, name: str, action: Action) -> None:
 
 
 def applies(game: Game, action: Action) -> bool:
-    return refusal(game, action) is None
+    """Whether `action` would be allowed now; the world is left as it was."""
+    return refusal(game, replace(action, data=dict(action.data), trial=True)) is None
 
 
 def perform(game: Game, action: Action) -> Outcome:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions.pipeline import Action, Rulebooks
+from kage.actions.pipeline import Action, Rulebooks, rule
+from kage.core.responses import response
 from kage.world import query
 from kage.world.clock import passes
 from kage.world.numbers import Bounds
@@ -21,43 +22,55 @@ WAIT = Bounds(  # minutes; a bare "wait" (no number) is five of them
     too_large="That is longer than you care to wait in one go. Try a week at most.",
 )
 
+TIME_PASSES = response("waiting.short", "Time passes.")
+WAITED = response("waiting.long", "You wait. {passed}.", "passed")
+NO_BED = response("sleeping.nowhere", "This is no place to sleep.")
+SLEPT = response("sleeping.slept", "You sleep, and the hours go by.")
+
 
 def install(rules: Rulebooks) -> None:
     rules.takes("wait", WAIT)
 
-    @rules.rule("check", "wait")
-    def sensible_wait(game: Game, action: Action) -> str | None:
-        """The parser keeps typed numbers within WAIT; this holds for any other actor."""
-        if action.number < 0:
-            return WAIT.too_small
-        if action.number > WAIT.high:
-            return WAIT.too_large
-        return None
 
-    @rules.rule("carry_out", "wait")
-    def waiting(game: Game, action: Action) -> None:
-        if not action.data.get("unit"):
-            action.number = action.number or 5  # a bare "wait" or "wait 10" (minutes)
-        action.minutes = action.number
+@rule("check", "wait")
+def sensible_wait(game: Game, action: Action) -> str | None:
+    """The parser keeps typed numbers within WAIT; this holds for any other actor."""
+    if action.number < 0:
+        return WAIT.too_small
+    if action.number > WAIT.high:
+        return WAIT.too_large
+    return None
 
-    @rules.rule("report", "wait")
-    def report_wait(game: Game, action: Action) -> str:
-        if action.minutes <= 5:
-            return "Time passes."
-        return f"You wait. {passes(action.minutes).capitalize()}."
 
-    @rules.rule("check", "sleep")
-    def somewhere_to_sleep(game: Game, action: Action) -> str | None:
-        place = game.world.entities[query.here(game)]
-        if not place.props.get("bed"):
-            return place.props.get("no_sleep") or "This is no place to sleep."
-        return None
+@rule("carry_out", "wait")
+def waiting(game: Game, action: Action) -> None:
+    if not action.data.get("unit"):
+        action.number = action.number or 5  # a bare "wait" or "wait 10" (minutes)
+    action.minutes = action.number
 
-    @rules.rule("carry_out", "sleep")
-    def sleeping(game: Game, action: Action) -> None:
-        action.minutes = 8 * 60
 
-    @rules.rule("report", "sleep")
-    def report_sleep(game: Game, action: Action) -> str:
-        place = game.world.entities[query.here(game)]
-        return str(place.props.get("sleep_text") or "You sleep, and the hours go by.")
+@rule("report", "wait")
+def report_wait(game: Game, action: Action) -> str:
+    if action.minutes <= 5:
+        return TIME_PASSES(game, action)
+    return WAITED(game, action, passed=passes(action.minutes).capitalize())
+
+
+@rule("check", "sleep")
+def somewhere_to_sleep(game: Game, action: Action) -> str | None:
+    """A place with `bed: true` is one; its `no_sleep` prop says why another is not."""
+    place = game.world.entities[query.here(game)]
+    if not place.props.get("bed"):
+        return place.props.get("no_sleep") or NO_BED(game, action)
+    return None
+
+
+@rule("carry_out", "sleep")
+def sleeping(game: Game, action: Action) -> None:
+    action.minutes = 8 * 60
+
+
+@rule("report", "sleep")
+def report_sleep(game: Game, action: Action) -> str:
+    place = game.world.entities[query.here(game)]
+    return str(place.props.get("sleep_text") or SLEPT(game, action))

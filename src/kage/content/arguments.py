@@ -34,6 +34,7 @@ CONDITIONS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "time": (MAPPING, (), "{time: {min: 2880}}"),
     "money": (MAPPING, (), "{money: {min: 100}}"),
     "chance": (NUMBER, (), "{chance: 0.25}"),
+    "counter": ((str, dict), (), "{counter: {disturbed: {min: 2}}} or {counter: {disturbed: 0}}"),
 }
 EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "set": (MAPPING, (), "{set: {door_open: true}}"),
@@ -46,6 +47,8 @@ EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "schedule": (MAPPING, ("event",), "{schedule: {event: bell_rings, in: 6h}}"),
     "reveal": (TEXTS, (), "{reveal: market}"),
     "pass_time": (MAPPING, ("span",), "{pass_time: {span: 7d, tell: true}}"),
+    "add": (MAPPING, (), "{add: {disturbed: 2}}"),
+    "increment": (TEXTS, (), "{increment: disturbed}"),
 }
 SPANS = {"schedule": "in", "pass_time": "span"}  # kind -> its length of time
 
@@ -75,7 +78,33 @@ def problem(
     return None
 
 
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _counter_test(test: Any) -> str | None:
+    """What is wrong with one counter's test in {counter: {name: test}}, or None."""
+    if _whole(test):
+        return None
+    if not isinstance(test, dict) or not test:
+        return f"needs a whole number or a comparison such as {{min: 2}}, not {show(test)}"
+    for key, value in test.items():
+        if key not in COMPARE:
+            return f"compares with {', '.join(COMPARE)}, not '{key}'"
+        if not _is(value, NUMBER):
+            return f"needs a number for '{key}', not {show(value)}"
+    return None
+
+
 def _details(kind: str, arg: dict[Any, Any], example: str, spans: dict[str, str]) -> str | None:
+    if kind == "counter":
+        for name, test in arg.items():
+            wrong = _counter_test(test)
+            if wrong is not None:
+                return f"{wrong} (for counter '{name}'), like {example}"
+        return None
+    if kind == "add" and not all(_whole(v) for v in arg.values()):
+        return f"needs a whole number for each counter, like {example}"
     for key in COMPARE:
         if key in arg and not _is(arg[key], NUMBER):
             return f"needs a number for '{key}', like {example}"

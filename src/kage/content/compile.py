@@ -10,12 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from kage.content import files
 from kage.content import schema as s
-from kage.content.describe import show
+from kage.content.describe import show, subject
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
-from kage.content.sections import Section, sections_of
+from kage.content.sections import Section, core_sections, sections_of
 from kage.content.validate import KIND_OF_SECTION, SECTIONS, check_file
 from kage.content.yaml_lines import Budget, Located, read
 from kage.core.engine import assemble
@@ -66,6 +68,17 @@ def _reflow(value: Any) -> Any:
     return value
 
 
+def _plain(value: Any) -> Any:
+    """A validated entry (or a mapping section's value) as the plain data it was written as."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(by_alias=True)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 def prose_effects(items: list[Any]) -> list[Any]:
     return [
         {**item, "say": prose(item["say"])}
@@ -89,7 +102,7 @@ class Builder(References):
         self.broken_world = False
         self.current = ""  # the file being read or built, for reporting Kage's own bugs
         self.extensions: tuple[str, ...] = ()  # named by the world section
-        self.sections: dict[str, Section] = {}  # those of its extensions
+        self.sections: dict[str, Section] = {}  # the core's and its extensions'
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
@@ -147,7 +160,7 @@ class Builder(References):
             break  # a second world section is reported as such
         self.extensions = tuple(dict.fromkeys(names))
         engine = assemble(self.extensions)
-        self.sections = sections_of(engine.extensions)
+        self.sections = {**core_sections(), **sections_of(engine.extensions)}
         self.use(engine)
 
     def validate(self, located: Located) -> None:
@@ -188,11 +201,17 @@ class Builder(References):
                 section = self.sections[name]
                 store = world.data.setdefault(name, {} if section.keyed else [])
                 for i, entry in entries:
+                    path = (name, i)
                     if section.check is not None:
-                        section.check(self, located, (name, i), entry)
-                    plain = _reflow(entry.model_dump(by_alias=True))
+                        section.check(self, located, path, entry)
+                    if section.build is not None:
+                        plain = section.build(self, world, located, path, entry)
+                    else:
+                        plain = _reflow(_plain(entry))
+                    if plain is None:
+                        continue  # the section filled the world's own fields
                     if section.keyed:
-                        store[entry.id] = plain
+                        store[i if section.mapping else entry.id] = plain
                     else:
                         store.append(plain)
         self.check_containment(world)
@@ -224,7 +243,10 @@ class Builder(References):
                 self.ids.setdefault("zone", set()).update(place.zones)
         for located, extra in self.extras:
             for name, entries in extra.items():
-                if self.sections[name].keyed:
+                if self.sections[name].mapping:
+                    for key, _ in entries:
+                        self.register(name, key, located, (name, key))
+                elif self.sections[name].keyed:
                     for i, entry in entries:
                         self.register(name, entry.id, located, (name, i, "id"))
         return info
@@ -243,6 +265,7 @@ class Builder(References):
             start = DEFAULT_START
         self.start = start
         words = sorted(((v, k) for k, v in info.mood_words.items()), reverse=True)
+        ranks = sorted(((v, k) for k, v in info.ranks.items()), reverse=True)
         return World(
             id=info.id,
             title=info.title,
@@ -254,6 +277,8 @@ class Builder(References):
             source_hash=source_hash,
             extensions=self.extensions,
             currency=(info.currency, info.currency_plural or f"{info.currency}s"),
+            version=str(info.version),
+            ranks=ranks,
         )
 
     def text(self, value: s.Text) -> list[Variant]:
@@ -270,14 +295,15 @@ class Builder(References):
     def entity(
         self, located: Located, path: tuple[Any, ...], item: s.Named, kind: str, **extra: Any
     ) -> Entity:
-        nouns = {w.lower() for w in item.nouns} | {item.name.lower().split()[-1]}
+        name = self.plain_name(located, (*path, "name"), item.name)
+        nouns = {w.lower() for w in item.nouns} | {name.lower().split()[-1]}
         adjectives = {w.lower() for w in item.adjectives}
         if kind == "person":
-            nouns |= {w.lower() for w in item.name.split()}
+            nouns |= {w.lower() for w in name.split()}
         return Entity(
             id=item.id,
             kind=kind,
-            name=item.name,
+            name=name,
             nouns=frozenset(nouns),
             adjectives=frozenset(adjectives),
             description=self.variants(located, (*path, "description"), item.description),
@@ -286,6 +312,25 @@ class Builder(References):
             props=dict(item.props),
             **extra,
         )
+
+    def plain_name(
+        self, located: Located, path: tuple[Any, ...], name: str | list[s.NameVariant]
+    ) -> str:
+        """The name a place has when no variant's `when` holds: its last variant's."""
+        if isinstance(name, str):
+            return name
+        for i, variant in enumerate(name):
+            self.check_condition(located, (*path, i, "when"), variant.when)
+        if not name or name[-1].when is not None:
+            self.problem(
+                located,
+                path,
+                f"{subject(located.data, path)} has no variant without a 'when': end the "
+                "list with the name it has otherwise (- text: ...), which is also what the "
+                "player calls it.",
+            )
+            return name[-1].text if name else "?"
+        return name[-1].text
 
     def fill(self, world: World, located: Located, model: s.FileModel) -> None:
         ents = world.entities
@@ -300,8 +345,16 @@ class Builder(References):
                     self.problem(located, path, bad_direction(place.id, direction))
                 self.check_condition(located, (*path, "when"), way.when)
                 self.span(located, (*path, "minutes"), way.minutes, way.minutes)
+                if way.hidden and way.when is None:
+                    self.problem(
+                        located,
+                        (*path, "hidden"),
+                        f"the way {direction} from '{place.id}' is hidden but has no 'when', "
+                        "so nothing could ever show it. Add the condition under which it is "
+                        "found (a 'when'), or remove 'hidden'.",
+                    )
                 exits[direction] = Exit(
-                    direction, way.to, way.minutes, way.when, way.refusal, way.text
+                    direction, way.to, way.minutes, way.when, way.refusal, way.text, way.hidden
                 )
             ents[place.id] = self.entity(
                 located,
@@ -311,6 +364,7 @@ class Builder(References):
                 exits=exits,
                 zones=tuple(place.zones),
                 known=place.known,
+                names=[] if isinstance(place.name, str) else self.text(place.name),
             )
         for i, person in enumerate(model.people):
             if person.id in ents:

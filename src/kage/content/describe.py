@@ -38,7 +38,13 @@ SINGULAR = {
     "stages": "stage",
     "thefts": "theft",
     "routes": "route",
+    "counters": "counter",
+    "responses": "response",
+    "rules": "rule",
+    "action_kinds": "kind of action",
 }
+# sections written as mappings: what one of their keys names
+MAPPINGS = {"counters": "counter", "responses": "response", "action_kinds": "kind of action"}
 CONDITION_FIELDS = frozenset({"when", "done", "requires", "where", "distracted"})
 EFFECT_FIELDS = frozenset({"effects", "start", "on_leave", "arrive", "foiled_effects"})
 LOGIC = frozenset({"all", "any", "not"})
@@ -84,6 +90,8 @@ def _item(section: str, index: int, item: Any) -> str:
     if isinstance(item, dict):
         if isinstance(item.get("id"), str):
             return f"{kind} '{item['id']}'"
+        if section == "rules" and isinstance(item.get("name"), str):
+            return f"rule '{item['name']}'"
         if section == "members" and isinstance(item.get("who"), str):
             return f"member '{item['who']}'"
         if section == "bonds" and isinstance(item.get("from"), str):
@@ -163,6 +171,9 @@ def where(data: Any, path: tuple[Any, ...]) -> tuple[str, str | None]:
                 parts.fold()
             parts.field = None
             parts.names.append(_item(parent, seg, child))
+        elif i == 1 and parent in MAPPINGS and isinstance(node, dict):
+            parts.field = None
+            parts.names.append(f"{MAPPINGS[parent]} '{seg}'")
         elif parent == "exits" and isinstance(node, dict):
             parts.field = None
             parts.names.append(f"exit '{seg}'")

@@ -31,6 +31,7 @@ EXAMPLES = {
     "description": "text, or a list of variants each with 'text' (and 'when')",
     "greeting": "text, or a list of variants each with 'text' (and 'when')",
     "text": "text, or a list of variants each with 'text' (and 'when')",
+    "name": "text (a place's may be a list of variants each with 'text' and 'when')",
 }
 
 

@@ -54,6 +54,7 @@ COND_REFS: dict[str, Any] = {
         [((k,), "entity", k) for k in arg] + [((k,), "entity", v) for k, v in arg.items()]
     ),
     "money": _fields(who="entity"),
+    "counter": lambda arg: (_one if isinstance(arg, str) else _keys)("counters")(arg),
 }
 EFFECT_REFS: dict[str, Any] = {
     "move": lambda arg: (
@@ -72,6 +73,8 @@ EFFECT_REFS: dict[str, Any] = {
     "react": _fields(subject="person"),
     "pay": _fields(to="entity"),
     "transfer": _fields(**{"from": "entity", "to": "entity"}),
+    "add": _keys("counters"),
+    "increment": _one("counters"),
 }
 
 
@@ -236,6 +239,8 @@ class References:
                 self.check_condition(located, here, arg)
             elif not self.fits(located, here, key, arg, self.condition_shapes):
                 continue
+            elif key == "flag":
+                self.check_not_counters(located, here, arg)
             for sub, kind, value in _refs(self.condition_refs, key, arg):
                 self.expect(located, (*here, *sub), kind, value)
 
@@ -265,6 +270,8 @@ class References:
                     continue
                 if key == "move":
                     self.check_move(located, (*path, i, key), arg)
+                elif key == "set":
+                    self.check_set(located, (*path, i, key), arg)
                 field = self.spans.get(key)
                 if field is not None and isinstance(arg, dict) and field in arg:
                     what = f"the '{field}' of {subject(located.data, (*path, i, key))}"
@@ -280,6 +287,30 @@ class References:
                     (*path, thing),
                     f"{_owner(located, path)}it moves '{thing}' into itself. Nothing can hold "
                     "itself; move it to a place, a person or another thing.",
+                )
+
+    def check_not_counters(self, located: Located, path: tuple[Any, ...], arg: Any) -> None:
+        """A flag condition that names a counter would miss its start value."""
+        counters = self.known("counters")
+        for name in [arg] if isinstance(arg, str) else list(arg):
+            if name in counters:
+                self.problem(
+                    located,
+                    path if isinstance(arg, str) else (*path, name),
+                    f"{_owner(located, path)}'{name}' is a counter, not a flag: test it with "
+                    f"{{counter: {name}}} (not 0) or {{counter: {{{name}: {{min: 1}}}}}}.",
+                )
+
+    def check_set(self, located: Located, path: tuple[Any, ...], arg: dict[Any, Any]) -> None:
+        """`set` may give a counter a new value, which must be a whole number."""
+        counters = self.known("counters")
+        for name, value in arg.items():
+            if name in counters and (not isinstance(value, int) or isinstance(value, bool)):
+                self.problem(
+                    located,
+                    (*path, name),
+                    f"{_owner(located, path)}'{name}' is a counter, so it must be set to a "
+                    f"whole number (like {{set: {{{name}: 0}}}}), not {show(value)}.",
                 )
 
     def fits(

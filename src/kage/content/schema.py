@@ -3,7 +3,7 @@ a key is caught with the file and line instead of being silently ignored."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,7 @@ class ExitModel(Strict):
     when: Cond = None
     refusal: str = ""
     text: str = ""
+    hidden: bool = False
 
 
 class Named(Strict):
@@ -42,7 +43,14 @@ class Named(Strict):
     props: dict[str, Any] = {}
 
 
+class NameVariant(VariantModel):
+    text: str = Field(pattern=r"\S")
+
+
 class PlaceModel(Named):
+    # a place's name may vary: the first variant whose `when` holds is printed; the last,
+    # with no `when`, is its name otherwise (and gives the words the player calls it by)
+    name: Annotated[str, Field(pattern=r"\S")] | list[NameVariant]  # type: ignore[assignment]
     exits: dict[str, ExitModel | str] = {}
     zones: list[str] = []
     known: bool = False
@@ -184,6 +192,8 @@ class WorldInfo(Strict):
     extensions: list[str] = []  # the extensions it uses (kage.ext), with what they need
     currency: str = Field("coin", pattern=r"\S")  # what money is called: "ryo", "crown"
     currency_plural: str = ""  # when it is not the name with an s: "ryo"
+    version: str | int | float = ""  # the writer's version, shown by VERSION
+    ranks: dict[str, int] = {}  # rank: the least score that earns it, shown by SCORE
 
 
 class FileModel(Strict):

@@ -22,7 +22,7 @@ from kage.content.yaml_lines import Located
 from kage.core.extension import owner_of
 
 CORE_SECTIONS = tuple(s.FileModel.model_fields)
-SYSTEM_SECTIONS: dict[str, Section] = all_sections()  # every extension's
+SYSTEM_SECTIONS: dict[str, Section] = all_sections()  # the core's and every extension's
 SECTIONS = CORE_SECTIONS + tuple(SYSTEM_SECTIONS)
 KIND_OF_SECTION = {
     "places": "place",
@@ -155,6 +155,9 @@ def _ghost(checked: Checked, kind: str, entry: Any) -> None:
 
 
 def _system(checked: Checked, name: str, section: Section, entries: Any, report: Any) -> None:
+    if section.mapping:
+        _mapping(checked, name, section, entries, report)
+        return
     if not isinstance(entries, list):
         report(
             (name,),
@@ -172,4 +175,33 @@ def _system(checked: Checked, name: str, section: Section, entries: Any, report:
         except ValidationError as exc:
             for path, message in explain(entry, section.model, exc.errors(), (name, i)):
                 report(path, message)
-            _ghost(checked, name, entry)
+            if section.keyed:  # an entry of a list without ids defines nothing others name
+                _ghost(checked, name, entry)
+
+
+def _mapping(checked: Checked, name: str, section: Section, entries: Any, report: Any) -> None:
+    """A section written as a mapping: each key is validated, and kept or left out, alone."""
+    if not isinstance(entries, dict):
+        report(
+            (name,),
+            f"the '{name}' section is empty. Add 'name: value' lines under it, or delete it."
+            if entries is None
+            else f"the '{name}' section must be a mapping of 'name: value' lines, "
+            f"not {show(entries)}.",
+        )
+        checked.complete = False
+        return
+    kept = checked.extras.setdefault(name, [])
+    for key, value in entries.items():
+        data = {name: {key: value}}
+        try:
+            model = section.model.model_validate(data)
+        except ValidationError as exc:
+            for path, message in explain(data, section.model, exc.errors()):
+                report(path, message)
+            if isinstance(key, str):
+                checked.ghosts.setdefault(name, set()).add(key)
+            else:
+                checked.complete = False
+            continue
+        kept.append((key, getattr(model, name)[key]))

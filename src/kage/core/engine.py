@@ -19,7 +19,7 @@ from kage.core.extension import Extension, ExtensionError, marked, resolve
 
 # the core's own modules: every module of these packages, plus these
 CORE_PACKAGES = ("kage.actions", "kage.systems")
-CORE_MODULES = ("kage.world.conditions", "kage.world.effects")
+CORE_MODULES = ("kage.world.conditions", "kage.world.effects", "kage.core.counters")
 CORE = "core"  # the origin of what the core declares
 TABLES = {  # mark kind -> the engine's table of them
     "condition": "conditions",

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kage.core.naming import printed_name
+
 if TYPE_CHECKING:
     from kage.actions.pipeline import Action
     from kage.game import Game
@@ -30,6 +32,19 @@ _SLOT = re.compile(r"(?<!\{)\{([A-Za-z][A-Za-z_ ]*)\}(?!\})")
 
 # every declared response, by name: for `kage rules`, `kage docs` and `kage check`
 RESPONSES: dict[str, Response] = {}
+# the placeholders `fill` knows for any text; a response may declare more (its `slots`)
+STANDARD_SLOTS = (
+    *(
+        f"{article}{key}"
+        for key in ("noun", "second")
+        for article in ("", "the ", "The ", "a ", "A ")
+    ),
+    "number",
+    "text",
+    "direction",
+    "player",
+    "here",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +102,7 @@ def fill(game: Game, text: str, action: Action | None = None, **extra: Any) -> s
         slots["player"] = player.name
     here = game.state.holder.get(world.player)
     if here in world.entities:
-        slots["here"] = world.entities[here].name
+        slots["here"] = printed_name(game, here)
     if action is not None:
         _entity_slots(game, "noun", action.noun, slots)
         _entity_slots(game, "second", action.second, slots)

@@ -62,7 +62,8 @@ class ScriptSource(click.ParamType):
     "--script",
     type=ScriptSource(),
     help="Read commands from FILE (or - for standard input), one per line, as UTF-8. "
-    f"A line longer than {MAX_LINE} characters is cut (and the reply says so).",
+    f"A line longer than {MAX_LINE} characters is cut (and the reply says so). RESTART "
+    "and QUIT ask to be sure: the next line answers (y or n).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per command.")
 @click.option(
@@ -79,7 +80,8 @@ def play(
 ) -> None:
     """Play WORLD (a folder, or a bundled campaign; default: banished).
 
-    At the prompt, Ctrl-C or Ctrl-D offers to save before quitting.
+    At the prompt, Ctrl-C or Ctrl-D offers to save before quitting. TRANSCRIPT writes a
+    record of play to ~/.local/share/kage/transcripts (or $KAGE_TRANSCRIPTS).
     """
     from kage.interfaces.lines import ENDLESS, LineReader, standard_input
     from kage.interfaces.output import tolerant

@@ -130,7 +130,6 @@ CORE: list[tuple[str, list[str]]] = [
             "offer {held} to {person}",
             "offer {person} {held}",
             "return {held} to {person}",
-            "show {held} to {person}",
         ],
     ),
     ("wear", ["wear {held}", "put on {held}", "put {held} on", "don {held}", "tie on {held}"]),
@@ -232,7 +231,11 @@ CORE: list[tuple[str, list[str]]] = [
     ("sleep", ["sleep", "rest", "nap", "go to sleep", "go to bed"]),
     ("think", ["think", "feel", "reflect", "how do i feel", "mood", "remember"]),
     ("time", ["time", "what time is it", "clock", "check time"]),
-    ("score", ["score", "points", "full score", "full"]),
+    ("score", ["score", "points"]),
+    ("full_score", ["full score", "full", "fullscore", "full points"]),
+    ("exits", ["exits", "list exits", "ways out", "which ways", "obvious exits"]),
+    ("pronouns", ["pronouns", "nouns"]),
+    ("version", ["version"]),
     ("hint", ["hint", "hints", "help me", "clue", "what now", "what should i do"]),
     ("help", ["help", "?", "commands", "verbs", "instructions", "about", "info"]),
     # small things that change nothing (actions/idling.py answers them)
@@ -245,8 +248,71 @@ CORE: list[tuple[str, list[str]]] = [
     ("sigh", ["sigh"]),
     ("laugh", ["laugh", "smile", "grin"]),
     ("shout", ["shout", "scream", "yell", "holler"]),
+    # -- the rest of Inform's standard actions (actions/handling.py, senses.py,
+    #    consuming.py, harming.py, people.py, exclamations.py, buying.py, consulting.py)
+    (
+        "push",
+        [
+            "push|move|shift|clear|press {thing}",
+            "push|move|shift {thing} {direction}",
+            "push|move|shift {thing} to|towards {direction}",
+        ],
+    ),
+    ("pull", ["pull|drag|tug {thing}"]),
+    ("turn", ["turn|rotate|twist|unscrew|screw {thing}"]),
+    ("squeeze", ["squeeze|squash {thing}"]),
+    ("rub", ["rub|shine|polish|sweep|clean|dust|wipe|scrub {thing}"]),
+    ("wave", ["wave {held}"]),
+    ("wave_hands", ["wave", "wave hand|hands", "wave to|at {person}"]),
+    ("swing", ["swing {thing}", "swing on {thing}"]),
+    ("set_to", ["set|adjust {thing} to {text}"]),
+    ("climb", ["climb|scale {thing}", "climb up|over {thing}"]),
+    ("tie", ["tie|attach|fasten {thing} to {thing}"]),
+    ("cut", ["cut|slice|prune|chop {thing}"]),
+    ("burn", ["burn|light {thing}", "set fire to {thing}", "set {thing} on fire"]),
+    (
+        "attack",
+        [
+            "attack|break|smash|hit|fight|torture|wreck|crack|destroy|murder|kill {thing}",
+            "punch|thump|kick|strike {thing}",
+        ],
+    ),
+    ("throw_at", ["throw|drop {held} at|against {thing}"]),
+    ("drop", ["throw {things}"]),
+    ("eat", ["eat {held}"]),
+    ("drink", ["drink|swallow|sip {held}", "drink|sip from {thing}"]),
+    ("touch", ["touch|feel|fondle|pat|stroke {thing}"]),
+    ("taste", ["taste|lick {thing}"]),
+    ("smell", ["smell", "sniff", "smell|sniff {thing}"]),
+    ("listen_to", ["listen", "listen to {thing}", "hear {thing}"]),
+    ("kiss", ["kiss|embrace|hug {thing}"]),
+    ("wake_up", ["wake", "wake up", "awake", "awaken"]),
+    ("wake", ["wake|awake|awaken {person}", "wake {person} up", "wake up {person}"]),
+    ("jump", ["skip", "jump|hop|leap|skip over|across {thing}"]),
+    ("show", ["show|present|display {held} to {person}", "show|present|display {person} {held}"]),
+    ("give", ["pay|feed {held} to {person}", "pay|feed {person} {held}"]),
+    ("remove", ["shed|disrobe {held}"]),
+    ("buy", ["buy|purchase {thing}"]),
+    (
+        "consult",
+        [
+            "consult {thing} about|on {topic}",
+            "look up {topic} in {thing}",
+            "read about {topic} in {thing}",
+            "read {topic} in {thing}",
+        ],
+    ),
+    ("say", ["answer|shout|speak {text} to {person}"]),
+    ("yes", ["yes", "y", "yeah"]),
+    ("no", ["no", "nope"]),
+    ("sorry", ["sorry", "apologise|apologize", "apologise|apologize to {person}"]),
+    ("swear_strong", ["shit", "fuck", "damn", "crap", "bollocks"]),
+    ("swear_mild", ["bother", "curses", "curse", "drat", "darn", "swear"]),
 ]
 
+# The session's own commands (kage.session): they are not world commands, take no time
+# and are never logged. Save and restore take the rest of the command as a name; the
+# others are the whole command. The verbosity words are Inform 7's ("normal" is brief).
 META = {
     "undo": "undo",
     "again": "again",
@@ -256,9 +322,30 @@ META = {
     "load": "restore",
     "quit": "quit",
     "q": "quit",
+    "die": "quit",
+    "quit game": "quit",
     "exit game": "quit",
     "restart": "restart",
+    "restart game": "restart",
     "saves": "saves",
+    "verbose": "verbose",
+    "long": "verbose",
+    "brief": "brief",
+    "normal": "brief",
+    "superbrief": "superbrief",
+    "short": "superbrief",
+    "notify": "notify_on",
+    "notify on": "notify_on",
+    "notify off": "notify_off",
+    "transcript": "transcript_on",
+    "transcript on": "transcript_on",
+    "script": "transcript_on",
+    "script on": "transcript_on",
+    "transcript off": "transcript_off",
+    "script off": "transcript_off",
+    "noscript": "transcript_off",
+    "unscript": "transcript_off",
+    "verify": "verify",
 }
 
 
@@ -266,6 +353,23 @@ META = {
 class Token:
     words: frozenset[str] | None  # literal alternatives, or None for a slot
     slot: str = ""
+
+
+# How narrowly a slot limits what it takes, for ordering lines that tie on their words
+# (as Inform sorts grammar lines): a direction or a number before someone, someone or a
+# place before something, anything at all last.
+SPECIFICITY = {
+    "direction": 4,
+    "number": 4,
+    "unit": 4,
+    "person": 3,
+    "place": 3,
+    "thing": 2,
+    "things": 2,
+    "held": 2,
+    "topic": 1,
+    "text": 1,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +381,14 @@ class Line:
     @property
     def literals(self) -> int:
         return sum(1 for t in self.tokens if t.words is not None)
+
+    @property
+    def specificity(self) -> int:
+        return sum(SPECIFICITY.get(t.slot, 0) for t in self.tokens if t.words is None)
+
+    def precedence(self) -> tuple[int, int, int]:
+        """Sort key: more literal words first, then longer lines, then narrower slots."""
+        return (-self.literals, -len(self.tokens), -self.specificity)
 
 
 _EDGE = "'\"-_*`~"

@@ -6,6 +6,7 @@ by all games of that world.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -58,20 +59,29 @@ class Lexicon:
         for word in first.words:
             bucket = self.lines.setdefault(word, [])
             bucket.append(line)
-            bucket.sort(key=lambda ln: (-ln.literals, -len(ln.tokens)))
+            bucket.sort(key=Line.precedence)  # stable: of equal lines, the first added wins
             self.verbs.add(word)
         for token in line.tokens:
             if token.words:
                 self.words.update(token.words)
 
 
+def _shape(pattern: str) -> str:
+    """A pattern's words with every slot alike: "strike {person}" -> "strike {}"."""
+    return re.sub(r"\{[a-z_]+\}", "{}", " ".join(pattern.lower().split()))
+
+
 def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Lexicon:
-    """The lexicon of `world`: the core's grammar, the world's own phrasings, then
-    `grammar` (its extensions'). Of two lines alike, the first added is tried first, so a
-    world's phrasing beats an extension's ("strike {thing}" as the world's own verb), and
-    the core's beats both."""
+    """The world's phrasings go in first, then `grammar` (its extensions'), then the
+    core's: where two lines tie (the same words, slots as narrow) the first wins, so the
+    world's meaning wins ("hug {person}" is Banished's hug, not the core's kissing), and an
+    extension's beats the core's ("attack {person}" is combat's knocking out)."""
     lex = Lexicon()
-    for action, patterns in (*CORE, *world.verbs.items(), *grammar):
+    own = {_shape(p) for patterns in world.verbs.values() for p in patterns}
+    # an extension's line said with the same words as one of the world's gives way to it
+    # ("strike {thing}" as the world's own verb hides combat's "strike {person}")
+    theirs = [(a, [p for p in ps if _shape(p) not in own]) for a, ps in grammar]
+    for action, patterns in (*world.verbs.items(), *theirs, *CORE):
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():

@@ -15,13 +15,17 @@ Layout of a file (format version 1):
 
 * ``PRAGMA application_id`` is ``APPLICATION_ID`` ("KAGE"), so a kage save can be told
   apart from any other SQLite database; ``PRAGMA user_version`` is the format version.
-* ``meta(key, value)``: text values for ``META_KEYS`` plus ``checksum``.
+* ``meta(key, value)``: text values for ``META_KEYS`` plus ``checksum``, and
+  ``settings``: the player's preferences as a JSON object (optional: older saves have
+  none, and kage versions that do not know it still read the file, as the checksum
+  covers every meta entry).
 * ``commands(turn, text)``: the command log, turns 1..n.
 * ``snapshots(turn, state)``: periodic state snapshots as JSON text, turns 0..n.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -33,6 +37,7 @@ from contextlib import closing, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from kage.persist.temp import SIDE_SUFFIXES, create_locked, sweep
 
@@ -101,6 +106,8 @@ class SaveData:
     created: str  # ISO timestamp (UTC), set by SaveStore.write()
     turn: int  # == len(commands)
     summary: str  # short text for a list of saves, e.g. "Hokage's office, turn 12"
+    # the player's preferences (verbosity, notify): plain JSON values, empty if none
+    settings: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -377,6 +384,15 @@ def _load_from(conn: sqlite3.Connection, path: Path) -> SaveData:
     if any(not 0 <= t <= turn for t, _ in snapshots):
         raise damaged("it has a snapshot outside the game's turns")
 
+    settings: dict[str, Any] = {}
+    if "settings" in meta:
+        try:
+            settings = json.loads(meta["settings"])
+        except ValueError:
+            raise damaged("its settings are not JSON") from None
+        if not isinstance(settings, dict):
+            raise damaged("its settings are not a JSON object")
+
     name = meta["name"]
     if not name_key(name) or file_stem(name) + SUFFIX != unicodedata.normalize("NFC", path.name):
         # The file was renamed by hand: the file name is what the player now uses for it.
@@ -392,6 +408,7 @@ def _load_from(conn: sqlite3.Connection, path: Path) -> SaveData:
         created=meta["created"],
         turn=turn,
         summary=meta["summary"],
+        settings=settings,
     )
 
 
@@ -437,6 +454,12 @@ def _check_data(data: SaveData, path: Path) -> None:
         raise bad(f"turn is {data.turn!r} but there are {len(data.commands)} commands")
     if isinstance(data.snapshots, str) or not isinstance(data.snapshots, Sequence):
         raise bad("snapshots must be a list of (turn, JSON text) pairs")
+    if not isinstance(data.settings, dict):
+        raise bad("settings must be a dict")
+    try:
+        json.dumps(data.settings, allow_nan=False)
+    except (TypeError, ValueError):
+        raise bad("settings must hold only JSON values") from None
     previous = -1
     for entry in data.snapshots:
         if not isinstance(entry, Sequence) or isinstance(entry, str) or len(entry) != 2:
@@ -455,7 +478,7 @@ def _check_data(data: SaveData, path: Path) -> None:
 
 
 def _meta_for(data: SaveData) -> dict[str, str]:
-    return {
+    meta = {
         "format_version": str(FORMAT_VERSION),
         "name": data.name,
         "world_id": data.world_id,
@@ -466,6 +489,9 @@ def _meta_for(data: SaveData) -> dict[str, str]:
         "turn": str(data.turn),
         "summary": data.summary,
     }
+    if data.settings:
+        meta["settings"] = json.dumps(data.settings, sort_keys=True, separators=(",", ":"))
+    return meta
 
 
 def _command_rows(commands: Iterable[str]) -> Iterator[tuple[int, str]]:

@@ -37,7 +37,8 @@ def holds(game: Game, cond: dict[str, Any] | None) -> bool:
     return True
 
 
-def _compare(value: float, arg: dict[str, Any]) -> bool:
+def compare(value: float, arg: dict[str, Any]) -> bool:
+    """{above: a, below: b, min: c, max: d}: each bound given must hold."""
     if "above" in arg and not value > arg["above"]:
         return False
     if "below" in arg and not value < arg["below"]:
@@ -119,18 +120,18 @@ def _visited(game: Game, arg: str) -> bool:
 @condition("mood")
 def _mood(game: Game, arg: dict[str, Any]) -> bool:
     who = arg.get("who", game.world.player)
-    return _compare(query.mood(game, who), arg)
+    return compare(query.mood(game, who), arg)
 
 
 @condition("bond")
 def _bond(game: Game, arg: dict[str, Any]) -> bool:
-    return _compare(query.bond(game, arg["from"], arg.get("to", game.world.player)), arg)
+    return compare(query.bond(game, arg["from"], arg.get("to", game.world.player)), arg)
 
 
 @condition("time")
 def _time(game: Game, arg: dict[str, Any]) -> bool:
     """Minutes since the world's start, e.g. {time: {min: 2880}}."""
-    return _compare(game.state.minutes, arg)
+    return compare(game.state.minutes, arg)
 
 
 @condition("money")
@@ -139,7 +140,7 @@ def _money(game: Game, arg: dict[str, Any]) -> bool:
     total = game.state.money.get(who, 0) + sum(
         game.state.money.get(item, 0) for item in query.carried(game, who)
     )
-    return _compare(total, arg)
+    return compare(total, arg)
 
 
 @condition("chance")

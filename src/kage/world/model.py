@@ -31,6 +31,7 @@ class Exit:
     when: Cond = None
     refusal: str = ""  # what the player reads when `when` does not hold
     text: str = ""  # said while travelling through it
+    hidden: bool = False  # not listed among the ways out while `when` does not hold
 
 
 @dataclass(slots=True)
@@ -76,6 +77,7 @@ class Entity:
     exits: dict[str, Exit] = field(default_factory=dict)
     zones: tuple[str, ...] = ()
     known: bool = False  # may be named in "go to" before it is visited
+    names: list[Variant] = field(default_factory=list)  # printed name by condition, else `name`
     # people
     topics: list[Topic] = field(default_factory=list)
     greeting: list[Variant] = field(default_factory=list)
@@ -227,6 +229,8 @@ class World:
     start_effects: Effects = field(default_factory=list)
     schedule: list[tuple[int, str]] = field(default_factory=list)  # (minute, event id)
     source_hash: str = ""
+    version: str = ""  # the writer's own version of the world ("1", "2.1")
+    ranks: list[tuple[int, str]] = field(default_factory=list)  # (least score, rank), best first
     data: dict[str, Any] = field(default_factory=dict)  # system-owned sections, plain data
     responses: dict[str, list[Variant]] = field(default_factory=dict)  # name -> replacement
     extensions: tuple[str, ...] = ()  # the extensions it names in world.yaml

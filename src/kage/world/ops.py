@@ -36,6 +36,22 @@ def move(game: Game, entity: str, to: str) -> None:
         game.player_moved(was)  # however it came about: walking, an effect, a scene
 
 
+def consume(game: Game, entity: str) -> None:
+    """Take a thing out of play for good, on purpose (eaten, drunk up): it keeps no holder,
+    and its `consumed` prop says why it is gone, so conservation can tell it from a loss.
+    What it held is left where it was, and so is any money in it."""
+    old = game.state.holder.get(entity)
+    if old is None:
+        return
+    for inside in list(query.contents(game, entity)):
+        move(game, inside, old)
+    transfer(game, entity, old, game.state.money.get(entity, 0))
+    del game.state.holder[entity]
+    game.contents_changed()
+    set_prop(game, entity, "consumed", True)
+    game.emit("consumed", entity=entity, source=old)
+
+
 def set_flag(game: Game, key: str, value: Any) -> None:
     if value is None:
         if key in game.state.flags:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kage.game import Game
+    from kage.world.model import Exit
 
 
 def holder(game: Game, entity: str) -> str | None:
@@ -118,3 +119,16 @@ def visible(game: Game, who: str | None = None) -> list[str]:
         if (ent.container and not prop(game, item, "opaque")) or prop(game, item, "supporter"):
             stack.extend(reversed(contents(game, item)))
     return result
+
+
+def ways_seen(game: Game, place_id: str) -> dict[str, Exit]:
+    """The ways out of a place that the player is shown: every exit but a `hidden` one
+    whose condition does not hold now (a passage behind a tapestry, before it is found).
+    Going that way is still decided by the exit's own condition."""
+    from kage.world.conditions import holds
+
+    return {
+        direction: way
+        for direction, way in game.world.entities[place_id].exits.items()
+        if not way.hidden or holds(game, way.when)
+    }

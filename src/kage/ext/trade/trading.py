@@ -79,7 +79,7 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
 TAKES = {"haggle": ASKING}  # the numbers its actions take
 
 
-@rule("before", "give", order=10)
+@rule("before", "give", "show", order=10)
 def showing_a_merchant_is_selling(game: Game, action: Action) -> None:
     """ "offer X to Genji", "show X to Genji": he appraises it."""
     if action.noun is None or action.second is None:
@@ -90,7 +90,7 @@ def showing_a_merchant_is_selling(game: Game, action: Action) -> None:
     if not query.is_carried_by(game, action.noun, game.world.player):
         return
     found, refusal = interactions.find(game, action)
-    if found is None and not refusal:
+    if found is None and not refusal and not interactions.meant(action):
         action.name = "sell"  # the sell rules take it from here
 
 

@@ -1,0 +1,73 @@
+"""`responses`: a world's own words for the engine's named responses.
+
+    responses:
+      taking.taken: "You pick up {the noun}."
+      going.cannot:
+        - {text: "Blackness, that way.", when: {flag: dark}}
+        - text: "You can't go that way."
+
+A name is one the engine declares (`kage.core.responses.RESPONSES`); a text may use the
+placeholders every response has ({the noun}, {The second}, {here} ...) and those its
+response declares. Both are checked here, so a typo is an error with its line, not a
+sentence that shows braces in play.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from kage.content.describe import subject
+from kage.content.errors import suggest
+from kage.content.schema import Strict, Text, VariantModel
+from kage.content.sections import Section
+from kage.core.responses import RESPONSES, STANDARD_SLOTS, placeholders
+
+
+class ResponsesModel(Strict):
+    responses: dict[str, Text]
+
+
+def check_placeholders(
+    builder: Any, located: Any, path: tuple[Any, ...], text: str, allowed: tuple[str, ...]
+) -> None:
+    """Report each {placeholder} in `text` that nothing fills."""
+    for slot in placeholders(text):
+        if slot in allowed:
+            continue
+        close = difflib.get_close_matches(slot, allowed, n=1, cutoff=0.6)
+        hint = (
+            f" Did you mean {{{close[0]}}}?"
+            if close
+            else " Placeholders: " + ", ".join(f"{{{a}}}" for a in allowed) + "."
+        )
+        builder.problem(
+            located,
+            path,
+            f"{subject(located.data, path)} uses the placeholder {{{slot}}}, which nothing "
+            f"fills.{hint}",
+        )
+
+
+def check(builder: Any, located: Any, path: tuple[Any, ...], value: Any) -> None:
+    name = path[-1]
+    declared = RESPONSES.get(name)
+    if declared is None:
+        hint = suggest(name, RESPONSES) or " See `kage rules` for the responses of each action."
+        builder.problem(located, path, f"there is no response named '{name}'.{hint}")
+        return
+    allowed = STANDARD_SLOTS + declared.slots
+    if isinstance(value, str):
+        check_placeholders(builder, located, path, value, allowed)
+        return
+    for i, variant in enumerate(value):
+        check_placeholders(builder, located, (*path, i, "text"), variant.text, allowed)
+
+
+def build(builder: Any, world: Any, located: Any, path: tuple[Any, ...], value: Any) -> None:
+    """Compile the replacement into World.responses, where the engine looks it up."""
+    text: str | list[VariantModel] = value
+    world.responses[path[-1]] = builder.variants(located, path, text)
+
+
+SECTION = Section("responses", ResponsesModel, check, mapping=True, build=build)
