@@ -293,6 +293,7 @@ class Rulebooks:
     def books(self) -> list[tuple[str, str]]:
         """Every (phase, action) that has rules of its own, "*" included."""
         return [key for key, book in self._books.items() if book]
+
     def written_for(self, phase: str, action: str) -> tuple[Entry, ...]:
         """The rules declared for exactly this action in `phase`, without the "*" ones."""
         return tuple(self._books.get((phase, action), ()))
