@@ -64,3 +64,16 @@ def test_the_command(tmp_path: Path) -> None:
     result = kage("rules", "banished", "xyzzy", cache=tmp_path / "cache")
     no_traceback(result)
     assert result.returncode == 2 and "No action 'xyzzy'" in result.stderr
+
+
+def test_a_data_rule_is_listed_with_its_file(tmp_path: Path) -> None:
+    rules = (
+        "rules:\n"
+        "  - name: no looting\n"
+        "    phase: instead\n"
+        "    action: take\n"
+        '    say: "Leave it."\n'
+    )
+    text = index(load_world(minimal(tmp_path, rules_yaml=rules)), "take")
+    instead = text.split("  instead\n")[1].splitlines()[0]
+    assert "no looting" in instead and "world: rules.yaml:2" in instead
