@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
-from kage.content import files
+from kage.content import files, standard
 from kage.content import schema as s
 from kage.content.describe import show
 from kage.content.errors import ContentError, Problem, suggest
@@ -86,6 +86,7 @@ class Builder(References):
         self.extras: list[tuple[Located, dict[str, list[tuple[int, Any]]]]] = []
         self.broken_world = False
         self.current = ""  # the file being read or built, for reporting Kage's own bugs
+        self.doors: list[tuple[Located, tuple[Any, ...], str, str]] = []  # exits' doors
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
@@ -161,6 +162,7 @@ class Builder(References):
                     else:
                         store.append(plain)
         self.check_containment(world)
+        standard.check_world(self, world)
         if info is not None:
             self.check_world(world, *info)
         if self.problems:
@@ -264,8 +266,10 @@ class Builder(References):
                 self.check_condition(located, (*path, "when"), way.when)
                 self.span(located, (*path, "minutes"), way.minutes, way.minutes)
                 exits[direction] = Exit(
-                    direction, way.to, way.minutes, way.when, way.refusal, way.text
+                    direction, way.to, way.minutes, way.when, way.refusal, way.text, way.door
                 )
+                if way.door is not None:
+                    self.doors.append((located, (*path, "door"), place.id, way.door))
             ents[place.id] = self.entity(
                 located,
                 ("places", i),
@@ -274,6 +278,7 @@ class Builder(References):
                 exits=exits,
                 zones=tuple(place.zones),
                 known=place.known,
+                dark=place.dark,
             )
         for i, person in enumerate(model.people):
             if person.id in ents:
@@ -321,13 +326,13 @@ class Builder(References):
                 thing,
                 "thing",
                 start=thing.at,
-                portable=thing.portable,
                 wearable=thing.wearable,
                 worn=thing.worn,
                 container=thing.container,
                 scenery=thing.scenery,
                 money=thing.money,
                 listing=thing.listing,
+                **standard.thing_fields(self, located, ("things", i), thing),
             )
         for i, inter in enumerate(model.interactions):
             path = ("interactions", i)

@@ -54,6 +54,11 @@ COND_REFS: dict[str, Any] = {
         [((k,), "entity", k) for k in arg] + [((k,), "entity", v) for k, v in arg.items()]
     ),
     "money": _fields(who="entity"),
+    "lit": _one("entity"),
+    "open": _one("thing"),
+    "closed": _one("thing"),
+    "locked": _one("thing"),
+    "switched_on": _one("thing"),
 }
 EFFECT_REFS: dict[str, Any] = {
     "move": lambda arg: (
@@ -72,6 +77,10 @@ EFFECT_REFS: dict[str, Any] = {
     "react": _fields(subject="person"),
     "pay": _fields(to="entity"),
     "transfer": _fields(**{"from": "entity", "to": "entity"}),
+    "light": _one("entity"),
+    "darken": _one("entity"),
+    **{kind: _one("thing") for kind in ("open", "close", "lock", "unlock")},
+    **{kind: _one("thing") for kind in ("switch_on", "switch_off")},
 }
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.parser.grammar import ARTICLES
 from kage.world import numbers, query
+from kage.world.scope import in_darkness
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -35,7 +36,14 @@ RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, 
 
 IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
 ORDINALS = {
-    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
     "last": -1,
 }  # fmt: skip; a plain number ("2", "٢", "two") is read by kage.world.numbers
 
@@ -143,8 +151,8 @@ def described_here(game: Game, phrase: list[str]) -> str | None:
     model ("x honeycomb" where a honeycomb hangs from an oak): it is scenery, not a word
     the game has never heard of, and not something missing."""
     words = [w for w in phrase if w not in ARTICLES]
-    if not words:
-        return None
+    if not words or in_darkness(game):
+        return None  # in the dark nothing is part of any scenery
     here = query.here(game)
     head = words[-1]
     # the place's description, then those of what is in sight ("a sake bottle hides
@@ -225,10 +233,14 @@ def _all(game: Game, action: str, other: str | None) -> list[str]:
     entities = game.world.entities
     if action == "take":
         pool = query.contents(game, other or query.here(game))
+        seen = set(query.visible(game))  # not what is shut away, nor anything in the dark
         return [
             e
             for e in pool
-            if entities[e].kind == "thing" and entities[e].portable and not entities[e].scenery
+            if entities[e].kind == "thing"
+            and entities[e].portable
+            and not entities[e].scenery
+            and e in seen
         ]
     return [
         e
