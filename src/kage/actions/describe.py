@@ -123,8 +123,8 @@ def place(game: Game, place_id: str | None = None) -> str:
     people, things, tops = [], [], []
     for item in query.contents(game, place_id):
         other = world.entities[item]
-        if item == world.player or other.door:
-            continue
+        if item == world.player or other.door or query.is_carried_by(game, world.player, item):
+            continue  # nor the wardrobe the player stands in
         if other.scenery:
             tops.append(item)  # a desk is not listed, but what lies on it is
             continue

@@ -22,10 +22,8 @@ NOW_DARK = response("darkness.now_dark", "It is now pitch dark in here!")
 
 @rule("before", "*", order=0)
 def note_the_light(game: Game, action: Action) -> None:
-    action.data["light_before"] = (
-        scope.ceiling(game, game.world.player),
-        scope.in_darkness(game),
-    )
+    player = game.world.player
+    action.data["light_before"] = (game.state.holder.get(player), scope.in_darkness(game))
 
 
 @rule("report", "*", order=900)
@@ -33,8 +31,8 @@ def light_changed(game: Game, action: Action) -> str | None:
     before = action.data.get("light_before")
     if before is None:
         return None
-    room, was_dark = before
-    if scope.ceiling(game, game.world.player) != room:
+    holder, was_dark = before
+    if game.state.holder.get(game.world.player) != holder:
         return None  # moved: the arrival describes it
     dark = scope.in_darkness(game)
     if dark == was_dark:

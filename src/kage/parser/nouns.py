@@ -20,6 +20,7 @@ from kage.world.scope import in_darkness
 
 if TYPE_CHECKING:
     from kage.game import Game
+    from kage.world.model import Entity
 
 PRONOUN_WORDS = ("it", "him", "her", "them")
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
@@ -107,7 +108,30 @@ def _score(game: Game, entity_id: str, phrase: list[str], slot: str, action: str
         score = max(0, score - 5)  # a place is named as a thing only when nothing else fits
     if _meant_for(game, entity_id, action):
         score += 5  # the world gave this verb a meaning for this thing right now
+    if _would_change(game, ent, action):
+        score += 3  # "close door" means the open one, "unlock door" the locked one
     return score
+
+
+# action -> (the trait a thing needs for it, the state it changes, the state it makes)
+_CHANGES = {
+    "open": ("openable", "open", True),
+    "close": ("openable", "open", False),
+    "lock": ("lockable", "locked", True),
+    "unlock": ("lockable", "locked", False),
+    "switch_on": ("switchable", "switched_on", True),
+    "switch_off": ("switchable", "switched_on", False),
+}
+
+
+def _would_change(game: Game, ent: Entity, action: str) -> bool:
+    """Whether the action is one that changes a thing's state and this thing has that
+    state to change (a lockable door now unlocked, for "lock")."""
+    change = _CHANGES.get(action)
+    if change is None:
+        return action == "enter" and ent.enterable
+    trait, state, made = change
+    return bool(getattr(ent, trait)) and bool(query.prop(game, ent.id, state)) != made
 
 
 def _meant_for(game: Game, entity_id: str, action: str) -> bool:

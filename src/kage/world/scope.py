@@ -62,8 +62,15 @@ def in_darkness(game: Game, who: str | None = None) -> bool:
     return not has_light(game, ceiling(game, who))
 
 
-def _carried(game: Game, who: str) -> list[str]:
+def _in_the_dark(game: Game, who: str) -> list[str]:
+    """What `who` can refer to in the dark: what they carry, and by touch what they are
+    in or on (the wardrobe they shut themselves into)."""
     result: list[str] = []
+    entities = game.world.entities
+    holder = game.state.holder.get(who)
+    while holder is not None and entities[holder].kind == "thing" and len(result) < MAX_DEPTH:
+        result.append(holder)
+        holder = game.state.holder.get(holder)
     stack = list(reversed(query.contents(game, who)))
     while stack:
         item = stack.pop()
@@ -79,7 +86,7 @@ def visible(game: Game, who: str | None = None) -> list[str]:
     on supporters in both, and the doors of the place's exits. In the dark: what they carry."""
     who = who or game.world.player
     if in_darkness(game, who):
-        return _carried(game, who)
+        return _in_the_dark(game, who)
     room = ceiling(game, who)
     entities = game.world.entities
     result: list[str] = []
