@@ -40,13 +40,11 @@ def _on(game: Game, thing: str, into: bool = False) -> str:
 
 
 @rule("before", "enter", order=10)
-def entering_a_place_or_door_is_going(game: Game, action: Action) -> str | None:
-    """'enter the hall' is going there; 'enter the door' is going through it."""
+def entering_a_door_is_going_through_it(game: Game, action: Action) -> str | None:
+    """'enter the door' goes through it ('enter the hall' is go_to's own line)."""
     assert action.noun is not None
     ent = game.world.entities[action.noun]
-    if ent.kind == "place":
-        action.name = "go_to"
-    elif ent.door:
+    if ent.door:
         here = game.world.entities[query.here(game)]
         ways = [d for d, way in here.exits.items() if way.door == action.noun]
         if not ways:
