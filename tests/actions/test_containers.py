@@ -17,8 +17,11 @@ def test_a_closed_box_hides_its_contents(home: Session) -> None:
 
 
 def test_taking_all_from_a_closed_box_takes_nothing(home: Session) -> None:
-    assert "nothing to take" in play(home, "take all from box")
+    assert play(home, "take all from box") == "marble: You can't reach into the oak box."
     assert home.game.state.holder["marble"] == "box"
+    play(home, "down")
+    assert play(home, "take all") == "There is nothing to take."  # in the dark
+    assert home.game.state.holder["rat"] == "cellar"
 
 
 def test_a_transparent_jar_shows_but_keeps_its_contents(home: Session) -> None:

@@ -257,14 +257,14 @@ def _all(game: Game, action: str, other: str | None) -> list[str]:
     entities = game.world.entities
     if action == "take":
         pool = query.contents(game, other or query.here(game))
-        seen = set(query.visible(game))  # not what is shut away, nor anything in the dark
+        if other is None:  # from the room: not what is shut away, nor anything in the dark
+            seen = set(query.visible(game))
+            pool = [e for e in pool if e in seen]
+        # (from a thing named, all it holds: the checks say why what is shut in stays)
         return [
             e
             for e in pool
-            if entities[e].kind == "thing"
-            and entities[e].portable
-            and not entities[e].scenery
-            and e in seen
+            if entities[e].kind == "thing" and entities[e].portable and not entities[e].scenery
         ]
     return [
         e
