@@ -108,6 +108,7 @@ CORE: list[tuple[str, list[str]]] = [
             "pack {things} in|into {thing}",
             "store {things} in|into {thing}",
             "seal {things} in|into {thing}",
+            "drop {things} in|into {thing}",
         ],
     ),
     (
@@ -292,6 +293,7 @@ CORE: list[tuple[str, list[str]]] = [
             "lie on|in {thing}",
             "lie down on|in {thing}",
             "board {thing}",
+            "cross {thing}",
             "go through {thing}",
             "walk through {thing}",
         ],
