@@ -78,3 +78,11 @@ def test_getting_off_on_the_way_is_an_action_of_its_own(home: Session) -> None:
         if e.kind == "moved" and e.data["entity"] == "hal"
     ]
     assert moves == [("chair", "hall"), ("hall", "cellar")]
+
+
+def test_shut_in_with_a_lamp_only_the_inside_is_seen(home: Session) -> None:
+    play(home, "take lamp", "turn on lamp", "enter wardrobe", "close wardrobe", "drop lamp")
+    assert play(home, "look") == "The wardrobe\nYou can see a lamp (providing light) here."
+    assert play(home, "take brass key") == "You can't see any such thing."
+    assert play(home, "open wardrobe") == "You open the wardrobe."
+    assert "A draughty hall." in play(home, "look")

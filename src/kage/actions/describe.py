@@ -111,6 +111,25 @@ def heading(game: Game, place_id: str) -> str:
     return f"{name} ({'on' if ent.supporter else 'in'} {ent.the()})"
 
 
+def inside_box(game: Game, box: str) -> str:
+    """Shut in a closed container (with a light): only its inside can be seen."""
+    things = [noted(game, i) for i in visible_inside_all(game, box)]
+    parts = [capital(game.world.entities[box].the())]
+    if things:
+        parts.append(YOU_CAN_SEE(game, things=listing(things)))
+    return "\n".join(parts)
+
+
+def visible_inside_all(game: Game, holder: str) -> list[str]:
+    """What is in `holder` and worth listing, seen from inside it."""
+    entities = game.world.entities
+    return [
+        i
+        for i in query.contents(game, holder)
+        if i != game.world.player and not entities[i].scenery
+    ]
+
+
 def place(game: Game, place_id: str | None = None) -> str:
     """The full description of a place: name, prose, who and what is here, the ways out."""
     world = game.world
@@ -118,6 +137,10 @@ def place(game: Game, place_id: str | None = None) -> str:
     place_id = place_id or here
     if place_id == here and scope.in_darkness(game):
         return f"{DARK_NAME(game)}\n{DARK(game)}"
+    if place_id == here:
+        box = scope.ceiling(game, world.player)
+        if box != here:
+            return inside_box(game, box)
     ent = world.entities[place_id]
     parts = [heading(game, place_id), game.pick(ent.description)]
     people, things, tops = [], [], []

@@ -47,7 +47,8 @@ def openable_and_unlocked(game: Game, action: Action) -> str | None:
 @rule("carry_out", "open")
 def opening(game: Game, action: Action) -> None:
     assert action.noun is not None
-    was_hidden = not query.shows_contents(game, action.noun)
+    inside = query.is_carried_by(game, game.world.player, action.noun)
+    was_hidden = not query.shows_contents(game, action.noun) and not inside
     ops.set_prop(game, action.noun, "open", True)
     if was_hidden:
         action.data["revealed"] = describe.visible_inside(game, action.noun)

@@ -104,6 +104,8 @@ def visible(game: Game, who: str | None = None) -> list[str]:
             continue  # what others carry is theirs and out of reach
         if query.shows_contents(game, item):
             stack.extend(reversed(query.contents(game, item)))
+    if entities[room].kind == "thing":
+        result.append(room)  # the wardrobe you are shut in, seen from inside
     place = entities.get(room)
     if place is not None and place.kind == "place":
         for way in place.exits.values():
