@@ -86,3 +86,11 @@ def test_shut_in_with_a_lamp_only_the_inside_is_seen(home: Session) -> None:
     assert play(home, "take brass key") == "You can't see any such thing."
     assert play(home, "open wardrobe") == "You open the wardrobe."
     assert "A draughty hall." in play(home, "look")
+
+
+def test_here_in_a_response_is_the_room_not_the_chair(home: Session) -> None:
+    from kage.core.responses import response
+
+    said = response("testing.here", "You are in {here}.")
+    play(home, "sit on chair")
+    assert said(home.game) == "You are in the hall."

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kage.world import query
+
 if TYPE_CHECKING:
     from kage.actions.pipeline import Action
     from kage.game import Game
@@ -85,7 +87,7 @@ def fill(game: Game, text: str, action: Action | None = None, **extra: Any) -> s
     player = world.entities.get(world.player)
     if player is not None:
         slots["player"] = player.name
-    here = game.state.holder.get(world.player)
+    here = query.place_of(game, world.player)  # the room, not the chair sat on
     if here in world.entities:
         slots["here"] = world.entities[here].name
     if action is not None:
