@@ -82,3 +82,8 @@ def test_closing_what_will_not_close(home: Session) -> None:
     assert play(home, "close lamp") == "That's not something you can close."
     assert play(home, "close box") == "That's already closed."
     assert play(home, "open table") == "That's not something you can open."
+
+
+def test_searching_what_holds_only_scenery_is_not_called_empty(new_session) -> None:  # type: ignore[no-untyped-def]
+    session = new_session()  # Banished: the desk holds its paperwork, which is scenery
+    assert play(session, "search desk") == "You find nothing of interest."

@@ -59,14 +59,21 @@ def list_what_is_inside(game: Game, action: Action) -> str:
             return CLOSED(game, action, **{"is": are})
         inside = [game.world.entities[i].a() for i in describe.visible_inside(game, action.noun)]
         if not inside:
-            return EMPTY(game, action, **{"is": are})
+            return _nothing(game, action, EMPTY(game, action, **{"is": are}))
         return IN(game, action, things=describe.listing(inside), **{"is": describe.is_are(inside)})
     if ent.supporter:
         on = [game.world.entities[i].a() for i in describe.visible_inside(game, action.noun)]
         if not on:
-            return NOTHING_ON(game, action)
+            return _nothing(game, action, NOTHING_ON(game, action))
         return ON(game, action, things=describe.listing(on), **{"is": describe.is_are(on)})
     return NOTHING(game, action)
+
+
+def _nothing(game: Game, action: Action, empty: str) -> str:
+    """'The box is empty' only when it is: what is part of it (scenery, the paperwork
+    on a desk) is not worth listing, but it is there."""
+    assert action.noun is not None
+    return NOTHING(game, action) if query.contents(game, action.noun) else empty
 
 
 @rule("report", "look_under")
