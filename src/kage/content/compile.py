@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 import kage.runtime  # noqa: F401  (registers every system's conditions and effects)
-from kage.content import files
+from kage.content import files, standard
 from kage.content import schema as s
 from kage.content.describe import show, subject
 from kage.content.errors import ContentError, Problem, suggest
@@ -99,6 +99,7 @@ class Builder(References):
         self.extras: list[tuple[Located, dict[str, list[tuple[int, Any]]]]] = []
         self.broken_world = False
         self.current = ""  # the file being read or built, for reporting Kage's own bugs
+        self.doors: list[tuple[Located, tuple[Any, ...], str, str]] = []  # exits' doors
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
@@ -180,6 +181,7 @@ class Builder(References):
                     else:
                         store.append(plain)
         self.check_containment(world)
+        standard.check_world(self, world)
         if info is not None:
             self.check_world(world, *info)
         if self.problems:
@@ -317,8 +319,17 @@ class Builder(References):
                         "found (a 'when'), or remove 'hidden'.",
                     )
                 exits[direction] = Exit(
-                    direction, way.to, way.minutes, way.when, way.refusal, way.text, way.hidden
+                    direction,
+                    way.to,
+                    way.minutes,
+                    way.when,
+                    way.refusal,
+                    way.text,
+                    way.hidden,
+                    way.door,
                 )
+                if way.door is not None:
+                    self.doors.append((located, (*path, "door"), place.id, way.door))
             ents[place.id] = self.entity(
                 located,
                 ("places", i),
@@ -328,6 +339,7 @@ class Builder(References):
                 zones=tuple(place.zones),
                 known=place.known,
                 names=[] if isinstance(place.name, str) else self.text(place.name),
+                dark=place.dark,
             )
         for i, person in enumerate(model.people):
             if person.id in ents:
@@ -375,13 +387,13 @@ class Builder(References):
                 thing,
                 "thing",
                 start=thing.at,
-                portable=thing.portable,
                 wearable=thing.wearable,
                 worn=thing.worn,
                 container=thing.container,
                 scenery=thing.scenery,
                 money=thing.money,
                 listing=thing.listing,
+                **standard.thing_fields(self, located, ("things", i), thing),
             )
         for i, inter in enumerate(model.interactions):
             path = ("interactions", i)

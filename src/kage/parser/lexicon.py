@@ -49,15 +49,18 @@ class Lexicon:
     nouns: set[str] = field(default_factory=set)  # words naming something in the world
     names: dict[str, Name] = field(default_factory=dict)  # entity -> its words, normalised
 
-    def add(self, action: str, pattern: str) -> None:
-        line = compile_pattern(action, pattern)
+    def add(self, action: str, pattern: str, world: bool = False) -> None:
+        """Add a grammar line. Lines are tried most specific first; between lines of the
+        same shape, the world's own phrasing comes before the engine's (the parser still
+        falls back to the engine's when the world's action would refuse those nouns)."""
+        line = compile_pattern(action, pattern, world)
         first = line.tokens[0]
         if first.words is None:
             raise ValueError(f"pattern '{pattern}' must begin with a word")
         for word in first.words:
             bucket = self.lines.setdefault(word, [])
             bucket.append(line)
-            bucket.sort(key=Line.precedence)  # stable: of equal lines, the first added wins
+            bucket.sort(key=Line.precedence)
             self.verbs.add(word)
         for token in line.tokens:
             if token.words:
@@ -71,7 +74,7 @@ def build(world: World) -> Lexicon:
     lex = Lexicon()
     for action, patterns in world.verbs.items():
         for pattern in patterns:
-            lex.add(action, pattern)
+            lex.add(action, pattern, world=True)
     for action, patterns in CORE:
         for pattern in patterns:
             lex.add(action, pattern)
