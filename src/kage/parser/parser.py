@@ -117,10 +117,13 @@ def _engine_if_world_refuses(
 ) -> Parsed:
     """A world's line beat an engine line of the same shape. If the world's action would
     refuse these nouns and the engine's would not, the player meant the engine's: "open
-    the door" in a world whose "open {thing}" unseals scrolls."""
+    the door" in a world whose "open {thing}" unseals scrolls. A line that names nothing
+    ("listen") is the world's whatever its answer."""
     rivals = [
         ln for ln in lines if not ln.world and ln.shape == line.shape and ln.action != line.action
     ]
+    if not any(a.noun for a in built.actions):
+        return built  # nothing named that the world's action could be refusing
     if not rivals or any(_allowed(game, a) for a in built.actions):
         return built
     for rival in rivals:
