@@ -92,7 +92,6 @@ def test_the_finished_world_wins_the_walkthrough_with_two_points(tmp_path: Path)
     assert sum(world.milestones[m].points for m in state.milestones) == world.max_score == 2
 
 
-# scripts as commands separated by "/"
 LOSING = [
     "s",
     "look",
