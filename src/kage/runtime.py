@@ -17,6 +17,7 @@ from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
 from kage.systems import scenes, turn
 from kage.world import effects, rng
+from kage.world import standard as _standard  # noqa: F401  (its conditions and effects)
 from kage.world.model import World
 from kage.world.state import State
 

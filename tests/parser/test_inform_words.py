@@ -30,10 +30,6 @@ WORDS = [
     for line in DATA.read_text().splitlines()
     if line.strip() and not line.startswith("#")
 ]
-# the world model's verbs (doors, containers, devices) the stdworld helper's branch adds
-WORLD_MODEL_LATER = frozenset(
-    {"open", "unwrap", "uncover", "close", "shut", "cover", "cross", "lock", "unlock", "switch"}
-)
 QUESTION = re.compile(r"^(What|Who|Where) do you want to \w+\?$")
 NOT_KNOWN = ("I don't know the word", "not a verb I recognise", "but not the rest")
 FILLERS = {
@@ -121,15 +117,6 @@ def answers(world_name: str, word: str, saves: Path) -> list[str]:
     return wrong
 
 
-def cases(later: frozenset[str], reason: str) -> list[object]:
-    found = []
-    for name in worlds.bundled():
-        for word in WORDS:
-            if word in later:
-                mark = pytest.mark.xfail(strict=True, reason=reason)
-                found.append(pytest.param(name, word, marks=mark, id=f"{name}-{word}"))
-    return found
-
 
 def test_the_word_list_is_inform_s() -> None:
     assert len(WORDS) == len(set(WORDS)) == 161
@@ -140,14 +127,8 @@ def test_the_word_list_is_inform_s() -> None:
 def test_every_standard_word_is_known(name: str, tmp_path: Path) -> None:
     problems = {}
     for word in WORDS:
-        if word in WORLD_MODEL_LATER:
-            continue
         wrong = answers(name, word, tmp_path / "saves")
         if wrong:
             problems[word] = wrong
     assert not problems, problems
 
-
-@pytest.mark.parametrize(("name", "word"), cases(WORLD_MODEL_LATER, "stdworld helper"))
-def test_world_model_words_are_known(name: str, word: str, tmp_path: Path) -> None:
-    assert not answers(name, word, tmp_path / "saves")

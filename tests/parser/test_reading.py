@@ -337,8 +337,8 @@ def test_a_verb_alone_asks_for_the_rest(game: Game, line: str, reply: str) -> No
         ("give key", "give someone something"),
         ("ask maud", "ask about something"),
         ("insert cup", "insert something in something"),
-        ("stand cup", "stand up"),
-        ("sit cup", "sit down"),
+        ("stand cup", "stand on something"),  # a thing after "stand": stand on it
+        ("sit cup", "sit on something"),
         ("look look", None),
         ("sing loudly", None),
     ],

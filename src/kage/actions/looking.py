@@ -1,73 +1,121 @@
-"""Looking: look, examine, inventory."""
+"""Looking: look, examine, inventory; and the basic visibility rule (no seeing in the dark)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from kage.actions import describe
-from kage.actions.pipeline import Action, Rulebooks
-from kage.world import query
+from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
+from kage.world import query, scope
 
 if TYPE_CHECKING:
     from kage.game import Game
 
+# actions that need light to be done at all, as Inform's "requires light"
+NEED_LIGHT = ("examine", "search", "look_under", "look_out")
 
-def install(rules: Rulebooks) -> None:
-    @rules.rule("report", "look")
-    def describe_place(game: Game, action: Action) -> str:
-        return describe.place(game)
+NOTHING_SPECIAL = response("examining.nothing_special", "You see nothing special about {the noun}.")
+WORN = response("examining.worn", "You are wearing it.")
+CLOSED = response("examining.closed", "{The noun} {is} closed.", "is")
+OPEN = response("examining.open", "{The noun} {is} open.", "is")
+SWITCHED = response("examining.switched", "{The noun} {is} switched {state}.", "is", "state")
+EMPTY_HANDED = response("taking_inventory.nothing", "You are carrying nothing.")
+CARRYING = response("taking_inventory.header", "You are carrying:")
 
-    @rules.rule("carry_out", "look", "examine", "inventory")
-    def looking_is_quick(game: Game, action: Action) -> None:
-        action.minutes = 1
 
-    @rules.rule("report", "examine")
-    def describe_thing(game: Game, action: Action) -> str:
-        assert action.noun is not None
-        ent = game.world.entities[action.noun]
-        if ent.kind == "place":
-            return describe.place(game, action.noun)
-        parts = [game.pick(ent.description) or f"You see nothing special about {ent.the()}."]
-        if ent.kind == "person":
-            from kage.systems.relationships import mood_word
+def _is(game: Game, entity: str) -> str:
+    ent = game.world.entities[entity]
+    return "are" if ent.plural else "is"
 
-            if ent.id == game.world.player:
-                parts.append(f"You feel {mood_word(game, ent.id)}.")
-            else:
-                seems = "seem" if ent.plural else "seems"
-                parts.append(f"{describe.capital(ent.the())} {seems} {mood_word(game, ent.id)}.")
-        if query.prop(game, ent.id, "worn"):
-            parts.append("You are wearing it.")
-        if ent.container:
-            inside = [game.world.entities[i].a() for i in query.contents(game, ent.id)]
-            money = game.state.money.get(ent.id, 0)
-            if money:
-                inside.append(f"{money:,} ryo")
-            parts.append(f"In {ent.the()}: {describe.listing(inside)}.")
-        elif game.state.money.get(ent.id, 0) and ent.kind == "thing":
-            parts.append(f"It holds {game.state.money[ent.id]:,} ryo.")
-        return " ".join(parts)
 
-    @rules.rule("report", "inventory")
-    def list_carried(game: Game, action: Action) -> str:
-        player = game.world.player
-        lines = []
-        for item in query.contents(game, player):
-            ent = game.world.entities[item]
-            if ent.kind != "thing":
-                continue  # a companion rides along; he is not luggage
-            note = " (worn)" if query.prop(game, item, "worn") else ""
-            money = game.state.money.get(item, 0)
-            if money:
-                note += f" (holding {money:,} ryo)"
-            lines.append(f"  {ent.a()}{note}")
-            if query.prop(game, item, "opaque"):
-                continue  # sealed away: examine it to see what is inside
-            for inner in query.contents(game, item):
-                lines.append(f"    {game.world.entities[inner].a()}")
-        if not lines:
-            return "You are carrying nothing."
-        loose = game.state.money.get(player, 0)
-        if loose:
-            lines.append(f"  {loose:,} ryo, loose")
-        return "You are carrying:\n" + "\n".join(lines)
+@rule("check", *NEED_LIGHT, order=5)
+def basic_visibility(game: Game, action: Action) -> str | None:
+    """In the dark nothing can be looked at, not even what you hold."""
+    if scope.in_darkness(game):
+        return describe.DARK(game, action)
+    return None
+
+
+@rule("report", "look")
+def describe_place(game: Game, action: Action) -> str:
+    return describe.place(game)
+
+
+@rule("carry_out", "look", "examine", "inventory")
+def looking_is_quick(game: Game, action: Action) -> None:
+    action.minutes = 1
+
+
+def _contents_line(game: Game, entity: str) -> str:
+    """'In the backpack: a photo.' for a container, 'On the table: a lamp.' for a
+    supporter with something on it, or whether it is open or closed."""
+    ent = game.world.entities[entity]
+    if ent.container:
+        if not query.shows_contents(game, entity) and not query.prop(game, entity, "opaque"):
+            return CLOSED(game, Action("examine", entity), **{"is": _is(game, entity)})
+        inside = [game.world.entities[i].a() for i in query.contents(game, entity)]
+        money = game.state.money.get(entity, 0)
+        if money:
+            inside.append(f"{money:,} ryo")
+        return f"In {ent.the()}: {describe.listing(inside)}."
+    if ent.supporter:
+        on = [game.world.entities[i].a() for i in describe.visible_inside(game, entity)]
+        return f"On {ent.the()}: {describe.listing(on)}." if on else ""
+    if ent.door:
+        said = OPEN if query.is_open(game, entity) else CLOSED
+        return said(game, Action("examine", entity), **{"is": _is(game, entity)})
+    return ""
+
+
+@rule("report", "examine")
+def describe_thing(game: Game, action: Action) -> str:
+    assert action.noun is not None
+    ent = game.world.entities[action.noun]
+    if ent.kind == "place":
+        return describe.place(game, action.noun)
+    parts = [game.pick(ent.description) or NOTHING_SPECIAL(game, action)]
+    if ent.kind == "person":
+        from kage.systems.relationships import mood_word
+
+        if ent.id == game.world.player:
+            parts.append(f"You feel {mood_word(game, ent.id)}.")
+        else:
+            seems = "seem" if ent.plural else "seems"
+            parts.append(f"{describe.capital(ent.the())} {seems} {mood_word(game, ent.id)}.")
+    if query.prop(game, ent.id, "worn"):
+        parts.append(WORN(game, action))
+    if ent.switchable:
+        state = "on" if query.prop(game, ent.id, "switched_on") else "off"
+        parts.append(SWITCHED(game, action, state=state, **{"is": _is(game, ent.id)}))
+    parts.append(_contents_line(game, ent.id))
+    if not ent.container and game.state.money.get(ent.id, 0) and ent.kind == "thing":
+        parts.append(f"It holds {game.state.money[ent.id]:,} ryo.")
+    return " ".join(p for p in parts if p)
+
+
+@rule("report", "inventory")
+def list_carried(game: Game, action: Action) -> str:
+    player = game.world.player
+    lines = []
+    for item in query.contents(game, player):
+        ent = game.world.entities[item]
+        if ent.kind != "thing":
+            continue  # a companion rides along; he is not luggage
+        note = " (worn)" if query.prop(game, item, "worn") else ""
+        if scope.gives_light(game, item):
+            note += " (providing light)"
+        money = game.state.money.get(item, 0)
+        if money:
+            note += f" (holding {money:,} ryo)"
+        lines.append(f"  {ent.a()}{note}")
+        if not query.shows_contents(game, item):
+            continue  # sealed away or shut: examine or open it to see what is inside
+        for inner in query.contents(game, item):
+            lines.append(f"    {game.world.entities[inner].a()}")
+    if not lines:
+        return EMPTY_HANDED(game, action)
+    loose = game.state.money.get(player, 0)
+    if loose:
+        lines.append(f"  {loose:,} ryo, loose")
+    return CARRYING(game, action) + "\n" + "\n".join(lines)

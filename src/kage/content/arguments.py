@@ -35,6 +35,12 @@ CONDITIONS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "money": (MAPPING, (), "{money: {min: 100}}"),
     "chance": (NUMBER, (), "{chance: 0.25}"),
     "counter": ((str, dict), (), "{counter: {disturbed: {min: 2}}} or {counter: {disturbed: 0}}"),
+    "dark": ((bool,), (), "{dark: true}"),
+    "lit": (TEXT, (), "{lit: cellar}"),
+    "open": (TEXT, (), "{open: red_door}"),
+    "closed": (TEXT, (), "{closed: red_door}"),
+    "locked": (TEXT, (), "{locked: red_door}"),
+    "switched_on": (TEXT, (), "{switched_on: lamp}"),
 }
 EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "set": (MAPPING, (), "{set: {door_open: true}}"),
@@ -49,6 +55,14 @@ EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "pass_time": (MAPPING, ("span",), "{pass_time: {span: 7d, tell: true}}"),
     "add": (MAPPING, (), "{add: {disturbed: 2}}"),
     "increment": (TEXTS, (), "{increment: disturbed}"),
+    "light": (TEXTS, (), "{light: cellar}"),
+    "darken": (TEXTS, (), "{darken: cellar}"),
+    "open": (TEXTS, (), "{open: red_door}"),
+    "close": (TEXTS, (), "{close: red_door}"),
+    "lock": (TEXTS, (), "{lock: red_door}"),
+    "unlock": (TEXTS, (), "{unlock: red_door}"),
+    "switch_on": (TEXTS, (), "{switch_on: lamp}"),
+    "switch_off": (TEXTS, (), "{switch_off: lamp}"),
 }
 SPANS = {"schedule": "in", "pass_time": "span"}  # kind -> its length of time
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kage.content import files
+from kage.content import files, standard
 from kage.content import schema as s
 from kage.content.describe import show, subject
 from kage.content.errors import ContentError, Problem, suggest
@@ -103,6 +103,7 @@ class Builder(References):
         self.current = ""  # the file being read or built, for reporting Kage's own bugs
         self.extensions: tuple[str, ...] = ()  # named by the world section
         self.sections: dict[str, Section] = {}  # the core's and its extensions'
+        self.doors: list[tuple[Located, tuple[Any, ...], str, str]] = []  # exits' doors
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
@@ -215,6 +216,7 @@ class Builder(References):
                     else:
                         store.append(plain)
         self.check_containment(world)
+        standard.check_world(self, world)
         if info is not None:
             self.check_world(world, *info)
         if self.problems:
@@ -354,8 +356,17 @@ class Builder(References):
                         "found (a 'when'), or remove 'hidden'.",
                     )
                 exits[direction] = Exit(
-                    direction, way.to, way.minutes, way.when, way.refusal, way.text, way.hidden
+                    direction,
+                    way.to,
+                    way.minutes,
+                    way.when,
+                    way.refusal,
+                    way.text,
+                    way.hidden,
+                    way.door,
                 )
+                if way.door is not None:
+                    self.doors.append((located, (*path, "door"), place.id, way.door))
             ents[place.id] = self.entity(
                 located,
                 ("places", i),
@@ -365,6 +376,7 @@ class Builder(References):
                 zones=tuple(place.zones),
                 known=place.known,
                 names=[] if isinstance(place.name, str) else self.text(place.name),
+                dark=place.dark,
             )
         for i, person in enumerate(model.people):
             if person.id in ents:
@@ -412,13 +424,13 @@ class Builder(References):
                 thing,
                 "thing",
                 start=thing.at,
-                portable=thing.portable,
                 wearable=thing.wearable,
                 worn=thing.worn,
                 container=thing.container,
                 scenery=thing.scenery,
                 money=thing.money,
                 listing=thing.listing,
+                **standard.thing_fields(self, located, ("things", i), thing),
             )
         for i, inter in enumerate(model.interactions):
             path = ("interactions", i)

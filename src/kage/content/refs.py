@@ -55,6 +55,11 @@ COND_REFS: dict[str, Any] = {
     ),
     "money": _fields(who="entity"),
     "counter": lambda arg: (_one if isinstance(arg, str) else _keys)("counters")(arg),
+    "lit": _one("entity"),
+    "open": _one("thing"),
+    "closed": _one("thing"),
+    "locked": _one("thing"),
+    "switched_on": _one("thing"),
 }
 EFFECT_REFS: dict[str, Any] = {
     "move": lambda arg: (
@@ -75,6 +80,10 @@ EFFECT_REFS: dict[str, Any] = {
     "transfer": _fields(**{"from": "entity", "to": "entity"}),
     "add": _keys("counters"),
     "increment": _one("counters"),
+    "light": _one("entity"),
+    "darken": _one("entity"),
+    **{kind: _one("thing") for kind in ("open", "close", "lock", "unlock")},
+    **{kind: _one("thing") for kind in ("switch_on", "switch_off")},
 }
 
 

@@ -30,6 +30,7 @@ class ExitModel(Strict):
     refusal: str = ""
     text: str = ""
     hidden: bool = False
+    door: str | None = None
 
 
 class Named(Strict):
@@ -54,6 +55,7 @@ class PlaceModel(Named):
     exits: dict[str, ExitModel | str] = {}
     zones: list[str] = []
     known: bool = False
+    dark: bool = False
 
 
 class TopicModel(Strict):
@@ -81,13 +83,29 @@ class PersonModel(Named):
 
 class ThingModel(Named):
     at: str
-    portable: bool = True
+    portable: bool | None = None  # None: yes, unless it is a door
     wearable: bool = False
     worn: bool = False
     container: bool = False
     scenery: bool = False
     money: int = Field(0, ge=0)
     listing: str = ""
+    # the standard world model (see world.model.Entity); None: the kind's default
+    supporter: bool = False
+    transparent: bool = False
+    openable: bool | None = None
+    open: bool | None = None
+    lockable: bool | None = None
+    locked: bool = False
+    key: str | None = None
+    door: bool = False
+    enterable: bool = False
+    switchable: bool = False
+    switched_on: bool = False
+    light: bool = False
+    lit: bool = False
+    edible: bool = False
+    drinkable: bool = False
 
 
 class InteractionModel(Strict):

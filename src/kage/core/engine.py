@@ -17,9 +17,9 @@ from typing import Any
 
 from kage.core.extension import Extension, ExtensionError, marked, resolve
 
-# the core's own modules: every module of these packages, plus these
-CORE_PACKAGES = ("kage.actions", "kage.systems")
-CORE_MODULES = ("kage.world.conditions", "kage.world.effects", "kage.core.counters")
+# the core's own modules: these, then every module of these packages, in this order
+CORE_MODULES = ("kage.core.counters",)
+CORE_PACKAGES = ("kage.world", "kage.actions", "kage.systems")
 CORE = "core"  # the origin of what the core declares
 TABLES = {  # mark kind -> the engine's table of them
     "condition": "conditions",

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kage.core.naming import printed_name
+from kage.world import query
 
 if TYPE_CHECKING:
     from kage.actions.pipeline import Action
@@ -100,7 +101,7 @@ def fill(game: Game, text: str, action: Action | None = None, **extra: Any) -> s
     player = world.entities.get(world.player)
     if player is not None:
         slots["player"] = player.name
-    here = game.state.holder.get(world.player)
+    here = query.place_of(game, world.player)  # the room, not the chair sat on
     if here in world.entities:
         slots["here"] = printed_name(game, here)
     if action is not None:

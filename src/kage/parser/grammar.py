@@ -65,8 +65,6 @@ CORE: list[tuple[str, list[str]]] = [
             "l {thing}",
             "study {thing}",
             "describe {thing}",
-            "look in|inside {thing}",
-            "search {thing}",
             "watch {thing}",
         ],
     ),
@@ -81,6 +79,7 @@ CORE: list[tuple[str, list[str]]] = [
             "grab {things}",
             "take {things} from|off|out {thing}",
             "take {things} out of {thing}",
+            "remove {things} from {thing}",
             "get {things} from|out {thing}",
             "get {things} out of {thing}",
             "collect {things}",
@@ -109,6 +108,7 @@ CORE: list[tuple[str, list[str]]] = [
             "pack {things} in|into {thing}",
             "store {things} in|into {thing}",
             "seal {things} in|into {thing}",
+            "drop {things} in|into {thing}",
         ],
     ),
     (
@@ -118,6 +118,8 @@ CORE: list[tuple[str, list[str]]] = [
             "place {things} on|onto {thing}",
             "lay {things} on|onto {thing}",
             "set {things} on|onto {thing}",
+            "put {things} upon {thing}",
+            "drop {things} on|onto {thing}",
         ],
     ),
     (
@@ -238,6 +240,81 @@ CORE: list[tuple[str, list[str]]] = [
     ("version", ["version"]),
     ("hint", ["hint", "hints", "help me", "clue", "what now", "what should i do"]),
     ("help", ["help", "?", "commands", "verbs", "instructions", "about", "info"]),
+    # the standard world model: searching.py, openers.py, locks.py, devices.py, entering.py
+    (
+        "search",
+        [
+            "search {thing}",
+            "look in|inside|into {thing}",
+            "l in|inside|into {thing}",
+            "rummage in|through {thing}",
+        ],
+    ),
+    ("look_under", ["look under|beneath {thing}", "l under {thing}", "search under {thing}"]),
+    ("look_out", ["look out of {thing}", "look out {thing}", "look through {thing}"]),
+    ("open", ["open {thing}", "unwrap {thing}", "uncover {thing}", "pry open {thing}"]),
+    ("close", ["close {thing}", "shut {thing}", "cover {thing}", "close up {thing}"]),
+    ("lock", ["lock {thing} with {held}", "lock {thing}", "lock up {thing}"]),
+    (
+        "unlock",
+        [
+            "unlock {thing} with|using {held}",
+            "unlock {thing}",
+            "open {thing} with|using {held}",
+        ],
+    ),
+    (
+        "switch_on",
+        [
+            "switch on {thing}",
+            "switch {thing} on",
+            "turn on {thing}",
+            "turn {thing} on",
+            "switch {thing}",
+        ],
+    ),
+    (
+        "switch_off",
+        [
+            "switch off {thing}",
+            "switch {thing} off",
+            "turn off {thing}",
+            "turn {thing} off",
+            "close off {thing}",
+        ],
+    ),
+    (
+        "enter",
+        [
+            "enter {thing}",
+            "get in|into|on|onto {thing}",
+            "go in|into {thing}",
+            "climb in|into|on|onto {thing}",
+            "sit on|in|at {thing}",
+            "sit down on|in {thing}",
+            "stand on|in {thing}",
+            "lie on|in {thing}",
+            "lie down on|in {thing}",
+            "board {thing}",
+            "cross {thing}",
+            "go through {thing}",
+            "walk through {thing}",
+        ],
+    ),
+    (
+        "get_off",
+        [
+            "get off",
+            "get down",
+            "get off|out {thing}",
+            "get out of {thing}",
+            "get down from|off {thing}",
+            "climb off|out {thing}",
+            "climb out of {thing}",
+            "exit {thing}",
+            "stand up from {thing}",
+        ],
+    ),
     # small things that change nothing (actions/idling.py answers them)
     ("sit", ["sit", "sit down", "take a seat"]),
     ("stand", ["stand", "stand up", "get up"]),
@@ -377,6 +454,7 @@ class Line:
     action: str
     tokens: tuple[Token, ...]
     pattern: str
+    world: bool = False  # written by the world, not the engine: it wins a tie of shape
 
     @property
     def literals(self) -> int:
@@ -386,9 +464,15 @@ class Line:
     def specificity(self) -> int:
         return sum(SPECIFICITY.get(t.slot, 0) for t in self.tokens if t.words is None)
 
-    def precedence(self) -> tuple[int, int, int]:
-        """Sort key: more literal words first, then longer lines, then narrower slots."""
-        return (-self.literals, -len(self.tokens), -self.specificity)
+    def precedence(self) -> tuple[int, int, int, bool]:
+        """Sort key: more literal words first, then longer lines, then narrower slots,
+        then the world's own phrasing before the engine's."""
+        return (-self.literals, -len(self.tokens), -self.specificity, not self.world)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """How specific the line is: more words to match first, then more tokens."""
+        return (self.literals, len(self.tokens))
 
 
 _EDGE = "'\"-_*`~"
@@ -407,7 +491,7 @@ def normal(word: str) -> str:
     return word
 
 
-def compile_pattern(action: str, pattern: str) -> Line:
+def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:
     tokens = []
     for part in pattern.split():
         if part.startswith("{") and part.endswith("}"):
@@ -415,7 +499,7 @@ def compile_pattern(action: str, pattern: str) -> Line:
         else:
             alternatives = {normal(w) for w in part.split("|")} - {""}
             tokens.append(Token(frozenset(alternatives or {part.lower()})))
-    return Line(action, tuple(tokens), pattern)
+    return Line(action, tuple(tokens), pattern, world)
 
 
 SLOTS = frozenset(

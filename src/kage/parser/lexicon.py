@@ -51,15 +51,18 @@ class Lexicon:
     nouns: set[str] = field(default_factory=set)  # words naming something in the world
     names: dict[str, Name] = field(default_factory=dict)  # entity -> its words, normalised
 
-    def add(self, action: str, pattern: str) -> None:
-        line = compile_pattern(action, pattern)
+    def add(self, action: str, pattern: str, world: bool = False) -> None:
+        """Add a grammar line. Lines are tried most specific first; between lines of the
+        same shape, the world's own phrasing comes before the engine's (the parser still
+        falls back to the engine's when the world's action would refuse those nouns)."""
+        line = compile_pattern(action, pattern, world)
         first = line.tokens[0]
         if first.words is None:
             raise ValueError(f"pattern '{pattern}' must begin with a word")
         for word in first.words:
             bucket = self.lines.setdefault(word, [])
             bucket.append(line)
-            bucket.sort(key=Line.precedence)  # stable: of equal lines, the first added wins
+            bucket.sort(key=Line.precedence)
             self.verbs.add(word)
         for token in line.tokens:
             if token.words:
@@ -81,7 +84,12 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
     # an extension's line said with the same words as one of the world's gives way to it
     # ("strike {thing}" as the world's own verb hides combat's "strike {person}")
     theirs = [(a, [p for p in ps if _shape(p) not in own]) for a, ps in grammar]
-    for action, patterns in (*world.verbs.items(), *theirs, *CORE):
+    # the world's and its extensions' lines are the world's own (the parser falls back to
+    # the core's when their action would refuse the nouns)
+    for action, patterns in (*world.verbs.items(), *theirs):
+        for pattern in patterns:
+            lex.add(action, pattern, world=True)
+    for action, patterns in CORE:
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():

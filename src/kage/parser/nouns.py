@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from kage.parser.grammar import ARTICLES
 from kage.world import numbers, query
+from kage.world.scope import in_darkness
 
 if TYPE_CHECKING:
     from kage.game import Game
+    from kage.world.model import Entity
 
 PRONOUN_WORDS = ("it", "him", "her", "them")
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
@@ -35,7 +37,14 @@ RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, 
 
 IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
 ORDINALS = {
-    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
     "last": -1,
 }  # fmt: skip; a plain number ("2", "٢", "two") is read by kage.world.numbers
 
@@ -99,7 +108,30 @@ def _score(game: Game, entity_id: str, phrase: list[str], slot: str, action: str
         score = max(0, score - 5)  # a place is named as a thing only when nothing else fits
     if _meant_for(game, entity_id, action):
         score += 5  # the world gave this verb a meaning for this thing right now
+    if _would_change(game, ent, action):
+        score += 3  # "close door" means the open one, "unlock door" the locked one
     return score
+
+
+# action -> (the trait a thing needs for it, the state it changes, the state it makes)
+_CHANGES = {
+    "open": ("openable", "open", True),
+    "close": ("openable", "open", False),
+    "lock": ("lockable", "locked", True),
+    "unlock": ("lockable", "locked", False),
+    "switch_on": ("switchable", "switched_on", True),
+    "switch_off": ("switchable", "switched_on", False),
+}
+
+
+def _would_change(game: Game, ent: Entity, action: str) -> bool:
+    """Whether the action is one that changes a thing's state and this thing has that
+    state to change (a lockable door now unlocked, for "lock")."""
+    change = _CHANGES.get(action)
+    if change is None:
+        return action == "enter" and ent.enterable
+    trait, state, made = change
+    return bool(getattr(ent, trait)) and bool(query.prop(game, ent.id, state)) != made
 
 
 def _meant_for(game: Game, entity_id: str, action: str) -> bool:
@@ -143,8 +175,8 @@ def described_here(game: Game, phrase: list[str]) -> str | None:
     model ("x honeycomb" where a honeycomb hangs from an oak): it is scenery, not a word
     the game has never heard of, and not something missing."""
     words = [w for w in phrase if w not in ARTICLES]
-    if not words:
-        return None
+    if not words or in_darkness(game):
+        return None  # in the dark nothing is part of any scenery
     here = query.here(game)
     head = words[-1]
     # the place's description, then those of what is in sight ("a sake bottle hides
@@ -225,6 +257,10 @@ def _all(game: Game, action: str, other: str | None) -> list[str]:
     entities = game.world.entities
     if action == "take":
         pool = query.contents(game, other or query.here(game))
+        if other is None:  # from the room: not what is shut away, nor anything in the dark
+            seen = set(query.visible(game))
+            pool = [e for e in pool if e in seen]
+        # (from a thing named, all it holds: the checks say why what is shut in stays)
         return [
             e
             for e in pool

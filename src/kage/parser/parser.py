@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action
+from kage.actions.pipeline import Action, applies
 from kage.parser import nouns
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
@@ -98,11 +98,58 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             if isinstance(built, dict):
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
                 return Parsed(error=_question_text(game, built["candidates"]))
+            if built.actions and line.world:
+                return _engine_if_world_refuses(game, lines, line, ws, built, chosen)
             if built.actions or built.rank == RANGE:
                 return built  # a number out of bounds: the player meant this line
             if best is None or built.rank > best.rank:
                 best = built  # the first of the most telling failures
     return best if best is not None else _no_line_fits(game, ws, lines)
+
+
+def _engine_if_world_refuses(
+    game: Game,
+    lines: list[Line],
+    line: Line,
+    ws: list[str],
+    built: Parsed,
+    chosen: Mapping[str, str],
+) -> Parsed:
+    """A world's line beat an engine line of the same shape. If the world's action would
+    refuse these nouns and the engine's would not, the player meant the engine's: "open
+    the door" in a world whose "open {thing}" unseals scrolls. A line that names nothing
+    ("listen") is the world's whatever its answer."""
+    rivals = [
+        ln for ln in lines if not ln.world and ln.shape == line.shape and ln.action != line.action
+    ]
+    if not any(a.noun for a in built.actions):
+        return built  # nothing named that the world's action could be refusing
+    if not rivals or any(_allowed(game, a) for a in built.actions):
+        return built
+    for rival in rivals:
+        for binds in match(rival.tokens, ws, 1, 1):
+            other = _build(game, rival, binds, chosen)
+            if (
+                isinstance(other, Parsed)
+                and other.actions
+                and all(_allowed(game, a) for a in other.actions)
+            ):
+                return other
+    return built
+
+
+def _allowed(game: Game, action: Action) -> bool:
+    """Whether the action would pass its checks now, asked of a copy so that nothing the
+    rules note (or a chance they draw) is left behind."""
+    trial = _copy(action, action.noun or "", action.several)
+    trial.noun = action.noun
+    trial.actor = game.world.player
+    state = game.state
+    saved = (state.rng, dict(state.pronouns), state.question)
+    try:
+        return applies(game, trial)
+    finally:
+        state.rng, state.pronouns, state.question = saved
 
 
 def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
@@ -134,11 +181,15 @@ def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
 
 
 def _what(verb: str, lines: list[Line]) -> str:
-    """'take' on its own -> "What do you want to take?" """
-    slot = next(t.slot for t in lines[0].tokens if t.words is None)
+    """'take' on its own -> "What do you want to take?". Of the lines whose verb is
+    followed straight by its object, the widest says what is missing ("climb {thing}", not
+    "climb into {thing}" nor "climb {direction}")."""
+    plain = [ln for ln in lines if len(ln.tokens) > 1 and ln.tokens[1].words is None]
+    plainest = min(plain, key=lambda ln: ln.specificity) if plain else lines[0]
+    slot = next(t.slot for t in plainest.tokens if t.words is None)
     asks = {"direction": "Where", "place": "Where", "person": "Who"}.get(slot, "What")
     if len(verb) <= 2:  # an abbreviation: 'x' -> examine
-        verb = lines[0].action.split("_")[0]
+        verb = plainest.action.split("_")[0]
     return f"{asks} do you want to {verb}?"
 
 

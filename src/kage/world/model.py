@@ -32,6 +32,7 @@ class Exit:
     refusal: str = ""  # what the player reads when `when` does not hold
     text: str = ""  # said while travelling through it
     hidden: bool = False  # not listed among the ways out while `when` does not hold
+    door: str | None = None  # the door thing this way passes through
 
 
 @dataclass(slots=True)
@@ -91,6 +92,25 @@ class Entity:
     money: int = 0  # ryo it starts with (wallets, people)
     props: dict[str, Any] = field(default_factory=dict)  # e.g. luck: 1
     listing: str = ""  # how it is listed when lying in a place
+    # The standard world model: what the everyday actions need. Every field is optional;
+    # the changeable ones (open, locked, switched_on, lit, worn) are starting values, and
+    # `query.prop` reads their current value from the state.
+    supporter: bool = False  # things can be put on it
+    transparent: bool = False  # a container whose contents show while it is closed
+    openable: bool = False  # a container or door that opens and closes
+    open: bool = True
+    lockable: bool = False
+    locked: bool = False
+    key: str | None = None  # the thing that locks and unlocks it
+    door: bool = False  # stands in the way of the exits that name it
+    enterable: bool = False  # a container or supporter a person can get in or on
+    switchable: bool = False
+    switched_on: bool = False
+    light: bool = False  # switchable and gives light while switched on (a lamp)
+    lit: bool = False  # gives light now (a torch); for places see `dark`
+    dark: bool = False  # a place without light of its own
+    edible: bool = False
+    drinkable: bool = False
 
     @property
     def words(self) -> frozenset[str]:

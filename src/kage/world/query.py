@@ -58,7 +58,7 @@ def at_hand(game: Game, who: str) -> list[str]:
     while stack:
         item = stack.pop()
         result.append(item)
-        if game.world.entities[item].container and not prop(game, item, "opaque"):
+        if shows_contents(game, item):
             stack.extend(reversed(contents(game, item)))
     return result
 
@@ -82,9 +82,31 @@ def prop(game: Game, entity: str, key: str, default: object = None) -> object:
     if changed is not None and key in changed:
         return changed[key]
     ent = game.world.entities[entity]
-    if key == "worn":
-        return ent.worn
+    if key in STATES:
+        if key == "lit" and ent.kind == "place":
+            return not ent.dark
+        return getattr(ent, key)
     return ent.props.get(key, default)
+
+
+# The standard model's changeable fields: the Entity holds how each starts, the state how
+# it is now. (A place is lit unless it is dark.)
+STATES = frozenset({"worn", "open", "locked", "switched_on", "lit"})
+
+
+def is_open(game: Game, entity: str) -> bool:
+    return bool(prop(game, entity, "open"))
+
+
+def shows_contents(game: Game, entity: str) -> bool:
+    """Whether what is in or on `entity` can be seen from outside it: a supporter, or a
+    container that is open or transparent and not sealed away (`opaque`, a storage scroll)."""
+    ent = game.world.entities[entity]
+    if ent.supporter:
+        return True
+    if not ent.container or prop(game, entity, "opaque"):
+        return False
+    return ent.transparent or is_open(game, entity)
 
 
 def in_zone(game: Game, place: str, zone: str) -> bool:
@@ -101,24 +123,10 @@ def mood(game: Game, who: str) -> int:
 
 
 def visible(game: Game, who: str | None = None) -> list[str]:
-    """What `who` (the player by default) can see and refer to: the place's contents,
-    what they carry, and what is in open containers or on supporters (a desk) in both."""
-    who = who or game.world.player
-    place = place_of(game, who) or ""
-    result: list[str] = []
-    stack = [e for e in reversed(contents(game, place)) if e != who]
-    stack.extend(reversed(contents(game, who)))
-    while stack:
-        item = stack.pop()
-        result.append(item)
-        ent = game.world.entities[item]
-        if ent.kind == "person":
-            if prop(game, item, "merchant"):
-                stack.extend(reversed(contents(game, item)))  # wares on show
-            continue  # what others carry is theirs and out of reach
-        if (ent.container and not prop(game, item, "opaque")) or prop(game, item, "supporter"):
-            stack.extend(reversed(contents(game, item)))
-    return result
+    """What `who` (the player by default) can see and refer to (see world.scope)."""
+    from kage.world import scope
+
+    return scope.visible(game, who)
 
 
 def ways_seen(game: Game, place_id: str) -> dict[str, Exit]:

@@ -2,7 +2,7 @@
 
     responses:
       taking.taken: "You pick up {the noun}."
-      going.cannot:
+      going.cant_go:
         - {text: "Blackness, that way.", when: {flag: dark}}
         - text: "You can't go that way."
 

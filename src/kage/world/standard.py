@@ -1,0 +1,123 @@
+"""Conditions and effects of the standard world model: light, opening, locking, switches.
+
+    when: {dark: true}            the player is in the dark
+    when: {lit: bar}              light is in the bar now (a place), or the lamp gives light
+    when: {open: red_door}        also {closed: ...}, {locked: ...}, {switched_on: ...}
+    effects: [{darken: bar}]      also light, open, close, lock, unlock, switch_on, switch_off
+
+An effect changes the state through `ops`, so each change is an event like any other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.world import ops, query, scope
+from kage.world.conditions import condition
+from kage.world.effects import effect
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+
+def _names(arg: str | list[str]) -> list[str]:
+    return [arg] if isinstance(arg, str) else list(arg)
+
+
+@condition("dark")
+def _dark(game: Game, arg: bool) -> bool:
+    return scope.in_darkness(game) == bool(arg)
+
+
+@condition("lit")
+def _lit(game: Game, arg: str) -> bool:
+    ent = game.world.entities[arg]
+    if ent.kind == "place":
+        return scope.has_light(game, arg)
+    return scope.gives_light(game, arg)
+
+
+@condition("open")
+def _open(game: Game, arg: str) -> bool:
+    return query.is_open(game, arg)
+
+
+@condition("closed")
+def _closed(game: Game, arg: str) -> bool:
+    return not query.is_open(game, arg)
+
+
+@condition("locked")
+def _locked(game: Game, arg: str) -> bool:
+    return bool(query.prop(game, arg, "locked"))
+
+
+@condition("switched_on")
+def _switched_on(game: Game, arg: str) -> bool:
+    return bool(query.prop(game, arg, "switched_on"))
+
+
+def set_lit(game: Game, entity: str, value: bool) -> None:
+    """Light or darken a place or thing; a lamp's switch follows its light."""
+    ops.set_prop(game, entity, "lit", value)
+    ent = game.world.entities[entity]
+    if ent.light and ent.switchable:
+        ops.set_prop(game, entity, "switched_on", value)
+
+
+def set_switch(game: Game, entity: str, value: bool) -> None:
+    """Switch a device on or off; a lamp's light follows its switch."""
+    ops.set_prop(game, entity, "switched_on", value)
+    if game.world.entities[entity].light:
+        ops.set_prop(game, entity, "lit", value)
+
+
+@effect("light")
+def _light(game: Game, arg: str | list[str]) -> None:
+    for name in _names(arg):
+        set_lit(game, name, True)
+
+
+@effect("darken")
+def _darken(game: Game, arg: str | list[str]) -> None:
+    for name in _names(arg):
+        set_lit(game, name, False)
+
+
+@effect("open")
+def _open_it(game: Game, arg: str | list[str]) -> None:
+    for name in _names(arg):
+        ops.set_prop(game, name, "locked", False)
+        ops.set_prop(game, name, "open", True)
+
+
+@effect("close")
+def _close_it(game: Game, arg: str | list[str]) -> None:
+    for name in _names(arg):
+        ops.set_prop(game, name, "open", False)
+
+
+@effect("lock")
+def _lock(game: Game, arg: str | list[str]) -> None:
+    """Locking shuts it first: a locked thing is always closed."""
+    for name in _names(arg):
+        ops.set_prop(game, name, "open", False)
+        ops.set_prop(game, name, "locked", True)
+
+
+@effect("unlock")
+def _unlock(game: Game, arg: str | list[str]) -> None:
+    for name in _names(arg):
+        ops.set_prop(game, name, "locked", False)
+
+
+@effect("switch_on")
+def _switch_on(game: Game, arg: str | list[str]) -> None:
+    for name in _names(arg):
+        set_switch(game, name, True)
+
+
+@effect("switch_off")
+def _switch_off(game: Game, arg: str | list[str]) -> None:
+    for name in _names(arg):
+        set_switch(game, name, False)
