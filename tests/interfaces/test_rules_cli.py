@@ -68,11 +68,7 @@ def test_the_command(tmp_path: Path) -> None:
 
 def test_a_data_rule_is_listed_with_its_file(tmp_path: Path) -> None:
     rules = (
-        "rules:\n"
-        "  - name: no looting\n"
-        "    phase: instead\n"
-        "    action: take\n"
-        '    say: "Leave it."\n'
+        'rules:\n  - name: no looting\n    phase: instead\n    action: take\n    say: "Leave it."\n'
     )
     text = index(load_world(minimal(tmp_path, rules_yaml=rules)), "take")
     instead = text.split("  instead\n")[1].splitlines()[0]
