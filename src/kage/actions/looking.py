@@ -57,7 +57,7 @@ def _contents_line(game: Game, entity: str) -> str:
         inside = [game.world.entities[i].a() for i in query.contents(game, entity)]
         money = game.state.money.get(entity, 0)
         if money:
-            inside.append(f"{money:,} ryo")
+            inside.append(game.world.money(money))
         return f"In {ent.the()}: {describe.listing(inside)}."
     if ent.supporter:
         on = [game.world.entities[i].a() for i in describe.visible_inside(game, entity)]
@@ -90,7 +90,7 @@ def describe_thing(game: Game, action: Action) -> str:
         parts.append(SWITCHED(game, action, state=state, **{"is": _is(game, ent.id)}))
     parts.append(_contents_line(game, ent.id))
     if not ent.container and game.state.money.get(ent.id, 0) and ent.kind == "thing":
-        parts.append(f"It holds {game.state.money[ent.id]:,} ryo.")
+        parts.append(f"It holds {game.world.money(game.state.money[ent.id])}.")
     return " ".join(p for p in parts if p)
 
 
@@ -107,7 +107,7 @@ def list_carried(game: Game, action: Action) -> str:
             note += " (providing light)"
         money = game.state.money.get(item, 0)
         if money:
-            note += f" (holding {money:,} ryo)"
+            note += f" (holding {game.world.money(money)})"
         lines.append(f"  {ent.a()}{note}")
         if not query.shows_contents(game, item):
             continue  # sealed away or shut: examine or open it to see what is inside
@@ -117,5 +117,5 @@ def list_carried(game: Game, action: Action) -> str:
         return EMPTY_HANDED(game, action)
     loose = game.state.money.get(player, 0)
     if loose:
-        lines.append(f"  {loose:,} ryo, loose")
+        lines.append(f"  {game.world.money(loose)}, loose")
     return CARRYING(game, action) + "\n" + "\n".join(lines)

@@ -89,7 +89,7 @@ class Entity:
     worn: bool = False
     container: bool = False
     scenery: bool = False  # mentioned in descriptions, not listed
-    money: int = 0  # ryo it starts with (wallets, people)
+    money: int = 0  # money it starts with, in the world's currency (wallets, people)
     props: dict[str, Any] = field(default_factory=dict)  # e.g. luck: 1
     listing: str = ""  # how it is listed when lying in a place
     # The standard world model: what the everyday actions need. Every field is optional;
@@ -258,7 +258,7 @@ class World:
     runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def money(self, amount: int) -> str:
-        """An amount in the world's currency: "1,200 ryo", "1 crown", "5 crowns"."""
+        """An amount in the world's currency: "1,200 coins", "1 crown", "5 crowns"."""
         one, many = self.currency
         return f"{amount:,} {one if amount == 1 else many}"
 

@@ -88,7 +88,7 @@ def change_bond(game: Game, source: str, target: str, by: float, cause: str = ""
 
 
 def transfer(game: Game, source: str, target: str, amount: int) -> bool:
-    """Move ryo between holders. Money is conserved: it fails rather than go negative."""
+    """Move money between holders. Money is conserved: it fails rather than go negative."""
     if amount <= 0 or game.state.money.get(source, 0) < amount:
         return False
     game.state.money[source] -= amount

@@ -23,7 +23,7 @@ class State:
     rng: int = 0
     seq: int = 0  # tie-breaker for scheduled events at the same minute
     holder: dict[str, str] = field(default_factory=dict)  # entity -> place or entity holding it
-    money: dict[str, int] = field(default_factory=dict)  # holder -> ryo (conserved)
+    money: dict[str, int] = field(default_factory=dict)  # holder -> money (conserved)
     props: dict[str, dict[str, Any]] = field(default_factory=dict)  # entity -> changed props
     flags: dict[str, Any] = field(default_factory=dict)
     mood: dict[str, int] = field(default_factory=dict)  # person -> -100..100
