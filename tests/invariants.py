@@ -106,7 +106,7 @@ def holders_can_hold(seen: Seen) -> None:
         assert holder in entities, f"{entity} is held by {holder!r}, which does not exist"
         ent = entities[holder]
         if ent.kind == "thing":
-            can = ent.container or query.prop(seen.game, holder, "supporter")
+            can = ent.container or ent.supporter or query.prop(seen.game, holder, "supporter")
             assert can, f"{entity} is held by {holder}, which holds nothing"
 
 
