@@ -6,6 +6,7 @@ mutmut under it) stops planting or detecting mutants, this goes red."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -62,3 +63,25 @@ def test_a_known_bad_mutant_survives_weak_tests_and_is_killed_by_strong_ones(
     assert re.search(
         rf"\| kage/world/rng.py \| {counts['mutants']} +\| {counts['mutants']} ", strong["stdout"]
     )
+
+
+def load_script() -> Any:
+    spec = importlib.util.spec_from_file_location("mutation_script", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_named_test_folders_still_leave_out_the_tests_that_cannot_run_in_the_copy() -> None:
+    # The fuzz smoke test runs benchmarks/, which the scratch copy lacks: collected, it
+    # fails the clean run and the whole mutation run ends in errors.
+    script = load_script()
+    smoke, kills = script.FUZZ_SMOKE, script.KILLS
+    assert smoke in script.resolve("src/kage/parser/nouns.py", ["tests/parser/"]).ignore
+    assert smoke in script.resolve("parser", ["./tests/parser", "tests/actions"]).ignore
+    assert {smoke, kills} <= set(script.resolve("src/kage/world/rng.py", ["tests"]).ignore)
+    # tests that would not collect them, or that name them, leave nothing out
+    assert script.resolve("parser", ["tests/parser/test_reading.py"]).ignore == []
+    assert script.resolve("src/kage/parser/nouns.py", [smoke]).ignore == []
