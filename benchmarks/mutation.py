@@ -14,7 +14,8 @@ in, so each target gets a scratch copy of src/ and tests/ under benchmarks/out/m
 with a generated pyproject: the project's own pyproject is never edited. The copy is kept
 between runs and mutmut caches verdicts per function, so a second run only tests what
 changed; verdicts of unchanged functions stand even when the tests changed, which is what
---rerun-survivors (re-check only the survivors) and --fresh (start over) are for;
+--rerun-survivors (re-check only the survivors; all mutants when the tests named
+changed, since mutmut then forgets every verdict) and --fresh (start over) are for;
 --report prints the last verdicts without running anything.
 
 Prints one table per target (per module: mutants, killed, survived, timeout, no tests,
@@ -111,6 +112,13 @@ GROUPS: dict[str, Group] = {
     "economy": Group(("src/kage/systems/economy.py",), ("tests/systems/test_economy.py",)),
     "theft": Group(("src/kage/systems/theft.py",), ("tests/systems/test_theft.py",)),
 }
+
+# Seconds added to a mutant's estimated test time before mutmut multiplies it (by 15) into
+# the wall-clock limit that counts the mutant as timed out. mutmut times only the tests'
+# calls, not their fixtures (each test module loads a world, each test opens a session),
+# so with its default of 1 s a survivor that runs all of tests/parser (35 s on 2 busy
+# cores) was stopped at 34.5 s and counted as killed. 10 s puts the limit at 150 s or more.
+TIMEOUT_CONSTANT = 10.0
 
 # mutmut's exit codes -> the columns of the table
 STATUS = {
@@ -271,6 +279,7 @@ def pyproject(target: Target) -> str:
         ],
         "also_copy": ["conftest.py"],  # FAST_FIRST
         "use_git_change_detection": False,
+        "timeout_constant": TIMEOUT_CONSTANT,
         "use_setproctitle": False,
     }
     lines = ["[tool.mutmut]"] + [f"{k} = {toml_value(v)}" for k, v in mutmut.items()]
@@ -279,7 +288,9 @@ def pyproject(target: Target) -> str:
     return "\n".join(lines) + "\n"
 
 
-def prepare(target: Target, fresh: bool) -> None:
+def prepare(target: Target, fresh: bool) -> bool:
+    """Set up the scratch copy; True when its mutmut settings changed since the last run
+    (then mutmut forgets its verdicts)."""
     if fresh and target.scratch.exists():
         shutil.rmtree(target.scratch)
     target.scratch.mkdir(parents=True, exist_ok=True)
@@ -290,8 +301,10 @@ def prepare(target: Target, fresh: bool) -> None:
     (target.scratch / "conftest.py").write_text(FAST_FIRST)
     config = target.scratch / "pyproject.toml"
     text = pyproject(target)
-    if not config.exists() or config.read_text() != text:
+    changed = config.exists() and config.read_text() != text
+    if not config.exists() or changed:
         config.write_text(text)
+    return changed
 
 
 def environment(target: Target) -> dict[str, str]:
@@ -371,15 +384,18 @@ def run_target(target: Target, args: argparse.Namespace) -> Result:
         if not target.scratch.exists():
             raise SystemExit(f"{target.name}: no earlier run to report on")
         return tally(target, 0.0)
-    prepare(target, args.fresh)
+    changed = prepare(target, args.fresh)
     began = time.perf_counter()
     names: list[str] = []
-    if args.rerun_survivors:
+    if args.rerun_survivors and changed:
+        # re-checking only the survivors would leave every other mutant unchecked
+        print(f"{target.name}: the tests or settings changed, so every mutant is re-checked")
+    elif args.rerun_survivors:
         before = tally(target, 0.0)
         names = [n for group in before.survivors.values() for n in group]
         if not names:
             print(f"{target.name}: no survivors to re-check")
-    if not args.rerun_survivors or names:
+    if not args.rerun_survivors or changed or names:
         code = mutmut(target, ["run", "--max-children", str(args.jobs), *names], args.quiet)
         if code != 0:
             log = target.scratch / "mutmut.log"
