@@ -125,7 +125,7 @@ def test_resolve_one_names_a_word_it_does_not_know(parlour: World) -> None:
     for slot in ("thing", "person", "place"):
         got = resolve_one(game, slot, ["the", "moon"], "take")
         assert got.error == "I don't know the word 'moon'." and not got.ids
-        assert not got.understood and got.rank == UNKNOWN
+        assert got.understood is False and got.rank == UNKNOWN
     # a known word that fits nothing here is understood, and told differently
     got = resolve_one(game, "thing", ["closet"], "take")
     assert got.error == "You can't see any such thing." and got.understood
