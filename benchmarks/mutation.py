@@ -60,6 +60,7 @@ class Group:
     modules: tuple[str, ...]  # source paths, relative to the root; a folder means all in it
     tests: tuple[str, ...]  # test files or folders that exercise them
     ignore: tuple[str, ...] = ()  # test files in those folders to leave out
+    survivors: str = "mutation_survivors.md"  # where its survivors are explained
 
 
 # Kills real `python` processes at random moments: whether a kill lands mid-write depends
@@ -73,6 +74,7 @@ FUZZ_SMOKE = "tests/parser/test_fuzz_smoke.py"
 # tests/parser once made every run of nouns.py end in errors: the fuzz smoke test failed
 # the clean run); naming the file itself still runs it.
 LEFT_OUT = (KILLS, FUZZ_SMOKE)
+PARSER_SYSTEMS = "mutation_survivors_parser_systems.md"
 
 
 GROUPS: dict[str, Group] = {
@@ -106,11 +108,28 @@ GROUPS: dict[str, Group] = {
         ("src/kage/parser/",),
         ("tests/parser", "tests/actions"),
         (FUZZ_SMOKE,),
+        PARSER_SYSTEMS,
     ),
-    "council": Group(("src/kage/systems/council.py",), ("tests/systems/test_council.py",)),
-    "edicts": Group(("src/kage/systems/edicts.py",), ("tests/systems/test_edicts.py",)),
-    "economy": Group(("src/kage/systems/economy.py",), ("tests/systems/test_economy.py",)),
-    "theft": Group(("src/kage/systems/theft.py",), ("tests/systems/test_theft.py",)),
+    "council": Group(
+        ("src/kage/systems/council.py",),
+        ("tests/systems/test_council.py",),
+        survivors=PARSER_SYSTEMS,
+    ),
+    "edicts": Group(
+        ("src/kage/systems/edicts.py",),
+        ("tests/systems/test_edicts.py",),
+        survivors=PARSER_SYSTEMS,
+    ),
+    "economy": Group(
+        ("src/kage/systems/economy.py",),
+        ("tests/systems/test_economy.py",),
+        survivors=PARSER_SYSTEMS,
+    ),
+    "theft": Group(
+        ("src/kage/systems/theft.py",),
+        ("tests/systems/test_theft.py",),
+        survivors=PARSER_SYSTEMS,
+    ),
 }
 
 # Seconds added to a mutant's estimated test time before mutmut multiplies it (by 15) into
@@ -471,7 +490,8 @@ def record(target: Target, result: Result) -> None:
     text = table(title, HEADERS, rows(result.counts))
     tests = ", ".join(target.tests)
     left_out = f" (leaving out {', '.join(target.ignore)})" if target.ignore else ""
-    text += f"\n\nTests run: {tests}{left_out}. Mutants left alive: mutation_survivors.md."
+    survivors = GROUPS[target.name].survivors
+    text += f"\n\nTests run: {tests}{left_out}. Mutants left alive: {survivors}."
     text += f" Re-run: `python benchmarks/mutation.py {target.name}`.\n"
     (SUMMARIES / f"{target.name}.md").write_text(text)
 
