@@ -6,6 +6,7 @@ mutmut under it) stops planting or detecting mutants, this goes red."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -25,9 +26,10 @@ MODULE = "src/kage/world/rng.py"
 KNOWN_BAD = "+    state = (state - _GAMMA) & _MASK"
 
 
-def mutate(out: Path, tests: str) -> dict[str, Any]:
+def mutate(out: Path, tests: str, *options: str) -> dict[str, Any]:
+    command = [sys.executable, str(SCRIPT), MODULE, "--tests", tests, "--out", str(out)]
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), MODULE, "--tests", tests, "--out", str(out), "--survivors"],
+        [*command, "--survivors", *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -55,10 +57,34 @@ def test_a_known_bad_mutant_survives_weak_tests_and_is_killed_by_strong_ones(
     assert where == f"{MODULE}:16"
     assert weak["verdicts"][name] == "survived"
 
-    strong = mutate(tmp_path / "strong", "tests/world/test_rng.py")
+    # re-checking the survivors with other tests re-checks every mutant: mutmut forgets
+    # all its verdicts when the tests change, and none may be left unchecked
+    strong = mutate(tmp_path / "weak", "tests/world/test_rng.py", "--rerun-survivors")
     counts = strong["counts"][MODULE]
     assert strong["verdicts"][name] == "killed"
     assert counts["killed"] == counts["mutants"] == len(weak["verdicts"])
     assert re.search(
         rf"\| kage/world/rng.py \| {counts['mutants']} +\| {counts['mutants']} ", strong["stdout"]
     )
+
+
+def load_script() -> Any:
+    spec = importlib.util.spec_from_file_location("mutation_script", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_named_test_folders_still_leave_out_the_tests_that_cannot_run_in_the_copy() -> None:
+    # The fuzz smoke test runs benchmarks/, which the scratch copy lacks: collected, it
+    # fails the clean run and the whole mutation run ends in errors.
+    script = load_script()
+    smoke, kills = script.FUZZ_SMOKE, script.KILLS
+    assert smoke in script.resolve("src/kage/parser/nouns.py", ["tests/parser/"]).ignore
+    assert smoke in script.resolve("parser", ["./tests/parser", "tests/actions"]).ignore
+    assert {smoke, kills} <= set(script.resolve("src/kage/world/rng.py", ["tests"]).ignore)
+    # tests that would not collect them, or that name them, leave nothing out
+    assert script.resolve("parser", ["tests/parser/test_reading.py"]).ignore == []
+    assert script.resolve("src/kage/parser/nouns.py", [smoke]).ignore == []

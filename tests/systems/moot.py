@@ -69,6 +69,7 @@ motions:
       zones: [town, farm_land]
       penalty: hanged
       returning: hanged_for_returning
+      duration: "for seven winters"
       area: "the town and its fields"
       punishment: "the rope"
       on_leave:

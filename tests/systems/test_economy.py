@@ -772,6 +772,13 @@ def test_the_keeper_is_he_she_or_they(session: Session, market: World, tmp_path:
     assert "The smith shakes their head." in play(them, "unseal loot scroll", "sell lantern")
 
 
+def test_a_keeper_who_is_him_is_he_in_the_middle_of_a_sentence_too(session: Session) -> None:
+    text = play(session, "sell loot scroll")
+    assert "He pushes the lantern back to you: not the kind of thing he buys." in text
+    assert '"Some of this has seen hard use," he says' in text
+    assert "Your things stay yours; he has seen worse." in play(session, "refuse")
+
+
 def test_a_keeper_who_is_they_takes_the_plural_verb(market: World, tmp_path: Path) -> None:
     world = copy.deepcopy(market)
     world.runtime.clear()

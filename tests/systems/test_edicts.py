@@ -90,7 +90,7 @@ def test_an_edict_records_its_terms_in_full(exiled: Session) -> None:
         "zones": ["town", "farm_land"],
         "penalty": "hanged",
         "returning": "hanged_for_returning",
-        "duration": "until further notice",
+        "duration": "for seven winters",
         "status": "in force",
         "left": False,
         "on_leave": [{"set": {"left_town": True}}],
@@ -104,7 +104,7 @@ def test_an_edict_records_its_terms_in_full(exiled: Session) -> None:
     assert [1440, "edict:exile"] in [[m, e] for m, _, e in game.state.schedule]
     assert edicts.terms(game, "exile") == (
         "Charge: burning the granary. Leave the town and its fields within 1 day; do not "
-        "return until further notice. Penalty: the rope."
+        "return for seven winters. Penalty: the rope."
     )
 
 
@@ -115,6 +115,7 @@ def test_an_edict_without_its_own_words_is_named_from_its_data(exiled: Session) 
     record = game.state.records["edict:plain_exile"]  # no id: the motion's
     assert record["deadline"] == 100 + 3 * 60 and record["issued"] == 100
     assert record["returning"] == "put_in_stocks" and record["on_leave"] == []
+    assert record["duration"] == "until further notice"
     assert edicts.terms(game, "plain_exile") == (
         "Charge: trespass. Leave town and farm land within 3 hours; do not return until "
         "further notice. Penalty: put in stocks."
