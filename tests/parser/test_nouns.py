@@ -104,6 +104,17 @@ def test_a_question_without_candidates_is_ignored(session: Session) -> None:
     assert session.step("red")[0].text == "That's not a verb I recognise: 'red'."
 
 
+def test_a_question_that_records_no_earlier_answers_is_answered(session: Session) -> None:
+    session.game.state.question = {
+        "words": ["cup"],
+        "command": "x cup",
+        "candidates": ["red_cup", "green_cup"],
+    }
+    play(session, "green")
+    assert session.game.state.pronouns["it"] == "green_cup"
+    assert not session.game.state.question
+
+
 # -- all ---------------------------------------------------------------------------------
 def test_all_said_twice_takes_from_the_container_named(session: Session) -> None:
     play(session, "take all of everything from the box")

@@ -173,6 +173,19 @@ def test_a_number_takes_up_to_its_words_direction_and_unit_one() -> None:
     assert not fits(compile_pattern("go", "go {direction}"), ["go", "far", "north"])
 
 
+def test_only_a_number_is_kept_to_eight_words(game: Game) -> None:
+    """A list of things, or a sentence to say, runs as long as the player likes."""
+    parsed = parse(game, "take red cup and green cup and coins and the glass bowl")
+    assert [a.noun for a in parsed.actions] == ["red_cup", "green_cup", "coins", "bowl"]
+    said = "i will be the greatest ninja this village has ever seen"
+    assert one(game, "say " + said).text == said
+
+
+def test_a_signed_word_is_echoed_with_its_sign(game: Game) -> None:
+    assert normal("-5x") == "-5x" and normal("-12") == "-12"
+    assert failed(game, "take -5x").error == "I don't know the word '-5x'."
+
+
 # -- the lexicon -------------------------------------------------------------------------
 # A world keeps its lexicon once built, so these tests build their own.
 def test_the_lexicon_knows_every_word_of_the_world(parlour: World) -> None:
@@ -407,6 +420,11 @@ def test_a_world_verb_after_and_starts_a_command(session: Session) -> None:
 def test_a_number_that_is_not_one(game: Game) -> None:
     parsed = failed(game, "wait cup hours")
     assert parsed.error == "'cup' is not a number I know." and parsed.rank == SHAPE
+
+
+def test_words_that_are_not_a_number_are_echoed_up_to_forty_characters(game: Game) -> None:
+    parsed = failed(game, "wait outside northeast northwest southeast southwest hours")
+    assert parsed.error == "'outside northeast northwest southeast so' is not a number I know."
 
 
 def test_a_direction_alone_goes_even_when_a_world_verb_begins_with_it(game: Game) -> None:
