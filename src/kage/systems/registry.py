@@ -34,7 +34,7 @@ def handler(name: str) -> Callable[[Handler], Handler]:
 
 
 def ticker(name: str) -> Callable[[Ticker], Ticker]:
-    """A function called as time passes, with (game, from_minute, to_minute): chakra
+    """A function called as time passes, with (game, from_minute, to_minute): strength
     coming back, hunger growing. Called in name order, at most once per stretch of time
     between two scheduled events, so a three-week time skip costs a few calls, not 30,000."""
     return mark("ticker", name)

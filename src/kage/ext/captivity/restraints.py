@@ -34,7 +34,7 @@ CHAINS = "chains"  # what `binding` returns when the cut chains lying here will 
 
 def carried_with(game: Game, prop: str) -> str | None:
     """The first thing the player has at hand with a true `prop` (blade, rope, drawn):
-    a kunai sealed in a scroll cuts nothing."""
+    a knife sealed away in a closed case cuts nothing."""
     return next(
         (i for i in query.at_hand(game, game.world.player) if query.prop(game, i, prop)), None
     )

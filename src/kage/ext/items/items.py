@@ -6,7 +6,7 @@ does not wear and is left out of sorting and appraisal words. Examining a thing 
 wears adds one sentence: "It is worn, but it will hold up."
 
 Money a person receives goes into a wallet they carry (a thing with prop `wallet`), else
-into their hands; it always moves with `ops.transfer`, so no ryo is made or lost.
+into their hands; it always moves with `ops.transfer`, so no money is made or lost.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ def wallet_of(game: Game, who: str) -> str | None:
 
 
 def receive(game: Game, who: str, amount: int, source: str) -> bool:
-    """Pay `amount` ryo from `source` to `who`: into a wallet `who` carries, else into
-    their hands. False (and nothing moves) if the source has not got it."""
+    """Pay `amount` of the world's money from `source` to `who`: into a wallet `who`
+    carries, else into their hands. False (and nothing moves) if the source has not got it."""
     return ops.transfer(game, source, wallet_of(game, who) or who, amount)
 
 
