@@ -43,9 +43,7 @@ def leaks(root: Path) -> list[str]:
 
 def test_the_engine_names_no_setting() -> None:
     found = leaks(ROOT)
-    assert not found, "setting words outside ext/ninja and campaigns/banished:\n" + "\n".join(
-        found
-    )
+    assert not found, "setting words outside ext/ninja and campaigns/banished:\n" + "\n".join(found)
 
 
 def test_the_search_finds_a_planted_word(tmp_path: Path) -> None:

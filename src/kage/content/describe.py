@@ -43,6 +43,8 @@ SINGULAR = {
     "rules": "rule",
     "action_kinds": "kind of action",
 }
+
+
 def singular(section: Any) -> str | None:
     """What one entry of a section is called: the names above, else what an extension's
     section says of itself; None for a section nobody names."""
