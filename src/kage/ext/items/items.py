@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.world import ops, query
 
 if TYPE_CHECKING:
@@ -39,6 +40,10 @@ GOOD_CONDITION = 70  # below this a thing counts as worn (and a merchant says so
 GOOD_DURABILITY = 45
 SORT_KEYS = ("condition", "durability", "value")
 MINUTES_PER_ITEM = 5  # looking a piece of loot over properly is work
+NOT_SORTABLE = response(
+    "sorting.not_a_container",
+    "You can sort your things, or what is in a bag or box; not {the noun}.",
+)
 
 
 def _number(game: Game, item: str, key: str, default: float) -> float:
@@ -152,7 +157,7 @@ def something_to_sort(game: Game, action: Action) -> str | None:
     if noun is not None:
         ent = game.world.entities[noun]
         if ent.kind != "thing" or not ent.container:
-            return f"You can sort your things, or what is in a bag or scroll; not {ent.the()}."
+            return NOT_SORTABLE(game, action)
         if not query.is_carried_by(game, noun, game.world.player) and query.place_of(
             game, noun
         ) != query.here(game):
