@@ -104,12 +104,12 @@ NOBODY_FREE = response(
 )
 SIGNALLED_HERE = response(
     "signalling.here",
-    "You give the signal. Cut chains fall away, and {risen} close in behind you.",
+    "You give the signal, and {risen} close in behind you.",
     "risen",
 )
 SIGNALLED_AWAY = response(
     "signalling.away",
-    "You give the signal. Cut chains fall away, and {risen} are on their feet and running.",
+    "You give the signal, and {risen} are on their feet and running.",
     "risen",
 )
 SOME_HELD = response(
