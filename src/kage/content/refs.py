@@ -126,6 +126,7 @@ class References:
     def use(self, engine: Engine) -> None:
         """Know the conditions and effects of the core and of the engine's extensions,
         with the shapes of their arguments and what those name."""
+        self.extensions_used = frozenset(engine.names)  # with what they depend on
         self.conditions = set(engine.conditions)
         self.effects = set(engine.effects)
         self.condition_shapes = dict(arguments.CONDITIONS)
