@@ -426,3 +426,19 @@ def world_from_text(folder: Path, text: str) -> World:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "w.yaml").write_text(text)
     return load_world(folder)
+
+
+def test_an_attack_ends_a_hiding_the_world_gave_through_the_ninja_revealer(
+    tmp_path: Path,
+) -> None:
+    """Combat ends concealment through the revealers the world's extensions offer: with
+    ninja, invisibility the story gave (not a cast jutsu) ends with the art's own line."""
+    veiled = WORLD.replace(
+        "jutsu:\n",
+        "jutsu:\n  - {id: veil, name: veil, words: [veil], kind: invisibility, cost: 1,\n"
+        '     broken: "The veil tears as you strike."}\n',
+    )
+    session = opened(world_from_text(tmp_path, veiled), tmp_path / "saves")
+    stats.add_status(session.game, "ninja", "invisible")
+    assert "The veil tears as you strike." in play(session, "attack brute")
+    assert not has(session, "ninja", "invisible")
