@@ -2,7 +2,7 @@
 
 What these read and write is described in `kage.ext.captivity.restraints`. Whether a wary
 prisoner lets you untie him is trust, and `kage.ext.captivity.escort` adds that check.
-What the player reads are named responses (`freeing.*`, `tying.*`, `untying.*`,
+What the player reads are named responses (`freeing.*`, `tying_up.*`, `untying.*`,
 `whispering.*`, `signalling.*`), so a world words them its own way: the defaults name no
 place, and Banished's mine says "link by link" and "the rock".
 """
@@ -23,28 +23,13 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 
-PERSON = ("{0}", "the {0}", "The {0}", "he", "He", "him", "his", "His", "is")  # _slots
-
-
-def _slots(game: Game, key: str, who: str) -> dict[str, str]:
-    """A person's name under `key` ("the watcher", "The watcher" ...), the pronouns for
-    them ("he", "He", "him", "his", "His") and their verb "is" ("are" for a group)."""
-    the = _the(game, who)
-    he, him, his = combat.pronouns(game, who)
-    slots = {key: game.world.entities[who].name, f"the {key}": the, f"The {key}": _cap(the)}
-    slots.update(he=he, He=_cap(he), him=him, his=his, His=_cap(his), **{"is": _is(game, who)})
-    return slots
-
-
-def _person(key: str) -> tuple[str, ...]:
-    return tuple(slot.format(key) for slot in PERSON)
-
-
-ABOUT = _person("noun")  # the slots `_slots(game, "noun", ...)` adds to an action's own
+ABOUT = restraints.person_placeholders(
+    "noun"
+)  # what `restraints.person_slots(game, "noun", ...)` adds
 WATCHED = response(
     "captives.watched",
     "Not while you are being watched. {The watcher} would see. Deal with them, or don't be seen.",
-    *_person("watcher"),
+    *restraints.person_placeholders("watcher"),
 )
 WHOSE_CHAINS = response("freeing.whose", "Whose chains do you want to cut?")
 NO_CHAINS_HERE = response("freeing.no_chains_here", "There are no chains here to cut.")
@@ -117,16 +102,8 @@ SOME_HELD = response(
 )
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _the(game: Game, who: str) -> str:
     return game.world.entities[who].the()
-
-
-def _is(game: Game, who: str) -> str:
-    return "are" if combat.pronouns(game, who)[0] == "they" else "is"
 
 
 def _present(game: Game, action: Action, doing: str) -> str | None:
@@ -143,7 +120,7 @@ def _spotted(game: Game) -> str | None:
     seen = restraints.spotted(game)
     if not seen:
         return None
-    return WATCHED(game, **_slots(game, "watcher", seen[0]))
+    return WATCHED(game, **restraints.person_slots(game, "watcher", seen[0]))
 
 
 # -- free: cut chains ---------------------------------------------------------------
@@ -228,7 +205,7 @@ def someone_to_tie(game: Game, action: Action) -> str | None:
 def holding_still(game: Game, action: Action) -> str | None:
     assert action.noun is not None
     who = action.noun
-    slots = _slots(game, "noun", who)
+    slots = restraints.person_slots(game, "noun", who)
     if stats.has_status(game, who, "bound") or query.prop(game, who, "tied"):
         return ALREADY_TIED(game, action, **slots)
     if not (
@@ -271,7 +248,7 @@ def tied_up(game: Game, action: Action) -> str | None:
         return None
     if query.prop(game, action.noun, "chained"):
         return CHAINED_NOT_TIED(game, action)
-    return NOT_TIED(game, action, **_slots(game, "noun", action.noun))
+    return NOT_TIED(game, action, **restraints.person_slots(game, "noun", action.noun))
 
 
 @rule("carry_out", "untie")
@@ -312,7 +289,7 @@ def on_your_side(game: Game, action: Action) -> str | None:
     if combat.out(game, action.noun) and not stats.has_status(game, action.noun, "bound"):
         return CANNOT_HEAR(game, action)
     if stats.has_status(game, action.noun, "waiting"):
-        return ALREADY_WAITING(game, action, **_slots(game, "noun", action.noun))
+        return ALREADY_WAITING(game, action, **restraints.person_slots(game, "noun", action.noun))
     return None
 
 
