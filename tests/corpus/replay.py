@@ -29,8 +29,9 @@ events fired and scheduled, places visited, records, the clock and the random st
 match. The random state is kept: an action that rolls a die and one that does not are
 different actions.
 
-A step that leaves the world exactly as it was (LOOK, EXAMINE, READ) would be matched by
-any paraphrase that fails without a trace, so for those the reply's text must match too.
+A step that leaves the world as it was but for the time it takes (LOOK, EXAMINE, WAIT)
+would be matched by any other such command ("x cloak" for "x hook": both take a minute),
+so for those the reply's text must match too.
 The transcript, the undo history and the session's command log are not compared: they
 are records of what was typed.
 """
@@ -177,13 +178,17 @@ class Replay:
         plain = self.plain(paraphrase.line)
         got = self.type(paraphrase.line, paraphrase.text)
         before = canonical(self.before[paraphrase.line])
-        if got.state == plain.state and (plain.state != before or got.text == plain.text):
+        only_time = _world_unchanged(plain.state, before)
+        if got.state == plain.state and (not only_time or got.text == plain.text):
             return Verdict(paraphrase, True, "", got.text)
-        return Verdict(paraphrase, False, classify(got, before), got.text)
+        return Verdict(paraphrase, False, classify(got, before, only_time), got.text)
 
 
-def classify(got: Result, before: str) -> str:
-    """Why a paraphrase did not do what its step does, from its reply and its state."""
+def classify(got: Result, before: str, only_time: bool = False) -> str:
+    """Why a paraphrase did not do what its step does, from its reply and its state.
+    `only_time` says the step itself changes nothing but the clock: then a paraphrase
+    that also only lets time pass (with another reply) did something else, unless it
+    left the state exactly as it was."""
     if "[Kage ran into an internal error" in got.text:
         return CRASH
     if any(t in got.text for t in _UNKNOWN_WORD_TEXTS):
@@ -192,7 +197,7 @@ def classify(got: Result, before: str) -> str:
         return NOT_UNDERSTOOD
     if got.text.startswith("Which do you mean"):
         return ASKED
-    if _world_unchanged(got.state, before):
+    if got.state == before or (not only_time and _world_unchanged(got.state, before)):
         return NOTHING
     return ELSE
 
