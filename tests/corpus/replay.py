@@ -29,9 +29,15 @@ events fired and scheduled, places visited, records, the clock and the random st
 match. The random state is kept: an action that rolls a die and one that does not are
 different actions.
 
-A step that leaves the world as it was but for the time it takes (LOOK, EXAMINE, WAIT)
-would be matched by any other such command ("x cloak" for "x hook": both take a minute),
-so for those the reply's text must match too.
+A step that only looks (LOOK, EXAMINE, READ) would be matched by any other command that
+only looks: "x cloak" for "x hook" takes the same minute and lets the world move on just
+as far. So a step is first compared with LOOK typed at the same point: if the two leave
+the same state, the step is an observation, and a paraphrase of it must give the same
+reply as well as the same state. (Comparing with LOOK rather than with the state before
+leaves the clock, the random state and the living world's off-screen turn out of it
+without naming them.) The same holds for a step that changes nothing at all, such as one
+refused: "n" in the foyer of Cloak of Darkness, where any line not understood would
+leave the same state.
 The transcript, the undo history and the session's command log are not compared: they
 are records of what was typed.
 """
@@ -131,9 +137,7 @@ class Replay:
         self.world = worlds.load(world_id)
         self._saves = tempfile.TemporaryDirectory(prefix="kage-paraphrase-")
         # not strict: an internal error is reported as a failure class, not raised
-        self.session = Session(
-            self.world, seed=seed, saves=Path(self._saves.name), strict=False
-        )
+        self.session = Session(self.world, seed=seed, saves=Path(self._saves.name), strict=False)
         self.session.opening()
         self.lines = read_walkthrough(walkthrough)
         self.before: dict[int, State] = {}
@@ -144,6 +148,7 @@ class Replay:
                 self.session.step(line)
             self.after_walkthrough[number] = canonical(self.session.game.state)
         self._plain: dict[int, Result] = {}
+        self._looked: dict[int, str] = {}
 
     def close(self) -> None:
         self._saves.cleanup()
@@ -174,21 +179,29 @@ class Replay:
             self._plain[line] = self.type(line, self.lines[line - 1])
         return self._plain[line]
 
+    def looked(self, line: int) -> str:
+        """The state after LOOK typed at `line`: what only looking does there."""
+        if line not in self._looked:
+            self._looked[line] = self.type(line, "look").state
+        return self._looked[line]
+
     def judge(self, paraphrase: Paraphrase) -> Verdict:
-        plain = self.plain(paraphrase.line)
-        got = self.type(paraphrase.line, paraphrase.text)
-        before = canonical(self.before[paraphrase.line])
-        only_time = _world_unchanged(plain.state, before)
-        if got.state == plain.state and (not only_time or got.text == plain.text):
+        line = paraphrase.line
+        plain = self.plain(line)
+        got = self.type(line, paraphrase.text)
+        before = canonical(self.before[line])
+        observing = plain.state in (before, self.looked(line))
+        if got.state == plain.state and (not observing or got.text == plain.text):
             return Verdict(paraphrase, True, "", got.text)
-        return Verdict(paraphrase, False, classify(got, before, only_time), got.text)
+        quiet = (before,) if observing else (before, self.looked(line))
+        return Verdict(paraphrase, False, classify(got, quiet, observing), got.text)
 
 
-def classify(got: Result, before: str, only_time: bool = False) -> str:
+def classify(got: Result, quiet: tuple[str, ...], observing: bool = False) -> str:
     """Why a paraphrase did not do what its step does, from its reply and its state.
-    `only_time` says the step itself changes nothing but the clock: then a paraphrase
-    that also only lets time pass (with another reply) did something else, unless it
-    left the state exactly as it was."""
+    `quiet` are the states that count as doing nothing: the state before, and (unless the
+    step itself only looks) the state after LOOK. After an observing step, a paraphrase
+    that looked at something else did something else."""
     if "[Kage ran into an internal error" in got.text:
         return CRASH
     if any(t in got.text for t in _UNKNOWN_WORD_TEXTS):
@@ -197,7 +210,7 @@ def classify(got: Result, before: str, only_time: bool = False) -> str:
         return NOT_UNDERSTOOD
     if got.text.startswith("Which do you mean"):
         return ASKED
-    if got.state == before or (not only_time and _world_unchanged(got.state, before)):
+    if got.state in quiet or (not observing and _world_unchanged(got.state, quiet[0])):
         return NOTHING
     return ELSE
 
