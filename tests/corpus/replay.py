@@ -29,15 +29,18 @@ events fired and scheduled, places visited, records, the clock and the random st
 match. The random state is kept: an action that rolls a die and one that does not are
 different actions.
 
-A step that only looks (LOOK, EXAMINE, READ) would be matched by any other command that
-only looks: "x cloak" for "x hook" takes the same minute and lets the world move on just
-as far. So a step is first compared with LOOK typed at the same point: if the two leave
-the same state, the step is an observation, and a paraphrase of it must give the same
-reply as well as the same state. (Comparing with LOOK rather than with the state before
-leaves the clock, the random state and the living world's off-screen turn out of it
-without naming them.) The same holds for a step that changes nothing at all, such as one
-refused: "n" in the foyer of Cloak of Darkness, where any line not understood would
-leave the same state.
+Some steps leave no trace in the state but the time they take: asking about a topic,
+examining, looking, a command refused. Two of them are told apart only by their replies:
+"x cloak" for "x hook", or Tsunade asked about the vote instead of the council's reasons,
+take the same minutes and leave the same state. So for a step whose state differs from
+the state before, or from LOOK typed at the same point, only in the clock, the random
+state and the events of time passing (``minutes``, ``rng``, ``seq``, ``schedule``,
+``fired``), a paraphrase must give the same reply as well as the same state. (LOOK is the
+second reference because it lets the world take its off-screen turn, which a first
+command of the day can make large, as in Tide Bell.) For every other step the reply may
+differ: "confront Silas with the chit" and "show the chit to Silas" end the same way in
+different words, and a parser that adds "(first taking off the cloak)" is still right.
+
 The transcript, the undo history and the session's command log are not compared: they
 are records of what was typed.
 """
@@ -189,19 +192,17 @@ class Replay:
         line = paraphrase.line
         plain = self.plain(line)
         got = self.type(line, paraphrase.text)
-        before = canonical(self.before[line])
-        observing = plain.state in (before, self.looked(line))
-        if got.state == plain.state and (not observing or got.text == plain.text):
+        quiet = (canonical(self.before[line]), self.looked(line))
+        told_by_reply = any(only_time_apart(plain.state, q) for q in quiet)
+        if got.state == plain.state and (not told_by_reply or got.text == plain.text):
             return Verdict(paraphrase, True, "", got.text)
-        quiet = (before,) if observing else (before, self.looked(line))
-        return Verdict(paraphrase, False, classify(got, quiet, observing), got.text)
+        return Verdict(paraphrase, False, classify(got, quiet), got.text)
 
 
-def classify(got: Result, quiet: tuple[str, ...], observing: bool = False) -> str:
+def classify(got: Result, quiet: tuple[str, ...]) -> str:
     """Why a paraphrase did not do what its step does, from its reply and its state.
-    `quiet` are the states that count as doing nothing: the state before, and (unless the
-    step itself only looks) the state after LOOK. After an observing step, a paraphrase
-    that looked at something else did something else."""
+    `quiet` are the states of doing nothing at that point: the one before, and the one
+    after LOOK. A command that changed nothing but the clock did nothing."""
     if "[Kage ran into an internal error" in got.text:
         return CRASH
     if any(t in got.text for t in _UNKNOWN_WORD_TEXTS):
@@ -210,17 +211,18 @@ def classify(got: Result, quiet: tuple[str, ...], observing: bool = False) -> st
         return NOT_UNDERSTOOD
     if got.text.startswith("Which do you mean"):
         return ASKED
-    if got.state in quiet or (not observing and _world_unchanged(got.state, quiet[0])):
+    if any(only_time_apart(got.state, q) for q in quiet):
         return NOTHING
     return ELSE
 
 
-def _world_unchanged(after: str, before: str) -> bool:
-    """Whether the world is as it was, but for the clock, the random state and the events
-    of time passing: a refused command still takes its minute and lets the world turn."""
-    moving = ("minutes", "rng", "seq", "schedule", "fired")
-    a, b = json.loads(after), json.loads(before)
-    return all(a[k] == b[k] for k in a if k not in moving)
+TIME = ("minutes", "rng", "seq", "schedule", "fired")  # what time passing changes
+
+
+def only_time_apart(one: str, other: str) -> bool:
+    """Whether two canonical states differ at most in what time passing changes."""
+    a, b = json.loads(one), json.loads(other)
+    return all(a[k] == b[k] for k in a if k not in TIME)
 
 
 def judge_all(paths: Iterable[Path] | None = None) -> dict[str, list[Verdict]]:

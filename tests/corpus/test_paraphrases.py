@@ -109,10 +109,10 @@ def test_the_plain_step_itself_counts_as_the_same(
         ("cloak", 5, "hang", NOT_UNDERSTOOD),  # "What do you want to hang?"
         ("tidebell", 2, "take the moon", UNKNOWN_WORD),
         ("tidebell", 22, "take the yoke", NOTHING),
-        # a step that changes nothing but the clock: the reply tells one examining from
-        # another, both taking the same minute
-        ("cloak", 3, "x cloak", ELSE),
-        ("tidebell", 1, "look", ELSE),
+        # steps that change nothing but the clock: only the reply tells one from another
+        ("cloak", 3, "x cloak", NOTHING),
+        ("tidebell", 1, "look", NOTHING),
+        ("banished", 4, "ask tsunade about the vote", NOTHING),
         # a step refused without a trace: a line not understood leaves the same state
         ("cloak", 1, "hang", NOT_UNDERSTOOD),
     ],
