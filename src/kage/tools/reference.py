@@ -1,0 +1,511 @@
+"""`kage docs`: the writer's reference, generated from the engine itself.
+
+Everything listed is read from where the engine keeps it, never from a list kept here: the
+world file schema and the sections the core and each extension define (their pydantic
+models: fields, types, defaults and `Field(description=...)`), the manifests of the
+extensions (every field of `Extension`, so a field added later shows up without changing
+this module), the conditions, effects, text slots and scheduled events the modules mark
+(their meaning is the function's docstring), the actions with the player's words for them,
+the named responses with their default text, and the session's own commands and settings.
+
+Order is fixed (declaration order for fields, names sorted otherwise), so the same engine
+always gives the same page and `tests/docs/test_reference.py` can compare it with the
+committed docs/reference.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+import json
+import re
+import sys
+import textwrap
+import types
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from kage.content import arguments
+from kage.content.schema import Cond, Effects, FileModel, Text
+from kage.content.sections import Section, core_sections, sections_of
+from kage.core import settings as player_settings
+from kage.core.engine import CORE, Engine, assemble
+from kage.core.extension import Arg, Extension, catalog
+from kage.core.responses import RESPONSES, STANDARD_SLOTS, Response
+
+COMMAND = "kage docs --out docs/reference.md"
+# manifest fields shown in their own way; any other field is listed as it is
+SHOWN = frozenset(
+    {
+        "name",
+        "summary",
+        "depends",
+        "optional",
+        "modules",
+        "sections",
+        "content",
+        "grammar",
+        "conditions",
+        "effects",
+        "providers",
+        "handlers",
+    }
+)
+MARKED = (  # mark kind -> (engine table, heading, how it is written)
+    ("condition", "conditions", "Conditions", "in `when:`, e.g. `when: {{{name}: ...}}`"),
+    ("effect", "effects", "Effects", "in `effects:`, e.g. `- {{{name}: ...}}`"),
+    ("provider", "providers", "Text slots", "in any text, `{{{{{name}:ARGUMENT}}}}`"),
+    ("handler", "handlers", "Scheduled events", "run by the clock, as `{name}:ARGUMENT`"),
+)
+SCALARS = {str: "text", int: "whole number", float: "number", bool: "true or false"}
+SHAPES = {**SCALARS, dict: "mapping", list: "list"}
+
+
+@dataclass
+class Part:
+    """What one origin (the core, or an extension) brings."""
+
+    name: str
+    sections: dict[str, Section] = field(default_factory=dict)
+    marked: dict[str, dict[str, Callable[..., Any]]] = field(default_factory=dict)
+    actions: dict[str, list[str]] = field(default_factory=dict)  # action -> the player's words
+    responses: list[Response] = field(default_factory=list)
+
+
+# -- gathering ------------------------------------------------------------------------------
+def _engine() -> Engine:
+    return assemble(tuple(catalog()))
+
+
+def _rule_origins(engine: Engine) -> dict[str, list[str]]:
+    """action -> the origins of its rules, carry-out rules first."""
+    from kage.actions.pipeline import PHASES, Rulebooks
+
+    books = Rulebooks(origins=engine.origin)
+    for module in engine.modules:
+        install = getattr(module, "install", None)
+        if install is not None:
+            install(books)
+        books.install_module(module)
+    found: dict[str, list[str]] = {}
+    for action in sorted(books.actions()):
+        phases = ("carry_out", *(p for p in PHASES if p != "carry_out"))
+        for phase in phases:
+            for entry in books.written_for(phase, action):
+                if entry.origin and entry.origin not in found.setdefault(action, []):
+                    found[action].append(entry.origin)
+    return found
+
+
+def _response_origins(engine: Engine) -> dict[str, str]:
+    """response name -> the origin of the module that declares it (the core otherwise)."""
+    found: dict[str, str] = {}
+    for module in engine.modules:
+        for value in vars(module).values():
+            if isinstance(value, Response):
+                found.setdefault(value.name, engine.origin[module.__name__])
+    return found
+
+
+def gather() -> list[Part]:
+    """The core's part, then each extension's, by name."""
+    import kage.session_replies  # noqa: F401  # the session's responses are declared there
+    from kage.parser.grammar import CORE as CORE_GRAMMAR
+
+    engine = _engine()
+    extensions = {e.name: e for e in engine.extensions}
+    parts = {CORE: Part(CORE)} | {name: Part(name) for name in sorted(extensions)}
+    parts[CORE].sections = {
+        **{name: Section(name, FileModel) for name in FileModel.model_fields},
+        **core_sections(),
+    }
+    for name, extension in extensions.items():
+        parts[name].sections = sections_of([extension])
+    for kind, table, _, _ in MARKED:
+        for name, func in sorted(engine.table(kind).items()):
+            owner = engine.owner[(kind, name)]
+            parts[owner].marked.setdefault(table, {})[name] = func
+    # an action is listed where its words come from (an extension may add words to a core
+    # action, listed with it); one with rules and no words, where its rules come from
+    words: dict[tuple[str, str], list[str]] = {}
+    grammar = [(CORE, a, p) for a, p in CORE_GRAMMAR] + [
+        (e.name, a, list(p)) for e in engine.extensions for a, p in e.grammar.items()
+    ]
+    for origin, action, patterns in grammar:
+        words.setdefault((origin, action), []).extend(patterns)
+    worded = {action for _, action in words}
+    for action, origins in _rule_origins(engine).items():
+        if action not in worded:
+            words[(origins[0], action)] = []
+    for (origin, action), patterns in sorted(words.items(), key=lambda kv: kv[0][1]):
+        parts[origin].actions[action] = patterns
+    origins = _response_origins(engine)
+    for name, resp in sorted(RESPONSES.items()):
+        parts[origins.get(name, CORE)].responses.append(resp)
+    return list(parts.values())
+
+
+# -- writing ---------------------------------------------------------------------------------
+def _code(text: str) -> str:
+    """`text` as a code span, whatever backticks it holds."""
+    fence = "``" if "`" in text else "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _first_paragraph(doc: str | None) -> str:
+    return " ".join((doc or "").strip().split("\n\n")[0].split())
+
+
+def _model_title(model: type[BaseModel]) -> str:
+    name = model.__name__.removesuffix("Model")
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+def _anchor(model: type[BaseModel]) -> str:
+    return f"model-{model.__module__.replace('.', '-')}-{model.__name__}".lower()
+
+
+class Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.models: list[type[BaseModel]] = []  # nested models to describe, in first use
+        self.written: set[type[BaseModel]] = set()  # ... and those described already
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    # -- types ---------------------------------------------------------------------------
+    def type_name(self, ann: Any) -> str:
+        if ann == Cond:
+            return "condition"
+        if ann == Effects:
+            return "list of effects"
+        if ann == Text:
+            return "text, or a list of variants (`text` and `when`)"
+        origin, args = get_origin(ann), get_args(ann)
+        if ann is Any:
+            return "anything"
+        if ann is type(None):
+            return "null"
+        if origin in (Union, types.UnionType):
+            kept = [a for a in args if a is not type(None)]
+            shown = " or ".join(dict.fromkeys(self.type_name(a) for a in kept))
+            return f"{shown} (or null)" if len(kept) < len(args) else shown
+        if hasattr(ann, "__metadata__"):  # Annotated[...]
+            return self.type_name(args[0])
+        if origin is Literal:
+            return "one of " + ", ".join(_code(str(a)) for a in args)
+        if origin is list:
+            return f"list of {self.type_name(args[0])}" if args else "list"
+        if origin is dict:
+            if not args or args[1] is Any:
+                return "mapping"
+            return f"mapping of {self.type_name(args[0])} to {self.type_name(args[1])}"
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            if ann not in self.models:
+                self.models.append(ann)
+            return f"[{_model_title(ann)}](#{_anchor(ann)})"
+        if isinstance(ann, type):
+            for scalar, word in SCALARS.items():
+                if issubclass(ann, scalar) and (scalar is not int or ann is not bool):
+                    return "true or false" if ann is bool else word
+        return str(ann)
+
+    def field_line(self, name: str, info: FieldInfo) -> str:
+        bits = [self.type_name(info.annotation)]
+        for limit in info.metadata:
+            for attr, sign in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<")):
+                if getattr(limit, attr, None) is not None:
+                    bits.append(f"{sign} {getattr(limit, attr)}")
+            if getattr(limit, "pattern", None) == r"^[a-z][a-z0-9_]*$":
+                bits.append("lowercase letters, digits and _")
+            elif getattr(limit, "pattern", None) == r"\S":
+                bits.append("not blank")
+        if info.is_required():
+            bits.append("required")
+        else:
+            default = info.get_default(call_default_factory=True)
+            bits.append(f"default {_code(json.dumps(default, ensure_ascii=False))}")
+        meaning = f": {info.description}" if info.description else ""
+        return f"- {_code(info.alias or name)} ({', '.join(bits)}){meaning}"
+
+    def model_fields(self, model: type[BaseModel], skip: str = "") -> None:
+        for name, info in model.model_fields.items():
+            if name != skip:
+                self.add(self.field_line(name, info))
+
+    def nested(self) -> None:
+        """The models that fields named, each once, in the order first named."""
+        while any(m not in self.written for m in self.models):
+            model = next(m for m in self.models if m not in self.written)
+            self.written.add(model)
+            doc = _first_paragraph(model.__doc__)
+            if model.__doc__ == BaseModel.__doc__ or (model.__doc__ or "").startswith("!!!"):
+                doc = ""
+            self.add(f'<a id="{_anchor(model)}"></a>', "", f"#### {_model_title(model)}", "")
+            if doc:
+                self.add(doc, "")
+            self.model_fields(model)
+            self.add("")
+
+    # -- parts ---------------------------------------------------------------------------
+    def section(self, name: str, section: Section, shown: set[str]) -> None:
+        """One section: what it is for, an example, and the fields of an entry."""
+        self.add(f"#### `{name}`", "")
+        if section.model is FileModel:
+            info = FileModel.model_fields[name]
+            self.add(info.description or "(no description)", "")
+            model = _model_in(info.annotation)
+            if model is None:
+                self.add(f"Written as: {self.type_name(info.annotation)}.", "")
+                return
+            listed = get_origin(info.annotation) is list
+            self.add("A list of entries, each with:" if listed else "Its fields:", "")
+            self.written.add(model)
+            self.model_fields(model)
+            self.add("")
+            return
+        module = section.model.__module__
+        if module not in shown:
+            shown.add(module)
+            self.add(*_doc_blocks(sys.modules[module].__doc__ or ""))
+        else:
+            self.add(f"Described with the section before it ({_code(module)}).", "")
+        if section.mapping:
+            info = next(iter(section.model.model_fields.values()))
+            args = get_args(info.annotation)
+            value = self.type_name(args[1]) if len(args) == 2 else "anything"
+            self.add(f"Written as a mapping of names to values, each value {value}.")
+        else:
+            self.add("Written as a list of entries, each with:", "")
+            self.model_fields(section.model)
+        self.add("")
+
+    def argument(self, kind: str, name: str, declared: Arg | None) -> list[str]:
+        """The argument a condition or effect takes, from its manifest or the core's table."""
+        rows: dict[str, Any] = {}
+        if declared is not None:
+            for item in dataclasses.fields(declared):
+                rows[item.name] = getattr(declared, item.name)
+        else:
+            table = arguments.CONDITIONS if kind == "condition" else arguments.EFFECTS
+            if name in table:
+                found = table[name]
+                if isinstance(found, Arg):
+                    rows = {i.name: getattr(found, i.name) for i in dataclasses.fields(found)}
+                else:
+                    rows = dict(zip(("types", "keys", "example"), found, strict=False))
+            if kind == "effect" and name in arguments.SPANS:
+                rows["span"] = arguments.SPANS[name]
+        lines = []
+        for key, value in sorted(rows.items(), key=lambda kv: (kv[0] != "example", kv[0])):
+            shown = _shown(key, value)
+            if shown:
+                lines.append(f"  - {shown}")
+        return lines
+
+    def marked(self, part: Part, manifest: Extension | None) -> None:
+        for kind, table, heading, how in MARKED:
+            found = part.marked.get(table, {})
+            if not found:
+                continue
+            self.add(f"### {heading}", "")
+            for name, func in found.items():
+                meaning = _first_paragraph(inspect.getdoc(func)) or "(no description)"
+                self.add(f"- `{name}`: {meaning}")
+                if kind in ("condition", "effect"):
+                    declared = getattr(manifest, table, {}).get(name) if manifest else None
+                    self.add(*self.argument(kind, name, declared))
+            self.add("", f"Written {how.format(name=next(iter(found)))}.", "")
+
+    def actions(self, part: Part) -> None:
+        if not part.actions:
+            return
+        self.add("### Actions", "")
+        self.add(
+            "Each action with what the player may type for it. `{thing}`, `{person}`, "
+            "`{held}` and `{things}` take something in reach; `{topic}` and `{text}` any "
+            "words; `a|b` is a choice of words. `kage rules WORLD ACTION` lists its rules.",
+            "",
+        )
+        for action, words in part.actions.items():
+            said = "; ".join(_code(w) for w in words) if words else "(no words of its own)"
+            self.add(f"- `{action}`: {said}")
+        self.add("")
+
+    def responses(self, part: Part) -> None:
+        if not part.responses:
+            return
+        self.add("### Responses", "")
+        self.add(
+            "Replace any of these in a world's `responses:` section. Every response may use "
+            + ", ".join(_code("{" + s + "}") for s in STANDARD_SLOTS)
+            + "; some take more, listed with them.",
+            "",
+        )
+        family = ""
+        for resp in part.responses:
+            head = resp.name.split(".")[0]
+            if head != family:
+                family = head
+                self.add("", f"#### {family.replace('_', ' ')}", "")
+            extra = " (also " + ", ".join(_code("{" + s + "}") for s in resp.slots) + ")"
+            self.add(f"- `{resp.name}`: {_code(resp.default)}{extra if resp.slots else ''}")
+        self.add("")
+
+    def manifest(self, extension: Extension) -> None:
+        self.add(f"{extension.summary[:1].upper()}{extension.summary[1:]}.", "")
+        doc = _first_paragraph(importlib.import_module(f"kage.ext.{extension.name}").__doc__)
+        if doc:
+            self.add(doc, "")
+        if extension.depends:
+            self.add("Needs: " + ", ".join(f"[{d}](#{d})" for d in extension.depends) + ".")
+        if extension.optional:
+            self.add("Works with, when the world uses them: " + ", ".join(extension.optional))
+        self.add(f"Switch it on in `world.yaml`: `extensions: [{extension.name}]`.", "")
+        for item in dataclasses.fields(extension):
+            value = getattr(extension, item.name)
+            if item.name in SHOWN or not value:
+                continue
+            self.add(f"{item.name.replace('_', ' ').capitalize()}:", "")
+            entries = value.items() if isinstance(value, Mapping) else enumerate(value)
+            for key, entry in entries:
+                label = f"`{key}`: " if isinstance(value, Mapping) else ""
+                self.add(f"- {label}{_plain(entry)}")
+            self.add("")
+
+
+def _model_in(ann: Any) -> type[BaseModel] | None:
+    """The model a world file section holds: `list[PlaceModel]`, `WorldInfo | None`."""
+    for candidate in (ann, *get_args(ann)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+CODE_START = re.compile(r"^([a-z_]+:(\s|$)| {2,})")
+
+
+def _doc_blocks(doc: str) -> list[str]:
+    """A module's docstring as Markdown: prose paragraphs joined, and the YAML examples
+    (paragraphs starting with `key:` or indented) as code blocks."""
+    lines: list[str] = []
+    code: list[str] = []
+    for paragraph in inspect.cleandoc(doc).split("\n\n"):
+        if CODE_START.match(paragraph):
+            code += [*([""] if code else []), paragraph]
+            continue
+        if code:
+            lines += ["```yaml", textwrap.dedent("\n".join(code)).strip("\n"), "```", ""]
+            code = []
+        lines += [" ".join(paragraph.split()).replace("``", "`"), ""]
+    if code:
+        lines += ["```yaml", textwrap.dedent("\n".join(code)).strip("\n"), "```", ""]
+    return lines
+
+
+def _plain(value: Any) -> str:
+    """A manifest value a generic field holds, readably."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        bits = [_shown(i.name, getattr(value, i.name)) for i in dataclasses.fields(value)]
+        return "; ".join(b for b in bits if b)
+    if isinstance(value, type) and issubclass(value, BaseModel):
+        return ", ".join(f"`{n}`" for n in value.model_fields)
+    if isinstance(value, str):
+        return value
+    return _code(json.dumps(value, default=str, ensure_ascii=False))
+
+
+def _shown(key: str, value: Any) -> str:
+    """One fact about an argument: its example, what it may be, the keys it needs ..."""
+    if value in (None, "", ()) or callable(value) and not isinstance(value, type):
+        return "names are checked when the world loads" if key == "refs" and value else ""
+    if key == "example":
+        return f"written: {_code(value)}"
+    if key == "types":
+        return "takes: " + " or ".join(SHAPES.get(t, t.__name__) for t in value)
+    if key == "keys":
+        return "needs: " + ", ".join(f"`{k}`" for k in value)
+    if key == "span":
+        return f"`{value}` is a length of time (`30m`, `6h`, `2d`)"
+    return f"{key.replace('_', ' ')}: {_plain(value)}"
+
+
+def _session(writer: Writer) -> None:
+    from kage.parser.grammar import META
+
+    writer.add("### Session commands", "")
+    writer.add(
+        "Commands of the session, not of the world: they take no time, are not part of the "
+        "log, and UNDO does not take them back.",
+        "",
+    )
+    by_command: dict[str, list[str]] = {}
+    for word, command in META.items():
+        by_command.setdefault(command, []).append(word)
+    for command, words in sorted(by_command.items()):
+        writer.add(f"- `{command}`: " + "; ".join(_code(w) for w in words))
+    writer.add("", "### Player settings", "")
+    writer.add(_first_paragraph(player_settings.__doc__), "")
+    for item in dataclasses.fields(player_settings.Settings):
+        default = getattr(player_settings.Settings(), item.name)
+        writer.add(f"- `{item.name}` (default `{json.dumps(default)}`)")
+    writer.add(
+        "", "Verbosity is one of " + ", ".join(f"`{v}`" for v in player_settings.VERBOSITIES) + "."
+    )
+    writer.add("")
+
+
+def _contents(parts: Iterable[Part]) -> list[str]:
+    lines = ["- [Core](#core): in every world"]
+    for part in parts:
+        if part.name != CORE:
+            lines.append(f"- [{part.name}](#{part.name})")
+    return lines
+
+
+def reference() -> str:
+    """The whole reference, as Markdown."""
+    parts = gather()
+    manifests = catalog()
+    w = Writer()
+    w.add(
+        "# Kage reference",
+        "",
+        f"<!-- Generated by `kage docs` from the engine. Do not edit: run `{COMMAND}`. -->",
+        "",
+        "Every section a world file may hold, with its fields; every condition, effect and "
+        "text slot; every action with the words the player may type for it; every named "
+        "response with its default text. The core's work in every world; an extension's "
+        "only in a world that names it in `world.yaml` (`extensions: [trade, body]`). "
+        "[Writing a world](authoring.md) is the tutorial.",
+        "",
+        *_contents(parts),
+        "",
+    )
+    shown: set[str] = set()  # modules whose docstring is written out already
+    for part in parts:
+        manifest = manifests.get(part.name)
+        w.add(f"## {'Core' if part.name == CORE else part.name}", "")
+        if manifest is None:
+            w.add("What every world has, whatever extensions it names.", "")
+        else:
+            w.manifest(manifest)
+        if part.sections:
+            w.add("### Sections", "")
+            for name, section in part.sections.items():
+                w.section(name, section, shown)
+            w.nested()
+        w.marked(part, manifest)
+        w.actions(part)
+        w.responses(part)
+        if part.name == CORE:
+            _session(w)
+    text = "\n".join(w.lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
