@@ -356,7 +356,8 @@ class Writer:
                 family = head
                 self.add("", f"#### {family.replace('_', ' ')}", "")
             extra = " (also " + ", ".join(_code("{" + s + "}") for s in resp.slots) + ")"
-            self.add(f"- `{resp.name}`: {_code(resp.default)}{extra if resp.slots else ''}")
+            default = _code(resp.default.replace("\n", "\\n"))  # one line, as YAML writes it
+            self.add(f"- `{resp.name}`: {default}{extra if resp.slots else ''}")
         self.add("")
 
     def manifest(self, extension: Extension) -> None:
