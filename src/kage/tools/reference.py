@@ -36,7 +36,7 @@ from kage.content.sections import Section, core_sections, sections_of
 from kage.core import settings as player_settings
 from kage.core.engine import CORE, Engine, assemble
 from kage.core.extension import Arg, Extension, catalog
-from kage.core.responses import RESPONSES, STANDARD_SLOTS, Response
+from kage.core.responses import STANDARD_SLOTS, Response
 
 COMMAND = "kage docs --out docs/reference.md"
 # manifest fields shown in their own way; any other field is listed as it is
@@ -102,19 +102,26 @@ def _rule_origins(engine: Engine) -> dict[str, list[str]]:
     return found
 
 
-def _response_origins(engine: Engine) -> dict[str, str]:
-    """response name -> the origin of the module that declares it (the core otherwise)."""
-    found: dict[str, str] = {}
-    for module in engine.modules:
+def _responses(engine: Engine) -> dict[str, tuple[Response, str]]:
+    """name -> (response, origin) for every response Kage's modules declare (at module
+    level, alone or in a table): the engine's, and the session's replies. Not
+    simply every name in RESPONSES, which holds whatever else declared one in this
+    process (a test's own, say)."""
+    import kage.session_replies
+
+    found: dict[str, tuple[Response, str]] = {}
+    for module in (*engine.modules, kage.session_replies):
+        origin = engine.origin.get(module.__name__, CORE)
         for value in vars(module).values():
-            if isinstance(value, Response):
-                found.setdefault(value.name, engine.origin[module.__name__])
+            held = value.values() if isinstance(value, dict) else [value]  # {"pull": ...}
+            for resp in held:
+                if isinstance(resp, Response):
+                    found.setdefault(resp.name, (resp, origin))
     return found
 
 
 def gather() -> list[Part]:
     """The core's part, then each extension's, by name."""
-    import kage.session_replies  # noqa: F401  # the session's responses are declared there
     from kage.parser.grammar import CORE as CORE_GRAMMAR
 
     engine = _engine()
@@ -144,9 +151,8 @@ def gather() -> list[Part]:
             words[(origins[0], action)] = []
     for (origin, action), patterns in sorted(words.items(), key=lambda kv: kv[0][1]):
         parts[origin].actions[action] = patterns
-    origins = _response_origins(engine)
-    for name, resp in sorted(RESPONSES.items()):
-        parts[origins.get(name, CORE)].responses.append(resp)
+    for _, (resp, origin) in sorted(_responses(engine).items()):
+        parts[origin].responses.append(resp)
     return list(parts.values())
 
 
