@@ -155,3 +155,11 @@ def test_kage_docs_answers_a_path_it_cannot_use(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot write" in result.output
     result = runner.invoke(main, ["docs", "--check", "--out", str(tmp_path / "none.md")])
     assert result.exit_code == 2 and "cannot read" in result.output
+
+
+def test_every_field_condition_effect_and_slot_has_a_meaning(committed: str) -> None:
+    """A new field needs `Field(description=...)`, a new condition or effect a docstring:
+    the page lists none without a meaning."""
+    assert "(no description)" not in committed
+    bare = re.findall(r"^- `[^`]+` \([^)]*\)$", committed, re.M)
+    assert not bare, f"fields with no description: {bare[:5]}"

@@ -287,7 +287,9 @@ class Writer:
             info = next(iter(section.model.model_fields.values()))
             args = get_args(info.annotation)
             value = self.type_name(args[1]) if len(args) == 2 else "anything"
-            self.add(f"Written as a mapping of names to values, each value {value}.")
+            self.add(f"Written as a mapping of names to values, each value {value}.", "")
+            if info.description:
+                self.add(info.description)
         else:
             self.add("Written as a list of entries, each with:", "")
             self.model_fields(section.model)
@@ -462,7 +464,11 @@ def _session(writer: Writer) -> None:
     writer.add(_first_paragraph(player_settings.__doc__), "")
     for item in dataclasses.fields(player_settings.Settings):
         default = getattr(player_settings.Settings(), item.name)
-        writer.add(f"- `{item.name}` (default `{json.dumps(default)}`)")
+        meaning = item.metadata.get("description", "")
+        writer.add(
+            f"- `{item.name}` (default `{json.dumps(default)}`)"
+            + (f": {meaning}" if meaning else "")
+        )
     writer.add(
         "", "Verbosity is one of " + ", ".join(f"`{v}`" for v in player_settings.VERBOSITIES) + "."
     )

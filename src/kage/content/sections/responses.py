@@ -17,6 +17,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from pydantic import Field
+
 from kage.content.describe import subject
 from kage.content.errors import suggest
 from kage.content.schema import Strict, Text, VariantModel
@@ -25,7 +27,11 @@ from kage.core.responses import RESPONSES, STANDARD_SLOTS, placeholders
 
 
 class ResponsesModel(Strict):
-    responses: dict[str, Text]
+    responses: dict[str, Text] = Field(
+        description=(
+            "Each response's name and the world's own text for it (or variants with `when`)."
+        )
+    )
 
 
 def check_placeholders(
