@@ -9,20 +9,24 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
 import pytest
 from click.testing import CliRunner
+from pydantic import BaseModel, Field
 
 from kage.content.schema import FileModel
 from kage.content.sections import all_sections
 from kage.core.engine import assemble
-from kage.core.extension import catalog
+from kage.core.extension import Arg, Extension, catalog
 from kage.core.responses import RESPONSES
 from kage.interfaces.cli import main
 from kage.parser.grammar import CORE, META
-from kage.tools.reference import COMMAND, reference
+from kage.tools.reference import COMMAND, Writer, reference
 
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
 GUIDE = REFERENCE.with_name("authoring.md")
@@ -61,7 +65,7 @@ def _listed(text: str, heading: str) -> set[str]:
 DECLARED = """
 import json
 from kage.core.engine import assemble
-from kage.core.extension import catalog
+from kage.core.extension import Arg, Extension, catalog
 import kage.session_replies
 from kage.core.responses import RESPONSES
 assemble(tuple(catalog()))
@@ -163,3 +167,43 @@ def test_every_field_condition_effect_and_slot_has_a_meaning(committed: str) -> 
     assert "(no description)" not in committed
     bare = re.findall(r"^- `[^`]+` \([^)]*\)$", committed, re.M)
     assert not bare, f"fields with no description: {bare[:5]}"
+
+
+@dataclass(frozen=True)
+class Later(Extension):
+    """A manifest with fields Kage's manifests do not have yet (typed props, say)."""
+
+    props: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+class Worth(BaseModel):
+    value: int = Field(0, description="What it is worth.")
+
+
+@dataclass(frozen=True)
+class TypedArg(Arg):
+    shape: type[BaseModel] | None = None
+
+
+def test_a_manifest_field_added_later_is_listed_without_changing_the_generator() -> None:
+    manifest = Later(
+        name="trade",
+        summary="shops",
+        props={"value": int, "worth": Worth, "kind": Literal["weapon", "food"]},
+        notes=("needs a currency",),
+    )
+    writer = Writer()
+    writer.manifest(manifest)
+    text = "\n".join(writer.lines)
+    assert "Props:" in text and "Notes:" in text
+    assert "- `value`: whole number" in text
+    assert "- `worth`: `value` (whole number): What it is worth." in text
+    assert "- `kind`: one of `weapon`, `food`" in text
+    assert "- needs a currency" in text
+    lines = writer.argument("effect", "pay", TypedArg("{pay: 5}", (int,), shape=Worth))
+    assert lines == [
+        "  - written: `{pay: 5}`",
+        "  - takes: whole number",
+        "  - shape: `value` (whole number): What it is worth.",
+    ]

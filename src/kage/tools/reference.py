@@ -56,12 +56,30 @@ SHOWN = frozenset(
         "handlers",
     }
 )
-MARKED = (  # mark kind -> (engine table, heading, how it is written)
-    ("condition", "conditions", "Conditions", "in `when:`, e.g. `when: {{{name}: ...}}`"),
-    ("effect", "effects", "Effects", "in `effects:`, e.g. `- {{{name}: ...}}`"),
-    ("provider", "providers", "Text slots", "in any text, `{{{{{name}:ARGUMENT}}}}`"),
-    ("handler", "handlers", "Scheduled events", "run by the clock, as `{name}:ARGUMENT`"),
+MARKED = (  # mark kind -> (engine table, heading, what a writer does with them)
+    (
+        "condition",
+        "conditions",
+        "Conditions",
+        "Test them in `when:` (of rules, exits, topics, triggers ...), e.g. "
+        "`when: {{{name}: ...}}`; several in one mapping must all hold.",
+    ),
+    (
+        "effect",
+        "effects",
+        "Effects",
+        "Apply them in `effects:` (and `start:`), e.g. `effects: [{{{name}: ...}}]`.",
+    ),
+    ("provider", "providers", "Text slots", "Write them in any text: `{{{{{name}:ARGUMENT}}}}`."),
+    (
+        "handler",
+        "handlers",
+        "Scheduled events",
+        "The clock runs these when something started earlier comes due; a world does not "
+        "write them.",
+    ),
 )
+ARG_ORDER = ("example", "types", "keys", "span", "refs")  # then any other field, by name
 SCALARS = {str: "text", int: "whole number", float: "number", bool: "true or false"}
 SHAPES = {**SCALARS, dict: "mapping", list: "list"}
 
@@ -260,6 +278,50 @@ class Writer:
             self.model_fields(model)
             self.add("")
 
+    # -- what generic manifest fields hold ------------------------------------------------
+    def plain(self, value: Any) -> str:
+        """A value a manifest field (or a field of Arg) holds, readably, whatever it is:
+        fields added to manifests later are listed without changing this module."""
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            bits = [self.shown(i.name, getattr(value, i.name)) for i in dataclasses.fields(value)]
+            return "; ".join(b for b in bits if b)
+        if isinstance(value, type) and issubclass(value, BaseModel):
+            return "; ".join(
+                f"`{info.alias or name}` ({self.type_name(info.annotation)})"
+                + (f": {info.description}" if info.description else "")
+                for name, info in value.model_fields.items()
+            )
+        if isinstance(value, type) or get_origin(value) is not None:
+            return self.type_name(value)
+        if isinstance(value, Mapping):
+            return "; ".join(f"`{k}`: {self.plain(v)}" for k, v in value.items())
+        if isinstance(value, tuple | list | set | frozenset):
+            return ", ".join(self.plain(v) for v in value)
+        if isinstance(value, str):
+            return value
+        return _code(json.dumps(value, default=str, ensure_ascii=False))
+
+    def shown(self, key: str, value: Any) -> str:
+        """One fact about an argument: its example, what it may be, the keys it needs ..."""
+        if (
+            value is None
+            or value == ""
+            or value == ()
+            or (callable(value) and not isinstance(value, type))
+        ):
+            return "names are checked when the world loads" if key == "refs" and value else ""
+        if key == "example":
+            return f"written: {_code(value)}"
+        if key == "types":
+            return "takes: " + " or ".join(
+                SHAPES.get(t, getattr(t, "__name__", str(t))) for t in value
+            )
+        if key == "keys":
+            return "needs: " + ", ".join(f"`{k}`" for k in value)
+        if key == "span":
+            return f"`{value}` is a length of time (`30m`, `6h`, `2d`)"
+        return f"{key.replace('_', ' ')}: {self.plain(value)}"
+
     # -- parts ---------------------------------------------------------------------------
     def section(self, name: str, section: Section, shown: set[str]) -> None:
         """One section: what it is for, an example, and the fields of an entry."""
@@ -312,8 +374,9 @@ class Writer:
             if kind == "effect" and name in arguments.SPANS:
                 rows["span"] = arguments.SPANS[name]
         lines = []
-        for key, value in sorted(rows.items(), key=lambda kv: (kv[0] != "example", kv[0])):
-            shown = _shown(key, value)
+        rank = {key: i for i, key in enumerate(ARG_ORDER)}
+        for key, value in sorted(rows.items(), key=lambda kv: (rank.get(kv[0], 99), kv[0])):
+            shown = self.shown(key, value)
             if shown:
                 lines.append(f"  - {shown}")
         return lines
@@ -323,25 +386,27 @@ class Writer:
             found = part.marked.get(table, {})
             if not found:
                 continue
-            self.add(f"### {heading}", "")
+            self.add(f"### {heading}", "", how.format(name=next(iter(found))), "")
             for name, func in found.items():
                 meaning = _first_paragraph(inspect.getdoc(func)) or "(no description)"
                 self.add(f"- `{name}`: {meaning}")
                 if kind in ("condition", "effect"):
                     declared = getattr(manifest, table, {}).get(name) if manifest else None
                     self.add(*self.argument(kind, name, declared))
-            self.add("", f"Written {how.format(name=next(iter(found)))}.", "")
+            self.add("")
 
     def actions(self, part: Part) -> None:
         if not part.actions:
             return
         self.add("### Actions", "")
-        self.add(
-            "Each action with what the player may type for it. `{thing}`, `{person}`, "
-            "`{held}` and `{things}` take something in reach; `{topic}` and `{text}` any "
-            "words; `a|b` is a choice of words. `kage rules WORLD ACTION` lists its rules.",
-            "",
-        )
+        if part.name == CORE:
+            self.add(
+                "Each action with what the player may type for it. `{thing}`, `{person}`, "
+                "`{held}` and `{things}` take something in reach; `{topic}` and `{text}` any "
+                "words; `a|b` is a choice of words. `kage rules WORLD ACTION` lists an "
+                "action's rules in a world, in order.",
+                "",
+            )
         for action, words in part.actions.items():
             said = "; ".join(_code(w) for w in words) if words else "(no words of its own)"
             self.add(f"- `{action}`: {said}")
@@ -386,7 +451,7 @@ class Writer:
             entries = value.items() if isinstance(value, Mapping) else enumerate(value)
             for key, entry in entries:
                 label = f"`{key}`: " if isinstance(value, Mapping) else ""
-                self.add(f"- {label}{_plain(entry)}")
+                self.add(f"- {label}{self.plain(entry)}")
             self.add("")
 
 
@@ -417,33 +482,6 @@ def _doc_blocks(doc: str) -> list[str]:
     if code:
         lines += ["```yaml", textwrap.dedent("\n".join(code)).strip("\n"), "```", ""]
     return lines
-
-
-def _plain(value: Any) -> str:
-    """A manifest value a generic field holds, readably."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        bits = [_shown(i.name, getattr(value, i.name)) for i in dataclasses.fields(value)]
-        return "; ".join(b for b in bits if b)
-    if isinstance(value, type) and issubclass(value, BaseModel):
-        return ", ".join(f"`{n}`" for n in value.model_fields)
-    if isinstance(value, str):
-        return value
-    return _code(json.dumps(value, default=str, ensure_ascii=False))
-
-
-def _shown(key: str, value: Any) -> str:
-    """One fact about an argument: its example, what it may be, the keys it needs ..."""
-    if value in (None, "", ()) or callable(value) and not isinstance(value, type):
-        return "names are checked when the world loads" if key == "refs" and value else ""
-    if key == "example":
-        return f"written: {_code(value)}"
-    if key == "types":
-        return "takes: " + " or ".join(SHAPES.get(t, t.__name__) for t in value)
-    if key == "keys":
-        return "needs: " + ", ".join(f"`{k}`" for k in value)
-    if key == "span":
-        return f"`{value}` is a length of time (`30m`, `6h`, `2d`)"
-    return f"{key.replace('_', ' ')}: {_plain(value)}"
 
 
 def _session(writer: Writer) -> None:
