@@ -91,7 +91,8 @@ class Part:
     name: str
     sections: dict[str, Section] = field(default_factory=dict)
     marked: dict[str, dict[str, Callable[..., Any]]] = field(default_factory=dict)
-    actions: dict[str, list[str]] = field(default_factory=dict)  # action -> the player's words
+    # the module that carries them out ("" for none) -> action -> the player's words
+    actions: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     responses: list[Response] = field(default_factory=list)
 
 
@@ -100,8 +101,9 @@ def _engine() -> Engine:
     return assemble(tuple(catalog()))
 
 
-def _rule_origins(engine: Engine) -> dict[str, list[str]]:
-    """action -> the origins of its rules, carry-out rules first."""
+def _rule_sources(engine: Engine) -> dict[str, list[tuple[str, str]]]:
+    """action -> (origin, module) of its rules, carry-out rules first: where an action is
+    carried out is where it is listed, under that module's summary."""
     from kage.actions.pipeline import PHASES, Rulebooks
 
     books = Rulebooks(origins=engine.origin)
@@ -110,13 +112,14 @@ def _rule_origins(engine: Engine) -> dict[str, list[str]]:
         if install is not None:
             install(books)
         books.install_module(module)
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[str, str]]] = {}
     for action in sorted(books.actions()):
         phases = ("carry_out", *(p for p in PHASES if p != "carry_out"))
         for phase in phases:
             for entry in books.written_for(phase, action):
-                if entry.origin and entry.origin not in found.setdefault(action, []):
-                    found[action].append(entry.origin)
+                where = (entry.origin, entry.source)
+                if entry.origin and where not in found.setdefault(action, []):
+                    found[action].append(where)
     return found
 
 
@@ -163,12 +166,17 @@ def gather() -> list[Part]:
     ]
     for origin, action, patterns in grammar:
         words.setdefault((origin, action), []).extend(patterns)
+    sources = _rule_sources(engine)
     worded = {action for _, action in words}
-    for action, origins in _rule_origins(engine).items():
+    for action, found in sources.items():
         if action not in worded:
-            words[(origins[0], action)] = []
+            words[(found[0][0], action)] = []
     for (origin, action), patterns in sorted(words.items(), key=lambda kv: kv[0][1]):
-        parts[origin].actions[action] = patterns
+        found = sources.get(action, [])
+        module = next((m for o, m in found if o == origin), found[0][1] if found else "")
+        parts[origin].actions.setdefault(module, {})[action] = patterns
+    for part in parts.values():
+        part.actions = dict(sorted(part.actions.items(), key=lambda kv: (not kv[0], kv[0])))
     for _, (resp, origin) in sorted(_responses(engine).items()):
         parts[origin].responses.append(resp)
     return list(parts.values())
@@ -407,10 +415,23 @@ class Writer:
                 "action's rules in a world, in order.",
                 "",
             )
-        for action, words in part.actions.items():
-            said = "; ".join(_code(w) for w in words) if words else "(no words of its own)"
-            self.add(f"- `{action}`: {said}")
-        self.add("")
+        for module, actions in part.actions.items():
+            if module:
+                summary = _first_paragraph(sys.modules[module].__doc__)
+                self.add(f"#### {module.rsplit('.', 1)[-1]}", "", summary, "")
+            else:
+                self.add(
+                    "#### words only",
+                    "",
+                    "Actions no rule carries out: the parser "
+                    "knows the words, and the world's `interactions` or `rules` give "
+                    "them a meaning.",
+                    "",
+                )
+            for action, words in actions.items():
+                said = "; ".join(_code(w) for w in words) if words else "(no words of its own)"
+                self.add(f"- `{action}`: {said}")
+            self.add("")
 
     def responses(self, part: Part) -> None:
         if not part.responses:
