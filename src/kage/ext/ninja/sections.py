@@ -1,7 +1,7 @@
 """`jutsu`: techniques a person can learn and cast, paid for in chakra.
 
 One entry per technique; `kind` names the mechanic that carries it out (a kind registered
-in `kage.systems.jutsu`: "invisibility" and "clones" today), so a new technique of a known
+in `kage.ext.ninja.jutsu`: "invisibility" and "clones" today), so a new technique of a known
 kind is data only. Texts may use {{providers}} and, for counted kinds, "{count}".
 
     jutsu:
