@@ -159,6 +159,13 @@ def test_kage_docs_answers_a_path_it_cannot_use(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "cannot write" in result.output
     result = runner.invoke(main, ["docs", "--check", "--out", str(tmp_path / "none.md")])
     assert result.exit_code == 2 and "cannot read" in result.output
+    result = runner.invoke(main, ["docs", "--out", ""])
+    assert result.exit_code == 2 and "cannot be empty" in result.output
+    result = runner.invoke(main, ["docs", "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "is a directory" in result.output
+    (tmp_path / "latin1.md").write_bytes(b"caf\xe9\n")
+    result = runner.invoke(main, ["docs", "--check", "--out", str(tmp_path / "latin1.md")])
+    assert result.exit_code == 2 and "cannot read" in result.output
 
 
 def test_every_field_condition_effect_and_slot_has_a_meaning(committed: str) -> None:

@@ -124,10 +124,21 @@ def rules(world: str | None = None, action: str | None = None) -> None:
         sys.exit(2)
 
 
+class OutFile(click.Path):
+    """--out of `kage docs`: a file path, and not an empty one."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the file name cannot be empty.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 @main.command()
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutFile(dir_okay=False, path_type=Path),
     help="Write the reference to FILE instead of printing it.",
 )
 @click.option(
