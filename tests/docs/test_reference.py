@@ -6,6 +6,7 @@ of the core and of every extension, and every extension."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -64,6 +65,7 @@ def _listed(text: str, heading: str) -> set[str]:
 
 DECLARED = """
 import json
+import os
 from kage.core.engine import assemble
 from kage.core.extension import Arg, Extension, catalog
 import kage.session_replies
@@ -214,3 +216,15 @@ def test_a_manifest_field_added_later_is_listed_without_changing_the_generator()
         "  - takes: whole number",
         "  - shape: `value` (whole number): What it is worth.",
     ]
+
+
+def test_the_reference_does_not_depend_on_the_hash_seed() -> None:
+    """Sets and dicts of names must be sorted before they are written: another process,
+    with another string hash seed, writes the same page."""
+    script = "from kage.tools.reference import reference; print(reference(), end='')"
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, check=True, env=env, text=True
+        )
+        assert out.stdout == reference(), seed
