@@ -204,6 +204,8 @@ def _anchor(model: type[BaseModel]) -> str:
 
 
 class Writer:
+    """The page, line by line, and the models its fields named (written after them)."""
+
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.models: list[type[BaseModel]] = []  # nested models to describe, in first use
@@ -267,19 +269,16 @@ class Writer:
         meaning = f": {info.description}" if info.description else ""
         return f"- {_code(info.alias or name)} ({', '.join(bits)}){meaning}"
 
-    def model_fields(self, model: type[BaseModel], skip: str = "") -> None:
+    def model_fields(self, model: type[BaseModel]) -> None:
         for name, info in model.model_fields.items():
-            if name != skip:
-                self.add(self.field_line(name, info))
+            self.add(self.field_line(name, info))
 
     def nested(self) -> None:
         """The models that fields named, each once, in the order first named."""
         while any(m not in self.written for m in self.models):
             model = next(m for m in self.models if m not in self.written)
             self.written.add(model)
-            doc = _first_paragraph(model.__doc__)
-            if model.__doc__ == BaseModel.__doc__ or (model.__doc__ or "").startswith("!!!"):
-                doc = ""
+            doc = _first_paragraph(vars(model).get("__doc__"))  # its own, not BaseModel's
             self.add(f'<a id="{_anchor(model)}"></a>', "", f"#### {_model_title(model)}", "")
             if doc:
                 self.add(doc, "")
@@ -459,11 +458,13 @@ class Writer:
         doc = _first_paragraph(importlib.import_module(f"kage.ext.{extension.name}").__doc__)
         if doc:
             self.add(doc, "")
-        if extension.depends:
-            self.add("Needs: " + ", ".join(f"[{d}](#{d})" for d in extension.depends) + ".")
-        if extension.optional:
-            self.add("Works with, when the world uses them: " + ", ".join(extension.optional))
         self.add(f"Switch it on in `world.yaml`: `extensions: [{extension.name}]`.", "")
+        if extension.depends:
+            needs = ", ".join(f"[{d}](#{d})" for d in extension.depends)
+            self.add(f"Needs (and brings along): {needs}.", "")
+        if extension.optional:
+            also = ", ".join(f"[{d}](#{d})" for d in extension.optional)
+            self.add(f"Works with, when the world uses them too: {also}.", "")
         for item in dataclasses.fields(extension):
             value = getattr(extension, item.name)
             if item.name in SHOWN or not value:
@@ -554,8 +555,9 @@ def reference() -> str:
         "",
         "Every section a world file may hold, with its fields; every condition, effect and "
         "text slot; every action with the words the player may type for it; every named "
-        "response with its default text. The core's work in every world; an extension's "
-        "only in a world that names it in `world.yaml` (`extensions: [trade, body]`). "
+        "response with its default text. What the core has works in every world; what an "
+        "extension has, only in a world that names it in `world.yaml` "
+        "(`extensions: [trade, body]`). "
         "[Writing a world](authoring.md) is the tutorial.",
         "",
         *_contents(parts),
