@@ -5,11 +5,14 @@ of the core and of every extension, and every extension."""
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import json
 import os
 import re
 import subprocess
 import sys
+import types
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,7 +30,7 @@ from kage.core.extension import Arg, Extension, catalog
 from kage.core.responses import RESPONSES
 from kage.interfaces.cli import main
 from kage.parser.grammar import CORE, META
-from kage.tools.reference import COMMAND, Writer, reference
+from kage.tools.reference import COMMAND, CORE_PROPS, Writer, _extras, reference
 
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
 GUIDE = REFERENCE.with_name("authoring.md")
@@ -129,6 +132,24 @@ def test_each_name_is_listed_with_its_owner(committed: str) -> None:
     assert "`flag`:" in parts["Core"] and "`flag`:" not in parts["trade"]
 
 
+def test_every_name_a_manifest_declares_is_in_its_part(committed: str) -> None:
+    """Whatever mappings a manifest holds (actions' words, conditions, props ...), each name
+    in them is listed in that extension's part; the core's typed props in the core's."""
+    parts = dict(re.findall(r"^## (\S+)\n\n(.*?)(?=^## |\Z)", committed, re.M | re.S))
+    for name, extension in catalog().items():
+        for item in dataclasses.fields(extension):
+            value = getattr(extension, item.name)
+            if isinstance(value, Mapping):
+                missing = [k for k in value if f"`{k}`" not in parts[name]]
+                assert not missing, f"{name}.{item.name}: {missing}"
+    try:
+        core = importlib.import_module(CORE_PROPS)
+    except ModuleNotFoundError:
+        return
+    missing = [k for k in getattr(core, "CORE", {}) if f"- `{k}`:" not in parts["Core"]]
+    assert not missing, f"the core's props {missing}"
+
+
 def test_every_response_is_shown_with_its_default_text(committed: str) -> None:
     for name in _declared_responses():
         resp = RESPONSES[name]
@@ -179,8 +200,17 @@ def test_every_field_condition_effect_and_slot_has_a_meaning(committed: str) -> 
 
 
 @dataclass(frozen=True)
+class Prop:
+    """A typed prop, the shape a manifest may give its props."""
+
+    summary: str
+    types: tuple[type, ...]
+    kinds: tuple[str, ...] = ("thing",)
+
+
+@dataclass(frozen=True)
 class Later(Extension):
-    """A manifest with fields Kage's manifests do not have yet (typed props, say)."""
+    """A manifest with fields Kage's manifests do not have yet."""
 
     props: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
@@ -195,27 +225,44 @@ class TypedArg(Arg):
     shape: type[BaseModel] | None = None
 
 
+def _written(manifest: Extension | None) -> str:
+    writer = Writer()
+    writer.extras(_extras(manifest))
+    return "\n".join(writer.lines)
+
+
 def test_a_manifest_field_added_later_is_listed_without_changing_the_generator() -> None:
     manifest = Later(
         name="trade",
         summary="shops",
-        props={"value": int, "worth": Worth, "kind": Literal["weapon", "food"]},
+        props={
+            "merchant": Prop("the person buys and sells", (bool,), ("person",)),
+            "worth": Worth,
+            "kind": Literal["weapon", "food"],
+        },
         notes=("needs a currency",),
     )
-    writer = Writer()
-    writer.manifest(manifest)
-    text = "\n".join(writer.lines)
-    assert "Props:" in text and "Notes:" in text
-    assert "- `value`: whole number" in text
+    text = _written(manifest)
+    assert "### Props" in text and "### Notes" in text
+    assert "- `merchant`: the person buys and sells; takes: true or false; kinds: person" in text
     assert "- `worth`: `value` (whole number): What it is worth." in text
     assert "- `kind`: one of `weapon`, `food`" in text
     assert "- needs a currency" in text
-    lines = writer.argument("effect", "pay", TypedArg("{pay: 5}", (int,), shape=Worth))
+    lines = Writer().argument("effect", "pay", TypedArg("{pay: 5}", (int,), shape=Worth))
     assert lines == [
         "  - written: `{pay: 5}`",
         "  - takes: whole number",
         "  - shape: `value` (whole number): What it is worth.",
     ]
+
+
+def test_the_cores_typed_props_are_listed_when_it_declares_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    module = types.ModuleType(CORE_PROPS)
+    module.CORE = {"smell": Prop("what smelling it tells", (str,))}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, CORE_PROPS, module)
+    assert "- `smell`: what smelling it tells; takes: text; kinds: thing" in _written(None)
 
 
 def test_the_reference_does_not_depend_on_the_hash_seed() -> None:

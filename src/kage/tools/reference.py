@@ -39,6 +39,7 @@ from kage.core.extension import Arg, Extension, catalog
 from kage.core.responses import STANDARD_SLOTS, Response
 
 COMMAND = "kage docs --out docs/reference.md"
+CORE_PROPS = "kage.core.props"  # the core's typed props (CORE: name -> Prop), when it has them
 # manifest fields shown in their own way; any other field is listed as it is
 SHOWN = frozenset(
     {
@@ -79,6 +80,7 @@ MARKED = (  # mark kind -> (engine table, heading, what a writer does with them)
         "write them.",
     ),
 )
+MEANINGS = ("summary", "description", "meaning")  # a dataclass field that says what it is
 ARG_ORDER = ("example", "types", "keys", "span", "refs")  # then any other field, by name
 SCALARS = {str: "text", int: "whole number", float: "number", bool: "true or false"}
 SHAPES = {**SCALARS, dict: "mapping", list: "list"}
@@ -290,7 +292,11 @@ class Writer:
         """A value a manifest field (or a field of Arg) holds, readably, whatever it is:
         fields added to manifests later are listed without changing this module."""
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            bits = [self.shown(i.name, getattr(value, i.name)) for i in dataclasses.fields(value)]
+            names = [i.name for i in dataclasses.fields(value)]
+            lead = [n for n in names if n in MEANINGS][:1]  # its meaning comes first
+            bits = [str(getattr(value, n)) for n in lead] + [
+                self.shown(n, getattr(value, n)) for n in names if n not in lead
+            ]
             return "; ".join(b for b in bits if b)
         if isinstance(value, type) and issubclass(value, BaseModel):
             return "; ".join(
@@ -465,15 +471,21 @@ class Writer:
         if extension.optional:
             also = ", ".join(f"[{d}](#{d})" for d in extension.optional)
             self.add(f"Works with, when the world uses them too: {also}.", "")
-        for item in dataclasses.fields(extension):
-            value = getattr(extension, item.name)
-            if item.name in SHOWN or not value:
+
+    def extras(self, found: Mapping[str, Any]) -> None:
+        """Manifest fields this module has no special way of showing (typed props, say),
+        each under its own heading: a mapping as named entries, a sequence as a list."""
+        for name, value in found.items():
+            if not value:
                 continue
-            self.add(f"{item.name.replace('_', ' ').capitalize()}:", "")
-            entries = value.items() if isinstance(value, Mapping) else enumerate(value)
-            for key, entry in entries:
-                label = f"`{key}`: " if isinstance(value, Mapping) else ""
-                self.add(f"- {label}{self.plain(entry)}")
+            self.add(f"### {name.replace('_', ' ').capitalize()}", "")
+            if isinstance(value, Mapping):
+                for key, entry in value.items():
+                    self.add(f"- `{key}`: {self.plain(entry)}")
+            elif isinstance(value, tuple | list):
+                self.add(*(f"- {self.plain(entry)}" for entry in value))
+            else:
+                self.add(self.plain(value))
             self.add("")
 
 
@@ -535,6 +547,24 @@ def _session(writer: Writer) -> None:
     writer.add("")
 
 
+def _extras(manifest: Extension | None) -> dict[str, Any]:
+    """The fields of a manifest shown generically; for the core, the tables it declares in
+    `kage.core.props` (its typed props) when there is such a module."""
+    if manifest is not None:
+        return {
+            item.name: getattr(manifest, item.name)
+            for item in dataclasses.fields(manifest)
+            if item.name not in SHOWN
+        }
+    try:
+        module = importlib.import_module(CORE_PROPS)
+    except ModuleNotFoundError as exc:
+        if exc.name != CORE_PROPS:
+            raise
+        return {}
+    return {"props": getattr(module, "CORE", {})}
+
+
 def _contents(parts: Iterable[Part]) -> list[str]:
     lines = ["- [Core](#core): in every world"]
     for part in parts:
@@ -576,6 +606,7 @@ def reference() -> str:
             for name, section in part.sections.items():
                 w.section(name, section, shown)
             w.nested()
+        w.extras(_extras(manifest))
         w.marked(part, manifest)
         w.actions(part)
         w.responses(part)
