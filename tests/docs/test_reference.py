@@ -275,3 +275,17 @@ def test_the_reference_does_not_depend_on_the_hash_seed() -> None:
             [sys.executable, "-c", script], capture_output=True, check=True, env=env, text=True
         )
         assert out.stdout == reference(), seed
+
+
+def _slug(heading: str) -> str:
+    """The anchor a Markdown renderer gives a heading, as GitHub makes it."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_every_link_in_the_reference_has_its_target(committed: str) -> None:
+    targets = set(re.findall(r'<a id="([^"]+)"></a>', committed))
+    targets |= {_slug(h) for h in re.findall(r"^#+ (.+)$", committed, re.M)}
+    links = re.findall(r"\]\(#([^)]+)\)", committed)
+    assert links, "no links at all: the test is not reading the page"
+    broken = sorted(set(links) - targets)
+    assert not broken, f"links to nothing: {broken}"

@@ -96,6 +96,7 @@ class Part:
     # the module that carries them out ("" for none) -> action -> the player's words
     actions: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     responses: list[Response] = field(default_factory=list)
+    families: dict[str, list[str]] = field(default_factory=dict)  # module -> its responses'
 
 
 # -- gathering ------------------------------------------------------------------------------
@@ -125,21 +126,21 @@ def _rule_sources(engine: Engine) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
-def _responses(engine: Engine) -> dict[str, tuple[Response, str]]:
-    """name -> (response, origin) for every response Kage's modules declare (at module
+def _responses(engine: Engine) -> dict[str, tuple[Response, str, str]]:
+    """name -> (response, origin, module) for every response Kage's modules declare (at module
     level, alone or in a table): the engine's, and the session's replies. Not
     simply every name in RESPONSES, which holds whatever else declared one in this
     process (a test's own, say)."""
     import kage.session_replies
 
-    found: dict[str, tuple[Response, str]] = {}
+    found: dict[str, tuple[Response, str, str]] = {}
     for module in (*engine.modules, kage.session_replies):
         origin = engine.origin.get(module.__name__, CORE)
         for value in vars(module).values():
             held = value.values() if isinstance(value, dict) else [value]  # {"pull": ...}
             for resp in held:
                 if isinstance(resp, Response):
-                    found.setdefault(resp.name, (resp, origin))
+                    found.setdefault(resp.name, (resp, origin, module.__name__))
     return found
 
 
@@ -179,9 +180,17 @@ def gather() -> list[Part]:
         parts[origin].actions.setdefault(module, {})[action] = patterns
     for part in parts.values():
         part.actions = dict(sorted(part.actions.items(), key=lambda kv: (not kv[0], kv[0])))
-    for _, (resp, origin) in sorted(_responses(engine).items()):
+    for _, (resp, origin, module) in sorted(_responses(engine).items()):
         parts[origin].responses.append(resp)
+        families = parts[origin].families.setdefault(module, [])
+        if _family(resp) not in families:
+            families.append(_family(resp))
     return list(parts.values())
+
+
+def _family(resp: Response) -> str:
+    """What a response's name starts with: "taking" for "taking.taken"."""
+    return resp.name.split(".")[0]
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -436,6 +445,10 @@ class Writer:
             for action, words in actions.items():
                 said = "; ".join(_code(w) for w in words) if words else "(no words of its own)"
                 self.add(f"- `{action}`: {said}")
+            families = part.families.get(module, [])
+            if families:
+                links = ", ".join(f"[{f.replace('_', ' ')}](#responses-{f})" for f in families)
+                self.add("", f"Their responses: {links}.")
             self.add("")
 
     def responses(self, part: Part) -> None:
@@ -450,10 +463,10 @@ class Writer:
         )
         family = ""
         for resp in part.responses:
-            head = resp.name.split(".")[0]
-            if head != family:
-                family = head
-                self.add("", f"#### {family.replace('_', ' ')}", "")
+            if _family(resp) != family:
+                family = _family(resp)
+                self.add("", f'<a id="responses-{family}"></a>', "")
+                self.add(f"#### {family.replace('_', ' ')}", "")
             extra = " (also " + ", ".join(_code("{" + s + "}") for s in resp.slots) + ")"
             default = _code(resp.default.replace("\n", "\\n"))  # one line, as YAML writes it
             self.add(f"- `{resp.name}`: {default}{extra if resp.slots else ''}")
