@@ -68,9 +68,8 @@ def _listed(text: str, heading: str) -> set[str]:
 
 DECLARED = """
 import json
-import os
 from kage.core.engine import assemble
-from kage.core.extension import Arg, Extension, catalog
+from kage.core.extension import catalog
 import kage.session_replies
 from kage.core.responses import RESPONSES
 assemble(tuple(catalog()))
@@ -89,7 +88,6 @@ def _declared_responses() -> set[str]:
 def _everything() -> dict[str, set[str]]:
     """What the engine has, gathered here without the generator's help."""
     engine = assemble(tuple(catalog()))
-
     words = {action for action, _ in CORE}
     for extension in catalog().values():
         words |= set(extension.grammar)
@@ -113,8 +111,13 @@ def test_the_reference_lists_every_name_of_each_kind(kind: str, committed: str) 
     assert not missing, f"docs/reference.md does not list the {kind}s {missing}"
 
 
+def _parts(text: str) -> dict[str, str]:
+    """The page's parts by name: "Core", then each extension's."""
+    return dict(re.findall(r"^## (\S+)\n\n(.*?)(?=^## |\Z)", text, re.M | re.S))
+
+
 def test_every_extension_has_a_part_with_its_summary_and_needs(committed: str) -> None:
-    parts = dict(re.findall(r"^## (\S+)\n\n(.*?)(?=^## |\Z)", committed, re.M | re.S))
+    parts = _parts(committed)
     assert "Core" in parts
     for name, extension in catalog().items():
         assert name in parts, f"no part for the extension {name}"
@@ -125,7 +128,7 @@ def test_every_extension_has_a_part_with_its_summary_and_needs(committed: str) -
 
 def test_each_name_is_listed_with_its_owner(committed: str) -> None:
     """An extension's condition sits in that extension's part, not the core's."""
-    parts = dict(re.findall(r"^## (\S+)\n\n(.*?)(?=^## |\Z)", committed, re.M | re.S))
+    parts = _parts(committed)
     for name, extension in catalog().items():
         for kind in (*extension.conditions, *extension.effects, *extension.sections):
             assert f"`{kind}`" in parts[name], (name, kind)
@@ -135,7 +138,7 @@ def test_each_name_is_listed_with_its_owner(committed: str) -> None:
 def test_every_name_a_manifest_declares_is_in_its_part(committed: str) -> None:
     """Whatever mappings a manifest holds (actions' words, conditions, props ...), each name
     in them is listed in that extension's part; the core's typed props in the core's."""
-    parts = dict(re.findall(r"^## (\S+)\n\n(.*?)(?=^## |\Z)", committed, re.M | re.S))
+    parts = _parts(committed)
     for name, extension in catalog().items():
         for item in dataclasses.fields(extension):
             value = getattr(extension, item.name)
