@@ -337,10 +337,10 @@ class WorldInfo(Strict):
         [], description="The extensions the world uses (each brings those it needs)."
     )
     currency: str = Field(
-        "coin", pattern=r"\S", description='What money is called ("ryo", "crown").'
+        "coin", pattern=r"\S", description='What money is called ("crown", "shell").'
     )
     currency_plural: str = Field(
-        "", description='Its plural, when it is not the name with an s ("ryo").'
+        "", description='Its plural, when it is not the name with an s ("sheep").'
     )
     version: str | int | float = Field("", description="The writer's version, shown by VERSION.")
     ranks: dict[str, int] = Field(

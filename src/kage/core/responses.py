@@ -19,7 +19,8 @@ typo shows in play and `kage check` can name it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.core.naming import printed_name
@@ -53,6 +54,7 @@ class Response:
     name: str  # "family.what", e.g. "taking.taken"
     default: str
     slots: tuple[str, ...] = ()  # extra placeholders the code fills, for docs and check
+    module: str = field(default="", compare=False)  # where it is declared: whose it is
 
     def __call__(self, game: Game, action: Action | None = None, **slots: Any) -> str:
         return say(game, self, action, **slots)
@@ -61,7 +63,7 @@ class Response:
 def response(name: str, default: str, *slots: str) -> Response:
     """Declare a response. Declaring one name twice with different defaults is a bug."""
     found = RESPONSES.get(name)
-    made = Response(name, default, tuple(slots))
+    made = Response(name, default, tuple(slots), sys._getframe(1).f_globals.get("__name__", ""))
     if found is not None and found != made:
         raise ValueError(f"response '{name}' declared twice")
     RESPONSES[name] = made

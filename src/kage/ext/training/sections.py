@@ -14,7 +14,7 @@ Effects = list[dict[str, Any]]
 
 
 class TrainingModel(Strict):
-    """A kind of training: 'train', 'train genjutsu', 'train for 3 weeks'."""
+    """A kind of training: 'train', 'train archery', 'train for 3 weeks'."""
 
     id: str = Field(description="How files refer to it.")
     words: list[str] = Field(
