@@ -212,6 +212,7 @@ class WorldInfo(Strict):
     currency_plural: str = ""  # when it is not the name with an s: "ryo"
     version: str | int | float = ""  # the writer's version, shown by VERSION
     ranks: dict[str, int] = {}  # rank: the least score that earns it, shown by SCORE
+    props: dict[str, str] = {}  # the world's own properties and their types: {haunted: flag}
 
 
 class FileModel(Strict):

@@ -1,7 +1,7 @@
 """Bodies: numbers on people (skills, morale), statuses that come and go (a rash, an
 injury, hunger) and luck that bends chance."""
 
-from kage.core.extension import MAPPING, Arg, Extension, fields
+from kage.core.extension import MAPPING, NUMBER, Arg, Extension, Prop, fields
 
 EXTENSION = Extension(
     name="body",
@@ -32,6 +32,11 @@ EXTENSION = Extension(
             span="for",
         ),
         "eat": Arg("{eat: true}"),
+    },
+    props={
+        "luck": Prop("luck its carrier has while carrying it", NUMBER, ("thing", "person")),
+        "status": Prop("statuses now on the person (kept by play)", MAPPING, ("person",)),
+        "fed_at": Prop("the minute the person last ate (kept by play)", NUMBER, ("person",)),
     },
     handlers=("status",),
 )

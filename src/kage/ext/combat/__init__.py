@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from kage.core.extension import MAPPING, TEXTS, Arg, Extension, Ref, one
+from kage.core.extension import FLAG, MAPPING, NUMBER, TEXTS, WHOLE, Arg, Extension, Prop, Ref, one
 
 
 def _gathered(arg: Any) -> list[Ref]:
@@ -26,6 +26,21 @@ EXTENSION = Extension(
     effects={
         "alert": Arg("{alert: great_chamber}", TEXTS, (), one("place")),
         "gather": Arg("{gather: {who: [a, b], to: place}}", MAPPING, ("who",), _gathered),
+    },
+    props={
+        "hostile": Prop("the person fights the player", FLAG, ("person",)),
+        "fights_back": Prop("the person fights back when attacked", FLAG, ("person",)),
+        "count": Prop("how many people this one stands for (a gang)", WHOLE, ("person",)),
+        "slacking": Prop("the person is not paying attention", FLAG, ("person",)),
+        "alert": Prop("the person is on guard", FLAG, ("person",)),
+        "roused": Prop("the person has been roused by a noise (kept by play)", FLAG, ("person",)),
+        "sighted": Prop("the person has seen the player (kept by play)", FLAG, ("person",)),
+        "drawn": Prop(
+            "the turn the person was drawn to a fight (kept by play)", NUMBER, ("person",)
+        ),
+        "strength": Prop("how hard the person is to knock out", NUMBER, ("person",)),
+        "morale": Prop("the person's will to fight, 0-100 (50 by default)", NUMBER, ("person",)),
+        "taijutsu": Prop("the person's skill at fighting", NUMBER, ("person",)),
     },
     grammar={
         "fight": (
