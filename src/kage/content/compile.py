@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from kage.content import files, standard
 from kage.content import props as prop_checks
 from kage.content import schema as s
+from kage.content import verbs as verb_checks
 from kage.content.describe import show, subject
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
@@ -240,6 +241,7 @@ class Builder(References):
                         store.append(plain)
         self.check_containment(world)
         standard.check_world(self, world)
+        verb_checks.check(self, world)
         if info is not None:
             self.check_world(world, *info)
         if self.problems:

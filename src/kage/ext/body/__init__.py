@@ -31,7 +31,7 @@ EXTENSION = Extension(
             ),
             span="for",
         ),
-        "eat": Arg("{eat: true}"),
+        "eat": Arg("{eat: true} or {eat: {who: kai}}", (bool, dict), (), fields(who="person")),
     },
     props={
         "luck": Prop("luck its carrier has while carrying it", NUMBER, ("thing", "person")),

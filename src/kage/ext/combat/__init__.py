@@ -7,7 +7,8 @@ from kage.core.extension import FLAG, MAPPING, NUMBER, TEXTS, WHOLE, Arg, Extens
 
 def _gathered(arg: Any) -> list[Ref]:
     who = arg.get("who", [])
-    refs: list[Ref] = [(("who",), "person", w) for w in ([who] if isinstance(who, str) else who)]
+    names = who if isinstance(who, list) else [who]  # a number is reported as no person
+    refs: list[Ref] = [(("who",), "person", w) for w in names]
     if arg.get("to") not in (None, "here"):
         refs.append((("to",), "place", arg["to"]))
     return refs
@@ -21,7 +22,7 @@ EXTENSION = Extension(
     modules=("kage.ext.combat.combat", "kage.ext.combat.fighting"),
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
-        "killed_someone": Arg("{killed_someone: true}"),
+        "killed_someone": Arg("{killed_someone: true}", FLAG),
     },
     effects={
         "alert": Arg("{alert: great_chamber}", TEXTS, (), one("place")),

@@ -1,6 +1,17 @@
 """The ninja's arts: chakra, jutsu (invisibility, shadow clones) and storage scrolls."""
 
-from kage.core.extension import MAPPING, NUMBER, TEXT, TEXTS, WHOLE, Arg, Extension, Prop, one
+from kage.core.extension import (
+    MAPPING,
+    NUMBER,
+    TEXT,
+    TEXTS,
+    WHOLE,
+    Arg,
+    Extension,
+    Prop,
+    fields,
+    one,
+)
 
 EXTENSION = Extension(
     name="ninja",
@@ -11,9 +22,7 @@ EXTENSION = Extension(
     content="kage.ext.ninja.sections",
     conditions={
         "knows_jutsu": Arg("{knows_jutsu: invisibility}", TEXT, (), one("jutsu")),
-        "chakra": Arg(
-            "{chakra: {min: 50}}", MAPPING, (), lambda arg: one("person")(arg.get("who"))
-        ),
+        "chakra": Arg("{chakra: {min: 50}}", MAPPING, (), fields(who="person")),
     },
     effects={"learn_jutsu": Arg("{learn_jutsu: invisibility}", TEXTS, (), one("jutsu"))},
     handlers=("jutsu",),
