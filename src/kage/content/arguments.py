@@ -78,8 +78,8 @@ EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "happen": (TEXT, (), "{happen: bell_rings}"),
     "cancel": (TEXT, (), "{cancel: bell_rings}"),
     "end": (TEXT, (), "{end: caught}"),
-    "mood": (MAPPING, ("by",), "{mood: {who: teuchi, by: 10}}"),
-    "bond": (MAPPING, ("from", "by"), "{bond: {from: teuchi, by: 5}}"),
+    "mood": (MAPPING, ("by",), "{mood: {who: innkeeper, by: 10}}"),
+    "bond": (MAPPING, ("from", "by"), "{bond: {from: innkeeper, by: 5}}"),
     "react": (MAPPING, ("scale",), "{react: {subject: hero, scale: 0.5, who: [a, b]}}"),
 }
 SPANS = {"schedule": "in", "pass_time": "span"}  # kind -> its length of time

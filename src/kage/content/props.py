@@ -47,6 +47,7 @@ def own(declared: Any) -> tuple[dict[str, Prop], list[tuple[Any, str]]]:
                     f"{hint} Types: {names}.",
                 )
             )
+            found[str(key)] = Prop("the world's own", ())  # not reported again where used
             continue
         found[str(key)] = Prop("the world's own", core_props.TYPES[kind])
     return found, problems
@@ -66,6 +67,14 @@ def type_words(types: tuple[type, ...]) -> str:
     if int in types and float not in types:
         said = ["a whole number" if w == "a number" else w for w in said]
     return " or ".join(said) or "anything"
+
+
+def type_name(value: Any) -> str:
+    """The name a world's `props:` declaration would give a value's type."""
+    for name, types in core_props.TYPES.items():
+        if types and fits(value, types):
+            return name
+    return "any"
 
 
 def fits(value: Any, types: tuple[type, ...]) -> bool:
@@ -99,7 +108,8 @@ def check(
         declared = refs.props[key]
         if declared.refs:
             for item in value if isinstance(value, list) else [value]:
-                refs.expect(located, here, declared.refs, item)
+                if isinstance(item, str):  # merchant: true names no shop
+                    refs.expect(located, here, declared.refs, item)
 
 
 def _problem(refs: References, key: Any, value: Any, kind: str | None, written: bool) -> str | None:
@@ -120,8 +130,8 @@ def _problem(refs: References, key: Any, value: Any, kind: str | None, written: 
         hint = suggest(str(key), refs.props)
         return (
             f"unknown property '{key}'.{hint} If it is a property of this world's own, "
-            f"declare it in the world section, like props: {{{key}: flag}} (types: "
-            f"{', '.join(core_props.TYPES)})."
+            f"declare it in the world section, like props: {{{key}: {type_name(value)}}} "
+            f"(types: {', '.join(core_props.TYPES)})."
         )
     if kind is not None and kind not in declared.kinds:
         kinds = " and ".join(KIND_WORDS[k] for k in declared.kinds)

@@ -19,7 +19,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kage.content.errors import suggest
-from kage.content.refs import few
 from kage.core.data_rules import coded_actions
 from kage.core.engine import assemble
 from kage.core.extension import catalog
@@ -102,7 +101,7 @@ def _unknown(action: str, known: set[str]) -> str:
             f"does not use: add '{owner}' to the 'extensions' list of the world section, or "
             "take the verb out."
         )
-    hint = suggest(action, known) or f" Actions: {few(known)}."
+    hint = suggest(action, known)
     return (
         f"the verb '{action}' names an action nothing in this world carries out: no rule "
         f"and no interaction has it, so its patterns would do nothing.{hint} For a new "

@@ -16,7 +16,11 @@ EXTENSION = Extension(
         "chained": Prop("the person is chained up (freeing cuts the chains)", FLAG, ("person",)),
         "tied": Prop("the person is tied up", FLAG, ("person",)),
         "rope": Prop("it will do to tie someone up", FLAG, ("thing",)),
-        "blade": Prop("it cuts chains and rope; how the cut is told ('a knife')", TEXT, ("thing",)),
+        "blade": Prop(
+            "it cuts chains and rope (true, or how the cut is told: 'a knife')",
+            (str, bool),
+            ("thing",),
+        ),
         "cut_chains": Prop("cut chains lie here, and will do to tie someone", FLAG, ("place",)),
         "rally": Prop("what a freed captive says when rallied", TEXT, ("person",)),
         "wary": Prop("the person must be reassured before going along", FLAG, ("person",)),

@@ -37,7 +37,10 @@ EXTENSION = Extension(
         "roused": Prop("the person has been roused by a noise (kept by play)", FLAG, ("person",)),
         "sighted": Prop("the person has seen the player (kept by play)", FLAG, ("person",)),
         "drawn": Prop(
-            "the turn the person was drawn to a fight (kept by play)", NUMBER, ("person",)
+            "a thing: it is a blade drawn in hand (a wary captive fears it); a person: the "
+            "turn they were drawn into a fight (kept by play)",
+            (bool, int),
+            ("person", "thing"),
         ),
         "strength": Prop("how hard the person is to knock out", NUMBER, ("person",)),
         "morale": Prop("the person's will to fight, 0-100 (50 by default)", NUMBER, ("person",)),

@@ -13,7 +13,10 @@ EXTENSION = Extension(
     providers=("trade.paid", "trade.wares"),
     props={
         "merchant": Prop(
-            "the person keeps this shop, and shows its wares", TEXT, ("person",), "shops"
+            "the person keeps this shop (its id, or true), and shows its wares",
+            (str, bool),
+            ("person",),
+            "shops",
         ),
         "category": Prop("what kind of goods it is, for a shop's 'buys'", TEXT, ("thing",)),
     },
