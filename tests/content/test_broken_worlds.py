@@ -55,6 +55,7 @@ FIXES: dict[str, list[tuple[str, str]]] = {
     "pattern_taken_by_the_session": [('"save {person}"', '"embrace {person}"')],
     "pattern_never_wins": [('wave: ["hug {person}"]', 'wave: ["wave to {person} warmly"]')],
     "pattern_cannot_be_typed": [("embrace!", "embrace")],
+    "stat_unknown": [("strenght", "strength")],
     "shop_keeper_not_a_merchant": [("props: {}", "props: {merchant: forge}")],
 }
 

@@ -186,6 +186,7 @@ class Builder(References):
                     )
                 else:
                     self.props[key] = found[key]
+            self.ids["stat"] = prop_checks.stats(self.props)
             return  # a second world section is reported as such
 
     def validate(self, located: Located) -> None:

@@ -29,6 +29,16 @@ def table(extensions: tuple[Extension, ...]) -> dict[str, Prop]:
     return found
 
 
+def stats(props: dict[str, Prop]) -> set[str]:
+    """The properties that are numbers on people: what `{stat: {key: ...}}` and training
+    may name."""
+    return {
+        name
+        for name, prop in props.items()
+        if "person" in prop.kinds and (int in prop.types or float in prop.types)
+    }
+
+
 def own(declared: Any) -> tuple[dict[str, Prop], list[tuple[Any, str]]]:
     """The world's own properties from its `props:` declaration ({haunted: flag}), and the
     problems in it as (key, message)."""

@@ -130,6 +130,7 @@ class References:
         self.conditions = set(engine.conditions)
         self.effects = set(engine.effects)
         self.props = prop_checks.table(engine.extensions)
+        self.ids["stat"] = prop_checks.stats(self.props)
         self.condition_shapes = dict(arguments.CONDITIONS)
         self.effect_shapes = dict(arguments.EFFECTS)
         self.condition_refs = dict(COND_REFS)
