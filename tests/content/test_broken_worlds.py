@@ -56,6 +56,7 @@ FIXES: dict[str, list[tuple[str, str]]] = {
     "pattern_never_wins": [('wave: ["hug {person}"]', 'wave: ["wave to {person} warmly"]')],
     "pattern_cannot_be_typed": [("embrace!", "embrace")],
     "stat_unknown": [("strenght", "strength")],
+    "rule_tests_unknown_prop": [("edibel", "edible")],
     "shop_keeper_not_a_merchant": [("props: {}", "props: {merchant: forge}")],
 }
 
