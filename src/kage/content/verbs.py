@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ANY_WORDS = frozenset({"topic", "text"})  # slots that take any words and never fail
 SESSION_NAMED = frozenset(w for w, m in META.items() if m in ("save", "restore"))  # session.NAMED
 NEVER_TYPED = frozenset({"then"})  # the player's line is cut into commands there
+Placed = tuple[Line, "Located", tuple[Any, ...]]  # a world line, and where it is written
 MAX_SPELLINGS = 256  # alternatives of a pattern spelled out to compare with the session's
 
 
@@ -66,7 +67,8 @@ def check(builder: Builder, world: World) -> None:
         | {i.verb for i in world.interactions}
         | rule_actions(world)
     )
-    placed: list[tuple[Line, Located, tuple[Any, ...]]] = []
+    placed: dict[str, list[Placed]] = {}  # first word -> the world's lines so far
+    engine: dict[str, list[Line]] | None = None  # first word -> the engine's lines
     for located, model in builder.files:
         for action, patterns in model.verbs.items():
             path = ("verbs", action)
@@ -87,10 +89,12 @@ def check(builder: Builder, world: World) -> None:
                 here = (*path, p)
                 why = untypable(line) or session_takes(line)
                 if why is None:
-                    why = _shadowed(line, placed, builder)
+                    engine = engine if engine is not None else engine_lines(builder.extensions)
+                    why = _shadowed(line, placed, engine)
                 if why is not None:
                     builder.problem(located, here, f"the pattern '{pattern}' {why}")
-                placed.append((line, located, here))
+                for word in line.tokens[0].words or ():
+                    placed.setdefault(word, []).append((line, located, here))
 
 
 def _unknown(action: str, known: set[str]) -> str:
@@ -166,13 +170,26 @@ def covers(first: Line, later: Line) -> bool:
     return True
 
 
+def engine_lines(extensions: tuple[str, ...]) -> dict[str, list[Line]]:
+    """The lines of these extensions and of the core, by each word they may begin with."""
+    found: dict[str, list[Line]] = {}
+    for action, patterns in (*assemble(extensions).grammar, *CORE):
+        for pattern in patterns:
+            line = compile_pattern(action, pattern)
+            for word in line.tokens[0].words or ():
+                found.setdefault(word, []).append(line)
+    return found
+
+
 def _shadowed(
-    line: Line, placed: list[tuple[Line, Located, tuple[Any, ...]]], builder: Builder
+    line: Line, placed: dict[str, list[Placed]], engine: dict[str, list[Line]]
 ) -> str | None:
     """Why an earlier line always takes this line's commands, or None. World lines go
     first and, between lines of the same precedence, in the order written; the engine's
-    come after them unless their precedence is higher."""
-    for other, located, path in placed:
+    come after them unless their precedence is higher. A line that covers this one
+    begins with each of its first words, so one of them finds every candidate."""
+    first = min(line.tokens[0].words or {""})
+    for other, located, path in placed.get(first, ()):
         if other.precedence() <= line.precedence() and covers(other, line):
             where = f"{located.file}:{located.line(path)}"
             same = "the same action" if other.action == line.action else f"'{other.action}'"
@@ -181,15 +198,10 @@ def _shadowed(
                 "takes every command this one would. Take one of them out, or word them "
                 "differently."
             )
-    engine = [*_lines(assemble(builder.extensions).grammar), *_lines(CORE)]
-    for other in engine:
+    for other in engine.get(first, ()):
         if other.precedence() < line.precedence() and covers(other, line):
             return (
                 f"can never win: the engine's '{other.pattern}' (for '{other.action}') is "
                 "tried first and takes every command this one would. Word it differently."
             )
     return None
-
-
-def _lines(grammar: Any) -> list[Line]:
-    return [compile_pattern(action, p) for action, patterns in grammar for p in patterns]
