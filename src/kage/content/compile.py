@@ -173,9 +173,7 @@ class Builder(References):
             info = located.data.get("world") if isinstance(located.data, dict) else None
             if not isinstance(info, dict):
                 continue
-            found, problems = prop_checks.own(info.get("props"))
-            for key, message in problems:
-                self.problem(located, ("world", "props", key), message)
+            found = prop_checks.own(info.get("props"))
             for key in found:
                 if key in self.props:
                     self.problem(

@@ -39,28 +39,18 @@ def stats(props: dict[str, Prop]) -> set[str]:
     }
 
 
-def own(declared: Any) -> tuple[dict[str, Prop], list[tuple[Any, str]]]:
-    """The world's own properties from its `props:` declaration ({haunted: flag}), and the
-    problems in it as (key, message)."""
-    found: dict[str, Prop] = {}
-    problems: list[tuple[Any, str]] = []
+def own(declared: Any) -> dict[str, Prop]:
+    """The world's own properties from its `props:` declaration ({haunted: flag}). One of
+    an unknown type (which the schema reports) is taken as anything, so it is not
+    reported again wherever it is used."""
     if not isinstance(declared, dict):
-        return found, problems  # the schema reports the shape
-    names = ", ".join(core_props.TYPES)
-    for key, kind in declared.items():
-        if kind not in core_props.TYPES:
-            hint = suggest(str(kind), core_props.TYPES)
-            problems.append(
-                (
-                    key,
-                    f"the property '{key}' is declared as {show(kind)}, which is not a type."
-                    f"{hint} Types: {names}.",
-                )
-            )
-            found[str(key)] = Prop("the world's own", ())  # not reported again where used
-            continue
-        found[str(key)] = Prop("the world's own", core_props.TYPES[kind])
-    return found, problems
+        return {}  # the schema reports the shape
+    return {
+        str(key): Prop(
+            "the world's own", core_props.TYPES.get(kind, ()) if isinstance(kind, str) else ()
+        )
+        for key, kind in declared.items()
+    }
 
 
 def type_words(types: tuple[type, ...]) -> str:

@@ -212,7 +212,8 @@ class WorldInfo(Strict):
     currency_plural: str = ""  # when it is not the name with an s: "ryo"
     version: str | int | float = ""  # the writer's version, shown by VERSION
     ranks: dict[str, int] = {}  # rank: the least score that earns it, shown by SCORE
-    props: dict[str, str] = {}  # the world's own properties and their types: {haunted: flag}
+    # the world's own properties and their types: {haunted: flag} (kage.core.props.TYPES)
+    props: dict[str, Literal["flag", "number", "text", "list", "mapping", "any"]] = {}
 
 
 class FileModel(Strict):
