@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kage.content import schema
 from kage.content.describe import show
 from kage.content.errors import suggest
 from kage.content.yaml_lines import Located
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
     from kage.content.refs import References
 
 KIND_WORDS = {"place": "places", "person": "people", "thing": "things"}
+# what each kind of entity has as fields of its own, never under `props` (a lamp's light)
+FIELDS = {
+    "place": frozenset(schema.PlaceModel.model_fields) - {"props"},
+    "person": frozenset(schema.PersonModel.model_fields) - {"props"},
+    "thing": frozenset(schema.ThingModel.model_fields) - {"props"},
+}
 
 
 def table(extensions: tuple[Extension, ...]) -> dict[str, Prop]:
@@ -113,10 +120,14 @@ def check(
 
 
 def _problem(refs: References, key: Any, value: Any, kind: str | None, written: bool) -> str | None:
-    if written and key in STATES:
+    read = refs.props.get(key) if isinstance(key, str) else None
+    field = key in FIELDS.get(kind or "", ()) and (read is None or kind not in read.kinds)
+    if written and (key in STATES or field):
+        if key == "lit" and kind == "place":
+            return "'lit' is not written under 'props': a place is lit unless it has 'dark: true'."
         return (
-            f"'{key}' is not written under 'props': it is a field of its own. Write "
-            f"'{key}: {show(value)}' beside 'name' (or, for a place, 'dark: true')."
+            f"'{key}' is not written under 'props': it is a field of the {kind or 'entity'} "
+            f"itself. Write '{key}: {show(value)}' beside 'name'."
         )
     declared = refs.props.get(key) if isinstance(key, str) else None
     if declared is None:
