@@ -26,6 +26,11 @@ CORE: dict[str, Prop] = {
     "no_sleep": Prop("what the player reads on trying to sleep here", TEXT, PLACE),
     "sleep_text": Prop("what the player reads on sleeping here", TEXT, PLACE),
     "no_exit": Prop("what the player reads on going a way there is none", TEXT, PLACE),
+    "merchant": Prop(
+        "the person keeps a shop (its id, or true): what they carry is on show",
+        (str, bool),
+        PERSON,
+    ),
     "consumed": Prop("it was eaten or drunk up, and is gone (kept by play)", FLAG, THING),
     # the standard model's changeable fields, which the `prop` effect may also set
     "worn": Prop("it is worn by whoever has it", FLAG, THING),

@@ -12,12 +12,6 @@ EXTENSION = Extension(
     conditions={"sold": Arg("{sold: weapons_shop}", TEXT, (), one("shops"))},
     providers=("trade.paid", "trade.wares"),
     props={
-        "merchant": Prop(
-            "the person keeps this shop (its id, or true), and shows its wares",
-            (str, bool),
-            ("person",),
-            "shops",
-        ),
         "category": Prop("what kind of goods it is, for a shop's 'buys'", TEXT, ("thing",)),
     },
     grammar={
