@@ -52,6 +52,7 @@ def _key(folder: Path) -> str:
         package / "world" / "model.py",
         package / "compiled.py",
         package / "parser" / "grammar.py",  # compiling reads the core grammar (CORE)
+        package / "parser" / "text.py",  # checking patterns reads how typed words are cut
         *sorted((package / "content").rglob("*.py")),
         *sorted((package / "core").rglob("*.py")),
         *sorted((package / "ext").rglob("*.py")),  # manifests name sections and arguments

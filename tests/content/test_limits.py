@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.content.hostile.corpus import bomb
-from tests.content.worlds import minimal, only, problems, timed
+from tests.content.worlds import MINIMAL, minimal, only, problems, timed
 
 from kage.content import files, yaml_lines
 from kage.content.compile import load_world
@@ -40,7 +40,10 @@ def test_a_narrow_deep_alias_bomb(tmp_path: Path) -> None:
 
 
 def test_aliases_within_the_limit_are_fine(tmp_path: Path) -> None:
-    minimal(tmp_path, bomb_yaml=bomb(3))  # 1,000 values
+    own = "player: hero\n  props: {l0: list, l1: list, l2: list}"  # the world's own props
+    minimal(
+        tmp_path, world_yaml=MINIMAL["world.yaml"].replace("player: hero", own), bomb_yaml=bomb(3)
+    )
     world = load_world(tmp_path)
     assert world.entities["t2"].props["l2"] == [[["lol"] * 10] * 10] * 10
 

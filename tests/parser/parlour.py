@@ -81,6 +81,10 @@ interactions:
   - {verb: polish, target: green_cup, text: "It gleams."}
   - {verb: polish, target: glass, when: {flag: polishing}, text: "Clear."}
   - {verb: polish, target: bowl, when: {flag: polishing}, text: "Clearer."}
+  # the verbs below that only these answer (a verb nothing answers is an error)
+  - {verb: sip, text: "A sip."}
+  - {verb: engrave, text: "You scratch at it."}
+  - {verb: wind, text: "Tick, tick."}
 verbs:
   polish: ["polish {thing}"]
   sip: ["sip from {held}"]

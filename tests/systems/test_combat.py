@@ -20,7 +20,7 @@ from kage.world.model import World
 
 WORLD = """
 world: {id: brawl, title: "Brawl", intro: "Knuckles ready.", player: ninja,
-  extensions: [combat, captivity, ninja]}
+  extensions: [combat, captivity, ninja], props: {brawling: number}}
 places:
   - id: road
     name: "the road"
@@ -41,7 +41,7 @@ people:
     proper: true
     gender: him
     at: yard
-    props: {brawling: 30, stealth: 10, chakra: 100, chakra_max: 100}
+    props: {brawling: 30, chakra: 100, chakra_max: 100}
   - id: lazy
     name: "lazy thug"
     nouns: [thug]
@@ -56,7 +56,7 @@ people:
     proper: false
     gender: him
     at: yard
-    props: {hostile: true, strength: 30, morale: 50, perception: 40}
+    props: {hostile: true, strength: 30, morale: 50}
   - id: farmer
     name: "farmer"
     nouns: [farmer]
@@ -69,14 +69,14 @@ people:
     proper: false
     gender: him
     at: hall
-    props: {hostile: true, strength: 30, perception: 40}
+    props: {hostile: true, strength: 30}
   - id: jailer
     name: "jailer"
     nouns: [jailer, guard]
     proper: false
     gender: him
     at: hall
-    props: {hostile: true, strength: 30, perception: 40}
+    props: {hostile: true, strength: 30}
   - id: workers
     name: "workers"
     nouns: [workers, men]

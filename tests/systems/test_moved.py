@@ -57,7 +57,6 @@ things:
     nouns: [purse]
     at: hero
     money: 50
-    props: {wallet: true}
   - id: ladder
     name: "ladder"
     nouns: [ladder]

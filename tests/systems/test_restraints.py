@@ -31,7 +31,6 @@ places:
   - id: chamber
     name: "the chamber"
     nouns: [chamber]
-    props: {light: 0.7}
     exits: {south: {to: yard, minutes: 5}, down: {to: cells, minutes: 10}}
   - id: cells
     name: "the cells"
@@ -44,7 +43,7 @@ people:
     proper: true
     gender: him
     at: yard
-    props: {taijutsu: 30, stealth: 10}
+    props: {fighting: 30}
   - id: thug
     name: "thug"
     nouns: [thug]
@@ -66,7 +65,7 @@ people:
     proper: false
     gender: him
     at: chamber
-    props: {hostile: true, strength: 30, perception: 60}
+    props: {hostile: true, strength: 30}
   - id: guard_b
     name: "short guard"
     nouns: [guard, guards]
@@ -74,7 +73,7 @@ people:
     proper: false
     gender: him
     at: chamber
-    props: {hostile: true, strength: 30, perception: 60}
+    props: {hostile: true, strength: 30}
   - id: miners
     name: "miners"
     nouns: [miners, men]

@@ -53,7 +53,6 @@ things:
     nouns: [purse]
     at: hero
     money: 500
-    props: {wallet: true}
   - id: charm
     name: "charm"
     nouns: [charm]

@@ -48,7 +48,6 @@ things:
     name: "wallet"
     at: bag
     money: 100
-    props: {wallet: true}
   - id: scroll
     name: "sealed scroll"
     at: hero

@@ -116,14 +116,14 @@ def test_is_carried_by_stops_at_the_place(game: Game) -> None:
 
 
 def test_prop_prefers_the_changed_value_then_the_defined_one(game: Game) -> None:
-    assert query.prop(game, "wallet", "wallet") is True
-    assert query.prop(game, "wallet", "colour") is None
-    assert query.prop(game, "wallet", "colour", "green") == "green"
-    game.state.props["wallet"] = {"colour": "red", "wallet": False}
-    assert query.prop(game, "wallet", "colour", "green") == "red"
-    assert query.prop(game, "wallet", "wallet") is False
-    game.state.props["wallet"]["nothing"] = None
-    assert query.prop(game, "wallet", "nothing", "default") is None  # changed to None
+    assert query.prop(game, "scroll", "opaque") is True
+    assert query.prop(game, "scroll", "colour") is None
+    assert query.prop(game, "scroll", "colour", "green") == "green"
+    game.state.props["scroll"] = {"colour": "red", "opaque": False}
+    assert query.prop(game, "scroll", "colour", "green") == "red"
+    assert query.prop(game, "scroll", "opaque") is False
+    game.state.props["scroll"]["nothing"] = None
+    assert query.prop(game, "scroll", "nothing", "default") is None  # changed to None
 
 
 def test_worn_is_read_from_the_entity_until_changed(game: Game) -> None:

@@ -16,6 +16,17 @@ TEXTS = (str, list)
 MAPPING = (dict,)
 NUMBER = (int, float)
 COMPARE = ("above", "below", "min", "max")
+AMOUNTS = ("amount", "by", "scale", "min_bond")  # keys that hold a number
+# the keys that hold one id, by kind (react's `who` may be a list)
+SINGLE = {
+    "mood": ("who",),
+    "bond": ("from", "to"),
+    "react": ("subject",),
+    "pay": ("to",),
+    "transfer": ("from", "to"),
+    "money": ("who",),
+}
+NAMED_KEYS = frozenset({"set", "unset", "flag", "counter", "add", "move", "holder", "prop"})
 
 # kind -> (what it may be, keys it must have, an example of it)
 CONDITIONS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
@@ -63,6 +74,13 @@ EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "unlock": (TEXTS, (), "{unlock: red_door}"),
     "switch_on": (TEXTS, (), "{switch_on: lamp}"),
     "switch_off": (TEXTS, (), "{switch_off: lamp}"),
+    "milestone": (TEXT, (), "{milestone: asked_why}"),
+    "happen": (TEXT, (), "{happen: bell_rings}"),
+    "cancel": (TEXT, (), "{cancel: bell_rings}"),
+    "end": (TEXT, (), "{end: caught}"),
+    "mood": (MAPPING, ("by",), "{mood: {who: innkeeper, by: 10}}"),
+    "bond": (MAPPING, ("from", "by"), "{bond: {from: innkeeper, by: 5}}"),
+    "react": (MAPPING, ("scale",), "{react: {subject: hero, scale: 0.5, who: [a, b]}}"),
 }
 SPANS = {"schedule": "in", "pass_time": "span"}  # kind -> its length of time
 
@@ -90,6 +108,12 @@ def problem(
             return f"needs '{missing[0]}', like {example}"
         return _details(kind, arg, example, spans)
     return None
+
+
+def _names(value: Any) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(x, str) for x in value)
+    )
 
 
 def _whole(value: Any) -> bool:
@@ -124,8 +148,16 @@ def _details(kind: str, arg: dict[Any, Any], example: str, spans: dict[str, str]
             return f"needs a number for '{key}', like {example}"
     if kind == "prop" and not all(isinstance(v, dict) for v in arg.values()):
         return f"needs a mapping of properties for each thing, like {example}"
-    if "amount" in arg and not _is(arg["amount"], NUMBER):
-        return f"needs a number for 'amount', like {example}"
+    if kind in NAMED_KEYS:
+        return None  # their keys are names the writer chose
+    for key in AMOUNTS:
+        if key in arg and not _is(arg[key], NUMBER):
+            return f"needs a number for '{key}', like {example}"
+    for key in SINGLE.get(kind, ()):
+        if key in arg and not isinstance(arg[key], str):
+            return f"needs one id for '{key}', like {example}, not {show(arg[key])}"
+    if kind == "react" and "who" in arg and not _names(arg["who"]):
+        return f"needs a name or a list of names for 'who', like {example}"
     field = spans.get(kind)
     if field is not None and field in arg:
         try:

@@ -13,7 +13,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from kage.content import files, standard
+from kage.content import props as prop_checks
 from kage.content import schema as s
+from kage.content import verbs as verb_checks
 from kage.content.describe import show, subject
 from kage.content.errors import ContentError, Problem, suggest
 from kage.content.refs import DEFAULT_START, ENTITY_KINDS, References, bad_direction, few
@@ -163,6 +165,27 @@ class Builder(References):
         engine = assemble(self.extensions)
         self.sections = {**core_sections(), **sections_of(engine.extensions)}
         self.use(engine)
+        self.own_props(located_files)
+
+    def own_props(self, located_files: list[Located]) -> None:
+        """Add the properties the world section declares as its own to those known."""
+        for located in located_files:
+            info = located.data.get("world") if isinstance(located.data, dict) else None
+            if not isinstance(info, dict):
+                continue
+            found = prop_checks.own(info.get("props"))
+            for key in found:
+                if key in self.props:
+                    self.problem(
+                        located,
+                        ("world", "props", key),
+                        f"the property '{key}' is already known to this world (from the "
+                        "engine or an extension it uses): take it out of the world's 'props'.",
+                    )
+                else:
+                    self.props[key] = found[key]
+            self.ids["stat"] = prop_checks.stats(self.props)
+            return  # a second world section is reported as such
 
     def validate(self, located: Located) -> None:
         checked = check_file(located, self.problems, self.sections)
@@ -217,6 +240,7 @@ class Builder(References):
                         store.append(plain)
         self.check_containment(world)
         standard.check_world(self, world)
+        verb_checks.check(self, world)
         if info is not None:
             self.check_world(world, *info)
         if self.problems:
@@ -302,6 +326,9 @@ class Builder(References):
         adjectives = {w.lower() for w in item.adjectives}
         if kind == "person":
             nouns |= {w.lower() for w in name.split()}
+        prop_checks.check(
+            self, located, (*path, "props"), item.props, kind, subject(located.data, path)
+        )
         return Entity(
             id=item.id,
             kind=kind,

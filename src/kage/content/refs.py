@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kage.content import arguments
+from kage.content import props as prop_checks
 from kage.content import schema as s
 from kage.content.describe import show, singular, subject, where
 from kage.content.errors import Problem, suggest
@@ -129,6 +130,8 @@ class References:
         self.extensions_used = frozenset(engine.names)  # with what they depend on
         self.conditions = set(engine.conditions)
         self.effects = set(engine.effects)
+        self.props = prop_checks.table(engine.extensions)
+        self.ids["stat"] = prop_checks.stats(self.props)
         self.condition_shapes = dict(arguments.CONDITIONS)
         self.effect_shapes = dict(arguments.EFFECTS)
         self.condition_refs = dict(COND_REFS)
@@ -280,6 +283,8 @@ class References:
                     continue
                 if key == "move":
                     self.check_move(located, (*path, i, key), arg)
+                elif key == "prop":
+                    self.check_prop_effect(located, (*path, i, key), arg)
                 elif key == "set":
                     self.check_set(located, (*path, i, key), arg)
                 field = self.spans.get(key)
@@ -298,6 +303,15 @@ class References:
                     f"{_owner(located, path)}it moves '{thing}' into itself. Nothing can hold "
                     "itself; move it to a place, a person or another thing.",
                 )
+
+    def check_prop_effect(
+        self, located: Located, path: tuple[Any, ...], arg: dict[Any, Any]
+    ) -> None:
+        """{prop: {lamp: {lit: true}}}: each property set must be one the world knows."""
+        owner = subject(located.data, path[:-1])
+        for ident, values in arg.items():
+            kind = next((k for k in ENTITY_KINDS if ident in self.ids.get(k, ())), None)
+            prop_checks.check(self, located, (*path, ident), values, kind, owner, written=False)
 
     def check_not_counters(self, located: Located, path: tuple[Any, ...], arg: Any) -> None:
         """A flag condition that names a counter would miss its start value."""

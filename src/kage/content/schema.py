@@ -349,6 +349,10 @@ class WorldInfo(Strict):
             "Titles for the score: each with the least score that earns it, shown by SCORE."
         ),
     )
+    props: dict[str, Literal["flag", "number", "text", "list", "mapping", "any"]] = Field(
+        {},
+        description="The world's own properties and their types: {haunted: flag}.",
+    )
 
 
 class FileModel(Strict):

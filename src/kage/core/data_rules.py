@@ -47,7 +47,7 @@ STANDARD_KINDS: dict[str, tuple[str, ...]] = {
 SILENT = " "
 FIRST, LAST = -1_000_000, 1_000_000  # data rules' orders: around the engine's (0-100)
 OUT_OF_WORLD = FREE  # what `any` leaves out (score, help ...), as Inform's "doing something"
-_ENTITY_FIELDS = frozenset(f.name for f in fields(Entity))
+ENTITY_FIELDS = frozenset(f.name for f in fields(Entity))  # what a rule may test too
 
 
 @cache
@@ -74,7 +74,7 @@ def value_of(game: Game, entity: str, key: str) -> object:
     """A property for a rule's test: changed or declared props, else the entity's field
     (portable, wearable, kind ...), so a writer tests both the same way."""
     found = query.prop(game, entity, key)
-    if found is None and key in _ENTITY_FIELDS:
+    if found is None and key in ENTITY_FIELDS:
         return getattr(game.world.entities[entity], key)
     return found
 

@@ -42,6 +42,17 @@ class Arg:
     span: str = ""  # the key that holds a length of time ("6h", "2d")
 
 
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """A property the engine reads on entities (`props: {merchant: forge}`), as the loader
+    checks it: an unknown name or a value of the wrong kind is an error with its line."""
+
+    summary: str  # what it does, for a writer
+    types: tuple[type, ...]  # what its value may be: bool, int, float, str, list, dict
+    kinds: tuple[str, ...] = ("place", "person", "thing")  # the entities it is read on
+    refs: str = ""  # the kind of id its value names ("place", "shops" ...), if any
+
+
 @dataclass(frozen=True)
 class Extension:
     """The manifest of one extension."""
@@ -58,6 +69,7 @@ class Extension:
     effects: Mapping[str, Arg] = field(default_factory=dict)
     providers: tuple[str, ...] = ()  # "{{name:arg}}" slots it fills in text
     handlers: tuple[str, ...] = ()  # "name:arg" scheduled events it runs
+    props: Mapping[str, Prop] = field(default_factory=dict)  # what it reads on entities
 
 
 class ExtensionError(ValueError):
@@ -144,6 +156,7 @@ def owner_of(kind: str, name: str) -> str | None:
             "effect": manifest.effects,
             "provider": manifest.providers,
             "handler": manifest.handlers,
+            "prop": manifest.props,
         }[kind]
         if name in table:
             return manifest.name
@@ -173,3 +186,6 @@ TEXT: tuple[type, ...] = (str,)
 TEXTS: tuple[type, ...] = (str, list)  # a name or a list of names
 MAPPING: tuple[type, ...] = (dict,)
 FLAG: tuple[type, ...] = (bool,)
+NUMBER: tuple[type, ...] = (int, float)
+WHOLE: tuple[type, ...] = (int,)
+LIST: tuple[type, ...] = (list,)

@@ -40,7 +40,7 @@ from kage.content.refs import few
 from kage.content.schema import Strict
 from kage.content.sections import Section
 from kage.content.sections.responses import check_placeholders
-from kage.core.data_rules import ANY, STANDARD_KINDS, coded_actions, stops
+from kage.core.data_rules import ANY, ENTITY_FIELDS, STANDARD_KINDS, coded_actions, stops
 from kage.core.responses import STANDARD_SLOTS
 from kage.parser.grammar import CORE, DIRECTIONS
 
@@ -185,6 +185,28 @@ def _check_noun(builder: Any, located: Any, path: tuple[Any, ...], test: Any) ->
     elif isinstance(test, list):
         for i, ident in enumerate(test):
             builder.expect(located, (*path, i), "entity", ident)
+    elif isinstance(test, ThingTest):
+        _check_test_props(builder, located, (*path, "prop"), test.prop)
+
+
+def _check_test_props(
+    builder: Any, located: Any, path: tuple[Any, ...], props: dict[str, Any]
+) -> None:
+    """A noun test's properties: ones the world knows, or the entity's own fields
+    (portable, wearable ...), which a rule tests the same way."""
+    known = set(builder.props) | ENTITY_FIELDS
+    for key in props:
+        if key not in known:
+            hint = suggest(str(key), known) or (
+                " Declare a property of the world's own in the world section, like "
+                f"props: {{{key}: flag}}."
+            )
+            builder.problem(
+                located,
+                (*path, key),
+                f"{subject(located.data, path)} tests '{key}', which no entity in this world "
+                f"has.{hint}",
+            )
 
 
 def _check_direction(builder: Any, located: Any, path: tuple[Any, ...], value: Any) -> None:

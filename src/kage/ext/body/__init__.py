@@ -1,7 +1,7 @@
 """Bodies: numbers on people (skills, morale), statuses that come and go (a rash, an
 injury, hunger) and luck that bends chance."""
 
-from kage.core.extension import MAPPING, Arg, Extension, fields
+from kage.core.extension import MAPPING, NUMBER, Arg, Extension, Prop, fields
 
 EXTENSION = Extension(
     name="body",
@@ -16,7 +16,12 @@ EXTENSION = Extension(
             ("has",),
             lambda arg: [(("has",), "statuses", arg["has"])] + fields(who="person")(arg),
         ),
-        "stat": Arg("{stat: {key: fighting, min: 40}}", MAPPING, ("key",), fields(who="person")),
+        "stat": Arg(
+            "{stat: {key: strength, min: 40}}",
+            MAPPING,
+            ("key",),
+            lambda arg: [(("key",), "stat", arg["key"])] + fields(who="person")(arg),
+        ),
         "luck": Arg("{luck: {min: 2}}", MAPPING, (), fields(who="person")),
         "lucky": Arg("{lucky: 0.3}", (int, float)),
     },
@@ -31,7 +36,12 @@ EXTENSION = Extension(
             ),
             span="for",
         ),
-        "eat": Arg("{eat: true}"),
+        "eat": Arg("{eat: true} or {eat: {who: kai}}", (bool, dict), (), fields(who="person")),
+    },
+    props={
+        "luck": Prop("luck its carrier has while carrying it", NUMBER, ("thing", "person")),
+        "status": Prop("statuses now on the person (kept by play)", MAPPING, ("person",)),
+        "fed_at": Prop("the minute the person last ate (kept by play)", NUMBER, ("person",)),
     },
     handlers=("status",),
 )

@@ -1,7 +1,7 @@
 """Captivity: chains and rope, captives freed or tied up, escorting the weak, a plan
 whispered and a signal given."""
 
-from kage.core.extension import Extension
+from kage.core.extension import FLAG, NUMBER, TEXT, Extension, Prop
 
 EXTENSION = Extension(
     name="captivity",
@@ -12,6 +12,22 @@ EXTENSION = Extension(
         "kage.ext.captivity.escort",
         "kage.ext.captivity.captives",
     ),
+    props={
+        "chained": Prop("the person is chained up (freeing cuts the chains)", FLAG, ("person",)),
+        "tied": Prop("the person is tied up", FLAG, ("person",)),
+        "rope": Prop("it will do to tie someone up", FLAG, ("thing",)),
+        "blade": Prop(
+            "it cuts chains and rope (true, or how the cut is told: 'a knife')",
+            (str, bool),
+            ("thing",),
+        ),
+        "cut_chains": Prop("cut chains lie here, and will do to tie someone", FLAG, ("place",)),
+        "rally": Prop("what a freed captive says when rallied", TEXT, ("person",)),
+        "wary": Prop("the person must be reassured before going along", FLAG, ("person",)),
+        "pace": Prop("how many steps the person manages a turn when escorted", NUMBER, ("person",)),
+        "trust": Prop("how far the person trusts the player, 0-100", NUMBER, ("person",)),
+        "reassured": Prop("how often the person was reassured (kept by play)", NUMBER, ("person",)),
+    },
     grammar={
         "free": (
             "free {person}",

@@ -2,12 +2,13 @@
 
 from typing import Any
 
-from kage.core.extension import MAPPING, TEXTS, Arg, Extension, Ref, one
+from kage.core.extension import FLAG, MAPPING, NUMBER, TEXTS, WHOLE, Arg, Extension, Prop, Ref, one
 
 
 def _gathered(arg: Any) -> list[Ref]:
     who = arg.get("who", [])
-    refs: list[Ref] = [(("who",), "person", w) for w in ([who] if isinstance(who, str) else who)]
+    names = who if isinstance(who, list) else [who]  # a number is reported as no person
+    refs: list[Ref] = [(("who",), "person", w) for w in names]
     if arg.get("to") not in (None, "here"):
         refs.append((("to",), "place", arg["to"]))
     return refs
@@ -23,11 +24,34 @@ EXTENSION = Extension(
     content="kage.ext.combat.sections",
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
-        "killed_someone": Arg("{killed_someone: true}"),
+        "killed_someone": Arg("{killed_someone: true}", FLAG),
     },
     effects={
         "alert": Arg("{alert: great_chamber}", TEXTS, (), one("place")),
         "gather": Arg("{gather: {who: [a, b], to: place}}", MAPPING, ("who",), _gathered),
+    },
+    props={
+        "hostile": Prop("the person fights the player", FLAG, ("person",)),
+        "fights_back": Prop("the person fights back when attacked", FLAG, ("person",)),
+        "count": Prop("how many people this one stands for (a gang)", WHOLE, ("person",)),
+        "slacking": Prop("the person is not paying attention", FLAG, ("person",)),
+        "alert": Prop("the person is on guard", FLAG, ("person",)),
+        "roused": Prop("the person has been roused by a noise (kept by play)", FLAG, ("person",)),
+        "sighted": Prop("the person has seen the player (kept by play)", FLAG, ("person",)),
+        "drawn": Prop(
+            "a thing: it is a blade drawn in hand (a wary captive fears it); a person: the "
+            "turn they were drawn into a fight (kept by play)",
+            (bool, int),
+            ("person", "thing"),
+        ),
+        "strength": Prop("how hard the person is to knock out", NUMBER, ("person",)),
+        "morale": Prop("the person's will to fight, 0-100 (50 by default)", NUMBER, ("person",)),
+        "fighting": Prop(
+            "the person's skill at fighting (the stat `combat: {skill: ...}` names, this by "
+            "default; a world that names another declares it in its own `props:`)",
+            NUMBER,
+            ("person",),
+        ),
     },
     grammar={
         "fight": (

@@ -3,7 +3,7 @@ off-screen; news that travels and rumours the player can overhear."""
 
 from typing import Any
 
-from kage.core.extension import MAPPING, Arg, Extension, Ref
+from kage.core.extension import MAPPING, NUMBER, Arg, Extension, Prop, Ref
 
 
 def _news(arg: Any) -> list[Ref]:
@@ -53,6 +53,7 @@ EXTENSION = Extension(
         )
     },
     providers=("living.rumour", "living.reaction"),
+    props={"grief": Prop("the person's grief (kept by the living world)", NUMBER, ("person",))},
     grammar={
         "listen": (
             "listen",

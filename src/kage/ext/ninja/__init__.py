@@ -1,6 +1,17 @@
 """The ninja's arts: chakra, jutsu (invisibility, shadow clones) and storage scrolls."""
 
-from kage.core.extension import MAPPING, TEXT, TEXTS, Arg, Extension, one
+from kage.core.extension import (
+    MAPPING,
+    NUMBER,
+    TEXT,
+    TEXTS,
+    WHOLE,
+    Arg,
+    Extension,
+    Prop,
+    fields,
+    one,
+)
 
 EXTENSION = Extension(
     name="ninja",
@@ -11,12 +22,22 @@ EXTENSION = Extension(
     content="kage.ext.ninja.sections",
     conditions={
         "knows_jutsu": Arg("{knows_jutsu: invisibility}", TEXT, (), one("jutsu")),
-        "chakra": Arg(
-            "{chakra: {min: 50}}", MAPPING, (), lambda arg: one("person")(arg.get("who"))
-        ),
+        "chakra": Arg("{chakra: {min: 50}}", MAPPING, (), fields(who="person")),
     },
     effects={"learn_jutsu": Arg("{learn_jutsu: invisibility}", TEXTS, (), one("jutsu"))},
     handlers=("jutsu",),
+    props={
+        "taijutsu": Prop("the person's skill at unarmed fighting", NUMBER, ("person",)),
+        "chakra": Prop("the person's chakra at the start", NUMBER, ("person",)),
+        "chakra_max": Prop("the most chakra the person can hold", NUMBER, ("person",)),
+        "chakra_regen": Prop("chakra the person regains an hour", NUMBER, ("person",)),
+        "genjutsu": Prop("the person's skill at illusions", NUMBER, ("person",)),
+        "clones": Prop("how many shadow clones the person has out", WHOLE, ("person",)),
+        "clones_at": Prop(
+            "where the person's clones are (kept by play)", TEXT, ("person",), "place"
+        ),
+        "jutsu_running": Prop("the jutsu the person keeps up (kept by play)", MAPPING, ("person",)),
+    },
     grammar={
         "unseal": (
             "unseal {thing}",

@@ -1,7 +1,7 @@
 """Routes: people walking a way step by step, and the player searching for and following
 them."""
 
-from kage.core.extension import TEXT, Arg, Extension, one
+from kage.core.extension import FLAG, LIST, TEXT, Arg, Extension, Prop, one
 
 EXTENSION = Extension(
     name="routes",
@@ -12,6 +12,12 @@ EXTENSION = Extension(
     content="kage.ext.routes.sections",
     effects={"route": Arg("{route: kai_flees}", TEXT, (), one("routes"))},
     handlers=("route",),
+    props={
+        "overlooks": Prop(
+            "places seen from here, where a route can be spotted", LIST, ("place",), "place"
+        ),
+        "vantage": Prop("a high place: routes are easier to spot from it", FLAG, ("place",)),
+    },
     grammar={
         "search_for": (
             "search for {topic}",

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from kage.core.extension import TEXTS, Arg, Extension, Ref, one
+from kage.core.extension import NUMBER, TEXTS, Arg, Extension, Prop, Ref, one
 
 
 def _place(arg: Any) -> list[Ref]:
@@ -16,6 +16,11 @@ EXTENSION = Extension(
     modules=("kage.ext.stealth.stealth", "kage.ext.stealth.theft"),
     sections=("thefts",),
     content="kage.ext.stealth.sections",
+    props={
+        "light": Prop("how well lit the place is, 0-1 (1 by default)", NUMBER, ("place",)),
+        "perception": Prop("how sharp-eyed the person is", NUMBER, ("person",)),
+        "stealth": Prop("how well the person goes unseen", NUMBER, ("person",)),
+    },
     conditions={
         "unseen": Arg("{unseen: true} or {unseen: mine_tunnel}", (bool, str), (), _place),
         "unseen_by": Arg("{unseen_by: [kai, kotomi]}", TEXTS, (), one("person")),

@@ -1,6 +1,6 @@
 """Trade: shops, appraisal, haggling, buying and selling."""
 
-from kage.core.extension import TEXT, Arg, Extension, one
+from kage.core.extension import TEXT, Arg, Extension, Prop, one
 
 EXTENSION = Extension(
     name="trade",
@@ -11,6 +11,9 @@ EXTENSION = Extension(
     content="kage.ext.trade.sections",
     conditions={"sold": Arg("{sold: weapons_shop}", TEXT, (), one("shops"))},
     providers=("trade.paid", "trade.wares"),
+    props={
+        "category": Prop("what kind of goods it is, for a shop's 'buys'", TEXT, ("thing",)),
+    },
     grammar={
         "sell": (
             "sell {things}",

@@ -56,6 +56,31 @@ def check(builder: Any, located: Any, path: tuple[Any, ...], entry: ShopModel) -
     builder.duration(located, (*path, "appraisal"), entry.appraisal)
     for i, item in enumerate(entry.stock):
         builder.expect(located, (*path, "stock", i), "thing", item)
+    if entry.stock:
+        _keeper_shows_wares(builder, located, path, entry)
+
+
+def _keeper_shows_wares(
+    builder: Any, located: Any, path: tuple[Any, ...], entry: ShopModel
+) -> None:
+    """Wares are in sight (so 'buy X' can name them) only on a keeper with a true
+    `merchant` prop: a shop with stock needs one."""
+    found = builder.where.get(entry.keeper)
+    if found is None:
+        return  # an unknown keeper is reported above
+    where, keeper_path = found
+    person = where.data[keeper_path[0]][keeper_path[1]] if len(keeper_path) > 2 else {}
+    props = person.get("props") if isinstance(person, dict) else None
+    if isinstance(props, dict) and props.get("merchant"):
+        return
+    builder.problem(
+        located,
+        (*path, "stock"),
+        f"shop '{entry.id}' has stock to sell, but its keeper '{entry.keeper}' "
+        f"({where.file}:{where.line(keeper_path)}) has no 'merchant' property, so the "
+        f"player never sees the wares and cannot buy them. Add "
+        f"props: {{merchant: {entry.id}}} to '{entry.keeper}'.",
+    )
 
 
 SECTION = Section("shops", ShopModel, check)

@@ -1,6 +1,6 @@
 """Training: stretches of practice that raise stats, with diminishing returns."""
 
-from kage.core.extension import Extension
+from kage.core.extension import FLAG, NUMBER, Extension, Prop
 
 EXTENSION = Extension(
     name="training",
@@ -9,6 +9,10 @@ EXTENSION = Extension(
     modules=("kage.ext.training.training",),
     sections=("training",),
     content="kage.ext.training.sections",
+    props={
+        "forage": Prop("food can be foraged here while training", FLAG, ("place",)),
+        "foraging": Prop("the player is foraging (kept by play)", NUMBER, ("person",)),
+    },
     grammar={
         "train": (
             "train",

@@ -28,6 +28,9 @@ class TrainingModel(Strict):
 
 def _check_training(builder: Any, located: Any, path: tuple[Any, ...], e: TrainingModel) -> None:
     builder.check_condition(located, (*path, "where"), e.where)
+    for field in ("gains", "limits"):
+        for stat in getattr(e, field):
+            builder.expect(located, (*path, field, stat), "stat", stat)
 
 
 SECTION = Section("training", TrainingModel, _check_training)
