@@ -23,6 +23,7 @@ EXTENSION = Extension(
     content="kage.ext.combat.sections",
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
+        "guards_down": Arg("{guards_down: great_chamber}", TEXTS, (), one("place")),
         "killed_someone": Arg("{killed_someone: true}"),
     },
     effects={
