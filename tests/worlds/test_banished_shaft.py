@@ -136,6 +136,19 @@ def test_the_shaft_stays_shut_while_a_chamber_guard_can_stop_you(promised: Sessi
     assert query.here(game) == "great_chamber"
 
 
+def test_slipping_past_the_decoyed_guards_is_not_a_fight(promised: Session) -> None:
+    """Guards drawn into the archway and left standing there are still the chamber's:
+    walking past them, invisible, neither opens the shaft nor counts as a fight won
+    (the old place-based test said the chamber was empty, so "went loud")."""
+    session = fresh(promised)
+    play(session, *YARD, *TUNNEL["tunnel guard down"], *FREE_CHAMBER, "s", "say I'm lost")
+    assert all(query.place_of(session.game, g) == "chamber_mouth" for g in GUARDS)
+    text = play(session, "n")
+    assert query.here(session.game) == "great_chamber"
+    assert "whip" not in text and not session.game.state.flags.get("went_loud")
+    assert REFUSED in play(session, "d")
+
+
 # The lines (1-based) where each blind player typed DOWN with the chamber's guards already
 # out of the fight and was refused. Replaying a log without them rebuilds what that player
 # did next, as they did it.
