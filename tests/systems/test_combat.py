@@ -442,3 +442,35 @@ def test_an_attack_ends_a_hiding_the_world_gave_through_the_ninja_revealer(
     stats.add_status(session.game, "ninja", "invisible")
     assert "The veil tears as you strike." in play(session, "attack brute")
     assert not has(session, "ninja", "invisible")
+
+
+# -- the guards of a place ----------------------------------------------------------------
+def test_guards_down_follows_the_guards_wherever_they_are_drawn(session: Session) -> None:
+    """The hall's guards, drawn off into the yard, still guard the hall; once each is out
+    of the fight by any means (surrendered, tied up, out cold, dead) the hall is clear.
+    `hostiles_down` asks who stands where, and is already true once they have gone."""
+    game = session.game
+    play(session, "call out")
+    assert holds(game, {"hostiles_down": "hall"})
+    assert not holds(game, {"guards_down": "hall"})
+    stats.add_status(game, "warden", "surrendered")
+    assert not holds(game, {"guards_down": "hall"})
+    for down in ("bound", "unconscious", "dead", "fled"):
+        stats.add_status(game, "jailer", down)
+        assert holds(game, {"guards_down": "hall"}), down
+        stats.remove_status(game, "jailer", down)
+    ops.set_prop(game, "jailer", "hostile", False)  # won over: not willing to stop anyone
+    assert holds(game, {"guards_down": ["hall", "road"]})
+
+
+def test_guards_down_counts_a_post_and_any_hostile_standing_there(session: Session) -> None:
+    game = session.game
+    for guard in ("warden", "jailer"):
+        stats.add_status(game, guard, "bound")
+    assert holds(game, {"guards_down": "hall"})
+    ops.set_prop(game, "lazy", "post", "hall")  # posted to the hall, idling in the yard
+    assert not holds(game, {"guards_down": "hall"})
+    assert not holds(game, {"guards_down": "yard"})  # the brute still stands in the yard
+    ops.set_prop(game, "lazy", "post", "road")
+    ops.move(game, "brute", "hall")  # not the hall's, but standing in it
+    assert not holds(game, {"guards_down": "hall"})

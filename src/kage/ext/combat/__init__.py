@@ -2,7 +2,19 @@
 
 from typing import Any
 
-from kage.core.extension import FLAG, MAPPING, NUMBER, TEXTS, WHOLE, Arg, Extension, Prop, Ref, one
+from kage.core.extension import (
+    FLAG,
+    MAPPING,
+    NUMBER,
+    TEXT,
+    TEXTS,
+    WHOLE,
+    Arg,
+    Extension,
+    Prop,
+    Ref,
+    one,
+)
 
 
 def _gathered(arg: Any) -> list[Ref]:
@@ -24,6 +36,7 @@ EXTENSION = Extension(
     content="kage.ext.combat.sections",
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
+        "guards_down": Arg("{guards_down: great_chamber}", TEXTS, (), one("place")),
         "killed_someone": Arg("{killed_someone: true}", FLAG),
     },
     effects={
@@ -45,6 +58,13 @@ EXTENSION = Extension(
             ("person", "thing"),
         ),
         "strength": Prop("how hard the person is to knock out", NUMBER, ("person",)),
+        "post": Prop(
+            "the place the person guards (else where the world put them at the start): "
+            "`guards_down` counts them there wherever they are",
+            TEXT,
+            ("person",),
+            "place",
+        ),
         "morale": Prop("the person's will to fight, 0-100 (50 by default)", NUMBER, ("person",)),
         "fighting": Prop(
             "the person's skill at fighting (the stat `combat: {skill: ...}` names, this by "

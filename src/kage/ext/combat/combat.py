@@ -21,8 +21,14 @@ shaking men follows the report of whatever turned the tide, and triggers that sa
 already see them surrendered.
 
 The actions (knock out, kill, fight) are in `kage.actions.fighting`; this module is the
-mechanics plus the data vocabulary: condition `hostiles_down`, `killed_someone`; effects
-`alert`, `gather`.
+mechanics plus the data vocabulary: conditions `hostiles_down`, `guards_down`,
+`killed_someone`; effects `alert`, `gather`.
+
+Guards: the hostiles who guard a place are those whose `post` prop names it, else those the
+world put there at the start, wherever they have gone since (drawn off by a decoy, say).
+`guards_down` asks about them as people, not about who happens to stand where: a way they
+block opens once every one of them is out of the fight (out cold, tied up, dead, fled,
+surrendered, or no longer hostile), whichever route brought that about.
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ if TYPE_CHECKING:
 
 KNOCKOUT = 6 * 60  # minutes a knocked-out person stays out cold
 INJURY = 4 * 60  # how long "injured" lasts if the world's statuses give it no duration
-OUT = ("unconscious", "dead", "bound")  # no longer a fighter, whatever their side
+OUT = ("unconscious", "dead", "bound", "fled")  # no longer a fighter, whatever their side
 DRAW = 40  # the spread of the seeded draw in a blow
 EDGE = 20  # what skill must beat strength by, before the draw
 LUCK = 5  # skill per point of luck
@@ -89,7 +95,7 @@ def count(game: Game, who: str) -> int:
 
 
 def out(game: Game, who: str) -> bool:
-    """Out cold, dead or tied up: not fighting for anyone."""
+    """Out cold, dead, tied up or fled: not fighting for anyone."""
     return stats.has_any_status(game, who, OUT)
 
 
@@ -107,6 +113,33 @@ def standing(game: Game, place: str) -> list[str]:
         and not out(game, e)
         and not stats.has_status(game, e, "surrendered")
     ]
+
+
+def able(game: Game, who: str) -> bool:
+    """A hostile still able and willing to fight: in the world, not out, not surrendered."""
+    return (
+        hostile(game, who)
+        and not out(game, who)
+        and not stats.has_status(game, who, "surrendered")
+        and query.place_of(game, who) is not None
+    )
+
+
+def post_of(game: Game, who: str) -> str | None:
+    """The place `who` guards: the `post` prop, else where the world put them at the start."""
+    post = query.prop(game, who, "post")
+    if isinstance(post, str):
+        return post
+    start = game.world.entities[who].start
+    begun = game.world.entities.get(start) if start is not None else None
+    return start if begun is not None and begun.kind == "place" else None
+
+
+def guarding(game: Game, place: str) -> list[str]:
+    """The guards of `place` still able and willing to stop the player, wherever they are
+    now, and any other hostile standing there."""
+    posted = [w for w in _maybe_hostile(game) if post_of(game, w) == place and able(game, w)]
+    return posted + [who for who in standing(game, place) if who not in posted]
 
 
 def allies(game: Game, place: str) -> int:
@@ -433,6 +466,13 @@ def _hostiles_down(game: Game, arg: str | list[str]) -> bool:
     """{hostiles_down: great_chamber}: no hostile there still conscious, unbound and not
     surrendered (a list: in every one of them)."""
     return not any(standing(game, p) for p in ([arg] if isinstance(arg, str) else arg))
+
+
+@condition("guards_down")
+def _guards_down(game: Game, arg: str | list[str]) -> bool:
+    """{guards_down: great_chamber}: none of the place's guards (see `guarding`) is still
+    able and willing to stop the player, wherever they are (a list: for every place)."""
+    return not any(guarding(game, p) for p in ([arg] if isinstance(arg, str) else arg))
 
 
 @condition("killed_someone")
