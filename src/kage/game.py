@@ -28,6 +28,9 @@ class Reply:
     text: str
     understood: bool = True
     acted: bool = False  # some action was carried out
+    # why the command got no real answer: the name of the parser's reply or of a vague
+    # response ("parser.unknown_word", "interacting.nothing"); "" when it did
+    failure: str = ""
 
 
 class Game:
@@ -47,6 +50,7 @@ class Game:
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
         self.acting: list[Action] = []  # the actions being performed, innermost last
+        self.vague: list[str] = []  # the vague responses said during this command
         self.settings = Settings()  # the player's preferences; a session shares its own
         if state is None:
             self.state = runtime.initial_state(world, seed)
@@ -172,6 +176,7 @@ class Game:
         from kage.actions.information import FREE
         from kage.parser.parser import parse
 
+        self.vague.clear()
         result = parse(self, line)
         if self.state.done and not (result.actions and result.actions[0].name in FREE):
             self._out.clear()
@@ -179,7 +184,7 @@ class Game:
             return Reply(self.take_output(), result.understood, False)
         if result.error:
             self.say(result.error)
-            return Reply(self.take_output(), result.understood, False)
+            return Reply(self.take_output(), result.understood, False, result.failure)
         acted = False
         free = all(a.name in FREE for a in result.actions)
         if not free:
@@ -193,6 +198,7 @@ class Game:
                 pieces.append(self.take_output())
             if self.state.done:
                 break
+        failure = self.vague[0] if self.vague else ""
         if several:
-            return Reply("\n".join(p for p in pieces if p), True, acted)
-        return Reply(self.take_output(), True, acted)
+            return Reply("\n".join(p for p in pieces if p), True, acted, failure)
+        return Reply(self.take_output(), True, acted, failure)
