@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action, applies
-from kage.parser import nouns, replies, typos
+from kage.parser import nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -314,7 +314,7 @@ def _build(
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
             if scenery is not None:
-                return _failed(scenery, SCENERY, replies.SCENERY.name)
+                return _scenery(game, line.action, phrase, scenery)
             return _unknown(game, unknown)  # before any "can't see": it tells the player more
     failed = _set_values(game, action, binds)
     if failed is not None:
@@ -324,6 +324,16 @@ def _build(
         return resolved
     found, several = resolved
     return _actions(game, action, binds, found, several)
+
+
+def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
+    """Something a description mentions and the world does not model: looking at it
+    is answered by what the text says of it; anything else is refused as scenery."""
+    if verb in scenery.LOOKING:
+        said = scenery.sentences_naming(game, phrase)
+        if said is not None:
+            return Parsed(error=said, rank=SCENERY)
+    return _failed(refusal, SCENERY, replies.SCENERY.name)
 
 
 def _resolve_nouns(
@@ -345,6 +355,8 @@ def _resolve_nouns(
             got = nouns.resolve_one(game, slot, phrase, verb, chosen)
         if got.question is not None:
             return got.question
+        if not got.ids and got.failure == replies.SCENERY.name:
+            return _scenery(game, verb, phrase, got.error)
         if not got.ids:
             return _failed(got.error, got.rank, got.failure)
         found[index] = got.ids
