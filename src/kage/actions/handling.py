@@ -33,12 +33,16 @@ PERSON = {
     "swing": response("swinging.person", "{The noun} would not thank you for that."),
 }
 DONE = {
-    "push": response("pushing.done", "You push {the noun}. Nothing comes of it."),
-    "pull": response("pulling.done", "You pull {the noun}. Nothing comes of it."),
-    "turn": response("turning.done", "You turn {the noun} this way and that. Nothing comes of it."),
-    "squeeze": response("squeezing.done", "You squeeze {the noun}. Nothing comes of it."),
+    "push": response("pushing.done", "You push {the noun}. Nothing comes of it.", vague=True),
+    "pull": response("pulling.done", "You pull {the noun}. Nothing comes of it.", vague=True),
+    "turn": response(
+        "turning.done", "You turn {the noun} this way and that. Nothing comes of it.", vague=True
+    ),
+    "squeeze": response(
+        "squeezing.done", "You squeeze {the noun}. Nothing comes of it.", vague=True
+    ),
     "rub": response("rubbing.done", "Rubbing {the noun} makes no difference you can see."),
-    "wave": response("waving.done", "You wave {the noun} about. Nothing comes of it."),
+    "wave": response("waving.done", "You wave {the noun} about. Nothing comes of it.", vague=True),
 }
 PUSHED_AWAY = response("pushing.to_direction", "{The noun} can't be pushed from place to place.")
 SWINGING = response("swinging.pointless", "There is nothing to be gained by swinging {the noun}.")

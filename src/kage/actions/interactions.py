@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 NOT_HERE = response("interacting.not_here", "{The noun} is not here.")
-NO_POINT = response("interacting.no_point", "You can't see any point in doing that to {the noun}.")
-NOTHING = response("interacting.nothing", "Nothing comes of it.")
+NO_POINT = response(
+    "interacting.no_point", "You can't see any point in doing that to {the noun}.", vague=True
+)
+NOTHING = response("interacting.nothing", "Nothing comes of it.", vague=True)
 
 MEANT = "meant"  # action.data key: the world's interaction chosen for this action
 

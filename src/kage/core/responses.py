@@ -54,16 +54,20 @@ class Response:
     name: str  # "family.what", e.g. "taking.taken"
     default: str
     slots: tuple[str, ...] = ()  # extra placeholders the code fills, for docs and check
+    # a non-answer ("Nothing comes of it."): the turn that says it is counted as a failure,
+    # like a word the parser did not know, by the session's `failure` and the corpus
+    vague: bool = False
     module: str = field(default="", compare=False)  # where it is declared: whose it is
 
     def __call__(self, game: Game, action: Action | None = None, **slots: Any) -> str:
         return say(game, self, action, **slots)
 
 
-def response(name: str, default: str, *slots: str) -> Response:
+def response(name: str, default: str, *slots: str, vague: bool = False) -> Response:
     """Declare a response. Declaring one name twice with different defaults is a bug."""
     found = RESPONSES.get(name)
-    made = Response(name, default, tuple(slots), sys._getframe(1).f_globals.get("__name__", ""))
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    made = Response(name, default, tuple(slots), vague, module)
     if found is not None and found != made:
         raise ValueError(f"response '{name}' declared twice")
     RESPONSES[name] = made
@@ -119,6 +123,8 @@ def fill(game: Game, text: str, action: Action | None = None, **extra: Any) -> s
 
 
 def say(game: Game, resp: Response, action: Action | None = None, **slots: Any) -> str:
+    if resp.vague:
+        game.vague.append(resp.name)
     return fill(game, text_of(game, resp), action, **slots)
 
 

@@ -29,6 +29,7 @@ def record(session: Session, step: Step, line_number: int) -> dict[str, Any]:
         "line": line_number,
         "command": step.command,
         "understood": step.understood,
+        "failure": step.failure,
         "output": step.text,
         "location": query.here(game),
         "time": game.clock,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from kage.parser import replies
 from kage.parser.grammar import ARTICLES
 from kage.world import numbers, query
 from kage.world.scope import in_darkness
@@ -56,6 +57,7 @@ class Resolved:
     understood: bool = True
     question: dict[str, Any] | None = None
     several: bool = False
+    failure: str = ""  # the name of the response the error is
 
     @property
     def rank(self) -> int:
@@ -155,18 +157,22 @@ def unknown_word(game: Game, phrase: list[str]) -> str | None:
     return None
 
 
-def unknown_reply(word: str) -> str:
+def unknown_reply(game: Game, word: str) -> str:
     shown = word if len(word) <= 40 else word[:40] + "..."
-    return f"I don't know the word '{shown}'."
+    return replies.UNKNOWN_WORD(game, word=shown)
+
+
+def _failed(game: Game, reply: replies.Response, **slots: object) -> Resolved:
+    return Resolved(error=reply(game, **slots), failure=reply.name)
 
 
 def _pronoun(game: Game, word: str, candidates: list[str]) -> Resolved:
     meant = [t for t in game.state.pronouns.get(word, "").split(",") if t in game.world.entities]
     if not meant:
-        return Resolved(error=f"I'm not sure what '{word}' refers to.")
+        return _failed(game, replies.PRONOUN_UNSET, word=word)
     present = [t for t in meant if t in candidates]
     if not present:
-        return Resolved(error=f"You can't see {game.world.entities[meant[0]].the()} here.")
+        return _failed(game, replies.PRONOUN_GONE, thing=game.world.entities[meant[0]].the())
     return Resolved(ids=present, several=len(present) > 1)
 
 
@@ -183,7 +189,7 @@ def described_here(game: Game, phrase: list[str]) -> str | None:
     # behind the in-tray", says the desk)
     if not any(head in _described(game, e) for e in [here, *query.visible(game)]):
         return None
-    return f"The {' '.join(words)}? That is only part of the scenery here."
+    return replies.SCENERY(game, words=" ".join(words))
 
 
 def _described(game: Game, entity: str) -> frozenset[str]:
@@ -202,15 +208,17 @@ def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
     if slot not in ("place", "person"):
         scenery = described_here(game, phrase)
         if scenery is not None:
-            return Resolved(error=scenery)
+            return Resolved(error=scenery, failure=replies.SCENERY.name)
     unknown = unknown_word(game, phrase)
     if unknown is not None:
-        return Resolved(error=unknown_reply(unknown), understood=False)
+        return Resolved(
+            error=unknown_reply(game, unknown), understood=False, failure=replies.UNKNOWN_WORD.name
+        )
     if slot == "place":
-        return Resolved(error="You don't know of any such place.")
+        return _failed(game, replies.NO_PLACE)
     if slot == "person":
-        return Resolved(error="There is nobody like that here.")
-    return Resolved(error="You can't see any such thing.")
+        return _failed(game, replies.NOBODY)
+    return _failed(game, replies.CANT_SEE)
 
 
 def resolve_one(
@@ -222,7 +230,7 @@ def resolve_one(
     """
     phrase = strip_articles(phrase)
     if not phrase:
-        return Resolved(error="You'll need to be more specific.")
+        return _failed(game, replies.BE_SPECIFIC)
     candidates = scope(game, slot)
     picked = chosen.get(key(phrase))
     if picked in candidates:
@@ -230,7 +238,7 @@ def resolve_one(
     if len(phrase) == 1 and phrase[0] in PRONOUN_WORDS:
         return _pronoun(game, phrase[0], candidates)
     if phrase[0] in ALL_WORDS:
-        return Resolved(error=f"You can't use '{phrase[0]}' with that verb.")
+        return _failed(game, replies.NO_ALL, word=phrase[0])
     scored = [(s, c) for c in candidates if (s := _score(game, c, phrase, slot, action)) >= 0]
     if not scored and "and" in phrase:
         return _each(game, slot, _split_and(phrase), action, chosen)  # "x wallet and photo"
@@ -290,7 +298,7 @@ def _each(
     game: Game, slot: str, parts: list[list[str]], action: str, chosen: Mapping[str, str]
 ) -> Resolved:
     if not parts:
-        return Resolved(error="You'll need to be more specific.")
+        return _failed(game, replies.BE_SPECIFIC)
     ids: list[str] = []
     for part in parts:
         got = resolve_one(game, slot, part, action, chosen)
@@ -317,7 +325,7 @@ def _resolve_all(
         return resolve_many(game, rest, action, other, chosen)  # "all the cups"
     ids = [e for e in _all(game, action, other) if e not in exclude]
     if not ids:
-        return Resolved(error="There is nothing to " + action.replace("_", " ") + ".")
+        return _failed(game, replies.NOTHING_FOR_ALL, verb=action.replace("_", " "))
     return Resolved(ids=ids, several=True)
 
 

@@ -7,12 +7,13 @@ an unknown word, or words no grammar line fits. When a line fits but names nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action, applies
-from kage.parser import nouns
+from kage.parser import nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -20,6 +21,7 @@ from kage.world import numbers
 from kage.world.clock import unit_minutes
 
 if TYPE_CHECKING:
+    from kage.core.responses import Response
     from kage.game import Game
 
 MAX_WORDS = 40
@@ -46,14 +48,24 @@ class Parsed:
     error: str = ""
     understood: bool = True
     rank: int = 0  # for failures: how much the reply tells (nouns.SHAPE < SCOPE < UNKNOWN)
+    failure: str = ""  # the failure's class: the name of the response that said it
+    unknown: str = ""  # the word not known, when that is why it failed
+    note: str = ""  # said before the reply: "(I took 'swrod' to mean 'sword'.)"
 
 
-def _failed(error: str, rank: int) -> Parsed:
-    return Parsed(error=error, understood=rank in (SCOPE, SCENERY, RANGE), rank=rank)
+def _failed(error: str, rank: int, failure: str = "") -> Parsed:
+    understood = rank in (SCOPE, SCENERY, RANGE)
+    return Parsed(error=error, understood=understood, rank=rank, failure=failure)
 
 
-def _unknown(word: str) -> Parsed:
-    return _failed(nouns.unknown_reply(word), UNKNOWN)
+def _fail(game: Game, reply: Response, rank: int, **slots: object) -> Parsed:
+    return _failed(reply(game, **slots), rank, reply.name)
+
+
+def _unknown(game: Game, word: str) -> Parsed:
+    failed = _failed(nouns.unknown_reply(game, word), UNKNOWN, replies.UNKNOWN_WORD.name)
+    failed.unknown = word
+    return failed
 
 
 def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> Parsed:
@@ -65,7 +77,42 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         answered = _answer(game, question, ws)
         if answered is not None:
             return answered
-    return _parse_words(game, command, ws, chosen or {})
+    parsed = _parse_words(game, command, ws, chosen or {})
+    if parsed.unknown and chosen is None:
+        return _corrected(game, command, parsed)
+    return parsed
+
+
+def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:
+    """A command that failed on a word the game does not know, read again with each
+    known word it could be a slip of; the first reading that is answered is taken, and
+    the player is told. Otherwise the failure stands, with a "did you mean"."""
+    word = failed.unknown
+    known = game.lexicon.verbs if _first_word(command) == word else game.lexicon.words
+    near = typos.candidates(word, known)
+    for meant in near:
+        fixed = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", meant, command)
+        parsed = _parse_words(game, fixed, words(fixed), {})
+        if not parsed.failure:
+            parsed.note = replies.CORRECTED(game, word=word, meant=meant)
+            return parsed
+        game.state.question = {}  # a question about a reading not taken is not asked
+    if known is not game.lexicon.verbs:  # suggest only words for what is in sight
+        in_sight = _words_in_sight(game)
+        near = [w for w in near if w in in_sight]
+    if len(near) == 1:  # several near words: more likely a word the game never had
+        failed.error += " " + replies.DID_YOU_MEAN(game, word=near[0])
+    return failed
+
+
+def _words_in_sight(game: Game) -> set[str]:
+    names = game.lexicon.names
+    return {w for e in nouns.scope(game, "thing") if e in names for w in names[e].words}
+
+
+def _first_word(command: str) -> str:
+    ws = words(command)
+    return ws[0] if ws else ""
 
 
 def _answer(game: Game, question: dict[str, Any], ws: list[str]) -> Parsed | None:
@@ -85,9 +132,9 @@ def _answer(game: Game, question: dict[str, Any], ws: list[str]) -> Parsed | Non
 
 def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, str]) -> Parsed:
     if not ws:
-        return _failed("I beg your pardon?", SHAPE)
+        return _fail(game, replies.PARDON, SHAPE)
     if len(ws) > MAX_WORDS:
-        return _failed("That is more than I can follow at once. Try a shorter command.", SHAPE)
+        return _fail(game, replies.TOO_LONG, SHAPE)
     lines = game.lexicon.lines.get(ws[0])
     if not lines:
         return _not_a_verb(game, ws)
@@ -158,29 +205,29 @@ def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
         if len(ws) == 1:
             return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
         return _no_line_fits(game, ws, [])
-    if first not in game.lexicon.words:
-        return _unknown(first)
-    return _failed(f"That's not a verb I recognise: '{first}'.", SHAPE)
+    shown = first if len(first) <= 40 else first[:40] + "..."
+    failed = _fail(game, replies.NOT_A_VERB, SHAPE, word=shown)
+    if first not in game.lexicon.words:  # one voice for a first word that is not a verb
+        failed.rank, failed.understood, failed.unknown = UNKNOWN, False, first
+    return failed
 
 
 def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
     unknown = nouns.unknown_word(game, ws[1:])
     if unknown is not None:
-        return _unknown(unknown)
+        return _unknown(game, unknown)
     if len(ws) == 1 and ws[0] in DIRECTIONS:
         return Parsed(actions=[Action("go", direction=DIRECTIONS[ws[0]])])
     first = ws[0]
     slotted = [ln for ln in lines if any(t.words is None for t in ln.tokens)]
     if len(ws) == 1 and slotted:
-        return _failed(_what(first, slotted), SHAPE)
+        return _what(game, first, slotted)
     longer = slotted or [ln for ln in lines if len(ln.tokens) > 1]
     example = _example(min(longer or lines, key=lambda ln: len(ln.tokens))) if lines else first
-    return _failed(
-        f"I understood '{first}' but not the rest. Try something like '{example}'.", SHAPE
-    )
+    return _fail(game, replies.NOT_UNDERSTOOD, SHAPE, verb=first, example=example)
 
 
-def _what(verb: str, lines: list[Line]) -> str:
+def _what(game: Game, verb: str, lines: list[Line]) -> Parsed:
     """'take' on its own -> "What do you want to take?". Of the lines whose verb is
     followed straight by its object, the widest says what is missing ("climb {thing}", not
     "climb into {thing}" nor "climb {direction}")."""
@@ -190,7 +237,7 @@ def _what(verb: str, lines: list[Line]) -> str:
     asks = {"direction": "Where", "place": "Where", "person": "Who"}.get(slot, "What")
     if len(verb) <= 2:  # an abbreviation: 'x' -> examine
         verb = plainest.action.split("_")[0]
-    return f"{asks} do you want to {verb}?"
+    return _fail(game, replies.WHAT, SHAPE, asks=asks, verb=verb)
 
 
 def _example(line: Line) -> str:
@@ -204,7 +251,7 @@ def _example(line: Line) -> str:
 def _question_text(game: Game, candidates: list[str]) -> str:
     names = [game.world.entities[c].the() for c in candidates]
     listed = ", ".join(names[:-1]) + " or " + names[-1]
-    return f"Which do you mean, {listed}?"
+    return replies.WHICH(game, listed=listed)
 
 
 def _set_values(game: Game, action: Action, binds: list[Binding]) -> Parsed | None:
@@ -215,7 +262,7 @@ def _set_values(game: Game, action: Action, binds: list[Binding]) -> Parsed | No
         if slot == "number":
             number = phrase
         elif slot not in NOUN_SLOTS:
-            failed = _set_value(action, slot, phrase)
+            failed = _set_value(game, action, slot, phrase)
             if failed is not None:
                 return failed
     return None if number is None else _set_number(game, action, number)
@@ -227,31 +274,31 @@ def _set_number(game: Game, action: Action, phrase: list[str]) -> Parsed | None:
     try:
         value = numbers.read(" ".join(phrase), -(-bounds.low // scale), bounds.high // scale)
     except numbers.OutOfRange as exc:
-        return _failed(bounds.refusal(exc), RANGE)
+        return _failed(bounds.refusal(exc), RANGE, "parser.out_of_range")
     except numbers.NotWhole:
-        return _failed("Whole numbers only, please: say 90 minutes rather than 1.5 hours.", RANGE)
+        return _fail(game, replies.NOT_WHOLE, RANGE)
     except numbers.NotANumber:
         unknown = nouns.unknown_word(game, phrase)
         if unknown is not None:
-            return _unknown(unknown)
+            return _unknown(game, unknown)
         shown = " ".join(phrase)
-        return _failed(f"'{shown[:40]}' is not a number I know.", SHAPE)
+        return _fail(game, replies.NOT_A_NUMBER, SHAPE, word=shown[:40])
     action.number = value * scale
     return None
 
 
-def _set_value(action: Action, slot: str, phrase: list[str]) -> Parsed | None:
+def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Parsed | None:
     word = phrase[0]
     if slot in FREE_SLOTS:
         action.text = " ".join(phrase)
     elif slot == "direction":
         if word not in DIRECTIONS:
-            return _failed(f"'{word}' is not a direction.", SHAPE)
+            return _fail(game, replies.NOT_A_DIRECTION, SHAPE, word=word)
         action.direction = DIRECTIONS[word]
     elif slot == "unit":
         minutes = unit_minutes(word)
         if minutes is None:
-            return _failed(f"'{word}' is not a length of time (try minutes, hours or days).", SHAPE)
+            return _fail(game, replies.NOT_A_UNIT, SHAPE, word=word)
         action.number = minutes  # one of it, unless a number says how many
         action.data["unit"] = True
     return None
@@ -267,8 +314,8 @@ def _build(
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
             if scenery is not None:
-                return _failed(scenery, SCENERY)
-            return _unknown(unknown)  # before any "can't see": it tells the player more
+                return _scenery(game, line.action, phrase, scenery)
+            return _unknown(game, unknown)  # before any "can't see": it tells the player more
     failed = _set_values(game, action, binds)
     if failed is not None:
         return failed
@@ -277,6 +324,16 @@ def _build(
         return resolved
     found, several = resolved
     return _actions(game, action, binds, found, several)
+
+
+def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
+    """Something a description mentions and the world does not model: looking at it
+    is answered by what the text says of it; anything else is refused as scenery."""
+    if verb in scenery.LOOKING:
+        said = scenery.sentences_naming(game, phrase)
+        if said is not None:
+            return Parsed(error=said, rank=SCENERY)
+    return _failed(refusal, SCENERY, replies.SCENERY.name)
 
 
 def _resolve_nouns(
@@ -298,8 +355,10 @@ def _resolve_nouns(
             got = nouns.resolve_one(game, slot, phrase, verb, chosen)
         if got.question is not None:
             return got.question
+        if not got.ids and got.failure == replies.SCENERY.name:
+            return _scenery(game, verb, phrase, got.error)
         if not got.ids:
-            return _failed(got.error, got.rank)
+            return _failed(got.error, got.rank, got.failure)
         found[index] = got.ids
         several = several or got.several
         if slot == "thing":

@@ -1,0 +1,74 @@
+"""The newcomer corpus: commands typed blind, replayed, with the failure rate held.
+
+Issue 10's target is that at most 3% of a newcomer's commands end in a parser or scope
+failure. RATCHET is the rate measured on the corpus now; it may only go down as the
+parser learns (`python benchmarks/newcomers.py` shows the rate and the failures).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kage import worlds
+from kage.session import Session
+from kage.tools.corpus import Tally, replay, world_of
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
+LOGS = sorted(CORPUS.glob("*.txt"))
+RATCHET = 0.123  # measured 12.2% (171 of 1,404) after the first parser fixes; may only go down
+
+
+def test_the_corpus_holds_logs_of_every_kind_named() -> None:
+    assert len(LOGS) >= 2
+    for log in LOGS:
+        assert world_of(log) in worlds.bundled(), log.name
+
+
+def test_newcomers_fail_no_more_often_than_before() -> None:
+    tally = Tally()
+    for log in LOGS:
+        tally.add(replay(worlds.load(world_of(log)), log.read_text(encoding="utf-8").splitlines()))
+    assert tally.commands > 400
+    assert tally.rate <= RATCHET, (
+        f"{tally.failed} of {tally.commands} newcomer commands failed ({tally.rate:.1%}): "
+        f"{tally.failures.most_common(5)}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "failure"),
+    [
+        ("look", ""),
+        ("x desk", ""),
+        ("xyzzy", "parser.not_a_verb"),
+        ("x frobnitz", "parser.unknown_word"),
+        ("take the sword", "parser.cant_see"),
+        ("x sake bottle", ""),
+        ("take the sake bottle", "parser.scenery"),
+        ("go to narnia", "parser.unknown_word"),
+        ("talk to the shopkeeper", "parser.nobody"),
+        ("wait 3 sword", "parser.not_a_unit"),
+        ("", "parser.pardon"),
+    ],
+)
+def test_each_turn_says_whether_it_was_answered(command: str, failure: str, tmp_path: Path) -> None:
+    session = Session(worlds.load("banished"), 0, saves=tmp_path)
+    steps = session.step(command) if command else [session.one(command)]
+    assert [s.failure for s in steps] == [failure]
+
+
+def test_a_vague_response_counts_as_a_failure(tmp_path: Path) -> None:
+    session = Session(worlds.load("banished"), 0, saves=tmp_path)
+    played = replay(session.world, ["push necklace", "yes"])
+    assert [p.failure for p in played] == ["pushing.done", "interacting.nothing"]
+
+
+def test_the_json_turn_names_the_failure(tmp_path: Path) -> None:
+    from kage.interfaces.jsonplay import record
+
+    session = Session(worlds.load("banished"), 0, saves=tmp_path)
+    (step,) = session.step("x xyzzy")
+    assert json.loads(json.dumps(record(session, step, 1)))["failure"] == "parser.unknown_word"
