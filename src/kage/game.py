@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
-from kage.core.responses import response
 from kage.core.settings import Settings
 from kage.world import query, rng
 from kage.world.clock import stamp
@@ -22,7 +21,6 @@ from kage.world.model import Variant, World
 from kage.world.state import State
 
 OOPS = ("oops", "o")
-NOTHING_TO_CORRECT = response("parser.nothing_to_correct", "There is nothing to correct.")
 if TYPE_CHECKING:
     from kage.parser.parser import Parsed
 
@@ -202,6 +200,8 @@ class Game:
         self.vague.clear()
         fixed = self._oops(line)
         if fixed is None:
+            from kage.parser.replies import NOTHING_TO_CORRECT
+
             self.say(NOTHING_TO_CORRECT(self))
             return Reply(self.take_output(), True, False)
         line = fixed

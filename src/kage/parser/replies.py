@@ -45,3 +45,4 @@ NO_ALL = response("parser.no_all", "You can't use '{word}' with that verb.", "wo
 NOTHING_FOR_ALL = response("parser.nothing_for_all", "There is nothing to {verb}.", "verb")
 CORRECTED = response("parser.corrected", "(I took '{word}' to mean '{meant}'.)", "word", "meant")
 DID_YOU_MEAN = response("parser.did_you_mean", "Did you mean '{word}'?", "word")
+NOTHING_TO_CORRECT = response("parser.nothing_to_correct", "There is nothing to correct.")

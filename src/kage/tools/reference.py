@@ -128,13 +128,14 @@ def _rule_sources(engine: Engine) -> dict[str, list[tuple[str, str]]]:
 
 def _responses(engine: Engine) -> dict[str, tuple[Response, str, str]]:
     """name -> (response, origin, module) for every response Kage's modules declare (at module
-    level, alone or in a table): the engine's, and the session's replies. Not
+    level, alone or in a table): the engine's, the parser's and the session's replies. Not
     simply every name in RESPONSES, which holds whatever else declared one in this
     process (a test's own, say)."""
+    import kage.parser.replies
     import kage.session_replies
 
     found: dict[str, tuple[Response, str, str]] = {}
-    for module in (*engine.modules, kage.session_replies):
+    for module in (*engine.modules, kage.parser.replies, kage.session_replies):
         origin = engine.origin.get(module.__name__, CORE)
         for value in vars(module).values():
             held = value.values() if isinstance(value, dict) else [value]  # {"pull": ...}
