@@ -33,11 +33,15 @@ interactions:
   - {verb: set_down, target: vase, text: "You set the vase down as if it were an egg.",
      effects: [{move: {vase: den}}]}
   - {verb: flick, target: coin, when: {chance: 0.0}, text: "Heads."}
+  - {verb: rustle, target: gift, text: "The paper rustles."}
+  - {verb: rattle, target: box, text: "Something rattles in the box."}
 verbs:
   unwrap: ["open {thing}"]
   set_down: ["put {thing} down"]
   flick: ["switch {thing}"]
   put_in: ["tuck {things} in {thing}"]
+  rustle: ["jiggle {thing}"]
+  rattle: ["jiggle {thing}"]
 endings:
   - {id: never, when: {flag: never_set}, won: true, text: "The end."}
 """
@@ -66,6 +70,13 @@ def test_the_engine_line_is_used_when_the_world_action_refuses(session: Session)
 
 def test_when_both_refuse_the_world_says_why(session: Session) -> None:
     assert play(session, "open lamp") == "You can't see any point in doing that to the lamp."
+
+
+def test_only_the_engine_line_is_a_fallback(session: Session) -> None:
+    """Two of the world's verbs say the same words: the first answers, even when it
+    refuses and the other would not; the world's lines are not second-guessed."""
+    assert play(session, "jiggle gift") == "The paper rustles."
+    assert play(session, "jiggle box") == "You can't see any point in doing that to the box."
 
 
 def test_asking_whether_the_world_action_applies_draws_no_chance(session: Session) -> None:
