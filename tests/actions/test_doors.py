@@ -104,3 +104,12 @@ def test_a_locked_container_opens_with_its_key(home: Session) -> None:
     assert play(home, "open chest") == "It seems to be locked."
     assert play(home, "unlock chest") == "(with the brass key)\nYou unlock the chest."
     assert play(home, "open chest") == "You open the chest."
+
+
+def test_a_verb_means_the_door_it_would_change(home: Session) -> None:
+    """Two doors in the hall: "close door" means the open one, "unlock door" the locked
+    one (and "open door" has no such hint when both are closed)."""
+    play(home, "east", "west", "take brass key")
+    assert play(home, "close door") == "You close the red door."
+    assert play(home, "open door").startswith("Which do you mean")
+    assert play(home, "unlock door") == "(with the brass key)\nYou unlock the study door."

@@ -336,6 +336,9 @@ def test_a_command_of_more_than_forty_words(game: Game) -> None:
         ("give", "What do you want to give?"),
         ("climb", "What do you want to climb?"),
         ("get", "What do you want to get?"),
+        ("enter", "What do you want to enter?"),  # the widest of "enter {thing}" and "{place}"
+        ("walk", "Where do you want to walk?"),  # "walk {direction}" wants a where
+        ("hi", "Who do you want to talk?"),  # a two-letter verb is named by its action
     ],
 )
 def test_a_verb_alone_asks_for_the_rest(game: Game, line: str, reply: str) -> None:
@@ -352,6 +355,7 @@ def test_a_verb_alone_asks_for_the_rest(game: Game, line: str, reply: str) -> No
         ("insert cup", "insert something in something"),
         ("stand cup", "stand on something"),  # a thing after "stand": stand on it
         ("sit cup", "sit on something"),
+        ("help cup", "help me"),  # no slots: the shortest line of more than the verb
         ("look look", None),
         ("sing loudly", None),
     ],

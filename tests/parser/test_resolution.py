@@ -123,6 +123,31 @@ def test_a_meaning_the_world_gives_a_verb_now_tips_the_choice(game: Game) -> Non
     assert error(game, "x cup").startswith("Which do you mean")  # other verbs: no meaning
 
 
+YARD = """
+world: {id: yard, title: "Yard", intro: "Dust.", player: ned}
+places:
+  - {id: yard, name: "the yard", nouns: [yard]}
+people:
+  - {id: ned, name: "Ned", nouns: [ned], gender: him, at: yard}
+things:
+  - {id: big_crate, name: "big crate", nouns: [crate], adjectives: [big], container: true,
+     enterable: true, portable: false, at: yard}
+  - {id: small_crate, name: "small crate", nouns: [crate], adjectives: [small], at: yard}
+  - {id: brass_lamp, name: "brass lamp", nouns: [lamp], adjectives: [brass], at: yard,
+     switchable: true}
+  - {id: clay_lamp, name: "clay lamp", nouns: [lamp], adjectives: [clay], at: yard}
+endings:
+  - {id: never, when: {flag: never_set}, won: true, text: "The end."}
+"""
+
+
+def test_a_verb_means_what_it_can_change(tmp_path_factory: pytest.TempPathFactory) -> None:
+    game = Game(world_from(tmp_path_factory, "yard", YARD), seed=0)
+    assert noun(game, "enter crate") == "big_crate"
+    assert parse(game, "x crate").error.startswith("Which do you mean")  # no hint for x
+    assert noun(game, "switch on lamp") == "brass_lamp"  # the clay lamp has no switch
+
+
 def test_things_that_cannot_be_told_apart_are_not_asked_about(game: Game) -> None:
     assert noun(game, "take spoon") == "spoon_a"
     assert not game.state.question

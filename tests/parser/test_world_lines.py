@@ -10,6 +10,7 @@ import pytest
 from tests.helpers import opened, play, world_from
 
 from kage.actions.pipeline import Action
+from kage.parser.lexicon import build
 from kage.parser.parser import _allowed, parse
 from kage.session import Session
 from kage.world.model import World
@@ -32,11 +33,15 @@ interactions:
   - {verb: set_down, target: vase, text: "You set the vase down as if it were an egg.",
      effects: [{move: {vase: den}}]}
   - {verb: flick, target: coin, when: {chance: 0.0}, text: "Heads."}
+  - {verb: rustle, target: gift, text: "The paper rustles."}
+  - {verb: rattle, target: box, text: "Something rattles in the box."}
 verbs:
   unwrap: ["open {thing}"]
   set_down: ["put {thing} down"]
   flick: ["switch {thing}"]
   put_in: ["tuck {things} in {thing}"]
+  rustle: ["jiggle {thing}"]
+  rattle: ["jiggle {thing}"]
 endings:
   - {id: never, when: {flag: never_set}, won: true, text: "The end."}
 """
@@ -67,6 +72,13 @@ def test_when_both_refuse_the_world_says_why(session: Session) -> None:
     assert play(session, "open lamp") == "You can't see any point in doing that to the lamp."
 
 
+def test_only_the_engine_line_is_a_fallback(session: Session) -> None:
+    """Two of the world's verbs say the same words: the first answers, even when it
+    refuses and the other would not; the world's lines are not second-guessed."""
+    assert play(session, "jiggle gift") == "The paper rustles."
+    assert play(session, "jiggle box") == "You can't see any point in doing that to the box."
+
+
 def test_asking_whether_the_world_action_applies_draws_no_chance(session: Session) -> None:
     game = session.game
     parsed = parse(game, "switch coin")
@@ -86,3 +98,21 @@ def test_in_banished_open_still_unseals_and_backpacks_stay_open(new_session) -> 
     play(session, "go to apartment")
     said = play(session, "open backpack")
     assert "open already" in said
+
+
+def test_the_worlds_and_its_extensions_lines_are_the_worlds_own(party: World) -> None:
+    """Built here rather than taken from a session: the lexicon is built once per world,
+    so only a test that builds it sees how its lines are marked."""
+    extension = [("jimmy", ["open   {things}", "jimmy {thing}"]), ("goad", ["goad {person}"])]
+    lex = build(party, extension)
+    opens = [(ln.pattern, ln.action, ln.world) for ln in lex.lines["open"]]
+    # the world's line comes before the core's line of the same words
+    assert opens.index(("open {thing}", "unwrap", True)) < opens.index(
+        ("open {thing}", "open", False)
+    )
+    # the extension's "open {things}" says the world's words (slots aside): it gives way
+    assert not [o for o in opens if o[1] == "jimmy"]
+    # the core's lines stay the engine's: the parser falls back to them
+    assert all(world is False for _, action, world in opens if action != "unwrap")
+    assert [(ln.action, ln.world) for ln in lex.lines["jimmy"]] == [("jimmy", True)]
+    assert [(ln.action, ln.world) for ln in lex.lines["goad"]] == [("goad", True)]
