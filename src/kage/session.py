@@ -55,6 +55,8 @@ from kage.session_replies import (
     RESTART_ASK,
     RESTART_DONE,
     RESTART_KEPT,
+    RESTORE_NONE,
+    RESTORE_WHICH,
     SUPERBRIEF,
     TRANSCRIPT_ALREADY,
     TRANSCRIPT_FAILED,
@@ -385,6 +387,8 @@ class Session:
         return Step(command, "Saves:\n" + "\n".join(lines))
 
     def _restore(self, command: str, rest: str) -> Step:
+        if not rest.strip():
+            return self._which_save(command)
         try:
             name = save_name(rest)
             data = self._find(name)
@@ -392,6 +396,21 @@ class Session:
         except (SaveError, RestoreError) as exc:
             return Step(command, f"Not restored: {exc}")
         return Step(command, f"[Restored {name!r}.{built.note}]\n\n{built.look}")
+
+    def _which_save(self, command: str) -> Step:
+        """RESTORE with no name: this world's saves, newest first, and how to pick one."""
+        try:
+            found = [info for info in list_all(self.saves_dir) if info.world_id == self.world.id]
+        except SaveError as exc:
+            return Step(command, str(exc))
+        if not found:
+            return Step(command, RESTORE_NONE(self.game))
+        found.sort(key=lambda info: (info.created or "", _written(info.path)), reverse=True)
+        lines = [
+            f"  {info.name!r}: {info.summary}" if info.ok else f"  {info.name!r}: damaged"
+            for info in found
+        ]
+        return Step(command, "\n".join([RESTORE_WHICH(self.game), *lines]))
 
     def _find(self, name: str) -> SaveData:
         """This world's save called ``name``; else a loose one from before world folders;
@@ -422,6 +441,14 @@ class Session:
         self.history.clear()
         self.last = None
         return built
+
+
+def _written(path: Path) -> int:
+    """When a save file was last written, to the nanosecond (0 if it cannot be read)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def meta_command(ws: list[str]) -> str | None:
