@@ -45,7 +45,8 @@ UNKNOWN = 3  # a word the game does not know at all
 SCENERY = 4  # words the place's description uses for something not modelled
 RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, refused
 
-IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
+# "the cups of instant ramen", "the green one", "seal the rope back into the scroll"
+IGNORED = frozenset({"of", "one", "ones", "back"})
 ORDINALS = {
     "first": 0,
     "1st": 0,
@@ -244,18 +245,22 @@ def resolve_one(
     action: str,
     chosen: Mapping[str, str] = EMPTY,
     many: bool = False,
+    source: str | None = None,
 ) -> Resolved:
     """One noun phrase -> the thing it means, or a question when the best candidates tie.
 
     `chosen` holds the answers to earlier questions about this command. `many` says the
     command can be carried out on each of several ("tie up the gangsters"): a plural, "all
     the guards" or "both" then mean every one that fits; otherwise the player is asked
-    which.
+    which. `source` is what the player takes from: what it holds may be named even when
+    it is out of sight ("take the wallet from kai"), and the checks say why not.
     """
     raw, phrase = phrase, strip_articles(phrase)
     if not phrase:
         return _failed(game, replies.BE_SPECIFIC)
     candidates = scope(game, slot)
+    if source is not None:
+        candidates += [c for c in query.contents(game, source) if c not in candidates]
     picked = chosen.get(key(phrase))
     if picked in candidates:
         return Resolved(ids=[picked])
@@ -266,7 +271,7 @@ def resolve_one(
     if phrase[0] in ALL_WORDS or phrase[0] == "both":
         return _quantified(game, slot, phrase, action, candidates, many)
     said = phrase
-    owner: list[str] = []
+    owner: list[str] = [game.world.player] if raw[0] == "my" else []
     if phrase[0] in POSSESSIVES and len(phrase) > 1:
         owner = _owner(game, phrase[0], candidates)
         phrase = strip_articles(phrase[1:])
@@ -280,10 +285,11 @@ def resolve_one(
         mine = [(s, c) for s, c in scored if _held_by(game, c, owner)]
         scored = mine or scored
     if not scored and "and" in phrase:
-        return _each(game, slot, _list_parts(raw), action, chosen, many)  # "x wallet and photo"
+        parts = _list_parts(raw)
+        return _each(game, slot, parts, action, chosen, many, source)  # "x wallet and photo"
     parts = _list_parts(raw)
     if not scored and len(parts) > 1:  # "the kunai the knuckles": a list without "and"
-        listed = _each(game, slot, parts, action, chosen, many)
+        listed = _each(game, slot, parts, action, chosen, many, source)
         if listed.ids or listed.question:
             return listed
     if not scored:
@@ -485,7 +491,8 @@ def resolve_many(
     """'sword', 'sword and scroll', 'all', 'all except the scroll', 'everything but it'."""
     if phrase and phrase[0] in ALL_WORDS:
         return _resolve_all(game, phrase[1:], action, other, chosen)
-    return _each(game, "things", _split_and(phrase), action, chosen, many=True)
+    source = other if action == "take" else None  # "take X from Y"
+    return _each(game, "things", _split_and(phrase), action, chosen, True, source)
 
 
 def _each(
@@ -495,12 +502,13 @@ def _each(
     action: str,
     chosen: Mapping[str, str],
     many: bool = False,
+    source: str | None = None,
 ) -> Resolved:
     if not parts:
         return _failed(game, replies.BE_SPECIFIC)
     ids: list[str] = []
     for part in parts:
-        got = resolve_one(game, slot, part, action, chosen, many)
+        got = resolve_one(game, slot, part, action, chosen, many, source)
         if not got.ids:
             return got
         ids.extend(i for i in got.ids if i not in ids)

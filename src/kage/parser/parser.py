@@ -116,6 +116,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         again = _parse_words(game, command, shorter, chosen)
         if again.actions or game.state.question:
             return again
+        if nouns.unknown_word(game, ws) not in (None, *shorter):
+            return again  # the word not known was the one left off: say what else is wrong
     return best if best is not None else _no_line_fits(game, ws, lines)
 
 
