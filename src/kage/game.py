@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
+from kage.core.responses import response
 from kage.core.settings import Settings
 from kage.world import query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
 from kage.world.model import Variant, World
 from kage.world.state import State
+
+OOPS = ("oops", "o")
+NOTHING_TO_CORRECT = response("parser.nothing_to_correct", "There is nothing to correct.")
+if TYPE_CHECKING:
+    from kage.parser.parser import Parsed
 
 _TEMPLATE = re.compile(r"\{\{([a-z_.]+)(?::([^}]*))?\}\}")
 
@@ -31,6 +37,7 @@ class Reply:
     # why the command got no real answer: the name of the parser's reply or of a vague
     # response ("parser.unknown_word", "interacting.nothing"); "" when it did
     failure: str = ""
+    played: str = ""  # the command played, when not the one typed ("oops sword")
 
 
 class Game:
@@ -51,6 +58,8 @@ class Game:
         self.kept: dict[str, Any] = {}
         self.acting: list[Action] = []  # the actions being performed, innermost last
         self.vague: list[str] = []  # the vague responses said during this command
+        # the last command that failed on an unknown word, and that word, for OOPS
+        self.oops: tuple[str, str] | None = None
         self.settings = Settings()  # the player's preferences; a session shares its own
         if state is None:
             self.state = runtime.initial_state(world, seed)
@@ -161,6 +170,20 @@ class Game:
             self.acting.pop()
         return outcome
 
+    def _oops(self, line: str) -> str | None:
+        """'oops sword' (or 'o sword') after "I don't know the word 'swrod'": the failed
+        command again with the word put right; None when there is nothing to put right."""
+        from kage.parser.text import words
+
+        ws = words(line)
+        if not ws or ws[0] not in OOPS or ws[0] in self.lexicon.lines:
+            return line
+        if self.oops is None or len(ws) < 2:
+            return None
+        command, word = self.oops
+        fixed = " ".join(ws[1:])
+        return re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", lambda _: fixed, command)
+
     def player_moved(self, origin: str) -> None:
         """The player is in another place than `origin`, by whatever way (going, an
         effect, a scene): the "moved" activity runs, so followers, pickpockets and edicts
@@ -173,15 +196,30 @@ class Game:
 
     def command(self, line: str) -> Reply:
         """One command (already split from its line) -> the reply the player reads."""
-        from kage.actions.information import FREE
         from kage.parser.parser import parse
 
         self.vague.clear()
+        fixed = self._oops(line)
+        if fixed is None:
+            self.say(NOTHING_TO_CORRECT(self))
+            return Reply(self.take_output(), True, False)
+        line = fixed
         result = parse(self, line)
+        self.oops = (line, result.unknown) if result.unknown else None
+        reply = self._play(result)
+        reply.played = line
+        return reply
+
+    def _play(self, result: Parsed) -> Reply:
+        """Say what the parse found, or carry out its actions."""
+        from kage.actions.information import FREE
+
         if self.state.done and not (result.actions and result.actions[0].name in FREE):
             self._out.clear()
             self.say("The story has ended. You can UNDO, RESTORE a save, RESTART or QUIT.")
             return Reply(self.take_output(), result.understood, False)
+        if result.note:
+            self.say(result.note)
         if result.error:
             self.say(result.error)
             return Reply(self.take_output(), result.understood, False, result.failure)

@@ -220,11 +220,12 @@ class Session:
                 f"back: {type(exc).__name__}: {exc}. Please report it.]",
                 understood=False,
             )
-        self.last = command
+        played = reply.played or command  # what to replay: "x sword", not "oops sword"
+        self.last = played
         if self.game.state == before:  # nothing happened: no turn to log or take back
             self.history.pop()
             return Step(command, reply.text, reply.understood, failure=reply.failure)
-        self.log.append(command)
+        self.log.append(played)
         if len(self.log) % SNAPSHOT_EVERY == 0:
             self.snapshots.append((len(self.log), self.game.state.dumps()))
             keep_bounded(self.snapshots)

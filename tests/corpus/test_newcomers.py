@@ -18,7 +18,7 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.129  # measured 12.9% (55 of 427) once noun phrases took plurals, lists, "other"
+RATCHET = 0.123  # measured 12.2% (171 of 1,404) after the first parser fixes; may only go down
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:
@@ -43,7 +43,7 @@ def test_newcomers_fail_no_more_often_than_before() -> None:
     [
         ("look", ""),
         ("x desk", ""),
-        ("xyzzy", "parser.unknown_word"),
+        ("xyzzy", "parser.not_a_verb"),
         ("x frobnitz", "parser.unknown_word"),
         ("take the sword", "parser.cant_see"),
         ("x sake bottle", "parser.scenery"),
@@ -69,5 +69,5 @@ def test_the_json_turn_names_the_failure(tmp_path: Path) -> None:
     from kage.interfaces.jsonplay import record
 
     session = Session(worlds.load("banished"), 0, saves=tmp_path)
-    (step,) = session.step("xyzzy")
+    (step,) = session.step("x xyzzy")
     assert json.loads(json.dumps(record(session, step, 1)))["failure"] == "parser.unknown_word"

@@ -380,9 +380,10 @@ def test_a_known_word_that_is_not_a_verb(game: Game) -> None:
     assert not parsed.understood and parsed.rank == SHAPE
 
 
-def test_an_unknown_first_word(game: Game) -> None:
+def test_an_unknown_first_word_is_not_a_verb_in_the_same_words(game: Game) -> None:
     parsed = failed(game, "xyzzy the cup")
-    assert parsed.error == "I don't know the word 'xyzzy'." and parsed.rank == UNKNOWN
+    assert parsed.error == "That's not a verb I recognise: 'xyzzy'." and parsed.rank == UNKNOWN
+    assert parsed.unknown == "xyzzy" and not parsed.understood
 
 
 def test_an_unknown_word_after_a_verb_is_named(game: Game) -> None:

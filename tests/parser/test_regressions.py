@@ -79,7 +79,7 @@ def test_direction_with_extra_words_is_not_a_silent_move(player: Player) -> None
 
 def test_a_very_long_unknown_word_is_shortened(player: Player) -> None:
     text = player("x" * 500)
-    assert text.startswith("I don't know the word 'xxx") and len(text) < 100
+    assert text.startswith("That's not a verb I recognise: 'xxx") and len(text) < 100
 
 
 @pytest.mark.parametrize(

@@ -208,8 +208,8 @@ class WorldInfo(Strict):
     start_time: str = "0001-01-01T08:00"
     mood_words: dict[str, int] = {}
     extensions: list[str] = []  # the extensions it uses (kage.ext), with what they need
-    currency: str = Field("coin", pattern=r"\S")  # what money is called: "ryo", "crown"
-    currency_plural: str = ""  # when it is not the name with an s: "ryo"
+    currency: str = Field("coin", pattern=r"\S")  # what money is called: "crown", "shell"
+    currency_plural: str = ""  # when it is not the name with an s: "sheep"
     version: str | int | float = ""  # the writer's version, shown by VERSION
     ranks: dict[str, int] = {}  # rank: the least score that earns it, shown by SCORE
 

@@ -7,12 +7,13 @@ an unknown word, or words no grammar line fits. When a line fits but names nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action, applies
-from kage.parser import nouns, replies
+from kage.parser import nouns, replies, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -48,6 +49,8 @@ class Parsed:
     understood: bool = True
     rank: int = 0  # for failures: how much the reply tells (nouns.SHAPE < SCOPE < UNKNOWN)
     failure: str = ""  # the failure's class: the name of the response that said it
+    unknown: str = ""  # the word not known, when that is why it failed
+    note: str = ""  # said before the reply: "(I took 'swrod' to mean 'sword'.)"
 
 
 def _failed(error: str, rank: int, failure: str = "") -> Parsed:
@@ -60,7 +63,9 @@ def _fail(game: Game, reply: Response, rank: int, **slots: object) -> Parsed:
 
 
 def _unknown(game: Game, word: str) -> Parsed:
-    return _failed(nouns.unknown_reply(game, word), UNKNOWN, replies.UNKNOWN_WORD.name)
+    failed = _failed(nouns.unknown_reply(game, word), UNKNOWN, replies.UNKNOWN_WORD.name)
+    failed.unknown = word
+    return failed
 
 
 def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> Parsed:
@@ -72,7 +77,42 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         answered = _answer(game, question, ws)
         if answered is not None:
             return answered
-    return _parse_words(game, command, ws, chosen or {})
+    parsed = _parse_words(game, command, ws, chosen or {})
+    if parsed.unknown and chosen is None:
+        return _corrected(game, command, parsed)
+    return parsed
+
+
+def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:
+    """A command that failed on a word the game does not know, read again with each
+    known word it could be a slip of; the first reading that is answered is taken, and
+    the player is told. Otherwise the failure stands, with a "did you mean"."""
+    word = failed.unknown
+    known = game.lexicon.verbs if _first_word(command) == word else game.lexicon.words
+    near = typos.candidates(word, known)
+    for meant in near:
+        fixed = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", meant, command)
+        parsed = _parse_words(game, fixed, words(fixed), {})
+        if not parsed.failure:
+            parsed.note = replies.CORRECTED(game, word=word, meant=meant)
+            return parsed
+        game.state.question = {}  # a question about a reading not taken is not asked
+    if known is not game.lexicon.verbs:  # suggest only words for what is in sight
+        in_sight = _words_in_sight(game)
+        near = [w for w in near if w in in_sight]
+    if len(near) == 1:  # several near words: more likely a word the game never had
+        failed.error += " " + replies.DID_YOU_MEAN(game, word=near[0])
+    return failed
+
+
+def _words_in_sight(game: Game) -> set[str]:
+    names = game.lexicon.names
+    return {w for e in nouns.scope(game, "thing") if e in names for w in names[e].words}
+
+
+def _first_word(command: str) -> str:
+    ws = words(command)
+    return ws[0] if ws else ""
 
 
 def _answer(game: Game, question: dict[str, Any], ws: list[str]) -> Parsed | None:
@@ -190,9 +230,11 @@ def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
         if len(ws) == 1:
             return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
         return _no_line_fits(game, ws, [])
-    if first not in game.lexicon.words:
-        return _unknown(game, first)
-    return _fail(game, replies.NOT_A_VERB, SHAPE, word=first)
+    shown = first if len(first) <= 40 else first[:40] + "..."
+    failed = _fail(game, replies.NOT_A_VERB, SHAPE, word=shown)
+    if first not in game.lexicon.words:  # one voice for a first word that is not a verb
+        failed.rank, failed.understood, failed.unknown = UNKNOWN, False, first
+    return failed
 
 
 def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:

@@ -43,3 +43,5 @@ PRONOUN_GONE = response("parser.pronoun_gone", "You can't see {thing} here.", "t
 BE_SPECIFIC = response("parser.be_specific", "You'll need to be more specific.")
 NO_ALL = response("parser.no_all", "You can't use '{word}' with that verb.", "word")
 NOTHING_FOR_ALL = response("parser.nothing_for_all", "There is nothing to {verb}.", "verb")
+CORRECTED = response("parser.corrected", "(I took '{word}' to mean '{meant}'.)", "word", "meant")
+DID_YOU_MEAN = response("parser.did_you_mean", "Did you mean '{word}'?", "word")

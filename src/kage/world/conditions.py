@@ -1,6 +1,6 @@
 """Conditions written in world files, and the one function that decides them.
 
-A condition is a small dict, e.g. ``{flag: verdict_heard}``, ``{at: hokage_office}``,
+A condition is a small dict, e.g. ``{flag: verdict_heard}``, ``{at: lighthouse}``,
 ``{not: {has: headband}}`` or ``{all: [...]}``. Several keys in one dict must all hold.
 Kinds are marked with `condition`; a world's engine (`kage.core.engine`) collects the core's
 and those of the extensions the world uses, once, before play.

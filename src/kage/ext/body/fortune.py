@@ -1,4 +1,4 @@
-"""Luck: tokens a person wears or carries (the First Hokage's necklace) bend chance.
+"""Luck: tokens a person wears or carries (a lucky charm, a grandmother's ring) bend chance.
 
 Any check that draws on chance can read `luck` and use `lucky` so the bonus a token gives
 is felt in later acts without each of them knowing about the token.

@@ -1,85 +1,85 @@
 """Sections of the living world (read by kage.ext.living): the map, the news, the factions.
 
 population_groups:                # the kinds of people a settlement counts, in order; the
-  - id: civilians                 # first is where people go when nothing says otherwise
-  - id: shinobi
+  - id: townsfolk                 # first is where people go when nothing says otherwise
+  - id: sailors
 nations:
-  - id: fire
-    name: "the Land of Fire"
-    great: true                  # one of the five great nations
-    opinion: {leaf: 40}          # what its people think of a target at the start (-100..100)
+  - id: coast
+    name: "the Coast Provinces"
+    great: true                  # one of the great nations
+    opinion: {guild: 40}         # what its people think of a target at the start (-100..100)
 settlements:
-  - id: konoha
-    name: "the Hidden Leaf"
-    nation: fire
-    kind: hidden_village         # any word: capital, town, village, port ... (for reports)
+  - id: harbour
+    name: "Saltmarsh Harbour"
+    nation: coast
+    kind: port                   # any word: capital, town, village, port ... (for reports)
     pos: [52, 48]                # on the map, in days of travel-ish units (for plots only)
-    people: {civilians: 30000, shinobi: 4000}
+    people: {townsfolk: 3000, sailors: 400}
     mixing: 6h                   # half its people have heard news this long after it arrives
-    history: {naruto: 100}       # what the subject has meant to the place, 0..100
-    opinion: {naruto: -20}       # overrides the nation's starting opinion, for every group
+    history: {mara: 100}         # what the subject has meant to the place, 0..100
+    opinion: {mara: -20}         # overrides the nation's starting opinion, for every group
     group_opinion:               # ... or for one group only
-      civilians: {naruto: -40}
-      shinobi: {naruto: 20}
-    zones: [konoha]              # world places in these zones are in the settlement
+      townsfolk: {mara: -40}
+      sailors: {mara: 20}
+    zones: [harbour]             # world places in these zones are in the settlement
     places: []                   # ... and these places too
 roads:                            # not keyed: a road is two settlements and a travel time
-  - {between: [konoha, tanzaku], days: 1.5, kind: road}
+  - {between: [harbour, millbrook], days: 1.5, kind: road}
 factions:
-  - id: leaf
-    name: "the Hidden Leaf"
-    seats: [konoha]              # whose people's opinion is the faction's opinion
-    voice: {civilians: 0.3, shinobi: 0.7}   # default: every group alike
+  - id: guild
+    name: "the Harbour Guild"
+    seats: [harbour]             # whose people's opinion is the faction's opinion
+    voice: {townsfolk: 0.3, sailors: 0.7}   # default: every group alike
     loyalty: 0.2                 # 0..1: lowers every breaking threshold by up to 50 points
     honours: [pact]              # kinds of treaty it never breaks over opinion
     income: 100                  # its own income before treaties (reports)
 treaties:
-  - id: leaf_wave_trade
+  - id: guild_mill_trade
     kind: trade                  # alliance | pact | trade | patronage ...
-    between: [leaf, wave]
+    between: [guild, mill]
     breaks_below: -20            # a party whose opinion of the other falls below this drops it
     strains_below: null          # optional: below this it is strained (half its value)
     restores_above: null         # optional: both above this and a broken treaty is restored
-    value: {leaf: 10, wave: 5}   # income each party draws from it
+    value: {guild: 10, mill: 5}  # income each party draws from it
     told: "..."                  # the news of its breaking, as people tell it
     on_break: []                 # effects when it breaks (and on_strain, on_restore)
 news_sources:
-  - id: banishment
-    subject: naruto              # what the news is about; people's bonds and history read it
-    origin: konoha               # the settlement where it is born
-    when: {flag: verdict_delivered}   # born the first time this holds ...
-    born_at: {record: "edict:banishment", key: issued}  # ... dated from a record (minutes)
-    words: [konoha, leaf, naruto, banishment]   # what "ask X about ..." matches
+  - id: exile
+    subject: mara                # what the news is about; people's bonds and history read it
+    origin: harbour              # the settlement where it is born
+    when: {flag: sentence_read}  # born the first time this holds ...
+    born_at: {record: "edict:exile", key: issued}  # ... dated from a record (minutes)
+    words: [harbour, guild, mara, exile]   # what "ask X about ..." matches
     reach: null                  # the most days of travel it carries (null: everywhere)
     distorts: 0.3                # how much its telling drifts with distance (0..1)
     versions:                    # how it is told, by days of travel from the origin
       - {beyond: 0, text: "..."}
     impacts:                     # what hearing it does to opinion, scaled by who has heard
-      - {target: leaf, by: -60, scale: history, groups: [shinobi],   # default: all
+      - {target: guild, by: -60, scale: history, groups: [sailors],   # default: all
          where: [...], nations: [...], except: [...], fades: 30d, told: "..."}
     shock: 60                    # grief it brings to people bonded to the subject
 lives:
-  - id: hinata
-    who: hinata                  # a person in the world (optional)
-    at: konoha
-    group: shinobi               # default: the first population group
-    bonds: {naruto: 90}
+  - id: tomas
+    who: tomas                   # a person in the world (optional)
+    at: harbour
+    group: sailors               # default: the first population group
+    bonds: {mara: 90}
     grief: 0
     resilience: 0.25             # below 0.3 grief deepens; above, it fades
     courage: 0.02                # resilience gained per day while pursuing the goal
     goal: train                  # train | none
-    skill: {stat: taijutsu, start: 40, talent: 1.2, limit: 95}
-    partner: neji                # another life: training together goes faster
-    told: "..."                  # how her days are told, once her goal is under way
+    skill: {stat: sailing, start: 40, talent: 1.2, limit: 95}
+    partner: ines                # another life: training together goes faster
+    told: "..."                  # how his days are told, once his goal is under way
 whereabouts:
-  - id: naruto
-    who: naruto                  # whose sightings become news
-    words: [naruto, blond]       # what "ask X about ..." matches
+  - id: mara
+    who: mara                    # whose sightings become news
+    words: [mara, redhead]       # what "ask X about ..." matches
     reach: 1d                    # how far gossip about a stranger carries
-    recognised: null             # a condition: when it holds he is known by name ...
+    recognised: null             # a condition: when it holds she is known by name ...
     recognised_reach: null       # ... and the news carries this far instead
-    hidden: null                 # a condition: when it holds nobody sees him
-    ignores: [konoha]            # where his being about is no news (his home)
+    hidden: null                 # a condition: when it holds nobody sees her
+    ignores: [harbour]           # where her being about is no news (her home)
     versions: [{beyond: 0, text: "..."}]
 """
 

@@ -58,4 +58,4 @@ def check(builder: Any, located: Any, path: tuple[Any, ...], entry: JutsuModel) 
         builder.duration(located, (*path, "lasts"), entry.lasts)
 
 
-SECTION = Section("jutsu", JutsuModel, check)
+SECTION = Section("jutsu", JutsuModel, check, singular="jutsu")

@@ -12,7 +12,7 @@ Effects = list[dict[str, Any]]
 
 
 class TrainingModel(Strict):
-    """A kind of training: 'train', 'train genjutsu', 'train for 3 weeks'."""
+    """A kind of training: 'train', 'train archery', 'train for 3 weeks'."""
 
     id: str
     words: list[str] = []  # what the player may call it; the first entry is the default
