@@ -153,3 +153,23 @@ def test_it_may_mean_the_container_once_the_thing_put_in_is_gone(game: Game) -> 
     assert game.state.pronouns["it"] == "key"
     move(game, "key", "hall")
     assert nouns(parse(game, "x it")) == ["box"]
+
+
+def test_a_list_whose_commas_were_dropped_is_cut_into_names(game: Game) -> None:
+    # "take glass, coins, red cup and marble": the tokenizer leaves "glass coins red cup"
+    assert nouns(parse(game, "take glass, coins, red cup and spoons")) == [
+        "glass",
+        "coins",
+        "red_cup",
+        "spoon_a",
+        "spoon_b",
+    ]
+    # one phrase that is no list is not cut into two things
+    assert parse(game, "x glass coins").error == "You can't see any such thing."
+
+
+def test_things_and_stuff_mean_all_and_thing_is_any_thing(game: Game) -> None:
+    taken = nouns(parse(game, "pack my things"))
+    assert "glass" in taken and "coins" in taken and "palm" not in taken  # fixed in place
+    assert nouns(parse(game, "take all the stuff")) == taken
+    assert nouns(parse(game, "x the oak thing")) == ["box"]  # the oak box

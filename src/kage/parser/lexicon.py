@@ -24,6 +24,7 @@ from kage.parser.grammar import (
 from kage.parser.nouns import (
     ALL_WORDS,
     EXCEPT_WORDS,
+    GENERAL,
     IGNORED,
     ORDINALS,
     POSSESSIVES,
@@ -43,6 +44,7 @@ PHRASING = (
     | ORDINALS.keys()
     | POSSESSIVES.keys()
     | QUANTIFIERS
+    | GENERAL
 )
 
 

@@ -45,8 +45,11 @@ UNKNOWN = 3  # a word the game does not know at all
 SCENERY = 4  # words the place's description uses for something not modelled
 RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, refused
 
-# "the cups of instant ramen", "the green one", "seal the rope back into the scroll"
-IGNORED = frozenset({"of", "one", "ones", "back"})
+# "the cups of instant ramen", "the green one", "seal the rope back into the scroll", "the
+# green bronze thing"
+IGNORED = frozenset({"of", "one", "ones", "back", "thing", "object"})
+# "pack my things", "put all the stuff in the bag": all, unless the world names something so
+GENERAL = frozenset({"things", "stuff", "belongings", "possessions", "gear", "items"})
 ORDINALS = {
     "first": 0,
     "1st": 0,
@@ -246,6 +249,7 @@ def resolve_one(
     chosen: Mapping[str, str] = EMPTY,
     many: bool = False,
     source: str | None = None,
+    listed: bool = False,
 ) -> Resolved:
     """One noun phrase -> the thing it means, or a question when the best candidates tie.
 
@@ -253,7 +257,9 @@ def resolve_one(
     command can be carried out on each of several ("tie up the gangsters"): a plural, "all
     the guards" or "both" then mean every one that fits; otherwise the player is asked
     which. `source` is what the player takes from: what it holds may be named even when
-    it is out of sight ("take the wallet from kai"), and the checks say why not.
+    it is out of sight ("take the wallet from kai"), and the checks say why not. `listed`
+    says the phrase is one part of a list ("katana, knuckles, kunai and chest plate"), so
+    it may itself be several names whose commas the tokenizer dropped.
     """
     raw, phrase = phrase, strip_articles(phrase)
     if not phrase:
@@ -288,6 +294,8 @@ def resolve_one(
         parts = _list_parts(raw)
         return _each(game, slot, parts, action, chosen, many, source)  # "x wallet and photo"
     parts = _list_parts(raw)
+    if not scored and len(parts) == 1 and listed:  # "katana, knuckles, kunai and ..."
+        parts = _segments(game, candidates, phrase)
     if not scored and len(parts) > 1:  # "the kunai the knuckles": a list without "and"
         listed = _each(game, slot, parts, action, chosen, many, source)
         if listed.ids or listed.question:
@@ -451,6 +459,24 @@ def _list_parts(phrase: list[str]) -> list[list[str]]:
     return [p for p in parts if strip_articles(p)]
 
 
+def _segments(game: Game, candidates: list[str], phrase: list[str]) -> list[list[str]]:
+    """A phrase no one thing fits, cut into the longest runs of words that each fit
+    something here ("katana knuckles kunai" -> three); nothing if no such cut covers it."""
+    names = game.lexicon.names
+    segments: list[list[str]] = []
+    start = 0
+    while start < len(phrase):
+        for end in range(len(phrase), start, -1):
+            run = phrase[start:end]
+            if any(_fits(names[c].words, run) for c in candidates if c in names):
+                segments.append(run)
+                start = end
+                break
+        else:
+            return []
+    return segments if len(segments) > 1 else []
+
+
 def _distinct(game: Game, ids: list[str]) -> list[str]:
     """Drop candidates the player could not tell apart anyway (same name)."""
     seen: dict[str, str] = {}
@@ -489,6 +515,9 @@ def resolve_many(
     chosen: Mapping[str, str] = EMPTY,
 ) -> Resolved:
     """'sword', 'sword and scroll', 'all', 'all except the scroll', 'everything but it'."""
+    said = strip_articles(phrase)
+    if said and all(w in GENERAL and w not in game.lexicon.nouns for w in said):
+        return _resolve_all(game, [], action, other, chosen)  # "pack my things"
     if phrase and phrase[0] in ALL_WORDS:
         return _resolve_all(game, phrase[1:], action, other, chosen)
     source = other if action == "take" else None  # "take X from Y"
@@ -508,7 +537,7 @@ def _each(
         return _failed(game, replies.BE_SPECIFIC)
     ids: list[str] = []
     for part in parts:
-        got = resolve_one(game, slot, part, action, chosen, many, source)
+        got = resolve_one(game, slot, part, action, chosen, many, source, len(parts) > 1)
         if not got.ids:
             return got
         ids.extend(i for i in got.ids if i not in ids)
@@ -523,8 +552,9 @@ def _resolve_all(
     exclude: set[str] = set()
     if rest and rest[0] in EXCEPT_WORDS:
         rest = rest[2:] if rest[1:2] in (["for"], ["from"]) else rest[1:]
-        for part in _split_and(rest):
-            got = resolve_one(game, "thing", part, action, chosen)
+        parts = _split_and(rest)
+        for part in parts:
+            got = resolve_one(game, "thing", part, action, chosen, listed=len(parts) > 1)
             if not got.ids:
                 return got
             exclude.update(got.ids)

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import inflection
+
 from kage.actions.pipeline import Action, applies
 from kage.parser import nouns, replies, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
@@ -100,7 +102,9 @@ def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:
     if known is not game.lexicon.verbs:  # suggest only words for what is in sight
         in_sight = _words_in_sight(game)
         near = [w for w in near if w in in_sight]
-    if len(near) == 1:  # several near words: more likely a word the game never had
+    # several near words: more likely a word the game never had (a word and its plural,
+    # "necklace" and "necklaces", are one)
+    if len({inflection.singularize(w) for w in near}) == 1:
         failed.error += " " + replies.DID_YOU_MEAN(game, word=near[0])
     return failed
 
