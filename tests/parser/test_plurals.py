@@ -173,3 +173,25 @@ def test_things_and_stuff_mean_all_and_thing_is_any_thing(game: Game) -> None:
     assert "glass" in taken and "coins" in taken and "palm" not in taken  # fixed in place
     assert nouns(parse(game, "take all the stuff")) == taken
     assert nouns(parse(game, "x the oak thing")) == ["box"]  # the oak box
+
+
+def test_a_him_or_her_gone_elsewhere_means_the_one_such_person_here(game: Game) -> None:
+    parse(game, "x maud")
+    move(game, "maud", "hall")
+    assert nouns(parse(game, "x her")) == ["lady"]  # the only other woman here but Pip
+    parse(game, "x butler")
+    move(game, "butler", "hall")
+    assert nouns(parse(game, "x him")) == ["soldier"]
+    parse(game, "x coins")
+    move(game, "coins", "hall")
+    assert parse(game, "x them").error == "You can't see the coins here."  # no group here
+    move(game, "twins", "parlour")
+    assert nouns(parse(game, "x them")) == ["twins"]
+
+
+def test_a_pronoun_gone_with_several_such_here_is_not_guessed(game: Game) -> None:
+    move(game, "twins", "parlour")  # the twins and the coins: two groups here
+    parse(game, "x red cup and glass")
+    move(game, "red_cup", "hall")
+    move(game, "glass", "hall")
+    assert parse(game, "x them").error == "You can't see the red cup here."

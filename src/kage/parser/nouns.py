@@ -192,8 +192,30 @@ def _pronoun(game: Game, word: str, candidates: list[str]) -> Resolved:
             if present:
                 break
     if not present:
+        present = _only_one_here(game, word, candidates)
+    if not present:
         return _failed(game, replies.PRONOUN_GONE, thing=game.world.entities[meant[0]].the())
     return Resolved(ids=present, several=len(present) > 1)
+
+
+def _only_one_here(game: Game, word: str, candidates: list[str]) -> list[str]:
+    """The one person here a 'him' or 'her' can mean, or the one group a 'them' can, when
+    what the word last meant is elsewhere: "her" in Oashisu is Kotomi, not Tsunade back
+    in the Leaf. Nothing when there are several (then the player hears who is gone)."""
+    entities = game.world.entities
+    if word == "it":
+        return []
+    fits = [
+        c
+        for c in candidates
+        if c != game.world.player
+        and entities[c].kind != "place"
+        and (
+            entities[c].kind == "person" and entities[c].gender == word
+            or word == "them" and entities[c].plural
+        )
+    ]
+    return fits if len(fits) == 1 else []
 
 
 def described_here(game: Game, phrase: list[str]) -> str | None:
