@@ -195,3 +195,16 @@ def test_a_pronoun_gone_with_several_such_here_is_not_guessed(game: Game) -> Non
     move(game, "red_cup", "hall")
     move(game, "glass", "hall")
     assert parse(game, "x them").error == "You can't see the red cup here."
+
+
+def test_the_parts_of_a_hyphenated_word_name_it_too() -> None:
+    man = Name.of(frozenset({"man"}), frozenset({"brown-haired", "young"}))
+    assert {"brown", "haired", "brown-haired"} <= man.adjectives
+    assert man.nouns == {"man"}
+
+
+def test_all_in_a_place_or_a_box_is_all_that_is_there(game: Game) -> None:
+    everything = nouns(parse(game, "take all"))
+    assert nouns(parse(game, "take everything in the room")) == everything
+    assert nouns(parse(game, "take everything here")) == everything
+    assert nouns(parse(game, "take all in the box")) == ["marble"]

@@ -37,7 +37,7 @@ from kage.world.model import World
 
 # words that are part of how a noun phrase is said rather than names of anything
 PHRASING = (
-    frozenset({"and", "for", "from"})
+    frozenset({"and", "for", "from", "here"})
     | ALL_WORDS
     | EXCEPT_WORDS
     | IGNORED
@@ -67,6 +67,9 @@ class Name:
     def of(cls, nouns: frozenset[str], adjectives: frozenset[str], plural: bool = False) -> Name:
         nouns = frozenset(normal(w) for w in nouns) - ARTICLES - {""}
         adjectives = frozenset(normal(w) for w in adjectives) - ARTICLES - {""}
+        # "brown haired" for "brown-haired", "dragon guard sword" for "dragon-guard"
+        parts = {p for w in nouns | adjectives if "-" in w for p in w.split("-")}
+        adjectives |= frozenset(parts) - nouns - ARTICLES - {""}
         if plural:
             nouns |= {inflection.singularize(n) for n in nouns} - {""}
             return cls(nouns, adjectives, nouns | adjectives)

@@ -358,7 +358,7 @@ def _every(game: Game, scored: list[tuple[int, str]], slot: str, action: str) ->
     ids = [
         c
         for _, c in scored
-        if c != game.world.player and entities[c].kind != "place" or slot == "place"
+        if slot == "place" or (c != game.world.player and entities[c].kind != "place")
     ]
     player = game.world.player
     if action == "take":
@@ -571,6 +571,13 @@ def _resolve_all(
 ) -> Resolved:
     while rest and rest[0] in ("of", "the", "my", "your"):
         rest = rest[1:]
+    if rest[:1] == ["here"]:
+        rest = rest[1:]  # "take everything here"
+    elif rest[:1] in (["in"], ["on"], ["inside"], ["from"]) and len(rest) > 1:
+        where = resolve_one(game, "thing", rest[1:], action, chosen)  # "all in the room"
+        if where.ids:
+            other = None if where.ids[0] == query.here(game) else where.ids[0]
+            rest = []
     exclude: set[str] = set()
     if rest and rest[0] in EXCEPT_WORDS:
         rest = rest[2:] if rest[1:2] in (["for"], ["from"]) else rest[1:]
