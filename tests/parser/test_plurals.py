@@ -131,10 +131,12 @@ def test_the_other_one_is_what_fits_but_was_not_named_last(game: Game) -> None:
 
 
 # -- tails -------------------------------------------------------------------------------
-def test_a_tail_naming_a_tool_held_is_dropped_when_the_verb_takes_none(game: Game) -> None:
+def test_a_tail_naming_a_tool_is_dropped_when_the_verb_takes_none(game: Game) -> None:
     assert nouns(parse(game, "take the red cup with the key")) == ["red_cup"]
     assert nouns(parse(game, "polish the glass using the scarf")) == ["glass"]
-    assert not parse(game, "take the red cup with the glass").actions  # not held: no tool
+    assert nouns(parse(game, "polish the glass with the rug")) == ["glass"]  # in reach
+    assert not parse(game, "take the red cup with the twins").actions  # not here: no tool
+    assert nouns(parse(game, "greet the butler up")) == ["butler"]
     assert nouns(parse(game, "x the glass too")) == ["glass"]
 
 
@@ -208,3 +210,12 @@ def test_all_in_a_place_or_a_box_is_all_that_is_there(game: Game) -> None:
     assert nouns(parse(game, "take everything in the room")) == everything
     assert nouns(parse(game, "take everything here")) == everything
     assert nouns(parse(game, "take all in the box")) == ["marble"]
+
+
+def test_a_pronoun_for_someone_skips_a_meaning_that_is_no_person(game: Game) -> None:
+    parse(game, "x red cup and glass")  # "them": two cups, no people
+    move(game, "twins", "parlour")
+    assert resolve_one(game, "person", ["their"], "talk").ids == ["twins"]
+    assert resolve_one(game, "person", ["them"], "talk").ids == ["twins"]
+    move(game, "twins", "hall")
+    assert resolve_one(game, "person", ["them"], "talk").ids == ["red_cup", "glass"]

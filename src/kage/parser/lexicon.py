@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 import inflection
 
@@ -34,6 +35,10 @@ from kage.parser.nouns import (
 from kage.world import numbers
 from kage.world.clock import _UNITS
 from kage.world.model import World
+
+# the same nouns recur in every world (man, door, guard): their forms are worked out once
+plural_of = cache(inflection.pluralize)
+singular_of = cache(inflection.singularize)
 
 # words that are part of how a noun phrase is said rather than names of anything
 PHRASING = (
@@ -71,9 +76,9 @@ class Name:
         parts = {p for w in nouns | adjectives if "-" in w for p in w.split("-")}
         adjectives |= frozenset(parts) - nouns - ARTICLES - {""}
         if plural:
-            nouns |= {inflection.singularize(n) for n in nouns} - {""}
+            nouns |= {singular_of(n) for n in nouns} - {""}
             return cls(nouns, adjectives, nouns | adjectives)
-        plurals = frozenset(inflection.pluralize(n) for n in nouns) - {""}
+        plurals = frozenset(plural_of(n) for n in nouns) - {""}
         plurals = frozenset(p for p in plurals if not _singular_of(p, nouns))
         nouns -= plurals
         return cls(nouns, adjectives, nouns | adjectives | plurals, plurals)
@@ -85,7 +90,7 @@ def _singular_of(word: str, nouns: frozenset[str]) -> bool:
     "guard" is the plural."""
     if word not in nouns:
         return False
-    single = inflection.singularize(word)
+    single = singular_of(word)
     return single == word or single not in nouns
 
 

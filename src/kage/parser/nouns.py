@@ -29,7 +29,9 @@ PRONOUN_WORDS = ("it", "him", "her", "them")
 POSSESSIVES = {"his": "him", "her": "her", "their": "them", "its": "it", "our": ""}
 QUANTIFIERS = frozenset({"both", "other", "another"})  # "both gangsters", "the other one"
 LIST_BREAKS = ARTICLES | POSSESSIVES.keys()  # "the kunai, the knuckles": a second noun
-TRAILING = frozenset({"too", "also", "again", "please", "now", "as", "well"})
+# words after the last noun that add nothing when no reading of the whole fits: "sell the
+# tanto again", "calm the prisoner down"
+TRAILING = frozenset({"too", "also", "again", "please", "now", "as", "well", "down", "up"})
 EARLIER = "+"  # pronouns[word + EARLIER]: what the word meant before, most recent first
 LAST = "last"  # pronouns[LAST]: what the player named last, for "the other one"
 KEPT = 4  # how many earlier meanings a pronoun keeps
@@ -179,23 +181,34 @@ def _failed(game: Game, reply: replies.Response, **slots: object) -> Resolved:
     return Resolved(error=reply(game, **slots), failure=reply.name)
 
 
-def _pronoun(game: Game, word: str, candidates: list[str]) -> Resolved:
+def _pronoun(game: Game, word: str, candidates: list[str], people: bool = False) -> Resolved:
+    """What a pronoun means here. For a slot that takes a person, a meaning that is not
+    one gives way to one that is ("cut their chains" with "them" still the wallet and
+    photo), if there is one."""
     meant = [t for t in game.state.pronouns.get(word, "").split(",") if t in game.world.entities]
     if not meant:
         return _failed(game, replies.PRONOUN_UNSET, word=word)
-    present = [t for t in meant if t in candidates]
-    if not present:
-        # what the word meant before, if that is still here ("put the ramen in it" once
-        # the backpack is named again, after the rope went into the scroll)
-        for earlier in game.state.pronouns.get(word + EARLIER, "").split(";"):
-            present = [t for t in earlier.split(",") if t in candidates]
-            if present:
-                break
-    if not present:
-        present = _only_one_here(game, word, candidates)
+    entities = game.world.entities
+    pool = [c for c in candidates if entities[c].kind == "person"] if people else candidates
+    present = (
+        [t for t in meant if t in pool]
+        or _earlier(game, word, pool)
+        or _only_one_here(game, word, pool)
+        or [t for t in meant if t in candidates]  # here but no person: the action says so
+    )
     if not present:
         return _failed(game, replies.PRONOUN_GONE, thing=game.world.entities[meant[0]].the())
     return Resolved(ids=present, several=len(present) > 1)
+
+
+def _earlier(game: Game, word: str, candidates: list[str]) -> list[str]:
+    """What the word meant before, if that is still here ("put the ramen in it" once the
+    rope it meant has gone into the scroll, and the backpack was named before)."""
+    for earlier in game.state.pronouns.get(word + EARLIER, "").split(";"):
+        present = [t for t in earlier.split(",") if t in candidates]
+        if present:
+            return present
+    return []
 
 
 def _only_one_here(game: Game, word: str, candidates: list[str]) -> list[str]:
@@ -293,9 +306,9 @@ def resolve_one(
     if picked in candidates:
         return Resolved(ids=[picked])
     if len(phrase) == 1 and phrase[0] in PRONOUN_WORDS:
-        return _pronoun(game, phrase[0], candidates)
+        return _pronoun(game, phrase[0], candidates, slot == "person")
     if len(phrase) == 1 and POSSESSIVES.get(phrase[0]) and slot == "person":
-        return _pronoun(game, POSSESSIVES[phrase[0]], candidates)  # "cut their chains"
+        return _pronoun(game, POSSESSIVES[phrase[0]], candidates, True)  # "cut their chains"
     if phrase[0] in ALL_WORDS or phrase[0] == "both":
         return _quantified(game, slot, phrase, action, candidates, many)
     said = phrase

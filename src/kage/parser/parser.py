@@ -19,7 +19,7 @@ from kage.parser import nouns, replies, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
-from kage.world import numbers, query
+from kage.world import numbers
 from kage.world.clock import unit_minutes
 
 if TYPE_CHECKING:
@@ -168,18 +168,15 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
 def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
     """The command without words that add nothing the verb takes, for a second try when
     no reading of the whole fits: a last "too" or "again", or a closing "with the rope"
-    naming something the player holds, when the verb has no slot for a tool ("tie up
-    the gangster with the rope": the rope is what tying up uses anyway)."""
+    naming something in reach, when the verb has no slot for a tool ("tie up the
+    gangster with the rope": tying up finds the rope itself, and says if there is none)."""
     if len(ws) > 2 and ws[-1] in nouns.TRAILING:
         return ws[:-1]
     for cut in range(len(ws) - 2, 1, -1):
         if ws[cut] not in ("with", "using"):
             continue
         tool = nouns.resolve_one(game, "held", ws[cut + 1 :], "")
-        player = game.world.player
-        if tool.ids and all(query.is_carried_by(game, t, player) for t in tool.ids):
-            return ws[:cut]
-        return None
+        return ws[:cut] if tool.ids or tool.question else None
     return None
 
 
