@@ -28,7 +28,7 @@ PRONOUN_WORDS = ("it", "him", "her", "them")
 # in a slot for someone it is the person ("cut their chains"); "her" alone stays "her"
 POSSESSIVES = {"his": "him", "her": "her", "their": "them", "its": "it", "our": ""}
 QUANTIFIERS = frozenset({"both", "other", "another"})  # "both gangsters", "the other one"
-LIST_BREAKS = ARTICLES | POSSESSIVES.keys()  # "the kunai, the knuckles": a second noun
+LIST_BREAKS = ARTICLES | POSSESSIVES.keys()  # "the knife, the lamp": a second noun
 # words after the last noun that add nothing when no reading of the whole fits: "sell the
 # tanto again", "calm the prisoner down"
 TRAILING = frozenset({"too", "also", "again", "please", "now", "as", "well", "down", "up"})
@@ -293,7 +293,7 @@ def resolve_one(
     the guards" or "both" then mean every one that fits; otherwise the player is asked
     which. `source` is what the player takes from: what it holds may be named even when
     it is out of sight ("take the wallet from kai"), and the checks say why not. `listed`
-    says the phrase is one part of a list ("katana, knuckles, kunai and chest plate"), so
+    says the phrase is one part of a list ("sword, lamp, rope and tin cup"), so
     it may itself be several names whose commas the tokenizer dropped.
     """
     raw, phrase = phrase, strip_articles(phrase)
@@ -329,9 +329,9 @@ def resolve_one(
         parts = _list_parts(raw)
         return _each(game, slot, parts, action, chosen, many, source)  # "x wallet and photo"
     parts = _list_parts(raw)
-    if not scored and len(parts) == 1 and listed:  # "katana, knuckles, kunai and ..."
+    if not scored and len(parts) == 1 and listed:  # "sword, lamp, rope and ..."
         parts = _segments(game, candidates, phrase)
-    if not scored and len(parts) > 1:  # "the kunai the knuckles": a list without "and"
+    if not scored and len(parts) > 1:  # "the knife the lamp": a list without "and"
         listed = _each(game, slot, parts, action, chosen, many, source)
         if listed.ids or listed.question:
             return listed
@@ -481,7 +481,7 @@ def _held_by(game: Game, entity: str, owners: list[str]) -> bool:
 
 
 def _list_parts(phrase: list[str]) -> list[list[str]]:
-    """'the kunai, the knuckles and the tanto' (commas gone) -> three phrases: "and", and
+    """'the knife, the lamp and the rope' (commas gone) -> three phrases: "and", and
     an article or possessive after a word of a name, start a new one."""
     parts: list[list[str]] = [[]]
     for word in phrase:
@@ -496,7 +496,7 @@ def _list_parts(phrase: list[str]) -> list[list[str]]:
 
 def _segments(game: Game, candidates: list[str], phrase: list[str]) -> list[list[str]]:
     """A phrase no one thing fits, cut into the longest runs of words that each fit
-    something here ("katana knuckles kunai" -> three); nothing if no such cut covers it."""
+    something here ("sword lamp rope" -> three); nothing if no such cut covers it."""
     names = game.lexicon.names
     segments: list[list[str]] = []
     start = 0
