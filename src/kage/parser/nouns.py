@@ -224,10 +224,8 @@ def _only_one_here(game: Game, word: str, candidates: list[str]) -> list[str]:
         if c != game.world.player
         and entities[c].kind != "place"
         and (
-            entities[c].kind == "person"
-            and entities[c].gender == word
-            or word == "them"
-            and entities[c].plural
+            (entities[c].kind == "person" and entities[c].gender == word)
+            or (word == "them" and entities[c].plural)
         )
     ]
     return fits if len(fits) == 1 else []
