@@ -546,3 +546,20 @@ def test_a_save_of_this_world_moved_to_another_folder_is_not_offered_as_elsewher
 def test_after_first_word_keeps_a_name_that_starts_with_x() -> None:
     assert after_first_word("save Xavier's gate") == "Xavier's gate"
     assert after_first_word("restore ,:Xx") == "Xx"
+
+
+def test_every_ending_prints_the_final_score_and_the_options(tmp_path: Path) -> None:
+    from kage import worlds
+
+    session = Session(worlds.load("cloak"), 0, saves=tmp_path)
+    session.opening()
+    walkthrough = Path(__file__).parent / "walkthroughs" / "cloak.txt"
+    texts = [s.text for line in walkthrough.read_text().splitlines() for s in session.step(line)]
+    last = texts[-1]
+    assert last.index("You have won.") < last.index("*** You have won ***")
+    assert "In that game you scored 2 out of a possible 2, in 8 turns." in last
+    assert last.endswith("see the FULL SCORE for that game, or QUIT?")
+    assert sum("*** You have won ***" in t for t in texts) == 1  # said once, at the end
+    (after,) = session.step("look")
+    assert after.text.startswith("The story has ended.") and "FULL SCORE" in after.text
+    assert session.step("score")[0].text.startswith("You have scored 2 out of a possible 2")

@@ -196,6 +196,7 @@ class Game:
 
     def command(self, line: str) -> Reply:
         """One command (already split from its line) -> the reply the player reads."""
+        from kage.actions.information import ending
         from kage.parser.parser import parse
 
         self.vague.clear()
@@ -204,19 +205,22 @@ class Game:
             self.say(NOTHING_TO_CORRECT(self))
             return Reply(self.take_output(), True, False)
         line = fixed
+        was_done = self.state.done
         result = parse(self, line)
         self.oops = (line, result.unknown) if result.unknown else None
         reply = self._play(result)
         reply.played = line
+        if self.state.done and not was_done:
+            reply.text = "\n\n".join(t for t in (reply.text, ending(self)) if t)
         return reply
 
     def _play(self, result: Parsed) -> Reply:
         """Say what the parse found, or carry out its actions."""
-        from kage.actions.information import FREE
+        from kage.actions.information import AFTER_THE_END, FREE
 
         if self.state.done and not (result.actions and result.actions[0].name in FREE):
             self._out.clear()
-            self.say("The story has ended. You can UNDO, RESTORE a save, RESTART or QUIT.")
+            self.say(AFTER_THE_END(self))
             return Reply(self.take_output(), result.understood, False)
         if result.note:
             self.say(result.note)

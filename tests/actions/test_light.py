@@ -34,7 +34,8 @@ def test_examining_needs_light_even_for_what_you_hold(home: Session) -> None:
 def test_the_scenery_of_a_dark_place_is_not_given_away(home: Session) -> None:
     assert "scenery" not in play(home, "down", "x cobwebs")
     play(home, "up", "take lamp", "turn on lamp", "down")
-    assert "only part of the scenery" in play(home, "x cobwebs")
+    assert play(home, "x cobwebs") == "Damp stone and cobwebs."
+    assert "only part of the scenery" in play(home, "take cobwebs")
 
 
 def test_a_carried_lamp_lights_the_dark(home: Session) -> None:

@@ -75,7 +75,7 @@ def test_the_rule_does_nothing_when_its_condition_fails(hugo: Session) -> None:
 
 def test_a_refusal_that_changes_the_world_can_end_the_story(in_the_dark: Session) -> None:
     reply = play(in_the_dark, "look", "north")
-    assert reply.endswith(f"{GROPE}\n\nBruised all over, you give up.")
+    assert f"{GROPE}\n\nBruised all over, you give up.\n\n*** You have lost ***" in reply
     assert in_the_dark.game.state.done and not in_the_dark.game.state.won
 
 

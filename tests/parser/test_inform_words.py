@@ -117,7 +117,6 @@ def answers(world_name: str, word: str, saves: Path) -> list[str]:
     return wrong
 
 
-
 def test_the_word_list_is_inform_s() -> None:
     assert len(WORDS) == len(set(WORDS)) == 161
     assert {"x", "i", "l", "z", "q", "y", "nouns", "superbrief", "squash", "thump"} <= set(WORDS)
@@ -131,4 +130,3 @@ def test_every_standard_word_is_known(name: str, tmp_path: Path) -> None:
         if wrong:
             problems[word] = wrong
     assert not problems, problems
-

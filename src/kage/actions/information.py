@@ -120,6 +120,47 @@ def rank(game: Game) -> str:
     return ""
 
 
+WON = response("ending.won", "*** You have won ***")
+LOST = response("ending.lost", "*** You have lost ***")
+FINAL_SCORE = response(
+    "ending.score",
+    "In that game you scored {score} out of a possible {max}, in {turns} {turn_word}.",
+    "score",
+    "max",
+    "turns",
+    "turn_word",
+)
+OPTIONS = response(
+    "ending.options",
+    "Would you like to RESTART, RESTORE a saved game, UNDO your last move, see the FULL "
+    "SCORE for that game, or QUIT?",
+)
+AFTER_THE_END = response(
+    "ending.after",
+    "The story has ended. You can UNDO, RESTORE a save, RESTART, see the FULL SCORE or QUIT.",
+)
+
+
+def ending(game: Game) -> str:
+    """What every ending prints after its own text: won or lost, the final score and
+    rank, and what the player can do now (as Inform's games end)."""
+    parts = [(WON if game.state.won else LOST)(game)]
+    world = game.world
+    if world.max_score:
+        turns = game.state.turn
+        final = FINAL_SCORE(
+            game,
+            score=game.score,
+            max=world.max_score,
+            turns=turns,
+            turn_word="turn" if turns == 1 else "turns",
+        )
+        named = rank(game)
+        parts.append(final + (" " + RANK(game, rank=named) if named else ""))
+    parts.append(OPTIONS(game))
+    return "\n\n".join(parts)
+
+
 @rule("carry_out", *FREE)
 def no_time(game: Game, action: Action) -> None:
     action.minutes = 0

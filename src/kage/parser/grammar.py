@@ -14,6 +14,7 @@ Worlds add phrasings for any action (``hug {person}``) in their vocabulary file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -489,6 +490,20 @@ def normal(word: str) -> str:
     if word.endswith("'s") and len(word) > 2:
         word = word[:-2]
     return word
+
+
+_OPTIONAL = re.compile(r"\[([^\[\]]+)\]")
+
+
+def expand(pattern: str) -> list[str]:
+    """A pattern with optional words in brackets -> every pattern it stands for:
+    "make {number} [more] [shadow] clones" is four lines, each ranked by the words it has
+    (so the fullest wins where several fit). An alternative may be optional: "[the|a]"."""
+    found = _OPTIONAL.search(pattern)
+    if found is None:
+        return [" ".join(pattern.split())]
+    before, after = pattern[: found.start()], pattern[found.end() :]
+    return [*expand(before + found.group(1) + after), *expand(before + after)]
 
 
 def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:

@@ -20,6 +20,7 @@ from kage.parser.grammar import (
     META,
     Line,
     compile_pattern,
+    expand,
     normal,
 )
 from kage.parser.nouns import (
@@ -105,11 +106,15 @@ class Lexicon:
     def add(self, action: str, pattern: str, world: bool = False) -> None:
         """Add a grammar line. Lines are tried most specific first; between lines of the
         same shape, the world's own phrasing comes before the engine's (the parser still
-        falls back to the engine's when the world's action would refuse those nouns)."""
-        line = compile_pattern(action, pattern, world)
+        falls back to the engine's when the world's action would refuse those nouns).
+        Optional words in brackets make one line for each way of saying it."""
+        for each in expand(pattern):
+            self._add(compile_pattern(action, each, world))
+
+    def _add(self, line: Line) -> None:
         first = line.tokens[0]
         if first.words is None:
-            raise ValueError(f"pattern '{pattern}' must begin with a word")
+            raise ValueError(f"pattern '{line.pattern}' must begin with a word")
         for word in first.words:
             bucket = self.lines.setdefault(word, [])
             bucket.append(line)

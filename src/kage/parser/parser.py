@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import inflection
 
 from kage.actions.pipeline import Action, applies
-from kage.parser import nouns, replies, typos
+from kage.parser import nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -340,7 +340,7 @@ def _build(
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
             if scenery is not None:
-                return _failed(scenery, SCENERY, replies.SCENERY.name)
+                return _scenery(game, line.action, phrase, scenery)
             return _unknown(game, unknown)  # before any "can't see": it tells the player more
     failed = _set_values(game, action, binds)
     if failed is not None:
@@ -350,6 +350,16 @@ def _build(
         return resolved
     found, several = resolved
     return _actions(game, action, binds, found, several)
+
+
+def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
+    """Something a description mentions and the world does not model: looking at it
+    is answered by what the text says of it; anything else is refused as scenery."""
+    if verb in scenery.LOOKING:
+        said = scenery.sentences_naming(game, phrase)
+        if said is not None:
+            return Parsed(error=said, rank=SCENERY)
+    return _failed(refusal, SCENERY, replies.SCENERY.name)
 
 
 def _resolve_nouns(
@@ -373,6 +383,8 @@ def _resolve_nouns(
             got = nouns.resolve_one(game, slot, phrase, verb, chosen, alone and slot != "place")
         if got.question is not None:
             return got.question
+        if not got.ids and got.failure == replies.SCENERY.name:
+            return _scenery(game, verb, phrase, got.error)
         if not got.ids:
             return _failed(got.error, got.rank, got.failure)
         found[index] = got.ids

@@ -14,6 +14,7 @@ from kage.parser.grammar import (
     META,
     Line,
     compile_pattern,
+    expand,
     fits,
     normal,
 )
@@ -134,7 +135,7 @@ def starts_command(text: str, grammar: Grammar) -> bool:
 def core_grammar() -> dict[str, list[Line]]:
     grammar: dict[str, list[Line]] = {}
     for action, patterns in CORE:
-        for pattern in patterns:
+        for pattern in (each for written in patterns for each in expand(written)):
             line = compile_pattern(action, pattern)
             for word in line.tokens[0].words or ():
                 grammar.setdefault(word, []).append(line)

@@ -50,6 +50,8 @@ _UNITS = {
     "w": 10080,
     "week": 10080,
     "weeks": 10080,
+    "fortnight": 20160,
+    "fortnights": 20160,
 }
 _DURATION = re.compile(r"^\s*(\d+)\s*([a-z]*)\s*$")
 _SEPARATORS = re.compile(r"[,+]|\band\b|\s+(?=\d)")  # "1d, 6h", "1d + 6h", "1d 6h"

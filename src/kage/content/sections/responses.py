@@ -18,6 +18,8 @@ import difflib
 import importlib
 from typing import Any
 
+from pydantic import Field
+
 from kage.content.describe import subject
 from kage.content.errors import suggest
 from kage.content.schema import Strict, Text, VariantModel
@@ -27,7 +29,11 @@ from kage.core.responses import RESPONSES, STANDARD_SLOTS, Response, placeholder
 
 
 class ResponsesModel(Strict):
-    responses: dict[str, Text]
+    responses: dict[str, Text] = Field(
+        description=(
+            "Each response's name and the world's own text for it (or variants with `when`)."
+        )
+    )
 
 
 def check_placeholders(

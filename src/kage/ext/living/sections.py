@@ -99,125 +99,191 @@ Effects = list[dict[str, Any]]
 class GroupModel(Strict):
     """A kind of people a settlement counts (townsfolk, soldiers ...)."""
 
-    id: str
-    name: str = ""
+    id: str = Field(description="How files refer to it.")
+    name: str = Field("", description="What it is called in reports.")
 
 
 class NationModel(Strict):
-    id: str
-    name: str
-    great: bool = False
-    opinion: dict[str, float] = {}
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    great: bool = Field(False, description="One of the great nations (for reports).")
+    opinion: dict[str, float] = Field(
+        {}, description="What its people think of each target at the start (-100..100)."
+    )
 
 
 class SettlementModel(Strict):
-    id: str
-    name: str
-    nation: str
-    kind: str = "town"
-    pos: tuple[float, float]
-    people: dict[str, int] = {}  # group -> how many; none said: 1000 of the first group
-    mixing: str | int = "12h"
-    history: dict[str, float] = {}
-    opinion: dict[str, float] = {}
-    group_opinion: dict[str, dict[str, float]] = {}
-    zones: list[str] = []
-    places: list[str] = []
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    nation: str = Field(description="The nation it belongs to.")
+    kind: str = Field(
+        "town", description="Any word: capital, town, village, port ... (for reports)."
+    )
+    pos: tuple[float, float] = Field(
+        description="Where it lies on the map, in days of travel (for plots only)."
+    )
+    people: dict[str, int] = Field(
+        {},
+        description=(
+            "How many of each population group live there; none said: 1000 of the first group."
+        ),
+    )
+    mixing: str | int = Field(
+        "12h", description="Half its people have heard news this long after it arrives."
+    )
+    history: dict[str, float] = Field(
+        {}, description="What each subject has meant to the place, 0..100."
+    )
+    opinion: dict[str, float] = Field(
+        {},
+        description=(
+            "What its people think of each target at the start; overrides the nation's, for every"
+            " group."
+        ),
+    )
+    group_opinion: dict[str, dict[str, float]] = Field(
+        {}, description="The same for one population group only."
+    )
+    zones: list[str] = Field([], description="World places in these zones are in the settlement.")
+    places: list[str] = Field([], description="... and these places too.")
 
 
 class RoadModel(Strict):
-    between: tuple[str, str]
-    days: float = Field(gt=0)
-    kind: str = "road"
+    between: tuple[str, str] = Field(description="The two settlements it joins.")
+    days: float = Field(gt=0, description="How long the journey takes.")
+    kind: str = Field("road", description="Any word: road, sea, pass ... (for reports).")
 
 
 class FactionModel(Strict):
-    id: str
-    name: str
-    seats: list[str]
-    voice: dict[str, float] = {}  # group -> share of its say; none said: all alike
-    loyalty: float = Field(0.0, ge=0, le=1)
-    honours: list[str] = []
-    income: float = 0
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    seats: list[str] = Field(
+        description="Settlements whose people's opinion is the faction's opinion."
+    )
+    voice: dict[str, float] = Field(
+        {}, description="Each population group's share of its say; none said: all alike."
+    )
+    loyalty: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description="0..1: lowers every breaking threshold of its treaties by up to 50 points.",
+    )
+    honours: list[str] = Field([], description="Kinds of treaty it never breaks over opinion.")
+    income: float = Field(0, description="Its own income before treaties (reports).")
 
 
 class TreatyModel(Strict):
-    id: str
-    kind: str
-    between: tuple[str, str]
-    breaks_below: float = -30
-    strains_below: float | None = None
-    restores_above: float | None = None
-    value: dict[str, float] = {}
-    told: str = ""
-    on_break: Effects = []
-    on_strain: Effects = []
-    on_restore: Effects = []
+    id: str = Field(description="How files refer to it.")
+    kind: str = Field(description="Any word: alliance, pact, trade, patronage ...")
+    between: tuple[str, str] = Field(description="The two factions bound by it.")
+    breaks_below: float = Field(
+        -30, description="A party whose opinion of the other falls below this drops it."
+    )
+    strains_below: float | None = Field(
+        None, description="Below this it is strained (and worth half its value)."
+    )
+    restores_above: float | None = Field(
+        None, description="When both parties' opinions are above this, a broken treaty is restored."
+    )
+    value: dict[str, float] = Field({}, description="The income each party draws from it.")
+    told: str = Field("", description="The news of its breaking, as people tell it.")
+    on_break: Effects = Field([], description="Effects when it breaks.")
+    on_strain: Effects = Field([], description="Effects when it becomes strained.")
+    on_restore: Effects = Field([], description="Effects when it is restored.")
 
 
 class VersionModel(Strict):
-    beyond: float = Field(0, ge=0)  # days of travel from where it was born
-    text: str
+    beyond: float = Field(
+        0, ge=0, description="Told this way from this many days of travel from where it was born."
+    )
+    text: str = Field(description="How it is told there.")
 
 
 class ImpactModel(Strict):
-    target: str  # a faction, a subject, or "mood"
-    by: float
-    scale: Literal["none", "history"] = "none"
-    groups: list[str] = []  # none said: every group
-    where: list[str] = []  # settlements (empty: everywhere)
-    nations: list[str] = []
-    except_: list[str] = Field([], alias="except")
-    fades: str | int | None = None  # half-life; None: remembered
-    told: str = ""
+    target: str = Field(description='Whose standing it changes: a faction, a subject, or "mood".')
+    by: float = Field(description="How much opinion moves, at full strength.")
+    scale: Literal["none", "history"] = Field(
+        "none", description="`history`: scaled by what the subject has meant to each place."
+    )
+    groups: list[str] = Field([], description="Population groups it moves; none said: every group.")
+    where: list[str] = Field([], description="Settlements it moves (empty: everywhere).")
+    nations: list[str] = Field([], description="Only in settlements of these nations.")
+    except_: list[str] = Field([], alias="except", description="Settlements it leaves alone.")
+    fades: str | int | None = Field(None, description="Its half-life (none: remembered for ever).")
+    told: str = Field("", description="How people say they took it.")
 
 
 class NewsModel(Strict):
-    id: str
-    subject: str
-    origin: str
-    when: Cond = None
-    born_at: dict[str, str] | None = None  # {record: KEY, key: FIELD}
-    words: list[str]
-    reach: str | int | None = None
-    distorts: float = Field(0.3, ge=0, le=1)
-    versions: list[VersionModel]
-    impacts: list[ImpactModel] = []
-    shock: float = 0
+    id: str = Field(description="How files and the `news` effect refer to it.")
+    subject: str = Field(description="Whom the news is about; people's bonds and history read it.")
+    origin: str = Field(description="The settlement where it is born.")
+    when: Cond = Field(None, description="It is born the first time this holds.")
+    born_at: dict[str, str] | None = Field(
+        None, description="... dated from a record instead: {record: KEY, key: FIELD} (minutes)."
+    )
+    words: list[str] = Field(description='What "ask X about ..." matches.')
+    reach: str | int | None = Field(
+        None, description="The most days of travel it carries (none: everywhere)."
+    )
+    distorts: float = Field(
+        0.3, ge=0, le=1, description="How much its telling drifts with distance (0..1)."
+    )
+    versions: list[VersionModel] = Field(
+        description="How it is told, by days of travel from the origin."
+    )
+    impacts: list[ImpactModel] = Field(
+        [], description="What hearing it does to opinion, scaled by how many have heard."
+    )
+    shock: float = Field(0, description="Grief it brings to people bonded to the subject.")
 
 
 class SkillModel(Strict):
-    stat: str
-    start: float = 0
-    talent: float = Field(1.0, ge=0)  # points a day, far from the limit
-    limit: float = Field(100, gt=0)
+    stat: str = Field(description="The stat trained.")
+    start: float = Field(0, description="Its value at the start.")
+    talent: float = Field(1.0, ge=0, description="Points a day, far from the limit.")
+    limit: float = Field(100, gt=0, description="The most it can reach.")
 
 
 class LifeModel(Strict):
-    id: str
-    who: str | None = None
-    at: str
-    group: str | None = None  # None: the first population group
-    bonds: dict[str, float] = {}
-    grief: float = Field(0, ge=0, le=100)
-    resilience: float = Field(0.5, ge=0, le=1)
-    courage: float = Field(0.0, ge=0, le=1)
-    goal: Literal["train", "none"] = "none"
-    skill: SkillModel | None = None
-    partner: str | None = None
-    told: str = ""
+    id: str = Field(description="How files refer to it.")
+    who: str | None = Field(None, description="A person in the world, if it is one (optional).")
+    at: str = Field(description="The settlement where they live.")
+    group: str | None = Field(None, description="Their population group (none: the first).")
+    bonds: dict[str, float] = Field(
+        {}, description="How much they think of each subject, -100..100."
+    )
+    grief: float = Field(0, ge=0, le=100, description="Their grief at the start, 0..100.")
+    resilience: float = Field(
+        0.5, ge=0, le=1, description="0..1: below 0.3 grief deepens; above, it fades."
+    )
+    courage: float = Field(
+        0.0, ge=0, le=1, description="Resilience gained per day while pursuing the goal."
+    )
+    goal: Literal["train", "none"] = Field(
+        "none", description="What they do with their days: train, or none."
+    )
+    skill: SkillModel | None = Field(None, description="What their training raises.")
+    partner: str | None = Field(None, description="Another life: training together goes faster.")
+    told: str = Field("", description="How their days are told, once the goal is under way.")
 
 
 class WhereaboutsModel(Strict):
-    id: str
-    who: str
-    words: list[str] = []
-    reach: str | int = "1d"
-    recognised: Cond = None
-    recognised_reach: str | int | None = None
-    hidden: Cond = None
-    ignores: list[str] = []
-    versions: list[VersionModel]
+    id: str = Field(description="How files refer to it.")
+    who: str = Field(description="The person whose sightings become news.")
+    words: list[str] = Field([], description='What "ask X about ..." matches.')
+    reach: str | int = Field("1d", description="How far gossip about a stranger carries.")
+    recognised: Cond = Field(None, description="When this holds the person is known by name ...")
+    recognised_reach: str | int | None = Field(
+        None, description="... and the news carries this far instead."
+    )
+    hidden: Cond = Field(None, description="When this holds nobody sees them.")
+    ignores: list[str] = Field(
+        [], description="Settlements where their being about is no news (their home)."
+    )
+    versions: list[VersionModel] = Field(
+        description="How it is told, by days of travel from where they were seen."
+    )
 
 
 def _check_nation(builder: Any, located: Any, path: tuple[Any, ...], e: NationModel) -> None:
