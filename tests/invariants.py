@@ -256,9 +256,10 @@ def votes_add_up(seen: Seen) -> None:
 
 
 def references_are_real(seen: Seen) -> None:
-    """Pronouns point at entities of the world ("them" may mean several, comma-joined)."""
+    """Pronouns point at entities of the world ("them" may mean several, comma-joined;
+    what a word meant before is kept as such groups joined by semicolons)."""
     for word, meaning in seen.state.pronouns.items():
-        for entity in meaning.split(","):
+        for entity in meaning.replace(";", ",").split(","):
             assert entity in seen.world.entities, f"{word!r} means unknown {entity!r}"
 
 

@@ -425,7 +425,7 @@ class Play(RuleBasedStateMachine):
         assert self.session.game.state.digest() == digest
 
     def check_restore(self, record: Saved) -> None:
-        command = "restore" + record.command[len("save") :]
+        command = "restore" + (record.command[len("save") :] or " save")
         self.step(command, twin=False)
         session = self.session
         assert session.game.state.digest() == record.digest, "restore gave another state"

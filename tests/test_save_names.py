@@ -83,7 +83,7 @@ def test_dotted_name_does_not_overwrite_the_default_save(new_session) -> None:
     play(session, "save")  # the save called "save"
     play(session, "down", "save ../backup")
     assert sorted(info.name for info in session.store.list()) == ["../backup", "save"]
-    play(session, "restore")
+    play(session, "restore save")
     assert session.game.state.holder["naruto"] == "hokage_office"
 
 
@@ -146,3 +146,14 @@ def test_property_any_quoted_name_round_trips_or_is_refused(banished, name: str)
         play(session, "ne")
         assert f"[Restored {info.name!r}.]" in play(session, f'restore "{name}"')
         assert session.game.state.digest() == at_save
+
+
+def test_restore_with_no_name_lists_this_worlds_saves_and_restores_nothing(new_session) -> None:
+    session = new_session()
+    assert play(session, "restore") == "There are no saves of this story yet."
+    play(session, "save", "down", "save street")
+    digest = session.game.state.digest()
+    reply = play(session, "restore")
+    assert reply.startswith("Which save? Type RESTORE and its name")
+    assert reply.index("'street'") < reply.index("'save'")  # newest first
+    assert session.game.state.digest() == digest

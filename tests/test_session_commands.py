@@ -563,3 +563,16 @@ def test_every_ending_prints_the_final_score_and_the_options(tmp_path: Path) -> 
     (after,) = session.step("look")
     assert after.text.startswith("The story has ended.") and "FULL SCORE" in after.text
     assert session.step("score")[0].text.startswith("You have scored 2 out of a possible 2")
+
+
+def test_undo_passes_over_refusals_to_the_last_command_that_acted(tmp_path: Path) -> None:
+    from kage import worlds
+
+    session = Session(worlds.load("banished"), 0, saves=tmp_path)
+    session.opening()
+    for line in ("down", "eat the main street", "xyzzy", "take the moon"):
+        session.step(line)
+    (step,) = session.step("undo")
+    assert step.text.startswith("[Undone: down]")
+    assert session.game.state.holder["naruto"] == "hokage_office"
+    assert session.log == []

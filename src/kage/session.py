@@ -55,6 +55,8 @@ from kage.session_replies import (
     RESTART_ASK,
     RESTART_DONE,
     RESTART_KEPT,
+    RESTORE_NONE,
+    RESTORE_WHICH,
     SUPERBRIEF,
     TRANSCRIPT_ALREADY,
     TRANSCRIPT_FAILED,
@@ -128,7 +130,9 @@ class Session:
         self.game.settings = self.settings
         self.log: list[str] = []
         self.snapshots: list[tuple[int, str]] = [(0, self.game.state.dumps())]
-        self.history: list[tuple[State, int]] = []  # (state before, log length before)
+        # (state before, log length before, whether the command did anything): UNDO takes
+        # back the last command that did, and the refusals typed after it
+        self.history: list[tuple[State, int, bool]] = []
         self.last: str | None = None
 
     def opening(self) -> str:
@@ -198,18 +202,18 @@ class Session:
     def play(self, command: str) -> Step:
         """A world command: logged, undoable, replayable (unless it changed nothing)."""
         before = self.game.state.copy()
-        self.history.append((before, len(self.log)))
+        self.history.append((before, len(self.log), True))
         if len(self.history) > UNDO_DEPTH:
             del self.history[0]
         try:
             reply = self.game.command(command)
         except OutOfTime as exc:  # not a bug: the command is refused, as if by a rule
-            state, _ = self.history.pop()
+            state, _, _ = self.history.pop()
             self.game.set_state(state)
             self.game.take_output()
             return Step(command, str(exc))
         except Exception as exc:  # a bug must never cost the player the game
-            state, _ = self.history.pop()
+            state, _, _ = self.history.pop()
             self.game.set_state(state)
             self.game.take_output()
             if self.strict:
@@ -225,6 +229,8 @@ class Session:
         if self.game.state == before:  # nothing happened: no turn to log or take back
             self.history.pop()
             return Step(command, reply.text, reply.understood, failure=reply.failure)
+        if not reply.acted:  # refused: undo passes over it to the last command that acted
+            self.history[-1] = (before, len(self.log), False)
         self.log.append(played)
         if len(self.log) % SNAPSHOT_EVERY == 0:
             self.snapshots.append((len(self.log), self.game.state.dumps()))
@@ -242,7 +248,9 @@ class Session:
     def _undo(self, command: str, rest: str) -> Step:
         if not self.history:
             return Step(command, UNDO_NOTHING(self.game))
-        state, length = self.history.pop()
+        while len(self.history) > 1 and not self.history[-1][2]:
+            self.history.pop()  # a refusal: nothing to take back but the turn it counted
+        state, length, _ = self.history.pop()
         undone = self.log[length] if length < len(self.log) else ""
         self.game.set_state(state)
         del self.log[length:]
@@ -385,6 +393,8 @@ class Session:
         return Step(command, "Saves:\n" + "\n".join(lines))
 
     def _restore(self, command: str, rest: str) -> Step:
+        if not rest.strip():
+            return self._which_save(command)
         try:
             name = save_name(rest)
             data = self._find(name)
@@ -392,6 +402,21 @@ class Session:
         except (SaveError, RestoreError) as exc:
             return Step(command, f"Not restored: {exc}")
         return Step(command, f"[Restored {name!r}.{built.note}]\n\n{built.look}")
+
+    def _which_save(self, command: str) -> Step:
+        """RESTORE with no name: this world's saves, newest first, and how to pick one."""
+        try:
+            found = [info for info in list_all(self.saves_dir) if info.world_id == self.world.id]
+        except SaveError as exc:
+            return Step(command, str(exc))
+        if not found:
+            return Step(command, RESTORE_NONE(self.game))
+        found.sort(key=lambda info: (info.created or "", _written(info.path)), reverse=True)
+        lines = [
+            f"  {info.name!r}: {info.summary}" if info.ok else f"  {info.name!r}: damaged"
+            for info in found
+        ]
+        return Step(command, "\n".join([RESTORE_WHICH(self.game), *lines]))
 
     def _find(self, name: str) -> SaveData:
         """This world's save called ``name``; else a loose one from before world folders;
@@ -422,6 +447,14 @@ class Session:
         self.history.clear()
         self.last = None
         return built
+
+
+def _written(path: Path) -> int:
+    """When a save file was last written, to the nanosecond (0 if it cannot be read)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def meta_command(ws: list[str]) -> str | None:

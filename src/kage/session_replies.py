@@ -67,3 +67,7 @@ VERIFY_UNKNOWN = response(
 VERIFY_UNREADABLE = response(
     "verifying.unreadable", "The story's files could not be read: {reason}", "reason"
 )
+RESTORE_WHICH = response(
+    "restoring.which", "Which save? Type RESTORE and its name (RESTORE SAVE for a plain SAVE):"
+)
+RESTORE_NONE = response("restoring.none", "There are no saves of this story yet.")

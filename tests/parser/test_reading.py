@@ -196,7 +196,8 @@ def test_the_lexicon_knows_every_word_of_the_world(parlour: World) -> None:
     assert {"north", "upstairs", "ne", "it", "him", "them"} <= lex.words
     assert {"polish", "toss", "take", "x"} <= lex.verbs
     assert lex.names["blue_cup"].nouns == {"cup"} and lex.names["blue_cup"].adjectives == {"blue"}
-    assert lex.names["blue_cup"].words == {"cup", "blue"}
+    assert lex.names["blue_cup"].words == {"cup", "blue", "cups"}  # "cups": every cup
+    assert lex.names["blue_cup"].plurals == {"cups"}
     assert lex.names["butler"].nouns == {"butler", "gray"}
 
 

@@ -25,7 +25,18 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 FREE = frozenset(
-    {"score", "full_score", "exits", "pronouns", "version", "hint", "help", "time", "think"}
+    {
+        "score",
+        "full_score",
+        "exits",
+        "pronouns",
+        "version",
+        "hint",
+        "help",
+        "time",
+        "think",
+        "diagnose",
+    }
 )
 
 SCORE = response(

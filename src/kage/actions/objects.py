@@ -77,7 +77,7 @@ def can_take(game: Game, action: Action) -> str | None:
         return _prefix(game, action, refusal or FIXED(game, action))
     owner = query.holder(game, noun)
     if owner and game.world.entities[owner].kind == "person":
-        return BELONGS(game, action, owner=game.world.entities[owner].name)
+        return BELONGS(game, action, owner=game.world.entities[owner].the())
     return None
 
 

@@ -33,6 +33,7 @@ from kage.session import Session
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
 
+    from kage.interfaces.completion import SeenWords
     from kage.world.model import World
 
 # asks with a prompt; None at the end of the input; KeyboardInterrupt on Ctrl-C
@@ -81,11 +82,15 @@ def play(session: Session, console: Console | None = None) -> int:
     """Play at the terminal until the player quits or the input ends. Returns the exit
     status: 1 if the input had a line without an end, else 0."""
     console = console or Console(highlight=False)
+    from kage.interfaces.completion import SeenWords  # late: prompt_toolkit is slow to load
+
+    completer = SeenWords(session)
     show(console, session.opening())
+    completer.read(session.opening())
     threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
     interactive = sys.stdin is not None and sys.stdin.isatty()
     reader = None if interactive else LineReader(standard_input())
-    ask = _typed(session) if reader is None else _piped(reader)
+    ask = _typed(session, completer) if reader is None else _piped(reader)
     while True:
         try:
             line = ask("> ")
@@ -103,6 +108,7 @@ def play(session: Session, console: Console | None = None) -> int:
             steps = session.step(line.text, cut=line.cut)
         for step in steps:
             show(console, step.text)
+            completer.read(step.text)
             if step.quit:
                 return 0
         if interrupted:  # Ctrl-C while the command ran: quit now that it is done
@@ -182,15 +188,11 @@ def _piped(reader: LineReader) -> Ask:
     return ask
 
 
-def _typed(session: Session) -> Ask:
+def _typed(session: Session, completer: SeenWords) -> Ask:
     """The prompt at a real terminal: history, line editing, completion."""
     from prompt_toolkit import PromptSession
-    from prompt_toolkit.completion import WordCompleter
 
-    words = sorted(session.game.lexicon.words)
-    prompt_session: PromptSession[str] = PromptSession(
-        history=_history(), completer=WordCompleter(words, ignore_case=True)
-    )
+    prompt_session: PromptSession[str] = PromptSession(history=_history(), completer=completer)
     return _asking(prompt_session)
 
 

@@ -235,6 +235,10 @@ CORE: list[tuple[str, list[str]]] = [
     ("think", ["think", "feel", "reflect", "how do i feel", "mood", "remember"]),
     ("time", ["time", "what time is it", "clock", "check time"]),
     ("score", ["score", "points"]),
+    (
+        "diagnose",
+        ["diagnose", "diagnose me|myself", "status", "stats", "health", "how am i [doing]"],
+    ),
     ("full_score", ["full score", "full", "fullscore", "full points"]),
     ("exits", ["exits", "list exits", "ways out", "which ways", "obvious exits"]),
     ("pronouns", ["pronouns", "nouns"]),

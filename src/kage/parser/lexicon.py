@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+
+import inflection
 
 from kage.parser.grammar import (
     ARTICLES,
@@ -20,28 +23,76 @@ from kage.parser.grammar import (
     expand,
     normal,
 )
-from kage.parser.nouns import ALL_WORDS, EXCEPT_WORDS, IGNORED, ORDINALS, PRONOUN_WORDS
+from kage.parser.nouns import (
+    ALL_WORDS,
+    EXCEPT_WORDS,
+    GENERAL,
+    IGNORED,
+    ORDINALS,
+    POSSESSIVES,
+    PRONOUN_WORDS,
+    QUANTIFIERS,
+)
 from kage.world import numbers
 from kage.world.clock import _UNITS
 from kage.world.model import World
 
+# the same nouns recur in every world (man, door, guard): their forms are worked out once
+plural_of = cache(inflection.pluralize)
+singular_of = cache(inflection.singularize)
+
 # words that are part of how a noun phrase is said rather than names of anything
-PHRASING = frozenset({"and", "for", "from"}) | ALL_WORDS | EXCEPT_WORDS | IGNORED | ORDINALS.keys()
+PHRASING = (
+    frozenset({"and", "for", "from", "here"})
+    | ALL_WORDS
+    | EXCEPT_WORDS
+    | IGNORED
+    | ORDINALS.keys()
+    | POSSESSIVES.keys()
+    | QUANTIFIERS
+    | GENERAL
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """The words that name one entity, spelled as the parser compares them."""
+    """The words that name one entity, spelled as the parser compares them.
+
+    `plurals` are the plural forms of the nouns of one thing ("gangsters" for a gangster):
+    a phrase that names a thing by one of them means every thing here that fits (as
+    Inform's "understand ... as the plural of"). A world may list such a form among a
+    thing's nouns; it is read as the plural all the same. A thing that is itself plural
+    ("the coins") is also named by the singular of its nouns ("x coin")."""
 
     nouns: frozenset[str]
     adjectives: frozenset[str]
     words: frozenset[str]
+    plurals: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, nouns: frozenset[str], adjectives: frozenset[str]) -> Name:
+    def of(cls, nouns: frozenset[str], adjectives: frozenset[str], plural: bool = False) -> Name:
         nouns = frozenset(normal(w) for w in nouns) - ARTICLES - {""}
         adjectives = frozenset(normal(w) for w in adjectives) - ARTICLES - {""}
-        return cls(nouns, adjectives, nouns | adjectives)
+        # "brown haired" for "brown-haired", "dragon guard sword" for "dragon-guard"
+        parts = {p for w in nouns | adjectives if "-" in w for p in w.split("-")}
+        adjectives |= frozenset(parts) - nouns - ARTICLES - {""}
+        if plural:
+            nouns |= {singular_of(n) for n in nouns} - {""}
+            return cls(nouns, adjectives, nouns | adjectives)
+        plurals = frozenset(plural_of(n) for n in nouns) - {""}
+        plurals = frozenset(p for p in plurals if not _singular_of(p, nouns))
+        nouns -= plurals
+        return cls(nouns, adjectives, nouns | adjectives | plurals, plurals)
+
+
+def _singular_of(word: str, nouns: frozenset[str]) -> bool:
+    """Whether `word`, the plural form of one of the nouns, is also one of its singular
+    nouns: "sheep", "fish" and "ramen" are their own plurals, but "guards" listed beside
+    "guard" is the plural."""
+    if word not in nouns:
+        return False
+    single = singular_of(word)
+    return single == word or single not in nouns
 
 
 @dataclass(slots=True)
@@ -98,7 +149,7 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():
-        name = Name.of(entity.nouns, entity.adjectives)
+        name = Name.of(entity.nouns, entity.adjectives, entity.plural)
         lex.names[entity.id] = name
         lex.nouns.update(name.words)
         for topic in entity.topics:

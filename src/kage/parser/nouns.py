@@ -24,6 +24,17 @@ if TYPE_CHECKING:
     from kage.world.model import Entity
 
 PRONOUN_WORDS = ("it", "him", "her", "them")
+# a possessive before a noun narrows it to what that person holds ("his wallet"); alone
+# in a slot for someone it is the person ("cut their chains"); "her" alone stays "her"
+POSSESSIVES = {"his": "him", "her": "her", "their": "them", "its": "it", "our": ""}
+QUANTIFIERS = frozenset({"both", "other", "another"})  # "both gangsters", "the other one"
+LIST_BREAKS = ARTICLES | POSSESSIVES.keys()  # "the knife, the lamp": a second noun
+# words after the last noun that add nothing when no reading of the whole fits: "sell the
+# tanto again", "calm the prisoner down"
+TRAILING = frozenset({"too", "also", "again", "please", "now", "as", "well", "down", "up"})
+EARLIER = "+"  # pronouns[word + EARLIER]: what the word meant before, most recent first
+LAST = "last"  # pronouns[LAST]: what the player named last, for "the other one"
+KEPT = 4  # how many earlier meanings a pronoun keeps
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
 EXCEPT_WORDS = frozenset({"except", "but", "excluding", "apart"})
 EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -36,7 +47,11 @@ UNKNOWN = 3  # a word the game does not know at all
 SCENERY = 4  # words the place's description uses for something not modelled
 RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, refused
 
-IGNORED = frozenset({"of", "one", "ones"})  # "the cups of instant ramen", "the green one"
+# "the cups of instant ramen", "the green one", "seal the rope back into the scroll", "the
+# green bronze thing"
+IGNORED = frozenset({"of", "one", "ones", "back", "thing", "object"})
+# "pack my things", "put all the stuff in the bag": all, unless the world names something so
+GENERAL = frozenset({"things", "stuff", "belongings", "possessions", "gear", "items"})
 ORDINALS = {
     "first": 0,
     "1st": 0,
@@ -97,7 +112,7 @@ def _score(game: Game, entity_id: str, phrase: list[str], slot: str, action: str
     name = game.lexicon.names[entity_id]
     if not _fits(name.words, phrase):
         return -1
-    nouns = sum(1 for w in phrase if w in name.nouns)
+    nouns = sum(1 for w in phrase if w in name.nouns or w in name.plurals)
     score = nouns * 2 + (len(phrase) - nouns)
     carried = query.is_carried_by(game, entity_id, game.world.player)
     if slot == "held" or action in ("drop", "put_in", "put_on", "give", "wear", "remove"):
@@ -166,14 +181,54 @@ def _failed(game: Game, reply: replies.Response, **slots: object) -> Resolved:
     return Resolved(error=reply(game, **slots), failure=reply.name)
 
 
-def _pronoun(game: Game, word: str, candidates: list[str]) -> Resolved:
+def _pronoun(game: Game, word: str, candidates: list[str], people: bool = False) -> Resolved:
+    """What a pronoun means here. For a slot that takes a person, a meaning that is not
+    one gives way to one that is ("cut their chains" with "them" still the wallet and
+    photo), if there is one."""
     meant = [t for t in game.state.pronouns.get(word, "").split(",") if t in game.world.entities]
     if not meant:
         return _failed(game, replies.PRONOUN_UNSET, word=word)
-    present = [t for t in meant if t in candidates]
+    entities = game.world.entities
+    pool = [c for c in candidates if entities[c].kind == "person"] if people else candidates
+    present = (
+        [t for t in meant if t in pool]
+        or _earlier(game, word, pool)
+        or _only_one_here(game, word, pool)
+        or [t for t in meant if t in candidates]  # here but no person: the action says so
+    )
     if not present:
         return _failed(game, replies.PRONOUN_GONE, thing=game.world.entities[meant[0]].the())
     return Resolved(ids=present, several=len(present) > 1)
+
+
+def _earlier(game: Game, word: str, candidates: list[str]) -> list[str]:
+    """What the word meant before, if that is still here ("put the ramen in it" once the
+    rope it meant has gone into the scroll, and the backpack was named before)."""
+    for earlier in game.state.pronouns.get(word + EARLIER, "").split(";"):
+        present = [t for t in earlier.split(",") if t in candidates]
+        if present:
+            return present
+    return []
+
+
+def _only_one_here(game: Game, word: str, candidates: list[str]) -> list[str]:
+    """The one person here a 'him' or 'her' can mean, or the one group a 'them' can, when
+    what the word last meant is elsewhere: "her" in Oashisu is Kotomi, not Tsunade back
+    in the Leaf. Nothing when there are several (then the player hears who is gone)."""
+    entities = game.world.entities
+    if word == "it":
+        return []
+    fits = [
+        c
+        for c in candidates
+        if c != game.world.player
+        and entities[c].kind != "place"
+        and (
+            (entities[c].kind == "person" and entities[c].gender == word)
+            or (word == "them" and entities[c].plural)
+        )
+    ]
+    return fits if len(fits) == 1 else []
 
 
 def described_here(game: Game, phrase: list[str]) -> str | None:
@@ -222,33 +277,239 @@ def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
 
 
 def resolve_one(
-    game: Game, slot: str, phrase: list[str], action: str, chosen: Mapping[str, str] = EMPTY
+    game: Game,
+    slot: str,
+    phrase: list[str],
+    action: str,
+    chosen: Mapping[str, str] = EMPTY,
+    many: bool = False,
+    source: str | None = None,
+    listed: bool = False,
 ) -> Resolved:
     """One noun phrase -> the thing it means, or a question when the best candidates tie.
 
-    `chosen` holds the answers to earlier questions about this command.
+    `chosen` holds the answers to earlier questions about this command. `many` says the
+    command can be carried out on each of several ("tie up the gangsters"): a plural, "all
+    the guards" or "both" then mean every one that fits; otherwise the player is asked
+    which. `source` is what the player takes from: what it holds may be named even when
+    it is out of sight ("take the wallet from kai"), and the checks say why not. `listed`
+    says the phrase is one part of a list ("sword, lamp, rope and tin cup"), so
+    it may itself be several names whose commas the tokenizer dropped.
     """
-    phrase = strip_articles(phrase)
+    raw, phrase = phrase, strip_articles(phrase)
     if not phrase:
         return _failed(game, replies.BE_SPECIFIC)
     candidates = scope(game, slot)
+    if source is not None:
+        candidates += [c for c in query.contents(game, source) if c not in candidates]
     picked = chosen.get(key(phrase))
     if picked in candidates:
         return Resolved(ids=[picked])
     if len(phrase) == 1 and phrase[0] in PRONOUN_WORDS:
-        return _pronoun(game, phrase[0], candidates)
-    if phrase[0] in ALL_WORDS:
-        return _failed(game, replies.NO_ALL, word=phrase[0])
-    scored = [(s, c) for c in candidates if (s := _score(game, c, phrase, slot, action)) >= 0]
+        return _pronoun(game, phrase[0], candidates, slot == "person")
+    if len(phrase) == 1 and POSSESSIVES.get(phrase[0]) and slot == "person":
+        return _pronoun(game, POSSESSIVES[phrase[0]], candidates, True)  # "cut their chains"
+    if phrase[0] in ALL_WORDS or phrase[0] == "both":
+        return _quantified(game, slot, phrase, action, candidates, many)
+    said = phrase
+    owner: list[str] = [game.world.player] if raw[0] == "my" else []
+    if phrase[0] in POSSESSIVES and len(phrase) > 1:
+        owner = _owner(game, phrase[0], candidates)
+        phrase = strip_articles(phrase[1:])
+    if "other" in phrase or "another" in phrase:
+        rest = [w for w in phrase if w not in ("other", "another") and w not in IGNORED]
+        return _other(game, slot, rest, action, candidates)
+    scored, plural = _matches(game, candidates, phrase, slot, action)
+    if not scored:
+        scored, owner = _owned(game, candidates, phrase, slot, action)  # "the boy's wallet"
+    if owner:
+        mine = [(s, c) for s, c in scored if _held_by(game, c, owner)]
+        scored = mine or scored
     if not scored and "and" in phrase:
-        return _each(game, slot, _split_and(phrase), action, chosen)  # "x wallet and photo"
+        parts = _list_parts(raw)
+        return _each(game, slot, parts, action, chosen, many, source)  # "x wallet and photo"
+    parts = _list_parts(raw)
+    if not scored and len(parts) == 1 and listed:  # "sword, lamp, rope and ..."
+        parts = _segments(game, candidates, phrase)
+    if not scored and len(parts) > 1:  # "the knife the lamp": a list without "and"
+        listed = _each(game, slot, parts, action, chosen, many, source)
+        if listed.ids or listed.question:
+            return listed
     if not scored:
         return _nothing_fits(game, slot, phrase)
+    if plural:
+        return _several(game, slot, said, _every(game, scored, slot, action), many)
     best = max(s for s, _ in scored)
     top = _distinct(game, [c for s, c in scored if s == best])
     if len(top) > 1:
-        return Resolved(question={"slot": slot, "candidates": top, "words": phrase})
+        return Resolved(question={"slot": slot, "candidates": top, "words": said})
     return Resolved(ids=top)
+
+
+def _matches(
+    game: Game, candidates: list[str], phrase: list[str], slot: str, action: str
+) -> tuple[list[tuple[int, str]], bool]:
+    """The candidates the words fit, scored, and whether the phrase is a plural that
+    means all of them. A thing the world names with that very word ("the miners", a
+    group) is meant before the several things it is the plural of."""
+    scored = [(s, c) for c in candidates if (s := _score(game, c, phrase, slot, action)) >= 0]
+    names = game.lexicon.names
+    plural = {c for _, c in scored if _plurally(names[c].nouns, names[c].plurals, phrase)}
+    if plural and len(plural) < len(scored):
+        return [(s, c) for s, c in scored if c not in plural], False
+    return scored, bool(plural)
+
+
+def _plurally(nouns: frozenset[str], plurals: frozenset[str], phrase: list[str]) -> bool:
+    return any(w in plurals for w in phrase) and not any(w in nouns for w in phrase)
+
+
+def _every(game: Game, scored: list[tuple[int, str]], slot: str, action: str) -> list[str]:
+    """All the candidates a plural fits, as "all" would pick among them: what is not yet
+    held for take, what is held for drop, and never the player or the place."""
+    entities = game.world.entities
+    ids = [
+        c
+        for _, c in scored
+        if slot == "place" or (c != game.world.player and entities[c].kind != "place")
+    ]
+    player = game.world.player
+    if action == "take":
+        ids = [c for c in ids if not query.is_carried_by(game, c, player)] or ids
+    elif slot == "held" or action in ("drop", "put_in", "put_on", "give", "wear", "remove"):
+        ids = [c for c in ids if query.is_carried_by(game, c, player)] or ids
+    return ids
+
+
+def _several(game: Game, slot: str, said: list[str], ids: list[str], many: bool) -> Resolved:
+    """Several things meant at once: each of them when the verb takes several, else the
+    question which one."""
+    if not ids:
+        return _nothing_fits(game, slot, said)
+    if len(ids) == 1 or many and slot != "place":
+        return Resolved(ids=ids, several=len(ids) > 1)
+    top = _distinct(game, ids)
+    if len(top) == 1:
+        return Resolved(ids=top)
+    return Resolved(question={"slot": slot, "candidates": top, "words": said})
+
+
+def _quantified(
+    game: Game, slot: str, phrase: list[str], action: str, candidates: list[str], many: bool
+) -> Resolved:
+    """'all the guards', 'every guard', 'both gangsters', 'both' in a slot for one thing
+    or person: every one that fits, when the verb can be done to each in turn."""
+    word, rest = phrase[0], phrase[1:]
+    while rest and rest[0] in ("of", "the", "my", "your", "these", "those"):
+        rest = rest[1:]
+    if word != "both" and not many:
+        return _failed(game, replies.NO_ALL, word=word)
+    if rest:
+        scored = [(s, c) for c in candidates if (s := _score(game, c, rest, slot, action)) >= 0]
+        ids = _every(game, scored, slot, action)
+    elif word == "both":
+        ids = _pronoun(game, "them", candidates).ids or _of_kind(game, slot, candidates)
+    elif slot == "person":
+        ids = _of_kind(game, slot, candidates)  # "tie up all": everyone here
+    else:
+        return _failed(game, replies.NO_ALL, word=word)
+    if word == "both" and len(ids) > 2:
+        many = False  # "both" of three: which two is a question
+    return _several(game, slot, rest or phrase, ids, many)
+
+
+def _of_kind(game: Game, slot: str, candidates: list[str]) -> list[str]:
+    """Everyone in sight but the player, for a slot that takes a person."""
+    if slot != "person":
+        return []
+    entities = game.world.entities
+    return [c for c in candidates if entities[c].kind == "person" and c != game.world.player]
+
+
+def _other(
+    game: Game, slot: str, phrase: list[str], action: str, candidates: list[str]
+) -> Resolved:
+    """'the other gangster', 'the other one': what fits but is not what was named last;
+    with no noun, what shares a noun with what was named last."""
+    last = [t for t in game.state.pronouns.get(LAST, "").split(",") if t in game.world.entities]
+    names = game.lexicon.names
+    pool = [c for c in candidates if c not in last and c != game.world.player]
+    if phrase:
+        scored = [(s, c) for c in pool if (s := _score(game, c, phrase, slot, action)) >= 0]
+    elif last:
+        shared = {c: len(names[c].nouns & names[last[0]].nouns) for c in pool}
+        scored = [(n, c) for c, n in shared.items() if n > 0]
+    else:
+        return _failed(game, replies.BE_SPECIFIC)
+    if not scored:
+        return _nothing_fits(game, slot, phrase) if phrase else _failed(game, replies.CANT_SEE)
+    best = max(s for s, _ in scored)
+    top = _distinct(game, [c for s, c in scored if s == best])
+    if len(top) > 1:
+        words = ["other", *phrase]
+        return Resolved(question={"slot": slot, "candidates": top, "words": words})
+    return Resolved(ids=top)
+
+
+def _owner(game: Game, word: str, candidates: list[str]) -> list[str]:
+    """Who 'his', 'her' or 'their' points at, if they are here; nobody for 'our'."""
+    meant = POSSESSIVES[word]
+    if not meant:
+        return []
+    return _pronoun(game, meant, candidates).ids
+
+
+def _owned(
+    game: Game, candidates: list[str], phrase: list[str], slot: str, action: str
+) -> tuple[list[tuple[int, str]], list[str]]:
+    """'the boy's wallet' (the tokenizer has taken off the "'s"): the words before the
+    thing's own name the owner, who must be here. Nothing when no such split fits."""
+    for cut in range(1, len(phrase)):
+        owned, _ = _matches(game, candidates, phrase[cut:], slot, action)
+        if not owned:
+            continue
+        people = [c for c in candidates if game.world.entities[c].kind == "person"]
+        owners, _ = _matches(game, people, phrase[:cut], "person", action)
+        if owners:
+            best = max(s for s, _ in owners)
+            return owned, [c for s, c in owners if s == best]
+    return [], []
+
+
+def _held_by(game: Game, entity: str, owners: list[str]) -> bool:
+    return any(query.is_carried_by(game, entity, who) for who in owners)
+
+
+def _list_parts(phrase: list[str]) -> list[list[str]]:
+    """'the knife, the lamp and the rope' (commas gone) -> three phrases: "and", and
+    an article or possessive after a word of a name, start a new one."""
+    parts: list[list[str]] = [[]]
+    for word in phrase:
+        if word == "and":
+            parts.append([])
+        elif word in LIST_BREAKS and any(w not in LIST_BREAKS for w in parts[-1]):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return [p for p in parts if strip_articles(p)]
+
+
+def _segments(game: Game, candidates: list[str], phrase: list[str]) -> list[list[str]]:
+    """A phrase no one thing fits, cut into the longest runs of words that each fit
+    something here ("sword lamp rope" -> three); nothing if no such cut covers it."""
+    names = game.lexicon.names
+    segments: list[list[str]] = []
+    start = 0
+    while start < len(phrase):
+        for end in range(len(phrase), start, -1):
+            run = phrase[start:end]
+            if any(_fits(names[c].words, run) for c in candidates if c in names):
+                segments.append(run)
+                start = end
+                break
+        else:
+            return []
+    return segments if len(segments) > 1 else []
 
 
 def _distinct(game: Game, ids: list[str]) -> list[str]:
@@ -289,19 +550,29 @@ def resolve_many(
     chosen: Mapping[str, str] = EMPTY,
 ) -> Resolved:
     """'sword', 'sword and scroll', 'all', 'all except the scroll', 'everything but it'."""
+    said = strip_articles(phrase)
+    if said and all(w in GENERAL and w not in game.lexicon.nouns for w in said):
+        return _resolve_all(game, [], action, other, chosen)  # "pack my things"
     if phrase and phrase[0] in ALL_WORDS:
         return _resolve_all(game, phrase[1:], action, other, chosen)
-    return _each(game, "things", _split_and(phrase), action, chosen)
+    source = other if action == "take" else None  # "take X from Y"
+    return _each(game, "things", _split_and(phrase), action, chosen, True, source)
 
 
 def _each(
-    game: Game, slot: str, parts: list[list[str]], action: str, chosen: Mapping[str, str]
+    game: Game,
+    slot: str,
+    parts: list[list[str]],
+    action: str,
+    chosen: Mapping[str, str],
+    many: bool = False,
+    source: str | None = None,
 ) -> Resolved:
     if not parts:
         return _failed(game, replies.BE_SPECIFIC)
     ids: list[str] = []
     for part in parts:
-        got = resolve_one(game, slot, part, action, chosen)
+        got = resolve_one(game, slot, part, action, chosen, many, source, len(parts) > 1)
         if not got.ids:
             return got
         ids.extend(i for i in got.ids if i not in ids)
@@ -313,11 +584,19 @@ def _resolve_all(
 ) -> Resolved:
     while rest and rest[0] in ("of", "the", "my", "your"):
         rest = rest[1:]
+    if rest[:1] == ["here"]:
+        rest = rest[1:]  # "take everything here"
+    elif rest[:1] in (["in"], ["on"], ["inside"], ["from"]) and len(rest) > 1:
+        where = resolve_one(game, "thing", rest[1:], action, chosen)  # "all in the room"
+        if where.ids:
+            other = None if where.ids[0] == query.here(game) else where.ids[0]
+            rest = []
     exclude: set[str] = set()
     if rest and rest[0] in EXCEPT_WORDS:
         rest = rest[2:] if rest[1:2] in (["for"], ["from"]) else rest[1:]
-        for part in _split_and(rest):
-            got = resolve_one(game, "thing", part, action, chosen)
+        parts = _split_and(rest)
+        for part in parts:
+            got = resolve_one(game, "thing", part, action, chosen, listed=len(parts) > 1)
             if not got.ids:
                 return got
             exclude.update(got.ids)
@@ -368,17 +647,28 @@ def _place_in_list(word: str, count: int) -> int | None:
 
 def remember(game: Game, ids: list[str]) -> None:
     """Set 'it', 'him', 'her' and 'them' from what the player just named; a group of
-    things is remembered whole as 'them'."""
+    things is remembered whole as 'them'. What a word meant before is kept (a few deep),
+    for when its newest meaning has left the scene."""
     if not ids:
         return
     pronouns = game.state.pronouns
+    pronouns[LAST] = ",".join(ids)
     if len(ids) > 1:
-        pronouns["them"] = ",".join(ids)
+        _set(pronouns, "them", ",".join(ids))
         return
     ent = game.world.entities[ids[0]]
     if ent.kind == "person":
-        pronouns[ent.gender if ent.gender in ("him", "her") else "them"] = ent.id
+        _set(pronouns, ent.gender if ent.gender in ("him", "her") else "them", ent.id)
     elif ent.plural:
-        pronouns["them"] = ent.id
+        _set(pronouns, "them", ent.id)
     else:
-        pronouns["it"] = ent.id
+        _set(pronouns, "it", ent.id)
+
+
+def _set(pronouns: dict[str, str], word: str, meaning: str) -> None:
+    before = pronouns.get(word, "")
+    if before and before != meaning:
+        earlier = [e for e in pronouns.get(word + EARLIER, "").split(";") if e]
+        earlier = [before, *(e for e in earlier if e not in (before, meaning))][:KEPT]
+        pronouns[word + EARLIER] = ";".join(earlier)
+    pronouns[word] = meaning

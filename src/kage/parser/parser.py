@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import inflection
+
 from kage.actions.pipeline import Action, applies
 from kage.parser import nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
@@ -100,7 +102,9 @@ def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:
     if known is not game.lexicon.verbs:  # suggest only words for what is in sight
         in_sight = _words_in_sight(game)
         near = [w for w in near if w in in_sight]
-    if len(near) == 1:  # several near words: more likely a word the game never had
+    # several near words: more likely a word the game never had (a word and its plural,
+    # "necklace" and "necklaces", are one)
+    if len({inflection.singularize(w) for w in near}) == 1:
         failed.error += " " + replies.DID_YOU_MEAN(game, word=near[0])
     return failed
 
@@ -151,7 +155,29 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 return built  # a number out of bounds: the player meant this line
             if best is None or built.rank > best.rank:
                 best = built  # the first of the most telling failures
+    shorter = _without_tail(game, ws)
+    if shorter is not None:
+        again = _parse_words(game, command, shorter, chosen)
+        if again.actions or game.state.question:
+            return again
+        if nouns.unknown_word(game, ws) not in (None, *shorter):
+            return again  # the word not known was the one left off: say what else is wrong
     return best if best is not None else _no_line_fits(game, ws, lines)
+
+
+def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
+    """The command without words that add nothing the verb takes, for a second try when
+    no reading of the whole fits: a last "too" or "again", or a closing "with the rope"
+    naming something in reach, when the verb has no slot for a tool ("tie up the
+    gangster with the rope": tying up finds the rope itself, and says if there is none)."""
+    if len(ws) > 2 and ws[-1] in nouns.TRAILING:
+        return ws[:-1]
+    for cut in range(len(ws) - 2, 1, -1):
+        if ws[cut] not in ("with", "using"):
+            continue
+        tool = nouns.resolve_one(game, "held", ws[cut + 1 :], "")
+        return ws[:cut] if tool.ids or tool.question else None
+    return None
 
 
 def _engine_if_world_refuses(
@@ -345,6 +371,8 @@ def _resolve_nouns(
     several = False
     other: str | None = None
     order = sorted(range(len(binds)), key=lambda i: binds[i][0] == "things")
+    # a line with one thing or person can be carried out on each of several in turn
+    alone = sum(1 for slot, _ in binds if slot in NOUN_SLOTS) == 1
     for index in order:
         slot, phrase = binds[index]
         if slot not in NOUN_SLOTS:
@@ -352,7 +380,7 @@ def _resolve_nouns(
         if slot == "things":
             got = nouns.resolve_many(game, phrase, verb, other, chosen)
         else:
-            got = nouns.resolve_one(game, slot, phrase, verb, chosen)
+            got = nouns.resolve_one(game, slot, phrase, verb, chosen, alone and slot != "place")
         if got.question is not None:
             return got.question
         if not got.ids and got.failure == replies.SCENERY.name:
@@ -375,17 +403,21 @@ def _actions(
         if index not in found:
             continue
         if slot == "person":
-            people.append(found[index][0])
+            people.extend(found[index])
         elif slot == "place":
             action.noun = found[index][0]
         else:
             objects.append(found[index])
     nouns.remember(game, people)
     if not objects:
+        if len(people) > 1:  # "tie up the gangsters": each in turn
+            return Parsed(actions=[_copy(action, who, True) for who in people])
         if people:
             action.noun = people[0]
         return Parsed(actions=[action])
     action.second = objects[1][0] if len(objects) > 1 else (people[0] if people else None)
+    if len(objects) > 1:
+        nouns.remember(game, objects[1])  # "it" may fall back on the container
     nouns.remember(game, objects[0])
     return Parsed(actions=[_copy(action, noun, several) for noun in objects[0]])
 

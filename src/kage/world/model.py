@@ -117,10 +117,13 @@ class Entity:
         return self.nouns | self.adjectives
 
     def the(self) -> str:
-        return self.name if self.proper else f"the {self.name}"
+        """'the great chamber' for a place named so: its name's own article is not doubled."""
+        return (
+            self.name if self.proper or self.name.lower().startswith("the ") else f"the {self.name}"
+        )
 
     def a(self) -> str:
-        if self.proper:
+        if self.proper or self.name.lower().startswith("the "):
             return self.name
         if self.plural:
             return f"some {self.name}"

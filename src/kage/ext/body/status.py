@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kage.actions.diagnosing import answered
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.ext.body import stats
 from kage.systems.registry import handler, ticker
 from kage.world import query
@@ -121,3 +123,18 @@ def statuses_may_forbid(game: Game, action: Action) -> str | None:
         if action.name in spec.get("blocks", ()):
             return game.render(spec.get("blocked") or f"Not while {spec['name']}.")
     return None
+
+
+HOW_YOU_ARE = response("diagnosing.statuses", "You are {statuses}.", "statuses")
+
+
+@rule("report", "diagnose", order=20)
+def how_you_are(game: Game, action: Action) -> str:
+    """The player's statuses in force now, by their names ("bruised and hungry")."""
+    player = game.world.player
+    names = [str(definition(game, s).get("name") or s) for s in stats.statuses(game, player)]
+    if not names:
+        return ""
+    answered(action)
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return HOW_YOU_ARE(game, action, statuses=listed)

@@ -59,6 +59,7 @@ EXTENSION = Extension(
             "activate {topic}",
         ),
         "make_clones": (
+            "make {number} shadow clones",  # first: HELP shows this one
             "make|create|summon|form {number} [more] [shadow] clone|clones",
             "make|create|summon|form [more] [shadow] clones",
             "kage bunshin [no jutsu]",

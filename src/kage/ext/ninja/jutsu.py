@@ -24,7 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kage.actions.diagnosing import answered
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.ext.body import stats
 from kage.parser.text import words
 from kage.systems.registry import allies, handler, revealer, ticker
@@ -417,3 +419,17 @@ def striking_breaks_concealment(game: Game, action: Action) -> None:
     sizes up its target at order 1, while the attacker is still unseen."""
     if action.name in ATTACKS:
         reveal(game, action.actor or game.world.player, "attack")
+
+
+CHAKRA_NOW = response("diagnosing.chakra", "Your chakra: {now} of {most}.", "now", "most")
+
+
+@rule("report", "diagnose", order=30)
+def chakra_now(game: Game, action: Action) -> str:
+    """How much chakra the player holds, if the player has any to hold."""
+    player = game.world.player
+    most = capacity(game, player)
+    if most <= 0:
+        return ""
+    answered(action)
+    return CHAKRA_NOW(game, action, now=round(chakra(game, player)), most=round(most))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from kage.actions.diagnosing import answered
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.ext.body import stats
 from kage.parser.text import words
 from kage.systems.registry import every_turn
@@ -118,3 +120,20 @@ def _fed_by_the_forest(game: Game, action: Action, first_event: int) -> None:
 
         stats.set_stat(game, player, "foraging", 0)
         feed(game, player)
+
+
+SKILLS = response("diagnosing.skills", "Your training: {skills}.", "skills")
+
+
+@rule("report", "diagnose", order=40)
+def skills(game: Game, action: Action) -> str:
+    """The player's level in each stat the world's training raises."""
+    player = game.world.player
+    keys = sorted({key for programme in programmes(game) for key in programme.get("gains", {})})
+    keys = [k for k in keys if not k.endswith("_max")]  # a capacity: its own line says it
+    levels = [(key, stats.stat(game, player, key)) for key in keys]
+    shown = [f"{key.replace('_', ' ')} {round(value)}" for key, value in levels if value > 0]
+    if not shown:
+        return ""
+    answered(action)
+    return SKILLS(game, action, skills=", ".join(shown))
