@@ -14,7 +14,7 @@ from typing import Any
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
 from kage.core.settings import Settings
-from kage.world import query, rng
+from kage.world import hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
 from kage.world.model import Variant, World
@@ -55,6 +55,7 @@ class Game:
         if state is None:
             self.state = runtime.initial_state(world, seed)
             self._opening = runtime.open_story(self)
+            hearing.hear(self, self._opening)
         else:
             self.state = state
             self._opening = ""
@@ -84,6 +85,7 @@ class Game:
         text = "\n\n".join(t.strip() for t in parts if t and t.strip())
         self._out.clear()
         self._notices.clear()
+        hearing.hear(self, text)  # a place the player reads of is a place he can go to
         return text
 
     def opening(self) -> str:

@@ -31,6 +31,7 @@ class ExitModel(Strict):
     text: str = ""
     hidden: bool = False
     door: str | None = None
+    names: list[str] = []  # other words for the way: "go down the shaft"
 
 
 class Named(Strict):
@@ -55,6 +56,7 @@ class PlaceModel(Named):
     exits: dict[str, ExitModel | str] = {}
     zones: list[str] = []
     known: bool = False
+    called: list[str] = []  # other names it goes by; reading one makes it known
     dark: bool = False
 
 

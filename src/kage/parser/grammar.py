@@ -5,6 +5,8 @@ Words separated by ``|`` are alternatives; ``{slot}`` takes a noun phrase or val
 
 - thing / things / held / person: something in scope (things allows "all", "all except")
 - place: a place the player knows, by name; direction: n, south, up ...
+- way: a way out of here, named by its words, its door's or those of the place it leads
+  to ("the shaft", "onto the roof"); here: the place the player is in ("leave the shop")
 - number: up to eight words that kage.world.numbers reads ("3", "twenty-one", "a couple
   of"), within the bounds the action declares; unit: "hours", "d" ...
 - topic / text: any words at all
@@ -47,6 +49,33 @@ DIRECTIONS: dict[str, str] = {
 }
 
 ARTICLES = frozenset({"the", "a", "an", "some", "my", "your", "this", "that", "these", "those"})
+
+# Verbs that move the player along a way named by its words ("climb the rain barrel",
+# "cross the bridge"), and the words that may stand between ("go through the gate").
+WAY_VERBS = [
+    "go",
+    "walk",
+    "run",
+    "head",
+    "move",
+    "travel",
+    "climb",
+    "crawl",
+    "step",
+    "wade",
+    "swim",
+    "hike",
+    "descend",
+    "ascend",
+    "cross",
+    "enter",
+    "scramble",
+    "clamber",
+]
+WAY_WORDS = (
+    "through|thru|into|in|inside|onto|on|up|down|across|over|along|toward|towards|to|past|"
+    "under|out|via|by|round|around|back"
+)
 
 # (action, patterns). Order within the table does not matter: more specific lines win.
 CORE: list[tuple[str, list[str]]] = [
@@ -151,6 +180,11 @@ CORE: list[tuple[str, list[str]]] = [
             "travel {direction}",
         ],
     ),
+    # a way named by what it passes through or leads to (actions/ways.py); before "go to PLACE", so
+    # that of two places of one name, the one a way here leads to is meant
+    ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
+    ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "go_to",
         [
@@ -167,7 +201,69 @@ CORE: list[tuple[str, list[str]]] = [
             "go back to {place}",
         ],
     ),
-    ("exit", ["leave", "exit", "go out", "get out"]),
+    (
+        "exit",
+        [
+            "leave",
+            "exit",
+            "go out",
+            "get out",
+            "depart",
+            "walk out",
+            "step out",
+            "leave {here}",
+            "exit {here}",
+            "depart {here}",
+            "depart from {here}",
+            "get|go|walk|run|climb|step out of {here}",
+        ],
+    ),
+    (
+        "go_on",
+        [
+            "continue",
+            "keep going|walking|moving|heading|running",
+            "go|walk|carry|press|move on",
+            "onward|onwards|forward|forwards",
+            "continue {direction}",
+            "continue going|walking|heading|on {direction}",
+            "keep going|walking|moving|heading|running {direction}",
+            "keep on {direction}",
+            "keep on going|walking {direction}",
+            "go|walk|head|run|travel|carry|press|move on {direction}",
+            "go|walk|head|run|travel|move further|farther {direction}",
+        ],
+    ),
+    (
+        "go_back",
+        [
+            "back",
+            "go|walk|head|run|turn|step|move|double back",
+            "return",
+            "retreat",
+            "flee",
+            "run|get away",
+            "run off",
+            "go back the way i came",
+            "go back the way you came",
+            "go back where i came from",
+            "retrace my steps",
+            "retrace your steps",
+        ],
+    ),
+    (
+        "look_toward",
+        [
+            "look|l {direction}",
+            "look|l to|toward|towards {direction}",
+            "look|l to|toward|towards the {direction}",
+            f"look|l {WAY_WORDS} {{way}}",
+            "look out of {way}",
+            "peer|peek|peep|glance {direction}",
+            f"peer|peek|peep|glance {WAY_WORDS} {{way}}",
+        ],
+    ),
+    ("knock", ["knock on|at|upon {way}", "knock on|at|upon {thing}", "rap|bang on|at {thing}"]),
     (
         "talk",
         [
@@ -437,6 +533,10 @@ class Token:
 # place before something, anything at all last.
 SPECIFICITY = {
     "direction": 4,
+    # a way or the place being left is tried before a thing: "climb the rain barrel" is
+    # the way up when the barrel is how up is reached, and a thing only if it names no way
+    "way": 3,
+    "here": 3,
     "number": 4,
     "unit": 4,
     "person": 3,
@@ -503,7 +603,20 @@ def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:
 
 
 SLOTS = frozenset(
-    {"thing", "things", "held", "person", "place", "direction", "number", "unit", "topic", "text"}
+    {
+        "thing",
+        "things",
+        "held",
+        "person",
+        "place",
+        "direction",
+        "number",
+        "unit",
+        "topic",
+        "text",
+        "way",
+        "here",
+    }
 )
 
 

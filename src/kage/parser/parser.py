@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kage.actions import ways
 from kage.actions.pipeline import Action, applies
 from kage.parser import nouns, replies
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
@@ -38,6 +39,8 @@ SHAPES = {
     "unit": "hours",
     "topic": "something",
     "text": "something",
+    "way": "the gate",
+    "here": "the house",
 }
 
 
@@ -192,7 +195,9 @@ def _what(game: Game, verb: str, lines: list[Line]) -> Parsed:
     plain = [ln for ln in lines if len(ln.tokens) > 1 and ln.tokens[1].words is None]
     plainest = min(plain, key=lambda ln: ln.specificity) if plain else lines[0]
     slot = next(t.slot for t in plainest.tokens if t.words is None)
-    asks = {"direction": "Where", "place": "Where", "person": "Who"}.get(slot, "What")
+    asks = {"direction": "Where", "place": "Where", "way": "Where", "person": "Who"}.get(
+        slot, "What"
+    )
     if len(verb) <= 2:  # an abbreviation: 'x' -> examine
         verb = plainest.action.split("_")[0]
     return _fail(game, replies.WHAT, SHAPE, asks=asks, verb=verb)
@@ -253,6 +258,17 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
         if word not in DIRECTIONS:
             return _fail(game, replies.NOT_A_DIRECTION, SHAPE, word=word)
         action.direction = DIRECTIONS[word]
+    elif slot in ("way", "here"):
+        found = ways.named(game, phrase, action.direction) if slot == "way" else None
+        if slot == "here":
+            found = ways.out_of_here(game, phrase)
+        if isinstance(found, list):  # several ways fit the words
+            listed = " or ".join(found)
+            return _fail(game, replies.WHICH_WAY, SCOPE, listed=listed)
+        if found is None:
+            return _fail(game, replies.NO_WAY, SHAPE)
+        action.direction = found
+        action.data["named"] = phrase  # the player named the way rather than a direction
     elif slot == "unit":
         minutes = unit_minutes(word)
         if minutes is None:
