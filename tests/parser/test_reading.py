@@ -213,10 +213,11 @@ def test_lines_are_tried_most_specific_first(parlour: World) -> None:
         assert order == sorted(order), verb
     assert lex.lines["take"][0].pattern == "take {things} out of {thing}"
     assert {ln.action for ln in lex.lines["x"]} == {"examine"}
-    # "go {direction}" before "go {place}", "climb {direction}" before "climb {thing}"
+    # "go {direction}" before "go {place}" before a way named ("go {way}"); "climb
+    # {direction}" and "climb {way}" (both going) before "climb {thing}"
     slotted = [ln.pattern for ln in lex.lines["go"] if ln.literals == 1 and len(ln.tokens) == 2]
-    assert slotted == ["go {direction}", "go {place}"]
-    assert [ln.action for ln in lex.lines["climb"] if len(ln.tokens) == 2] == ["go", "climb"]
+    assert slotted == ["go {direction}", "go {place}", "go {way}"]
+    assert [ln.action for ln in lex.lines["climb"] if len(ln.tokens) == 2] == ["go", "go", "climb"]
 
 
 def test_a_world_line_wins_a_tie_with_the_core(parlour: World, tmp_path: Path) -> None:

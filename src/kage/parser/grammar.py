@@ -180,11 +180,6 @@ CORE: list[tuple[str, list[str]]] = [
             "travel {direction}",
         ],
     ),
-    # a way named by what it passes through or leads to (actions/ways.py); before "go to PLACE", so
-    # that of two places of one name, the one a way here leads to is meant
-    ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
-    ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
-    ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "go_to",
         [
@@ -201,6 +196,11 @@ CORE: list[tuple[str, list[str]]] = [
             "go back to {place}",
         ],
     ),
+    # a way named by what it passes through or leads to (actions/ways.py); after "go to
+    # PLACE", so a place known by name is walked to by its route
+    ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
+    ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "exit",
         [
