@@ -139,6 +139,12 @@ def named(game: Game, phrase: list[str], hint: str = "") -> str | list[str] | No
     return None
 
 
+def described_here(game: Game, phrase: list[str]) -> bool:
+    """Whether every content word of the phrase is one this place's text uses."""
+    content, _ = _said(phrase)
+    return bool(content) and all(w in _described(game, query.here(game)) for w in content)
+
+
 def _described(game: Game, place: str) -> frozenset[str]:
     text = " ".join(normal(w) for w in game.pick(game.world.entities[place].description).split())
     return frozenset(w.strip(".,;:!?") for w in text.split()) | _words(game, place)

@@ -200,6 +200,7 @@ CORE: list[tuple[str, list[str]]] = [
     # PLACE", so a place known by name is walked to by its route
     ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
     ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {{direction}} {{way}}" for verb in WAY_VERBS]),  # "go down the shaft"
     ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "exit",

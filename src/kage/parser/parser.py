@@ -285,6 +285,8 @@ def _build(
     action = Action(line.action)
     for slot, phrase in binds:
         unknown = nouns.unknown_word(game, phrase) if slot not in WORDS_READ else None
+        if unknown is not None and slot == "way" and ways.described_here(game, phrase):
+            unknown = None  # "the cobbled square": words the place's own text uses
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
             if scenery is not None:
