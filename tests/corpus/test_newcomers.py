@@ -18,7 +18,7 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.146  # measured 14.5% (62 of 427) when the corpus was first replayed
+RATCHET = 0.132  # measured 13.1% (56 of 427) once ways could be named (was 14.5%, 62)
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:

@@ -76,6 +76,7 @@ def fillers(session: Session) -> dict[str, str]:
         "held": phrase(session, held[0]) if held else something,
         "place": phrase(session, here),
         "here": phrase(session, here),
+        "toward": phrase(session, next(iter(game.world.entities[here].exits.values())).to),
         "way": phrase(session, next(iter(game.world.entities[here].exits.values())).to),
     }
 
@@ -119,7 +120,6 @@ def answers(world_name: str, word: str, saves: Path) -> list[str]:
     return wrong
 
 
-
 def test_the_word_list_is_inform_s() -> None:
     assert len(WORDS) == len(set(WORDS)) == 161
     assert {"x", "i", "l", "z", "q", "y", "nouns", "superbrief", "squash", "thump"} <= set(WORDS)
@@ -133,4 +133,3 @@ def test_every_standard_word_is_known(name: str, tmp_path: Path) -> None:
         if wrong:
             problems[word] = wrong
     assert not problems, problems
-

@@ -139,6 +139,32 @@ def named(game: Game, phrase: list[str], hint: str = "") -> str | list[str] | No
     return None
 
 
+def toward(game: Game, phrase: list[str]) -> str | list[str] | None:
+    """A way named by its words, else the first step toward the nearest place the player
+    knows that the words name ("look back toward the village" from the border)."""
+    found = named(game, phrase)
+    if found is not None:
+        return found
+    from kage.actions.movement import route  # movement uses this module
+
+    content, _ = _said(phrase)
+    if not content:
+        return None
+    here = query.here(game)
+    best: list[str] | None = None
+    for place in game.world.entities.values():
+        if place.kind != "place" or place.id == here:
+            continue
+        if not (place.known or place.id in game.state.visited):
+            continue
+        if not all(w in _words(game, place.id) for w in content):
+            continue
+        path = route(game, here, place.id)
+        if path and (best is None or len(path) < len(best)):
+            best = path
+    return best[0] if best else None
+
+
 def described_here(game: Game, phrase: list[str]) -> bool:
     """Whether every content word of the phrase is one this place's text uses."""
     content, _ = _said(phrase)

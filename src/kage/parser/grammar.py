@@ -6,7 +6,8 @@ Words separated by ``|`` are alternatives; ``{slot}`` takes a noun phrase or val
 - thing / things / held / person: something in scope (things allows "all", "all except")
 - place: a place the player knows, by name; direction: n, south, up ...
 - way: a way out of here, named by its words, its door's or those of the place it leads
-  to ("the shaft", "onto the roof"); here: the place the player is in ("leave the shop")
+  to ("the shaft", "onto the roof"); here: the place the player is in ("leave the shop");
+  toward: a way, or a place known further on, whose first step is taken ("the village")
 - number: up to eight words that kage.world.numbers reads ("3", "twenty-one", "a couple
   of"), within the bounds the action declares; unit: "hours", "d" ...
 - topic / text: any words at all
@@ -72,6 +73,7 @@ WAY_VERBS = [
     "scramble",
     "clamber",
 ]
+MANNER = "carefully|quietly|slowly|cautiously|softly|silently|quickly|stealthily|warily"
 WAY_WORDS = (
     "through|thru|into|in|inside|onto|on|up|down|across|over|along|toward|towards|to|past|"
     "under|out|via|by|round|around|back"
@@ -201,6 +203,13 @@ CORE: list[tuple[str, list[str]]] = [
     ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
     ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
     ("go", [f"{verb} {{direction}} {{way}}" for verb in WAY_VERBS]),  # "go down the shaft"
+    # toward a place further on: the first step of the way there ("head toward the mine")
+    ("go", [f"{verb} toward|towards {{toward}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} back toward|towards|to {{toward}}" for verb in WAY_VERBS]),
+    # how one goes is not which way: "walk carefully south", "go south quietly"
+    ("go", [f"{verb} {MANNER} {{direction}}" for verb in (*WAY_VERBS, "sneak", "creep")]),
+    ("go", [f"{verb} {{direction}} {MANNER}" for verb in (*WAY_VERBS, "sneak", "creep")]),
+    ("go", ["sneak|creep|tiptoe {direction}"]),
     ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "exit",
@@ -256,6 +265,8 @@ CORE: list[tuple[str, list[str]]] = [
         "look_toward",
         [
             "look|l {direction}",
+            "look|l toward|towards {toward}",
+            "look|l back toward|towards|to|at {toward}",
             "look|l to|toward|towards {direction}",
             "look|l to|toward|towards the {direction}",
             f"look|l {WAY_WORDS} {{way}}",
@@ -538,6 +549,7 @@ SPECIFICITY = {
     # the way up when the barrel is how up is reached, and a thing only if it names no way
     "way": 3,
     "here": 3,
+    "toward": 3,
     "number": 4,
     "unit": 4,
     "person": 3,
@@ -617,6 +629,7 @@ SLOTS = frozenset(
         "text",
         "way",
         "here",
+        "toward",
     }
 )
 

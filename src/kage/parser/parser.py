@@ -41,6 +41,7 @@ SHAPES = {
     "text": "something",
     "way": "the gate",
     "here": "the house",
+    "toward": "the village",
 }
 
 
@@ -195,9 +196,13 @@ def _what(game: Game, verb: str, lines: list[Line]) -> Parsed:
     plain = [ln for ln in lines if len(ln.tokens) > 1 and ln.tokens[1].words is None]
     plainest = min(plain, key=lambda ln: ln.specificity) if plain else lines[0]
     slot = next(t.slot for t in plainest.tokens if t.words is None)
-    asks = {"direction": "Where", "place": "Where", "way": "Where", "person": "Who"}.get(
-        slot, "What"
-    )
+    asks = {
+        "direction": "Where",
+        "place": "Where",
+        "way": "Where",
+        "toward": "Where",
+        "person": "Who",
+    }.get(slot, "What")
     if len(verb) <= 2:  # an abbreviation: 'x' -> examine
         verb = plainest.action.split("_")[0]
     return _fail(game, replies.WHAT, SHAPE, asks=asks, verb=verb)
@@ -258,10 +263,13 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
         if word not in DIRECTIONS:
             return _fail(game, replies.NOT_A_DIRECTION, SHAPE, word=word)
         action.direction = DIRECTIONS[word]
-    elif slot in ("way", "here"):
-        found = ways.named(game, phrase, action.direction) if slot == "way" else None
+    elif slot in ("way", "here", "toward"):
         if slot == "here":
             found = ways.out_of_here(game, phrase)
+        elif slot == "toward":
+            found = ways.toward(game, phrase)
+        else:
+            found = ways.named(game, phrase, action.direction)
         if isinstance(found, list):  # several ways fit the words
             listed = " or ".join(found)
             return _fail(game, replies.WHICH_WAY, SCOPE, listed=listed)
@@ -285,7 +293,7 @@ def _build(
     action = Action(line.action)
     for slot, phrase in binds:
         unknown = nouns.unknown_word(game, phrase) if slot not in WORDS_READ else None
-        if unknown is not None and slot == "way" and ways.described_here(game, phrase):
+        if unknown is not None and slot in ("way", "toward") and ways.described_here(game, phrase):
             unknown = None  # "the cobbled square": words the place's own text uses
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
