@@ -154,6 +154,39 @@ def test_an_unknown_response(tmp_path: Path) -> None:
     assert message == "there is no response named 'testing.bel'. Did you mean 'testing.bell'?"
 
 
+EXTENSION_RESPONSE = 'responses:\n  freeing.cut: "You cut {the noun} loose with {blade}."\n'
+NOT_USED = (
+    "the response 'freeing.cut' belongs to the extension 'captivity', which this world does "
+    "not use. Add 'captivity' to the extensions in its world section, or delete the line."
+)
+
+
+def test_a_response_of_an_extension_the_world_does_not_use(tmp_path: Path) -> None:
+    problem = only(minimal(tmp_path, words_yaml=EXTENSION_RESPONSE))
+    assert (problem.file, problem.line, problem.message) == ("words.yaml", 2, NOT_USED)
+    # with the extension (or one that needs it: captivity comes with it), the line is fine
+    load_world(minimal(tmp_path / "with", "captivity", words_yaml=EXTENSION_RESPONSE))
+
+
+def test_an_extensions_response_is_known_before_its_code_has_run(tmp_path: Path) -> None:
+    """In a fresh process nothing has imported captivity: its responses are still known,
+    so `kage check` says the same whatever ran before it."""
+    import subprocess
+    import sys
+
+    folder = minimal(tmp_path, words_yaml=EXTENSION_RESPONSE)
+    script = (
+        "import sys\n"
+        "from kage.content.compile import load_world\n"
+        "assert 'kage.ext.captivity.captives' not in sys.modules\n"
+        f"try:\n    load_world({str(folder)!r})\n"
+        "except Exception as error:\n    print(error)\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert NOT_USED in ran.stdout
+
+
 def test_an_unknown_placeholder_in_a_response(tmp_path: Path) -> None:
     line, message = broken(tmp_path, "in {here}", "in {hear}")
     assert line == line_of('  testing.bell: "{The noun} rings in {here}."')

@@ -94,3 +94,23 @@ def test_the_full_walkthrough_wins_whatever_the_seed(banished) -> None:
         assert game.state.won and game.state.ending == "dawn", seed
         earned = [banished.milestones[m].points for m in game.state.milestones]
         assert sum(earned) == banished.max_score == 265, seed
+
+
+def test_banished_words_the_mine_in_its_own_responses(banished) -> None:
+    """The engine's captivity, combat and trade lines name no place; Banished's
+    `responses:` gives them back the mine's rock, chains and guards, and the dealer's
+    blades. These sentences are in Banished's data only, and the walkthrough reads them."""
+    from kage.core.responses import RESPONSES
+    from kage.runtime import engine
+
+    engine(banished)  # its extensions' modules, and so their responses
+    records = run_json((WALKTHROUGHS / "full.txt").read_text())
+    said = " ".join("\n".join(r["output"] for r in records).split())  # wrapping aside
+    for line, name in (
+        ("Link by link, as quietly as you can, you cut through", "freeing.cut_in_secret"),
+        ("Tools drop; chains that are no longer chains slither to the rock", "signalling.here"),
+        ("weapons clatter on the rock", "combat.surrounded"),
+        ("piece by piece, testing each edge and every fitting", "selling.appraised"),
+    ):
+        assert line in said, name
+        assert line not in RESPONSES[name].default, name

@@ -41,7 +41,7 @@ people:
     proper: true
     gender: him
     at: yard
-    props: {taijutsu: 30, stealth: 10, chakra: 100, chakra_max: 100}
+    props: {brawling: 30, stealth: 10, chakra: 100, chakra_max: 100}
   - id: lazy
     name: "lazy thug"
     nouns: [thug]
@@ -90,8 +90,9 @@ things:
     name: "stone"
     nouns: [stone]
     at: yard
+combat: {skill: brawling}
 statuses:
-  - {id: injured, name: "injured", duration: 4h, modifiers: {taijutsu: -10}}
+  - {id: injured, name: "injured", duration: 4h, modifiers: {brawling: -10}}
   - {id: unconscious, name: "out cold"}
 jutsu:
   - id: shadow_clones
@@ -143,14 +144,14 @@ def test_a_slacking_thug_is_taken_by_surprise(session: Session) -> None:
 
 def test_all_the_phrasings_are_knock_out(session: Session) -> None:
     game = session.game
-    stats.set_stat(game, "ninja", "taijutsu", 500)
+    stats.set_stat(game, "ninja", "brawling", 500)
     for line, who in (("hit lazy thug", "lazy"), ("knock the brute out", "brute")):
         play(session, line)
         assert has(session, who, "unconscious"), line
 
 
 def test_an_alert_fighter_is_beaten_by_skill(session: Session) -> None:
-    stats.set_stat(session.game, "ninja", "taijutsu", 500)
+    stats.set_stat(session.game, "ninja", "brawling", 500)
     assert "brute" in play(session, "punch brute")
     assert has(session, "brute", "unconscious")
     assert events(session, "combat.knocked_out")[-1]["surprise"] is False
@@ -158,7 +159,7 @@ def test_an_alert_fighter_is_beaten_by_skill(session: Session) -> None:
 
 def test_a_miss_injures_the_player_and_leaves_the_target_standing(session: Session) -> None:
     game = session.game
-    stats.set_stat(game, "ninja", "taijutsu", 0)
+    stats.set_stat(game, "ninja", "brawling", 0)
     text = play(session, "attack brute")
     assert "twists aside" in text
     assert has(session, "ninja", "injured")
@@ -173,7 +174,7 @@ def test_the_odds_follow_skill_strength_and_morale(session: Session) -> None:
     base = combat.chance_of(game, "brute")
     stats.set_stat(game, "brute", "morale", 10)
     assert combat.chance_of(game, "brute") > base
-    stats.set_stat(game, "ninja", "taijutsu", 5)
+    stats.set_stat(game, "ninja", "brawling", 5)
     assert combat.chance_of(game, "brute") < base
     stats.set_stat(game, "brute", "strength", 500)
     assert combat.chance_of(game, "brute") == 0
@@ -198,7 +199,7 @@ def test_being_knocked_out_wears_off(session: Session) -> None:
 
 def test_a_surrendered_hostile_always_goes_down(session: Session) -> None:
     game = session.game
-    stats.set_stat(game, "ninja", "taijutsu", 0)
+    stats.set_stat(game, "ninja", "brawling", 0)
     stats.add_status(game, "brute", "surrendered")
     assert "slumps over" in play(session, "hit brute")
     assert has(session, "brute", "unconscious")
@@ -246,7 +247,7 @@ def test_a_spent_fighter_gives_up(session: Session) -> None:
 
 def test_fight_takes_them_on_in_turn(session: Session) -> None:
     game = session.game
-    stats.set_stat(game, "ninja", "taijutsu", 500)
+    stats.set_stat(game, "ninja", "brawling", 500)
     play(session, "fight")
     # the first is taken unawares; the second saw him fall
     assert [e["surprise"] for e in events(session, "combat.knocked_out")] == [True, False]
@@ -257,7 +258,7 @@ def test_fight_takes_them_on_in_turn(session: Session) -> None:
 
 def test_fight_stops_at_the_first_blow_taken(session: Session) -> None:
     game = session.game
-    stats.set_stat(game, "ninja", "taijutsu", 0)
+    stats.set_stat(game, "ninja", "brawling", 0)
     ops.set_prop(game, "lazy", "slacking", False)
     stats.add_status(game, "ninja", "invisible")  # the first is a sure thing
     play(session, "fight")
@@ -306,7 +307,7 @@ def test_surrounded_by_shadow_clones(session: Session) -> None:
     assert not has(session, "warden", "surrendered")
     jutsu.cast(game, "ninja", "shadow_clones", 1)
     text = play(session, "wait")
-    assert "shake" in text
+    assert "no way out" in text and "raise their hands" in text
     assert has(session, "warden", "surrendered") and has(session, "jailer", "surrendered")
 
 
@@ -369,3 +370,75 @@ def test_same_seed_same_fight(brawl: World, tmp_path: Path) -> None:
         s.opening()
         texts.append(play(s, "attack brute", "attack brute", "fight", "wait 7 hours", "fight"))
     assert texts[0] == texts[1]
+
+
+# -- what the world sets: the skill a blow reads, the words of surrender ----------------------
+def test_a_blow_reads_the_skill_the_world_names(session: Session) -> None:
+    game = session.game
+    stats.set_stat(game, "ninja", "fighting", 500)  # not this world's skill: counts for nothing
+    stats.set_stat(game, "ninja", "brawling", 0)
+    assert combat.chance_of(game, "brute") == 0.0
+    stats.set_stat(game, "ninja", "brawling", 500)
+    assert combat.chance_of(game, "brute") == 1.0
+
+
+def test_without_a_setting_the_skill_is_fighting(tmp_path: Path) -> None:
+    plain = world_from_text(tmp_path, WORLD.replace("combat: {skill: brawling}\n", ""))
+    game = opened(plain, tmp_path / "saves").game
+    stats.set_stat(game, "ninja", "brawling", 500)
+    stats.set_stat(game, "ninja", "fighting", 0)
+    assert combat.chance_of(game, "brute") == 0.0
+    stats.set_stat(game, "ninja", "fighting", 500)
+    assert combat.chance_of(game, "brute") == 1.0
+
+
+def test_a_misnamed_setting_is_an_error_with_its_line(tmp_path: Path) -> None:
+    from kage.content.errors import ContentError
+
+    bad = WORLD.replace("combat: {skill: brawling}", "combat: {skil: brawling}")
+    (tmp_path / "w.yaml").write_text(bad)
+    with pytest.raises(ContentError) as error:
+        load_world(tmp_path)
+    assert "combat has no setting 'skil'. Did you mean 'skill'?" in str(error.value)
+    line = bad[: bad.index("combat: {skil")].count("\n") + 1
+    assert f"w.yaml:{line}: combat has no setting" in str(error.value)
+
+
+def test_a_world_words_the_surrender_its_own_way(tmp_path: Path) -> None:
+    own = WORLD + (
+        "responses:\n"
+        '  combat.surrounded_one: "{The foe} drops {his} club. {He} begs; {he} means it."\n'
+        '  combat.surrounded: "Clubs hit the straw."\n'
+    )
+    session = opened(world_from_text(tmp_path, own), tmp_path / "saves")
+    game = session.game
+    effects.apply(game, [{"gather": {"who": "workers", "to": "hall"}}])
+    effects.apply(game, [{"prop": {"workers": {"count": 4}}}])
+    assert "Clubs hit the straw." in play(session, "n")
+    session = opened(world_from_text(tmp_path / "one", own), tmp_path / "saves1")
+    game = session.game
+    effects.apply(game, [{"move": {"jailer": "road"}}])
+    effects.apply(game, [{"gather": {"who": "workers", "to": "hall"}}])
+    assert "The warden drops his club. He begs; he means it." in play(session, "n")
+
+
+def world_from_text(folder: Path, text: str) -> World:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "w.yaml").write_text(text)
+    return load_world(folder)
+
+
+def test_an_attack_ends_a_hiding_the_world_gave_through_the_ninja_revealer(
+    tmp_path: Path,
+) -> None:
+    """Combat ends concealment through the revealers the world's extensions offer: with
+    ninja, invisibility the story gave (not a cast jutsu) ends with the art's own line."""
+    veiled = WORLD.replace(
+        "jutsu:\n",
+        "jutsu:\n  - {id: veil, name: veil, words: [veil], kind: invisibility, cost: 1,\n"
+        '     broken: "The veil tears as you strike."}\n',
+    )
+    session = opened(world_from_text(tmp_path, veiled), tmp_path / "saves")
+    stats.add_status(session.game, "ninja", "invisible")
+    assert "The veil tears as you strike." in play(session, "attack brute")
+    assert not has(session, "ninja", "invisible")

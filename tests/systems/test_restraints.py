@@ -192,7 +192,7 @@ def test_no_chains_to_cut(session: Session) -> None:
 
 def test_no_cutting_under_the_guards_eyes(session: Session) -> None:
     play(session, "n")
-    assert "guards watching" in play(session, "cut chains of miners")
+    assert "being watched. The tall guard would see" in play(session, "cut chains of miners")
     assert query.prop(session.game, "miners", "chained")
     stats.add_status(session.game, "ninja", "invisible")
     play(session, "cut chains of miners")
@@ -260,7 +260,7 @@ def test_untying_a_prisoner_tied_from_the_start(session: Session) -> None:
 # -- the plan and the signal -------------------------------------------------------------
 def test_whispering_needs_the_guards_not_to_notice(session: Session) -> None:
     play(session, "n")
-    assert "under the guards' noses" in play(session, "whisper to miners")
+    assert "with watchers so close" in play(session, "whisper to miners")
     assert not has(session, "miners", "waiting")
 
 

@@ -37,7 +37,7 @@ def capital(text: str) -> str:
 
 
 def ways_out(game: Game, place_id: str) -> list[str]:
-    """'north or up (the Hokage's office)': directions to the same place are grouped;
+    """'north or up (the captain's cabin)': directions to the same place are grouped;
     a place not yet known is not named."""
     world = game.world
     by_place: dict[tuple[str, str | None], list[str]] = {}

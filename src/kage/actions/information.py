@@ -72,9 +72,11 @@ HELP_TEXT = """Type what you want to do, in plain words. Some commands:
   again (g), undo, save, restore, restart, quit
   score, full score, hint, help, pronouns, version, verify
   verbose / brief / superbrief, notify on / off, transcript on / off
-Several commands on one line: "take scroll. go south" or "take scroll then go south".
+Several commands on one line: "take {example}. go south" or "take {example} then go south".
 "it", "him", "her" and "them" refer to what you mentioned last; "all" and "all except" work."""
-HELP = response("helping.commands", HELP_TEXT)
+HELP = response("helping.commands", HELP_TEXT, "example")
+# the thing the help's example takes: a world names one of its own
+HELP_EXAMPLE = response("helping.example_thing", "lamp")
 
 
 _SLOTS = {
@@ -210,7 +212,7 @@ def report_hint(game: Game, action: Action) -> str:
 
 @rule("report", "help")
 def report_help(game: Game, action: Action) -> str:
-    return HELP(game, action) + _world_verbs(game)
+    return HELP(game, action, example=HELP_EXAMPLE(game, action)) + _world_verbs(game)
 
 
 @rule("report", "time")

@@ -21,7 +21,7 @@ COMPARE = ("above", "below", "min", "max")
 CONDITIONS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "flag": ((str, dict), (), "{flag: door_open} or {flag: {door: open}}"),
     "at": (TEXTS, (), "{at: street} or {at: [street, market]}"),
-    "in_zone": (TEXT, (), "{in_zone: konoha}"),
+    "in_zone": (TEXT, (), "{in_zone: old_town}"),
     "has": (TEXT, (), "{has: lamp}"),
     "wearing": (TEXT, (), "{wearing: cloak}"),
     "present": (TEXT, (), "{present: teuchi}"),

@@ -1,12 +1,13 @@
 """Naming a spot in a world file the way its writer thinks of it.
 
 A path such as ("places", 0, "exits", "north") becomes "exit 'north' of place
-'hokage_office'", so that messages speak of places, people and exits rather than of list
+'north_tower'", so that messages speak of places, people and exits rather than of list
 indices and keys.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 SINGULAR = {
@@ -29,7 +30,6 @@ SINGULAR = {
     "greeting": "variant",
     "text": "variant",
     "hazards": "hazard",
-    "jutsu": "jutsu",
     "shops": "shop",
     "statuses": "status",
     "training": "training",
@@ -43,6 +43,23 @@ SINGULAR = {
     "rules": "rule",
     "action_kinds": "kind of action",
 }
+
+
+def singular(section: Any) -> str | None:
+    """What one entry of a section is called: the names above, else what an extension's
+    section says of itself; None for a section nobody names."""
+    if not isinstance(section, str):
+        return None
+    return SINGULAR.get(section) or _extension_singulars().get(section)
+
+
+@cache
+def _extension_singulars() -> dict[str, str]:
+    from kage.content.sections import all_sections  # the manifests, read once
+
+    return {name: s.singular for name, s in all_sections().items() if s.singular}
+
+
 # sections written as mappings: what one of their keys names
 MAPPINGS = {"counters": "counter", "responses": "response", "action_kinds": "kind of action"}
 CONDITION_FIELDS = frozenset({"when", "done", "requires", "where", "distracted"})
@@ -82,7 +99,7 @@ def _get(node: Any, key: Any) -> Any:
 
 
 def _item(section: str, index: int, item: Any) -> str:
-    kind = SINGULAR.get(section)
+    kind = singular(section)
     if kind is None:  # a section this module does not know by name
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             return f"'{section}' entry '{item['id']}'"
@@ -166,7 +183,8 @@ def where(data: Any, path: tuple[Any, ...]) -> tuple[str, str | None]:
             _effect(parts, rest, seg, i == 0)
             break
         child = _get(node, seg)
-        if isinstance(seg, int) and (parent in SINGULAR or i == 1) and isinstance(node, list):
+        listed = singular(parent) is not None or i == 1
+        if isinstance(seg, int) and listed and isinstance(node, list):
             if parent in VARIANT_LISTS:
                 parts.fold()
             parts.field = None

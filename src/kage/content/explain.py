@@ -206,7 +206,7 @@ def _message(data: Any, root: Any, path: Loc, error: Any, base: Loc) -> str:
         return f"{subject(full, here[:-1])} has an unknown field '{here[-1]}'.{hint}"
     if kind == "string_pattern_mismatch" and here[-1:] == ("id",) and isinstance(value, str):
         fixed = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
-        like = f"'{fixed}'" if re.fullmatch(r"[a-z][a-z0-9_]*", fixed) else "'hokage_office'"
+        like = f"'{fixed}'" if re.fullmatch(r"[a-z][a-z0-9_]*", fixed) else "'north_tower'"
         return (
             f"{subject(full, here[:-1])} has an id that will not do: ids use lowercase letters, "
             f"digits and underscores, starting with a letter (like {like})."

@@ -12,7 +12,7 @@ from typing import Any
 
 from kage.content import arguments
 from kage.content import schema as s
-from kage.content.describe import SINGULAR, show, subject, where
+from kage.content.describe import show, singular, subject, where
 from kage.content.errors import Problem, suggest
 from kage.content.yaml_lines import Located
 from kage.core.engine import Engine, assemble
@@ -126,6 +126,7 @@ class References:
     def use(self, engine: Engine) -> None:
         """Know the conditions and effects of the core and of the engine's extensions,
         with the shapes of their arguments and what those name."""
+        self.extensions_used = frozenset(engine.names)  # with what they depend on
         self.conditions = set(engine.conditions)
         self.effects = set(engine.effects)
         self.condition_shapes = dict(arguments.CONDITIONS)
@@ -197,7 +198,7 @@ class References:
             return  # its own problem is reported where it is defined
         if isinstance(value, str) and not self.complete:
             return  # it may be defined in a file that could not be read
-        what = WHAT.get(kind) or SINGULAR.get(kind) or kind
+        what = WHAT.get(kind) or singular(kind) or kind
         close = ""
         if isinstance(value, str) and self.suggestions > 0 and len(pool) <= MAX_POOL:
             self.suggestions -= 1

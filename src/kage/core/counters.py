@@ -32,6 +32,8 @@ def value(game: Game, name: str) -> int:
 
 @condition("counter")
 def _counter(game: Game, arg: str | dict[str, Any]) -> bool:
+    """A counter compares as given: {counter: disturbed} (not 0), {counter: {disturbed: 2}}
+    (exactly 2), {counter: {disturbed: {min: 2}}} (above, below, min, max)."""
     if isinstance(arg, str):
         return value(game, arg) != 0
     for name, test in arg.items():
@@ -43,16 +45,19 @@ def _counter(game: Game, arg: str | dict[str, Any]) -> bool:
 
 @effect("add")
 def _add(game: Game, arg: dict[str, int]) -> None:
+    """Add to counters (a negative number takes away): {add: {disturbed: -2}}."""
     for name, by in arg.items():
         ops.set_flag(game, name, value(game, name) + int(by))
 
 
 @effect("increment")
 def _increment(game: Game, arg: str | list[str]) -> None:
+    """Add one to the counter (or each of a list)."""
     for name in [arg] if isinstance(arg, str) else arg:
         ops.set_flag(game, name, value(game, name) + 1)
 
 
 @provider("counter")
 def _shown(game: Game, name: str) -> str:
+    """{{counter:disturbed}}: the counter's value now, as digits."""
     return str(value(game, name))

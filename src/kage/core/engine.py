@@ -50,6 +50,8 @@ class Engine:
     handlers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     tickers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     settlers: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    # marks of other kinds, collected on first use: hooks one extension offers another
+    other_hooks: dict[str, list[Callable[..., Any]]] = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -66,6 +68,15 @@ class Engine:
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Engine:
         return self  # functions and modules only: a copied world shares its engine
+
+    def hooks(self, kind: str) -> list[Callable[..., Any]]:
+        """Every function marked `kind` in the modules in use, in module order: hooks an
+        extension offers the others (combat's "allies": who else fights at a place)."""
+        hooks = self.other_hooks.get(kind)
+        if hooks is None:
+            hooks = [f for m in self.modules for k, _, f in marked(m) if k == kind]
+            self.other_hooks[kind] = hooks
+        return hooks
 
     def table(self, kind: str) -> dict[str, Callable[..., Any]]:
         """The table of a mark's kind: "condition" -> conditions ..."""

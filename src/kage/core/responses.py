@@ -19,7 +19,8 @@ typo shows in play and `kage check` can name it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.core.naming import printed_name
@@ -56,6 +57,7 @@ class Response:
     # a non-answer ("Nothing comes of it."): the turn that says it is counted as a failure,
     # like a word the parser did not know, by the session's `failure` and the corpus
     vague: bool = False
+    module: str = field(default="", compare=False)  # where it is declared: whose it is
 
     def __call__(self, game: Game, action: Action | None = None, **slots: Any) -> str:
         return say(game, self, action, **slots)
@@ -64,7 +66,8 @@ class Response:
 def response(name: str, default: str, *slots: str, vague: bool = False) -> Response:
     """Declare a response. Declaring one name twice with different defaults is a bug."""
     found = RESPONSES.get(name)
-    made = Response(name, default, tuple(slots), vague)
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    made = Response(name, default, tuple(slots), vague, module)
     if found is not None and found != made:
         raise ValueError(f"response '{name}' declared twice")
     RESPONSES[name] = made

@@ -17,7 +17,7 @@ LOOK always gives the full description, whatever the mode.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,8 +28,17 @@ VERBOSITIES = ("verbose", "brief", "superbrief")
 
 @dataclass(slots=True)
 class Settings:
-    verbosity: str = "verbose"
-    notify: bool = True  # announce a rise in the score after the turn
+    verbosity: str = field(
+        default="verbose",
+        metadata={
+            "description": "How much of a place is described on arrival (VERBOSE, BRIEF, "
+            "SUPERBRIEF)."
+        },
+    )
+    notify: bool = field(
+        default=True,
+        metadata={"description": "Announce a rise in the score after the turn (NOTIFY ON/OFF)."},
+    )
 
     def to_json(self) -> dict[str, Any]:
         return {"verbosity": self.verbosity, "notify": self.notify}

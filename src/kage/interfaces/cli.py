@@ -124,6 +124,60 @@ def rules(world: str | None = None, action: str | None = None) -> None:
         sys.exit(2)
 
 
+class OutFile(click.Path):
+    """--out of `kage docs`: a file path, and not an empty one."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the file name cannot be empty.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=OutFile(dir_okay=False, path_type=Path),
+    help="Write the reference to FILE instead of printing it.",
+)
+@click.option(
+    "--check",
+    "compare",
+    is_flag=True,
+    help="Write nothing; exit 1 if FILE (--out, default docs/reference.md) is not what "
+    "would be written.",
+)
+def docs(out: Path | None = None, compare: bool = False) -> None:
+    """The writer's reference: every section, field, condition, effect, action and named
+    response of the core and of each extension, generated from the engine."""
+    from kage.tools.reference import COMMAND, reference
+
+    text = reference()
+    if compare:
+        path = out or Path("docs/reference.md")
+        try:
+            current = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeError) as exc:
+            click.echo(f"kage docs: cannot read {path}: {exc}", err=True)
+            sys.exit(2)
+        if current != text:
+            again = COMMAND if out is None else f"kage docs --out {path}"
+            click.echo(f"{path} is out of date: run `{again}`.", err=True)
+            sys.exit(1)
+        click.echo(f"{path} is up to date.")
+        return
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"kage docs: cannot write {out}: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"Wrote {out} ({len(text.splitlines())} lines).")
+
+
 @main.command()
 @click.argument("world", required=False)
 def check(world: str | None = None) -> None:

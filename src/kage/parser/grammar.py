@@ -595,7 +595,7 @@ def normal(word: str) -> str:
     """A word as the parser compares it: lower case, no quotes at its edges, no "'s".
 
     Typed words, pattern words and the names of things all pass through here, so
-    "it's a deal" and "the Hokage's desk" match however the world spelled them."""
+    "it's a deal" and "the captain's desk" match however the world spelled them."""
     word = word.lower().replace("\u2019", "'")
     signed = word[:1] == "-" and word.lstrip("-")[:1].isdecimal()
     word = ("-" if signed else "") + word.strip(_EDGE)  # "-5" keeps its sign

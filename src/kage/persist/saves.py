@@ -105,7 +105,7 @@ class SaveData:
     snapshots: list[tuple[int, str]]  # (turn, state as JSON), turn-ascending
     created: str  # ISO timestamp (UTC), set by SaveStore.write()
     turn: int  # == len(commands)
-    summary: str  # short text for a list of saves, e.g. "Hokage's office, turn 12"
+    summary: str  # short text for a list of saves, e.g. "the lighthouse, turn 12"
     # the player's preferences (verbosity, notify): plain JSON values, empty if none
     settings: dict[str, Any] = dataclasses.field(default_factory=dict)
 

@@ -23,6 +23,8 @@ Handler = Callable[["Game", str], None]
 Ticker = Callable[["Game", int, int], None]
 TurnHook = Callable[["Game", "Action", int], None]
 Settler = Callable[["Game"], None]
+AlliesAt = Callable[["Game", str], int]
+Revealer = Callable[["Game", str, str], object]
 
 
 def provider(name: str) -> Callable[[Provider], Provider]:
@@ -34,7 +36,7 @@ def handler(name: str) -> Callable[[Handler], Handler]:
 
 
 def ticker(name: str) -> Callable[[Ticker], Ticker]:
-    """A function called as time passes, with (game, from_minute, to_minute): chakra
+    """A function called as time passes, with (game, from_minute, to_minute): strength
     coming back, hunger growing. Called in name order, at most once per stretch of time
     between two scheduled events, so a three-week time skip costs a few calls, not 30,000."""
     return mark("ticker", name)
@@ -52,6 +54,18 @@ def every_turn(name: str, before: Names = (), after: Names = ()) -> Callable[[Tu
         before=("scene_triggers", *((before,) if isinstance(before, str) else before)),
         after=("advance_time", *((after,) if isinstance(after, str) else after)),
     )
+
+
+def allies(name: str) -> Callable[[AlliesAt], AlliesAt]:
+    """A count of the player's allies at a place who are not people of the world (clones,
+    a summoned pack), with (game, place): combat weighs them when foes lose heart."""
+    return mark("allies", name)
+
+
+def revealer(name: str) -> Callable[[Revealer], Revealer]:
+    """Ends whatever hides someone who gives themselves away (an attack), with (game, who,
+    reason). Without any, combat simply ends the status "invisible"."""
+    return mark("revealer", name)
 
 
 def settler(name: str) -> Callable[[Settler], Settler]:

@@ -64,13 +64,15 @@ def react(
 
 @effect("mood")
 def _mood(game: Game, arg: dict[str, Any]) -> None:
-    """{mood: {who: tsunade, by: -20}}"""
+    """{mood: {who: tsunade, by: -20}}: a person's mood (the player's without `who`) moves
+    by that much, within -100..100; `cause` notes why."""
     ops.change_mood(game, arg.get("who", game.world.player), float(arg["by"]), arg.get("cause", ""))
 
 
 @effect("bond")
 def _bond(game: Game, arg: dict[str, Any]) -> None:
-    """{bond: {from: jiraiya, to: council_elders, by: -60}}"""
+    """{bond: {from: jiraiya, to: council_elders, by: -60}}: what `from` thinks of `to` (the
+    player without `to`) moves by that much, within -100..100."""
     ops.change_bond(
         game, arg["from"], arg.get("to", game.world.player), float(arg["by"]), arg.get("cause", "")
     )
@@ -78,7 +80,9 @@ def _bond(game: Game, arg: dict[str, Any]) -> None:
 
 @effect("react")
 def _react(game: Game, arg: dict[str, Any]) -> None:
-    """{react: {subject: naruto, scale: -0.6, who: [iruka, ...], cause: banished}}"""
+    """{react: {subject: naruto, scale: -0.6, who: [iruka, ...], cause: banished}}: everyone
+    (or those in `who`) bonded to the subject by at least `min_bond` (default 1) feels it:
+    their mood moves by bond x scale."""
     react(
         game,
         arg.get("subject", game.world.player),
@@ -91,4 +95,6 @@ def _react(game: Game, arg: dict[str, Any]) -> None:
 
 @provider("mood")
 def _mood_text(game: Game, who: str) -> str:
+    """{{mood:kai}}: a person's mood in a word of the world's `mood_words` (the player's
+    when no one is named)."""
     return mood_word(game, who or game.world.player)

@@ -1,6 +1,6 @@
 """Conditions written in world files, and the one function that decides them.
 
-A condition is a small dict, e.g. ``{flag: verdict_heard}``, ``{at: hokage_office}``,
+A condition is a small dict, e.g. ``{flag: verdict_heard}``, ``{at: lighthouse}``,
 ``{not: {has: headband}}`` or ``{all: [...]}``. Several keys in one dict must all hold.
 Kinds are marked with `condition`; a world's engine (`kage.core.engine`) collects the core's
 and those of the extensions the world uses, once, before play.
@@ -50,21 +50,26 @@ def compare(value: float, arg: dict[str, Any]) -> bool:
 
 @condition("all")
 def _all(game: Game, arg: list[dict[str, Any]]) -> bool:
+    """Every condition in the list holds: {all: [{has: lamp}, {at: cellar}]}."""
     return all(holds(game, c) for c in arg)
 
 
 @condition("any")
 def _any(game: Game, arg: list[dict[str, Any]]) -> bool:
+    """At least one condition in the list holds: {any: [{has: lamp}, {has: candle}]}."""
     return any(holds(game, c) for c in arg)
 
 
 @condition("not")
 def _not(game: Game, arg: dict[str, Any]) -> bool:
+    """The condition given does not hold: {not: {flag: door_open}}."""
     return not holds(game, arg)
 
 
 @condition("flag")
 def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
+    """A flag is set (to anything but false or 0), or {flag: {door: open}}: each named flag
+    has exactly that value."""
     if isinstance(arg, str):
         return bool(game.state.flags.get(arg))
     return all(game.state.flags.get(k) == v for k, v in arg.items())
@@ -72,22 +77,26 @@ def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
 
 @condition("at")
 def _at(game: Game, arg: str | list[str]) -> bool:
+    """The player is in the place named, or in one of the places listed."""
     place = query.here(game)
     return place == arg if isinstance(arg, str) else place in arg
 
 
 @condition("in_zone")
 def _in_zone(game: Game, arg: str) -> bool:
+    """The player's place belongs to the zone named (a place's `zones:`)."""
     return query.in_zone(game, query.here(game), arg)
 
 
 @condition("has")
 def _has(game: Game, arg: str) -> bool:
+    """The player carries the thing (in hand, worn, or inside something carried)."""
     return query.is_carried_by(game, arg, game.world.player)
 
 
 @condition("wearing")
 def _wearing(game: Game, arg: str) -> bool:
+    """The player carries the thing and wears it."""
     return query.is_carried_by(game, arg, game.world.player) and bool(query.prop(game, arg, "worn"))
 
 
@@ -99,32 +108,40 @@ def _present(game: Game, arg: str) -> bool:
 
 @condition("holder")
 def _holder(game: Game, arg: dict[str, str]) -> bool:
+    """Each thing named is held by, or in, the one given: {holder: {lamp: hero}}."""
     return all(game.state.holder.get(k) == v for k, v in arg.items())
 
 
 @condition("milestone")
 def _milestone(game: Game, arg: str) -> bool:
+    """The player has reached the milestone."""
     return arg in game.state.milestones
 
 
 @condition("fired")
 def _fired(game: Game, arg: str) -> bool:
+    """The event (of `events:` or `triggers:`) has happened."""
     return arg in game.state.fired
 
 
 @condition("visited")
 def _visited(game: Game, arg: str) -> bool:
+    """The player has been to the place at least once."""
     return game.state.visited.get(arg, -1) >= 0
 
 
 @condition("mood")
 def _mood(game: Game, arg: dict[str, Any]) -> bool:
+    """A person's mood (-100..100; `who` defaults to the player) is above, below, min or max
+    the numbers given."""
     who = arg.get("who", game.world.player)
     return compare(query.mood(game, who), arg)
 
 
 @condition("bond")
 def _bond(game: Game, arg: dict[str, Any]) -> bool:
+    """How much `from` thinks of `to` (the player unless given), -100..100, is above, below,
+    min or max the numbers given."""
     return compare(query.bond(game, arg["from"], arg.get("to", game.world.player)), arg)
 
 
@@ -136,6 +153,8 @@ def _time(game: Game, arg: dict[str, Any]) -> bool:
 
 @condition("money")
 def _money(game: Game, arg: dict[str, Any]) -> bool:
+    """The money someone (`who`, default the player) has on them, purse included, compares
+    as given (above, below, min, max)."""
     who = arg.get("who", game.world.player)
     total = game.state.money.get(who, 0) + sum(
         game.state.money.get(item, 0) for item in query.carried(game, who)

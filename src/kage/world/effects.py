@@ -39,24 +39,29 @@ def apply(game: Game, effects: list[dict[str, Any]]) -> None:
 
 @effect("set")
 def _set(game: Game, arg: dict[str, Any]) -> None:
+    """Set flags (or counters) to the values given: {set: {door_open: true, visits: 0}}."""
     for key, value in arg.items():
         ops.set_flag(game, key, value)
 
 
 @effect("unset")
 def _unset(game: Game, arg: str | list[str]) -> None:
+    """Clear the flag (or each of a list), as if it had never been set."""
     for key in [arg] if isinstance(arg, str) else arg:
         ops.set_flag(game, key, None)
 
 
 @effect("move")
 def _move(game: Game, arg: dict[str, str]) -> None:
+    """Put each thing or person named with, or in, the one given: {move: {lamp: hero}} (a
+    place, a person or a container)."""
     for entity, to in arg.items():
         ops.move(game, entity, to)
 
 
 @effect("prop")
 def _prop(game: Game, arg: dict[str, dict[str, Any]]) -> None:
+    """Set properties of things, people or places: {prop: {lamp: {lit: true}}}."""
     for entity, values in arg.items():
         for key, value in values.items():
             ops.set_prop(game, entity, key, value)
@@ -64,6 +69,7 @@ def _prop(game: Game, arg: dict[str, dict[str, Any]]) -> None:
 
 @effect("say")
 def _say(game: Game, arg: str) -> None:
+    """Say the text to the player (with {{provider:argument}} slots filled)."""
     game.say(game.render(arg))
 
 
@@ -75,12 +81,14 @@ def _pay(game: Game, arg: dict[str, Any]) -> None:
 
 @effect("transfer")
 def _transfer(game: Game, arg: dict[str, Any]) -> None:
+    """Move money from one person (or purse) to another; if the giver has less, none moves."""
     ops.transfer(game, arg["from"], arg["to"], int(arg["amount"]))
 
 
 @effect("schedule")
 def _schedule(game: Game, arg: dict[str, Any]) -> None:
-    """{schedule: {event: iruka_hears, in: 6h}}"""
+    """{schedule: {event: iruka_hears, in: 6h}}: the event (of `events:`) will happen after
+    that long (at once without `in`)."""
     ops.schedule(game, arg["event"], game.state.minutes + parse_duration(arg.get("in", 0)))
 
 

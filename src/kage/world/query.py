@@ -14,7 +14,7 @@ def holder(game: Game, entity: str) -> str | None:
 
 
 def place_of(game: Game, entity: str) -> str | None:
-    """The place an entity is in, following holders (a kunai in a pouch held by Naruto)."""
+    """The place an entity is in, following holders (a coin in a purse held by the player)."""
     entities = game.world.entities
     seen = 0
     current: str | None = entity

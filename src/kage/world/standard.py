@@ -26,11 +26,14 @@ def _names(arg: str | list[str]) -> list[str]:
 
 @condition("dark")
 def _dark(game: Game, arg: bool) -> bool:
+    """{dark: true}: the player is in darkness now (no light in the place, none carried);
+    {dark: false}: the player can see."""
     return scope.in_darkness(game) == bool(arg)
 
 
 @condition("lit")
 def _lit(game: Game, arg: str) -> bool:
+    """The place has light (its own or a light source there), or the thing gives light."""
     ent = game.world.entities[arg]
     if ent.kind == "place":
         return scope.has_light(game, arg)
@@ -39,21 +42,25 @@ def _lit(game: Game, arg: str) -> bool:
 
 @condition("open")
 def _open(game: Game, arg: str) -> bool:
+    """The door or container is open."""
     return query.is_open(game, arg)
 
 
 @condition("closed")
 def _closed(game: Game, arg: str) -> bool:
+    """The door or container is closed."""
     return not query.is_open(game, arg)
 
 
 @condition("locked")
 def _locked(game: Game, arg: str) -> bool:
+    """The door or container is locked."""
     return bool(query.prop(game, arg, "locked"))
 
 
 @condition("switched_on")
 def _switched_on(game: Game, arg: str) -> bool:
+    """The device is switched on."""
     return bool(query.prop(game, arg, "switched_on"))
 
 
@@ -74,18 +81,23 @@ def set_switch(game: Game, entity: str, value: bool) -> None:
 
 @effect("light")
 def _light(game: Game, arg: str | list[str]) -> None:
+    """Light the place or thing (or each of a list); a lamp that has a switch is switched on
+    with it."""
     for name in _names(arg):
         set_lit(game, name, True)
 
 
 @effect("darken")
 def _darken(game: Game, arg: str | list[str]) -> None:
+    """Put out the light of the place or thing (or each of a list); a lamp's switch goes off
+    with it."""
     for name in _names(arg):
         set_lit(game, name, False)
 
 
 @effect("open")
 def _open_it(game: Game, arg: str | list[str]) -> None:
+    """Open the door or container (or each of a list), unlocking it if it was locked."""
     for name in _names(arg):
         ops.set_prop(game, name, "locked", False)
         ops.set_prop(game, name, "open", True)
@@ -93,13 +105,15 @@ def _open_it(game: Game, arg: str | list[str]) -> None:
 
 @effect("close")
 def _close_it(game: Game, arg: str | list[str]) -> None:
+    """Close the door or container (or each of a list)."""
     for name in _names(arg):
         ops.set_prop(game, name, "open", False)
 
 
 @effect("lock")
 def _lock(game: Game, arg: str | list[str]) -> None:
-    """Locking shuts it first: a locked thing is always closed."""
+    """Lock the door or container (or each of a list), shutting it first: a locked thing
+    is always closed."""
     for name in _names(arg):
         ops.set_prop(game, name, "open", False)
         ops.set_prop(game, name, "locked", True)
@@ -107,17 +121,20 @@ def _lock(game: Game, arg: str | list[str]) -> None:
 
 @effect("unlock")
 def _unlock(game: Game, arg: str | list[str]) -> None:
+    """Unlock the door or container (or each of a list); it stays closed."""
     for name in _names(arg):
         ops.set_prop(game, name, "locked", False)
 
 
 @effect("switch_on")
 def _switch_on(game: Game, arg: str | list[str]) -> None:
+    """Switch the device on (or each of a list); a lamp gives light while it is on."""
     for name in _names(arg):
         set_switch(game, name, True)
 
 
 @effect("switch_off")
 def _switch_off(game: Game, arg: str | list[str]) -> None:
+    """Switch the device off (or each of a list)."""
     for name in _names(arg):
         set_switch(game, name, False)

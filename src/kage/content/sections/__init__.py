@@ -1,4 +1,4 @@
-"""Data sections that extensions own (shops, statuses, jutsu ...).
+"""Data sections that extensions own (shops, statuses, quests ...).
 
 The core's sections are defined by the modules of this package (rules, responses,
 counters), and every world may use them. An extension's manifest names its own sections and
@@ -43,6 +43,7 @@ class Section:
     keyed: bool = True  # entries have an `id` (or, in a mapping, a key) and are stored by it
     mapping: bool = False  # written as `name: {key: value, ...}`, not as a list
     build: Build | None = None  # instead of storing the entry's plain data as written
+    singular: str = ""  # what one entry is called in messages (default: the name)
 
 
 def _defined(module_name: str) -> dict[str, Section]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import StrictInt
+from pydantic import Field, StrictInt
 
 from kage.content.schema import Strict
 from kage.content.sections import Section
@@ -22,7 +22,9 @@ NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class CountersModel(Strict):
-    counters: dict[str, StrictInt]
+    counters: dict[str, StrictInt] = Field(
+        description="Each counter's name and the whole number it starts at."
+    )
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], start: int) -> None:

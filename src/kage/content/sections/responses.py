@@ -15,17 +15,25 @@ sentence that shows braces in play.
 from __future__ import annotations
 
 import difflib
+import importlib
 from typing import Any
+
+from pydantic import Field
 
 from kage.content.describe import subject
 from kage.content.errors import suggest
 from kage.content.schema import Strict, Text, VariantModel
 from kage.content.sections import Section
-from kage.core.responses import RESPONSES, STANDARD_SLOTS, placeholders
+from kage.core.extension import catalog
+from kage.core.responses import RESPONSES, STANDARD_SLOTS, Response, placeholders
 
 
 class ResponsesModel(Strict):
-    responses: dict[str, Text]
+    responses: dict[str, Text] = Field(
+        description=(
+            "Each response's name and the world's own text for it (or variants with `when`)."
+        )
+    )
 
 
 def check_placeholders(
@@ -49,12 +57,39 @@ def check_placeholders(
         )
 
 
+def _declared(name: str) -> Response | None:
+    """The response `name`, wherever it is declared. An extension's are known once its
+    modules are imported, so an unknown name imports every extension's first (on the way
+    to an error only): whether a name is known must not depend on what ran before."""
+    if name not in RESPONSES:
+        for manifest in catalog().values():
+            for module in manifest.modules:
+                importlib.import_module(module)
+    return RESPONSES.get(name)
+
+
+def owner(declared: Response) -> str | None:
+    """The extension whose response it is (None: the core's)."""
+    parts = declared.module.split(".")
+    return parts[2] if len(parts) > 2 and parts[:2] == ["kage", "ext"] else None
+
+
 def check(builder: Any, located: Any, path: tuple[Any, ...], value: Any) -> None:
     name = path[-1]
-    declared = RESPONSES.get(name)
+    declared = _declared(name)
     if declared is None:
         hint = suggest(name, RESPONSES) or " See `kage rules` for the responses of each action."
         builder.problem(located, path, f"there is no response named '{name}'.{hint}")
+        return
+    extension = owner(declared)
+    if extension is not None and extension not in builder.extensions_used:
+        builder.problem(
+            located,
+            path,
+            f"the response '{name}' belongs to the extension '{extension}', which this world "
+            f"does not use. Add '{extension}' to the extensions in its world section, or "
+            "delete the line.",
+        )
         return
     allowed = STANDARD_SLOTS + declared.slots
     if isinstance(value, str):

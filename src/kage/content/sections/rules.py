@@ -51,8 +51,12 @@ NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 class ThingTest(Strict):
     """What a noun must be like: of a kind, with property values."""
 
-    kind: Literal["place", "person", "thing"] | None = None
-    prop: dict[str, Any] = {}
+    kind: Literal["place", "person", "thing"] | None = Field(
+        None, description="The noun must be a place, a person or a thing."
+    )
+    prop: dict[str, Any] = Field(
+        {}, description="The noun's properties must have these values: {edible: true}."
+    )
 
 
 Noun = str | list[str] | ThingTest
@@ -61,25 +65,51 @@ Noun = str | list[str] | ThingTest
 class PatternModel(Strict):
     """An exception: the actions (and nouns, direction) a rule leaves alone."""
 
-    action: Names = ANY
-    noun: Noun | None = None
-    second: Noun | None = None
-    direction: str | None = None
+    action: Names = Field(
+        ANY, description="The actions left alone: an action, a list, a kind of action, or any."
+    )
+    noun: Noun | None = Field(
+        None,
+        description="... only with this noun: an id, a list of ids, or a test of kind and props.",
+    )
+    second: Noun | None = Field(None, description="... only with this second noun, likewise.")
+    direction: str | None = Field(None, description="... only going this way (`north` ...).")
 
 
 class RuleModel(Strict):
-    name: str = ""
-    phase: Literal["before", "instead", "check", "after", "report"]
-    action: Names
-    except_: list[str | PatternModel] = Field([], alias="except")
-    noun: Noun | None = None
-    second: Noun | None = None
-    direction: str | None = None
-    when: dict[str, Any] | None = None
-    say: str = ""
-    effects: list[dict[str, Any]] = []
-    stop: bool | None = None
-    first: bool = False
+    name: str = Field(
+        "", description="Its name, for `kage rules` and to change it in a later file."
+    )
+    phase: Literal["before", "instead", "check", "after", "report"] = Field(
+        description=(
+            "When it runs: before (says and goes on), instead (stops the action), check (stops it"
+            " when it says something), after (replaces the standard report), report (adds to it)."
+        )
+    )
+    action: Names = Field(
+        description=(
+            "The actions it applies to: an action, a list of them, a kind of action, or any."
+        )
+    )
+    except_: list[str | PatternModel] = Field(
+        [],
+        alias="except",
+        description="Actions (or patterns of action, noun and direction) it leaves alone.",
+    )
+    noun: Noun | None = Field(
+        None, description="Only with this noun: an id, a list of ids, or a test of kind and props."
+    )
+    second: Noun | None = Field(None, description="Only with this second noun, likewise.")
+    direction: str | None = Field(None, description="Only going this way (`north` ...).")
+    when: dict[str, Any] | None = Field(None, description="Only while this condition holds.")
+    say: str = Field("", description="What the player reads (placeholders as in responses).")
+    effects: list[dict[str, Any]] = Field([], description="What happens when it applies.")
+    stop: bool | None = Field(
+        None, description="Whether the action stops here (default: as its phase says)."
+    )
+    first: bool = Field(
+        False, description="A report rule: say it before the standard report instead of after."
+    )
 
     @field_validator("except_", mode="before")
     @classmethod
@@ -88,7 +118,9 @@ class RuleModel(Strict):
 
 
 class KindsModel(Strict):
-    action_kinds: dict[str, list[str]]
+    action_kinds: dict[str, list[str]] = Field(
+        description="Each kind's name and the actions it groups, for a rule's `action`."
+    )
 
 
 def world_actions(builder: Any) -> set[str]:

@@ -16,7 +16,7 @@ EXTENSION = Extension(
             ("has",),
             lambda arg: [(("has",), "statuses", arg["has"])] + fields(who="person")(arg),
         ),
-        "stat": Arg("{stat: {key: taijutsu, min: 40}}", MAPPING, ("key",), fields(who="person")),
+        "stat": Arg("{stat: {key: fighting, min: 40}}", MAPPING, ("key",), fields(who="person")),
         "luck": Arg("{luck: {min: 2}}", MAPPING, (), fields(who="person")),
         "lucky": Arg("{lucky: 0.3}", (int, float)),
     },

@@ -1,4 +1,4 @@
-"""Luck: tokens a person wears or carries (the First Hokage's necklace) bend chance.
+"""Luck: tokens a person wears or carries (a lucky charm, a grandmother's ring) bend chance.
 
 Any check that draws on chance can read `luck` and use `lucky` so the bonus a token gives
 is felt in later acts without each of them knowing about the token.
@@ -29,10 +29,13 @@ def lucky(game: Game, chance: float, who: str | None = None) -> bool:
 
 @condition("luck")
 def _luck(game: Game, arg: dict[str, Any]) -> bool:
+    """A person's luck (`who` defaults to the player) is at least `min` and at most `max`."""
     value = luck(game, arg.get("who"))
     return value >= arg.get("min", -(10**9)) and value <= arg.get("max", 10**9)
 
 
 @condition("lucky")
 def _lucky(game: Game, arg: float) -> bool:
+    """A chance draw, {lucky: 0.3}, made likelier by the player's luck (and never above
+    95%)."""
     return lucky(game, float(arg))

@@ -11,15 +11,23 @@ from kage.content.sections import Section
 
 
 class StatusModel(Strict):
-    id: str
-    name: str
-    duration: str | int | None = None  # default length; None: until removed
-    modifiers: dict[str, float] = {}  # stat -> change while it lasts, e.g. {stealth: -10}
-    begins: str = ""  # said when it starts (to the player, if it is theirs)
-    ends: str = ""  # said when it wears off
-    blocks: list[str] = Field(default_factory=list)  # actions it prevents, e.g. [train]
-    blocked: str = ""  # the refusal for those actions
-    shown: bool = False  # named after the person where a place lists who is here
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    duration: str | int | None = Field(
+        None, description="How long it lasts when given (none: until removed)."
+    )
+    modifiers: dict[str, float] = Field(
+        {}, description="Change to each stat while it lasts, e.g. {stealth: -10}."
+    )
+    begins: str = Field("", description="Said when it starts (to the player, if it is theirs).")
+    ends: str = Field("", description="Said when it wears off.")
+    blocks: list[str] = Field(
+        default_factory=list, description="Actions it prevents, e.g. [train]."
+    )
+    blocked: str = Field("", description="The refusal for those actions.")
+    shown: bool = Field(
+        False, description="Named after the person where a place lists who is here."
+    )
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: StatusModel) -> None:

@@ -1,9 +1,9 @@
-"""Numbers and conditions on people and things: skills, chakra, morale, and statuses.
+"""Numbers and conditions on people and things: skills, stamina, morale, and statuses.
 
 All of it lives in the state's per-entity props, so it is saved, copied and undone with
 everything else. A status is a name with the minute it ends (-1: until removed); the
 status dict is replaced, never edited in place, because state copies share nested values.
-Writers set starting values in an entity's `props` (e.g. ``props: {chakra: 80}``).
+Writers set starting values in an entity's `props` (e.g. ``props: {stamina: 80}``).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def set_stat(
 def add_stat(
     game: Game, who: str, key: str, by: float, low: float | None = 0, high: float | None = None
 ) -> float:
-    """Change a number, clamped (by default never below zero: chakra cannot go negative)."""
+    """Change a number, clamped (by default never below zero: stamina cannot go negative)."""
     return set_stat(game, who, key, stat(game, who, key) + by, low, high)
 
 

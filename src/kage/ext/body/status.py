@@ -53,6 +53,8 @@ def end(game: Game, who: str, status: str) -> None:
 
 @handler("status")
 def _wears_off(game: Game, arg: str) -> None:
+    """A status that was given for a time (`for:` of the status effect) wears off now, if it
+    is still due."""
     who, _, status = arg.partition("/")
     until = dict(query.prop(game, who, "status") or {}).get(status)
     if until is not None and until != stats.FOREVER and until <= game.state.minutes:
@@ -81,7 +83,8 @@ def feed(game: Game, who: str) -> None:
 
 @effect("status")
 def _status(game: Game, arg: dict[str, Any]) -> None:
-    """{status: {add: rash, for: 2d}} / {status: {who: kai, remove: injured}}"""
+    """{status: {add: rash, for: 2d}} / {status: {who: kai, remove: injured}}: someone (the
+    player without `who`) gains a status, for a time or until removed, or loses one."""
     who = arg.get("who", game.world.player)
     if "add" in arg:
         span = arg.get("for")
@@ -98,11 +101,14 @@ def _eat(game: Game, arg: Any) -> None:
 
 @condition("status")
 def _has(game: Game, arg: dict[str, Any]) -> bool:
+    """Someone (`who`, default the player) has the status: {status: {has: rash}}."""
     return stats.has_status(game, arg.get("who", game.world.player), arg["has"])
 
 
 @condition("stat")
 def _stat(game: Game, arg: dict[str, Any]) -> bool:
+    """A stat of someone (`who`, default the player), with the statuses' changes, is at
+    least `min` and at most `max`: {stat: {key: strength, min: 40}}."""
     value = effective(game, arg.get("who", game.world.player), arg["key"])
     return value >= arg.get("min", float("-inf")) and value <= arg.get("max", float("inf"))
 

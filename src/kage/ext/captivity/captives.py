@@ -1,7 +1,10 @@
 """Captives: cut chains (free), tie up, untie, whisper the plan, give the signal.
 
-What these read and write is described in `kage.systems.restraints`. Whether a wary
-prisoner lets you untie him is trust, and `kage.systems.escort` adds that check.
+What these read and write is described in `kage.ext.captivity.restraints`. Whether a wary
+prisoner lets you untie him is trust, and `kage.ext.captivity.escort` adds that check.
+What the player reads are named responses (`freeing.*`, `tying_up.*`, `untying.*`,
+`whispering.*`, `signalling.*`), so a world words them its own way: the defaults name no
+place, and Banished's mine says "link by link" and "the rock".
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.checks import not_person
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.ext.body import stats
 from kage.ext.captivity import restraints
 from kage.ext.combat import combat
@@ -19,16 +23,87 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+ABOUT = restraints.person_placeholders(
+    "noun"
+)  # what `restraints.person_slots(game, "noun", ...)` adds
+WATCHED = response(
+    "captives.watched",
+    "Not while you are being watched. {The watcher} would see. Deal with them, or don't be seen.",
+    *restraints.person_placeholders("watcher"),
+)
+WHOSE_CHAINS = response("freeing.whose", "Whose chains do you want to cut?")
+NO_CHAINS_HERE = response("freeing.no_chains_here", "There are no chains here to cut.")
+NO_CHAINS_ON = response("freeing.no_chains_on", "There are no chains on {the noun} to cut.")
+NO_EDGE = response("freeing.no_edge", "You need something with an edge to cut chain.")
+CUT_IN_SECRET = response(
+    "freeing.cut_in_secret",
+    "As quietly as you can, you cut through the chains of {the noun} with {blade}. The cut "
+    "ends are held in place, so that nobody looking would see a change.",
+    "blade",
+)
+CUT = response(
+    "freeing.cut",
+    "You set {blade} to the chains of {the noun} and cut. The links part and fall away.",
+    "blade",
+)
+ALREADY_TIED = response("tying_up.already", "{The noun} {is} already tied up.", *ABOUT)
+WONT_HOLD_STILL = response(
+    "tying_up.wont_hold_still",
+    "{The noun} {is} not going to hold still for that. Knock {him} out first, or make them "
+    "give up.",
+    *ABOUT,
+)
+NOTHING_TO_TIE_WITH = response(
+    "tying_up.nothing_to_tie_with", "You have nothing to tie {him} up with.", *ABOUT
+)
+TIED_WITH_CHAIN = response(
+    "tying_up.with_chain",
+    "You wrap a length of the cut chain round {the noun}'s wrists and ankles and knot it tight.",
+)
+TIED = response("tying_up.done", "You truss up {the noun} hand and foot with {rope}.", "rope")
+CHAINED_NOT_TIED = response(
+    "untying.chained", "Rope is not the problem; chains are. You would have to cut them."
+)
+NOT_TIED = response("untying.not_tied", "{The noun} {is} not tied up.", *ABOUT)
+UNTIED = response("untying.done", "You pick the knots loose and free {the noun}.")
+NOBODY_TO_TELL = response("whispering.nobody", "There is nobody here to let in on a plan.")
+TELLING_THE_ENEMY = response(
+    "whispering.enemy", "You would be telling the plan to exactly the wrong people."
+)
+CANNOT_HEAR = response("whispering.cannot_hear", "{The noun} cannot hear you.")
+ALREADY_WAITING = response(
+    "whispering.already_waiting", "{The noun} {is} already waiting for your signal.", *ABOUT
+)
+WHISPER_WATCHED = response(
+    "whispering.watched", "You can't whisper a plan with watchers so close. They would see you."
+)
+WHISPERED = response(
+    "whispering.done",
+    "\"Don't look round,\" you breathe. \"I've come to get you out. Don't move, don't say "
+    'anything, and when I give the signal, come." For a moment nothing happens. Then, very '
+    "slightly, a head nods, and another.",
+)
+NOBODY_WAITING = response("signalling.nobody_waiting", "Nobody is waiting for your signal.")
+NOBODY_FREE = response(
+    "signalling.nobody_free", "You give the signal, but nobody is free to answer it."
+)
+SIGNALLED_HERE = response(
+    "signalling.here",
+    "You give the signal, and {risen} close in behind you.",
+    "risen",
+)
+SIGNALLED_AWAY = response(
+    "signalling.away",
+    "You give the signal, and {risen} are on their feet and running.",
+    "risen",
+)
+SOME_HELD = response(
+    "signalling.some_held", "Some of them cannot follow: they are still held fast."
+)
 
 
 def _the(game: Game, who: str) -> str:
     return game.world.entities[who].the()
-
-
-def _is(game: Game, who: str) -> str:
-    return "are" if combat.pronouns(game, who)[0] == "they" else "is"
 
 
 def _present(game: Game, action: Action, doing: str) -> str | None:
@@ -45,8 +120,7 @@ def _spotted(game: Game) -> str | None:
     seen = restraints.spotted(game)
     if not seen:
         return None
-    who = _cap(_the(game, seen[0]))
-    return f"Not with the guards watching you. {who} would see. Deal with them, or don't be seen."
+    return WATCHED(game, **restraints.person_slots(game, "watcher", seen[0]))
 
 
 # -- free: cut chains ---------------------------------------------------------------
@@ -77,8 +151,8 @@ def someone_to_free(game: Game, action: Action) -> str | None:
     if action.noun is None:
         here = query.here(game)
         if any(query.prop(game, c, "chained") for c in restraints.captives(game, here)):
-            return "Whose chains do you want to cut?"
-        return "There are no chains here to cut."
+            return WHOSE_CHAINS(game, action)
+        return NO_CHAINS_HERE(game, action)
     return _present(game, action, "free")
 
 
@@ -87,13 +161,13 @@ def chains_to_cut(game: Game, action: Action) -> str | None:
     assert action.noun is not None
     if query.prop(game, action.noun, "chained"):
         return None
-    return f"There are no chains on {_the(game, action.noun)} to cut."
+    return NO_CHAINS_ON(game, action)
 
 
 @rule("check", "free", order=56)
 def something_sharp(game: Game, action: Action) -> str | None:
     if restraints.carried_with(game, "blade") is None:
-        return "You need something with an edge to cut chain."
+        return NO_EDGE(game, action)
     return None
 
 
@@ -114,17 +188,11 @@ def cutting(game: Game, action: Action) -> None:
 def report_cut(game: Game, action: Action) -> str:
     assert action.noun is not None
     who = action.noun
-    # a blade may name the edge it lends ("a kunai" from a kunai pouch)
+    # a blade may name the edge it lends ("a knife" from a knife belt)
     edge = query.prop(game, action.data["blade"], "blade")
     blade = edge if isinstance(edge, str) else _the(game, action.data["blade"])
-    name = _the(game, who)
-    if stats.has_status(game, who, "waiting"):
-        return (
-            f"Link by link, as quietly as you can, you cut through the chains of {name} "
-            f"with {blade}. The cut ends are held in place, and the work goes on as "
-            "if nothing had changed."
-        )
-    return f"You set {blade} to the chains of {name} and cut. The links part and fall away."
+    said = CUT_IN_SECRET if stats.has_status(game, who, "waiting") else CUT
+    return said(game, action, blade=blade)
 
 
 # -- tie up ------------------------------------------------------------------------
@@ -137,19 +205,15 @@ def someone_to_tie(game: Game, action: Action) -> str | None:
 def holding_still(game: Game, action: Action) -> str | None:
     assert action.noun is not None
     who = action.noun
-    name = _cap(_the(game, who))
-    he, him, _ = combat.pronouns(game, who)
+    slots = restraints.person_slots(game, "noun", who)
     if stats.has_status(game, who, "bound") or query.prop(game, who, "tied"):
-        return f"{name} {_is(game, who)} already tied up."
+        return ALREADY_TIED(game, action, **slots)
     if not (
         stats.has_status(game, who, "unconscious") or stats.has_status(game, who, "surrendered")
     ):
-        return (
-            f"{name} {_is(game, who)} not going to hold still for that. Knock {him} out "
-            "first, or make them give up."
-        )
+        return WONT_HOLD_STILL(game, action, **slots)
     if restraints.binding(game) is None:
-        return f"You have nothing to tie {him} up with."
+        return NOTHING_TO_TIE_WITH(game, action, **slots)
     return None
 
 
@@ -166,13 +230,9 @@ def tying(game: Game, action: Action) -> None:
 def report_tie(game: Game, action: Action) -> str:
     assert action.noun is not None
     using = action.data["using"]
-    name = _the(game, action.noun)
     if using == restraints.CHAINS:
-        return (
-            f"You wrap a length of the cut chain round {name}'s wrists and ankles and "
-            "knot it tight."
-        )
-    return f"You truss up {name} hand and foot with {_the(game, using)}."
+        return TIED_WITH_CHAIN(game, action)
+    return TIED(game, action, rope=_the(game, using))
 
 
 # -- untie --------------------------------------------------------------------------
@@ -187,8 +247,8 @@ def tied_up(game: Game, action: Action) -> str | None:
     if query.prop(game, action.noun, "tied") or stats.has_status(game, action.noun, "bound"):
         return None
     if query.prop(game, action.noun, "chained"):
-        return "Rope is not the problem; chains are. You would have to cut them."
-    return f"{_cap(_the(game, action.noun))} {_is(game, action.noun)} not tied up."
+        return CHAINED_NOT_TIED(game, action)
+    return NOT_TIED(game, action, **restraints.person_slots(game, "noun", action.noun))
 
 
 @rule("carry_out", "untie")
@@ -201,7 +261,7 @@ def untying(game: Game, action: Action) -> None:
 @rule("report", "untie")
 def report_untie(game: Game, action: Action) -> str:
     assert action.noun is not None
-    return f"You pick the knots loose and free {_the(game, action.noun)}."
+    return UNTIED(game, action)
 
 
 # -- whisper the plan -----------------------------------------------------------------
@@ -217,27 +277,26 @@ def whisper_to_whom(game: Game, action: Action) -> None:
 @rule("check", "whisper")
 def someone_to_tell(game: Game, action: Action) -> str | None:
     if action.noun is None:
-        return "There is nobody here to let in on a plan."
+        return NOBODY_TO_TELL(game, action)
     return _present(game, action, "whisper to")
 
 
 @rule("check", "whisper", order=55)
 def on_your_side(game: Game, action: Action) -> str | None:
     assert action.noun is not None
-    name = _cap(_the(game, action.noun))
     if combat.hostile(game, action.noun):
-        return "You would be telling the plan to exactly the wrong people."
+        return TELLING_THE_ENEMY(game, action)
     if combat.out(game, action.noun) and not stats.has_status(game, action.noun, "bound"):
-        return f"{name} cannot hear you."
+        return CANNOT_HEAR(game, action)
     if stats.has_status(game, action.noun, "waiting"):
-        return f"{name} {_is(game, action.noun)} already waiting for your signal."
+        return ALREADY_WAITING(game, action, **restraints.person_slots(game, "noun", action.noun))
     return None
 
 
 @rule("check", "whisper", order=57)
 def unseen_whisper(game: Game, action: Action) -> str | None:
     if restraints.spotted(game):
-        return "You can't whisper a plan under the guards' noses. They would see you."
+        return WHISPER_WATCHED(game, action)
     return None
 
 
@@ -251,18 +310,14 @@ def whispering(game: Game, action: Action) -> None:
 
 @rule("report", "whisper")
 def report_whisper(game: Game, action: Action) -> str:
-    return (
-        "\"Don't look round,\" you breathe. \"I've come to get you out. Don't move, don't "
-        'say anything, and when I give the signal, come." For a moment nothing happens. '
-        "Then, very slightly, a head nods, and another."
-    )
+    return WHISPERED(game, action)
 
 
 # -- signal ----------------------------------------------------------------------------
 @rule("check", "signal")
 def someone_waiting(game: Game, action: Action) -> str | None:
     if not restraints.waiting(game):
-        return "Nobody is waiting for your signal."
+        return NOBODY_WAITING(game, action)
     return None
 
 
@@ -276,18 +331,11 @@ def signalling(game: Game, action: Action) -> None:
 def report_signal(game: Game, action: Action) -> str:
     risen = action.data["risen"]
     if not risen:
-        return "You give the signal, but nobody is free to answer it."
+        return NOBODY_FREE(game, action)
     here = query.here(game)
     names = " and ".join(_the(game, r) for r in risen)
-    come = (
-        "close in behind you"
-        if all(query.place_of(game, r) == here for r in risen)
-        else "are on their feet and running"
-    )
-    text = (
-        f"You give the signal. Tools drop; chains that are no longer chains slither to "
-        f"the rock, and {names} {come}."
-    )
+    near = all(query.place_of(game, r) == here for r in risen)
+    text = (SIGNALLED_HERE if near else SIGNALLED_AWAY)(game, action, risen=names)
     if action.data["held"]:
-        text += " Some of them cannot follow: they are still held fast."
+        text += " " + SOME_HELD(game, action)
     return text

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.checks import not_person
 from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
+from kage.core.responses import response
 from kage.ext.body import stats
 from kage.ext.captivity import restraints
 from kage.ext.combat import combat
@@ -39,11 +40,79 @@ DOUBTED = 15  # ... and one he finds a reason to doubt
 CALMED = 30  # ... from someone who was never wary
 THROUGH = 2  # this many reassurances always get through
 
-DOUBT_TEXT = {
-    "invisible": "a voice coming out of empty air",
-    "drawn": "the naked blade in your hand",
-    "blood": "something in your face, something he has seen on men who have killed",
+ABOUT = restraints.person_placeholders("noun")  # filled by person_slots(game, "noun", ...)
+DOUBT_TEXT = {  # what a wary person finds to doubt: {seen} in `reassuring.doubted`
+    "invisible": response("reassuring.doubt_invisible", "a voice coming out of empty air"),
+    "drawn": response("reassuring.doubt_drawn", "the naked blade in your hand"),
+    "blood": response(
+        "reassuring.doubt_blood",
+        "something in your face, something {he} has seen on men who have killed",
+        *ABOUT,
+    ),
 }
+CANNOT_HEAR = response("reassuring.cannot_hear", "{The noun} cannot hear you.")
+NO_MOOD = response("reassuring.hostile", "{The noun} is in no mood to be comforted by you.")
+CALMED_DOWN = response(
+    "reassuring.calmed",
+    "You talk to {the noun} quietly for a while, and {he} calm{s} a little.",
+    *ABOUT,
+)
+ALREADY_TRUSTS = response(
+    "reassuring.already_trusted",
+    '{He} nod{s}. "I kn-know," {he} whisper{s}. "I believe you."',
+    *ABOUT,
+)
+DOUBTED_TEXT = response(
+    "reassuring.doubted",
+    '"I\'m not here to hurt you," you say. {He} flinches, and searches for the lie in it, and '
+    "finds {seen}. Whatever else {he} finds, it is not enough. Not yet.",
+    *ABOUT,
+    "seen",
+)
+BELIEVED_AT_LAST = response(
+    "reassuring.believed_at_last",
+    "You say it again, slower, and keep saying it: no tricks, nobody is going to hurt {him}, "
+    "you are here to get {him} out. Something in {his} shoulders gives. Warily, as if it "
+    "might still be a trick, {he} believe{s} you.",
+    *ABOUT,
+)
+BELIEVED_TEXT = response(
+    "reassuring.believed",
+    '"I\'m not here to hurt you, or to shout at you," you say, and crouch so your eyes are '
+    'level with {his}. "I\'m here to get you out." {He} searches your face for the trick. '
+    "There isn't one, and slowly {he} sees that.",
+    *ABOUT,
+)
+DISTRUSTED = response(
+    "escorting.distrusted",
+    "{He} shrinks away from your hands, expecting a blow. {He} does not trust you.",
+    *ABOUT,
+)
+WOULD_BITE = response("escorting.hostile", "{The noun} would sooner bite you.")
+OUT_COLD = response("escorting.out_cold", "{The noun} is out cold.")
+CHAINED = response("escorting.chained", "Cut {his} chains first.", *ABOUT)
+TIED_UP = response("escorting.tied", "Untie {him} first.", *ABOUT)
+WAITING = response(
+    "escorting.waiting", "{He} stays where {he} is. {He} is waiting for your signal.", *ABOUT
+)
+ALREADY_WITH_YOU = response("escorting.already", "{He} is already with you.", *ABOUT)
+ESCORTED_GROUP = response(
+    "escorting.group", '"Come on," you say. "Stay close to me." They get up and come with you.'
+)
+ESCORTED_WEAK = response(
+    "escorting.weak",
+    'You get {his} arm over your shoulders and take {his} weight. "Come on," you say. '
+    '"Let\'s get you out of here." {He} manages a shaky step, then another.',
+    *ABOUT,
+)
+NOT_WITH_YOU = response("letting_go.not_with_you", "{The noun} is not with you.")
+EASED_DOWN = response("letting_go.eased_down", "You ease {the noun} down to rest.")
+LEFT_WAITING = response(
+    "letting_go.done", "You tell {the noun} to wait here, and {he} does.", *ABOUT
+)
+ESCORTED = response(
+    "escorting.done", '"Stay with me," you tell {him}, and {he} falls in at your side.', *ABOUT
+)
 
 
 # -- trust ----------------------------------------------------------------------------
@@ -99,10 +168,6 @@ def stop(game: Game, who: str, why: str) -> None:
         game.emit("escort.ended", who=who, reason=why)
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _present(game: Game, action: Action, doing: str) -> str | None:
     return not_person(
         game,
@@ -120,11 +185,10 @@ def someone_to_reassure(game: Game, action: Action) -> str | None:
     if refused:
         return refused
     assert action.noun is not None
-    name = _cap(game.world.entities[action.noun].the())
     if combat.out(game, action.noun) and not stats.has_status(game, action.noun, "bound"):
-        return f"{name} cannot hear you."
+        return CANNOT_HEAR(game, action)
     if combat.hostile(game, action.noun) and not stats.has_status(game, action.noun, "surrendered"):
-        return f"{name} is in no mood to be comforted by you."
+        return NO_MOOD(game, action)
     return None
 
 
@@ -141,32 +205,18 @@ def reassuring(game: Game, action: Action) -> None:
 def report_reassure(game: Game, action: Action) -> str:
     assert action.noun is not None
     who = action.noun
-    he, him, his = combat.pronouns(game, who)
-    name = game.world.entities[who].the()
+    slots = restraints.person_slots(game, "noun", who)
     found = action.data["doubts"]
-    s = combat.verb_s(game, who)
     if not query.prop(game, who, "wary"):
-        return f"You talk to {name} quietly for a while, and {he} calm{s} a little."
+        return CALMED_DOWN(game, action, **slots)
     if action.data["trusted"]:
-        return f'{_cap(he)} nod{s}. "I kn-know," {he} whisper{s}. "I believe you."'
+        return ALREADY_TRUSTS(game, action, **slots)
     if not action.data["through"]:
-        seen = DOUBT_TEXT[found[0]]
-        return (
-            f'"I\'m not here to hurt you," you say. {_cap(he)} flinches, and searches '
-            f"for the lie in it, and finds {seen}. Whatever else {he} finds, it is not "
-            "enough. Not yet."
-        )
+        seen = DOUBT_TEXT[found[0]](game, action, **slots)
+        return DOUBTED_TEXT(game, action, seen=seen, **slots)
     if found:
-        return (
-            f"You say it again, slower, and keep saying it: no tricks, nobody is going to "
-            f"hurt {him}, you are here to get {him} out. Something in {his} shoulders "
-            f"gives. Warily, as if it might still be a trick, {he} believe{s} you."
-        )
-    return (
-        f'"I\'m not here to hurt you, or to shout at you," you say, and crouch so your '
-        f'eyes are level with {his}. "I\'m here to get you out." {_cap(he)} searches '
-        f"your face for the trick. There isn't one, and slowly {he} sees that."
-    )
+        return BELIEVED_AT_LAST(game, action, **slots)
+    return BELIEVED_TEXT(game, action, **slots)
 
 
 # -- a wary prisoner must trust you before you lay hands on him ----------------------
@@ -175,10 +225,7 @@ def trusted_enough(game: Game, action: Action) -> str | None:
     assert action.noun is not None
     if trusts(game, action.noun):
         return None
-    he = combat.pronouns(game, action.noun)[0]
-    return (
-        f"{_cap(he)} shrinks away from your hands, expecting a blow. {_cap(he)} does not trust you."
-    )
+    return DISTRUSTED(game, action, **restraints.person_slots(game, "noun", action.noun))
 
 
 # -- escort ------------------------------------------------------------------------
@@ -191,20 +238,19 @@ def someone_to_help(game: Game, action: Action) -> str | None:
 def able_to_walk(game: Game, action: Action) -> str | None:
     assert action.noun is not None
     who = action.noun
-    name = _cap(game.world.entities[who].the())
-    he, him, his = combat.pronouns(game, who)
+    slots = restraints.person_slots(game, "noun", who)
     if combat.hostile(game, who):
-        return f"{name} would sooner bite you."
+        return WOULD_BITE(game, action)
     if stats.has_status(game, who, "unconscious"):
-        return f"{name} is out cold."
+        return OUT_COLD(game, action)
     if query.prop(game, who, "chained"):
-        return f"Cut {his} chains first."
+        return CHAINED(game, action, **slots)
     if query.prop(game, who, "tied") or stats.has_status(game, who, "bound"):
-        return f"Untie {him} first."
+        return TIED_UP(game, action, **slots)
     if stats.has_status(game, who, "waiting"):
-        return f"{_cap(he)} stays where {he} is. {_cap(he)} is waiting for your signal."
+        return WAITING(game, action, **slots)
     if stats.has_status(game, who, "following"):
-        return f"{_cap(he)} is already with you."
+        return ALREADY_WITH_YOU(game, action, **slots)
     return None
 
 
@@ -219,16 +265,12 @@ def escorting(game: Game, action: Action) -> None:
 @rule("report", "escort")
 def report_escort(game: Game, action: Action) -> str:
     assert action.noun is not None
-    he, him, his = combat.pronouns(game, action.noun)
-    if he == "they":
-        return '"Come on," you say. "Stay close to me." They get up and come with you.'
+    slots = restraints.person_slots(game, "noun", action.noun)
+    if slots["he"] == "they":
+        return ESCORTED_GROUP(game, action)
     if pace(game, action.noun) > 1:
-        return (
-            f'You get {his} arm over your shoulders and take {his} weight. "Come on," '
-            f'you say. "Let\'s get you out of here." {_cap(he)} manages a shaky step, '
-            "then another."
-        )
-    return f'"Stay with me," you tell {him}, and {he} falls in at your side.'
+        return ESCORTED_WEAK(game, action, **slots)
+    return ESCORTED(game, action, **slots)
 
 
 @rule("before", "drop", order=10)
@@ -243,7 +285,7 @@ def leaving_a_follower(game: Game, action: Action) -> None:
 def leaning_on_you(game: Game, action: Action) -> str | None:
     assert action.noun is not None
     if not stats.has_status(game, action.noun, "following"):
-        return f"{_cap(game.world.entities[action.noun].the())} is not with you."
+        return NOT_WITH_YOU(game, action)
     return None
 
 
@@ -256,10 +298,9 @@ def letting_go(game: Game, action: Action) -> None:
 @rule("report", "let_go")
 def report_let_go(game: Game, action: Action) -> str:
     assert action.noun is not None
-    he = combat.pronouns(game, action.noun)[0]
     if pace(game, action.noun) > 1:
-        return f"You ease {game.world.entities[action.noun].the()} down to rest."
-    return f"You tell {game.world.entities[action.noun].the()} to wait here, and {he} does."
+        return EASED_DOWN(game, action)
+    return LEFT_WAITING(game, action, **restraints.person_slots(game, "noun", action.noun))
 
 
 # -- going together ------------------------------------------------------------------

@@ -30,11 +30,33 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 CHAINS = "chains"  # what `binding` returns when the cut chains lying here will do
+# the placeholders `person_slots` fills for a person under a key (here "noun"): the name,
+# "the"/"The" name, pronouns, their "is" ("are" for a group) and a verb's "s" ("" for them)
+PERSON = ("{0}", "the {0}", "The {0}", "he", "He", "him", "his", "His", "is", "s")
+
+
+def person_placeholders(key: str) -> tuple[str, ...]:
+    return tuple(slot.format(key) for slot in PERSON)
+
+
+def person_slots(game: Game, key: str, who: str) -> dict[str, str]:
+    """The values of `person_placeholders(key)` for `who`, for a response to fill."""
+    the = game.world.entities[who].the()
+    he, him, his = combat.pronouns(game, who)
+    one = he != "they"
+    slots = {key: game.world.entities[who].name, f"the {key}": the, f"The {key}": _cap(the)}
+    slots.update(he=he, He=_cap(he), him=him, his=his, His=_cap(his))
+    slots.update({"is": "is" if one else "are", "s": "s" if one else ""})
+    return slots
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def carried_with(game: Game, prop: str) -> str | None:
     """The first thing the player has at hand with a true `prop` (blade, rope, drawn):
-    a kunai sealed in a scroll cuts nothing."""
+    a knife sealed away in a closed case cuts nothing."""
     return next(
         (i for i in query.at_hand(game, game.world.player) if query.prop(game, i, prop)), None
     )

@@ -19,6 +19,8 @@ EXTENSION = Extension(
     depends=("body",),
     optional=("ninja", "stealth"),  # clones fight; stealth decides who notices
     modules=("kage.ext.combat.combat", "kage.ext.combat.fighting"),
+    sections=("combat",),
+    content="kage.ext.combat.sections",
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
         "killed_someone": Arg("{killed_someone: true}"),

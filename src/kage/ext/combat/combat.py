@@ -1,17 +1,20 @@
 """Non-lethal combat and morale.
 
-A blow is the player's `taijutsu` (statuses' modifiers count) plus luck and a seeded draw
-against the target's `strength`, shifted by the target's `morale`; a target who does not
-notice the player (stealth's `noticed`, or without it a `slacking` prop) goes down for
-sure, and so does one who has surrendered. A miss leaves the player "injured". Killing is
-possible and remembered (flags `killed.<id>`, `killed_someone`, event `combat.killed`).
+A blow is the player's fighting skill (the stat the world's `combat: {skill: ...}` names,
+default `fighting`; statuses' modifiers count) plus luck and a seeded draw against the
+target's `strength`, shifted by the target's `morale`; a target who does not notice the
+player (stealth's `noticed`, or without it a `slacking` prop) goes down for sure, and so
+does one who has surrendered. A miss leaves the player "injured". Killing is possible and
+remembered (flags `killed.<id>`, `killed_someone`, event `combat.killed`).
 
 Morale: each hostile who falls costs the others in the place morale and puts them on the
-alert. Surrounded hostiles break: when the player's allies in a place (shadow clones, from
-`jutsu.allies_at`, plus freed, conscious, non-hostile people with `fights_back`, each worth
-their `count`) are at least twice the hostiles still standing, they all surrender; a lone
-hostile whose morale falls to `BREAKS` gives up too (status "surrendered", event
-`combat.surrendered`; when surrounded, flags `surrounded` and `surrounded.<place>`).
+alert. Surrounded hostiles break: when the player's allies in a place (those other
+extensions count with `kage.systems.registry.allies`, such as clones, plus freed,
+conscious, non-hostile people with `fights_back`, each worth their `count`) are at least
+twice the hostiles still standing, they all surrender; a lone hostile whose morale falls
+to `BREAKS` gives up too (status "surrendered", event `combat.surrendered`; when
+surrounded, flags `surrounded` and `surrounded.<place>`); what the player reads is the
+responses `combat.surrounded`, `combat.gave_up` (and `..._one` for a lone foe).
 `check_morale` decides this. It runs after every turn through the engine's `every_turn`
 hook (see `_after_each_turn`), in every place where hostiles still stand, so the line of
 shaking men follows the report of whatever turned the tide, and triggers that same turn
@@ -28,8 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 from kage.actions.describe import capital, listing
 from kage.actions.pipeline import Action
+from kage.core.responses import response
 from kage.ext.body import fortune, stats
 from kage.ext.body.status import definition, effective
+from kage.ext.combat.sections import setting
 from kage.systems.registry import every_turn
 from kage.world import ops, query
 from kage.world.clock import parse_duration
@@ -44,11 +49,32 @@ INJURY = 4 * 60  # how long "injured" lasts if the world's statuses give it no d
 OUT = ("unconscious", "dead", "bound")  # no longer a fighter, whatever their side
 DRAW = 40  # the spread of the seeded draw in a blow
 EDGE = 20  # what skill must beat strength by, before the draw
-LUCK = 5  # taijutsu per point of luck
+LUCK = 5  # skill per point of luck
 MORALE_STEP = 5  # every 5 morale above 50 is a point of strength (below: a point less)
 FALL_COST = 15  # morale the others lose when one of them is knocked out
 KILL_COST = 25  # ... and when one of them is killed
 BREAKS = 10  # a hostile at or below this morale gives up
+
+ONE_FOE = ("the foe", "The foe", "he", "He", "him", "his", "His")  # a lone foe's slots
+SURROUNDED = response(
+    "combat.surrounded",
+    "They look from one side to the other and find no way out. One by one their weapons "
+    "go down, and they raise their hands and beg you not to hurt them.",
+)
+SURROUNDED_ONE = response(
+    "combat.surrounded_one",
+    "{The foe} looks from one side to the other and finds no way out. {His} weapon goes "
+    "down, and {he} raises {his} hands and begs you not to hurt {him}.",
+    *ONE_FOE,
+)
+GAVE_UP = response(
+    "combat.gave_up", "They have had enough. Weapons hit the floor, and their hands go up."
+)
+GAVE_UP_ONE = response(
+    "combat.gave_up_one",
+    "{The foe} has had enough. Down goes {his} weapon, and up go {his} hands.",
+    *ONE_FOE,
+)
 
 
 # -- who is who ------------------------------------------------------------------------
@@ -84,8 +110,9 @@ def standing(game: Game, place: str) -> list[str]:
 
 
 def allies(game: Game, place: str) -> int:
-    """The player's side at `place`: shadow clones plus freed people who fight back."""
-    total = _clones(game, place)
+    """The player's side at `place`: allies other extensions count (clones) plus freed
+    people who fight back."""
+    total = _counted_allies(game, place)
     for entity in query.contents(game, place):
         if (
             person(game, entity)
@@ -102,12 +129,9 @@ def allies(game: Game, place: str) -> int:
 
 
 # -- the other systems, if they are there -----------------------------------------------
-def _clones(game: Game, place: str) -> int:
-    if not game.engine.uses("ninja"):
-        return 0
-    from kage.ext.ninja.jutsu import allies_at
-
-    return int(allies_at(game, place))
+def _counted_allies(game: Game, place: str) -> int:
+    """The allies at `place` that extensions count (`registry.allies`), not people."""
+    return sum(int(count_at(game, place)) for count_at in game.engine.hooks("allies"))
 
 
 def noticed(game: Game, observer: str, subject: str) -> bool:
@@ -137,12 +161,12 @@ def surprised(game: Game, target: str) -> bool:
 
 
 def reveal(game: Game, who: str, reason: str = "attack") -> None:
-    """End whatever hides `who` (attacking breaks an invisibility)."""
-    if game.engine.uses("ninja"):
-        from kage.ext.ninja.jutsu import reveal as ends_the_jutsu
-
-        ends_the_jutsu(game, who, reason)
-    else:
+    """End whatever hides `who` (attacking breaks an invisibility): the extensions'
+    revealers (`registry.revealer`) if there are any, else the status "invisible"."""
+    revealers = game.engine.hooks("revealer")
+    for end_hiding in revealers:
+        end_hiding(game, who, reason)
+    if not revealers:
         stats.remove_status(game, who, "invisible")
 
 
@@ -154,7 +178,8 @@ def chance_of(game: Game, target: str) -> float:
 
 
 def _skill(game: Game) -> float:
-    return effective(game, game.world.player, "taijutsu", 30) + LUCK * fortune.luck(game)
+    skill = setting(game.world.data, "skill")
+    return effective(game, game.world.player, skill, 30) + LUCK * fortune.luck(game)
 
 
 def _guard(game: Game, target: str) -> float:
@@ -282,25 +307,12 @@ def verb_s(game: Game, who: str) -> str:
 def _surrender_line(game: Game, broken: list[str], surrounded: bool) -> str:
     one = len(broken) == 1 and pronouns(game, broken[0])[0] != "they"
     if not one:
-        if surrounded:
-            return (
-                "They look from one side to the other and find no way out. Hands begin "
-                "to shake; weapons clatter on the rock. In a ragged line, backs to the "
-                "wall, they raise their hands and beg you not to hurt them."
-            )
-        return "They have had enough. Weapons hit the floor, and their hands go up."
-    name = game.world.entities[broken[0]].the()
+        return (SURROUNDED if surrounded else GAVE_UP)(game)
+    the = game.world.entities[broken[0]].the()
     he, him, his = pronouns(game, broken[0])
-    if surrounded:
-        return (
-            f"{name[:1].upper()}{name[1:]} looks from one side to the other and finds no "
-            f"way out. {his.capitalize()} hands shake; {his} weapon clatters on the rock, "
-            f"and {he} raises {his} hands and begs you not to hurt {him}."
-        )
-    return (
-        f"{name[:1].upper()}{name[1:]} has had enough. Down goes {his} weapon, and up go "
-        f"{his} hands."
-    )
+    slots = {"the foe": the, "The foe": capital(the), "he": he, "him": him, "his": his}
+    slots.update(He=capital(he), His=capital(his))
+    return (SURROUNDED_ONE if surrounded else GAVE_UP_ONE)(game, **slots)
 
 
 def _maybe_hostile(game: Game) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.ext.body import stats
 from kage.ext.combat import combat
 from kage.world import query
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 BLOW_MINUTES = 2
+KILLED = response(
+    "killing.done",
+    "You do it quickly, and it is worse than you had imagined. {The noun} crumples and does "
+    "not move again.",
+)
 
 
 def _the(game: Game, who: str) -> str:
@@ -136,13 +142,9 @@ def killing(game: Game, action: Action) -> None:
 @rule("report", "kill")
 def report_kill(game: Game, action: Action) -> str:
     assert action.noun is not None
-    name = _the(game, action.noun)
     if not action.data["hit"]:
         return _blow_text(game, action.noun, False, False, False)
-    return (
-        "You do it quickly, the way you were taught and hoped you would never need to. "
-        f"{_cap(name)} crumples and does not move again."
-    )
+    return KILLED(game, action)
 
 
 # -- fight: everyone hostile here, one after another --------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from kage.content.schema import Strict
 from kage.content.sections import Section
 
@@ -14,13 +16,19 @@ Effects = list[dict[str, Any]]
 class RemarkModel(Strict):
     """Something the companion says when an event happens."""
 
-    id: str
-    speaker: str
-    on: str  # event kind, e.g. status.added, hazard, theft.stolen, trade.sold
-    match: dict[str, Any] = {}  # event data that must match, e.g. {status: rash}
-    when: Cond = None
-    text: str
-    once: bool = True
+    id: str = Field(description="How files refer to it.")
+    speaker: str = Field(description="Who says it (a person).")
+    on: str = Field(
+        description=(
+            "The kind of event it answers, e.g. status.added, hazard, theft.stolen, trade.sold."
+        )
+    )
+    match: dict[str, Any] = Field(
+        {}, description="Event data that must match, e.g. {status: rash}."
+    )
+    when: Cond = Field(None, description="Said only while this holds.")
+    text: str = Field(description="What they say.")
+    once: bool = Field(True, description="Said only the first time.")
 
 
 def _check_remark(builder: Any, located: Any, path: tuple[Any, ...], e: RemarkModel) -> None:

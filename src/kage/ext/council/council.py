@@ -69,6 +69,8 @@ def vote(game: Game, motion_id: str) -> dict[str, Any]:
 
 @effect("council_vote")
 def _council_vote(game: Game, arg: str) -> None:
+    """The council votes on the motion now: each member weighs it by beliefs and bonds, and
+    an edict follows if it passes."""
     vote(game, arg)
 
 

@@ -86,6 +86,8 @@ def review(game: Game) -> None:
 
 @handler("edict")
 def deadline_falls(game: Game, edict_id: str) -> None:
+    """An edict's deadline: if its subject is still inside the zones it forbids, the penalty
+    falls."""
     record = game.state.records.get(f"edict:{edict_id}")
     if record and record["status"] == "in force" and inside(game, record):
         enforce(game, record, record["penalty"])
@@ -93,6 +95,8 @@ def deadline_falls(game: Game, edict_id: str) -> None:
 
 @provider("edict.left")
 def time_left(game: Game, edict_id: str) -> str:
+    """{{edict.left:banishment}}: the time the edict's subject still has, in words ("two
+    days")."""
     record = game.state.records.get(f"edict:{edict_id}")
     if record is None:
         return "no time at all"
@@ -101,6 +105,8 @@ def time_left(game: Game, edict_id: str) -> str:
 
 @provider("edict.terms")
 def terms(game: Game, edict_id: str) -> str:
+    """{{edict.terms:banishment}}: the edict's charge, deadline, term and penalty in a
+    sentence or three."""
     record = game.state.records.get(f"edict:{edict_id}")
     if record is None:
         return ""

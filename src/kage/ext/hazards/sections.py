@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from kage.content.schema import Strict
 from kage.content.sections import Section
 
 
 class HazardModel(Strict):
-    id: str
-    place: str  # it can happen on arriving here
-    chance: float = 1.0  # each arrival; luck makes it less likely
-    once: bool = True
-    when: dict[str, Any] | None = None
-    text: str
-    effects: list[dict[str, Any]] = []
+    id: str = Field(description="How files refer to it.")
+    place: str = Field(description="It can happen on arriving here.")
+    chance: float = Field(
+        1.0, description="Its chance on each arrival (0..1); luck makes it less likely."
+    )
+    once: bool = Field(True, description="It happens at most once.")
+    when: dict[str, Any] | None = Field(None, description="It can happen only while this holds.")
+    text: str = Field(description="What the player reads when it happens.")
+    effects: list[dict[str, Any]] = Field([], description="What it does.")
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: HazardModel) -> None:

@@ -6,7 +6,7 @@ does not wear and is left out of sorting and appraisal words. Examining a thing 
 wears adds one sentence: "It is worn, but it will hold up."
 
 Money a person receives goes into a wallet they carry (a thing with prop `wallet`), else
-into their hands; it always moves with `ops.transfer`, so no ryo is made or lost.
+into their hands; it always moves with `ops.transfer`, so no money is made or lost.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.world import ops, query
 
 if TYPE_CHECKING:
@@ -39,6 +40,10 @@ GOOD_CONDITION = 70  # below this a thing counts as worn (and a merchant says so
 GOOD_DURABILITY = 45
 SORT_KEYS = ("condition", "durability", "value")
 MINUTES_PER_ITEM = 5  # looking a piece of loot over properly is work
+NOT_SORTABLE = response(
+    "sorting.not_a_container",
+    "You can sort your things, or what is in a bag or box; not {the noun}.",
+)
 
 
 def _number(game: Game, item: str, key: str, default: float) -> float:
@@ -108,8 +113,8 @@ def wallet_of(game: Game, who: str) -> str | None:
 
 
 def receive(game: Game, who: str, amount: int, source: str) -> bool:
-    """Pay `amount` ryo from `source` to `who`: into a wallet `who` carries, else into
-    their hands. False (and nothing moves) if the source has not got it."""
+    """Pay `amount` of the world's money from `source` to `who`: into a wallet `who`
+    carries, else into their hands. False (and nothing moves) if the source has not got it."""
     return ops.transfer(game, source, wallet_of(game, who) or who, amount)
 
 
@@ -152,7 +157,7 @@ def something_to_sort(game: Game, action: Action) -> str | None:
     if noun is not None:
         ent = game.world.entities[noun]
         if ent.kind != "thing" or not ent.container:
-            return f"You can sort your things, or what is in a bag or scroll; not {ent.the()}."
+            return NOT_SORTABLE(game, action)
         if not query.is_carried_by(game, noun, game.world.player) and query.place_of(
             game, noun
         ) != query.here(game):

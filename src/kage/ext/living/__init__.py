@@ -49,7 +49,7 @@ EXTENSION = Extension(
     },
     effects={
         "news": Arg(
-            "{news: banishment} or {news: {id: banishment, at: konoha}}", (str, dict), (), _news
+            "{news: banishment} or {news: {id: banishment, at: harbour}}", (str, dict), (), _news
         )
     },
     providers=("living.rumour", "living.reaction"),

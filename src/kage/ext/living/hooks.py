@@ -71,7 +71,7 @@ def _notice(game: Game, action: Action, first_event: int) -> None:
 
 @effect("news")
 def _news(game: Game, arg: str | dict[str, Any]) -> None:
-    """{news: banishment} or {news: {id: banishment, at: konoha}}: news is born now."""
+    """{news: banishment} or {news: {id: banishment, at: harbour}}: news is born now."""
     if not alive(game):
         return
     from kage.ext.living import play

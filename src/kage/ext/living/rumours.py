@@ -1,7 +1,7 @@
 """Rumours: what the player hears in a settlement is what that settlement knows now.
 
 `listen` overhears the news that has reached the place, told in the version that arrived
-there, with more voices the more people have heard it. `ask PERSON about konoha` falls
+there, with more voices the more people have heard it. `ask PERSON about the harbour` falls
 back on the news when the person has no topic of their own for it: they answer if the
 news has reached their town and they are among those who have heard it by now.
 """

@@ -1,85 +1,85 @@
 """Sections of the living world (read by kage.ext.living): the map, the news, the factions.
 
 population_groups:                # the kinds of people a settlement counts, in order; the
-  - id: civilians                 # first is where people go when nothing says otherwise
-  - id: shinobi
+  - id: townsfolk                 # first is where people go when nothing says otherwise
+  - id: sailors
 nations:
-  - id: fire
-    name: "the Land of Fire"
-    great: true                  # one of the five great nations
-    opinion: {leaf: 40}          # what its people think of a target at the start (-100..100)
+  - id: coast
+    name: "the Coast Provinces"
+    great: true                  # one of the great nations
+    opinion: {guild: 40}         # what its people think of a target at the start (-100..100)
 settlements:
-  - id: konoha
-    name: "the Hidden Leaf"
-    nation: fire
-    kind: hidden_village         # any word: capital, town, village, port ... (for reports)
+  - id: harbour
+    name: "Saltmarsh Harbour"
+    nation: coast
+    kind: port                   # any word: capital, town, village, port ... (for reports)
     pos: [52, 48]                # on the map, in days of travel-ish units (for plots only)
-    people: {civilians: 30000, shinobi: 4000}
+    people: {townsfolk: 3000, sailors: 400}
     mixing: 6h                   # half its people have heard news this long after it arrives
-    history: {naruto: 100}       # what the subject has meant to the place, 0..100
-    opinion: {naruto: -20}       # overrides the nation's starting opinion, for every group
+    history: {mara: 100}         # what the subject has meant to the place, 0..100
+    opinion: {mara: -20}         # overrides the nation's starting opinion, for every group
     group_opinion:               # ... or for one group only
-      civilians: {naruto: -40}
-      shinobi: {naruto: 20}
-    zones: [konoha]              # world places in these zones are in the settlement
+      townsfolk: {mara: -40}
+      sailors: {mara: 20}
+    zones: [harbour]             # world places in these zones are in the settlement
     places: []                   # ... and these places too
 roads:                            # not keyed: a road is two settlements and a travel time
-  - {between: [konoha, tanzaku], days: 1.5, kind: road}
+  - {between: [harbour, millbrook], days: 1.5, kind: road}
 factions:
-  - id: leaf
-    name: "the Hidden Leaf"
-    seats: [konoha]              # whose people's opinion is the faction's opinion
-    voice: {civilians: 0.3, shinobi: 0.7}   # default: every group alike
+  - id: guild
+    name: "the Harbour Guild"
+    seats: [harbour]             # whose people's opinion is the faction's opinion
+    voice: {townsfolk: 0.3, sailors: 0.7}   # default: every group alike
     loyalty: 0.2                 # 0..1: lowers every breaking threshold by up to 50 points
     honours: [pact]              # kinds of treaty it never breaks over opinion
     income: 100                  # its own income before treaties (reports)
 treaties:
-  - id: leaf_wave_trade
+  - id: guild_mill_trade
     kind: trade                  # alliance | pact | trade | patronage ...
-    between: [leaf, wave]
+    between: [guild, mill]
     breaks_below: -20            # a party whose opinion of the other falls below this drops it
     strains_below: null          # optional: below this it is strained (half its value)
     restores_above: null         # optional: both above this and a broken treaty is restored
-    value: {leaf: 10, wave: 5}   # income each party draws from it
+    value: {guild: 10, mill: 5}  # income each party draws from it
     told: "..."                  # the news of its breaking, as people tell it
     on_break: []                 # effects when it breaks (and on_strain, on_restore)
 news_sources:
-  - id: banishment
-    subject: naruto              # what the news is about; people's bonds and history read it
-    origin: konoha               # the settlement where it is born
-    when: {flag: verdict_delivered}   # born the first time this holds ...
-    born_at: {record: "edict:banishment", key: issued}  # ... dated from a record (minutes)
-    words: [konoha, leaf, naruto, banishment]   # what "ask X about ..." matches
+  - id: exile
+    subject: mara                # what the news is about; people's bonds and history read it
+    origin: harbour              # the settlement where it is born
+    when: {flag: sentence_read}  # born the first time this holds ...
+    born_at: {record: "edict:exile", key: issued}  # ... dated from a record (minutes)
+    words: [harbour, guild, mara, exile]   # what "ask X about ..." matches
     reach: null                  # the most days of travel it carries (null: everywhere)
     distorts: 0.3                # how much its telling drifts with distance (0..1)
     versions:                    # how it is told, by days of travel from the origin
       - {beyond: 0, text: "..."}
     impacts:                     # what hearing it does to opinion, scaled by who has heard
-      - {target: leaf, by: -60, scale: history, groups: [shinobi],   # default: all
+      - {target: guild, by: -60, scale: history, groups: [sailors],   # default: all
          where: [...], nations: [...], except: [...], fades: 30d, told: "..."}
     shock: 60                    # grief it brings to people bonded to the subject
 lives:
-  - id: hinata
-    who: hinata                  # a person in the world (optional)
-    at: konoha
-    group: shinobi               # default: the first population group
-    bonds: {naruto: 90}
+  - id: tomas
+    who: tomas                   # a person in the world (optional)
+    at: harbour
+    group: sailors               # default: the first population group
+    bonds: {mara: 90}
     grief: 0
     resilience: 0.25             # below 0.3 grief deepens; above, it fades
     courage: 0.02                # resilience gained per day while pursuing the goal
     goal: train                  # train | none
-    skill: {stat: taijutsu, start: 40, talent: 1.2, limit: 95}
-    partner: neji                # another life: training together goes faster
-    told: "..."                  # how her days are told, once her goal is under way
+    skill: {stat: sailing, start: 40, talent: 1.2, limit: 95}
+    partner: ines                # another life: training together goes faster
+    told: "..."                  # how his days are told, once his goal is under way
 whereabouts:
-  - id: naruto
-    who: naruto                  # whose sightings become news
-    words: [naruto, blond]       # what "ask X about ..." matches
+  - id: mara
+    who: mara                    # whose sightings become news
+    words: [mara, redhead]       # what "ask X about ..." matches
     reach: 1d                    # how far gossip about a stranger carries
-    recognised: null             # a condition: when it holds he is known by name ...
+    recognised: null             # a condition: when it holds she is known by name ...
     recognised_reach: null       # ... and the news carries this far instead
-    hidden: null                 # a condition: when it holds nobody sees him
-    ignores: [konoha]            # where his being about is no news (his home)
+    hidden: null                 # a condition: when it holds nobody sees her
+    ignores: [harbour]           # where her being about is no news (her home)
     versions: [{beyond: 0, text: "..."}]
 """
 
@@ -99,125 +99,191 @@ Effects = list[dict[str, Any]]
 class GroupModel(Strict):
     """A kind of people a settlement counts (townsfolk, soldiers ...)."""
 
-    id: str
-    name: str = ""
+    id: str = Field(description="How files refer to it.")
+    name: str = Field("", description="What it is called in reports.")
 
 
 class NationModel(Strict):
-    id: str
-    name: str
-    great: bool = False
-    opinion: dict[str, float] = {}
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    great: bool = Field(False, description="One of the great nations (for reports).")
+    opinion: dict[str, float] = Field(
+        {}, description="What its people think of each target at the start (-100..100)."
+    )
 
 
 class SettlementModel(Strict):
-    id: str
-    name: str
-    nation: str
-    kind: str = "town"
-    pos: tuple[float, float]
-    people: dict[str, int] = {}  # group -> how many; none said: 1000 of the first group
-    mixing: str | int = "12h"
-    history: dict[str, float] = {}
-    opinion: dict[str, float] = {}
-    group_opinion: dict[str, dict[str, float]] = {}
-    zones: list[str] = []
-    places: list[str] = []
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    nation: str = Field(description="The nation it belongs to.")
+    kind: str = Field(
+        "town", description="Any word: capital, town, village, port ... (for reports)."
+    )
+    pos: tuple[float, float] = Field(
+        description="Where it lies on the map, in days of travel (for plots only)."
+    )
+    people: dict[str, int] = Field(
+        {},
+        description=(
+            "How many of each population group live there; none said: 1000 of the first group."
+        ),
+    )
+    mixing: str | int = Field(
+        "12h", description="Half its people have heard news this long after it arrives."
+    )
+    history: dict[str, float] = Field(
+        {}, description="What each subject has meant to the place, 0..100."
+    )
+    opinion: dict[str, float] = Field(
+        {},
+        description=(
+            "What its people think of each target at the start; overrides the nation's, for every"
+            " group."
+        ),
+    )
+    group_opinion: dict[str, dict[str, float]] = Field(
+        {}, description="The same for one population group only."
+    )
+    zones: list[str] = Field([], description="World places in these zones are in the settlement.")
+    places: list[str] = Field([], description="... and these places too.")
 
 
 class RoadModel(Strict):
-    between: tuple[str, str]
-    days: float = Field(gt=0)
-    kind: str = "road"
+    between: tuple[str, str] = Field(description="The two settlements it joins.")
+    days: float = Field(gt=0, description="How long the journey takes.")
+    kind: str = Field("road", description="Any word: road, sea, pass ... (for reports).")
 
 
 class FactionModel(Strict):
-    id: str
-    name: str
-    seats: list[str]
-    voice: dict[str, float] = {}  # group -> share of its say; none said: all alike
-    loyalty: float = Field(0.0, ge=0, le=1)
-    honours: list[str] = []
-    income: float = 0
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    seats: list[str] = Field(
+        description="Settlements whose people's opinion is the faction's opinion."
+    )
+    voice: dict[str, float] = Field(
+        {}, description="Each population group's share of its say; none said: all alike."
+    )
+    loyalty: float = Field(
+        0.0,
+        ge=0,
+        le=1,
+        description="0..1: lowers every breaking threshold of its treaties by up to 50 points.",
+    )
+    honours: list[str] = Field([], description="Kinds of treaty it never breaks over opinion.")
+    income: float = Field(0, description="Its own income before treaties (reports).")
 
 
 class TreatyModel(Strict):
-    id: str
-    kind: str
-    between: tuple[str, str]
-    breaks_below: float = -30
-    strains_below: float | None = None
-    restores_above: float | None = None
-    value: dict[str, float] = {}
-    told: str = ""
-    on_break: Effects = []
-    on_strain: Effects = []
-    on_restore: Effects = []
+    id: str = Field(description="How files refer to it.")
+    kind: str = Field(description="Any word: alliance, pact, trade, patronage ...")
+    between: tuple[str, str] = Field(description="The two factions bound by it.")
+    breaks_below: float = Field(
+        -30, description="A party whose opinion of the other falls below this drops it."
+    )
+    strains_below: float | None = Field(
+        None, description="Below this it is strained (and worth half its value)."
+    )
+    restores_above: float | None = Field(
+        None, description="When both parties' opinions are above this, a broken treaty is restored."
+    )
+    value: dict[str, float] = Field({}, description="The income each party draws from it.")
+    told: str = Field("", description="The news of its breaking, as people tell it.")
+    on_break: Effects = Field([], description="Effects when it breaks.")
+    on_strain: Effects = Field([], description="Effects when it becomes strained.")
+    on_restore: Effects = Field([], description="Effects when it is restored.")
 
 
 class VersionModel(Strict):
-    beyond: float = Field(0, ge=0)  # days of travel from where it was born
-    text: str
+    beyond: float = Field(
+        0, ge=0, description="Told this way from this many days of travel from where it was born."
+    )
+    text: str = Field(description="How it is told there.")
 
 
 class ImpactModel(Strict):
-    target: str  # a faction, a subject, or "mood"
-    by: float
-    scale: Literal["none", "history"] = "none"
-    groups: list[str] = []  # none said: every group
-    where: list[str] = []  # settlements (empty: everywhere)
-    nations: list[str] = []
-    except_: list[str] = Field([], alias="except")
-    fades: str | int | None = None  # half-life; None: remembered
-    told: str = ""
+    target: str = Field(description='Whose standing it changes: a faction, a subject, or "mood".')
+    by: float = Field(description="How much opinion moves, at full strength.")
+    scale: Literal["none", "history"] = Field(
+        "none", description="`history`: scaled by what the subject has meant to each place."
+    )
+    groups: list[str] = Field([], description="Population groups it moves; none said: every group.")
+    where: list[str] = Field([], description="Settlements it moves (empty: everywhere).")
+    nations: list[str] = Field([], description="Only in settlements of these nations.")
+    except_: list[str] = Field([], alias="except", description="Settlements it leaves alone.")
+    fades: str | int | None = Field(None, description="Its half-life (none: remembered for ever).")
+    told: str = Field("", description="How people say they took it.")
 
 
 class NewsModel(Strict):
-    id: str
-    subject: str
-    origin: str
-    when: Cond = None
-    born_at: dict[str, str] | None = None  # {record: KEY, key: FIELD}
-    words: list[str]
-    reach: str | int | None = None
-    distorts: float = Field(0.3, ge=0, le=1)
-    versions: list[VersionModel]
-    impacts: list[ImpactModel] = []
-    shock: float = 0
+    id: str = Field(description="How files and the `news` effect refer to it.")
+    subject: str = Field(description="Whom the news is about; people's bonds and history read it.")
+    origin: str = Field(description="The settlement where it is born.")
+    when: Cond = Field(None, description="It is born the first time this holds.")
+    born_at: dict[str, str] | None = Field(
+        None, description="... dated from a record instead: {record: KEY, key: FIELD} (minutes)."
+    )
+    words: list[str] = Field(description='What "ask X about ..." matches.')
+    reach: str | int | None = Field(
+        None, description="The most days of travel it carries (none: everywhere)."
+    )
+    distorts: float = Field(
+        0.3, ge=0, le=1, description="How much its telling drifts with distance (0..1)."
+    )
+    versions: list[VersionModel] = Field(
+        description="How it is told, by days of travel from the origin."
+    )
+    impacts: list[ImpactModel] = Field(
+        [], description="What hearing it does to opinion, scaled by how many have heard."
+    )
+    shock: float = Field(0, description="Grief it brings to people bonded to the subject.")
 
 
 class SkillModel(Strict):
-    stat: str
-    start: float = 0
-    talent: float = Field(1.0, ge=0)  # points a day, far from the limit
-    limit: float = Field(100, gt=0)
+    stat: str = Field(description="The stat trained.")
+    start: float = Field(0, description="Its value at the start.")
+    talent: float = Field(1.0, ge=0, description="Points a day, far from the limit.")
+    limit: float = Field(100, gt=0, description="The most it can reach.")
 
 
 class LifeModel(Strict):
-    id: str
-    who: str | None = None
-    at: str
-    group: str | None = None  # None: the first population group
-    bonds: dict[str, float] = {}
-    grief: float = Field(0, ge=0, le=100)
-    resilience: float = Field(0.5, ge=0, le=1)
-    courage: float = Field(0.0, ge=0, le=1)
-    goal: Literal["train", "none"] = "none"
-    skill: SkillModel | None = None
-    partner: str | None = None
-    told: str = ""
+    id: str = Field(description="How files refer to it.")
+    who: str | None = Field(None, description="A person in the world, if it is one (optional).")
+    at: str = Field(description="The settlement where they live.")
+    group: str | None = Field(None, description="Their population group (none: the first).")
+    bonds: dict[str, float] = Field(
+        {}, description="How much they think of each subject, -100..100."
+    )
+    grief: float = Field(0, ge=0, le=100, description="Their grief at the start, 0..100.")
+    resilience: float = Field(
+        0.5, ge=0, le=1, description="0..1: below 0.3 grief deepens; above, it fades."
+    )
+    courage: float = Field(
+        0.0, ge=0, le=1, description="Resilience gained per day while pursuing the goal."
+    )
+    goal: Literal["train", "none"] = Field(
+        "none", description="What they do with their days: train, or none."
+    )
+    skill: SkillModel | None = Field(None, description="What their training raises.")
+    partner: str | None = Field(None, description="Another life: training together goes faster.")
+    told: str = Field("", description="How their days are told, once the goal is under way.")
 
 
 class WhereaboutsModel(Strict):
-    id: str
-    who: str
-    words: list[str] = []
-    reach: str | int = "1d"
-    recognised: Cond = None
-    recognised_reach: str | int | None = None
-    hidden: Cond = None
-    ignores: list[str] = []
-    versions: list[VersionModel]
+    id: str = Field(description="How files refer to it.")
+    who: str = Field(description="The person whose sightings become news.")
+    words: list[str] = Field([], description='What "ask X about ..." matches.')
+    reach: str | int = Field("1d", description="How far gossip about a stranger carries.")
+    recognised: Cond = Field(None, description="When this holds the person is known by name ...")
+    recognised_reach: str | int | None = Field(
+        None, description="... and the news carries this far instead."
+    )
+    hidden: Cond = Field(None, description="When this holds nobody sees them.")
+    ignores: list[str] = Field(
+        [], description="Settlements where their being about is no news (their home)."
+    )
+    versions: list[VersionModel] = Field(
+        description="How it is told, by days of travel from where they were seen."
+    )
 
 
 def _check_nation(builder: Any, located: Any, path: tuple[Any, ...], e: NationModel) -> None:

@@ -9,7 +9,7 @@ Actions (their phrasings come from the world's `verbs:`):
   "release" ends the invisibility if one is held (so "become visible" keeps the clones),
   else everything.
 
-The mechanics (paying, upkeep, how each kind ends) live in `kage.systems.jutsu`.
+The mechanics (paying, upkeep, how each kind ends) live in `kage.ext.ninja.jutsu`.
 """
 
 from __future__ import annotations

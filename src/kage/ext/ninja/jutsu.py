@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action, rule
 from kage.ext.body import stats
 from kage.parser.text import words
-from kage.systems.registry import handler, ticker
+from kage.systems.registry import allies, handler, revealer, ticker
 from kage.world import ops, query
 from kage.world.clock import parse_duration
 from kage.world.conditions import condition, holds
@@ -260,6 +260,7 @@ def end(game: Game, who: str, jutsu_id: str, reason: str, announce: bool = True)
     return said
 
 
+@revealer("jutsu")
 def reveal(game: Game, who: str, reason: str = "attack") -> bool:
     """End whatever hides `who` (an invisibility), e.g. because they attacked. Combat and
     any other system call this; True if something ended."""
@@ -359,6 +360,7 @@ KINDS["clones"] = Kind(
 )
 
 
+@allies("shadow_clones")
 def allies_at(game: Game, place: str) -> int:
     """Shadow clones standing at `place`, whoever made them (combat counts them)."""
     changed = game.state.props

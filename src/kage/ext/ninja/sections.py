@@ -1,7 +1,7 @@
 """`jutsu`: techniques a person can learn and cast, paid for in chakra.
 
 One entry per technique; `kind` names the mechanic that carries it out (a kind registered
-in `kage.systems.jutsu`: "invisibility" and "clones" today), so a new technique of a known
+in `kage.ext.ninja.jutsu`: "invisibility" and "clones" today), so a new technique of a known
 kind is data only. Texts may use {{providers}} and, for counted kinds, "{count}".
 
     jutsu:
@@ -27,22 +27,35 @@ from kage.content.sections import Section
 
 
 class JutsuModel(Strict):
-    id: str
-    name: str
-    words: list[str] = Field(min_length=1)  # what the player may call it
-    kind: str  # "invisibility", "clones", or any kind a system registers
-    cost: int = Field(ge=0)  # chakra to cast (counted kinds: per one)
-    upkeep: float = Field(0, ge=0)  # chakra per hour while it lasts (counted: per one)
-    requires: dict[str, Any] | None = None  # who may cast it, e.g. {flag: learned.x}
-    max: int = Field(1, ge=1)  # counted kinds: the most held at once
-    default: int | None = Field(None, ge=1)  # counted: how many when no number is said
-    lasts: str | int | None = None  # it ends by itself after this long (None: never)
-    cast: str = ""  # said when cast
-    ended: str = ""  # said when released
-    expired: str = ""  # said when its time runs out (default: `ended`)
-    exhausted: str = ""  # said when the caster's chakra runs dry
-    broken: str = ""  # said when an attack breaks it (concealing kinds)
-    refusal: str = ""  # said when the caster has not learned it
+    id: str = Field(description="How files refer to it.")
+    name: str = Field(description="What the player reads.")
+    words: list[str] = Field(min_length=1, description="What the player may call it.")
+    kind: str = Field(
+        description=(
+            'The mechanic that carries it out: "invisibility", "clones", or any kind a system '
+            "registers."
+        )
+    )
+    cost: int = Field(ge=0, description="Chakra to cast (counted kinds: per one).")
+    upkeep: float = Field(
+        0, ge=0, description="Chakra per hour while it lasts (counted kinds: per one)."
+    )
+    requires: dict[str, Any] | None = Field(
+        None, description="Who may cast it, e.g. {flag: learned.x}."
+    )
+    max: int = Field(1, ge=1, description="Counted kinds: the most held at once.")
+    default: int | None = Field(
+        None, ge=1, description="Counted kinds: how many when no number is said."
+    )
+    lasts: str | int | None = Field(
+        None, description="It ends by itself after this long (none: never)."
+    )
+    cast: str = Field("", description="Said when cast.")
+    ended: str = Field("", description="Said when released.")
+    expired: str = Field("", description="Said when its time runs out (default: `ended`).")
+    exhausted: str = Field("", description="Said when the caster's chakra runs dry.")
+    broken: str = Field("", description="Said when an attack breaks it (concealing kinds).")
+    refusal: str = Field("", description="Said when the caster has not learned it.")
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: JutsuModel) -> None:
@@ -58,4 +71,4 @@ def check(builder: Any, located: Any, path: tuple[Any, ...], entry: JutsuModel) 
         builder.duration(located, (*path, "lasts"), entry.lasts)
 
 
-SECTION = Section("jutsu", JutsuModel, check)
+SECTION = Section("jutsu", JutsuModel, check, singular="jutsu")

@@ -20,7 +20,8 @@ def stage(game: Game, quest: str) -> str | None:
 
 @effect("quest")
 def _advance(game: Game, arg: dict[str, Any]) -> None:
-    """{quest: {id: free_the_miners, stage: promised}}"""
+    """{quest: {id: free_the_miners, stage: promised}}: the quest moves to that stage (the
+    first stage gives the quest, and the player is told)."""
     old = game.state.records.get(f"quest:{arg['id']}", {"history": []})
     if old.get("stage") == arg["stage"]:
         return
@@ -34,6 +35,8 @@ def _advance(game: Game, arg: dict[str, Any]) -> None:
 
 @condition("quest")
 def _at_stage(game: Game, arg: dict[str, Any]) -> bool:
+    """The quest has been given ({quest: {id: q}}), or is at the stage named ({quest: {id:
+    q, stage: done}})."""
     current = stage(game, arg["id"])
     wanted = arg.get("stage")
     if wanted is None:

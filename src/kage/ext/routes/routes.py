@@ -35,6 +35,8 @@ def _route(game: Game, arg: str) -> None:
 
 @handler("route")
 def _step(game: Game, route_id: str) -> None:
+    """The next step of someone walking a route: they move to its next place; at the last,
+    the route's `arrive` effects run."""
     spec = game.world.data["routes"][route_id]
     record = game.state.records.get(f"route:{route_id}")
     if record is None or record["done"]:

@@ -16,11 +16,11 @@ Effects = list[dict[str, Any]]
 class RouteModel(Strict):
     """A way someone walks: through places, minutes per step, then something happens."""
 
-    id: str
-    who: str
-    path: list[str]
-    minutes: int = Field(10, ge=1)  # per step
-    arrive: Effects = []  # when the last place is reached
+    id: str = Field(description="How files and the `route` effect refer to it.")
+    who: str = Field(description="The person who walks it.")
+    path: list[str] = Field(description="The places walked through, in order.")
+    minutes: int = Field(10, ge=1, description="Minutes per step.")
+    arrive: Effects = Field([], description="Effects when the last place is reached.")
 
 
 def _check_route(builder: Any, located: Any, path: tuple[Any, ...], e: RouteModel) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from kage.content.schema import Strict
 from kage.content.sections import Section
 
@@ -14,19 +16,23 @@ Effects = list[dict[str, Any]]
 class TheftModel(Strict):
     """A pickpocket's chance: when `when` holds and the player walks into `place`."""
 
-    id: str
-    thief: str
-    target: str  # the thing taken
-    place: str
-    when: Cond = None
-    skill: float = 60  # the thief's sleight of hand against the player's perception
-    distracted: Cond = None  # when this holds the player is lost in thought
-    distraction: float = 30  # how much being lost in thought costs the player
-    noticer: str | None = None  # a companion who may see it happen
-    bump: str  # always seen: the bump and the apology
-    foiled: str = ""  # the player catches the hand in the act
-    effects: Effects = []  # after a successful theft (e.g. the thief runs: {route: ...})
-    foiled_effects: Effects = []
+    id: str = Field(description="How files refer to it.")
+    thief: str = Field(description="The pickpocket (a person).")
+    target: str = Field(description="The thing taken.")
+    place: str = Field(description="It happens when the player walks in here.")
+    when: Cond = Field(None, description="... and only while this holds.")
+    skill: float = Field(
+        60, description="The thief's sleight of hand against the player's perception."
+    )
+    distracted: Cond = Field(None, description="When this holds the player is lost in thought.")
+    distraction: float = Field(30, description="How much being lost in thought costs the player.")
+    noticer: str | None = Field(None, description="A companion who may see it happen.")
+    bump: str = Field(description="Always seen: the bump and the apology.")
+    foiled: str = Field("", description="Said when the player catches the hand in the act.")
+    effects: Effects = Field(
+        [], description="After a successful theft (e.g. the thief runs: {route: ...})."
+    )
+    foiled_effects: Effects = Field([], description="After a foiled one.")
 
 
 def _check_theft(builder: Any, located: Any, path: tuple[Any, ...], e: TheftModel) -> None:

@@ -3,7 +3,7 @@
 When the player walks into the theft's place and its condition holds, the thief bumps
 into him. Whether the lift works is the thief's skill against the player's perception,
 less if he is lost in thought, plus luck and a seeded draw. The stolen thing is moved to
-the thief (so its ryo go with it: nothing is created or lost); a companion with sharper
+the thief (so its money goes with it: nothing is created or lost); a companion with sharper
 senses may notice what the player did not.
 """
 

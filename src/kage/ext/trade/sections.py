@@ -25,17 +25,29 @@ from kage.content.sections import Section
 
 
 class ShopModel(Strict):
-    id: str
-    keeper: str
-    place: str
-    buys: list[str] = []
-    pays: float = Field(0.6, gt=0, le=1)
-    markup: float = Field(1.3, ge=1)
-    appraisal: str | int = "1h"
-    haggle_room: float = Field(0.15, ge=0, le=1)
-    patience: int = Field(2, ge=0)
-    rounding: int = Field(50, ge=1)
-    stock: list[str] = []
+    id: str = Field(description="How files refer to it.")
+    keeper: str = Field(
+        description="A person; their money (people's `money:`) pays for what they buy."
+    )
+    place: str = Field(description="Where the shop is (trade needs the keeper present).")
+    buys: list[str] = Field(
+        [], description="Categories it buys (a thing's prop `category`); empty: anything of value."
+    )
+    pays: float = Field(
+        0.6, gt=0, le=1, description="The share of a lot's worth the keeper offers."
+    )
+    markup: float = Field(
+        1.3, ge=1, description="The selling price: value x condition factor x markup."
+    )
+    appraisal: str | int = Field("1h", description="How long looking a lot over takes.")
+    haggle_room: float = Field(
+        0.15, ge=0, le=1, description="The most above the first offer the keeper goes."
+    )
+    patience: int = Field(
+        2, ge=0, description="Haggles the keeper tolerates (a greedy ask counts two)."
+    )
+    rounding: int = Field(50, ge=1, description="Prices are multiples of this.")
+    stock: list[str] = Field([], description="Things the shop sells, held by the keeper.")
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: ShopModel) -> None:

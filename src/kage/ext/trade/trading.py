@@ -2,7 +2,8 @@
 
 The numbers live in systems/economy.py; these rules decide who may trade, move the clock
 and tell the player. Giving, offering or showing a thing to a merchant is asking him to
-appraise it, unless the world's data gives that gift a meaning of its own.
+appraise it, unless the world's data gives that gift a meaning of its own. How he looks
+a lot over is the response `selling.appraised_one` (one thing) or `selling.appraised`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, interactions
 from kage.actions.pipeline import Action, rule
+from kage.core.responses import response
 from kage.ext.items import items
 from kage.ext.trade import economy
 from kage.ext.trade.economy import Shop
@@ -27,6 +29,23 @@ ASKING = Bounds(  # the price asked for in a haggle: "ask for 3200"
 
 if TYPE_CHECKING:
     from kage.game import Game
+
+# how the keeper looks a lot over (a world says what he tests: edges, seams, teeth ...)
+APPRAISED_ONE = response(
+    "selling.appraised_one",
+    "{The keeper} turns {goods} over in the light, looking closely at every part. It takes {time}.",
+    "The keeper",
+    "goods",
+    "time",
+)
+APPRAISED = response(
+    "selling.appraised",
+    "{The keeper} goes over {goods} piece by piece, looking closely at every part. It takes "
+    "{time}.",
+    "The keeper",
+    "goods",
+    "time",
+)
 
 TRADES = ("sell", "accept", "decline", "haggle", "buy", "wares")
 
@@ -172,11 +191,9 @@ def report_offer(game: Game, action: Action) -> str:
         frown = ", frowning at the wear" if any(g in worn for g in added) else ""
         text = f'{name} adds {_names(game, added)} to the pile{frown}. "{amount} for the lot."'
         return text if action.several else text + hint
-    if len(goods) == 1:
-        look = f"{name} turns {_names(game, goods)} over in the light, testing the edge"
-    else:
-        look = f"{name} goes over {_names(game, goods)} piece by piece, testing each edge"
-    parts = [f"{look} and every fitting. It takes {describe_span(action.minutes)}."]
+    looked = APPRAISED_ONE if len(goods) == 1 else APPRAISED
+    slots = {"The keeper": name, "goods": _names(game, goods)}
+    parts = [looked(game, action, time=describe_span(action.minutes), **slots)]
     if action.data["left"]:
         parts.append(
             f"{he.capitalize()} {_verb(he, 'pushes')} {_names(game, action.data['left'])} "

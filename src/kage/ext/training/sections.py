@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
 from kage.content.schema import Strict
 from kage.content.sections import Section
 
@@ -12,14 +14,16 @@ Effects = list[dict[str, Any]]
 
 
 class TrainingModel(Strict):
-    """A kind of training: 'train', 'train genjutsu', 'train for 3 weeks'."""
+    """A kind of training: 'train', 'train archery', 'train for 3 weeks'."""
 
-    id: str
-    words: list[str] = []  # what the player may call it; the first entry is the default
-    where: Cond = None  # where it can be done (a condition)
-    gains: dict[str, float]  # stat -> points per day at the start
-    limits: dict[str, float] = {}  # stat -> the most training can reach
-    text: str = ""  # said after a stretch of training
+    id: str = Field(description="How files refer to it.")
+    words: list[str] = Field(
+        [], description="What the player may call it; the first is the default."
+    )
+    where: Cond = Field(None, description="Where it can be done (a condition).")
+    gains: dict[str, float] = Field(description="Stat -> points per day at the start.")
+    limits: dict[str, float] = Field({}, description="Stat -> the most training can reach.")
+    text: str = Field("", description="Said after a stretch of training.")
 
 
 def _check_training(builder: Any, located: Any, path: tuple[Any, ...], e: TrainingModel) -> None:

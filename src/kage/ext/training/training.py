@@ -1,8 +1,8 @@
-"""Training and skills: `train`, `train genjutsu`, `train for 3 weeks`.
+"""Training and skills: `train`, `train archery`, `train for 3 weeks`.
 
 Time passes (a day by default) and skills rise, fast at first and slower near the limit a
-kind of training can reach: gain per day x (1 - current / limit). Teaching (Kurama's
-genjutsu) is left to the world's triggers, which read the skills with `{stat: ...}`.
+kind of training can reach: gain per day x (1 - current / limit). Teaching (a master's
+secret stroke) is left to the world's triggers, which read the skills with `{stat: ...}`.
 """
 
 from __future__ import annotations
