@@ -213,10 +213,10 @@ def test_lines_are_tried_most_specific_first(parlour: World) -> None:
         assert order == sorted(order), verb
     assert lex.lines["take"][0].pattern == "take {things} out of {thing}"
     assert {ln.action for ln in lex.lines["x"]} == {"examine"}
-    # "go {direction}" before "go {place}" before a way named ("go {way}"); "climb
+    # "go {direction}" before a way named ("go {way}") before "go {place}"; "climb
     # {direction}" and "climb {way}" (both going) before "climb {thing}"
     slotted = [ln.pattern for ln in lex.lines["go"] if ln.literals == 1 and len(ln.tokens) == 2]
-    assert slotted == ["go {direction}", "go {place}", "go {way}"]
+    assert slotted == ["go {direction}", "go {way}", "go {place}"]
     assert [ln.action for ln in lex.lines["climb"] if len(ln.tokens) == 2] == ["go", "go", "climb"]
 
 
@@ -282,7 +282,7 @@ def test_a_unit_that_is_not_one(game: Game) -> None:
 
 
 def test_a_direction_that_is_not_one(game: Game) -> None:
-    parsed = failed(game, "head cup")
+    parsed = failed(game, "travel cup")  # "head cup" is "go cup": no such place
     assert parsed.error == "'cup' is not a direction." and parsed.rank == SHAPE
     action = one(game, "climb up")
     assert action.name == "go" and action.direction == "up"
@@ -440,7 +440,8 @@ def test_an_unknown_word_for_a_person_is_not_scenery(game: Game) -> None:
 
 
 def test_going_to_a_place_does_not_make_it_it(game: Game) -> None:
-    assert one(game, "go to hall").noun == "hall"
+    assert one(game, "go to hall").direction == "north"  # next door: the way there
+    assert one(game, "go to hall closet").noun == "closet"
     assert "it" not in game.state.pronouns
 
 

@@ -54,6 +54,9 @@ PARTICLES = (
             "around",
             "back",
             "of",
+        "deeper",
+        "further",
+        "farther",
             "way",
             "path",
             "from",
@@ -92,7 +95,9 @@ def _words(game: Game, entity: str) -> frozenset[str]:
 
 def way_words(game: Game, way: Exit) -> frozenset[str]:
     """Every word the way answers to: its own names, its door's, its destination's."""
-    found = set(_words(game, way.to))
+    found = set(_words(game, way.to)) | {
+        normal(w) for w in game.world.entities[way.to].name.split()
+    }
     found.update(normal(w) for phrase in way.names for w in phrase.split())
     if way.door is not None:
         found |= _words(game, way.door)
@@ -106,37 +111,89 @@ def _said(phrase: list[str]) -> tuple[list[str], list[str]]:
     return content, hints
 
 
-def _choose(game: Game, fitting: list[str], hints: list[str]) -> str | list[str]:
+def _leaning(phrase: list[str]) -> str:
+    """ "into the mine" leans in, "out of the shop" out: a tie-breaker, not a direction."""
+    if any(w in ("in", "into", "inside") for w in phrase):
+        return "in"
+    return "out" if any(w in ("out", "outside") for w in phrase) else ""
+
+
+def _own_words(way: Exit) -> frozenset[str]:
+    return frozenset(normal(w) for name in way.names for w in name.split())
+
+
+def _choose(game: Game, fitting: list[str], hints: list[str], lean: str) -> str | list[str]:
+    """Of the ways the words fit: one a direction said picks; else those the words name
+    by the way's own names (the shaft) over those named by where they lead; else the one
+    the words lean toward ("into")."""
     ways = query.ways_seen(game, query.here(game))
-    hinted = [d for d in fitting if d in hints]
-    if hinted:
-        fitting = hinted
-    places = {ways[d].to for d in fitting}
-    if len(places) == 1:
+    for narrower in (
+        lambda d: d in hints,
+        lambda d: bool(ways[d].names),
+        lambda d: d == lean,
+    ):
+        picked = [d for d in fitting if narrower(d)]
+        if picked and len({ways[d].to for d in picked}) < len({ways[d].to for d in fitting}):
+            fitting = picked
+    if len({ways[d].to for d in fitting}) == 1:
         return fitting[0]
     return fitting
 
 
+def heading(game: Game) -> str | None:
+    """The direction the player last walked, if a way goes on that way from here."""
+    last = game.state.trail[-1][1] if game.state.trail else ""
+    return last if last and last in query.ways_seen(game, query.here(game)) else None
+
+
 def named(game: Game, phrase: list[str], hint: str = "") -> str | list[str] | None:
     """The direction of the way out of here the words name; a list when several ways
-    fit them equally; None when none does. A direction said with the words ("go down the
-    shaft") picks among those that fit, or, when the other words are ones this place's
-    own description uses, is the way itself."""
+    fit them equally; None when none does. A direction said with the words wins ("walk
+    south out of the village", "go down the shaft", when the words are only ones this
+    place's own text uses); words that name the place the player is in go on the way he
+    was heading ("go past the stones", "go deeper into the tunnel")."""
     here = query.here(game)
     ways = query.ways_seen(game, here)
     content, hints = _said(phrase)
     if hint:
-        hints.append(hint)
+        hints.insert(0, hint)
+    said = [d for d in hints if d in ways]
+    if said:
+        return said[0]
     if not content:
-        known = [d for d in hints if d in ways]
-        return known[0] if known else None
+        return None
     fitting = [d for d, way in ways.items() if all(w in way_words(game, way) for w in content)]
     if fitting:
-        return _choose(game, fitting, hints)
-    hinted = [d for d in hints if d in ways]
-    if hinted and all(w in _described(game, here) for w in content):
-        return hinted[0]
+        return _choose(game, fitting, hints, _leaning(phrase))
+    if all(w in _here_words(game) for w in content):
+        return heading(game)
     return None
+
+
+def _here_words(game: Game) -> set[str]:
+    here = query.here(game)
+    place = game.world.entities[here]
+    own = set(_words(game, here)) | {w for z in place.zones for w in z.split("_")}
+    return own | {normal(w) for w in place.name.split()}
+
+
+def place_after_to(game: Game, phrase: list[str]) -> str | None:
+    """The place the player knows that the words after the last "to" name ("walk up the
+    lane to my apartment"), for going there by the known way."""
+    cut = [i for i, w in enumerate(phrase) if w in ("to", "toward", "towards")]
+    if not cut:
+        return None
+    content, _ = _said(phrase[cut[-1] + 1 :])
+    if not content:
+        return None
+    fits = [
+        p.id
+        for p in game.world.entities.values()
+        if p.kind == "place"
+        and (p.known or p.id in game.state.visited)
+        and all(w in _words(game, p.id) for w in content)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def toward(game: Game, phrase: list[str]) -> str | list[str] | None:
@@ -179,12 +236,8 @@ def _described(game: Game, place: str) -> frozenset[str]:
 def out_of_here(game: Game, phrase: list[str]) -> str | list[str] | None:
     """The way out when the words name the place the player is in ("leave the shop",
     "leave the village" at its gate); None when they name something else."""
-    here = query.here(game)
     content, _ = _said(phrase)
-    place = game.world.entities[here]
-    own = set(_words(game, here)) | {w for z in place.zones for w in z.split("_")}
-    own |= {normal(w) for w in place.name.split()}
-    if not content or not all(w in own for w in content):
+    if not content or not all(w in _here_words(game) for w in content):
         return None
     return way_out(game, leaving=True) or None
 
@@ -197,6 +250,12 @@ def way_out(game: Game, leaving: bool = False) -> str | list[str]:
     ways = query.ways_seen(game, here)
     if "out" in ways:
         return "out"
+    marked = game.world.entities[here].props.get("out")
+    if isinstance(marked, str) and marked:
+        return marked  # the world says which way is out (a rule may answer going there)
+    outside = [d for d, way in ways.items() if {"out", "outside"} & _own_words(way)]
+    if outside:
+        return outside[0]
     places = {way.to for way in ways.values()}
     if len(places) == 1:
         return next(iter(ways))
@@ -287,7 +346,16 @@ def a_heading(game: Game, action: Action) -> str | None:
     return None
 
 
-@rule("carry_out", "go_back", "go_on")
+SAID_WAYS = {"go_in": "in", "go_down": "down", "go_up": "up"}  # "enter", "descend", "ascend"
+
+
+@rule("check", *SAID_WAYS)
+def the_way_said(game: Game, action: Action) -> str | None:
+    action.direction = SAID_WAYS[action.name]
+    return None
+
+
+@rule("carry_out", "go_back", "go_on", *SAID_WAYS)
 def going_that_way(game: Game, action: Action) -> None:
     action.minutes = 0
     game.act(Action("go", direction=action.direction))
@@ -295,17 +363,23 @@ def going_that_way(game: Game, action: Action) -> None:
 
 @rule("before", "go", order=5)
 def out_is_the_way_out(game: Game, action: Action) -> None:
-    """'out' where no way is marked out is the way out all the same (see `way_out`)."""
+    """'out' where no way is marked out is the way out all the same (see `way_out`), and
+    'in' where none is marked in goes on the way the player was heading."""
     from kage.actions import entering
 
-    if action.direction != "out" or entering.seat(game) is not None:
+    if action.direction not in ("out", "in") or entering.seat(game) is not None:
         return
     ways = query.ways_seen(game, query.here(game))
-    if "out" in ways or not ways:
+    if action.direction in ways:
         return
-    found = way_out(game)
-    if isinstance(found, str):
-        action.direction = found
+    if action.direction == "out":
+        found = way_out(game)
+        if isinstance(found, str):
+            action.direction = found
+        return
+    onward = heading(game)  # "go in", "go further in" where no way is marked in: deeper
+    if onward is not None:
+        action.direction = onward
 
 
 # -- looking along a way --------------------------------------------------------------

@@ -103,7 +103,7 @@ class PlaceModel(Named):
     called: list[str] = Field(
         [],
         description=(
-            "Other names it goes by (\"Old Genji's place\"): like its name, reading one in any "
+            'Other names it goes by ("Old Genji\'s place"): like its name, reading one in any '
             "text makes the place known, and their words name it in GO TO."
         ),
     )

@@ -72,11 +72,14 @@ WAY_VERBS = [
     "enter",
     "scramble",
     "clamber",
+    "continue",
+    "proceed",
+    "venture",
 ]
 MANNER = "carefully|quietly|slowly|cautiously|softly|silently|quickly|stealthily|warily"
 WAY_WORDS = (
     "through|thru|into|in|inside|onto|on|up|down|across|over|along|toward|towards|to|past|"
-    "under|out|via|by|round|around|back"
+    "under|out|via|by|round|around|back|deeper|further|farther"
 )
 
 # (action, patterns). Order within the table does not matter: more specific lines win.
@@ -182,6 +185,19 @@ CORE: list[tuple[str, list[str]]] = [
             "travel {direction}",
         ],
     ),
+    # a way named by what it passes through or leads to (actions/ways.py); before "go to
+    # PLACE", so that of two places called alike the one a way here leads to is meant
+    ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {{direction}} {{way}}" for verb in WAY_VERBS]),  # "go down the shaft"
+    # toward a place further on: the first step of the way there ("head toward the mine")
+    ("go", [f"{verb} toward|towards {{toward}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} back toward|towards|to {{toward}}" for verb in WAY_VERBS]),
+    # how one goes is not which way: "walk carefully south", "go south quietly"
+    ("go", [f"{verb} {MANNER} {{direction}}" for verb in (*WAY_VERBS, "sneak", "creep")]),
+    ("go", [f"{verb} {{direction}} {MANNER}" for verb in (*WAY_VERBS, "sneak", "creep")]),
+    ("go", ["sneak|creep|tiptoe {direction}"]),
+    ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "go_to",
         [
@@ -196,21 +212,12 @@ CORE: list[tuple[str, list[str]]] = [
             "go {place}",
             "find {place}",
             "go back to {place}",
+            "head|walk|run|return|hurry {place}",
         ],
     ),
-    # a way named by what it passes through or leads to (actions/ways.py); after "go to
-    # PLACE", so a place known by name is walked to by its route
-    ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
-    ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
-    ("go", [f"{verb} {{direction}} {{way}}" for verb in WAY_VERBS]),  # "go down the shaft"
-    # toward a place further on: the first step of the way there ("head toward the mine")
-    ("go", [f"{verb} toward|towards {{toward}}" for verb in WAY_VERBS]),
-    ("go", [f"{verb} back toward|towards|to {{toward}}" for verb in WAY_VERBS]),
-    # how one goes is not which way: "walk carefully south", "go south quietly"
-    ("go", [f"{verb} {MANNER} {{direction}}" for verb in (*WAY_VERBS, "sneak", "creep")]),
-    ("go", [f"{verb} {{direction}} {MANNER}" for verb in (*WAY_VERBS, "sneak", "creep")]),
-    ("go", ["sneak|creep|tiptoe {direction}"]),
-    ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
+    ("go_in", ["enter", "go|step|walk|get inside", "walk|step in"]),
+    ("go_down", ["descend"]),
+    ("go_up", ["ascend"]),
     (
         "exit",
         [
@@ -234,6 +241,7 @@ CORE: list[tuple[str, list[str]]] = [
             "continue",
             "keep going|walking|moving|heading|running",
             "go|walk|carry|press|move on",
+            "go|walk|head|move|venture|press deeper|further|farther",
             "onward|onwards|forward|forwards",
             "continue {direction}",
             "continue going|walking|heading|on {direction}",

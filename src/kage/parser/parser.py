@@ -273,6 +273,11 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
         if isinstance(found, list):  # several ways fit the words
             listed = " or ".join(found)
             return _fail(game, replies.WHICH_WAY, SCOPE, listed=listed)
+        if found is None and slot != "here":
+            place = ways.place_after_to(game, phrase)  # "walk up the lane to my apartment"
+            if place is not None:
+                action.name, action.noun = "go_to", place
+                return None
         if found is None:
             return _fail(game, replies.NO_WAY, SHAPE)
         action.direction = found
