@@ -162,12 +162,26 @@ def named(game: Game, phrase: list[str], hint: str = "") -> str | list[str] | No
         return said[0]
     if not content:
         return None
-    fitting = [d for d, way in ways.items() if all(w in way_words(game, way) for w in content)]
+    fitting = [
+        d
+        for d, way in ways.items()
+        if all(w in way_words(game, way) for w in content) and _strongly(game, way, content)
+    ]
     if fitting:
         return _choose(game, fitting, hints, _leaning(phrase))
     if all(w in _here_words(game) for w in content):
         return heading(game)
     return None
+
+
+def _strongly(game: Game, way: Exit, content: list[str]) -> bool:
+    """Whether some word names the way itself (a noun of where it leads, its door's, its
+    own names), not only describes where it leads: "the mine" is not the mine road."""
+    name = game.lexicon.names.get(way.to)
+    strong = set(name.nouns if name is not None else ()) | _own_words(way)
+    if way.door is not None:
+        strong |= _words(game, way.door)
+    return any(w in strong for w in content)
 
 
 def _here_words(game: Game) -> set[str]:
