@@ -54,9 +54,9 @@ PARTICLES = (
             "around",
             "back",
             "of",
-        "deeper",
-        "further",
-        "farther",
+            "deeper",
+            "further",
+            "farther",
             "way",
             "path",
             "from",
@@ -197,17 +197,34 @@ def place_after_to(game: Game, phrase: list[str]) -> str | None:
     cut = [i for i, w in enumerate(phrase) if w in ("to", "toward", "towards")]
     if not cut:
         return None
-    content, _ = _said(phrase[cut[-1] + 1 :])
+    far = far_place(game, phrase[cut[-1] + 1 :])
+    return far[0] if far else None
+
+
+def far_place(game: Game, phrase: list[str]) -> tuple[str, str] | None:
+    """(place, first step) for the nearest place the player knows, not next door, that the
+    words name by a noun ("the village", "the mine"); None if none can be walked to."""
+    from kage.actions.movement import route  # movement uses this module
+
+    content, _ = _said(phrase)
     if not content:
         return None
-    fits = [
-        p.id
-        for p in game.world.entities.values()
-        if p.kind == "place"
-        and (p.known or p.id in game.state.visited)
-        and all(w in _words(game, p.id) for w in content)
-    ]
-    return fits[0] if len(fits) == 1 else None
+    here = query.here(game)
+    best: tuple[int, str, str] | None = None
+    for place in game.world.entities.values():
+        if place.kind != "place" or place.id == here:
+            continue
+        if not (place.known or place.id in game.state.visited):
+            continue
+        words = _words(game, place.id)
+        name = game.lexicon.names.get(place.id)
+        nouns = name.nouns if name is not None else frozenset()
+        if not all(w in words for w in content) or not any(w in nouns for w in content):
+            continue
+        path = route(game, here, place.id)
+        if path and (best is None or len(path) < best[0]):
+            best = (len(path), place.id, path[0])
+    return (best[1], best[2]) if best else None
 
 
 def toward(game: Game, phrase: list[str]) -> str | list[str] | None:
@@ -216,24 +233,8 @@ def toward(game: Game, phrase: list[str]) -> str | list[str] | None:
     found = named(game, phrase)
     if found is not None:
         return found
-    from kage.actions.movement import route  # movement uses this module
-
-    content, _ = _said(phrase)
-    if not content:
-        return None
-    here = query.here(game)
-    best: list[str] | None = None
-    for place in game.world.entities.values():
-        if place.kind != "place" or place.id == here:
-            continue
-        if not (place.known or place.id in game.state.visited):
-            continue
-        if not all(w in _words(game, place.id) for w in content):
-            continue
-        path = route(game, here, place.id)
-        if path and (best is None or len(path) < len(best)):
-            best = path
-    return best[0] if best else None
+    far = far_place(game, phrase)
+    return far[1] if far else None
 
 
 def described_here(game: Game, phrase: list[str]) -> bool:

@@ -266,6 +266,12 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
     elif slot in ("way", "here", "toward"):
         if slot == "here":
             found = ways.out_of_here(game, phrase)
+        elif slot == "toward" and action.name == "go":
+            found = ways.named(game, phrase)
+            far = ways.far_place(game, phrase) if found is None else None
+            if far is not None:  # "go back to the village": the whole way there
+                action.name, action.noun = "go_to", far[0]
+                return None
         elif slot == "toward":
             found = ways.toward(game, phrase)
         else:
