@@ -259,3 +259,38 @@ def test_a_place_named_in_a_description_is_known(vic: Session) -> None:
     assert vic.game.state.visited.get("fold") == -1  # heard of, not yet seen
     play(vic, "n", "go to the sheepfold")
     assert where(vic) == "fold"
+
+
+# -- how words and directions combine ----------------------------------------------------
+def test_a_direction_said_wins_over_words_that_fit_another_way(vic: Session) -> None:
+    play(vic, "s")
+    play(vic, "walk south out of the village")  # "village" fits the square, north
+    assert where(vic) == "moor"
+
+
+def test_going_past_the_place_you_are_in_goes_on(vic: Session) -> None:
+    play(vic, "s", "go past the gate")
+    assert where(vic) == "moor"
+    play(vic, "e", "go further in")  # no way is marked in: on, eastward
+    assert where(vic) == "tower"
+
+
+def test_words_after_to_name_a_known_place_walked_to(vic: Session) -> None:
+    play(vic, "climb ladder", "walk down the ladder to the well-house")  # read of
+    assert where(vic) == "well_house"
+    play(vic, "go back to the village gate")  # not next door: the whole way
+    assert where(vic) == "gate"
+
+
+def test_an_adjective_alone_does_not_name_a_way(vic: Session) -> None:
+    """The square's gate way leads to "the village gate", but "village" is the place's
+    adjective: it names where the player is, not the way south."""
+    step = vic.step("go into the village")[0]
+    assert where(vic) == "square", step.text
+
+
+def test_enter_alone_goes_in_and_descend_goes_down(vic: Session) -> None:
+    play(vic, "climb ladder", "descend")
+    assert where(vic) == "square"
+    play(vic, "s", "s", "e", "enter")  # no way in from the fold: on along the heading
+    assert where(vic) == "tower"
