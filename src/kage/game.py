@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kage.actions import ways
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
 from kage.core.settings import Settings
@@ -168,6 +169,7 @@ class Game:
         effect, a scene): the "moved" activity runs, so followers, pickpockets and edicts
         see every arrival. Its action names the cause, the action being performed."""
         cause = self.acting[-1] if self.acting else None
+        ways.leave_trail(self, origin, cause)  # for "go back" and "keep going"
         moving = Action(
             MOVED, self.world.player, query.here(self), data={"from": origin, "cause": cause}
         )

@@ -5,8 +5,8 @@ A way out of a place answers to the words of the place it leads to, of the door 
 passes through, and of its own `names` in the world's data ("shaft", "rain barrel"). The
 way out of a place, when the player just wants out, is the one marked `out`, else the only
 one, else the one that leaves the place's zones, else the one back where the player came
-from; the way back is the one to the place the player last left (the `trail` the moved
-activity keeps).
+from; the way back is the one to the place the player last left (the state's `trail`, kept
+by Game.player_moved whenever the player moves, however he moved).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions import describe
-from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
+from kage.actions.pipeline import Action, rule
 from kage.core.naming import printed_name
 from kage.core.responses import response
 from kage.parser.grammar import ARTICLES, DIRECTIONS, normal
@@ -326,14 +326,12 @@ def way_back(game: Game) -> str | None:
     return None
 
 
-@rule(ACTIVITY, MOVED, order=1)
-def leaving_a_trail(game: Game, action: Action) -> None:
-    """Remember where the player came from and which way, for "go back" and "keep going"."""
-    origin = action.data.get("from") or ""
+def leave_trail(game: Game, origin: str, cause: Action | None) -> None:
+    """Remember where the player came from and which way, for "go back" and "keep going"
+    (called whenever the player has moved, however: see Game.player_moved)."""
     if not origin:
         return
-    cause = action.data.get("cause")
-    direction = cause.direction if isinstance(cause, Action) and cause.name == "go" else ""
+    direction = cause.direction if cause is not None and cause.name == "go" else ""
     game.state.trail = [*game.state.trail[-(TRAIL_KEPT - 1) :], [origin, direction]]
 
 
