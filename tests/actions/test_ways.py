@@ -294,3 +294,13 @@ def test_enter_alone_goes_in_and_descend_goes_down(vic: Session) -> None:
     assert where(vic) == "square"
     play(vic, "s", "s", "e", "enter")  # no way in from the fold: on along the heading
     assert where(vic) == "tower"
+
+
+def test_looking_around_the_place_you_are_in_is_looking(vic: Session) -> None:
+    assert play(vic, "look around the square").startswith("The square")
+    play(vic, "s", "s")
+    assert play(vic, "look around the moor").startswith("The open moor")
+
+
+def test_directions_may_be_written_with_a_hyphen(vic: Session) -> None:
+    assert vic.step("go south-west")[0].text == "You can't go that way."

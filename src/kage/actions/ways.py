@@ -248,11 +248,16 @@ def _described(game: Game, place: str) -> frozenset[str]:
     return frozenset(w.strip(".,;:!?") for w in text.split()) | _words(game, place)
 
 
+def names_here(game: Game, phrase: list[str]) -> bool:
+    """Whether the words name the place the player is in."""
+    content, _ = _said(phrase)
+    return bool(content) and all(w in _here_words(game) for w in content)
+
+
 def out_of_here(game: Game, phrase: list[str]) -> str | list[str] | None:
     """The way out when the words name the place the player is in ("leave the shop",
     "leave the village" at its gate); None when they name something else."""
-    content, _ = _said(phrase)
-    if not content or not all(w in _here_words(game) for w in content):
+    if not names_here(game, phrase):
         return None
     return way_out(game, leaving=True) or None
 

@@ -37,6 +37,10 @@ DIRECTIONS: dict[str, str] = {
     "southeast": "southeast",
     "sw": "southwest",
     "southwest": "southwest",
+    "north-east": "northeast",
+    "north-west": "northwest",
+    "south-east": "southeast",
+    "south-west": "southwest",
     "u": "up",
     "up": "up",
     "upstairs": "up",
@@ -84,7 +88,7 @@ WAY_WORDS = (
 
 # (action, patterns). Order within the table does not matter: more specific lines win.
 CORE: list[tuple[str, list[str]]] = [
-    ("look", ["look", "l", "look around", "describe"]),
+    ("look", ["look", "l", "look around", "describe", "look around|about {here}"]),
     (
         "examine",
         [

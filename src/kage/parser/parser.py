@@ -264,6 +264,8 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
             return _fail(game, replies.NOT_A_DIRECTION, SHAPE, word=word)
         action.direction = DIRECTIONS[word]
     elif slot in ("way", "here", "toward"):
+        if slot == "here" and action.name != "exit":  # "look around the office"
+            return None if ways.names_here(game, phrase) else _fail(game, replies.NO_WAY, SHAPE)
         if slot == "here":
             found = ways.out_of_here(game, phrase)
         elif slot == "toward" and action.name == "go":
