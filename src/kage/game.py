@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kage.actions import ways
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
 from kage.core.settings import Settings
-from kage.world import query, rng
+from kage.world import hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
 from kage.world.model import Variant, World
@@ -62,6 +63,7 @@ class Game:
         if state is None:
             self.state = runtime.initial_state(world, seed)
             self._opening = runtime.open_story(self)
+            hearing.hear(self, self._opening)
         else:
             self.state = state
             self._opening = ""
@@ -91,6 +93,7 @@ class Game:
         text = "\n\n".join(t.strip() for t in parts if t and t.strip())
         self._out.clear()
         self._notices.clear()
+        hearing.hear(self, text)  # a place the player reads of is a place he can go to
         return text
 
     def opening(self) -> str:
@@ -187,6 +190,7 @@ class Game:
         effect, a scene): the "moved" activity runs, so followers, pickpockets and edicts
         see every arrival. Its action names the cause, the action being performed."""
         cause = self.acting[-1] if self.acting else None
+        ways.leave_trail(self, origin, cause)  # for "go back" and "keep going"
         moving = Action(
             MOVED, self.world.player, query.here(self), data={"from": origin, "cause": cause}
         )

@@ -23,6 +23,8 @@ same thing:
 - ``turn``: the count of commands typed, not anything in the world; and so the turn each
   milestone was reached (``milestones`` is compared by its keys). "take off the cloak and
   hang it up" would be two commands where the walkthrough has one.
+- ``trail``: the player's last moves, for "go back" and "keep going"; "leave the office"
+  and "down" take the same stairs but remember it as different directions.
 
 Everything else (where everything is, money, props, flags, moods, bonds, milestones,
 events fired and scheduled, places visited, records, the clock and the random state) must
@@ -64,7 +66,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WALKTHROUGHS = ROOT / "walkthroughs"
 PARAPHRASES = ROOT / "data" / "paraphrases"
 
-IGNORED = ("pronouns", "question", "turn", "version")
+IGNORED = ("pronouns", "question", "turn", "version", "trail")
 
 # failure classes, most telling first (a reply is put in the first that fits)
 CRASH = "internal error"

@@ -18,7 +18,7 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.097  # measured 9.6% (135 of 1,404) with plurals and lists; may only go down
+RATCHET = 0.087  # measured 8.6% (121 of 1,404) with named ways, plurals and typos; may only go down
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:

@@ -75,6 +75,9 @@ def fillers(session: Session) -> dict[str, str]:
         "things": phrase(session, held[0]) if held else something,
         "held": phrase(session, held[0]) if held else something,
         "place": phrase(session, here),
+        "here": phrase(session, here),
+        "toward": phrase(session, next(iter(game.world.entities[here].exits.values())).to),
+        "way": phrase(session, next(iter(game.world.entities[here].exits.values())).to),
     }
 
 

@@ -176,7 +176,8 @@ def test_a_held_slot_of_the_worlds_own_verb_prefers_what_is_held(game: Game) -> 
 
 
 def test_places_are_told_apart_by_their_names(game: Game) -> None:
-    assert noun(game, "go to hall") == "hall"  # not the hall closet
+    # the hall, not the hall closet: the way north, which leads there
+    assert [a.direction for a in parse(game, "go to hall").actions] == ["north"]
     assert noun(game, "go to the hall closet") == "closet"
 
 
@@ -230,11 +231,14 @@ def test_what_is_known_but_not_here(game: Game) -> None:
 
 def test_a_place_must_be_known_or_visited_to_go_to_it(session: Session) -> None:
     game = session.game
-    # the garden is in the parlour's description, but a place must be known to go to it
-    assert error(game, "go to garden") == "You don't know of any such place."
+    # the garden is the way east, in sight: going to it is going that way
+    assert [a.direction for a in parse(game, "go to garden").actions] == ["east"]
     assert error(game, "go to the butler") == "You don't know of any such place."
-    assert noun(game, "go to hall") == "hall"  # known from the start
-    play(session, "e", "w")
+    assert noun(game, "go to hall closet") == "closet"  # known from the start
+    play(session, "n")
+    # out of sight and never heard of, it is no place the player knows
+    assert error(game, "go to garden") == "You don't know of any such place."
+    play(session, "s", "e", "w", "n")  # seen now: known from the hall too
     assert noun(game, "go to the rose garden") == "garden"
 
 

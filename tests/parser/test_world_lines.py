@@ -34,14 +34,12 @@ interactions:
      effects: [{move: {vase: den}}]}
   - {verb: flick, target: coin, when: {chance: 0.0}, text: "Heads."}
   - {verb: rustle, target: gift, text: "The paper rustles."}
-  - {verb: rattle, target: box, text: "Something rattles in the box."}
 verbs:
   unwrap: ["open {thing}"]
   set_down: ["put {thing} down"]
   flick: ["switch {thing}"]
   put_in: ["tuck {things} in {thing}"]
   rustle: ["jiggle {thing}"]
-  rattle: ["jiggle {thing}"]
 endings:
   - {id: never, when: {flag: never_set}, won: true, text: "The end."}
 """
@@ -72,9 +70,9 @@ def test_when_both_refuse_the_world_says_why(session: Session) -> None:
     assert play(session, "open lamp") == "You can't see any point in doing that to the lamp."
 
 
-def test_only_the_engine_line_is_a_fallback(session: Session) -> None:
-    """Two of the world's verbs say the same words: the first answers, even when it
-    refuses and the other would not; the world's lines are not second-guessed."""
+def test_a_world_line_the_world_alone_refuses_is_its_answer(session: Session) -> None:
+    """Two world verbs of the same words can no longer pass `kage check` (one could never
+    win); a world line with no engine rival answers even when it refuses."""
     assert play(session, "jiggle gift") == "The paper rustles."
     assert play(session, "jiggle box") == "You can't see any point in doing that to the box."
 

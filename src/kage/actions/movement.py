@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING
 
-from kage.actions import describe, entering
+from kage.actions import describe, entering, ways
 from kage.actions.pipeline import Action, perform, refusal, rule
 from kage.core.responses import response
 from kage.world import ops, query
@@ -190,14 +190,14 @@ def walking_there(game: Game, action: Action) -> None:
 def a_way_out(game: Game, action: Action) -> str | None:
     if entering.seat(game) is not None:
         return None  # getting out of the chair first
-    place = game.world.entities[query.here(game)]
-    if "out" in place.exits:
-        action.direction = "out"
-    elif len(place.exits) == 1:
-        action.direction = next(iter(place.exits))
-    else:
-        ways = describe.listing(list(place.exits))
-        return WHICH_WAY(game, action, ways=ways)
+    if action.direction:
+        return None  # the player named the way ("leave the shop"), or the parser found it
+    found = ways.way_out(game)
+    if isinstance(found, list):
+        if not found:
+            return CANT_GO(game, action)
+        return WHICH_WAY(game, action, ways=describe.listing(found))
+    action.direction = found
     return None
 
 

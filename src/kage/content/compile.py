@@ -391,6 +391,7 @@ class Builder(References):
                     way.text,
                     way.hidden,
                     way.door,
+                    tuple(way.names),
                 )
                 if way.door is not None:
                     self.doors.append((located, (*path, "door"), place.id, way.door))
@@ -402,9 +403,11 @@ class Builder(References):
                 exits=exits,
                 zones=tuple(place.zones),
                 known=place.known,
+                called=tuple(place.called),
                 names=[] if isinstance(place.name, str) else self.text(place.name),
                 dark=place.dark,
             )
+            _call_by(ents[place.id], place.called)
         for i, person in enumerate(model.people):
             if person.id in ents:
                 continue  # a duplicate id, reported when ids were noted
@@ -641,3 +644,13 @@ def load_world(folder: Path | str) -> World:
                 ),
             ]
         ) from exc
+
+
+def _call_by(place: Entity, called: list[str]) -> None:
+    """The words of a place's other names name it too: the last word of each is a noun
+    ("Old Genji's place" -> place), the others adjectives (old, genji's)."""
+    for phrase in called:
+        said = [w.lower() for w in phrase.split()]
+        if said:
+            place.nouns = place.nouns | {said[-1]}
+            place.adjectives = place.adjectives | set(said[:-1])

@@ -43,6 +43,13 @@ class ExitModel(Strict):
     door: str | None = Field(
         None, description="The door (a thing with `door: true`) this way passes through."
     )
+    names: list[str] = Field(
+        [],
+        description=(
+            "Other words for the way, besides those of the place it leads to and of its door: "
+            "'shaft' makes GO DOWN THE SHAFT take it, 'rain barrel' CLIMB THE RAIN BARREL."
+        ),
+    )
 
 
 class Named(Strict):
@@ -92,6 +99,13 @@ class PlaceModel(Named):
     )
     known: bool = Field(
         False, description="The player knows of it from the start and may GO TO it before visiting."
+    )
+    called: list[str] = Field(
+        [],
+        description=(
+            'Other names it goes by ("Old Genji\'s place"): like its name, reading one in any '
+            "text makes the place known, and their words name it in GO TO."
+        ),
     )
     dark: bool = Field(
         False,

@@ -25,6 +25,7 @@ CORE: dict[str, Prop] = {
     "bed": Prop("one can sleep here", FLAG, PLACE),
     "no_sleep": Prop("what the player reads on trying to sleep here", TEXT, PLACE),
     "sleep_text": Prop("what the player reads on sleeping here", TEXT, PLACE),
+    "out": Prop("the direction of the way out, for LEAVE and OUT (a compass word)", TEXT, PLACE),
     "no_exit": Prop("what the player reads on going a way there is none", TEXT, PLACE),
     "merchant": Prop(
         "the person keeps a shop (its id, or true): what they carry is on show",

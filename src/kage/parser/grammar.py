@@ -5,6 +5,9 @@ Words separated by ``|`` are alternatives; ``{slot}`` takes a noun phrase or val
 
 - thing / things / held / person: something in scope (things allows "all", "all except")
 - place: a place the player knows, by name; direction: n, south, up ...
+- way: a way out of here, named by its words, its door's or those of the place it leads
+  to ("the shaft", "onto the roof"); here: the place the player is in ("leave the shop");
+  toward: a way, or a place known further on, whose first step is taken ("the village")
 - number: up to eight words that kage.world.numbers reads ("3", "twenty-one", "a couple
   of"), within the bounds the action declares; unit: "hours", "d" ...
 - topic / text: any words at all
@@ -35,6 +38,10 @@ DIRECTIONS: dict[str, str] = {
     "southeast": "southeast",
     "sw": "southwest",
     "southwest": "southwest",
+    "north-east": "northeast",
+    "north-west": "northwest",
+    "south-east": "southeast",
+    "south-west": "southwest",
     "u": "up",
     "up": "up",
     "upstairs": "up",
@@ -49,9 +56,40 @@ DIRECTIONS: dict[str, str] = {
 
 ARTICLES = frozenset({"the", "a", "an", "some", "my", "your", "this", "that", "these", "those"})
 
+# Verbs that move the player along a way named by its words ("climb the rain barrel",
+# "cross the bridge"), and the words that may stand between ("go through the gate").
+WAY_VERBS = [
+    "go",
+    "walk",
+    "run",
+    "head",
+    "move",
+    "travel",
+    "climb",
+    "crawl",
+    "step",
+    "wade",
+    "swim",
+    "hike",
+    "descend",
+    "ascend",
+    "cross",
+    "enter",
+    "scramble",
+    "clamber",
+    "continue",
+    "proceed",
+    "venture",
+]
+MANNER = "carefully|quietly|slowly|cautiously|softly|silently|quickly|stealthily|warily"
+WAY_WORDS = (
+    "through|thru|into|in|inside|onto|on|up|down|across|over|along|toward|towards|to|past|"
+    "under|out|via|by|round|around|back|deeper|further|farther"
+)
+
 # (action, patterns). Order within the table does not matter: more specific lines win.
 CORE: list[tuple[str, list[str]]] = [
-    ("look", ["look", "l", "look around", "describe"]),
+    ("look", ["look", "l", "look around", "describe", "look around|about {here}"]),
     (
         "examine",
         [
@@ -152,6 +190,19 @@ CORE: list[tuple[str, list[str]]] = [
             "travel {direction}",
         ],
     ),
+    # a way named by what it passes through or leads to (actions/ways.py); before "go to
+    # PLACE", so that of two places called alike the one a way here leads to is meant
+    ("go", [f"{verb} {{way}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {WAY_WORDS} {{way}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {{direction}} {{way}}" for verb in WAY_VERBS]),  # "go down the shaft"
+    # toward a place further on: the first step of the way there ("head toward the mine")
+    ("go", [f"{verb} toward|towards {{toward}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} back toward|towards|to {{toward}}" for verb in WAY_VERBS]),
+    # how one goes is not which way: "walk carefully south", "go south quietly"
+    ("go", [f"{verb} {MANNER} {{direction}}" for verb in (*WAY_VERBS, "sneak", "creep")]),
+    ("go", [f"{verb} {{direction}} {MANNER}" for verb in (*WAY_VERBS, "sneak", "creep")]),
+    ("go", ["sneak|creep|tiptoe {direction}"]),
+    ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "go_to",
         [
@@ -166,9 +217,78 @@ CORE: list[tuple[str, list[str]]] = [
             "go {place}",
             "find {place}",
             "go back to {place}",
+            "head|walk|run|return|hurry {place}",
         ],
     ),
-    ("exit", ["leave", "exit", "go out", "get out"]),
+    ("go_in", ["enter", "go|step|walk|get inside", "walk|step in"]),
+    ("go_down", ["descend"]),
+    ("go_up", ["ascend"]),
+    (
+        "exit",
+        [
+            "leave",
+            "exit",
+            "go out",
+            "get out",
+            "depart",
+            "walk out",
+            "step out",
+            "leave {here}",
+            "exit {here}",
+            "depart {here}",
+            "depart from {here}",
+            "get|go|walk|run|climb|step out of {here}",
+        ],
+    ),
+    (
+        "go_on",
+        [
+            "continue",
+            "keep going|walking|moving|heading|running",
+            "go|walk|carry|press|move on",
+            "go|walk|head|move|venture|press deeper|further|farther",
+            "onward|onwards|forward|forwards",
+            "continue {direction}",
+            "continue going|walking|heading|on {direction}",
+            "keep going|walking|moving|heading|running {direction}",
+            "keep on {direction}",
+            "keep on going|walking {direction}",
+            "go|walk|head|run|travel|carry|press|move on {direction}",
+            "go|walk|head|run|travel|move further|farther {direction}",
+        ],
+    ),
+    (
+        "go_back",
+        [
+            "back",
+            "go|walk|head|run|turn|step|move|double back",
+            "return",
+            "retreat",
+            "flee",
+            "run|get away",
+            "run off",
+            "go back the way i came",
+            "go back the way you came",
+            "go back where i came from",
+            "retrace my steps",
+            "retrace your steps",
+        ],
+    ),
+    (
+        "look_toward",
+        [
+            "look|l {direction}",
+            "look|l toward|towards {toward}",
+            "look|l back toward|towards|to|at {toward}",
+            "look|l to|toward|towards {direction}",
+            "look|l to|toward|towards the {direction}",
+            f"look|l {WAY_WORDS} {{way}}",
+            "look out of {way}",
+            "peer|peek|peep|glance {direction}",
+            f"peer|peek|peep|glance {WAY_WORDS} {{way}}",
+        ],
+    ),
+    ("knock", ["knock on|at|upon {way}", "knock on|at|upon {thing}", "rap|bang on|at {thing}"]),
     (
         "talk",
         [
@@ -442,6 +562,11 @@ class Token:
 # place before something, anything at all last.
 SPECIFICITY = {
     "direction": 4,
+    # a way or the place being left is tried before a thing: "climb the rain barrel" is
+    # the way up when the barrel is how up is reached, and a thing only if it names no way
+    "way": 3,
+    "here": 3,
+    "toward": 3,
     "number": 4,
     "unit": 4,
     "person": 3,
@@ -522,7 +647,21 @@ def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:
 
 
 SLOTS = frozenset(
-    {"thing", "things", "held", "person", "place", "direction", "number", "unit", "topic", "text"}
+    {
+        "thing",
+        "things",
+        "held",
+        "person",
+        "place",
+        "direction",
+        "number",
+        "unit",
+        "topic",
+        "text",
+        "way",
+        "here",
+        "toward",
+    }
 )
 
 

@@ -154,6 +154,8 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
         lex.nouns.update(name.words)
         for topic in entity.topics:
             lex.words.update(normal(w) for w in topic.words)
+        for way in entity.exits.values():  # "go down the shaft" (actions/ways.py)
+            lex.words.update(normal(w) for name in way.names for w in name.split())
     lex.words |= lex.nouns
     lex.words.update(DIRECTIONS, numbers.WORDS, ARTICLES, PRONOUN_WORDS, PHRASING, _UNITS)
     for phrase in META:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import inflection
 
+from kage.actions import ways
 from kage.actions.pipeline import Action, applies
 from kage.parser import nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
@@ -41,6 +42,9 @@ SHAPES = {
     "unit": "hours",
     "topic": "something",
     "text": "something",
+    "way": "the gate",
+    "here": "the house",
+    "toward": "the village",
 }
 
 
@@ -260,7 +264,13 @@ def _what(game: Game, verb: str, lines: list[Line]) -> Parsed:
     plain = [ln for ln in lines if len(ln.tokens) > 1 and ln.tokens[1].words is None]
     plainest = min(plain, key=lambda ln: ln.specificity) if plain else lines[0]
     slot = next(t.slot for t in plainest.tokens if t.words is None)
-    asks = {"direction": "Where", "place": "Where", "person": "Who"}.get(slot, "What")
+    asks = {
+        "direction": "Where",
+        "place": "Where",
+        "way": "Where",
+        "toward": "Where",
+        "person": "Who",
+    }.get(slot, "What")
     if len(verb) <= 2:  # an abbreviation: 'x' -> examine
         verb = plainest.action.split("_")[0]
     return _fail(game, replies.WHAT, SHAPE, asks=asks, verb=verb)
@@ -321,6 +331,33 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
         if word not in DIRECTIONS:
             return _fail(game, replies.NOT_A_DIRECTION, SHAPE, word=word)
         action.direction = DIRECTIONS[word]
+    elif slot in ("way", "here", "toward"):
+        if slot == "here" and action.name != "exit":  # "look around the office"
+            return None if ways.names_here(game, phrase) else _fail(game, replies.NO_WAY, SHAPE)
+        if slot == "here":
+            found = ways.out_of_here(game, phrase)
+        elif slot == "toward" and action.name == "go":
+            found = ways.named(game, phrase)
+            far = ways.far_place(game, phrase) if found is None else None
+            if far is not None:  # "go back to the village": the whole way there
+                action.name, action.noun = "go_to", far[0]
+                return None
+        elif slot == "toward":
+            found = ways.toward(game, phrase)
+        else:
+            found = ways.named(game, phrase, action.direction)
+        if isinstance(found, list):  # several ways fit the words
+            listed = " or ".join(found)
+            return _fail(game, replies.WHICH_WAY, SCOPE, listed=listed)
+        if found is None and slot != "here":
+            place = ways.place_after_to(game, phrase)  # "walk up the lane to my apartment"
+            if place is not None:
+                action.name, action.noun = "go_to", place
+                return None
+        if found is None:
+            return _fail(game, replies.NO_WAY, SHAPE)
+        action.direction = found
+        action.data["named"] = phrase  # the player named the way rather than a direction
     elif slot == "unit":
         minutes = unit_minutes(word)
         if minutes is None:
@@ -337,6 +374,8 @@ def _build(
     action = Action(line.action)
     for slot, phrase in binds:
         unknown = nouns.unknown_word(game, phrase) if slot not in WORDS_READ else None
+        if unknown is not None and slot in ("way", "toward") and ways.described_here(game, phrase):
+            unknown = None  # "the cobbled square": words the place's own text uses
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
             if scenery is not None:

@@ -33,6 +33,9 @@ class Exit:
     text: str = ""  # said while travelling through it
     hidden: bool = False  # not listed among the ways out while `when` does not hold
     door: str | None = None  # the door thing this way passes through
+    # what else the player may call the way ("shaft", "rain barrel"), besides the words of
+    # the place it leads to and of its door: "go down the shaft", "climb the barrel"
+    names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -79,6 +82,9 @@ class Entity:
     zones: tuple[str, ...] = ()
     known: bool = False  # may be named in "go to" before it is visited
     names: list[Variant] = field(default_factory=list)  # printed name by condition, else `name`
+    # other names the world gives a place ("Old Genji's place"): reading one, like reading
+    # its name, makes the place known; their words name it in "go to"
+    called: tuple[str, ...] = ()
     # people
     topics: list[Topic] = field(default_factory=list)
     greeting: list[Variant] = field(default_factory=list)

@@ -32,6 +32,9 @@ class State:
     fired: dict[str, int] = field(default_factory=dict)  # trigger/event id -> minute it fired
     schedule: list[list[Any]] = field(default_factory=list)  # [minute, seq, event id], sorted
     visited: dict[str, int] = field(default_factory=dict)  # place -> minute first seen
+    # the player's last moves, newest last: [place left, direction taken or ""] (for "go
+    # back", "flee", "keep going"); entries are replaced whole, never edited
+    trail: list[list[str]] = field(default_factory=list)
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # votes, edicts ...
     pronouns: dict[str, str] = field(default_factory=dict)  # "it"/"him"/"her"/"them" -> id
     question: dict[str, Any] = field(default_factory=dict)  # a pending "Which do you mean?"
@@ -61,6 +64,7 @@ class State:
             fired=self.fired.copy(),
             schedule=self.schedule.copy(),
             visited=self.visited.copy(),
+            trail=self.trail.copy(),
             records=self.records.copy(),
             pronouns=self.pronouns.copy(),
             question=self.question,
