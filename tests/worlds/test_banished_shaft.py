@@ -98,12 +98,12 @@ def _subdue(session: Session, move: str) -> str:
 def _down_and_home(session: Session) -> str:
     """From wherever the route left the player in the mine, into the chamber, down the
     shaft and home. Returns the text of the descent."""
-    if query.here(session.game) == "lower_cells":
-        return ""  # the log's own lines already took him down (the parser reads more now)
-    if query.here(session.game) == "chamber_mouth":
-        play(session, "n")
-    assert query.here(session.game) == "great_chamber"
-    text = play(session, "d")
+    text = ""
+    if query.here(session.game) != "lower_cells":  # else the log's own lines took him down
+        if query.here(session.game) == "chamber_mouth":
+            play(session, "n")
+        assert query.here(session.game) == "great_chamber"
+        text = play(session, "d")
     if stats.has_status(session.game, session.game.world.player, "invisible"):
         play(session, "release jutsu")  # a voice out of empty air reassures nobody
     play(session, *BELOW)
