@@ -15,9 +15,25 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class AnswerModel(Strict):
+    do: str = ""  # "verb target": the action the answer is ("eat kotomi")
+    text: str = ""
+    effects: Effects = []
+
+
+class AskModel(Strict):
+    """An offer, request or question put to the player: what yes and no do."""
+
+    yes: str | AnswerModel | None = None  # a string is short for {do: ...}
+    no: str | AnswerModel | None = None
+    turns: int = Field(5, ge=1, le=100)
+    who: str | None = None  # the person asking; by default whoever says the line
+
+
 class VariantModel(Strict):
     text: str
     when: Cond = None
+    asks: AskModel | None = None
 
 
 Text = str | list[VariantModel]
@@ -68,6 +84,7 @@ class TopicModel(Strict):
     report: str = ""
     title: str = ""
     hidden: bool = False
+    asks: AskModel | None = None
 
 
 class PersonModel(Named):
@@ -117,6 +134,7 @@ class InteractionModel(Strict):
     refusal: str = ""
     effects: Effects = []
     minutes: int = Field(1, ge=0)
+    asks: AskModel | None = None
 
 
 class BondModel(Strict):

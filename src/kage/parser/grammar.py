@@ -384,6 +384,54 @@ CORE: list[tuple[str, list[str]]] = [
     ("no", ["no", "nope"]),
     ("sorry", ["sorry", "apologise|apologize", "apologise|apologize to {person}"]),
     ("swear_strong", ["shit", "fuck", "damn", "crap", "bollocks"]),
+    # what a player does to a person (actions/social.py); speech without a verb is read
+    # when no line fits (actions/speech.py)
+    (
+        "hug",
+        [
+            "hug|embrace|cuddle {person}",
+            "give {person} a hug|cuddle|squeeze",
+            "hug {person} goodbye",
+            "hold {person} tight",
+        ],
+    ),
+    ("thank", ["thank {person}", "thank you {person}", "thank|thanks", "thank you", "say thanks"]),
+    (
+        "argue",
+        [
+            "argue|quarrel|remonstrate|plead with {person}",
+            "argue|quarrel|plead with {person} about {topic}",
+            "shout|yell|scream|rage at {person}",
+            "argue|protest|object",
+            "disagree with {person}",
+        ],
+    ),
+    (
+        "promise",
+        [
+            "promise {person}",
+            "promise {person} {text}",
+            "promise to {text}",
+            "promise {text} to {person}",
+            "give {person} my word",
+            "swear to {person}",
+            "make a promise",
+            "i promise",
+            "i swear",
+        ],
+    ),
+    (
+        "goodbye",
+        [
+            "goodbye|bye|farewell|sayonara",
+            "goodbye|bye|farewell {person}",
+            "say goodbye|bye|farewell",
+            "say goodbye|bye|farewell to {person}",
+            "bid {person} farewell|goodbye",
+            "wave goodbye",
+            "wave goodbye to {person}",
+        ],
+    ),
     ("swear_mild", ["bother", "curses", "curse", "drat", "darn", "swear"]),
 ]
 

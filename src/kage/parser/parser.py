@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kage.actions import pending, speech
 from kage.actions.pipeline import Action, applies
 from kage.parser import nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
@@ -77,10 +78,32 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         answered = _answer(game, question, ws)
         if answered is not None:
             return answered
+    if chosen is None:
+        answering = pending.answer(game, ws)  # "yes", "accept her offer", "i promise"
+        if answering is not None:
+            return Parsed(actions=answering)
     parsed = _parse_words(game, command, ws, chosen or {})
+    if parsed.actions and chosen is None and _offer_taken(game, parsed):
+        offered = pending.doing(game, ws)  # "eat" when asked to eat with them
+        if offered is not None:
+            return Parsed(actions=offered)
+    if parsed.failure and chosen is None:
+        spoken = speech.reread(game, ws)  # "why?", "i will come back", "eat" when offered
+        if spoken is not None:
+            game.state.question = {}
+            return Parsed(actions=spoken)
     if parsed.unknown and chosen is None:
         return _corrected(game, command, parsed)
     return parsed
+
+
+def _offer_taken(game: Game, parsed: Parsed) -> bool:
+    """Whether the command tries the very thing a person has just offered and would
+    not do on its own: then it takes the offer."""
+    verb = pending.offered_verb(game)
+    if verb is None or any(a.name != verb for a in parsed.actions):
+        return False
+    return not all(_allowed(game, a) for a in parsed.actions)
 
 
 def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:

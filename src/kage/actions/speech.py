@@ -1,0 +1,104 @@
+"""Speech without a verb: what a player types as if talking to the person in front of
+him, read when no grammar line takes it.
+
+- a question ("who voted against me?", "why?", "where is the weapons shop?") is asked of
+  the person present, about its words;
+- a statement ("i promise", "i will come back", "yes, i promise") is said to them;
+- a speech verb with someone and words after ("promise kai i'll help", "tell her i will
+  come back") is that verb done to that person, with the words as what is said;
+- doing what a person has just offered ("eat", "eat the rice") takes the offer.
+
+Who hears: the person whose question is pending, else the one person here, else the
+person last talked to if still here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kage.actions import checks, pending
+from kage.actions.pipeline import Action
+from kage.world import ops, query
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+QUESTIONS = frozenset(
+    {
+        "who", "what", "where", "why", "when", "how", "which", "whose", "whom", "what's",
+        "where's", "who's", "how's", "why's", "whats", "wheres", "whos", "is", "are",
+        "do", "does", "did", "can", "could", "will", "would", "have", "has", "was", "were",
+    }
+)  # fmt: skip
+STATEMENTS = frozenset(
+    {
+        "i", "i'll", "i'm", "i've", "i'd", "im", "ill", "we", "we'll", "we're", "yes", "no",
+        "please", "okay", "ok", "sure", "thank", "thanks", "sorry", "goodbye", "bye",
+        "hello", "hi", "hey", "you", "you're", "it's", "that's", "don't", "let's",
+        "maybe", "perhaps", "never", "yeah", "nope", "well", "oh",
+    }
+)  # fmt: skip
+# verbs of speaking followed by a person and what is said to them
+SPEAKING = {"tell": "say", "say": "say", "promise": "promise", "swear": "promise",
+            "ask": "ask", "thank": "thank", "answer": "say", "reply": "say",
+            "whisper": "say", "shout": "say"}  # fmt: skip
+LAST = "talked"  # state.records key: {"who": the person last talked to}
+
+
+def listener(game: Game) -> str | None:
+    """Who hears words said to nobody named."""
+    who = pending.asker(game) or checks.only_person_here(game)
+    if who is not None:
+        return who
+    last = (game.state.records.get(LAST) or {}).get("who")
+    here = isinstance(last, str) and last in game.world.entities
+    return last if here and query.place_of(game, str(last)) == query.here(game) else None
+
+
+def remember(game: Game, who: str) -> None:
+    if (game.state.records.get(LAST) or {}).get("who") != who:
+        ops.record(game, LAST, {"who": who})
+
+
+def reread(game: Game, ws: list[str]) -> list[Action] | None:
+    """The actions meant by words no grammar line took, or None (they stay a failure)."""
+    if not ws:
+        return None
+    offered = pending.doing(game, ws)
+    if offered is not None:
+        return offered
+    first = ws[0]
+    if first in QUESTIONS and len(ws) > 1 or first in ("why", "how", "who", "what", "where"):
+        return [Action("ask", listener(game), text=" ".join(ws))]
+    if first in STATEMENTS:
+        return [Action("say", listener(game), text=" ".join(ws))]
+    if first in SPEAKING and len(ws) > 1:
+        person, rest = _person(game, ws[1:])
+        if person is not None:
+            return [Action(SPEAKING[first], person, text=" ".join(rest) or first)]
+    return None
+
+
+def _person(game: Game, ws: list[str]) -> tuple[str | None, list[str]]:
+    """The person named by the first words (a name, "him", "her", "them"), and the rest."""
+    skip = 1 if ws and ws[0] in ("to", "the") else 0
+    here = [
+        e
+        for e in query.visible(game)
+        if game.world.entities[e].kind == "person" and e != game.world.player
+    ]
+    for size in (2, 1):
+        phrase = ws[skip : skip + size]
+        if len(phrase) < size:
+            continue
+        for who in here:
+            ent = game.world.entities[who]
+            name = game.lexicon.names.get(who)
+            if phrase[-1] in (ent.gender, "them" if ent.plural else ent.gender) or (
+                name and set(phrase) <= name.words and phrase[-1] in name.nouns
+            ):
+                rest = ws[skip + size :]
+                if rest and rest[0] in ("that", "to"):
+                    rest = rest[1:]
+                return who, rest
+    return None, ws
