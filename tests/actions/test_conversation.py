@@ -43,12 +43,12 @@ people:
       - id: road
         words: [road, weather, north]
         text: 'Marta shakes her head. "The mill bridge went in the flood. Nobody crosses now."'
-      - id: soup
-        words: [soup, food, leek]
-        text: '"Leek and barley, same as every day."'
       - id: barley_soup
         words: [soup, barley, leek, every, day, same, grain]
         text: '"The barley is from Tom''s field."'
+      - id: soup
+        words: [soup, food, leek]
+        text: '"Leek and barley, same as every day."'
   - id: tom
     name: "Tom"
     nouns: [tom, farmer]
@@ -59,6 +59,8 @@ people:
         asks:
           turns: 2
           yes: {text: 'Tom grunts, satisfied.', effects: [{set: {promised_tom: true}}]}
+  - {id: nell, name: "Nell", nouns: [nell], gender: her, at: lane,
+     greeting: '"Evening," says Nell.'}
 things:
   - {id: stool, name: "stool", nouns: [stool], at: parlour}
 interactions:
@@ -192,6 +194,16 @@ def test_a_person_can_be_asked_about_what_they_just_said(session: Session) -> No
 def test_the_most_specific_topic_answers(session: Session) -> None:
     assert play(session, "ask marta about soup") == '"Leek and barley, same as every day."'
     assert play(session, "ask marta about barley") == '"The barley is from Tom\'s field."'
+
+
+def test_her_means_the_woman_present_not_one_left_behind(session: Session) -> None:
+    play(session, "x marta", "out")
+    assert play(session, "talk to her") == '"Evening," says Nell.'
+
+
+def test_her_still_means_the_one_named_while_she_is_here(session: Session) -> None:
+    play(session, "x marta")
+    assert play(session, "ask her about the road").startswith("Marta shakes her head.")
 
 
 # -- Banished ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import checks, pending
 from kage.actions.pipeline import Action
+from kage.parser import nouns
 from kage.world import ops, query
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ STATEMENTS = frozenset(
 SPEAKING = {"tell": "say", "say": "say", "promise": "promise", "swear": "promise",
             "ask": "ask", "thank": "thank", "answer": "say", "reply": "say",
             "whisper": "say", "shout": "say"}  # fmt: skip
+# "give X a hug", "give X my word": the noun is the deed
+GIFTS = {"hug": "hug", "cuddle": "hug", "squeeze": "hug", "kiss": "kiss", "word": "promise",
+         "promise": "promise", "thanks": "thank", "farewell": "goodbye"}  # fmt: skip
 LAST = "talked"  # state.records key: {"who": the person last talked to}
 
 
@@ -56,6 +60,9 @@ def listener(game: Game) -> str | None:
 
 
 def remember(game: Game, who: str) -> None:
+    """`who` is the one being talked with: words said to nobody named reach them, and
+    "him" or "her" means them."""
+    nouns.remember(game, [who])
     if (game.state.records.get(LAST) or {}).get("who") != who:
         ops.record(game, LAST, {"who": who})
 
@@ -72,10 +79,14 @@ def reread(game: Game, ws: list[str]) -> list[Action] | None:
         return [Action("ask", listener(game), text=" ".join(ws))]
     if first in STATEMENTS:
         return [Action("say", listener(game), text=" ".join(ws))]
+    if first == "give" and len(ws) > 2 and ws[-1] in GIFTS:
+        person, _ = _person(game, ws[1:])
+        if person is not None:
+            return [Action(GIFTS[ws[-1]], person)]
     if first in SPEAKING and len(ws) > 1:
         person, rest = _person(game, ws[1:])
-        if person is not None:
-            return [Action(SPEAKING[first], person, text=" ".join(rest) or first)]
+        if person is not None and rest:
+            return [Action(SPEAKING[first], person, text=" ".join(rest))]
     return None
 
 

@@ -390,7 +390,6 @@ CORE: list[tuple[str, list[str]]] = [
         "hug",
         [
             "hug|embrace|cuddle {person}",
-            "give {person} a hug|cuddle|squeeze",
             "hug {person} goodbye",
             "hold {person} tight",
         ],
@@ -413,7 +412,6 @@ CORE: list[tuple[str, list[str]]] = [
             "promise {person} {text}",
             "promise to {text}",
             "promise {text} to {person}",
-            "give {person} my word",
             "swear to {person}",
             "make a promise",
             "i promise",

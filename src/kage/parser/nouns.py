@@ -168,12 +168,35 @@ def _failed(game: Game, reply: replies.Response, **slots: object) -> Resolved:
 
 def _pronoun(game: Game, word: str, candidates: list[str]) -> Resolved:
     meant = [t for t in game.state.pronouns.get(word, "").split(",") if t in game.world.entities]
-    if not meant:
-        return _failed(game, replies.PRONOUN_UNSET, word=word)
     present = [t for t in meant if t in candidates]
+    ents = game.world.entities
+    people_meant = all(ents[t].kind == "person" for t in meant)  # or a person slot:
+    asked_for_people = all(ents[c].kind == "person" for c in candidates)
+    if not present and word in ("him", "her", "them") and (people_meant or asked_for_people):
+        present = _people_here(game, word, candidates)  # not someone left places ago
+    if not meant and not present:
+        return _failed(game, replies.PRONOUN_UNSET, word=word)
     if not present:
         return _failed(game, replies.PRONOUN_GONE, thing=game.world.entities[meant[0]].the())
     return Resolved(ids=present, several=len(present) > 1)
+
+
+def _people_here(game: Game, word: str, candidates: list[str]) -> list[str]:
+    """Whom "him", "her" or "them" means when the last one so called is not here: the
+    one person present it fits; for "them", a group present or everyone present."""
+    people = [
+        c
+        for c in candidates
+        if game.world.entities[c].kind == "person"
+        and c != game.world.player
+        and query.place_of(game, c) == query.here(game)
+    ]
+    ents = game.world.entities
+    if word == "them":
+        groups = [p for p in people if ents[p].plural]
+        return groups if len(groups) == 1 else people if len(people) > 1 else groups
+    fits = [p for p in people if ents[p].gender == word and not ents[p].plural]
+    return fits if len(fits) == 1 else []
 
 
 def described_here(game: Game, phrase: list[str]) -> str | None:
