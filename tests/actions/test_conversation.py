@@ -183,6 +183,24 @@ def test_what_one_does_to_a_person_is_answered(session: Session, line: str, repl
     assert step.text.startswith(reply) and step.failure == ""
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["marta, where is the road?", "talk to marta about the road", "please ask marta about the road",
+     "ask marta about the road please"],
+)  # fmt: skip
+def test_a_person_is_asked_by_name_and_in_plain_words(session: Session, line: str) -> None:
+    assert play(session, line).startswith("Marta shakes her head.")
+
+
+def test_a_name_alone_greets(session: Session) -> None:
+    assert play(session, "marta").startswith('"Sit down, you look frozen.')
+
+
+def test_an_answer_addressed_to_the_asker_answers(session: Session) -> None:
+    play(session, "talk to marta")
+    assert play(session, "marta, no thank you") == '"Suit yourself," says Marta.'
+
+
 # -- memory and specificity ---------------------------------------------------------------
 def test_a_person_can_be_asked_about_what_they_just_said(session: Session) -> None:
     play(session, "ask marta about the road")

@@ -36,7 +36,8 @@ STATEMENTS = frozenset(
         "i", "i'll", "i'm", "i've", "i'd", "im", "ill", "we", "we'll", "we're", "yes", "no",
         "please", "okay", "ok", "sure", "thank", "thanks", "sorry", "goodbye", "bye",
         "hello", "hi", "hey", "you", "you're", "it's", "that's", "don't", "let's",
-        "maybe", "perhaps", "never", "yeah", "nope", "well", "oh",
+        "maybe", "perhaps", "never", "yeah", "nope", "well", "oh", "but", "because",
+        "so", "look", "listen", "wait", "honestly", "really",
     }
 )  # fmt: skip
 # verbs of speaking followed by a person and what is said to them
@@ -74,6 +75,9 @@ def reread(game: Game, ws: list[str]) -> list[Action] | None:
     offered = pending.doing(game, ws)
     if offered is not None:
         return offered
+    addressed = _addressed(game, ws)  # "iruka, i have to leave", "pock, where is it?"
+    if addressed is not None:
+        return addressed
     first = ws[0]
     if first in QUESTIONS and len(ws) > 1 or first in ("why", "how", "who", "what", "where"):
         return [Action("ask", listener(game), text=" ".join(ws))]
@@ -88,6 +92,24 @@ def reread(game: Game, ws: list[str]) -> list[Action] | None:
         if person is not None and rest:
             return [Action(SPEAKING[first], person, text=" ".join(rest))]
     return None
+
+
+def _addressed(game: Game, ws: list[str]) -> list[Action] | None:
+    """Words that open with the name of someone here are said to them: a name alone
+    greets them, a question asks them, anything else is said (or answers them)."""
+    head = ws[0].split("-")[0]  # "iruka-sensei"
+    person, _ = _person(game, [head])
+    if person is None or not game.lexicon.names[person].nouns & {head}:
+        return None
+    rest = ws[1:]
+    if not rest:
+        return [Action("talk", person)]
+    if pending.asker(game) == person:
+        answering = pending.answer(game, rest)
+        if answering is not None:
+            return answering
+    verb = "ask" if rest[0] in QUESTIONS else "say"
+    return [Action(verb, person, text=" ".join(rest))]
 
 
 def _person(game: Game, ws: list[str]) -> tuple[str | None, list[str]]:

@@ -190,6 +190,8 @@ CORE: list[tuple[str, list[str]]] = [
             "ask about {topic}",
             "ask {person} {topic}",
             "question {person} about {topic}",
+            "talk|speak|chat to|with {person} about {topic}",
+            "talk|speak|chat about {topic}",
             "a {topic}",
         ],
     ),

@@ -69,8 +69,14 @@ def _unknown(game: Game, word: str) -> Parsed:
     return failed
 
 
+_POLITE = re.compile(r"^\s*(?:please|kindly)\b[\s,]*|[\s,]*\b(?:please|thanks)\s*$", re.I)
+
+
 def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> Parsed:
     """`chosen` maps a noun phrase to the entity an earlier "Which do you mean?" settled."""
+    polite = _POLITE.sub("", command)
+    if polite.strip() and chosen is None and not pending.reading(game, words(command)):
+        command = polite  # "forgive kai please": the please is manners, not a word
     ws = words(command)
     state = game.state
     if state.question and chosen is None:
