@@ -174,7 +174,9 @@ def test_a_question_with_nobody_present_gets_a_plain_answer(session: Session) ->
         ("shout at marta", "You say your piece, loudly."),
         ("say goodbye", "You say goodbye to Marta"),
         ("promise marta i'll be back", "You give Marta your word"),
-        ("tell marta i will come back", "Marta looks at you for a long moment"),
+        ("tell marta i will come back", "You give Marta your word"),
+        ("say hello to marta", "\"Sit down, you look frozen."),
+        ("tell marta i thank you", "\"Get away with you,\" says Marta"),
         ("tell marta that i am sorry", "Marta hears your apology out."),
     ],
 )

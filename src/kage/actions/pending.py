@@ -182,6 +182,20 @@ def _plain(answer: Answer | None) -> dict[str, Any] | None:
     }
 
 
+@rule("after", "*")
+def done_is_answered(game: Game, action: Action) -> None:
+    """Doing what a question's answer would do, however it was typed ("eat with kotomi"
+    after her offer), answers the question."""
+    asked = current(game)
+    if asked is None:
+        return
+    for side in ("yes", "no"):
+        do = (asked.get(side) or {}).get("do")
+        if do and do[0] == action.name and do[1] in (None, action.noun):
+            forget(game)
+            return
+
+
 @rule(ACTIVITY, MOVED)
 def leaving_drops_the_question(game: Game, action: Action) -> None:
     """A question is put in a place: going elsewhere (and back) leaves it unanswered."""

@@ -37,7 +37,7 @@ STATEMENTS = frozenset(
         "please", "okay", "ok", "sure", "thank", "thanks", "sorry", "goodbye", "bye",
         "hello", "hi", "hey", "you", "you're", "it's", "that's", "don't", "let's",
         "maybe", "perhaps", "never", "yeah", "nope", "well", "oh", "but", "because",
-        "so", "look", "listen", "wait", "honestly", "really",
+        "so", "honestly", "really",
     }
 )  # fmt: skip
 # verbs of speaking followed by a person and what is said to them
@@ -79,10 +79,11 @@ def reread(game: Game, ws: list[str]) -> list[Action] | None:
     if addressed is not None:
         return addressed
     first = ws[0]
-    if first in QUESTIONS and len(ws) > 1 or first in ("why", "how", "who", "what", "where"):
-        return [Action("ask", listener(game), text=" ".join(ws))]
-    if first in STATEMENTS:
-        return [Action("say", listener(game), text=" ".join(ws))]
+    spoken = first in QUESTIONS and len(ws) > 1 or first in ("why", "how", "who", "what", "where")
+    if spoken or first in STATEMENTS:
+        who = listener(game)
+        said = _unnamed(game, who, ws)  # "why, granny?": the name is no part of the question
+        return [Action("ask" if spoken else "say", who, text=" ".join(said))]
     if first == "give" and len(ws) > 2 and ws[-1] in GIFTS:
         person, _ = _person(game, ws[1:])
         if person is not None:
@@ -92,6 +93,13 @@ def reread(game: Game, ws: list[str]) -> list[Action] | None:
         if person is not None and rest:
             return [Action(SPEAKING[first], person, text=" ".join(rest))]
     return None
+
+
+def _unnamed(game: Game, who: str | None, ws: list[str]) -> list[str]:
+    """The words without those that call the listener by name."""
+    name = game.lexicon.names.get(who or "")
+    kept = [w for w in ws if name is None or w not in name.nouns]
+    return kept or ws
 
 
 def _addressed(game: Game, ws: list[str]) -> list[Action] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kage.actions import checks, describe, pending, speech
+from kage.actions import checks, describe, interactions, pending, speech
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import Response, response
 from kage.parser.text import words
@@ -163,6 +163,53 @@ def topic_titles(game: Game, person: str) -> list[str]:
 def choose_listener(game: Game, action: Action) -> None:
     if action.noun is None:
         action.noun = checks.only_person_here(game)
+
+
+GREETINGS = frozenset({"hello", "hi", "hey", "greetings", "morning", "evening", "good", "there"})
+INTENT = frozenset({"will", "shall", "promise", "swear"})
+SPEECH = frozenset({"talk", "ask", "tell", "say"})
+
+
+@rule("before", "say", "tell", order=20)
+def words_as_deeds(game: Game, action: Action) -> str | None:
+    """Words said to someone that are a deed: an answer to their question ("tell her
+    yes"), a greeting ("say hello to Barnaby" is talking to him), a promise ("tell Kai
+    i'll bring him home"), or "i" and a verb done to a person ("tell Kai i forgive him")."""
+    who = action.noun
+    if who is None or game.world.entities[who].kind != "person":
+        return None
+    name = game.lexicon.names.get(who)
+    ws = [w for w in words(action.text) if name is None or w not in name.nouns]
+    if not ws:
+        return None
+    answering = pending.answer(game, ws) if pending.asker(game) == who else None
+    deed = _deed(game, ws[1]) if ws[0] in ("i", "we") and len(ws) > 1 else None
+    if answering:
+        action.name, action.noun, action.data = (
+            answering[0].name,
+            answering[0].noun,
+            answering[0].data,
+        )
+    elif set(ws) <= GREETINGS:
+        action.name, action.text = "talk", ""
+        return None
+    elif ws[0] in ("i'll", "we'll") or ws[0] in ("i", "we") and ws[1:2] and ws[1] in INTENT:
+        action.name = "promise"
+    elif deed is not None:
+        action.name = deed
+    else:
+        return None
+    # the deed's own before rules have not run: the world's meaning for it is found here
+    return interactions.world_meaning(game, action)
+
+
+def _deed(game: Game, verb: str) -> str | None:
+    """The action of "VERB {person}", if the verb is one done to a person."""
+    for line in game.lexicon.lines.get(verb, []):
+        slots = [t.slot for t in line.tokens[1:]]
+        if slots == ["person"] and line.action not in SPEECH:
+            return line.action
+    return None
 
 
 @rule("check", "talk", "ask", "tell")

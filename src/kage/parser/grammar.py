@@ -50,7 +50,7 @@ ARTICLES = frozenset({"the", "a", "an", "some", "my", "your", "this", "that", "t
 
 # (action, patterns). Order within the table does not matter: more specific lines win.
 CORE: list[tuple[str, list[str]]] = [
-    ("look", ["look", "l", "look around", "describe"]),
+    ("look", ["look", "l", "look around", "describe", "where am i"]),
     (
         "examine",
         [
@@ -68,7 +68,18 @@ CORE: list[tuple[str, list[str]]] = [
             "watch {thing}",
         ],
     ),
-    ("inventory", ["inventory", "i", "inv", "invent"]),
+    (
+        "inventory",
+        [
+            "inventory",
+            "i",
+            "inv",
+            "invent",
+            "what do i have",
+            "what have i got",
+            "what am i carrying|holding",
+        ],
+    ),  # fmt: skip
     (
         "take",
         [
@@ -209,6 +220,7 @@ CORE: list[tuple[str, list[str]]] = [
         [
             "say {text}",
             "say {text} to {person}",
+            "say|shout|yell to {person} {text}",
             "answer {text}",
             "reply {text}",
             "shout {text}",
