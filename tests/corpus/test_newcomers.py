@@ -62,7 +62,7 @@ def test_each_turn_says_whether_it_was_answered(command: str, failure: str, tmp_
 
 def test_a_vague_response_counts_as_a_failure(tmp_path: Path) -> None:
     session = Session(worlds.load("banished"), 0, saves=tmp_path)
-    played = replay(session.world, ["push necklace", "yes"])
+    played = replay(session.world, ["push necklace", "decline to help"])
     assert [p.failure for p in played] == ["pushing.done", "interacting.nothing"]
 
 

@@ -27,10 +27,16 @@ if TYPE_CHECKING:
 QUESTIONS = frozenset(
     {
         "who", "what", "where", "why", "when", "how", "which", "whose", "whom", "what's",
-        "where's", "who's", "how's", "why's", "whats", "wheres", "whos", "is", "are",
-        "do", "does", "did", "can", "could", "will", "would", "have", "has", "was", "were",
+        "where's", "who's", "how's", "why's", "whats", "wheres", "whos",
     }
 )  # fmt: skip
+# words that open a question only before whom it is about ("is he here?", "do you
+# know..."), not as the verb of a command ("have some ramen", "do a handstand")
+AUXILIARIES = frozenset(
+    {"is", "are", "do", "does", "did", "can", "could", "will", "would", "have", "has",
+     "was", "were", "should", "may", "isn't", "aren't", "don't", "won't"}
+)  # fmt: skip
+SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "it", "there", "that", "this"})
 STATEMENTS = frozenset(
     {
         "i", "i'll", "i'm", "i've", "i'd", "im", "ill", "we", "we'll", "we're", "yes", "no",
@@ -48,6 +54,13 @@ SPEAKING = {"tell": "say", "say": "say", "promise": "promise", "swear": "promise
 GIFTS = {"hug": "hug", "cuddle": "hug", "squeeze": "hug", "kiss": "kiss", "word": "promise",
          "promise": "promise", "thanks": "thank", "farewell": "goodbye"}  # fmt: skip
 LAST = "talked"  # state.records key: {"who": the person last talked to}
+
+
+def is_question(ws: list[str]) -> bool:
+    """Whether the words are put as a question ("why", "is he here", "do you know")."""
+    if not ws:
+        return False
+    return ws[0] in QUESTIONS or ws[0] in AUXILIARIES and len(ws) > 1 and ws[1] in SUBJECTS
 
 
 def listener(game: Game) -> str | None:
@@ -79,7 +92,7 @@ def reread(game: Game, ws: list[str]) -> list[Action] | None:
     if addressed is not None:
         return addressed
     first = ws[0]
-    spoken = first in QUESTIONS and len(ws) > 1 or first in ("why", "how", "who", "what", "where")
+    spoken = is_question(ws) and (len(ws) > 1 or first in ("why", "how", "who", "what", "where"))
     if spoken or first in STATEMENTS:
         who = listener(game)
         said = _unnamed(game, who, ws)  # "why, granny?": the name is no part of the question
@@ -116,7 +129,7 @@ def _addressed(game: Game, ws: list[str]) -> list[Action] | None:
         answering = pending.answer(game, rest)
         if answering is not None:
             return answering
-    verb = "ask" if rest[0] in QUESTIONS else "say"
+    verb = "ask" if is_question(rest) else "say"
     return [Action(verb, person, text=" ".join(rest))]
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from kage.actions import checks, describe, interactions, pending, speech
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import Response, response
+from kage.parser import typos
 from kage.parser.text import words
 from kage.world import effects, ops
 from kage.world.conditions import holds
@@ -95,7 +96,7 @@ SPEECH_ACTS: list[tuple[frozenset[str], Response]] = [
         response("saying.hello", "{The noun} {nods} back at you.", "nods"),
     ),
 ]  # fmt: skip
-QUESTION_WORDS = frozenset(speech.QUESTIONS)
+QUESTION_WORDS = speech.QUESTIONS | speech.AUXILIARIES
 SAID = "said"  # state.records key: person -> the words of the last thing they said
 
 
@@ -105,14 +106,36 @@ def _words_of(topic: Topic) -> frozenset[str]:
     return topic.words | {w for w in titled if w not in FILLER}
 
 
+def stem(word: str) -> str:
+    """A word without its commonest ending, so "voting" finds "vote" and "rules" "rule"."""
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 def pick_topic(game: Game, person: str, text: str, verb: str) -> Topic | None:
-    """The topic the words ask about: the one sharing most of their words; of those,
-    the most specific (the one with fewest words of its own)."""
+    """The topic the words ask about: the one sharing most of their words (or their
+    stems); of those, the most specific (the one with fewest words of its own). Failing
+    that, a word one slip from a topic's word is read as it ("banishmnet"), unless the
+    person has just said the word itself."""
     asked = {w for w in words(text) if w not in FILLER} or set(words(text))
+    found = _best_topic(game, person, asked)
+    if found is None:
+        known = {w for t in game.world.entities[person].topics for w in _words_of(t)}
+        just_said = set(words(str((game.state.records.get(SAID) or {}).get(person, ""))))
+        mended = {w if w in just_said else (typos.candidates(w, known, 1) or [w])[0] for w in asked}
+        if mended != asked:
+            found = _best_topic(game, person, mended)
+    return found
+
+
+def _best_topic(game: Game, person: str, asked: set[str]) -> Topic | None:
+    stems = {stem(w) for w in asked}
     best: tuple[int, int, Topic] | None = None
     for topic in game.world.entities[person].topics:
         own = _words_of(topic)
-        overlap = len(asked & own)
+        overlap = max(len(asked & own), len(stems & {stem(w) for w in own}))
         if not overlap or not holds(game, topic.when):
             continue
         if best is None or (overlap, -len(own)) > best[:2]:
@@ -319,7 +342,7 @@ def report_say(game: Game, action: Action) -> str:
     if action.noun is None:
         return SAID_TO_NOBODY(game, action)
     if game.world.entities[action.noun].kind == "person":
-        if set(words(action.text)) & QUESTION_WORDS and not action.text.startswith("i "):
+        if speech.is_question(words(action.text)):
             return report_answer(game, action)
         heard = _speech_act(game, action)
         if heard is not None:
