@@ -1,9 +1,10 @@
-"""What a player does to a person rather than to a thing: hug, thank, argue with (shout
-at), promise, say goodbye to.
+"""What a player does to a person rather than to a thing: thank, argue with (shout at),
+promise, say goodbye to. (Hugging is kissing's, in people.py, unless a world makes it a
+verb of its own.)
 
 Each has a default answer for a person and one for a group (named responses), and the
 world's data gives any of them its own meaning for one person with an interaction (verb
-"hug", target "tsunade"), or refuses it with that interaction's refusal. Saying goodbye
+"thank", target "teuchi"), or refuses it with that interaction's refusal. Saying goodbye
 to someone who has a topic about goodbyes is asking them about it.
 """
 
@@ -18,14 +19,10 @@ from kage.core.responses import Response, response
 if TYPE_CHECKING:
     from kage.game import Game
 
-ACTIONS = ("hug", "thank", "argue", "promise", "goodbye")
+ACTIONS = ("thank", "argue", "promise", "goodbye")
 
 # (one person, a group): the verbs in each are the person's, so a group's agree
 DEFAULTS: dict[str, tuple[Response, Response]] = {
-    "hug": (
-        response("hugging.person", "{The noun} stiffens, then pats you awkwardly on the back."),
-        response("hugging.group", "You settle for a nod to {the noun}. They nod back."),
-    ),
     "thank": (
         response("thanking.person", "{The noun} waves your thanks away, but looks pleased."),
         response("thanking.group", "{The noun} wave your thanks away, but look pleased."),
@@ -54,7 +51,7 @@ PROMISE_TO_NOBODY = response(
     "promising.nobody", "You make a promise to yourself. Nobody else hears it."
 )
 NOBODY = response("social.nobody", "There is nobody here to {verb}.", "verb")
-DOING = {"hug": "hug", "thank": "thank", "argue": "argue with", "promise": "promise",
+DOING = {"thank": "thank", "argue": "argue with", "promise": "promise",
          "goodbye": "say goodbye to"}  # fmt: skip
 
 

@@ -99,8 +99,11 @@ def reread(game: Game, ws: list[str]) -> list[Action] | None:
         return [Action("ask" if spoken else "say", who, text=" ".join(said))]
     if first == "give" and len(ws) > 2 and ws[-1] in GIFTS:
         person, _ = _person(game, ws[1:])
+        deed = GIFTS[ws[-1]]
+        if deed == "hug" and deed not in game.rules.actions():
+            deed = "kiss"  # a world without a hug of its own hugs as it kisses
         if person is not None:
-            return [Action(GIFTS[ws[-1]], person)]
+            return [Action(deed, person)]
     if first in SPEAKING and len(ws) > 1:
         person, rest = _person(game, ws[1:])
         if person is not None and rest:

@@ -376,7 +376,7 @@ CORE: list[tuple[str, list[str]]] = [
     ("taste", ["taste|lick {thing}"]),
     ("smell", ["smell", "sniff", "smell|sniff {thing}"]),
     ("listen_to", ["listen", "listen to {thing}", "hear {thing}"]),
-    ("kiss", ["kiss|embrace|hug {thing}"]),
+    ("kiss", ["kiss|embrace|hug|cuddle {thing}"]),
     ("wake_up", ["wake", "wake up", "awake", "awaken"]),
     ("wake", ["wake|awake|awaken {person}", "wake {person} up", "wake up {person}"]),
     ("jump", ["skip", "jump|hop|leap|skip over|across {thing}"]),
@@ -400,14 +400,6 @@ CORE: list[tuple[str, list[str]]] = [
     ("swear_strong", ["shit", "fuck", "damn", "crap", "bollocks"]),
     # what a player does to a person (actions/social.py); speech without a verb is read
     # when no line fits (actions/speech.py)
-    (
-        "hug",
-        [
-            "hug|embrace|cuddle {person}",
-            "hug {person} goodbye",
-            "hold {person} tight",
-        ],
-    ),
     ("thank", ["thank {person}", "thank you {person}", "thank|thanks", "thank you", "say thanks"]),
     (
         "argue",
