@@ -18,7 +18,7 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.123  # measured 12.2% (171 of 1,404) after the first parser fixes; may only go down
+RATCHET = 0.082  # measured 8.1% (114 of 1,405) after pending questions and speech; may only go down
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:

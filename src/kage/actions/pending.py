@@ -196,7 +196,7 @@ def done_is_answered(game: Game, action: Action) -> None:
             return
 
 
-@rule(ACTIVITY, MOVED)
+@rule(ACTIVITY, MOVED, order=900)
 def leaving_drops_the_question(game: Game, action: Action) -> None:
     """A question is put in a place: going elsewhere (and back) leaves it unanswered."""
     forget(game)
