@@ -43,6 +43,10 @@ FILLER = frozenset(
         "and",
         "her",
         "him",
+        "his",
+        "their",
+        "them",
+        "they",
         "it",
         "on",
         "in",
@@ -132,15 +136,17 @@ def pick_topic(game: Game, person: str, text: str, verb: str) -> Topic | None:
 
 def _best_topic(game: Game, person: str, asked: set[str]) -> Topic | None:
     stems = {stem(w) for w in asked}
-    best: tuple[int, int, Topic] | None = None
+    best: tuple[tuple[int, int, int], Topic] | None = None
     for topic in game.world.entities[person].topics:
         own = _words_of(topic)
-        overlap = max(len(asked & own), len(stems & {stem(w) for w in own}))
+        exact = len(asked & own)
+        overlap = max(exact, len(stems & {stem(w) for w in own}))
         if not overlap or not holds(game, topic.when):
             continue
-        if best is None or (overlap, -len(own)) > best[:2]:
-            best = (overlap, -len(own), topic)
-    return best[2] if best else None
+        score = (overlap, exact, -len(own))  # the word as said beats its stem
+        if best is None or score > best[0]:
+            best = (score, topic)
+    return best[1] if best else None
 
 
 def chosen(game: Game, variants: list[Variant]) -> Variant | None:
