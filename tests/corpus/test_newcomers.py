@@ -18,7 +18,7 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.087  # measured 8.6% (121 of 1,404) with named ways, plurals and typos; may only go down
+RATCHET = 0.058  # 5.8% (81 of 1,405): ways, plurals, typos, pending questions, speech
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:
@@ -62,7 +62,7 @@ def test_each_turn_says_whether_it_was_answered(command: str, failure: str, tmp_
 
 def test_a_vague_response_counts_as_a_failure(tmp_path: Path) -> None:
     session = Session(worlds.load("banished"), 0, saves=tmp_path)
-    played = replay(session.world, ["push necklace", "yes"])
+    played = replay(session.world, ["push necklace", "decline to help"])
     assert [p.failure for p in played] == ["pushing.done", "interacting.nothing"]
 
 

@@ -97,7 +97,12 @@ def session(world: World, tmp_path: Path) -> Session:
 
 def test_the_activity_lists_its_rules_in_order(world: World, session: Session) -> None:
     names = [e.name for e in session.game.rules.rules(ACTIVITY, MOVED)]
-    assert names == ["bringing_them_along", "at_their_pace", "pickpockets_at_work"]
+    assert names == [
+        "bringing_them_along",
+        "at_their_pace",
+        "pickpockets_at_work",
+        "leaving_drops_the_question",
+    ]
 
 
 def test_a_follower_comes_along_when_the_player_walks(session: Session) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.actions import pending
 from kage.actions.pipeline import Action, Rulebooks
 from kage.core.responses import response
 from kage.world import effects, query
@@ -64,7 +65,11 @@ def run_matching(game: Game, action: Action) -> None:
     if inter is None:
         return
     action.minutes = max(action.minutes, inter.minutes)
-    action.data["said"] = game.pick(inter.text)
+    variant = next((v for v in inter.text if holds(game, v.when)), None)
+    action.data["said"] = game.render(variant.text) if variant else ""
+    asks = (variant.asks if variant else None) or inter.asks
+    if asks is not None:
+        pending.record(game, asks.who or inter.target or action.noun or "", asks)
     effects.apply(game, inter.effects)
 
 

@@ -2,19 +2,25 @@
 
 Topics are data on each person: words that call them up, the prose, a condition and
 effects. A system may add a report to a topic (the council's tally, an edict's terms).
+A line a person says may ask the player something (`asks`, see pending.py). People
+remember what they last said: asked about a word of it with no topic for it, they point
+back to the sentence that named it. Said to someone, words that are no topic of theirs
+are still heard as what they are: a promise, thanks, an apology, a goodbye, a question.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from kage.actions import checks, describe
+from kage.actions import checks, describe, interactions, pending, speech
 from kage.actions.pipeline import Action, rule
-from kage.core.responses import response
+from kage.core.responses import Response, response
+from kage.parser import typos
 from kage.parser.text import words
-from kage.world import effects
+from kage.world import effects, ops
 from kage.world.conditions import holds
-from kage.world.model import Topic
+from kage.world.model import Topic, Variant
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -37,6 +43,10 @@ FILLER = frozenset(
         "and",
         "her",
         "him",
+        "his",
+        "their",
+        "them",
+        "they",
         "it",
         "on",
         "in",
@@ -58,16 +68,116 @@ NOTHING_TO_SAY = response(
 SAY_WHAT = response("saying.what", "What do you want to say?")
 SAID_TO_NOBODY = response("saying.to_nobody", 'You say "{text}" to nobody in particular.')
 NO_ANSWER = response("saying.no_answer", "{noun} listens, but makes nothing of it.")
+AS_SAID = response(
+    "asking.as_said", '{The noun} {has} nothing to add to what {he} just said: "{said}"',
+    "has", "he", "said",
+)  # fmt: skip
+# what a person makes of words said to them that are no topic of theirs, by what the
+# words do (the first kind whose words appear wins)
+SPEECH_ACTS: list[tuple[frozenset[str], Response]] = [
+    (
+        frozenset({"goodbye", "bye", "farewell", "sayonara"}),
+        response("saying.goodbye", 'You say goodbye. {The noun} {nods}: "Take care."', "nods"),
+    ),
+    (
+        frozenset({"promise", "swear", "word", "will", "i'll", "vow"}),
+        response(
+            "saying.promise",
+            "{The noun} {looks} at you for a long moment, and {nods}. {He} will hold you to it.",
+            "looks", "nods", "He",
+        ),
+    ),
+    (
+        frozenset({"thank", "thanks", "grateful"}),
+        response("saying.thanks", "{The noun} {waves} your thanks away.", "waves"),
+    ),
+    (
+        frozenset({"sorry", "apologise", "apologize", "forgive"}),
+        response("saying.sorry", "{The noun} {hears} your apology out.", "hears"),
+    ),
+    (
+        frozenset({"hello", "hi", "hey", "greetings"}),
+        response("saying.hello", "{The noun} {nods} back at you.", "nods"),
+    ),
+]  # fmt: skip
+QUESTION_WORDS = speech.QUESTIONS | speech.AUXILIARIES
+SAID = "said"  # state.records key: person -> the words of the last thing they said
+
+
+def _words_of(topic: Topic) -> frozenset[str]:
+    """Every word a topic answers to: its own words, its title's and its id's."""
+    titled = words(topic.title) + topic.id.split("_")
+    return topic.words | {w for w in titled if w not in FILLER}
+
+
+def stem(word: str) -> str:
+    """A word without its commonest ending, so "voting" finds "vote" and "rules" "rule"."""
+    for ending in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def pick_topic(game: Game, person: str, text: str, verb: str) -> Topic | None:
+    """The topic the words ask about: the one sharing most of their words (or their
+    stems); of those, the most specific (the one with fewest words of its own). Failing
+    that, a word one slip from a topic's word is read as it ("banishmnet"), unless the
+    person has just said the word itself."""
     asked = {w for w in words(text) if w not in FILLER} or set(words(text))
-    best: tuple[int, Topic] | None = None
+    found = _best_topic(game, person, asked)
+    if found is None:
+        known = {w for t in game.world.entities[person].topics for w in _words_of(t)}
+        just_said = set(words(str((game.state.records.get(SAID) or {}).get(person, ""))))
+        mended = {w if w in just_said else (typos.candidates(w, known, 1) or [w])[0] for w in asked}
+        if mended != asked:
+            found = _best_topic(game, person, mended)
+    return found
+
+
+def _best_topic(game: Game, person: str, asked: set[str]) -> Topic | None:
+    stems = {stem(w) for w in asked}
+    best: tuple[tuple[int, int, int], Topic] | None = None
     for topic in game.world.entities[person].topics:
-        overlap = len(asked & topic.words)
-        if overlap and holds(game, topic.when) and (best is None or overlap > best[0]):
-            best = (overlap, topic)
+        own = _words_of(topic)
+        exact = len(asked & own)
+        overlap = max(exact, len(stems & {stem(w) for w in own}))
+        if not overlap or not holds(game, topic.when):
+            continue
+        score = (overlap, exact, -len(own))  # the word as said beats its stem
+        if best is None or score > best[0]:
+            best = (score, topic)
     return best[1] if best else None
+
+
+def chosen(game: Game, variants: list[Variant]) -> Variant | None:
+    """The variant that is said now (the first whose condition holds)."""
+    for variant in variants:
+        if holds(game, variant.when):
+            return variant
+    return None
+
+
+def heard_from(game: Game, who: str, text: str) -> None:
+    """`who` said `text`: they remember it, and are the one the player talks to."""
+    said = dict(game.state.records.get(SAID) or {})
+    if said.get(who) != text:
+        said[who] = text
+        ops.record(game, SAID, said)
+    speech.remember(game, who)
+
+
+def _as_said(game: Game, who: str, text: str) -> str | None:
+    """The sentence of `who`'s last words that names something asked about, if any."""
+    last = (game.state.records.get(SAID) or {}).get(who)
+    if not isinstance(last, str):
+        return None
+    asked = {w for w in words(text) if w not in FILLER and w not in QUESTION_WORDS}
+    if not asked:
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+", last.replace("\n", " ")):
+        if asked & {w.rstrip("s") for w in words(sentence)} | asked & set(words(sentence)):
+            return sentence.strip().strip('"').strip()
+    return None
 
 
 def topic_titles(game: Game, person: str) -> list[str]:
@@ -84,6 +194,53 @@ def choose_listener(game: Game, action: Action) -> None:
         action.noun = checks.only_person_here(game)
 
 
+GREETINGS = frozenset({"hello", "hi", "hey", "greetings", "morning", "evening", "good", "there"})
+INTENT = frozenset({"will", "shall", "promise", "swear"})
+SPEECH = frozenset({"talk", "ask", "tell", "say"})
+
+
+@rule("before", "say", "tell", order=20)
+def words_as_deeds(game: Game, action: Action) -> str | None:
+    """Words said to someone that are a deed: an answer to their question ("tell her
+    yes"), a greeting ("say hello to Barnaby" is talking to him), a promise ("tell Kai
+    i'll bring him home"), or "i" and a verb done to a person ("tell Kai i forgive him")."""
+    who = action.noun
+    if who is None or game.world.entities[who].kind != "person":
+        return None
+    name = game.lexicon.names.get(who)
+    ws = [w for w in words(action.text) if name is None or w not in name.nouns]
+    if not ws:
+        return None
+    answering = pending.answer(game, ws) if pending.asker(game) == who else None
+    deed = _deed(game, ws[1]) if ws[0] in ("i", "we") and len(ws) > 1 else None
+    if answering:
+        action.name, action.noun, action.data = (
+            answering[0].name,
+            answering[0].noun,
+            answering[0].data,
+        )
+    elif set(ws) <= GREETINGS:
+        action.name, action.text = "talk", ""
+        return None
+    elif ws[0] in ("i'll", "we'll") or ws[0] in ("i", "we") and ws[1:2] and ws[1] in INTENT:
+        action.name = "promise"
+    elif deed is not None:
+        action.name = deed
+    else:
+        return None
+    # the deed's own before rules have not run: the world's meaning for it is found here
+    return interactions.world_meaning(game, action)
+
+
+def _deed(game: Game, verb: str) -> str | None:
+    """The action of "VERB {person}", if the verb is one done to a person."""
+    for line in game.lexicon.lines.get(verb, []):
+        slots = [t.slot for t in line.tokens[1:]]
+        if slots == ["person"] and line.action not in SPEECH:
+            return line.action
+    return None
+
+
 @rule("check", "talk", "ask", "tell")
 def someone_to_talk_to(game: Game, action: Action) -> str | None:
     return checks.not_person(game, action.noun, "talk to")
@@ -98,7 +255,13 @@ def greeting(game: Game, action: Action) -> None:
 def report_greeting(game: Game, action: Action) -> str:
     assert action.noun is not None
     ent = game.world.entities[action.noun]
-    said = game.pick(ent.greeting) or NODS(game, action)
+    greeting = chosen(game, ent.greeting)
+    said = game.render(greeting.text) if greeting else NODS(game, action)
+    if greeting is not None:
+        heard_from(game, action.noun, said)
+        pending.record(game, action.noun, greeting.asks)
+    else:
+        speech.remember(game, action.noun)
     titles = topic_titles(game, action.noun)
     if titles:
         could = COULD_ASK(game, action, name=ent.name, topics=describe.listing(titles))
@@ -118,14 +281,18 @@ def conversing(game: Game, action: Action) -> None:
     action.minutes = 2
     if action.noun is None or game.world.entities[action.noun].kind != "person":
         return
+    speech.remember(game, action.noun)
     topic = pick_topic(game, action.noun, action.text, action.name)
     if topic is None:
         return
     action.minutes = topic.minutes
     action.data["topic"] = topic.id
-    action.data["said"] = game.pick(topic.text)
+    variant = chosen(game, topic.text)
+    action.data["said"] = game.render(variant.text) if variant else ""
     if topic.report:
         action.data["said"] += "\n\n" + game.render("{{" + topic.report + "}}")
+    heard_from(game, action.noun, action.data["said"])
+    pending.record(game, action.noun, (variant.asks if variant else None) or topic.asks)
     effects.apply(game, topic.effects)
 
 
@@ -136,7 +303,33 @@ def report_answer(game: Game, action: Action) -> str:
         return str(action.data["said"])
     ent = game.world.entities[action.noun]
     has = "have" if ent.plural else "has"
+    heard = _speech_act(game, action) if action.name == "tell" else None
+    if heard is not None:
+        return heard
+    earlier = _as_said(game, action.noun, action.text)
+    if earlier is not None:
+        he = "they" if ent.plural or ent.gender == "them" else _SUBJECT.get(ent.gender, "it")
+        return AS_SAID(game, action, has=has, he=he, said=earlier)
     return game.render(ent.unknown_topic) or NOTHING_TO_SAY(game, action, has=has)
+
+
+_SUBJECT = {"him": "he", "her": "she", "them": "they"}
+
+
+def _speech_act(game: Game, action: Action) -> str | None:
+    """What a person makes of words said to them that are no topic of theirs."""
+    assert action.noun is not None
+    said = set(words(action.text))
+    ent = game.world.entities[action.noun]
+    plural = ent.plural or ent.gender == "them"
+    he = _SUBJECT.get(ent.gender, "it")
+    for kind, reply in SPEECH_ACTS:
+        if said & kind:
+            verbs = {
+                v: v.removesuffix("s") if plural else v for v in ("nods", "looks", "waves", "hears")
+            }
+            return reply(game, action, He=he.capitalize(), **verbs)
+    return None
 
 
 @rule("check", "say")
@@ -154,4 +347,10 @@ def report_say(game: Game, action: Action) -> str:
         return str(action.data["said"])
     if action.noun is None:
         return SAID_TO_NOBODY(game, action)
+    if game.world.entities[action.noun].kind == "person":
+        if speech.is_question(words(action.text)):
+            return report_answer(game, action)
+        heard = _speech_act(game, action)
+        if heard is not None:
+            return heard
     return NO_ANSWER(game, action)

@@ -26,6 +26,8 @@ from kage.core.engine import assemble
 from kage.core.extension import catalog
 from kage.parser.grammar import CORE, DIRECTIONS
 from kage.world.model import (
+    Answer,
+    Ask,
     Bond,
     Council,
     CouncilMember,
@@ -106,6 +108,7 @@ class Builder(References):
         self.extensions: tuple[str, ...] = ()  # named by the world section
         self.sections: dict[str, Section] = {}  # the core's and its extensions'
         self.doors: list[tuple[Located, tuple[Any, ...], str, str]] = []  # exits' doors
+        self.asked: list[tuple[Located, tuple[Any, ...], Ask]] = []  # checked with the world
 
     # -- reading ------------------------------------------------------------------
     def read(self) -> str:
@@ -307,16 +310,69 @@ class Builder(References):
             ranks=ranks,
         )
 
-    def text(self, value: s.Text) -> list[Variant]:
+    def text(
+        self, value: s.Text, located: Located | None = None, path: tuple[Any, ...] = ()
+    ) -> list[Variant]:
         if isinstance(value, str):
             return [Variant(prose(value))] if value else []
-        return [Variant(prose(v.text), v.when) for v in value]
+        return [
+            Variant(prose(v.text), v.when, self.ask(located, (*path, i, "asks"), v.asks))
+            for i, v in enumerate(value)
+        ]
 
     def variants(self, located: Located, path: tuple[Any, ...], value: s.Text) -> list[Variant]:
         if isinstance(value, list):
             for i, v in enumerate(value):
                 self.check_condition(located, (*path, i, "when"), v.when)
-        return self.text(value)
+        return self.text(value, located, path)
+
+    def ask(
+        self, located: Located | None, path: tuple[Any, ...], model: s.AskModel | None
+    ) -> Ask | None:
+        """A person's question; who asks and its answers' actions are checked once the
+        whole world is known (check_asks)."""
+        if model is None or located is None:
+            return None
+        answers = []
+        for side in ("yes", "no"):
+            written = getattr(model, side)
+            if written is None:
+                answers.append(None)
+                continue
+            if isinstance(written, str):
+                written = s.AnswerModel(do=written)
+            self.check_effects(located, (*path, side, "effects"), written.effects)
+            verb, _, target = written.do.strip().partition(" ")
+            answers.append(
+                Answer(
+                    (verb, target.strip() or None) if verb else None,
+                    prose(written.text),
+                    prose_effects(written.effects),
+                )
+            )
+        made = Ask(answers[0], answers[1], model.turns, model.who)
+        self.asked.append((located, path, made))
+        return made
+
+    def check_asks(self, world: World, verbs: set[str]) -> None:
+        for located, path, ask in self.asked:
+            if ask.who is not None and ask.who not in world.entities:
+                self.problem(located, (*path, "who"), f"'{ask.who}' is nobody in this world.")
+            for side, answer in (("yes", ask.yes), ("no", ask.no)):
+                if answer is None or answer.do is None:
+                    continue
+                verb, target = answer.do
+                if verb not in verbs:
+                    self.problem(
+                        located,
+                        (*path, side),
+                        f"'{verb}' is not a verb of this world. Write 'VERB TARGET', "
+                        f"like 'eat kotomi', with a verb the world knows.",
+                    )
+                if target is not None and target not in world.entities:
+                    self.problem(
+                        located, (*path, side), f"'{target}' is nobody and nothing in this world."
+                    )
 
     def entity(
         self, located: Located, path: tuple[Any, ...], item: s.Named, kind: str, **extra: Any
@@ -428,6 +484,7 @@ class Builder(References):
                         topic.report,
                         topic.title,
                         topic.hidden,
+                        self.ask(located, (*path, "asks"), topic.asks),
                     )
                 )
             ents[person.id] = self.entity(
@@ -438,7 +495,7 @@ class Builder(References):
                 gender=person.gender,
                 start=person.at,
                 topics=topics,
-                greeting=self.text(person.greeting),
+                greeting=self.text(person.greeting, located, ("people", i, "greeting")),
                 unknown_topic=prose(person.unknown_topic),
                 money=person.money,
                 portable=False,
@@ -477,6 +534,7 @@ class Builder(References):
                     prose_effects(inter.effects),
                     inter.minutes,
                     second=inter.second,
+                    asks=self.ask(located, (*path, "asks"), inter.asks),
                 )
             )
         for action, patterns in model.verbs.items():
@@ -623,6 +681,7 @@ class Builder(References):
         for verb in sorted(data_verbs - has_grammar):
             targeted = any(i.verb == verb and i.target for i in world.interactions)
             world.verbs[verb] = [verb] + ([f"{verb} {{thing}}"] if targeted else [])
+        self.check_asks(world, has_grammar | data_verbs)
 
 
 def load_world(folder: Path | str) -> World:

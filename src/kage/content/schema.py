@@ -15,11 +15,32 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class AnswerModel(Strict):
+    do: str = Field("", description='The action the answer is, "verb target" ("eat kotomi").')
+    text: str = Field("", description="What is said when the player answers so.")
+    effects: Effects = Field([], description="What happens when the player answers so.")
+
+
+class AskModel(Strict):
+    """An offer, request or question put to the player: what yes and no do."""
+
+    yes: str | AnswerModel | None = Field(
+        None, description="What yes does: an action (`eat kotomi`), or a text with effects."
+    )
+    no: str | AnswerModel | None = Field(None, description="What no does, likewise.")
+    turns: int = Field(5, ge=1, le=100, description="How many turns the question waits.")
+    who: str | None = Field(None, description="Who asks (by default whoever says the line).")
+
+
 class VariantModel(Strict):
     text: str = Field(description="What is said.")
     when: Cond = Field(
         None,
         description="Said only while this condition holds; the first variant that holds is used.",
+    )
+    asks: AskModel | None = Field(
+        None,
+        description="A question this puts to the player (yes/no answers), pending until answered.",
     )
 
 
@@ -127,6 +148,10 @@ class TopicModel(Strict):
         "", description='How it is offered in "You could ask about ..." (else its id).'
     )
     hidden: bool = Field(False, description="Answered when asked, never offered.")
+    asks: AskModel | None = Field(
+        None,
+        description="A question this puts to the player (yes/no answers), pending until answered.",
+    )
 
 
 class PersonModel(Named):
@@ -210,6 +235,10 @@ class InteractionModel(Strict):
     refusal: str = Field("", description="What the player reads when `when` does not hold.")
     effects: Effects = Field([], description="What happens.")
     minutes: int = Field(1, ge=0, description="How long it takes.")
+    asks: AskModel | None = Field(
+        None,
+        description="A question this puts to the player (yes/no answers), pending until answered.",
+    )
 
 
 class BondModel(Strict):

@@ -89,7 +89,7 @@ WAY_WORDS = (
 
 # (action, patterns). Order within the table does not matter: more specific lines win.
 CORE: list[tuple[str, list[str]]] = [
-    ("look", ["look", "l", "look around", "describe", "look around|about {here}"]),
+    ("look", ["look", "l", "look around", "describe", "look around|about {here}", "where am i"]),
     (
         "examine",
         [
@@ -107,7 +107,18 @@ CORE: list[tuple[str, list[str]]] = [
             "watch {thing}",
         ],
     ),
-    ("inventory", ["inventory", "i", "inv", "invent"]),
+    (
+        "inventory",
+        [
+            "inventory",
+            "i",
+            "inv",
+            "invent",
+            "what do i have",
+            "what have i got",
+            "what am i carrying|holding",
+        ],
+    ),  # fmt: skip
     (
         "take",
         [
@@ -311,6 +322,8 @@ CORE: list[tuple[str, list[str]]] = [
             "ask about {topic}",
             "ask {person} {topic}",
             "question {person} about {topic}",
+            "talk|speak|chat to|with {person} about {topic}",
+            "talk|speak|chat about {topic}",
             "a {topic}",
         ],
     ),
@@ -328,6 +341,7 @@ CORE: list[tuple[str, list[str]]] = [
         [
             "say {text}",
             "say {text} to {person}",
+            "say|shout|yell to {person} {text}",
             "answer {text}",
             "reply {text}",
             "shout {text}",
@@ -487,7 +501,7 @@ CORE: list[tuple[str, list[str]]] = [
     ("taste", ["taste|lick {thing}"]),
     ("smell", ["smell", "sniff", "smell|sniff {thing}"]),
     ("listen_to", ["listen", "listen to {thing}", "hear {thing}"]),
-    ("kiss", ["kiss|embrace|hug {thing}"]),
+    ("kiss", ["kiss|embrace|hug|cuddle {thing}"]),
     ("wake_up", ["wake", "wake up", "awake", "awaken"]),
     ("wake", ["wake|awake|awaken {person}", "wake {person} up", "wake up {person}"]),
     ("jump", ["skip", "jump|hop|leap|skip over|across {thing}"]),
@@ -509,6 +523,44 @@ CORE: list[tuple[str, list[str]]] = [
     ("no", ["no", "nope"]),
     ("sorry", ["sorry", "apologise|apologize", "apologise|apologize to {person}"]),
     ("swear_strong", ["shit", "fuck", "damn", "crap", "bollocks"]),
+    # what a player does to a person (actions/social.py); speech without a verb is read
+    # when no line fits (actions/speech.py)
+    ("thank", ["thank {person}", "thank you {person}", "thank|thanks", "thank you", "say thanks"]),
+    (
+        "argue",
+        [
+            "argue|quarrel|remonstrate|plead with {person}",
+            "argue|quarrel|plead with {person} about {topic}",
+            "shout|yell|scream|rage at {person}",
+            "argue|protest|object",
+            "disagree with {person}",
+        ],
+    ),
+    (
+        "promise",
+        [
+            "promise {person}",
+            "promise {person} {text}",
+            "promise to {text}",
+            "promise {text} to {person}",
+            "swear to {person}",
+            "make a promise",
+            "i promise",
+            "i swear",
+        ],
+    ),
+    (
+        "goodbye",
+        [
+            "goodbye|bye|farewell|sayonara",
+            "goodbye|bye|farewell {person}",
+            "say goodbye|bye|farewell",
+            "say goodbye|bye|farewell to {person}",
+            "bid {person} farewell|goodbye",
+            "wave goodbye",
+            "wave goodbye to {person}",
+        ],
+    ),
     ("swear_mild", ["bother", "curses", "curse", "drat", "darn", "swear"]),
 ]
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import inflection
 
-from kage.actions import ways
+from kage.actions import pending, speech, ways
 from kage.actions.pipeline import Action, applies
 from kage.parser import nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
@@ -74,8 +74,14 @@ def _unknown(game: Game, word: str) -> Parsed:
     return failed
 
 
+_POLITE = re.compile(r"^\s*(?:please|kindly)\b[\s,]*|[\s,]*\b(?:please|thanks)\s*$", re.I)
+
+
 def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> Parsed:
     """`chosen` maps a noun phrase to the entity an earlier "Which do you mean?" settled."""
+    polite = _POLITE.sub("", command)
+    if polite.strip() and chosen is None and not pending.reading(game, words(command)):
+        command = polite  # "forgive kai please": the please is manners, not a word
     ws = words(command)
     state = game.state
     if state.question and chosen is None:
@@ -83,10 +89,32 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         answered = _answer(game, question, ws)
         if answered is not None:
             return answered
+    if chosen is None:
+        answering = pending.answer(game, ws)  # "yes", "accept her offer", "i promise"
+        if answering is not None:
+            return Parsed(actions=answering)
     parsed = _parse_words(game, command, ws, chosen or {})
+    if parsed.actions and chosen is None and _offer_taken(game, parsed):
+        offered = pending.doing(game, ws)  # "eat" when asked to eat with them
+        if offered is not None:
+            return Parsed(actions=offered)
+    if parsed.failure and chosen is None:
+        spoken = speech.reread(game, ws)  # "why?", "i will come back", "eat" when offered
+        if spoken is not None:
+            game.state.question = {}
+            return Parsed(actions=spoken)
     if parsed.unknown and chosen is None:
         return _corrected(game, command, parsed)
     return parsed
+
+
+def _offer_taken(game: Game, parsed: Parsed) -> bool:
+    """Whether the command tries the very thing a person has just offered and would
+    not do on its own: then it takes the offer."""
+    verb = pending.offered_verb(game)
+    if verb is None or any(a.name != verb for a in parsed.actions):
+        return False
+    return not all(_allowed(game, a) for a in parsed.actions)
 
 
 def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:

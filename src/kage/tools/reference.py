@@ -138,11 +138,24 @@ def _responses(engine: Engine) -> dict[str, tuple[Response, str, str]]:
     for module in (*engine.modules, kage.parser.replies, kage.session_replies):
         origin = engine.origin.get(module.__name__, CORE)
         for value in vars(module).values():
-            held = value.values() if isinstance(value, dict) else [value]  # {"pull": ...}
-            for resp in held:
+            for resp in _held(value):
                 if isinstance(resp, Response):
                     found.setdefault(resp.name, (resp, origin, module.__name__))
     return found
+
+
+def _held(value: object, depth: int = 0) -> list[Response]:
+    """The responses a module-level value holds: itself, or those in a table of them
+    ({"pull": ...}, [(words, response)], {"thank": (to one, to a group)})."""
+    if isinstance(value, Response):
+        return [value]
+    if depth >= 3 or isinstance(value, str | bytes):
+        return []
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return [r for item in value for r in _held(item, depth + 1)]
+    return []
 
 
 def gather() -> list[Part]:

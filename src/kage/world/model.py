@@ -16,11 +16,34 @@ Effects = list[dict[str, Any]]
 
 
 @dataclass(slots=True)
+class Answer:
+    """What answering a person's question one way does: an action played as the answer
+    (`do`: verb and target, "eat kotomi"), or words and effects of its own."""
+
+    do: tuple[str, str | None] | None = None
+    text: str = ""
+    effects: Effects = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Ask:
+    """An offer, request or question a person puts to the player when a line is said:
+    it stays pending (one at a time) until answered yes or no, or until the player
+    leaves or `turns` turns pass. `who` asks (None: whoever said the line)."""
+
+    yes: Answer | None = None
+    no: Answer | None = None
+    turns: int = 5
+    who: str | None = None
+
+
+@dataclass(slots=True)
 class Variant:
     """One way to say something, used when its condition holds (None: always)."""
 
     text: str
     when: Cond = None
+    asks: Ask | None = None  # said by a person: what this line asks the player
 
 
 @dataclass(slots=True)
@@ -49,6 +72,7 @@ class Topic:
     report: str = ""  # a system report to append, e.g. "council.tally:banish_naruto"
     title: str = ""  # how it is offered in "You could ask about ..."
     hidden: bool = False  # answered when asked, never offered
+    asks: Ask | None = None  # what saying it asks the player (a variant's own wins)
 
 
 @dataclass(slots=True)
@@ -63,6 +87,7 @@ class Interaction:
     effects: Effects = field(default_factory=list)
     minutes: int = 1
     second: str | None = None  # e.g. the person given to
+    asks: Ask | None = None  # what its target asks the player when it is done
 
 
 @dataclass(slots=True)

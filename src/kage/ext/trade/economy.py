@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from kage.actions import pending
 from kage.ext.items import items
 from kage.systems.registry import provider
 from kage.world import ops, query
@@ -152,6 +153,8 @@ def offer_of(game: Game, shop: Shop) -> Offer | None:
 
 def set_offer(game: Game, shop: Shop, offer: Offer | None) -> None:
     ops.record(game, f"offer:{shop['id']}", offer or {})
+    if offer:  # the keeper's question to the player: "yes", "sure", "no" answer it
+        pending.offer(game, shop["keeper"], "accept", "decline")
 
 
 def patience_left(game: Game, shop: Shop) -> int:
