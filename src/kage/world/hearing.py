@@ -39,11 +39,12 @@ def _proper_words(place: Entity) -> list[str]:
     return [w for w in words if w[:1].isupper() and len(w) >= MIN_PROPER]
 
 
-def _patterns(game: Game) -> list[tuple[str, re.Pattern[str]]]:
-    """One pattern per place not known from the start (built once per game)."""
-    kept = game.kept.get("hearing")
+def _pattern(game: Game) -> tuple[re.Pattern[str] | None, list[str]]:
+    """One pattern for every place not known from the start, a named group each, and the
+    places by group (built once per world): a reply is scanned once, whatever the map."""
+    kept = game.world.runtime.get("hearing")
     if kept is None:
-        kept = []
+        groups, places = [], []
         for place in game.world.entities.values():
             if place.kind != "place" or place.known or not place.exits:
                 continue
@@ -52,17 +53,24 @@ def _patterns(game: Game) -> list[tuple[str, re.Pattern[str]]]:
             proper = "|".join(re.escape(w) for w in _proper_words(place))
             either = "|".join(p for p in (spoken, proper) if p)
             if either:
-                kept.append((place.id, re.compile(rf"(?<![\w-])(?:{either})(?![\w-])")))
-        game.kept["hearing"] = kept
-    return kept
+                groups.append(f"(?P<p{len(places)}>{either})")
+                places.append(place.id)
+        joined = "|".join(groups)
+        pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])") if groups else None
+        kept = (pattern, places)
+        game.world.runtime["hearing"] = kept
+    return kept  # type: ignore[no-any-return]
 
 
 def hear(game: Game, text: str) -> None:
     """Make known every place the text names that the player did not know of yet."""
-    if not text:
+    pattern, places = _pattern(game)
+    if not text or pattern is None:
         return
     visited = game.state.visited
-    for place, pattern in _patterns(game):
-        if place not in visited and pattern.search(text):
+    for found in pattern.finditer(text):
+        group = found.lastgroup
+        place = places[int(group[1:])] if group else ""
+        if place and place not in visited:
             visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
             game.emit("revealed", place=place)
