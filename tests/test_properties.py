@@ -43,7 +43,7 @@ from kage import runtime, worlds
 from kage.parser.grammar import DIRECTIONS, Line
 from kage.parser.nouns import ALL_WORDS, EXCEPT_WORDS, PRONOUN_WORDS
 from kage.parser.text import clean, split_commands, words
-from kage.session import UNDO_DEPTH, Session, Step, meta_command
+from kage.session import UNDO_DEPTH, Session, Step, after_first_word, meta_command
 from kage.world import numbers, query
 from kage.world.clock import _UNITS
 from kage.world.model import World
@@ -167,6 +167,11 @@ class Watched(Session):
         return step
 
     def _undo(self, command: str, rest: str):  # type: ignore[no-untyped-def]
+        # undo passes over the refusals that changed nothing but the turn: so do the marks
+        skipped = 0
+        while len(self.history) - skipped > 1 and not self.history[-1 - skipped][2]:
+            skipped += 1
+        del self.marks[len(self.marks) - skipped :]
         expected = self.marks.pop() if self.history else None
         step = super()._undo(command, rest)
         if expected is None:
@@ -346,7 +351,7 @@ class Play(RuleBasedStateMachine):
         assert twin.game.state.digest() == session.game.state.digest(), (
             "a replay of the log does not reach the restored state"
         )
-        twin.history = [(state.copy(), length) for state, length in session.history]
+        twin.history = [(state.copy(), length, did) for state, length, did in session.history]
         twin.last = session.last
         COUNTS["invariant checks"] += 1
         self.in_sync = True
@@ -425,7 +430,10 @@ class Play(RuleBasedStateMachine):
         assert self.session.game.state.digest() == digest
 
     def check_restore(self, record: Saved) -> None:
-        command = "restore" + (record.command[len("save") :] or " save")
+        rest = record.command[len("save") :]
+        (typed,) = split_commands(clean(record.command), self.session.game.lexicon.lines)
+        named = after_first_word(typed).strip()  # as the session reads it
+        command = "restore" + (rest if named else " save")  # alone, RESTORE lists
         self.step(command, twin=False)
         session = self.session
         assert session.game.state.digest() == record.digest, "restore gave another state"

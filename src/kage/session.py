@@ -229,7 +229,9 @@ class Session:
         if self.game.state == before:  # nothing happened: no turn to log or take back
             self.history.pop()
             return Step(command, reply.text, reply.understood, failure=reply.failure)
-        if not reply.acted:  # refused: undo passes over it to the last command that acted
+        if not reply.acted and self._only_counted(before):
+            # refused, and nothing changed but the turn count: undo passes over it to the
+            # last command that acted (a refusal whose rules changed the world is a step)
             self.history[-1] = (before, len(self.log), False)
         self.log.append(played)
         if len(self.log) % SNAPSHOT_EVERY == 0:
@@ -244,6 +246,14 @@ class Session:
         step = self.play(self.last)
         step.command = command
         return step
+
+    def _only_counted(self, before: State) -> bool:
+        """Whether the state differs from `before` in nothing but its turn count and the
+        parser's memory (what "it" means)."""
+        now = self.game.state
+        probe = before.copy()
+        probe.turn, probe.pronouns, probe.question = now.turn, now.pronouns, now.question
+        return probe == now
 
     def _undo(self, command: str, rest: str) -> Step:
         if not self.history:

@@ -1,7 +1,7 @@
 """Diagnose (also STATUS, STATS, HEALTH): how the player is, out of the story's time.
 
 Each extension that keeps something about a body adds its own report line (the body's
-statuses and hunger, the ninja's chakra, training's skills) and marks the action as
+statuses and hunger, an energy pool, training's skills) and marks the action as
 answered; when nothing did, the core says the player is well.
 """
 
