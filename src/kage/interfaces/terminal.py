@@ -82,15 +82,12 @@ def play(session: Session, console: Console | None = None) -> int:
     """Play at the terminal until the player quits or the input ends. Returns the exit
     status: 1 if the input had a line without an end, else 0."""
     console = console or Console(highlight=False)
-    from kage.interfaces.completion import SeenWords  # late: prompt_toolkit is slow to load
-
-    completer = SeenWords(session)
     show(console, session.opening())
-    completer.read(session.opening())
     threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
     interactive = sys.stdin is not None and sys.stdin.isatty()
     reader = None if interactive else LineReader(standard_input())
-    ask = _typed(session, completer) if reader is None else _piped(reader)
+    completer = _completer(session) if interactive else None
+    ask = _typed(session, completer) if completer is not None else _piped(reader)
     while True:
         try:
             line = ask("> ")
@@ -108,7 +105,8 @@ def play(session: Session, console: Console | None = None) -> int:
             steps = session.step(line.text, cut=line.cut)
         for step in steps:
             show(console, step.text)
-            completer.read(step.text)
+            if completer is not None:
+                completer.read(step.text)
             if step.quit:
                 return 0
         if interrupted:  # Ctrl-C while the command ran: quit now that it is done
@@ -186,6 +184,16 @@ def _piped(reader: LineReader) -> Ask:
         return reader.read()
 
     return ask
+
+
+def _completer(session: Session) -> SeenWords:
+    """Completion for a real terminal, having read the opening (late: prompt_toolkit is
+    slow to load, and piped play needs none of it)."""
+    from kage.interfaces.completion import SeenWords
+
+    completer = SeenWords(session)
+    completer.read(session.opening())
+    return completer
 
 
 def _typed(session: Session, completer: SeenWords) -> Ask:

@@ -40,7 +40,7 @@ from kage.actions.pipeline import Action
 from kage.core.responses import response
 from kage.ext.body import fortune, stats
 from kage.ext.body.status import definition, effective
-from kage.ext.combat.sections import setting
+from kage.ext.combat.settings import setting
 from kage.systems.registry import every_turn
 from kage.world import ops, query
 from kage.world.clock import parse_duration

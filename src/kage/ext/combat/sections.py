@@ -15,18 +15,13 @@ from typing import Any
 from kage.content.errors import suggest
 from kage.content.schema import Strict
 from kage.content.sections import Section
+from kage.ext.combat.settings import SETTINGS
 
-SETTINGS = {"skill": "fighting"}  # setting -> its value when the world says nothing
 STAT = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class CombatModel(Strict):
     combat: dict[str, str]
-
-
-def setting(world_data: dict[str, Any], name: str) -> str:
-    """A combat setting of the world (the default if it sets none)."""
-    return str(world_data.get("combat", {}).get(name, SETTINGS[name]))
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], value: str) -> None:
