@@ -52,6 +52,10 @@ class Game:
         self._out: list[str] = []
         self._notices: list[str] = []
         self._index: dict[str, list[str]] | None = None
+        # counts the changes to where things are and to their props (every write goes
+        # through kage.world.ops, which calls `touched`): a cache of what only those decide
+        # keeps the revision it was made at and is still good while it has not moved
+        self.revision = 0
         # derived objects systems keep between turns (rebuildable from the state, never
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
@@ -138,10 +142,15 @@ class Game:
 
     def contents_changed(self) -> None:
         self._index = None
+        self.revision += 1
+
+    def touched(self) -> None:
+        """Some entity's props changed (see `revision`)."""
+        self.revision += 1
 
     def set_state(self, state: State) -> None:
         self.state = state
-        self._index = None
+        self.contents_changed()
         self.kept.clear()  # whatever was kept or owed belonged to the old state
 
     @property

@@ -39,38 +39,50 @@ def _proper_words(place: Entity) -> list[str]:
     return [w for w in words if w[:1].isupper() and len(w) >= MIN_PROPER]
 
 
-def _pattern(game: Game) -> tuple[re.Pattern[str] | None, list[str]]:
-    """One pattern for every place not known from the start, a named group each, and the
-    places by group (built once per world): a reply is scanned once, whatever the map."""
+WORD = re.compile(r"\w+")
+
+
+def _patterns(game: Game) -> tuple[dict[str, list[int]], list[tuple[str, re.Pattern[str]]]]:
+    """(the first word of every name, lower-cased -> the places it may begin, each place not
+    known from the start with one pattern for its names), built once per world: a reply is
+    split into words once and only the places whose first words occur in it are searched,
+    so a long reply costs the same whatever the size of the map."""
     kept = game.world.runtime.get("hearing")
     if kept is None:
-        groups, places = [], []
+        index: dict[str, list[int]] = {}
+        places: list[tuple[str, re.Pattern[str]]] = []
         for place in game.world.entities.values():
             if place.kind != "place" or place.known or not place.exits:
                 continue
-            names = [re.escape(p) for p in _phrases(place)]
-            spoken = "|".join(f"(?i:{n})" for n in names)
-            proper = "|".join(re.escape(w) for w in _proper_words(place))
-            either = "|".join(p for p in (spoken, proper) if p)
-            if either:
-                groups.append(f"(?P<p{len(places)}>{either})")
-                places.append(place.id)
-        joined = "|".join(groups)
-        pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])") if groups else None
-        kept = (pattern, places)
+            spoken, proper = _phrases(place), _proper_words(place)
+            either = [f"(?i:{re.escape(p)})" for p in spoken] + [re.escape(w) for w in proper]
+            firsts = {WORD.findall(p.lower())[:1][0] for p in (*spoken, *proper) if WORD.search(p)}
+            if not either or not firsts:
+                continue
+            for first in firsts:
+                index.setdefault(first, []).append(len(places))
+            joined = "|".join(either)
+            places.append((place.id, re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])")))
+        kept = (index, places)
         game.world.runtime["hearing"] = kept
     return kept  # type: ignore[no-any-return]
 
 
 def hear(game: Game, text: str) -> None:
-    """Make known every place the text names that the player did not know of yet."""
-    pattern, places = _pattern(game)
-    if not text or pattern is None:
+    """Make known every place the text names that the player did not know of yet, in the
+    order the text names them."""
+    if not text:
         return
+    index, places = _patterns(game)
     visited = game.state.visited
-    for found in pattern.finditer(text):
-        group = found.lastgroup
-        place = places[int(group[1:])] if group else ""
-        if place and place not in visited:
-            visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
-            game.emit("revealed", place=place)
+    candidates = {i for word in set(WORD.findall(text.lower())) for i in index.get(word, ())}
+    found = []
+    for i in candidates:
+        place, pattern = places[i]
+        if place not in visited:
+            match = pattern.search(text)
+            if match is not None:
+                found.append((match.start(), i, place))
+    for _, _, place in sorted(found):
+        visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
+        game.emit("revealed", place=place)

@@ -65,6 +65,7 @@ def set_flag(game: Game, key: str, value: Any) -> None:
 
 def set_prop(game: Game, entity: str, key: str, value: Any) -> None:
     game.state.props.setdefault(entity, {})[key] = value
+    game.touched()
     game.emit("prop", entity=entity, key=key, value=value)
 
 

@@ -382,11 +382,18 @@ def places_at_risk(game: Game) -> list[str]:
 @every_turn("morale", after="living")
 def _after_each_turn(game: Game, action: Action, first_event: int) -> None:
     """The every-turn morale check: after each action that took time, wherever hostiles
-    still stand (clones or freed men may surround them away from the player too)."""
+    still stand (clones or freed men may surround them away from the player too).
+
+    What it reads (who is where, props, statuses, the `allies` hooks' counts) changes only
+    through kage.world.ops, so while the game's revision stands where it stood after the
+    last check, nobody's nerve can have broken since and the check is skipped."""
+    if game.kept.get("morale.checked") == game.revision:
+        return
     for place in places_at_risk(game):
         if game.state.done:
             return
         check_morale(game, place)
+    game.kept["morale.checked"] = game.revision
 
 
 # -- guards who have seen the player ----------------------------------------------------
