@@ -39,30 +39,37 @@ def _proper_words(place: Entity) -> list[str]:
     return [w for w in words if w[:1].isupper() and len(w) >= MIN_PROPER]
 
 
-WORD = re.compile(r"\w+")
+TOKEN = re.compile(r"[\w-]+")  # a name is found only whole: no word character or hyphen beside it
 
 
-def _patterns(game: Game) -> tuple[dict[str, list[int]], list[tuple[str, re.Pattern[str]]]]:
-    """(the first word of every name, lower-cased -> the places it may begin, each place not
-    known from the start with one pattern for its names), built once per world: a reply is
-    split into words once and only the places whose first words occur in it are searched,
-    so a long reply costs the same whatever the size of the map."""
+def _spaced(text: str) -> str:
+    """The words of a text between single spaces, with a space at each end, so a name
+    is found in it with one substring search and only at word boundaries."""
+    return " " + " ".join(TOKEN.findall(text)) + " "
+
+
+Heard = tuple[str, tuple[str, ...], tuple[str, ...]]  # place, names (lower-case), proper words
+
+
+def _names(game: Game) -> tuple[dict[str, list[int]], list[Heard]]:
+    """(the first word of every name, lower-cased -> the places it may begin; each place not
+    known from the start with its names spaced out), built once per world: a reply is split
+    into words once and only the places whose first words occur in it are looked for, so
+    a long reply costs about the same whatever the size of the map."""
     kept = game.world.runtime.get("hearing")
     if kept is None:
         index: dict[str, list[int]] = {}
-        places: list[tuple[str, re.Pattern[str]]] = []
+        places: list[Heard] = []
         for place in game.world.entities.values():
             if place.kind != "place" or place.known or not place.exits:
                 continue
-            spoken, proper = _phrases(place), _proper_words(place)
-            either = [f"(?i:{re.escape(p)})" for p in spoken] + [re.escape(w) for w in proper]
-            firsts = {WORD.findall(p.lower())[:1][0] for p in (*spoken, *proper) if WORD.search(p)}
-            if not either or not firsts:
+            spoken = tuple(s for s in (_spaced(p.lower()) for p in _phrases(place)) if s.strip())
+            proper = tuple(s for s in (_spaced(w) for w in _proper_words(place)) if s.strip())
+            if not spoken and not proper:
                 continue
-            for first in firsts:
-                index.setdefault(first, []).append(len(places))
-            joined = "|".join(either)
-            places.append((place.id, re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])")))
+            for name in {*spoken, *(p.lower() for p in proper)}:
+                index.setdefault(name.split()[0], []).append(len(places))
+            places.append((place.id, spoken, proper))
         kept = (index, places)
         game.world.runtime["hearing"] = kept
     return kept  # type: ignore[no-any-return]
@@ -70,19 +77,27 @@ def _patterns(game: Game) -> tuple[dict[str, list[int]], list[tuple[str, re.Patt
 
 def hear(game: Game, text: str) -> None:
     """Make known every place the text names that the player did not know of yet, in the
-    order the text names them."""
+    order the text names them. Names match whatever their case; the proper words of a
+    name (Oashisu) only capitalised."""
     if not text:
         return
-    index, places = _patterns(game)
+    index, places = _names(game)
+    words = TOKEN.findall(text)
+    lowered = [w.lower() for w in words]
+    candidates = {i for word in set(lowered) for i in index.get(word, ())}
+    if not candidates:
+        return
     visited = game.state.visited
-    candidates = {i for word in set(WORD.findall(text.lower())) for i in index.get(word, ())}
+    raw, low = " " + " ".join(words) + " ", " " + " ".join(lowered) + " "
     found = []
     for i in candidates:
-        place, pattern = places[i]
-        if place not in visited:
-            match = pattern.search(text)
-            if match is not None:
-                found.append((match.start(), i, place))
+        place, spoken, proper = places[i]
+        if place in visited:
+            continue
+        at = [low.find(n) for n in spoken] + [raw.find(w) for w in proper]
+        first = min((a for a in at if a >= 0), default=-1)
+        if first >= 0:
+            found.append((first, i, place))
     for _, _, place in sorted(found):
         visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
         game.emit("revealed", place=place)
