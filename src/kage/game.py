@@ -7,6 +7,7 @@ state at will. Output is collected per command and handed back, never printed he
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,8 @@ class Game:
         self._out: list[str] = []
         self._notices: list[str] = []
         self._index: dict[str, list[str]] | None = None
+        self._rank: dict[str, int] = {}  # entity -> its position in state.holder
+        self._next_rank = 0
         # counts the changes to where things are and to their props (every write goes
         # through kage.world.ops, which calls `touched`): a cache of what only those decide
         # keeps the revision it was made at and is still good while it has not moved
@@ -133,16 +136,42 @@ class Game:
         return value / 2**64
 
     def contents_index(self) -> dict[str, list[str]]:
+        """Holder -> what it holds, each list in the order of `state.holder` (the order
+        things are listed and taken in). Built once, then kept up to date by `relocated`."""
         if self._index is None:
             index: dict[str, list[str]] = {}
             for entity, holder in self.state.holder.items():
                 index.setdefault(holder, []).append(entity)
             self._index = index
+            self._rank = {entity: n for n, entity in enumerate(self.state.holder)}
+            self._next_rank = len(self._rank)
         return self._index
 
     def contents_changed(self) -> None:
         self._index = None
         self.revision += 1
+
+    def relocated(self, entity: str, old: str | None, new: str | None) -> None:
+        """`entity` has just left `old` for `new` in `state.holder` (None: it had no holder,
+        or has none now). A key keeps its place in a dict when its value changes and goes
+        last when it is added anew, so the index follows that order without a rebuild."""
+        self.revision += 1
+        index = self._index
+        if index is None:
+            return
+        rank = self._rank
+        # lists are replaced, never edited: a caller may be walking one while it moves things
+        if old is not None:
+            index[old] = [e for e in index[old] if e != entity]
+        if new is None:
+            rank.pop(entity, None)
+            return
+        if old is None:
+            rank[entity] = self._next_rank
+            self._next_rank += 1
+        here = list(index.get(new, ()))
+        bisect.insort(here, entity, key=rank.__getitem__)
+        index[new] = here
 
     def touched(self) -> None:
         """Some entity's props changed (see `revision`)."""
