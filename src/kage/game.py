@@ -55,10 +55,11 @@ class Game:
         self._index: dict[str, list[str]] | None = None
         self._rank: dict[str, int] = {}  # entity -> its position in state.holder
         self._next_rank = 0
-        # counts the changes to where things are and to their props (every write goes
-        # through kage.world.ops, which calls `touched`): a cache of what only those decide
-        # keeps the revision it was made at and is still good while it has not moved
-        self.revision = 0
+        # counts the changes to props (every write goes through kage.world.ops, which
+        # calls `touched`): a cache of what only props decide keeps the revision it was
+        # made at and is still good while it has not moved. (Contents lists are replaced
+        # whenever they change, so a cache can keep the list it read instead.)
+        self.props_revision = 0
         # derived objects systems keep between turns (rebuildable from the state, never
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
@@ -149,13 +150,11 @@ class Game:
 
     def contents_changed(self) -> None:
         self._index = None
-        self.revision += 1
 
     def relocated(self, entity: str, old: str | None, new: str | None) -> None:
         """`entity` has just left `old` for `new` in `state.holder` (None: it had no holder,
         or has none now). A key keeps its place in a dict when its value changes and goes
         last when it is added anew, so the index follows that order without a rebuild."""
-        self.revision += 1
         index = self._index
         if index is None:
             return
@@ -174,8 +173,8 @@ class Game:
         index[new] = here
 
     def touched(self) -> None:
-        """Some entity's props changed (see `revision`)."""
-        self.revision += 1
+        """Some entity's props changed (see `props_revision`)."""
+        self.props_revision += 1
 
     def set_state(self, state: State) -> None:
         self.state = state
