@@ -82,8 +82,9 @@ def hear(game: Game, text: str) -> None:
     if not text:
         return
     index, places = _names(game)
-    words = TOKEN.findall(text)
-    lowered = [w.lower() for w in words]
+    words, lowered = TOKEN.findall(text), TOKEN.findall(text.lower())
+    if len(lowered) != len(words):  # a letter whose lower case splits a word: rare
+        lowered = [w.lower() for w in words]
     candidates = {i for word in set(lowered) for i in index.get(word, ())}
     if not candidates:
         return
