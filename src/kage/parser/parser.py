@@ -16,7 +16,7 @@ import inflection
 
 from kage.actions import pending, speech, ways
 from kage.actions.pipeline import Action, applies
-from kage.parser import nouns, replies, scenery, typos
+from kage.parser import grammar, nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -173,6 +173,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         return _fail(game, replies.TOO_LONG, SHAPE)
     lines = game.lexicon.lines.get(ws[0])
     if not lines:
+        if len(ws) > 1 and _manner(game, ws[0]):  # "quietly cut their chains"
+            return _parse_words(game, command, ws[1:], chosen)
         return _not_a_verb(game, ws)
     best: Parsed | None = None
     for line in lines:
@@ -194,21 +196,83 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             return again
         if nouns.unknown_word(game, ws) not in (None, *shorter):
             return again  # the word not known was the one left off: say what else is wrong
+    if (
+        best is not None
+        and best.rank in (SCOPE, SCENERY)
+        and game.lexicon.nouns.intersection(ws[1:])
+    ):
+        bare = _bare(game, lines)
+        if bare is not None:
+            return bare
     return best if best is not None else _no_line_fits(game, ws, lines)
 
 
+def _bare(game: Game, lines: list[Line]) -> Parsed | None:
+    """The verb on its own, when what it was aimed at (something named) is not here or
+    is only scenery and the verb makes sense without it ("signal the miners", "listen
+    to the talk"): the bare line of the same action, if that is answered."""
+    aimed = {  # (at someone, the verb alone would mean someone else: "talk to twins")
+        line.action
+        for line in lines
+        if any(t.words is None for t in line.tokens)
+        and all(t.slot in ("thing", "things") for t in line.tokens if t.words is None)
+    }
+    for line in lines:
+        if line.action in aimed and len(line.tokens) == 1 and line.tokens[0].words:
+            built = _build(game, line, [], {})
+            if isinstance(built, Parsed) and built.actions:
+                return built
+    return None
+
+
+def _manner(game: Game, word: str) -> bool:
+    """A word that says how something is done, not what: "quietly", "again"."""
+    if word in MANNER:
+        return True
+    return word.endswith("ly") and len(word) > 4 and word not in game.lexicon.words
+
+
+# words that say how, not what: left out when no reading of the whole command fits
+MANNER = frozenset(grammar.MANNER.split("|")) | {"again", "gently", "firmly", "just"}
+# a closing phrase that only says where the thing is ("the coat on the nail")
+TAIL_PREPOSITIONS = frozenset(
+    {"at", "on", "in", "inside", "for", "from", "near", "beside", "by", "under", "of", "behind"}
+)
+
+
 def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
-    """The command without words that add nothing the verb takes, for a second try when
-    no reading of the whole fits: a last "too" or "again", or a closing "with the rope"
-    naming something in reach, when the verb has no slot for a tool ("tie up the
-    gangster with the rope": tying up finds the rope itself, and says if there is none)."""
+    """The command without words that add nothing the verb takes, for another try when
+    no reading of the whole fits, one kind at a time (the next try leaves out the next):
+    a last "too" or "again"; words of manner anywhere ("quietly cut their chains",
+    "wait here for an hour"); a closing "with the rope" naming something in reach, when
+    the verb has no slot for a tool ("tie up the gangster with the rope": tying up finds
+    the rope itself, and says if there is none); a closing phrase of known words that
+    says where the thing is ("read the message in the sawdust")."""
     if len(ws) > 2 and ws[-1] in nouns.TRAILING:
         return ws[:-1]
+    lexicon = game.lexicon.words
+    plain = [
+        w
+        for i, w in enumerate(ws)
+        if i == 0 or not (_manner(game, w) or (w == "here" and i < len(ws) - 1))
+    ]
+    if len(plain) < len(ws) and len(plain) > 0:
+        return plain
     for cut in range(len(ws) - 2, 1, -1):
         if ws[cut] not in ("with", "using"):
             continue
         tool = nouns.resolve_one(game, "held", ws[cut + 1 :], "")
         return ws[:cut] if tool.ids or tool.question else None
+    taken = {  # prepositions the verb's own lines use ("take all from the box")
+        word
+        for line in game.lexicon.lines.get(ws[0], ())
+        for token in line.tokens[1:]
+        for word in token.words or ()
+    }
+    for cut in range(len(ws) - 2, 1, -1):
+        tail = ws[cut + 1 :]
+        if ws[cut] in TAIL_PREPOSITIONS and ws[cut] not in taken and lexicon.issuperset(tail):
+            return ws[:cut]
     return None
 
 
