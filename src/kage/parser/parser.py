@@ -82,7 +82,7 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     polite = _POLITE.sub("", command)
     if polite.strip() and chosen is None and not pending.reading(game, words(command)):
         command = polite  # "forgive kai please": the please is manners, not a word
-    ws = words(command)
+    ws = _compounds_split(game, words(command))
     state = game.state
     if state.question and chosen is None:
         question, state.question = state.question, {}
@@ -106,6 +106,22 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     if parsed.unknown and chosen is None:
         return _corrected(game, command, parsed)
     return parsed
+
+
+def _compounds_split(game: Game, ws: list[str]) -> list[str]:
+    """A hyphenated word the game does not know read as its parts, when it knows them
+    ("the dragon-guard sword", "a chain-cutter")."""
+    known = game.lexicon.words
+    if all("-" not in w or w in known for w in ws):
+        return ws
+    split: list[str] = []
+    for w in ws:
+        parts = [p for p in w.split("-") if p]
+        if "-" in w and w not in known and parts and known.issuperset(parts):
+            split.extend(parts)
+        else:
+            split.append(w)
+    return split
 
 
 def _offer_taken(game: Game, parsed: Parsed) -> bool:
@@ -485,11 +501,15 @@ def _build(
 
 def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
     """Something a description mentions and the world does not model: looking at it
-    is answered by what the text says of it; anything else is refused as scenery."""
+    is answered by what the text says of it, handling it as a thing fixed in the scene
+    is answered; anything else is refused as scenery."""
     if verb in scenery.LOOKING:
         said = scenery.sentences_naming(game, phrase)
         if said is not None:
             return Parsed(error=said, rank=SCENERY)
+    handled = scenery.HANDLING.get(verb)
+    if handled is not None:
+        return Parsed(error=handled(game), rank=SCENERY)
     return _failed(refusal, SCENERY, replies.SCENERY.name)
 
 
