@@ -16,6 +16,7 @@ from kage.actions import ways
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
 from kage.core.settings import Settings
+from kage.parser import mentions
 from kage.world import hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
@@ -247,10 +248,14 @@ class Game:
             return Reply(self.take_output(), True, False)
         line = fixed
         was_done = self.state.done
+        before = dict(self.state.pronouns)
         result = parse(self, line)
         self.oops = (line, result.unknown) if result.unknown else None
         reply = self._play(result)
         reply.played = line
+        pronouns = self.state.pronouns
+        named = {w for w in ("him", "her", "them") if pronouns.get(w) != before.get(w)}
+        mentions.note(self, reply.text, named)  # "follow him" after "There: the boy"
         if self.state.done and not was_done:
             reply.text = "\n\n".join(t for t in (reply.text, ending(self)) if t)
         return reply
