@@ -148,6 +148,8 @@ CORE: list[tuple[str, list[str]]] = [
             "discard {things}",
             "leave {things}",
             "throw away {things}",
+            "put|place|lay|set|throw {things} on|onto [the] floor|ground",
+            "put|place|lay|set {things} down on [the] floor|ground",
         ],
     ),
     (

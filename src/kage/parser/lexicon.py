@@ -142,9 +142,10 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
     theirs = [(a, [p for p in ps if _shape(p) not in own]) for a, ps in grammar]
     # the world's and its extensions' lines are the world's own (the parser falls back to
     # the core's when their action would refuse the nouns)
+    money = "|".join(dict.fromkeys(world.currency))  # "{currency}": the world's words for it
     for action, patterns in (*world.verbs.items(), *theirs):
         for pattern in patterns:
-            lex.add(action, pattern, world=True)
+            lex.add(action, pattern.replace("{currency}", money), world=True)
     for action, patterns in CORE:
         for pattern in patterns:
             lex.add(action, pattern)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from kage.parser import replies
+from kage.parser import replies, scenery
 from kage.parser.grammar import ARTICLES
 from kage.world import numbers, query
 from kage.world.scope import in_darkness
@@ -244,7 +244,8 @@ def described_here(game: Game, phrase: list[str]) -> str | None:
     head = words[-1]
     # the place's description, then those of what is in sight ("a sake bottle hides
     # behind the in-tray", says the desk)
-    if not any(head in _described(game, e) for e in [here, *query.visible(game)]):
+    described = any(head in _described(game, e) for e in [here, *query.visible(game)])
+    if not described and head not in scenery.COMMONPLACE:
         return None
     return replies.SCENERY(game, words=" ".join(words))
 

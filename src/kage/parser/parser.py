@@ -7,6 +7,7 @@ an unknown word, or words no grammar line fits. When a line fits but names nothi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -282,7 +283,7 @@ def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
     taken = {  # words the verb's own lines put after a noun ("take all from the box")
         word
         for line in game.lexicon.lines.get(ws[0], ())
-        for before, token in zip(line.tokens, line.tokens[1:])
+        for before, token in itertools.pairwise(line.tokens)
         if before.words is None
         for word in token.words or ()
     }
@@ -506,6 +507,8 @@ def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
     is answered; anything else is refused as scenery."""
     if verb in scenery.LOOKING:
         said = scenery.sentences_naming(game, phrase)
+        if said is None and phrase and phrase[-1] in scenery.COMMONPLACE:
+            said = scenery.NOTHING_SPECIAL(game, words=" ".join(nouns.strip_articles(phrase)))
         if said is not None:
             return Parsed(error=said, rank=SCENERY)
     handled = scenery.HANDLING.get(verb)

@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 LOOKING = frozenset({"examine", "read", "look_at"})  # verbs a sentence of text answers
 
+# what every place has, though no description says so: known words, never "I don't
+# know the word 'walls'"; looking at one finds nothing special unless a text says more
+COMMONPLACE = frozenset(
+    {"wall", "walls", "floor", "floors", "ground", "ceiling", "sky", "air", "dust", "dirt"}
+)
+NOTHING_SPECIAL = response(
+    "scenery.nothing_special", "You see nothing special about the {words}.", "words"
+)
+
 _FIXED = response("scenery.fixed", "That's fixed in place.")
 _SEARCHED = response("scenery.searched", "You find nothing of interest.")
 # what handling a thing that is only part of the scene comes to, by action

@@ -132,10 +132,11 @@ def _responses(engine: Engine) -> dict[str, tuple[Response, str, str]]:
     simply every name in RESPONSES, which holds whatever else declared one in this
     process (a test's own, say)."""
     import kage.parser.replies
+    import kage.parser.scenery
     import kage.session_replies
 
     found: dict[str, tuple[Response, str, str]] = {}
-    for module in (*engine.modules, kage.parser.replies, kage.session_replies):
+    for module in (*engine.modules, kage.parser.replies, kage.parser.scenery, kage.session_replies):
         origin = engine.origin.get(module.__name__, CORE)
         for value in vars(module).values():
             for resp in _held(value):
