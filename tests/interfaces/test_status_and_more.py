@@ -1,0 +1,160 @@
+"""The status line (under the prompt at a terminal, a `status` object in --json) and
+[MORE] paging of replies taller than the screen, only at a real terminal."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+from kage.interfaces import terminal
+from tests.interfaces.test_terminal import ANSI, READY
+
+
+CPR = "\x1b[6n"  # prompt_toolkit asks where the cursor is; the toolbar needs the answer
+
+
+def spawn(tmp_path: Path, *args: str, rows: int = 40, cpr: bool = False) -> pexpect.spawn:
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "TERM": "xterm"}
+    for name in ("PROMPT_TOOLKIT_NO_CPR", "LINES", "COLUMNS"):  # the pty's size rules
+        env.pop(name, None)
+    if not cpr:
+        env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "kage", "play", "--saves", str(tmp_path / "saves"), *args],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(rows, 100),
+    )
+
+
+def ready(child: pexpect.spawn) -> None:
+    """Wait until the prompt is drawn and takes keys."""
+    child.expect_exact(READY)
+    child.expect_exact("\x1b[?25h")
+
+
+def answer_cpr(child: pexpect.spawn) -> None:
+    child.expect_exact(CPR)
+    child.send("\x1b[20;1R")
+
+
+def screen_until(child: pexpect.spawn, text: str) -> str:
+    """What the terminal showed (escape sequences removed) up to `text`."""
+    child.expect_exact(text)
+    return ANSI.sub("", child.before or "")
+
+
+def json_turns(*commands: str) -> list[dict]:
+    result = subprocess.run(
+        [sys.executable, "-m", "kage", "play", "--json"],
+        input="\n".join(commands) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_json_turns_carry_the_status_line() -> None:
+    first, _, waited = json_turns("down", "wait 3 hours")
+    status = first["status"]
+    assert status["place"] == "Hokage's office" and status["when"] == "Day 1, 09:00"
+    assert status["score"] == f"0/{first['max_score']}"
+    assert status["world"] == ["0 ryo", "chakra 300/300", "2d to leave the Leaf"]
+    assert status["line"].startswith("Hokage's office | Day 1, 09:00 | Score 0/")
+    later = waited["status"]
+    assert later["when"] == "Day 1, 12:05" and later["place"] == "the main street"
+    assert "1d 20h to leave the Leaf" in later["world"]  # the banishment's clock runs
+
+
+def test_the_status_line_sits_under_the_prompt(tmp_path: Path) -> None:
+    child = spawn(tmp_path, cpr=True)
+    answer_cpr(child)
+    shown = screen_until(child, "to leave the Leaf")
+    assert "Day 1, 09:00" in shown and "Score 0/" in shown and "chakra 300/300" in shown
+    child.sendline("wait 3 hours")
+    answer_cpr(child)
+    assert "Day 1, 12:00" in screen_until(child, "to leave the Leaf")
+    child.sendcontrol("d")
+    child.expect_exact("(y/n)")
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+
+
+def test_no_status_means_none(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--no-status")
+    ready(child)
+    child.sendline("look")
+    ready(child)
+    child.sendline("quit")
+    child.expect_exact("?")
+    child.sendline("y")
+    child.expect(pexpect.EOF)
+    assert "Score 0/" not in ANSI.sub("", child.before or "")
+
+
+def test_piped_play_never_pauses(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kage", "play", "--saves", str(tmp_path)],
+        input="help\nhelp\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LINES": "5", "COLUMNS": "40"},
+    )
+    assert result.returncode == 0
+    assert "[MORE]" not in result.stdout and result.stdout.count("Goodbye.") == 1
+
+
+def test_paging_shows_every_line_once_a_screen_at_a_time() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=60, height=8, highlight=False)
+    text = "\n".join(f"line {n}." for n in range(30))
+    asked: list[int] = []
+
+    def more() -> bool:
+        asked.append(out.getvalue().count("\n"))
+        return True
+
+    terminal.paged(console, text, more)
+    lines = [line for line in out.getvalue().splitlines() if line]
+    assert lines == [f"line {n}." for n in range(30)]
+    assert len(asked) == 4 and asked[0] == 7  # a screen less the line [MORE] takes
+    out.truncate(0)
+    out.seek(0)
+    terminal.paged(console, "short.", more)
+    assert len(asked) == 4  # nothing to page
+
+
+def test_q_at_more_shows_the_rest_at_once() -> None:
+    out = io.StringIO()
+    console = Console(file=out, width=60, height=8, highlight=False)
+    answers = iter([False])
+    calls: list[bool] = []
+
+    def more() -> bool:
+        calls.append(True)
+        return next(answers)
+
+    terminal.paged(console, "\n".join(f"line {n}." for n in range(30)), more)
+    assert len(calls) == 1 and out.getvalue().count("line ") == 30
+
+
+def test_more_waits_for_a_key() -> None:
+    with create_pipe_input() as keys:
+        keys.send_text(" ")
+        assert terminal.more(input=keys, output=DummyOutput()) is True
+    with create_pipe_input() as keys:
+        keys.send_text("q")
+        assert terminal.more(input=keys, output=DummyOutput()) is False
