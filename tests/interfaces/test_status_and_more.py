@@ -14,10 +14,9 @@ import pexpect
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
-
-from kage.interfaces import terminal
 from tests.interfaces.test_terminal import ANSI, READY
 
+from kage.interfaces import terminal
 
 CPR = "\x1b[6n"  # prompt_toolkit asks where the cursor is; the toolbar needs the answer
 

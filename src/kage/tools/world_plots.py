@@ -21,6 +21,7 @@ from kage.ext.living.sim import Sim
 LINE_STYLES = ("-", "--", "-.", ":")
 MAX_SERIES = 20  # distinct colours to be had; larger worlds plot their top 20 nations
 LABEL_SIZE = 7
+ITERATIONS = 100  # adjustText's steps moving names apart
 ROWS = 30  # settlements named on the map up to twice this many
 
 
@@ -175,6 +176,7 @@ def _place_names(fig: Any, ax: Any, names: list[str], pos: Any) -> None:
         x=pos[:, 0].tolist(),
         y=pos[:, 1].tolist(),
         ax=ax,
+        iter_lim=ITERATIONS,  # not its default time limit: the same map every time
     )
     _settle(fig, ax, texts, pos)
     for s, text in enumerate(texts):  # a leader from each name moved off its dot
@@ -190,7 +192,8 @@ def _settle(fig: Any, ax: Any, texts: list[Any], pos: Any) -> None:
     margin = 2.0  # pixels: each box's padding and a little air
 
     def extent(text: Any) -> Any:
-        return text.get_window_extent(renderer).expanded(1.0, 1.0).padded(margin)
+        # a little wider than measured: text in the SVG is not hinted as on this screen
+        return text.get_window_extent(renderer).expanded(1.08, 1.1).padded(margin)
 
     boxes = [extent(t) for t in texts]
     for i, text in enumerate(texts):
@@ -198,10 +201,10 @@ def _settle(fig: Any, ax: Any, texts: list[Any], pos: Any) -> None:
             continue
         dot = ax.transData.transform(pos[i])
         width, height = boxes[i].width, boxes[i].height
-        for ring in range(1, 8):
+        for ring in range(1, 16):
             spots = [
-                (dot[0] + dx * ring * 6 + (0 if dx >= 0 else -width), dot[1] + dy * ring * 6)
-                for dx, dy in ((1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1))
+                (dot[0] + dx * ring * 6 + (0 if dx >= 0 else -width), dot[1] + dy * ring * 4)
+                for dx, dy in AROUND
             ]
             free = next(
                 (
@@ -219,6 +222,9 @@ def _settle(fig: Any, ax: Any, texts: list[Any], pos: Any) -> None:
                 text.set_verticalalignment("bottom")
                 boxes[i] = extent(text)
                 break
+
+
+AROUND = ((1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1))
 
 
 def _box(x: float, y: float, width: float, height: float) -> Any:
