@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
@@ -43,9 +44,11 @@ def ready(child: pexpect.spawn) -> None:
     child.expect_exact("\x1b[?25h")
 
 
-def answer_cpr(child: pexpect.spawn) -> None:
+def answer_cpr(child: pexpect.spawn) -> str:
+    """Answer the prompt's cursor question; what was shown before it."""
     child.expect_exact(CPR)
     child.send("\x1b[20;1R")
+    return ANSI.sub("", child.before or "")
 
 
 def screen_until(child: pexpect.spawn, text: str) -> str:
@@ -92,15 +95,39 @@ def test_the_status_line_sits_under_the_prompt(tmp_path: Path) -> None:
 
 
 def test_no_status_means_none(tmp_path: Path) -> None:
-    child = spawn(tmp_path, "--no-status")
-    ready(child)
-    child.sendline("look")
-    ready(child)
-    child.sendline("quit")
-    child.expect_exact("?")
-    child.sendline("y")
+    child = spawn(tmp_path, "--no-status", cpr=True)
+    shown = answer_cpr(child) + screen_until(child, "\x1b[?25h")
+    child.sendline("wait 3 hours")
+    shown += answer_cpr(child) + screen_until(child, "\x1b[?25h")
+    assert "Hokage's office" in shown and "Score 0/" not in shown and "Day 1" not in shown
+    child.sendcontrol("d")
+    child.expect_exact("(y/n)")
+    child.sendline("n")
     child.expect(pexpect.EOF)
-    assert "Score 0/" not in ANSI.sub("", child.before or "")
+
+
+def test_a_dumb_terminal_gets_no_status_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    assert not terminal.status_wanted()
+    monkeypatch.delenv("TERM")
+    assert not terminal.status_wanted()
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert terminal.status_wanted()
+
+
+def test_a_long_reply_pauses_at_more_at_a_terminal(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--no-status", rows=12)
+    ready(child)
+    child.sendline("help")
+    before = screen_until(child, "[MORE]")
+    assert "HELP" in before.upper() and "whisper to PERSON" not in before  # the end waits
+    child.send(" ")
+    rest = screen_until(child, READY)
+    assert "whisper to PERSON" in rest and "[MORE]" not in rest  # one key, the rest
+    child.expect_exact("\x1b[?25h")
+    child.sendcontrol("d")  # nothing played (HELP is not a move): nothing to save
+    child.expect_exact("Goodbye.")
+    child.expect(pexpect.EOF)
 
 
 def test_piped_play_never_pauses(tmp_path: Path) -> None:
@@ -157,3 +184,25 @@ def test_more_waits_for_a_key() -> None:
     with create_pipe_input() as keys:
         keys.send_text("q")
         assert terminal.more(input=keys, output=DummyOutput()) is False
+
+
+def test_the_banishments_clock_leaves_the_status_line_once_the_player_is_out(
+    tmp_path: Path,
+) -> None:
+    from tests.helpers import play, walkthrough
+
+    from kage import worlds
+    from kage.session import Session
+    from kage.systems.status import status
+
+    session = Session(worlds.load("banished"), 0, saves=tmp_path)
+    session.opening()
+    lines = walkthrough("act1.txt")
+    play(session, *lines[:-1])
+    assert any(part.endswith("to leave the Leaf") for part in status(session.game)["world"])
+    play(session, *lines[-1:])
+    assert "left_in_time" in session.game.state.milestones
+    after = status(session.game)
+    assert not any("to leave" in part for part in after["world"])
+    money, chakra = after["world"]  # the rest of the world's status stays
+    assert money.endswith(" ryo") and chakra.startswith("chakra ")
