@@ -76,7 +76,7 @@ def test_json_turns_carry_the_status_line() -> None:
     assert status["world"] == ["0 ryo", "chakra 300/300", "2d to leave the Leaf"]
     assert status["line"].startswith("Hokage's office | Day 1, 09:00 | Score 0/")
     later = waited["status"]
-    assert later["when"] == "Day 1, 12:05" and later["place"] == "the main street"
+    assert later["when"] == "Day 1, 12:05" and later["place"] == "The main street"
     assert "1d 20h to leave the Leaf" in later["world"]  # the banishment's clock runs
 
 
@@ -117,7 +117,11 @@ def test_a_dumb_terminal_gets_no_status_line(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_a_long_reply_pauses_at_more_at_a_terminal(tmp_path: Path) -> None:
     child = spawn(tmp_path, "--no-status", rows=12)
-    ready(child)
+    opening = screen_until(child, "[MORE]")  # the opening is taller than twelve rows
+    assert "Tsunade" in opening and "Exits:" not in opening
+    child.send("q")  # the rest at once
+    assert "Exits:" in screen_until(child, READY)
+    child.expect_exact("\x1b[?25h")
     child.sendline("help")
     before = screen_until(child, "[MORE]")
     assert "HELP" in before.upper() and "whisper to PERSON" not in before  # the end waits
@@ -206,3 +210,19 @@ def test_the_banishments_clock_leaves_the_status_line_once_the_player_is_out(
     assert not any("to leave" in part for part in after["world"])
     money, chakra = after["world"]  # the rest of the world's status stays
     assert money.endswith(" ryo") and chakra.startswith("chakra ")
+
+
+def test_the_status_line_names_no_place_the_player_cannot_see(tmp_path: Path) -> None:
+    from tests.helpers import play
+
+    from kage import worlds
+    from kage.session import Session
+    from kage.systems.status import status
+
+    session = Session(worlds.load("cloak"), 0, saves=tmp_path)
+    session.opening()
+    assert status(session.game)["place"] == "Foyer of the Opera House"
+    play(session, "s")  # the bar, dark while the cloak is worn
+    shown = status(session.game)
+    assert shown["place"] == "Darkness" and "Bar" not in shown["line"]
+    assert shown["score"] == "0/2"

@@ -109,9 +109,12 @@ def play(session: Session, console: Console | None = None, status: bool = True) 
     line sits under the prompt (unless `status` is False) and a reply taller than the
     screen pauses at [MORE]; piped play has neither."""
     console = console or Console(highlight=False)
-    show(console, session.opening())
-    threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
     interactive = sys.stdin is not None and sys.stdin.isatty()
+    if interactive:
+        paged(console, session.opening(), more)
+    else:
+        show(console, session.opening())
+    threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
     reader = None if interactive else LineReader(standard_input())
     completer = _completer(session) if interactive else None
     ask = _typed(session, completer, status) if completer is not None else _piped(reader)

@@ -1,6 +1,6 @@
 """The status line: where the player is, the day and time, the score, and whatever the
 world's `status:` section declares (each entry whose `when` holds, its text rendered with
-the world's {{provider}} slots: "{{money}}", "{{ninja.chakra}}", "{{edict.due:banishment}}").
+the world's {{provider}} slots, such as "{{money}}" or "{{edict.due:EDICT}} to leave").
 
 The terminal shows it under the prompt; `kage play --json` gives it in every turn object.
 """
@@ -20,24 +20,35 @@ if TYPE_CHECKING:
 
 def status(game: Game) -> dict[str, Any]:
     """The status line's parts, and the whole line as `line`."""
-    place = query.here(game)
-    entity = game.world.entities.get(place)
-    name = entity.name if entity is not None else ""
+    name = _place(game)
     when = day_and_time(game.world.start_time, game.state.minutes)
-    score = f"{game.score}/{game.world.max_score}"
+    score = f"{game.score}/{game.world.max_score}" if game.world.max_score else ""
     extra = [
         text
         for variant in game.world.status_lines
         if holds(game, variant.when) and (text := game.render(variant.text).strip())
     ]
-    parts = [p for p in (name[:1].upper() + name[1:], when, f"Score {score}", *extra) if p]
+    parts = [p for p in (name, when, f"Score {score}" if score else "", *extra) if p]
     return {"place": name, "when": when, "score": score, "world": extra, "line": " | ".join(parts)}
+
+
+def _place(game: Game) -> str:
+    """The place as its description is headed ("Darkness" where the player cannot see)."""
+    from kage.actions import describe
+    from kage.world import scope
+
+    here = query.here(game)
+    if not here or here not in game.world.entities:
+        return ""
+    if scope.in_darkness(game):
+        return describe.DARK_NAME(game)
+    return describe.heading(game, here)
 
 
 @provider("money")
 def money(game: Game, who: str) -> str:
     """{{money}}: the money the player (or `who`) has on them, purse included, in the
-    world's currency ("120 ryo")."""
+    world's currency ("120 coins")."""
     holder = who or game.world.player
     total = game.state.money.get(holder, 0) + sum(
         game.state.money.get(item, 0) for item in query.carried(game, holder)
