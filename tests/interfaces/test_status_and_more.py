@@ -226,3 +226,18 @@ def test_the_status_line_names_no_place_the_player_cannot_see(tmp_path: Path) ->
     shown = status(session.game)
     assert shown["place"] == "Darkness" and "Bar" not in shown["line"]
     assert shown["score"] == "0/2"
+
+
+def test_piped_play_loads_no_prompt_toolkit(tmp_path: Path) -> None:
+    """The status line and [MORE] belong to a real terminal: piped play does not even
+    import what draws them (prompt_toolkit is slow to load)."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kage", "play", "--saves", str(tmp_path)],
+        input="help\nlook\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "Goodbye." in result.stdout
+    assert "kage.interfaces.terminal" in result.stderr  # the import log is there
+    assert "prompt_toolkit" not in result.stderr
