@@ -241,3 +241,33 @@ def test_piped_play_loads_no_prompt_toolkit(tmp_path: Path) -> None:
     assert result.returncode == 0 and "Goodbye." in result.stdout
     assert "kage.interfaces.terminal" in result.stderr  # the import log is there
     assert "prompt_toolkit" not in result.stderr
+
+
+def test_a_world_words_its_own_day_and_time(tmp_path: Path) -> None:
+    """The status line's day and time is a named response: a world with a calendar of its
+    own says it its own way, and its status entries show while their `when` holds."""
+    import shutil
+
+    from kage import worlds
+    from kage.content.compile import load_world
+    from kage.session import Session
+    from kage.systems.status import status
+
+    folder = tmp_path / "cloak"
+    shutil.copytree(worlds.locate("cloak"), folder)
+    (folder / "status.yaml").write_text(
+        "responses:\n"
+        '  status.when: "Night {day} at the opera, {time} ({part})"\n'
+        "status:\n"
+        '  - text: "{{money}} in your pocket"\n'
+        '  - text: "cloaked"\n'
+        "    when: {wearing: cloak}\n"
+    )
+    session = Session(load_world(folder), 0, saves=tmp_path / "saves")
+    session.opening()
+    shown = status(session.game)
+    assert shown["when"] == "Night 1 at the opera, 21:00 (night)"
+    assert shown["line"].startswith("Foyer of the Opera House | Night 1 at the opera")
+    assert shown["world"] == ["0 coins in your pocket", "cloaked"]
+    session.step("take off cloak")
+    assert status(session.game)["world"] == ["0 coins in your pocket"]

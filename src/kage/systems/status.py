@@ -9,19 +9,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kage.core.responses import response
 from kage.systems.registry import provider
 from kage.world import query
-from kage.world.clock import day_and_time
+from kage.world.clock import day_and_time, time_of_day
 from kage.world.conditions import holds
 
 if TYPE_CHECKING:
     from kage.game import Game
 
+# the day and time on the status line; a world with a calendar of its own words it anew in
+# responses.yaml ("{part}, day {day} of the exile"); {when} is "Day 2, 14:05"
+WHEN = response("status.when", "{when}", "when", "day", "time", "part")
+
 
 def status(game: Game) -> dict[str, Any]:
     """The status line's parts, and the whole line as `line`."""
     name = _place(game)
-    when = day_and_time(game.world.start_time, game.state.minutes)
+    start, minutes = game.world.start_time, game.state.minutes
+    day_time = day_and_time(start, minutes)
+    when = WHEN(
+        game,
+        when=day_time,
+        day=minutes // 1440 + 1,
+        time=day_time.rsplit(", ", 1)[-1],
+        part=time_of_day(start, minutes),
+    )
     score = f"{game.score}/{game.world.max_score}" if game.world.max_score else ""
     extra = [
         text
