@@ -167,3 +167,19 @@ def test_names_in_a_crowded_map_are_moved_apart(tmp_path: Path, world: str) -> N
     labels = {k: box(g) for k, g in groups(tmp_path / "news_front.svg", "label:").items()}
     assert len(labels) == int(world.split(":")[1])
     assert overlapping(labels) == []
+
+
+def test_day_zero_is_one_point_a_nation_and_no_other_day(tmp_path: Path) -> None:
+    report(None, 0, tmp_path)
+    assert [t for _, t in tick_labels(tmp_path / "opinion_over_time.svg", "x")] == ["0"]
+    assert len(groups(tmp_path / "opinion_over_time.svg", "series:")) == 14
+
+
+def test_line_names_are_dark_enough_to_read(banished_report: tuple[str, Path]) -> None:
+    _, out = banished_report
+    for gid, group in groups(out / "opinion_over_time.svg", "label:").items():
+        fills = [style(g).get("fill", "") for g in group.iter(f"{SVG}g") if style(g).get("fill")]
+        assert fills, gid
+        for fill in fills:
+            r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+            assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5, (gid, fill)

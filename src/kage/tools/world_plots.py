@@ -19,6 +19,7 @@ from kage.ext.living import opinion
 from kage.ext.living.sim import Sim
 
 LINE_STYLES = ("-", "--", "-.", ":")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 MAX_SERIES = 20  # distinct colours to be had; larger worlds plot their top 20 nations
 LABEL_SIZE = 7
 ITERATIONS = 100  # adjustText's steps moving names apart
@@ -34,6 +35,15 @@ def palette(count: int) -> list[tuple[str, str]]:
     tab = colormaps["tab20"]
     order = [*range(0, 20, 2), *range(1, 20, 2)]
     return [(to_hex(tab(order[k % 20])), LINE_STYLES[k % len(LINE_STYLES)]) for k in range(count)]
+
+
+def ink(colour: str) -> str:
+    """A colour dark enough for text on white: pale ones are darkened, keeping their hue."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    rgb = np.array(to_rgb(colour))
+    luminance = float(rgb @ np.array([0.2126, 0.7152, 0.0722]))
+    return colour if luminance < 0.5 else to_hex(rgb * (0.5 / luminance) * 0.8)
 
 
 def spread(wanted: list[float], gap: float, low: float, high: float) -> list[float]:
@@ -69,17 +79,22 @@ def opinion_plot(sim: Sim, target: int, at: float, out_dir: Path) -> list[Path]:
     order = np.argsort(-series[-1], kind="stable").tolist()[:MAX_SERIES]
     fig, ax = plt.subplots(figsize=(11, 5.5))
     fig.subplots_adjust(left=0.08, right=0.74, top=0.92, bottom=0.1)
-    marker = "o" if len(days) == 1 else None
     for k, (n, (colour, style)) in enumerate(zip(order, palette(len(order)), strict=True)):
+        marker = MARKERS[k % len(MARKERS)] if len(days) == 1 else None  # day 0: a point each
         (line,) = ax.plot(days, series[:, n], color=colour, linestyle=style, marker=marker)
         line.set_gid(f"series:{k}")
-    ax.set_xlim(0, at) if at > 0 else ax.set_xlim(-0.5, 0.5)
+    if at > 0:
+        ax.set_xlim(0, at)
+    else:
+        ax.set_xlim(-0.5, 0.5)
+        ax.set_xticks([0])
     low, high = float(series.min()), float(series.max())
     pad = max(5.0, (high - low) * 0.08)
     ax.set_ylim(low - pad, high + pad)
     ax.set_xlabel("day")
     ax.set_ylabel(f"opinion of {fac.names[target]}")
-    ax.set_title(f"Opinion of {fac.names[target]} by nation, days 0 to {at:g}")
+    span = f"days 0 to {at:g}" if at > 0 else "on day 0"
+    ax.set_title(f"Opinion of {fac.names[target]} by nation, {span}")
     _end_labels(fig, ax, [geo.nation_names[n] for n in order], series[-1, order], at)
     written = _save(fig, out_dir / "opinion_over_time")
     plt.close(fig)
@@ -103,7 +118,7 @@ def _end_labels(fig: Any, ax: Any, names: list[str], ends: Any, at: float) -> No
             textcoords="axes fraction",
             fontsize=LABEL_SIZE,
             va="center",
-            color=styles[k][0],
+            color=ink(styles[k][0]),
             bbox={"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none"},
             arrowprops={"arrowstyle": "-", "color": styles[k][0], "lw": 0.6},
             annotation_clip=False,
