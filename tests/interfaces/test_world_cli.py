@@ -91,4 +91,4 @@ def test_a_small_synthetic_world_at_the_last_day(tmp_path: Path) -> None:
     )
     no_traceback(result)
     assert result.returncode == 0, result.stderr
-    assert "a synthetic world (1 settlements, 0 people), day 3650" in result.stdout
+    assert "a synthetic world (1 settlement, 0 people), day 3650" in result.stdout

@@ -605,6 +605,7 @@ class Builder(References):
             self.check_effects(located, ("start",), model.start)
             world.start_effects.extend(prose_effects(model.start))
         world.hope_lines.extend(self.variants(located, ("hope",), model.hope))
+        world.status_lines.extend(self.variants(located, ("status",), model.status))
         self.check_refs(located, model)
 
     def check_containment(self, world: World) -> None:

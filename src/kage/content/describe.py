@@ -25,6 +25,7 @@ SINGULAR = {
     "milestones": "milestone",
     "hints": "hint",
     "hope": "hope line",
+    "status": "status entry",
     "topics": "topic",
     "description": "variant",
     "greeting": "variant",

@@ -445,3 +445,10 @@ class FileModel(Strict):
         ),
     )
     hope: list[VariantModel] = Field([], description="What THINK says (any one of them).")
+    status: list[VariantModel] = Field(
+        [],
+        description=(
+            "What the status line shows after place, day and time, and score: each entry "
+            "whose `when` holds, e.g. '{{money}}' or '{{edict.due:banishment}} to leave'."
+        ),
+    )

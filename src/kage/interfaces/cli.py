@@ -67,6 +67,12 @@ class ScriptSource(click.ParamType):
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per command.")
 @click.option(
+    "--status/--no-status",
+    default=None,
+    help="Show the status line (place, day and time, score, ...) under the prompt. Default: "
+    "on, except on a dumb terminal (TERM=dumb).",
+)
+@click.option(
     "--saves",
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for save files (default: ~/.local/share/kage/saves).",
@@ -76,6 +82,7 @@ def play(
     seed: int = 0,
     script: BinaryIO | None = None,
     as_json: bool = False,
+    status: bool | None = None,
     saves: Path | None = None,
 ) -> None:
     """Play WORLD (a folder, or a bundled campaign; default: banished).
@@ -92,7 +99,8 @@ def play(
     if not as_json and script is None:
         from kage.interfaces import terminal
 
-        sys.exit(terminal.play(session))
+        wanted = terminal.status_wanted() if status is None else status
+        sys.exit(terminal.play(session, status=wanted))
     reader = LineReader(script if script is not None else standard_input())
     if as_json:
         from kage.interfaces import jsonplay

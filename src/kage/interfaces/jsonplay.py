@@ -14,6 +14,7 @@ from typing import IO, Any
 from kage.interfaces.lines import Line, bound
 from kage.interfaces.output import is_utf8
 from kage.session import Session, Step
+from kage.systems.status import status
 from kage.world import query
 
 
@@ -37,6 +38,7 @@ def record(session: Session, step: Step, line_number: int) -> dict[str, Any]:
         "max_score": game.world.max_score,
         "done": game.state.done,
         "won": game.state.won,
+        "status": status(game),
     }
 
 

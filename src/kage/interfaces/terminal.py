@@ -20,7 +20,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
@@ -78,16 +78,46 @@ def play_script(session: Session, lines: Iterable[Line], console: Console | None
                 return
 
 
-def play(session: Session, console: Console | None = None) -> int:
+def status_wanted() -> bool:
+    """Whether a status line fits this terminal: not on a dumb one (TERM=dumb or unset)."""
+    return os.environ.get("TERM", "dumb") not in ("", "dumb")
+
+
+def paged(console: Console, text: str, more: Callable[[], bool]) -> None:
+    """Show `text` a screenful at a time when it is taller than the terminal, calling
+    `more` ("[MORE]", a key to go on) between screens; `more` returning False shows the
+    rest at once."""
+    with console.capture() as captured:
+        show(console, text)
+    lines = captured.get().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    room = max(1, console.size.height - 1)  # a line for [MORE]
+    start = 0
+    while start < len(lines):
+        chunk = lines[start : start + room] if start + room < len(lines) else lines[start:]
+        console.file.write("\n".join(chunk) + "\n")
+        console.file.flush()
+        start += len(chunk)
+        if start < len(lines) and not more():
+            room = len(lines)
+
+
+def play(session: Session, console: Console | None = None, status: bool = True) -> int:
     """Play at the terminal until the player quits or the input ends. Returns the exit
-    status: 1 if the input had a line without an end, else 0."""
+    status: 1 if the input had a line without an end, else 0. At a real terminal a status
+    line sits under the prompt (unless `status` is False) and a reply taller than the
+    screen pauses at [MORE]; piped play has neither."""
     console = console or Console(highlight=False)
-    show(console, session.opening())
-    threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
     interactive = sys.stdin is not None and sys.stdin.isatty()
+    if interactive:
+        paged(console, session.opening(), more)
+    else:
+        show(console, session.opening())
+    threading.Thread(target=_warm_up, args=(session.world,), daemon=True).start()
     reader = None if interactive else LineReader(standard_input())
     completer = _completer(session) if interactive else None
-    ask = _typed(session, completer) if completer is not None else _piped(reader)
+    ask = _typed(session, completer, status) if completer is not None else _piped(reader)
     while True:
         try:
             line = ask("> ")
@@ -104,7 +134,10 @@ def play(session: Session, console: Console | None = None) -> int:
         with deferred_interrupt() as interrupted:
             steps = session.step(line.text, cut=line.cut)
         for step in steps:
-            show(console, step.text)
+            if interactive:
+                paged(console, step.text, more)
+            else:
+                show(console, step.text)
             if completer is not None:
                 completer.read(step.text)
             if step.quit:
@@ -196,12 +229,53 @@ def _completer(session: Session) -> SeenWords:
     return completer
 
 
-def _typed(session: Session, completer: SeenWords) -> Ask:
-    """The prompt at a real terminal: history, line editing, completion."""
+def _typed(session: Session, completer: SeenWords, status: bool = True) -> Ask:
+    """The prompt at a real terminal: history, line editing, completion, and the status
+    line under it."""
     from prompt_toolkit import PromptSession
 
-    prompt_session: PromptSession[str] = PromptSession(history=_history(), completer=completer)
+    from kage.systems.status import status as status_of
+
+    def toolbar() -> str:
+        return printable(status_of(session.game)["line"])
+
+    prompt_session: PromptSession[str] = PromptSession(
+        history=_history(),
+        completer=completer,
+        bottom_toolbar=toolbar if status else None,
+    )
     return _asking(prompt_session)
+
+
+def more(input: object = None, output: object = None) -> bool:
+    """Show [MORE] and wait for a key: True to go on a screen at a time, False (Ctrl-C,
+    Ctrl-D, q) to show the rest at once. `input`/`output` are prompt_toolkit's, for tests."""
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.layout import Layout
+    from prompt_toolkit.layout.containers import Window
+    from prompt_toolkit.layout.controls import FormattedTextControl
+
+    keys = KeyBindings()
+
+    @keys.add("c-c")
+    @keys.add("c-d")
+    @keys.add("q")
+    def _rest(event: Any) -> None:
+        event.app.exit(result=False)
+
+    @keys.add("<any>")
+    def _next(event: Any) -> None:
+        event.app.exit(result=True)
+
+    app: Application[bool] = Application(
+        layout=Layout(Window(FormattedTextControl("[MORE]"), height=1)),
+        key_bindings=keys,
+        erase_when_done=True,
+        input=input,  # type: ignore[arg-type]
+        output=output,  # type: ignore[arg-type]
+    )
+    return bool(app.run())
 
 
 def _asked() -> Ask:

@@ -77,7 +77,12 @@ def _synthetic(name: str, at: float) -> tuple[Sim, str, str]:
     size, people = world.settlements, world.people
     sim = synthetic.generate(size, people, seed=world.seed)
     sim.step_to(int(at))
-    return sim, f"a synthetic world ({size} settlements, {people} people)", ""
+    counted = f"{_count(size, 'settlement')}, {_count(people, 'person', 'people')}"
+    return sim, f"a synthetic world ({counted})", ""
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def focus(sim: Sim) -> int:
@@ -196,7 +201,7 @@ def opinion_section(sim: Sim, target: int, at: float) -> list[str]:
     if not len(fac.ids):
         return []
     t = int(fac.target[target])
-    days = sorted({d for d in SAMPLES if d <= max(at, 30)} | {at})
+    days = sorted({d for d in SAMPLES if d <= at} | {at})
     series = [opinion.by_nation(geo, sim.opinion_at(d)[:, :, t]) for d in days]
     rows = [
         [geo.nation_names[n], *[f"{s[n]:+.0f}" for s in series]]
@@ -238,7 +243,6 @@ def treaty_section(sim: Sim, at: float) -> list[str]:
         since = f"day {sim.dyn.since[i]:g}" if sim.dyn.status[i] != fx.ACTIVE else ""
         rows.append(
             [
-                tr.ids[i],
                 tr.kinds[i],
                 f"{fac.names[a]} / {fac.names[b]}",
                 f"{views[a, b]:+.0f} / {views[b, a]:+.0f}",
@@ -248,7 +252,7 @@ def treaty_section(sim: Sim, at: float) -> list[str]:
             ]
         )
     lines = ["Factions and treaties", ""]
-    lines += _table(["treaty", "kind", "between", "views", "breaks below", "status", "since"], rows)
+    lines += _table(["treaty", "between", "views", "breaks below", "status", "since"], rows)
     income = sim.income()
     rows = [
         [fac.names[f], f"{fac.income[f] + _full_flow(sim, f):.0f}", f"{income[f]:.0f}"]
@@ -319,90 +323,34 @@ def chronicle_section(sim: Sim, at: float) -> list[str]:
     lines = ["Chronicle", ""]
     for entry in entries:
         day, _, tid, status, actor = entry
-        by = f" by {actor}" if actor else ""
-        lines.append(f"  day {day:g}: {tid} {status}{by}")
+        lines.append(f"  day {day:g}: {treaty_change(sim, tid, status, actor)}")
     return lines + [""]
+
+
+def treaty_change(sim: Sim, treaty_id: str, status: str, actor: str) -> str:
+    """A change of a treaty in words, from the names in the world's data: "the trade
+    between the Hidden Leaf and the Land of Tea is broken by the Land of Tea"."""
+    fac = sim.static.factions
+    tr = sim.static.treaties
+    index = tr.ids.index(treaty_id)
+    between = f"{fac.names[int(tr.a[index])]} and {fac.names[int(tr.b[index])]}"
+    text = f"the {tr.kinds[index]} between {between} is {status}"
+    if actor in fac.ids:
+        text += f" by {fac.names[fac.ids.index(actor)]}"
+    return text
 
 
 def plots(sim: Sim, target: int, at: float, out_dir: Path) -> list[Path]:
     """Opinion of the focus faction per nation over time, and the news front on the map."""
-    import matplotlib
+    from kage.tools import world_plots
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    geo = sim.static.geo
-    fac = sim.static.factions
     written: list[Path] = []
-    if len(fac.ids):
-        t = int(fac.target[target])
-        horizon = max(60.0, at * 2)
-        days = np.linspace(0, horizon, 121)
-        series = np.array([opinion.by_nation(geo, sim.opinion_at(d)[:, :, t]) for d in days])
-        fig, ax = plt.subplots(figsize=(11, 5.5))
-        order = np.argsort(-series[-1])
-        colours = plt.get_cmap("tab20")
-        for k, n in enumerate(order.tolist()[:20]):
-            ax.plot(days, series[:, n], label=geo.nation_names[n], color=colours(k % 20))
-        ax.axvline(at, color="grey", linestyle=":", label=f"day {at:g}")
-        ax.set_xlabel("day")
-        ax.set_ylabel(f"opinion of {fac.names[target]}")
-        ax.set_title(f"Opinion of {fac.names[target]} by nation")
-        ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
-        fig.tight_layout()
-        written += _save(fig, out_dir / "opinion_over_time")
-        plt.close(fig)
+    if len(sim.static.factions.ids):
+        written += world_plots.opinion_plot(sim, target, at, out_dir)
     item = next(
         (i for i in sim.dyn.items.values() if sim.static.sources[i.source].kind == "news"), None
     )
     if item is not None:
-        fig, ax = plt.subplots(figsize=(8, 8))
-        a, b, _ = geo.roads()
-        if len(a) <= 20_000:
-            from matplotlib.collections import LineCollection
-
-            segments = np.stack([geo.pos[a], geo.pos[b]], axis=1)
-            ax.add_collection(LineCollection(segments, colors="#cccccc", linewidths=0.6, zorder=1))
-        arrival = np.where(np.isfinite(item.arrival), item.arrival - item.born, np.nan)
-        known = item.arrival <= at
-        size = 60 if geo.size <= ROWS * 2 else max(2, 4000 // geo.size + 1)
-        points = ax.scatter(
-            geo.pos[:, 0],
-            geo.pos[:, 1],
-            c=arrival,
-            cmap="viridis",
-            s=size,
-            zorder=2,
-            edgecolors=np.where(known, "black", "none").tolist(),
-            linewidths=0.8,
-        )
-        fig.colorbar(points, ax=ax, label="days for the news to arrive")
-        if geo.size <= ROWS * 2:
-            xs = geo.pos[:, 0]
-            edge = float(xs.min() + 0.75 * (xs.max() - xs.min()))
-            for s in range(geo.size):
-                right = geo.pos[s, 0] > edge  # labels near the right edge go left of their dot
-                ax.annotate(
-                    geo.names[s],
-                    geo.pos[s],
-                    fontsize=6,
-                    xytext=(-4 if right else 4, 3),
-                    textcoords="offset points",
-                    ha="right" if right else "left",
-                )
-        ax.scatter(*geo.pos[item.origin], marker="*", s=250, c="red", zorder=3, label="origin")
-        ax.set_title(f"The news front of '{item.id}' on day {at:g} (outlined: known)")
-        ax.set_aspect("equal")
-        ax.margins(0.12)
-        ax.legend(loc="lower right")
-        fig.tight_layout()
-        written += _save(fig, out_dir / "news_front")
-        plt.close(fig)
+        title = f"The news front of '{item.id}' on day {at:g} (outlined: known)"
+        written += world_plots.news_plot(sim, item, at, title, out_dir)
     return written
-
-
-def _save(fig: Any, stem: Path) -> list[Path]:
-    paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
-    for path in paths:
-        fig.savefig(path, dpi=110)
-    return paths

@@ -115,6 +115,20 @@ def stamp(start: datetime, minutes: int) -> str:
     return f"{date}T{moment.hour:02d}:{moment.minute:02d}"
 
 
+def day_and_time(start: datetime, minutes: int) -> str:
+    """The story's day (counted from 1) and the time on the clock: "Day 2, 14:05"."""
+    moment = _moment(start, minutes)
+    return f"Day {minutes // 1440 + 1}, {moment.hour:02d}:{moment.minute:02d}"
+
+
+def short_span(minutes: int) -> str:
+    """A span in few letters, for a status line: "1d 23h", "5h 10m", "0m"."""
+    days, rest = divmod(max(0, minutes), 1440)
+    hours, mins = divmod(rest, 60)
+    bits = [f"{n}{u}" for n, u in ((days, "d"), (hours, "h"), (mins, "m")) if n]
+    return " ".join(bits[:2]) or "0m"
+
+
 def describe_span(minutes: int) -> str:
     """A human span: '2 days', '3 hours and 10 minutes', 'a moment'."""
     if minutes <= 0:

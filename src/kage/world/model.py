@@ -274,6 +274,7 @@ class World:
     moods: dict[str, int] = field(default_factory=dict)
     mood_words: list[tuple[int, str]] = field(default_factory=list)  # (at least, word)
     hope_lines: list[Variant] = field(default_factory=list)
+    status_lines: list[Variant] = field(default_factory=list)  # the status line's extras
     mood_rules: list[MoodRule] = field(default_factory=list)
     councils: dict[str, Council] = field(default_factory=dict)
     motions: dict[str, Motion] = field(default_factory=dict)

@@ -8,6 +8,6 @@ EXTENSION = Extension(
     summary="council votes weighed from beliefs and bonds, edicts with deadlines",
     modules=("kage.ext.council.council", "kage.ext.council.edicts"),
     effects={"council_vote": Arg("{council_vote: banish_naruto}", TEXT, (), one("motion"))},
-    providers=("council.tally", "council.reasons", "edict.left", "edict.terms"),
+    providers=("council.tally", "council.reasons", "edict.left", "edict.due", "edict.terms"),
     handlers=("edict",),
 )

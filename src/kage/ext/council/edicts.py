@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
 from kage.systems.registry import handler, provider
 from kage.world import effects, ops, query
-from kage.world.clock import describe_span, parse_duration
+from kage.world.clock import describe_span, parse_duration, short_span
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -101,6 +101,14 @@ def time_left(game: Game, edict_id: str) -> str:
     if record is None:
         return "no time at all"
     return describe_span(max(0, record["deadline"] - game.state.minutes))
+
+
+@provider("edict.due")
+def due(game: Game, edict_id: str) -> str:
+    """{{edict.due:banishment}}: the time left before the edict's deadline, short ("1d
+    23h"), for a status line."""
+    record = game.state.records.get(f"edict:{edict_id}")
+    return short_span(record["deadline"] - game.state.minutes) if record else ""
 
 
 @provider("edict.terms")

@@ -26,6 +26,7 @@ EXTENSION = Extension(
     },
     effects={"learn_jutsu": Arg("{learn_jutsu: invisibility}", TEXTS, (), one("jutsu"))},
     handlers=("jutsu",),
+    providers=("ninja.chakra",),
     props={
         "taijutsu": Prop("the person's skill at unarmed fighting", NUMBER, ("person",)),
         "chakra": Prop("the person's chakra at the start", NUMBER, ("person",)),

@@ -29,7 +29,7 @@ from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
 from kage.ext.body import stats
 from kage.parser.text import words
-from kage.systems.registry import allies, handler, revealer, ticker
+from kage.systems.registry import allies, handler, provider, revealer, ticker
 from kage.world import ops, query
 from kage.world.clock import parse_duration
 from kage.world.conditions import condition, holds
@@ -117,6 +117,14 @@ def text(game: Game, spec: dict[str, Any], which: str, count: int = 1) -> str:
 # -- chakra ------------------------------------------------------------------------------
 def chakra(game: Game, who: str) -> float:
     return stats.stat(game, who, "chakra")
+
+
+@provider("ninja.chakra")
+def chakra_shown(game: Game, who: str) -> str:
+    """{{ninja.chakra}}: the player's (or `who`'s) chakra and the most they can hold,
+    "80/100"."""
+    who = who or game.world.player
+    return f"{int(chakra(game, who))}/{int(capacity(game, who))}"
 
 
 def capacity(game: Game, who: str) -> float:
