@@ -1,5 +1,5 @@
 """Doing things to things that change nothing unless the world says so: push, pull, turn,
-squeeze, rub, wave, swing, set to, climb, tie to.
+squeeze, rub, wave, swing, set to, climb, tie to, water.
 
 As in Inform, pushing a lever does nothing by itself: the world's data gives it a meaning
 (an interaction for the verb and the thing), and then that answers instead.
@@ -50,9 +50,28 @@ SETTING = response("setting.no_way", "{The noun} can't be set to anything.")
 CLIMBING = response("climbing.pointless", "Climbing {the noun} would get you nowhere.")
 TYING = response("tying.pointless", "Tying {the noun} to {the second} would get you nowhere.")
 TYING_ITSELF = response("tying.to_itself", "You can't tie something to itself.")
+WATERING = response("watering.pointless", "Watering {the noun} would do nothing for it.")
 
-ACTIONS = ("push", "pull", "turn", "squeeze", "rub", "wave", "swing", "set_to", "climb", "tie")
-BLOCKED = {"swing": SWINGING, "set_to": SETTING, "climb": CLIMBING, "tie": TYING}
+ACTIONS = (
+    "push",
+    "pull",
+    "turn",
+    "squeeze",
+    "rub",
+    "wave",
+    "swing",
+    "set_to",
+    "climb",
+    "tie",
+    "water",
+)
+BLOCKED = {
+    "swing": SWINGING,
+    "set_to": SETTING,
+    "climb": CLIMBING,
+    "tie": TYING,
+    "water": WATERING,
+}
 
 
 @rule("before", *ACTIONS, order=5)

@@ -486,6 +486,10 @@ def _build(
         unknown = nouns.unknown_word(game, phrase) if slot not in WORDS_READ else None
         if unknown is not None and slot in ("way", "toward") and ways.described_here(game, phrase):
             unknown = None  # "the cobbled square": words the place's own text uses
+        if unknown is not None and slot in ("thing", "things"):
+            about_me = _felt(game, line.action, phrase)  # "x rash"
+            if about_me is not None:
+                return about_me
         if unknown is not None:
             scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
             if scenery is not None:
@@ -499,6 +503,19 @@ def _build(
         return resolved
     found, several = resolved
     return _actions(game, action, binds, found, several)
+
+
+def _felt(game: Game, verb: str, phrase: list[str]) -> Parsed | None:
+    """Something the player has about him that is no thing (a rash): looking at it says
+    how it is; doing anything else to it, that it won't help."""
+    words = nouns.strip_articles(phrase)
+    for felt in game.engine.hooks("felt"):
+        said = felt(game, words)
+        if said is not None:
+            if verb in scenery.LOOKING:
+                return Parsed(error=said, rank=SCENERY)
+            return Parsed(error=replies.ABOUT_YOU(game), rank=SCENERY)
+    return None
 
 
 def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:

@@ -25,6 +25,7 @@ TurnHook = Callable[["Game", "Action", int], None]
 Settler = Callable[["Game"], None]
 AlliesAt = Callable[["Game", str], int]
 Revealer = Callable[["Game", str, str], object]
+Felt = Callable[["Game", list[str]], "str | None"]
 
 
 def provider(name: str) -> Callable[[Provider], Provider]:
@@ -54,6 +55,13 @@ def every_turn(name: str, before: Names = (), after: Names = ()) -> Callable[[Tu
         before=("scene_triggers", *((before,) if isinstance(before, str) else before)),
         after=("advance_time", *((after,) if isinstance(after, str) else after)),
     )
+
+
+def felt(name: str) -> Callable[[Felt], Felt]:
+    """What the player has about him that is no thing in the world (a rash, a wound),
+    with (game, the words of a noun phrase): how it looks, if the words name it, else
+    None. The parser asks these when a noun names nothing in sight ("x rash")."""
+    return mark("felt", name)
 
 
 def allies(name: str) -> Callable[[AlliesAt], AlliesAt]:

@@ -12,7 +12,7 @@ from kage.actions.diagnosing import answered
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
 from kage.ext.body import stats
-from kage.systems.registry import handler, ticker
+from kage.systems.registry import felt, handler, ticker
 from kage.world import query
 from kage.world.clock import parse_duration
 from kage.world.conditions import condition
@@ -35,6 +35,25 @@ def effective(game: Game, who: str, key: str, default: float = 0) -> float:
     for status in stats.statuses(game, who):
         value += definition(game, status).get("modifiers", {}).get(key, 0)
     return value
+
+
+FELT = response("status.felt", "You are {name}.", "name")
+
+
+@felt("statuses")
+def _felt(game: Game, phrase: list[str]) -> str | None:
+    """A status the player has, named by its id or a word of its name ("x rash"): its
+    `description`, or "You are <its name>."."""
+    if not phrase:
+        return None
+    head = phrase[-1].removesuffix("es") if phrase[-1].endswith("es") else phrase[-1]
+    for status in stats.statuses(game, game.world.player):
+        spec = definition(game, status)
+        named = {status, *str(spec.get("name", "")).lower().split()}
+        if phrase[-1] in named or head in named or head.rstrip("s") in named:
+            said = spec.get("description")
+            return game.render(str(said)) if said else FELT(game, name=spec.get("name", status))
+    return None
 
 
 def give(game: Game, who: str, status: str, minutes: int | None = None) -> None:

@@ -71,6 +71,8 @@ EXTENSION = Extension(
             "give|pay|hand|offer {person} [some] money|cash|coins",
             "give|hand|offer [some] money|cash|coins to {person}",
             "pay {person}",
+            "bribe {person}",
+            "bribe {person} with {number} {currency}",
         ),
         "wares": (
             "wares",
