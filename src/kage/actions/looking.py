@@ -74,7 +74,7 @@ def describe_thing(game: Game, action: Action) -> str:
     ent = game.world.entities[action.noun]
     if ent.kind == "place":
         return describe.place(game, action.noun)
-    parts = [game.pick(ent.description) or NOTHING_SPECIAL(game, action)]
+    parts = [game.say_variant(ent.description) or NOTHING_SPECIAL(game, action)]
     if ent.kind == "person":
         from kage.systems.relationships import mood_word
 

@@ -48,6 +48,11 @@ from kage.world.model import (
 __all__ = ["BUG", "SECTIONS", "Builder", "load_world", "prose"]
 
 
+
+def once_key(text: str) -> str:
+    """The key that remembers a `once` variant was said: the same text, the same key."""
+    return "said:" + hashlib.sha1(text.encode()).hexdigest()[:12]
+
 def prose(text: str) -> str:
     """Join the lines of each paragraph, so prose wrapped in a data file flows to any
     width; blank lines part paragraphs, and indented lines (lists) keep their breaks."""
@@ -316,7 +321,12 @@ class Builder(References):
         if isinstance(value, str):
             return [Variant(prose(value))] if value else []
         return [
-            Variant(prose(v.text), v.when, self.ask(located, (*path, i, "asks"), v.asks))
+            Variant(
+                prose(v.text),
+                v.when,
+                self.ask(located, (*path, i, "asks"), v.asks),
+                once_key(prose(v.text)) if v.once else "",
+            )
             for i, v in enumerate(value)
         ]
 

@@ -42,6 +42,13 @@ class VariantModel(Strict):
         None,
         description="A question this puts to the player (yes/no answers), pending until answered.",
     )
+    once: bool = Field(
+        False,
+        description=(
+            "Said only the first time (a start, a surprise, a first meeting); after that the "
+            "next variant that holds is used."
+        ),
+    )
 
 
 Text = str | list[VariantModel]

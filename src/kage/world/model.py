@@ -44,6 +44,7 @@ class Variant:
     text: str
     when: Cond = None
     asks: Ask | None = None  # said by a person: what this line asks the player
+    once: str = ""  # said only once: the key that remembers it was (in state.fired)
 
 
 @dataclass(slots=True)
