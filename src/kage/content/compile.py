@@ -596,6 +596,12 @@ class Builder(References):
             )
         for i, end in enumerate(model.endings):
             self.check_condition(located, ("endings", i, "when"), end.when)
+            if not end.text and not end.parts:
+                self.problem(
+                    located,
+                    ("endings", i),
+                    f"ending '{end.id}' says nothing: give it a `text` or `parts`.",
+                )
             world.endings.append(
                 Ending(
                     end.id,
@@ -603,6 +609,7 @@ class Builder(References):
                     end.won,
                     prose(end.text),
                     self.duration(located, ("endings", i, "epilogue"), end.epilogue),
+                    self.variants(located, ("endings", i, "parts"), end.parts),
                 )
             )
         for m in model.milestones:

@@ -349,7 +349,15 @@ class EndingModel(Strict):
         ),
     )
     won: bool = Field(description="Whether it counts as winning.")
-    text: str = Field(description="What the player reads.")
+    text: str = Field("", description="What the player reads.")
+    parts: list[VariantModel] = Field(
+        [],
+        description=(
+            "Paragraphs told after `text`, each only while its `when` holds, in order: an "
+            "ending assembled from what is true (who was freed, whom the player met), so it "
+            "never thanks him for what he did not do."
+        ),
+    )
     epilogue: str | int = Field(
         0,
         description=(

@@ -257,6 +257,7 @@ class Ending:
     won: bool
     text: str
     epilogue: int = 0  # minutes the world runs on after the ending, telling what it heard
+    parts: list[Variant] = field(default_factory=list)  # told after `text`, each if it holds
 
 
 @dataclass(slots=True)
