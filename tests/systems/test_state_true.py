@@ -1,0 +1,165 @@
+"""Narration tells the truth about the state: texts keyed on what they assume (a worn
+headband, a pristine blade, a lesson not yet taught), reactions that remember (`once`
+variants, a scolding before forgiveness), descriptions that follow who is still there,
+and endings assembled from what the player actually did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.helpers import fresh, opened, play, played_until, walkthrough, world_from
+
+from kage.session import Session
+from kage.world.model import World
+
+
+@pytest.fixture(scope="module")
+def saves(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("saves")
+
+
+@pytest.fixture(scope="module")
+def at_office(banished: World, saves: Path) -> Session:
+    return played_until(banished, "give headband to tsunade", saves)
+
+
+@pytest.fixture(scope="module")
+def at_shop(banished: World, saves: Path) -> Session:
+    return played_until(banished, "sell loot scroll", saves)
+
+
+@pytest.fixture(scope="module")
+def at_shack(banished: World, saves: Path) -> Session:
+    return played_until(banished, "forgive kai", saves)
+
+
+# -- texts keyed on the state they assume ----------------------------------------------
+def test_the_headband_is_untied_only_while_it_is_worn(at_office: Session) -> None:
+    worn = play(fresh(at_office), "give headband to tsunade")
+    assert "You untie the headband" in worn
+    off = play(fresh(at_office), "take off headband", "give headband to tsunade")
+    assert "untie" not in off
+    assert "already undone" in off
+
+
+def test_the_necklace_is_lifted_over_the_head_only_while_worn(at_office: Session) -> None:
+    off = play(fresh(at_office), "take off necklace", "give necklace to tsunade")
+    assert "over your head" not in off
+    assert "open palm" in off
+
+
+def test_kuramas_quip_reads_the_condition_of_the_goods_sold(at_shop: Session) -> None:
+    clean = play(fresh(at_shop), "unseal loot scroll", "sell tanto", "accept")
+    assert "Good, clean work" in clean  # Genji's appraisal
+    assert "Worn out, he says" not in clean
+    assert "Good, clean work, he says" in clean  # Kurama repeats what was said
+    worn = play(fresh(at_shop), "sell loot scroll", "accept")
+    assert "Worn out, he says" in worn
+
+
+def test_walking_out_is_told_once_out_of_the_shop(at_shop: Session) -> None:
+    session = fresh(at_shop)
+    sold = play(session, "sell loot scroll", "accept")
+    assert "walk out" not in sold and "spending it in your head" not in sold
+    outside = play(session, "w")
+    assert "spending it in your head" in outside
+    assert "spending it in your head" not in play(session, "e", "w")
+
+
+def test_kurama_does_not_offer_to_teach_what_was_learned(
+    banished: World, saves: Path
+) -> None:
+    session = played_until(banished, "sort loot", saves)
+    said = play(session, "ask kurama about training")
+    assert "You can vanish now" in said
+    assert "I will show you how to vanish" not in said
+
+
+# -- reactions that remember -------------------------------------------------------------
+def test_kotomi_is_not_startled_by_someone_she_has_watched_come_in(at_shack: Session) -> None:
+    session = fresh(at_shack)
+    said = play(session, "talk to kotomi")
+    assert "didn't hear you come in" not in said
+
+
+def test_forgiving_after_a_scolding_remembers_the_scolding(at_shack: Session) -> None:
+    scolded = play(fresh(at_shack), "scold kai", "forgive kai")
+    assert "Water under the bridge" not in scolded
+    assert "still in the room" in scolded
+    plain = play(fresh(at_shack), "forgive kai")
+    assert "Water under the bridge" in plain
+    again = play(fresh(at_shack), "forgive kai", "forgive kai")
+    assert "said it already" in again
+
+
+ONCE = """
+world: {id: once, title: "Once", intro: "A room.", player: hero}
+places:
+  - {id: room, name: "the room", nouns: [room]}
+people:
+  - {id: hero, name: "Hero", nouns: [hero, me], at: room, proper: true}
+  - id: maid
+    name: "maid"
+    nouns: [maid]
+    at: room
+    greeting:
+      - once: true
+        text: "The maid jumps. \\"Oh! You startled me.\\""
+      - text: "The maid nods to you."
+endings:
+  - {id: never, won: true, text: "Done."}
+"""
+
+
+def test_a_once_variant_is_said_the_first_time_only(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    world = world_from(tmp_path_factory, "once", ONCE)
+    session = opened(world, tmp_path)
+    assert "startled" in play(session, "talk to maid")
+    again = play(session, "talk to maid")
+    assert "startled" not in again and "nods to you" in again
+    # the memory is part of the state: undoing both talks forgets it, as if never said
+    play(session, "undo", "undo")
+    assert "startled" in play(session, "talk to maid")
+
+
+# -- descriptions that follow who is there -------------------------------------------------
+def test_the_chamber_is_not_described_working_once_the_men_have_gone(
+    banished: World, saves: Path
+) -> None:
+    session = played_until(banished, "tie up scarred guard", saves)
+    said = play(session, "n", "look")
+    assert "men in chains, working" not in said
+    assert "empty floor" in said
+
+
+def test_the_miners_waiting_for_the_signal_are_told_as_waiting(
+    banished: World, saves: Path
+) -> None:
+    # chains cut, signal not given; still invisible, back in the chamber
+    session = played_until(banished, "release jutsu", saves)
+    said = play(session, "n", "x chamber miners")
+    assert "cut through" in said
+
+
+# -- endings assembled from facts ----------------------------------------------------------
+def _ending(banished: World, saves: Path, lines: list[str]) -> str:
+    session = Session(banished, seed=1, saves=saves)
+    session.opening()
+    return play(session, *lines)
+
+
+def test_the_ending_thanks_you_only_for_the_men_you_freed(
+    banished: World, saves: Path
+) -> None:
+    lines = walkthrough("full.txt")
+    full = _ending(banished, saves, lines)
+    assert "four from the yard" in full and "still waiting for you" not in full
+    left = _ending(banished, saves, [c for c in lines if c != "cut chains of yard miners"])
+    assert "*** You have won ***" in left
+    assert "four from the yard" not in left
+    assert "The miners of Oashisu are free" not in left
+    assert "still waiting for you" in left
+    assert "[New quest" not in left.split("END OF CHAPTER TWO")[-1]
