@@ -67,9 +67,7 @@ def test_walking_out_is_told_once_out_of_the_shop(at_shop: Session) -> None:
     assert "spending it in your head" not in play(session, "e", "w")
 
 
-def test_kurama_does_not_offer_to_teach_what_was_learned(
-    banished: World, saves: Path
-) -> None:
+def test_kurama_does_not_offer_to_teach_what_was_learned(banished: World, saves: Path) -> None:
     session = played_until(banished, "sort loot", saves)
     said = play(session, "ask kurama about training")
     assert "You can vanish now" in said
@@ -151,9 +149,7 @@ def _ending(banished: World, saves: Path, lines: list[str]) -> str:
     return play(session, *lines)
 
 
-def test_the_ending_thanks_you_only_for_the_men_you_freed(
-    banished: World, saves: Path
-) -> None:
+def test_the_ending_thanks_you_only_for_the_men_you_freed(banished: World, saves: Path) -> None:
     lines = walkthrough("full.txt")
     full = _ending(banished, saves, lines)
     assert "four from the yard" in full and "still waiting for you" not in full

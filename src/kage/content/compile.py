@@ -48,10 +48,10 @@ from kage.world.model import (
 __all__ = ["BUG", "SECTIONS", "Builder", "load_world", "prose"]
 
 
-
 def once_key(text: str) -> str:
     """The key that remembers a `once` variant was said: the same text, the same key."""
     return "said:" + hashlib.sha1(text.encode()).hexdigest()[:12]
+
 
 def prose(text: str) -> str:
     """Join the lines of each paragraph, so prose wrapped in a data file flows to any
