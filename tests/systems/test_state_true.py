@@ -159,3 +159,36 @@ def test_the_ending_thanks_you_only_for_the_men_you_freed(banished: World, saves
     assert "The miners of Oashisu are free" not in left
     assert "still waiting for you" in left
     assert "[New quest" not in left.split("END OF CHAPTER TWO")[-1]
+
+
+# -- kage check: descriptions that would go stale ------------------------------------------
+STALE = """
+world: {id: stale, title: "Stale", intro: "A yard.", player: hero}
+places:
+  - id: yard
+    name: "the yard"
+    nouns: [yard]
+    description: DESCRIPTION
+people:
+  - {id: hero, name: "Hero", nouns: [hero, me], at: yard, proper: true}
+  - {id: guard, name: "sleepy guard", nouns: [guard, sentry], adjectives: [sleepy], at: yard}
+endings:
+  - {id: never, won: true, text: "Done."}
+"""
+
+
+def test_check_warns_of_a_description_that_names_someone_who_can_go(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from kage.tools.stale_text import stale_descriptions
+
+    plain = world_from(tmp_path_factory, "stale", STALE.replace("DESCRIPTION", '"A guard dozes."'))
+    (warning,) = stale_descriptions(plain)
+    assert "yard" in warning and "'guard'" in warning and "{present: guard}" in warning
+    keyed = STALE.replace(
+        "DESCRIPTION",
+        '[{when: {present: guard}, text: "A guard dozes."}, {text: "An empty yard."}]',
+    )
+    assert stale_descriptions(world_from(tmp_path_factory, "keyed", keyed)) == []
+    unnamed = STALE.replace("DESCRIPTION", '"Cobbles, and a pump."')
+    assert stale_descriptions(world_from(tmp_path_factory, "unnamed", unnamed)) == []
