@@ -350,7 +350,7 @@ class EndingModel(Strict):
     )
     won: bool = Field(description="Whether it counts as winning.")
     text: str = Field("", description="What the player reads.")
-    parts: list[VariantModel] = Field(
+    parts: Text = Field(
         [],
         description=(
             "Paragraphs told after `text`, each only while its `when` holds, in order: an "

@@ -1,4 +1,4 @@
-"""A companion who remarks on events."""
+"""A companion who remarks on what happens."""
 
 from kage.core.extension import MAPPING, Arg, Extension
 
