@@ -192,3 +192,29 @@ def test_check_warns_of_a_description_that_names_someone_who_can_go(
     assert stale_descriptions(world_from(tmp_path_factory, "keyed", keyed)) == []
     unnamed = STALE.replace("DESCRIPTION", '"Cobbles, and a pump."')
     assert stale_descriptions(world_from(tmp_path_factory, "unnamed", unnamed)) == []
+
+
+# -- rumours told from what is true ---------------------------------------------------------
+def _in_town_before_coming_home(banished: World, saves: Path, skip: str = "") -> Session:
+    lines = [c for c in walkthrough("full.txt") if c != skip]
+    session = Session(banished, seed=1, saves=saves)
+    session.opening()
+    play(session, *lines[: lines.index("reassure prisoner")])
+    play(session, "u", "s", "s", "s", "s", "s", "wait 3 hours")  # the prisoner left behind
+    return session
+
+
+def _mine_rumour(session: Session) -> str:
+    heard = play(session, "listen")
+    (line,) = [p for p in heard.split("\n\n") if "Up at the mine" in p or "miners" in p]
+    return line
+
+
+def test_the_mine_rumour_claims_no_more_than_happened(banished: World, saves: Path) -> None:
+    everyone = _mine_rumour(_in_town_before_coming_home(banished, saves))
+    assert "home" not in everyone and "the ones in the yard" in everyone
+    chamber = _mine_rumour(
+        _in_town_before_coming_home(banished, saves, skip="cut chains of yard miners")
+    )
+    assert "home" not in chamber and "yard" not in chamber
+    assert "big chamber" in chamber

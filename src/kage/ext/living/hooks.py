@@ -132,7 +132,7 @@ def _rumour(game: Game, arg: str) -> str:
     """{{living.rumour:banishment}}: the news as it is told where the player is."""
     if not alive(game):
         return ""
-    from kage.ext.living import news, play
+    from kage.ext.living import news, play, rumours
 
     sim = play.current(game)
     settlement = play.settlement_here(game)
@@ -140,7 +140,7 @@ def _rumour(game: Game, arg: str) -> str:
         return ""
     for item in sim.dyn.items.values():
         if item.source == arg and item.arrival[settlement] <= game.state.minutes / DAY:
-            return news.telling(sim.static.sources[arg], item, settlement)
+            return rumours.told(game, news.telling(sim.static.sources[arg], item, settlement))
     return ""
 
 
