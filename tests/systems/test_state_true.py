@@ -218,3 +218,12 @@ def test_the_mine_rumour_claims_no_more_than_happened(banished: World, saves: Pa
     )
     assert "home" not in chamber and "yard" not in chamber
     assert "big chamber" in chamber
+
+
+# -- a killing told as what it was ----------------------------------------------------------
+def test_killing_a_man_who_gave_up_is_not_told_like_any_other(banished: World, saves: Path) -> None:
+    session = played_until(banished, "tie up scarred guard", saves)  # all three gave up
+    begging = play(fresh(session), "kill scarred guard")
+    assert "had given up" in begging and "worse than you had imagined" not in begging
+    tied = play(fresh(session), "tie up bald guard", "kill bald guard")
+    assert "no fighting back" in tied and "hands are still raised" not in tied
