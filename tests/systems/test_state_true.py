@@ -227,3 +227,11 @@ def test_killing_a_man_who_gave_up_is_not_told_like_any_other(banished: World, s
     assert "had given up" in begging and "worse than you had imagined" not in begging
     tied = play(fresh(session), "tie up bald guard", "kill bald guard")
     assert "no fighting back" in tied and "hands are still raised" not in tied
+
+
+def test_a_prisoner_fed_with_his_hands_tied_is_fed_by_hand(banished: World, saves: Path) -> None:
+    session = played_until(banished, "untie prisoner", saves)
+    tied = play(fresh(session), "feed prisoner")
+    assert "still tied" in tied and "both hands round the cup" not in tied
+    untied = play(fresh(session), "untie prisoner", "feed prisoner")
+    assert "both hands round the cup" in untied
