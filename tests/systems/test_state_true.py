@@ -235,3 +235,12 @@ def test_a_prisoner_fed_with_his_hands_tied_is_fed_by_hand(banished: World, save
     assert "still tied" in tied and "both hands round the cup" not in tied
     untied = play(fresh(session), "untie prisoner", "feed prisoner")
     assert "both hands round the cup" in untied
+
+
+def test_the_bearded_man_who_speaks_can_be_found_and_answers(banished: World, saves: Path) -> None:
+    session = played_until(banished, "d", saves)  # the freed men have told of the cells
+    said = play(
+        session, "s", "x big man", "talk to the bearded man", "ask bearded man about kotomi"
+    )
+    assert "can't see any such thing" not in said and "nobody like that" not in said
+    assert "grey-shot beard" in said and "Seven weeks" in said
