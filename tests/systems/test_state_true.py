@@ -244,3 +244,27 @@ def test_the_bearded_man_who_speaks_can_be_found_and_answers(banished: World, sa
     )
     assert "can't see any such thing" not in said and "nobody like that" not in said
     assert "grey-shot beard" in said and "Seven weeks" in said
+
+
+def test_an_invisible_visitor_is_not_seen_in_the_doorway(banished: World, saves: Path) -> None:
+    session = played_until(banished, "release", saves)  # still invisible, outside the shack
+    unseen = play(session, "wait 20 minutes", "in")
+    assert "sees you in the doorway" not in unseen and "Nobody looks up" in unseen
+    appearing = play(session, "release", "talk to kotomi")
+    assert "where nobody was a moment ago" in appearing
+    assert "didn't hear you come in" not in appearing
+
+
+def test_kotomi_knows_what_the_player_overheard_only_if_he_was_there(
+    banished: World, saves: Path
+) -> None:
+    session = played_until(banished, "ask kotomi about the wallet", saves)
+    heard = play(fresh(session), "ask kotomi about the wallet")
+    assert "she was asking her son about" in heard and "goes white" not in heard
+    lines = walkthrough("full.txt")
+    away = Session(banished, seed=1, saves=saves)
+    away.opening()
+    play(away, *lines[: lines.index("wait 20 minutes")])
+    # out of earshot in the alley while it is said, then home to the shack
+    said = play(away, "n", "wait 20 minutes", "s", "in", "ask kotomi about the wallet")
+    assert "she was asking her son about" not in said and "goes white" in said
