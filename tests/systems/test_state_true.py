@@ -268,3 +268,29 @@ def test_kotomi_knows_what_the_player_overheard_only_if_he_was_there(
     # out of earshot in the alley while it is said, then home to the shack
     said = play(away, "n", "wait 20 minutes", "s", "in", "ask kotomi about the wallet")
     assert "she was asking her son about" not in said and "goes white" in said
+
+
+def test_the_desk_shows_the_paperwork_the_hug_knocked_off(at_office: Session) -> None:
+    before = play(fresh(at_office), "x desk")
+    assert "buried in paperwork" in before
+    after = play(fresh(at_office), "hug tsunade", "x desk")
+    assert "buried in paperwork" not in after and "on the floor" in after
+
+
+def test_genji_turns_over_only_a_sword_in_your_hands(at_shop: Session) -> None:
+    held = play(fresh(at_shop), "ask genji about the dragon sword")
+    assert "turns the sword in the lamplight" in held
+    sealed = play(
+        fresh(at_shop), "put dragon sword in reserve scroll", "ask genji about the dragon sword"
+    )
+    assert "turns the sword" not in sealed and "packed away" in sealed
+
+
+def test_greetings_follow_what_has_happened(banished: World, saves: Path) -> None:
+    session = played_until(banished, "go to gate", saves)  # ate at Ichiraku; the village knows
+    teuchi = play(fresh(session), "go to ichiraku", "talk to teuchi")
+    assert "on the house today" not in teuchi and "eat properly" in teuchi
+    unaware = play(fresh(session), "go to gate", "talk to kotetsu")
+    assert "Nothing ever happens" in unaware  # the news has not reached the gate yet
+    gate = play(fresh(session), "go to gate", "wait 8 hours", "talk to kotetsu")
+    assert "Nothing ever happens" not in gate and "something has happened" in gate
