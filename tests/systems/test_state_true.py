@@ -294,3 +294,10 @@ def test_greetings_follow_what_has_happened(banished: World, saves: Path) -> Non
     assert "Nothing ever happens" in unaware  # the news has not reached the gate yet
     gate = play(fresh(session), "go to gate", "wait 8 hours", "talk to kotetsu")
     assert "Nothing ever happens" not in gate and "something has happened" in gate
+
+
+def test_no_crowd_to_overhear_in_a_one_room_home(at_shack: Session) -> None:
+    inside = play(fresh(at_shack), "listen")
+    assert "wash over you" not in inside and "Only the fire" in inside
+    outside = play(fresh(at_shack), "out", "n", "n", "listen")
+    assert "wash over you" in outside
