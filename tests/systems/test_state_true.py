@@ -192,6 +192,22 @@ def test_check_warns_of_a_description_that_names_someone_who_can_go(
     assert stale_descriptions(world_from(tmp_path_factory, "keyed", keyed)) == []
     unnamed = STALE.replace("DESCRIPTION", '"Cobbles, and a pump."')
     assert stale_descriptions(world_from(tmp_path_factory, "unnamed", unnamed)) == []
+    # a flag that a trigger sets from a condition about him counts as asking about him
+    summed = (
+        STALE.replace(
+            "DESCRIPTION",
+            '[{when: {flag: gone}, text: "An empty yard."}, {text: "A guard dozes."}]',
+        )
+        + "triggers:\n  - {id: left, when: {not: {present: guard}},\n"
+        + "     effects: [{set: {gone: true}}]}\n"
+    )
+    assert stale_descriptions(world_from(tmp_path_factory, "summed", summed)) == []
+    scenery = STALE.replace("DESCRIPTION", '"Cobbles."') + (
+        "things:\n  - {id: bench, name: bench, at: yard, scenery: true,\n"
+        '     description: "The guard\'s bench."}\n'
+    )
+    (on_bench,) = stale_descriptions(world_from(tmp_path_factory, "bench", scenery))
+    assert on_bench.startswith("warning: bench's description")
 
 
 # -- rumours told from what is true ---------------------------------------------------------
