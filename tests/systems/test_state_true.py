@@ -317,3 +317,17 @@ def test_no_crowd_to_overhear_in_a_one_room_home(at_shack: Session) -> None:
     assert "wash over you" not in inside and "Only the fire" in inside
     outside = play(fresh(at_shack), "out", "n", "n", "listen")
     assert "wash over you" in outside
+
+
+def test_an_ending_names_no_one_never_met_and_announces_no_quest(
+    banished: World, saves: Path
+) -> None:
+    lines = walkthrough("full.txt")
+    never_home = lines[: lines.index("wait 20 minutes") + 1] + ["n", "n", "w", "n", "n"]
+    said = _ending(
+        banished, saves, never_home + lines[lines.index("knock out lounging gangster") :]
+    )
+    assert "*** You have won ***" in said
+    ending = said[said.index("You bring them down") :]
+    assert "Kotomi" not in ending and "never seen" in ending
+    assert "[New quest" not in ending
