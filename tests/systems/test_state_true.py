@@ -331,3 +331,14 @@ def test_an_ending_names_no_one_never_met_and_announces_no_quest(
     ending = said[said.index("You bring them down") :]
     assert "Kotomi" not in ending and "never seen" in ending
     assert "[New quest" not in ending
+
+
+def test_people_dealing_with_an_invisible_player_hear_a_voice_once(at_shop: Session) -> None:
+    session = fresh(at_shop)
+    first = play(session, "cast invisibility", "sell loot scroll")
+    assert "voice out of thin air" in first
+    assert "voice out of thin air" not in play(session, "haggle", "ask kurama about the loot")
+    seen = play(session, "release", "talk to genji")
+    assert "voice out of thin air" not in seen
+    again = play(session, "cast invisibility", "talk to genji")
+    assert "voice out of thin air" in again  # unseen anew, startled anew
