@@ -76,7 +76,7 @@ def heard_but_not_seen(game: Game, action: Action) -> None:
     game.say(VOICE(game, action, **{"The person": name[:1].upper() + name[1:]}))
 
 
-@every_turn("unseen_voices_forgotten")
+@every_turn("unseen_voices_forgotten", after="watchful")
 def _seen_again(game: Game, action: Action, first_event: int) -> None:
     """Visible again: the next time he goes unseen, people start at his voice anew."""
     if game.state.records.get(HEARD) and not stats.has_status(game, game.world.player, "invisible"):
