@@ -342,3 +342,13 @@ def test_people_dealing_with_an_invisible_player_hear_a_voice_once(at_shop: Sess
     assert "voice out of thin air" not in seen
     again = play(session, "cast invisibility", "talk to genji")
     assert "voice out of thin air" in again  # unseen anew, startled anew
+
+
+def test_a_man_knocked_out_is_not_described_on_his_feet(banished: World, saves: Path) -> None:
+    session = played_until(banished, "knock out dozing gangster", saves)
+    down = play(session, "x lounging gangster")
+    assert "drinking from the kettle" not in down and "out cold" in down
+    tied = play(session, "tie up lounging gangster", "x lounging gangster")
+    assert "trussed hand and foot" in tied
+    standing = play(played_until(banished, "knock out lounging gangster", saves), "x lounging")
+    assert "drinking from the kettle" in standing
