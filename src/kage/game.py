@@ -121,13 +121,23 @@ class Game:
         return _TEMPLATE.sub(fill, text)
 
     def pick(self, variants: list[Variant]) -> str:
-        """The first variant whose condition holds, rendered."""
+        """The first variant whose condition holds, rendered (a `once` variant already
+        said is passed over)."""
         from kage.world.conditions import holds
 
         for variant in variants:
+            if variant.once and variant.once in self.state.fired:
+                continue
             if holds(self, variant.when):
                 return self.render(variant.text)
         return ""
+
+    def say_variant(self, variants: list[Variant]) -> str:
+        """As `pick`, for text that is being said now: a `once` variant is remembered."""
+        from kage.world.conditions import said_now
+
+        variant = said_now(self, variants)
+        return self.render(variant.text) if variant else ""
 
     # -- events, randomness, indexes ------------------------------------------------
     def emit(self, kind: str, **data: Any) -> None:

@@ -77,6 +77,7 @@ def test_the_turn_sequence_is_a_rulebook_in_a_declared_order(banished: World) ->
         "training",
         "watch",
         "watchful",
+        "unseen_voices_forgotten",
         "scene_triggers",
         "endings",
     ]

@@ -90,7 +90,7 @@ def test_a_fed_prisoner_walks_faster_and_trust_is_not_asked_twice(banished, tmp_
     play(session, "reassure prisoner")
     assert "I believe you" in play(session, "reassure him")
     fed = fresh(session)
-    assert "eats it" in play(fed, "give ramen to prisoner")
+    assert "eats them" in play(fed, "give ramen to prisoner")
     assert "No more" in play(fed, "feed him").replace("N-no", "No")
     assert walk_out(fed) < walk_out(session)
 

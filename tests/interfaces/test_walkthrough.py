@@ -110,7 +110,7 @@ def test_banished_words_the_mine_in_its_own_responses(banished) -> None:
         ("Link by link, as quietly as you can, you cut through", "freeing.cut_in_secret"),
         ("Tools drop; chains that are no longer chains slither to the rock", "signalling.here"),
         ("weapons clatter on the rock", "combat.surrounded"),
-        ("piece by piece, testing each edge and every fitting", "selling.appraised"),
+        ("piece by piece, testing every fitting and hunting for every flaw", "selling.appraised"),
     ):
         assert line in said, name
         assert line not in RESPONSES[name].default, name

@@ -715,6 +715,7 @@ def test_sales_add_up_in_what_he_has_for_sale(session: Session) -> None:
         "shop": "forge",
         "amount": 650,
         "goods": ["sword"],
+        "worn": ["sword"],  # what a remark on the sale reads (the goods' wear)
     }
     assert play(session, "wares") == (
         "The smith has for sale:\n"

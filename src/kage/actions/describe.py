@@ -146,7 +146,7 @@ def place(game: Game, place_id: str | None = None, arriving: bool = False) -> st
             return inside_box(game, box)
     ent = world.entities[place_id]
     shown = describes_place(game, place_id, arriving)
-    parts = [heading(game, place_id), game.pick(ent.description) if shown else ""]
+    parts = [heading(game, place_id), game.say_variant(ent.description) if shown else ""]
     people, things, tops = [], [], []
     for item in query.contents(game, place_id):
         other = world.entities[item]

@@ -15,7 +15,7 @@ from kage.actions import pending
 from kage.actions.pipeline import Action, Rulebooks
 from kage.core.responses import response
 from kage.world import effects, query
-from kage.world.conditions import holds
+from kage.world.conditions import holds, said_now
 from kage.world.model import Interaction
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def run_matching(game: Game, action: Action) -> None:
     if inter is None:
         return
     action.minutes = max(action.minutes, inter.minutes)
-    variant = next((v for v in inter.text if holds(game, v.when)), None)
+    variant = said_now(game, inter.text)
     action.data["said"] = game.render(variant.text) if variant else ""
     asks = (variant.asks if variant else None) or inter.asks
     if asks is not None:

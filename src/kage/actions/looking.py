@@ -74,7 +74,11 @@ def describe_thing(game: Game, action: Action) -> str:
     ent = game.world.entities[action.noun]
     if ent.kind == "place":
         return describe.place(game, action.noun)
-    parts = [game.pick(ent.description) or NOTHING_SPECIAL(game, action)]
+    # a state that changes how someone looks (out cold, tied up) says so instead of the
+    # description, which was written for them on their feet (the `looks` of a status)
+    looks = game.engine.providers.get("looks") if ent.kind == "person" else None
+    seen = looks(game, ent.id) if looks else ""
+    parts = [seen or game.say_variant(ent.description) or NOTHING_SPECIAL(game, action)]
     if ent.kind == "person":
         from kage.systems.relationships import mood_word
 

@@ -19,7 +19,7 @@ from kage.core.responses import Response, response
 from kage.parser import typos
 from kage.parser.text import words
 from kage.world import effects, ops
-from kage.world.conditions import holds
+from kage.world.conditions import holds, said_now
 from kage.world.model import Topic, Variant
 
 if TYPE_CHECKING:
@@ -150,11 +150,9 @@ def _best_topic(game: Game, person: str, asked: set[str]) -> Topic | None:
 
 
 def chosen(game: Game, variants: list[Variant]) -> Variant | None:
-    """The variant that is said now (the first whose condition holds)."""
-    for variant in variants:
-        if holds(game, variant.when):
-            return variant
-    return None
+    """The variant that is said now (the first whose condition holds; a `once` variant
+    only the first time)."""
+    return said_now(game, variants)
 
 
 def heard_from(game: Game, who: str, text: str) -> None:

@@ -48,6 +48,11 @@ from kage.world.model import (
 __all__ = ["BUG", "SECTIONS", "Builder", "load_world", "prose"]
 
 
+def once_key(text: str) -> str:
+    """The key that remembers a `once` variant was said: the same text, the same key."""
+    return "said:" + hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
 def prose(text: str) -> str:
     """Join the lines of each paragraph, so prose wrapped in a data file flows to any
     width; blank lines part paragraphs, and indented lines (lists) keep their breaks."""
@@ -316,7 +321,12 @@ class Builder(References):
         if isinstance(value, str):
             return [Variant(prose(value))] if value else []
         return [
-            Variant(prose(v.text), v.when, self.ask(located, (*path, i, "asks"), v.asks))
+            Variant(
+                prose(v.text),
+                v.when,
+                self.ask(located, (*path, i, "asks"), v.asks),
+                once_key(prose(v.text)) if v.once else "",
+            )
             for i, v in enumerate(value)
         ]
 
@@ -586,6 +596,12 @@ class Builder(References):
             )
         for i, end in enumerate(model.endings):
             self.check_condition(located, ("endings", i, "when"), end.when)
+            if not end.text and not end.parts:
+                self.problem(
+                    located,
+                    ("endings", i),
+                    f"ending '{end.id}' says nothing: give it a `text` or `parts`.",
+                )
             world.endings.append(
                 Ending(
                     end.id,
@@ -593,6 +609,7 @@ class Builder(References):
                     end.won,
                     prose(end.text),
                     self.duration(located, ("endings", i, "epilogue"), end.epilogue),
+                    self.variants(located, ("endings", i, "parts"), end.parts),
                 )
             )
         for m in model.milestones:

@@ -42,6 +42,13 @@ class VariantModel(Strict):
         None,
         description="A question this puts to the player (yes/no answers), pending until answered.",
     )
+    once: bool = Field(
+        False,
+        description=(
+            "Said only the first time (a start, a surprise, a first meeting); after that the "
+            "next variant that holds is used."
+        ),
+    )
 
 
 Text = str | list[VariantModel]
@@ -342,7 +349,15 @@ class EndingModel(Strict):
         ),
     )
     won: bool = Field(description="Whether it counts as winning.")
-    text: str = Field(description="What the player reads.")
+    text: str = Field("", description="What the player reads.")
+    parts: Text = Field(
+        [],
+        description=(
+            "Paragraphs told after `text`, each only while its `when` holds, in order: an "
+            "ending assembled from what is true (who was freed, whom the player met), so it "
+            "never thanks him for what he did not do."
+        ),
+    )
     epilogue: str | int = Field(
         0,
         description=(

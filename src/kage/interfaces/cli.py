@@ -199,6 +199,10 @@ def check(world: str | None = None) -> None:
         f"{_count(things, 'thing')}, {_count(len(loaded.milestones), 'milestone')} worth "
         f"{_count(loaded.max_score, 'point')})"
     )
+    from kage.tools.stale_text import stale_descriptions
+
+    for line in stale_descriptions(loaded):
+        click.echo(line)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

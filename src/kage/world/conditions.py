@@ -37,6 +37,19 @@ def holds(game: Game, cond: dict[str, Any] | None) -> bool:
     return True
 
 
+def said_now(game: Game, variants: list[Any]) -> Any:
+    """The variant said now: the first whose condition holds, passing over a `once`
+    variant already said; a `once` variant chosen is remembered as said."""
+    for variant in variants:
+        if variant.once and variant.once in game.state.fired:
+            continue
+        if holds(game, variant.when):
+            if variant.once:
+                game.state.fired[variant.once] = game.state.minutes
+            return variant
+    return None
+
+
 def compare(value: float, arg: dict[str, Any]) -> bool:
     """{above: a, below: b, min: c, max: d}: each bound given must hold."""
     if "above" in arg and not value > arg["above"]:

@@ -44,6 +44,7 @@ class Variant:
     text: str
     when: Cond = None
     asks: Ask | None = None  # said by a person: what this line asks the player
+    once: str = ""  # said only once: the key that remembers it was (in state.fired)
 
 
 @dataclass(slots=True)
@@ -256,6 +257,7 @@ class Ending:
     won: bool
     text: str
     epilogue: int = 0  # minutes the world runs on after the ending, telling what it heard
+    parts: list[Variant] = field(default_factory=list)  # told after `text`, each if it holds
 
 
 @dataclass(slots=True)

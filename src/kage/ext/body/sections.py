@@ -28,6 +28,14 @@ class StatusModel(Strict):
     shown: bool = Field(
         False, description="Named after the person where a place lists who is here."
     )
+    looks: str = Field(
+        "",
+        description=(
+            "How someone looks while it holds, said on EXAMINE instead of their own "
+            "description, which may no longer be true ('{The noun} lies where {he} fell, out "
+            "cold.'); when several hold, the newest."
+        ),
+    )
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: StatusModel) -> None:

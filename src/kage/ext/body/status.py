@@ -6,13 +6,14 @@ Definitions are data (the `statuses` section); the bookkeeping is in `stats.py`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.diagnosing import answered
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
 from kage.ext.body import stats
-from kage.systems.registry import felt, handler, ticker
+from kage.systems.registry import felt, handler, provider, ticker
 from kage.world import query
 from kage.world.clock import parse_duration
 from kage.world.conditions import condition
@@ -27,6 +28,44 @@ STARVING_AFTER = 3 * 24 * 60
 
 def definition(game: Game, status: str) -> dict[str, Any]:
     return game.world.data.get("statuses", {}).get(status, {})
+
+
+def _pronouns(game: Game, who: str) -> dict[str, str]:
+    ent = game.world.entities[who]
+    he, him, his = {
+        "him": ("he", "him", "his"),
+        "her": ("she", "her", "her"),
+        "them": ("they", "them", "their"),
+    }.get("them" if ent.plural else ent.gender, ("it", "it", "its"))
+    the = ent.the()
+    return {
+        "the noun": the,
+        "The noun": the[:1].upper() + the[1:],
+        "he": he,
+        "He": he.capitalize(),
+        "him": him,
+        "his": his,
+        "His": his.capitalize(),
+    }
+
+
+@provider("looks")
+def looks(game: Game, who: str) -> str:
+    """{{looks:guard}}: how someone looks because of a status they have (out cold, tied
+    up): the `looks` of the newest such status; "" if none. EXAMINE says it instead of
+    their own description."""
+    if who not in game.world.entities:
+        return ""
+    defined = game.world.data.get("statuses", {})
+    for status in reversed(list(stats.statuses(game, who))):  # the newest state shows
+        text = defined.get(status, {}).get("looks")
+        if text:
+            return _filled(text, _pronouns(game, who))
+    return ""
+
+
+def _filled(text: str, slots: dict[str, str]) -> str:
+    return re.sub(r"\{([A-Za-z ]+)\}", lambda m: slots.get(m.group(1), m.group(0)), text)
 
 
 def effective(game: Game, who: str, key: str, default: float = 0) -> float:

@@ -60,7 +60,10 @@ TIED_WITH_CHAIN = response(
     "tying_up.with_chain",
     "You wrap a length of the cut chain round {the noun}'s wrists and ankles and knot it tight.",
 )
-TIED = response("tying_up.done", "You truss up {the noun} hand and foot with {rope}.", "rope")
+# the rope is not used up, so the text says what is true of it: a length is cut from it
+TIED = response(
+    "tying_up.done", "You cut a length from {rope} and truss up {the noun} hand and foot.", "rope"
+)
 CHAINED_NOT_TIED = response(
     "untying.chained", "Rope is not the problem; chains are. You would have to cut them."
 )

@@ -27,6 +27,17 @@ KILLED = response(
     "not move again.",
 )
 
+KILLED_SURRENDERED = response(
+    "killing.surrendered",
+    "{The noun} had given up; the empty hands are still raised when you strike. You kill "
+    "someone who was begging you not to, and it is done before you can take it back.",
+)
+KILLED_HELPLESS = response(
+    "killing.helpless",
+    "There is no fighting back and no getting away for {the noun}. It is quick. It is not a "
+    "fight, and whatever you tell yourself later, you know it.",
+)
+
 
 def _the(game: Game, who: str) -> str:
     return game.world.entities[who].the()
@@ -111,6 +122,7 @@ def sizing_up(game: Game, action: Action) -> None:
     target = action.noun
     action.data["surprise"] = combat.surprised(game, target)
     action.data["gave_up"] = stats.has_status(game, target, "surrendered")
+    action.data["helpless"] = combat.out(game, target) or stats.has_status(game, target, "bound")
 
 
 @rule("carry_out", "knock_out", "kill", "fight", order=2)
@@ -144,6 +156,10 @@ def report_kill(game: Game, action: Action) -> str:
     assert action.noun is not None
     if not action.data["hit"]:
         return _blow_text(game, action.noun, False, False, False)
+    if action.data["helpless"]:  # how it was done is told as what it was
+        return KILLED_HELPLESS(game, action)
+    if action.data["gave_up"]:
+        return KILLED_SURRENDERED(game, action)
     return KILLED(game, action)
 
 

@@ -1,6 +1,6 @@
 """A companion who remarks on what happens."""
 
-from kage.core.extension import Extension
+from kage.core.extension import MAPPING, Arg, Extension
 
 EXTENSION = Extension(
     name="companion",
@@ -8,4 +8,5 @@ EXTENSION = Extension(
     modules=("kage.ext.companion.companion",),
     sections=("remarks",),
     content="kage.ext.companion.sections",
+    conditions={"event": Arg("{event: {worn: true}}", MAPPING)},
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
-from kage.content.schema import Strict
+from kage.content.schema import Strict, Text
 from kage.content.sections import Section
 
 Cond = dict[str, Any] | None
@@ -27,13 +27,21 @@ class RemarkModel(Strict):
         {}, description="Event data that must match, e.g. {status: rash}."
     )
     when: Cond = Field(None, description="Said only while this holds.")
-    text: str = Field(description="What they say.")
+    text: Text = Field(
+        description=(
+            "What they say: a text, or variants (`text` and `when`), the first that holds; "
+            "`{event: {...}}` in a `when` tests the event answered."
+        )
+    )
     once: bool = Field(True, description="Said only the first time.")
 
 
 def _check_remark(builder: Any, located: Any, path: tuple[Any, ...], e: RemarkModel) -> None:
     builder.expect(located, (*path, "speaker"), "person", e.speaker)
     builder.check_condition(located, (*path, "when"), e.when)
+    if isinstance(e.text, list):
+        for i, variant in enumerate(e.text):
+            builder.check_condition(located, (*path, "text", i, "when"), variant.when)
 
 
 SECTION = Section("remarks", RemarkModel, _check_remark)

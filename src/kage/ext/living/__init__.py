@@ -3,7 +3,7 @@ off-screen; news that travels and rumours the player can overhear."""
 
 from typing import Any
 
-from kage.core.extension import MAPPING, NUMBER, Arg, Extension, Prop, Ref
+from kage.core.extension import FLAG, MAPPING, NUMBER, Arg, Extension, Prop, Ref
 
 
 def _news(arg: Any) -> list[Ref]:
@@ -53,7 +53,15 @@ EXTENSION = Extension(
         )
     },
     providers=("living.rumour", "living.reaction"),
-    props={"grief": Prop("the person's grief (kept by the living world)", NUMBER, ("person",))},
+    props={
+        "grief": Prop("the person's grief (kept by the living world)", NUMBER, ("person",)),
+        "private": Prop(
+            "a home or a closed room: no talk of the town gathers there, so LISTEN hears only "
+            "the place itself",
+            FLAG,
+            ("place",),
+        ),
+    },
     grammar={
         "listen": (
             "listen",

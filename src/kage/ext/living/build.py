@@ -18,6 +18,11 @@ from kage.ext.living.sim import Static
 from kage.world.clock import parse_duration
 
 
+def _first(version: tuple[float, Any]) -> float:
+    """Versions sort by distance alone (a text may be a list of variants)."""
+    return float(version[0])
+
+
 def has_living(data: dict[str, Any]) -> bool:
     return bool(data.get("settlements"))
 
@@ -46,14 +51,14 @@ def static_from_data(data: dict[str, Any]) -> Static:
             words=frozenset(w.lower() for w in entry["words"]),
             reach=_days(entry.get("reach")),
             distorts=entry.get("distorts", 0.3),
-            versions=sorted((v["beyond"], v["text"]) for v in entry["versions"]),
+            versions=sorted(((v["beyond"], v["text"]) for v in entry["versions"]), key=_first),
             shock=entry.get("shock", 0.0),
             impacts=opinion.impacts(
                 geo, entry["subject"], entry.get("impacts", []), t_index, parse_duration
             ),
         )
     for entry in whereabouts:
-        versions = sorted((v["beyond"], v["text"]) for v in entry["versions"])
+        versions = sorted(((v["beyond"], v["text"]) for v in entry["versions"]), key=_first)
         for suffix, reach in (("", entry["reach"]), (":named", entry.get("recognised_reach"))):
             if reach is None:
                 continue

@@ -19,8 +19,10 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import rule
+from kage.core.responses import response
 from kage.ext.living.keys import DAY, KEY, OWED, alive
 from kage.systems.registry import every_turn, provider, settler, ticker
+from kage.world import query
 from kage.world.conditions import condition
 from kage.world.effects import effect
 
@@ -132,7 +134,7 @@ def _rumour(game: Game, arg: str) -> str:
     """{{living.rumour:banishment}}: the news as it is told where the player is."""
     if not alive(game):
         return ""
-    from kage.ext.living import news, play
+    from kage.ext.living import news, play, rumours
 
     sim = play.current(game)
     settlement = play.settlement_here(game)
@@ -140,7 +142,7 @@ def _rumour(game: Game, arg: str) -> str:
         return ""
     for item in sim.dyn.items.values():
         if item.source == arg and item.arrival[settlement] <= game.state.minutes / DAY:
-            return news.telling(sim.static.sources[arg], item, settlement)
+            return rumours.told(game, news.telling(sim.static.sources[arg], item, settlement))
     return ""
 
 
@@ -159,8 +161,19 @@ def _reaction(game: Game, arg: str) -> str:
     return "\n\n".join(reaction_lines(game.world.data, sim, arg, game.state.minutes / DAY))
 
 
+PRIVATE = response(
+    "listening.private",
+    "Nobody here is passing on the talk of the town; this is not that kind of place. {sound}",
+    "sound",
+)
+
+
 @rule("check", "listen")
 def somewhere_to_listen(game: Game, action: Action) -> str | None:
+    here = query.here(game)
+    if query.prop(game, here, "private"):  # a home: no crowd to lose yourself in
+        sound = query.prop(game, here, "sound")
+        return PRIVATE(game, action, sound=sound if isinstance(sound, str) else "").strip()
     if alive(game):
         from kage.ext.living import play
 

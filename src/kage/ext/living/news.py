@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +33,7 @@ class Source:
     words: frozenset[str]
     reach: float  # days of travel it carries; INF: everywhere
     distorts: float
-    versions: list[tuple[float, str]]  # (beyond days, text), sorted
+    versions: list[tuple[float, Any]]  # (beyond days, text or its variants), sorted
     shock: float = 0.0
     kind: str = "news"  # news | whereabouts | treaty
     impacts: list[tuple[int, np.ndarray, float]] = field(default_factory=list)
@@ -112,7 +113,9 @@ def known(item: Item, now: float) -> np.ndarray:
     return item.arrival <= now
 
 
-def telling(source: Source, item: Item, settlement: int) -> str:
+def telling(source: Source, item: Item, settlement: int) -> Any:
+    """The version told at a settlement: a text, or variants (dicts of `text` and `when`)
+    that the teller picks by what is true (`rumours.told`)."""
     if item.text:
         return item.text
     if not source.versions:

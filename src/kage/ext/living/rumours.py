@@ -8,7 +8,7 @@ news has reached their town and they are among those who have heard it by now.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kage.ext.living import news, play
 from kage.ext.living.sim import Sim
@@ -27,7 +27,24 @@ def rank(who: str) -> float:
     return (news.seed_of("rank", who) % 10_000) / 10_000
 
 
-def known_here(sim: Sim, settlement: int, now: float) -> list[tuple[str, str, float]]:
+def told(game: Game | None, text: Any) -> str:
+    """A telling as said now: a text, or the first of its variants whose `when` holds
+    (none without a game to ask)."""
+    if isinstance(text, str):
+        return text
+    if game is None:
+        return ""
+    from kage.world.conditions import holds
+
+    for variant in text:
+        if holds(game, variant.get("when")):
+            return str(variant["text"])
+    return ""
+
+
+def known_here(
+    sim: Sim, settlement: int, now: float, game: Game | None = None
+) -> list[tuple[str, str, float]]:
     """(item id, telling, share who have heard) of news known at a settlement, newest
     arrival first; for whereabouts, only the freshest sighting of each person."""
     half = sim.static.geo.half[settlement : settlement + 1]
@@ -43,19 +60,25 @@ def known_here(sim: Sim, settlement: int, now: float) -> list[tuple[str, str, fl
         if source.kind == "whereabouts" and item.born < freshest[source.subject]:
             continue
         share = float(news.fraction(item.arrival[settlement : settlement + 1], now, half)[0])
-        text = news.telling(source, item, settlement)
+        text = told(game, news.telling(source, item, settlement))
         found.append((float(item.arrival[settlement]), item.id, text, share))
     found.sort(key=lambda f: -f[0])
     return [(item_id, text, share) for _, item_id, text, share in found]
 
 
 def about(
-    sim: Sim, settlement: int, now: float, asked: set[str], who: str, untold: frozenset[str]
+    sim: Sim,
+    settlement: int,
+    now: float,
+    asked: set[str],
+    who: str,
+    untold: frozenset[str],
+    game: Game | None = None,
 ) -> list[str]:
     """What `who`, in `settlement`, can tell about the asked words (never gossip about
     the subjects in `untold`)."""
     lines = []
-    for item_id, text, share in known_here(sim, settlement, now):
+    for item_id, text, share in known_here(sim, settlement, now, game):
         source = sim.static.sources[sim.dyn.items[item_id].source]
         if source.subject in untold:
             continue
@@ -86,7 +109,7 @@ def listen(game: Game) -> str | None:
     sim = play.current(game)
     if sim is None or settlement < 0:
         return None
-    heard = known_here(sim, settlement, game.state.minutes / play.DAY)[:MOST]
+    heard = known_here(sim, settlement, game.state.minutes / play.DAY, game)[:MOST]
     lines = [f'{frame(share)} "{text}"' for _, text, share in heard if text]
     return "\n\n".join(lines) or None
 
@@ -108,7 +131,7 @@ def answer(game: Game, person: str, text: str) -> str | None:
     player = game.world.player
     untold = known_by_face(sim, settlement) & {player}
     now = game.state.minutes / play.DAY
-    lines = about(sim, settlement, now, asked, person, untold)[:MOST_ASKED]
+    lines = about(sim, settlement, now, asked, person, untold, game)[:MOST_ASKED]
     if not lines:
         return None
     ent = game.world.entities[person]

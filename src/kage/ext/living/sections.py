@@ -89,7 +89,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from kage.content.schema import Strict
+from kage.content.schema import Strict, Text
 from kage.content.sections import Section
 
 Cond = dict[str, Any] | None
@@ -197,7 +197,12 @@ class VersionModel(Strict):
     beyond: float = Field(
         0, ge=0, description="Told this way from this many days of travel from where it was born."
     )
-    text: str = Field(description="How it is told there.")
+    text: Text = Field(
+        description=(
+            "How it is told there: a text, or variants (`text` and `when`) told by what is "
+            "true when it is told, so a rumour never claims more than happened."
+        )
+    )
 
 
 class ImpactModel(Strict):
@@ -330,6 +335,12 @@ def _check_treaty(builder: Any, located: Any, path: tuple[Any, ...], e: TreatyMo
 def _check_news(builder: Any, located: Any, path: tuple[Any, ...], e: NewsModel) -> None:
     builder.expect(located, (*path, "origin"), "settlements", e.origin)
     builder.check_condition(located, (*path, "when"), e.when)
+    for i, version in enumerate(e.versions):
+        if isinstance(version.text, list):
+            for j, variant in enumerate(version.text):
+                builder.check_condition(
+                    located, (*path, "versions", i, "text", j, "when"), variant.when
+                )
     if e.reach is not None:
         builder.duration(located, (*path, "reach"), e.reach)
     for i, impact in enumerate(e.impacts):

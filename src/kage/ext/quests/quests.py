@@ -29,7 +29,9 @@ def _advance(game: Game, arg: dict[str, Any]) -> None:
     ops.record(game, f"quest:{arg['id']}", {"stage": arg["stage"], "history": history})
     game.emit("quest", id=arg["id"], stage=arg["stage"])
     spec = game.world.data["quests"][arg["id"]]
-    if len(history) == 1:
+    last = spec["stages"][-1]["id"] if spec.get("stages") else None
+    if len(history) == 1 and arg["stage"] != last and not game.state.done:
+        # a quest given and finished in one breath (or after the story ended) is no news
         game.notice(f"[New quest: {spec['title']}.]")
 
 

@@ -246,7 +246,8 @@ def settle(game: Game, shop: Shop) -> int:
         game, f"trade:{shop['id']}", {**trade, "bought": bought, "paid": paid, "cross": False}
     )
     ops.set_flag(game, f"sold.{shop['id']}", True)
-    game.emit("trade.sold", shop=shop["id"], amount=paid, goods=offer["goods"])
+    worn = [g for g in offer["goods"] if items.is_worn_out(game, g)]
+    game.emit("trade.sold", shop=shop["id"], amount=paid, goods=offer["goods"], worn=worn)
     return paid
 
 
