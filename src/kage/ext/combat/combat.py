@@ -565,6 +565,7 @@ def fleeing(game: Game, action: Action) -> None:
     here = query.here(game)
     chasing = [f for f in foes if not hidden and pursues(game, f)]
     game.emit("combat.fled", place=origin, to=here, who=foes, pursued=chasing)
+    told = game.state.flags.get(CHASE)
     lines = []
     for foe in chasing:
         ops.move(game, foe, here)
@@ -577,7 +578,22 @@ def fleeing(game: Game, action: Action) -> None:
         names = capital(listing([game.world.entities[f].the() for f in staying]))
         let = "lets" if len(staying) == 1 and verb_s(game, staying[0]) else "let"
         lines.append(LEFT_BEHIND(game, Names=names, let=let))
-    game.say(" ".join(lines))
+    # told after the place he reaches is described (see `chase_told`)
+    ops.set_flag(
+        game, CHASE, " ".join([told, *lines]) if isinstance(told, str) else " ".join(lines)
+    )
+
+
+CHASE = "combat.chase"  # state flag: what the player reads of a flight, once he has arrived
+
+
+@every_turn("chase_told", before="companion")
+def chase_told(game: Game, action: Action, first_event: int) -> None:
+    """Who came after the player and who let him go, after his arrival is described."""
+    told = game.state.flags.get(CHASE)
+    if told is not None:
+        ops.set_flag(game, CHASE, None)
+        game.say(str(told))
 
 
 # -- data: conditions and effects ------------------------------------------------------

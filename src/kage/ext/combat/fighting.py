@@ -92,8 +92,8 @@ GRAZED = pool(
     "You land a kick in {his} ribs. {The foe} grunt{s} and give{s} ground, but {he} stay{s} up.",
     "You trade blows, and yours is the one that counts: {the foe} reel{s} back, bleeding "
     "from the nose, still standing.",
-    "Your elbow clips {his} jaw. {The foe} shake{s} {his} head clear and raise{s} {his} "
-    "guard again, warier now.",
+    "Your elbow clips {the foe} on the jaw. {He} shake{s} {his} head clear and raise{s} "
+    "{his} guard again, warier now.",
     slots=FOE,
 )
 MISSED = pool(

@@ -111,7 +111,10 @@ def wound(game: Game, who: str) -> str:
 
 
 def wound_text(game: Game) -> str:
-    """What the player reads on being hurt: the `begins` line of the step he is at now."""
+    """What the player reads on being hurt: the `begins` line of the step he is at now
+    (nothing for the blow that beat him: the defeat's text tells that)."""
+    if game.state.flags.get(BEATEN):
+        return ""
     status = step(game, game.world.player)
     return game.render(str(definition(game, status).get("begins", ""))) if status else ""
 
@@ -156,7 +159,7 @@ def beaten(game: Game, action: Action, first_event: int) -> None:
     effects.apply(game, found.get("effects", []))
 
 
-@rule("report", "diagnose", order=30)
+@rule("report", "diagnose", order=25)
 def how_hurt(game: Game, action: Action) -> str:
     """How long the player's wounds will take, and whether one more would beat him."""
     player = game.world.player

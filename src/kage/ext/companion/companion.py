@@ -2,7 +2,13 @@
 
 After each action the companion reads the events it produced; the first remark whose
 event kind, data and condition match is spoken. Kurama laughing at the ditch, warning
-about the wallet, grumbling about the bear: all data.
+about the wallet, grumbling about the bear: all data. A remark's `text` may be a list:
+then one of them is said, drawn from the seeded generator and never the one said last
+time, so a remark heard in every fight does not wear thin.
+
+The companion speaks twice in a turn: first on what the action did, then (`companion_late`)
+on what the turn's other rules did after it (a guard's blow, a beating, a wound healing),
+at most twice in all.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action
+from kage.core.responses import choose
 from kage.systems.registry import every_turn
 from kage.world import query
 from kage.world.conditions import holds
@@ -17,9 +24,20 @@ from kage.world.conditions import holds
 if TYPE_CHECKING:
     from kage.game import Game
 
+MOST = 2  # remarks in one turn: a companion, not a commentator
+HEARD = "companion.heard"  # action.data: the log index the companion has read up to
+SPOKEN = "companion.spoken"  # action.data: remarks said this turn
+
 
 def _matches(event_data: dict[str, Any], wanted: dict[str, Any]) -> bool:
     return all(event_data.get(k) == v for k, v in wanted.items())
+
+
+def _text(game: Game, item: dict[str, Any]) -> str:
+    text = item["text"]
+    if isinstance(text, list):
+        text = text[choose(game, f"remark.{item['id']}", len(text))]
+    return str(text)
 
 
 @every_turn("companion")
@@ -27,8 +45,12 @@ def remark(game: Game, action: Action, first_event: int) -> None:
     remarks = game.world.data.get("remarks")
     if not remarks:
         return
-    spoken = 0
-    for event in game.log[first_event:]:
+    start = int(action.data.get(HEARD, first_event))
+    action.data[HEARD] = len(game.log)
+    spoken = int(action.data.get(SPOKEN, 0))
+    for event in game.log[start:]:
+        if spoken >= MOST or game.state.done:
+            break
         for item in remarks.values():
             key = f"remark:{item['id']}"
             if item["on"] != event.kind or (item["once"] and key in game.state.fired):
@@ -40,8 +62,14 @@ def remark(game: Game, action: Action, first_event: int) -> None:
             if not holds(game, item.get("when")):
                 continue
             game.state.fired[key] = game.state.minutes
-            game.say(game.render(item["text"]))
+            game.say(game.render(_text(game, item)))
             spoken += 1
             break
-        if spoken >= 2:
-            return  # a companion, not a commentator
+    action.data[SPOKEN] = spoken
+
+
+@every_turn("companion_late", after=("watchful", "beaten"))
+def remark_late(game: Game, action: Action, first_event: int) -> None:
+    """What the companion says of what the turn did after the action (see the module)."""
+    if HEARD in action.data:
+        remark(game, action, first_event)

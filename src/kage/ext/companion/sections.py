@@ -27,7 +27,12 @@ class RemarkModel(Strict):
         {}, description="Event data that must match, e.g. {status: rash}."
     )
     when: Cond = Field(None, description="Said only while this holds.")
-    text: str = Field(description="What they say.")
+    text: str | list[str] = Field(
+        description=(
+            "What they say; a list: one of them, never the one said last time (for a "
+            "remark heard often, with `once: false`)."
+        )
+    )
     once: bool = Field(True, description="Said only the first time.")
 
 
