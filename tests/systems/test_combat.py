@@ -10,8 +10,8 @@ import pytest
 from tests.helpers import opened, play, world_from
 
 from kage.content.compile import load_world
-from kage.ext.body import stats
 from kage.core.responses import fill
+from kage.ext.body import stats
 from kage.ext.combat import combat
 from kage.ext.combat.fighting import MISSED
 from kage.ext.ninja import jutsu

@@ -17,7 +17,7 @@ import inflection
 from kage.actions import pending, speech, ways
 from kage.actions.pipeline import Action, applies
 from kage.parser import nouns, replies, scenery, typos
-from kage.parser.grammar import DIRECTIONS, Binding, Line, match
+from kage.parser.grammar import DIRECTIONS, MANNER, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
 from kage.world import numbers
@@ -183,6 +183,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 return Parsed(error=_question_text(game, built["candidates"]))
             if built.actions and line.world:
                 return _engine_if_world_refuses(game, lines, line, ws, built, chosen)
+            if built.actions:
+                _manner(line, ws, built.actions)
             if built.actions or built.rank == RANGE:
                 return built  # a number out of bounds: the player meant this line
             if best is None or built.rank > best.rank:
@@ -195,6 +197,20 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         if nouns.unknown_word(game, ws) not in (None, *shorter):
             return again  # the word not known was the one left off: say what else is wrong
     return best if best is not None else _no_line_fits(game, ws, lines)
+
+
+MANNER_WORDS = frozenset(MANNER.split("|"))
+
+
+def _manner(line: Line, ws: list[str], actions: list[Action]) -> None:
+    """How the player said to do it ("walk carefully south"): the manner word the line
+    took, noted as the actions' `manner` for the rules that care (care on the road)."""
+    if not any(t.words is not None and t.words & MANNER_WORDS for t in line.tokens):
+        return
+    said = next((w for w in ws if w in MANNER_WORDS), None)
+    if said is not None:
+        for action in actions:
+            action.data.setdefault("manner", said)
 
 
 def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
