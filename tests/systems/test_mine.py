@@ -109,6 +109,7 @@ def test_walking_in_tells_whether_the_guards_have_seen_you(promised) -> None:
     game = session.game
     assert "Nobody here has noticed you" in play(session, "go to mine entrance")
     ops.set_prop(game, "tunnel_thug", "perception", 500)
+    ops.set_prop(game, "tunnel_thug", "pursues", False)  # he stays at his post
     assert "The tunnel guard looks up, straight at you." in play(session, "n")
     play(session, "s", "cast invisibility")
     assert "Nobody so much as glances your way." in play(session, "n")

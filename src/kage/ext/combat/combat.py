@@ -561,9 +561,12 @@ def fleeing(game: Game, action: Action) -> None:
     foes = engaged(game, origin)
     if not foes:
         return
-    hidden = stats.has_status(game, game.world.player, "invisible")
     here = query.here(game)
-    chasing = [f for f in foes if not hidden and pursues(game, f)]
+    if stats.has_status(game, game.world.player, "invisible"):
+        for foe in foes:  # nobody saw him go
+            ops.set_prop(game, foe, "sighted", False)
+        return
+    chasing = [f for f in foes if pursues(game, f)]
     game.emit("combat.fled", place=origin, to=here, who=foes, pursued=chasing)
     told = game.state.flags.get(CHASE)
     lines = []

@@ -28,31 +28,34 @@ KILLED = response(
 )
 
 
-def _the(game: Game, who: str) -> str:
-    return game.world.entities[who].the()
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+NO_TARGET = response("fighting.who", "Who do you want to fight?")
+SELF = response("fighting.self", "You have enough people trying to hurt you already.")
+NOT_A_PERSON = response("fighting.not_a_person", "{The noun} is not going to fight back.")
+NOT_HERE = response("fighting.not_here", "{The noun} is not here.")
+DEAD = response("fighting.dead", "There is no fight left in the dead.")
+HARMLESS = response("fighting.harmless", "{The noun} {has} done nothing to you.", "has")
+OUT_COLD = response("fighting.out_cold", "{The noun} is already out cold.")
+TIED = response("fighting.tied", "{The noun} is tied up. There is no need.")
+NOBODY = response("fighting.nobody", "There is nobody here who wants a fight.")
 
 
 def _target(game: Game, action: Action) -> str | None:
     """Why `action.noun` cannot be fought at all, or None."""
     target = action.noun
     if target is None:
-        return "Who do you want to fight?"
+        return NO_TARGET(game, action)
     ent = game.world.entities[target]
     if target == game.world.player:
-        return "You have enough people trying to hurt you already."
+        return SELF(game, action)
     if ent.kind != "person":
-        return f"{_cap(ent.the())} is not going to fight back."
+        return NOT_A_PERSON(game, action)
     if query.place_of(game, target) != query.here(game):
-        return f"{_cap(ent.the())} is not here."
+        return NOT_HERE(game, action)
     if stats.has_status(game, target, "dead"):
-        return "There is no fight left in the dead."
+        return DEAD(game, action)
     if not combat.hostile(game, target):
-        he = combat.pronouns(game, target)[0]
-        return f"{_cap(ent.the())} {'have' if he == 'they' else 'has'} done nothing to you."
+        has = "have" if combat.pronouns(game, target)[0] == "they" else "has"
+        return HARMLESS(game, action, has=has)
     return None
 
 
@@ -137,11 +140,10 @@ def someone_to_fight(game: Game, action: Action) -> str | None:
 @rule("check", "knock_out", order=55)
 def still_a_threat(game: Game, action: Action) -> str | None:
     assert action.noun is not None
-    name = _cap(_the(game, action.noun))
     if stats.has_status(game, action.noun, "unconscious"):
-        return f"{name} is already out cold."
+        return OUT_COLD(game, action)
     if stats.has_status(game, action.noun, "bound"):
-        return f"{name} is tied up. There is no need."
+        return TIED(game, action)
     return None
 
 
@@ -197,7 +199,7 @@ def report_kill(game: Game, action: Action) -> str:
 @rule("check", "fight")
 def someone_here_to_fight(game: Game, action: Action) -> str | None:
     if not combat.standing(game, query.here(game)):
-        return "There is nobody here who wants a fight."
+        return NOBODY(game, action)
     return None
 
 
