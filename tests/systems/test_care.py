@@ -178,3 +178,12 @@ def test_banished_taking_the_honey_brings_the_bear(on_the_road) -> None:
     play(session, "s")
     assert [e.data["id"] for e in game.log[start:] if e.kind == "hazard"] == ["bear"]
     assert stats.has_status(game, "naruto", "exhausted")
+
+
+def test_care_is_told_once_and_keeps_working_quietly(trail, tmp_path) -> None:
+    session = opened(trail, tmp_path)
+    game = session.game
+    assert "before it finds you" in play(session, "watch your step", "n")
+    text = play(session, "s", "n")
+    assert "before it finds you" not in text and "swallows" not in text
+    assert not stats.has_status(game, "walker", "muddy")

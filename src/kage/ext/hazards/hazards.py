@@ -79,7 +79,9 @@ def arrive(game: Game, place: str) -> None:
         care = _met(game, hazard)
         if care is not None:
             game.emit("hazard.avoided", id=hazard["id"], place=place)
-            if care.get("text"):
+            told = f"hazard-care:{hazard['id']}"
+            if care.get("text") and not (care.get("once", True) and told in game.state.fired):
+                game.state.fired[told] = game.state.minutes
                 game.say(game.render(care["text"]))
             effects.apply(game, care.get("effects", []))
             continue

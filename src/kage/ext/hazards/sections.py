@@ -16,6 +16,7 @@ class CareModel(Strict):
         "(e.g. {careful: true}, {not: {flag: robbed_bees}})."
     )
     text: str = Field("", description="What the player reads instead (none: nothing).")
+    once: bool = Field(True, description="Its text is read only the first time care pays off.")
     effects: list[dict[str, Any]] = Field(
         [], description="What happens instead (none: the hazard is avoided; some: softened)."
     )
