@@ -187,3 +187,12 @@ def test_care_is_told_once_and_keeps_working_quietly(trail, tmp_path) -> None:
     text = play(session, "s", "n")
     assert "before it finds you" not in text and "swallows" not in text
     assert not stats.has_status(game, "walker", "muddy")
+
+
+def test_a_manner_word_anywhere_in_the_command_is_care(trail, tmp_path) -> None:
+    session = opened(trail, tmp_path)
+    game = session.game
+    assert "before it finds you" in play(session, "carefully go north")
+    assert hazards.careful(game)
+    play(session, "hurry")
+    assert "scree slides" not in play(session, "cautiously head to the scree")

@@ -665,6 +665,13 @@ def remember(game: Game, ids: list[str]) -> None:
         _set(pronouns, "it", ent.id)
 
 
+def remember_pronoun(game: Game, person: str) -> None:
+    """Let the pronoun for `person` mean them, without touching what was named last."""
+    ent = game.world.entities[person]
+    word = ent.gender if ent.gender in ("him", "her") and not ent.plural else "them"
+    _set(game.state.pronouns, word, person)
+
+
 def _set(pronouns: dict[str, str], word: str, meaning: str) -> None:
     before = pronouns.get(word, "")
     if before and before != meaning:

@@ -124,9 +124,10 @@ def report_hurry(game: Game, action: Action) -> str:
     return (HURRYING if action.data["was"] else NOT_CAREFUL)(game, action)
 
 
-@rule("before", "go", order=5)
+@rule("before", "*", order=5)
 def going_in_a_manner(game: Game, action: Action) -> None:
-    """ "walk carefully south" is care from now on; "go quickly" ends it."""
+    """How the player said to go (the parser notes it): "walk carefully south",
+    "carefully head for the town" is care from now on; "go quickly" ends it."""
     manner = action.data.get("manner")
     if manner in CARE_WORDS:
         take_care(game)

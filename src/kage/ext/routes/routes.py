@@ -62,6 +62,11 @@ def person_named(game: Game, text: str) -> str | None:
     asked = {w for w in words(text) if w not in ("the", "a", "for", "after")}
     if not asked:
         return None
+    if len(asked) == 1 and (meant := game.state.pronouns.get(next(iter(asked)))):
+        # "follow him": whom the pronoun means, though out of sight
+        person = meant.split(",")[0]
+        if person in game.world.entities and game.world.entities[person].kind == "person":
+            return person
     best: tuple[int, str] | None = None
     for entity in game.world.entities.values():
         if entity.kind != "person" or entity.id == game.world.player:
