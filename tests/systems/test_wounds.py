@@ -295,3 +295,18 @@ def test_banished_a_beating_in_the_mine_is_a_setback_not_a_dead_end(banished, tm
     # he can walk back up and try again
     play(session, "n")
     assert query.here(game) == "mine_entrance"
+
+
+def test_kage_check_names_a_wound_that_is_no_status_and_a_defeat_key_it_does_not_know(
+    tmp_path_factory,
+) -> None:
+    from kage.content.errors import ContentError
+
+    bad = BASE.replace("wounds: [hurt, reeling]", "wounds: [hurt, reelin]").replace(
+        "DEFEAT", '  defeat: {txt: "oops"}'
+    )
+    with pytest.raises(ContentError) as caught:
+        world_from(tmp_path_factory, "scrap", bad)
+    told = str(caught.value)
+    assert "reelin" in told and "reeling" in told  # the near miss is suggested
+    assert "txt" in told
