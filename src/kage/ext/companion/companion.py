@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 MOST = 2  # remarks in one turn: a companion, not a commentator
-HEARD = "companion.heard"  # action.data: the log index the companion has read up to
+HEARD = "companion.heard"  # game.kept: the log index the companion has read up to
 SPOKEN = "companion.spoken"  # action.data: remarks said this turn
 
 
@@ -45,8 +45,12 @@ def remark(game: Game, action: Action, first_event: int) -> None:
     remarks = game.world.data.get("remarks")
     if not remarks:
         return
-    start = int(action.data.get(HEARD, first_event))
-    action.data[HEARD] = len(game.log)
+    # events are heard once, though a command's actions each take a turn ("flee" goes
+    # through a "go" of its own): from where the companion last stopped listening
+    heard = game.kept.get(HEARD)
+    fresh = isinstance(heard, int) and first_event <= heard <= len(game.log)
+    start = heard if fresh else first_event
+    game.kept[HEARD] = len(game.log)
     spoken = int(action.data.get(SPOKEN, 0))
     for event in game.log[start:]:
         if spoken >= MOST or game.state.done:
@@ -71,5 +75,4 @@ def remark(game: Game, action: Action, first_event: int) -> None:
 @every_turn("companion_late", after=("watchful", "beaten"))
 def remark_late(game: Game, action: Action, first_event: int) -> None:
     """What the companion says of what the turn did after the action (see the module)."""
-    if HEARD in action.data:
-        remark(game, action, first_event)
+    remark(game, action, first_event)
