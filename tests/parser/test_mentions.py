@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kage import worlds
 from kage.game import Game
+from kage.world import query
 
 WALKTHROUGH = Path(__file__).parent.parent / "walkthroughs" / "full.txt"
 STEPS = [line for line in WALKTHROUGH.read_text().splitlines() if line.strip()]
@@ -32,3 +33,16 @@ def test_the_first_named_wins_and_the_command_outranks_the_reply() -> None:
     assert him == "kai"  # "She holds out her hand to Kai"
     reply = game.command("forgive him")
     assert "Water under the bridge" in reply.text
+
+
+def test_someone_only_talked_about_changes_nothing() -> None:
+    steps = [
+        line
+        for line in (WALKTHROUGH.parent / "tidebell.txt").read_text().splitlines()
+        if line.strip()
+    ]
+    game = Game(worlds.load("tidebell"), seed=0)
+    for step in steps[: steps.index("ask agnes about the vote")]:
+        game.command(step)
+    her = game.state.pronouns["her"]
+    assert query.place_of(game, her) == query.here(game), her  # not Marta, talked of

@@ -543,6 +543,19 @@ CORE: list[tuple[str, list[str]]] = [
     ("jump", ["skip", "jump|hop|leap|skip over|across {thing}"]),
     ("show", ["show|present|display {held} to {person}", "show|present|display {person} {held}"]),
     ("give", ["pay|feed {held} to {person}", "pay|feed {person} {held}"]),
+    # to whom goes without saying when one person is here
+    (
+        "give",
+        [
+            "give|hand|return|surrender {held}",
+            "hand over|in {held}",
+            "hand {held} over",
+            "give up|back {held}",
+            "give {held} back|up",
+            "give back {held} to {person}",
+            "hand over {held} to {person}",
+        ],
+    ),
     ("remove", ["shed|disrobe|unclasp|unfasten|unhook|untie {held}"]),
     ("buy", ["buy|purchase {thing}"]),
     (

@@ -3,8 +3,9 @@
 After "There: the skinny boy, down in the lane of shacks." the player types "follow
 him"; after "Josiah Penhale is here." he types "ask him about the bell". So, once a
 command is answered, the first person of each pronoun the reply names (by any of their
-printed names) becomes that pronoun's meaning, unless the command itself just named
-someone for it: what the player said outranks what he read.
+printed names) who is here becomes that pronoun's meaning, unless the command itself
+just named someone for it: what the player said outranks what he read. Someone only
+talked about ("Barnaby says she did it") is not here and changes nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kage.parser import nouns
+from kage.world import query
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -72,10 +74,11 @@ def note(game: Game, text: str, named: set[str]) -> None:
     if not candidates:
         return
     spaced = " " + " ".join(lowered) + " "
+    here = query.here(game)
     first: dict[str, tuple[int, str]] = {}
     for i in candidates:
         person, word, names = people[i]
-        if word in named:
+        if word in named or query.place_of(game, person) != here:
             continue
         at = min((p for p in (spaced.find(n) for n in names) if p >= 0), default=-1)
         if at >= 0 and (word not in first or at < first[word][0]):

@@ -294,10 +294,11 @@ def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
             continue
         tool = nouns.resolve_one(game, "held", ws[cut + 1 :], "")
         return ws[:cut] if tool.ids or tool.question else None
-    taken = {  # prepositions the verb's own lines use ("take all from the box")
+    taken = {  # words the verb's own lines put after a noun ("take all from the box")
         word
         for line in game.lexicon.lines.get(ws[0], ())
-        for token in line.tokens[1:]
+        for before, token in zip(line.tokens, line.tokens[1:])
+        if before.words is None
         for word in token.words or ()
     }
     for cut in range(len(ws) - 2, 1, -1):

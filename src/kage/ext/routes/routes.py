@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.movement import route as way_between
 from kage.actions.pipeline import Action, rule
+from kage.parser import nouns
 from kage.parser.text import words
 from kage.systems.registry import handler
 from kage.world import effects, ops, query
@@ -100,6 +101,7 @@ def searching(game: Game, action: Action) -> None:
     action.data["where"] = where if where in _seen_from(game, here) else None
     if action.data["where"]:
         ops.set_flag(game, f"spotted.{action.noun}", where)
+    nouns.remember_pronoun(game, action.noun)  # "follow him": the one searched for
 
 
 @rule("report", "search_for")
