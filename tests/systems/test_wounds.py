@@ -312,3 +312,15 @@ def test_kage_check_names_a_wound_that_is_no_status_and_a_defeat_key_it_does_not
     told = str(caught.value)
     assert "reelin" in told and "reeling" in told  # the near miss is suggested
     assert "txt" in told
+
+
+def test_a_defeat_that_leaves_him_there_is_not_a_beating_every_turn(tmp_path_factory) -> None:
+    stay = BASE.replace("DEFEAT", '  defeat: {text: "You fold up in the dirt."}')
+    session = opened(world_from(tmp_path_factory, "scrap", stay), tmp_path_factory.mktemp("s"))
+    game = session.game
+    stats.set_stat(game, "hero", "brawling", 0)
+    play(session, *["attack brute"] * 3)
+    assert game.state.flags.get("defeated") and query.here(game) == "yard"
+    start = len(game.log)
+    play(session, "wait", "wait", "wait")
+    assert not [e for e in game.log[start:] if e.kind in ("combat.missed", "combat.defeated")]

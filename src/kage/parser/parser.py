@@ -297,7 +297,7 @@ def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
     taken = {  # words the verb's own lines put after a noun ("take all from the box")
         word
         for line in game.lexicon.lines.get(ws[0], ())
-        for before, token in zip(line.tokens, line.tokens[1:])
+        for before, token in zip(line.tokens, line.tokens[1:], strict=False)
         if before.words is None
         for word in token.words or ()
     }

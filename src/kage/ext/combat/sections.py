@@ -14,7 +14,8 @@ it heals, which takes that status's `duration` (default 4h), then the person is 
 better. A step's status that has no modifier for the skill costs 10 of it. A foe hurt past
 the last step goes down; the player, if the world has a `defeat`, is beaten: he reads its
 `text`, its `effects` run (an `end` for a lost ending, a `move` and a `pass_time` for a
-setback), the foes there stop coming for him, and he is left at the worst step.
+setback), the foes there turn their backs on him (no longer alert: slacking), and he is
+left at the worst step.
 """
 
 from __future__ import annotations

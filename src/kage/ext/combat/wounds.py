@@ -10,7 +10,9 @@ skill costs `PENALTY` a wound), and each wound lowers a foe's guard by `FOE_PENA
 
 A foe hurt past the last step goes down. The player hurt past the last step is beaten, if
 the world has a `defeat` (else the last step is as bad as it gets): the beating is told
-after the blow that did it (the every-turn rule `beaten`), then the world's effects run.
+after the blow that did it (the every-turn rule `beaten`), then the world's effects run;
+the foes who beat him turn their backs on him (no longer alert, slacking), so a defeat
+that leaves him where he is does not become a beating every turn.
 Events: `combat.wounded` (who, wounds, status), `combat.healed`, `combat.defeated`.
 """
 
@@ -147,9 +149,13 @@ def beaten(game: Game, action: Action, first_event: int) -> None:
         for e in query.contents(game, here)
         if game.world.entities[e].kind == "person" and query.prop(game, e, "hostile")
     ]
-    for foe in foes:  # they have done what they came to do
+    for foe in foes:  # they have done what they came to do, and turn their backs
         if query.prop(game, foe, "sighted"):
             ops.set_prop(game, foe, "sighted", False)
+        if query.prop(game, foe, "alert"):
+            ops.set_prop(game, foe, "alert", False)
+        if not query.prop(game, foe, "slacking"):
+            ops.set_prop(game, foe, "slacking", True)
     defeats = int(game.state.flags.get("defeats", 0) or 0) + 1
     ops.set_flag(game, "defeats", defeats)
     ops.set_flag(game, "defeated", True)
