@@ -71,6 +71,7 @@ def test_the_turn_sequence_is_a_rulebook_in_a_declared_order(banished: World) ->
     turn = _names(Game(banished).rules, ACTIVITY, TURN)
     assert turn == [
         "advance_time",
+        "chase_told",  # a flight told before the companion speaks of it
         "companion",
         "living",
         "morale",
@@ -78,6 +79,8 @@ def test_the_turn_sequence_is_a_rulebook_in_a_declared_order(banished: World) ->
         "watch",
         "watchful",
         "unseen_voices_forgotten",
+        "beaten",  # after the blow that did it
+        "companion_late",  # the companion on what the turn's rules did
         "scene_triggers",
         "endings",
     ]

@@ -101,6 +101,7 @@ def test_the_activity_lists_its_rules_in_order(world: World, session: Session) -
         "bringing_them_along",
         "at_their_pace",
         "pickpockets_at_work",
+        "fleeing",
         "leaving_drops_the_question",
     ]
 

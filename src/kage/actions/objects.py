@@ -54,10 +54,19 @@ def _prefix(game: Game, action: Action, text: str) -> str:
     return text
 
 
+@rule("before", "take", order=5)
+def world_meaning_first(game: Game, action: Action) -> str | None:
+    """A world's interaction for taking this thing (a honeycomb up a tree: you break
+    off a piece) is what taking it means; the core's checks and prose stand aside."""
+    return interactions.world_meaning(game, action)
+
+
 @rule("check", "take")
 def can_take(game: Game, action: Action) -> str | None:
     noun = action.noun
     assert noun is not None
+    if interactions.meant(action):
+        return None
     ent = game.world.entities[noun]
     player = game.world.player
     if noun == player:
@@ -122,11 +131,17 @@ def closed_around(game: Game, thing: str) -> str | None:
 @rule("carry_out", "take")
 def taking(game: Game, action: Action) -> None:
     assert action.noun is not None
+    if interactions.meant(action):
+        interactions.run_matching(game, action)
+        return
     ops.move(game, action.noun, game.world.player)
 
 
 @rule("report", "take")
 def report_take(game: Game, action: Action) -> str:
+    said = interactions.said(action)
+    if said is not None:
+        return said
     return _prefix(game, action, TAKEN(game, action))
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.core.naming import printed_name
-from kage.world import query
+from kage.world import ops, query
 
 if TYPE_CHECKING:
     from kage.actions.pipeline import Action
@@ -131,3 +131,46 @@ def say(game: Game, resp: Response, action: Action | None = None, **slots: Any) 
 def placeholders(text: str) -> list[str]:
     """The single-brace placeholders a text uses (for `kage check`)."""
     return _SLOT.findall(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Several named responses that say one thing in different words (a blow that lands,
+    a companion's jibe): each is `NAME.1`, `NAME.2` ... so a world replaces any of them
+    by name. Which is said is drawn from the world's seeded generator, never the one said
+    last time, so a fight told ten times is not told the same way twice running."""
+
+    name: str
+    lines: tuple[Response, ...]
+
+    def __call__(self, game: Game, action: Action | None = None, **slots: Any) -> str:
+        return say(game, self.lines[choose(game, self.name, len(self.lines))], action, **slots)
+
+
+def pool(name: str, *defaults: str, slots: tuple[str, ...] = ()) -> Pool:
+    """Declare a pool of responses `name.1` ... `name.N`, one for each default."""
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    lines = []
+    for number, default in enumerate(defaults, 1):
+        made = Response(f"{name}.{number}", default, tuple(slots), False, module)
+        found = RESPONSES.get(made.name)
+        if found is not None and found != made:
+            raise ValueError(f"response '{made.name}' declared twice")
+        RESPONSES[made.name] = made
+        lines.append(made)
+    return Pool(name, tuple(lines))
+
+
+SAID = "said."  # state flag prefix: the index of the variant a pool said last
+
+
+def choose(game: Game, name: str, size: int) -> int:
+    """An index below `size` drawn from the seeded generator, not the one `name` chose
+    last time (remembered in the state's flags, so undo and replay agree)."""
+    if size <= 1:
+        return 0
+    last = game.state.flags.get(SAID + name)
+    options = [i for i in range(size) if i != last]
+    index = options[min(len(options) - 1, int(game.random() * len(options)))]
+    ops.set_flag(game, SAID + name, index)
+    return index

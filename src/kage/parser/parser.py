@@ -200,6 +200,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             if isinstance(built, dict):
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
                 return Parsed(error=_question_text(game, built["candidates"]))
+            if built.actions:
+                _note_manner(command, built.actions)
             if built.actions and line.world:
                 return _engine_if_world_refuses(game, lines, line, ws, built, chosen)
             if built.actions or built.rank == RANGE:
@@ -222,6 +224,19 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         if bare is not None:
             return bare
     return best if best is not None else _no_line_fits(game, ws, lines)
+
+
+MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
+
+
+def _note_manner(command: str, actions: list[Action]) -> None:
+    """How the player said to do it ("walk carefully south", "carefully go north"): the
+    manner word of the command, noted as the actions' `manner` for the rules that care
+    (care on the road), whether its line took the word or the word was left out."""
+    said = next((w for w in words(command) if w in MANNER_WORDS), None)
+    if said is not None:
+        for action in actions:
+            action.data.setdefault("manner", said)
 
 
 def _bare(game: Game, lines: list[Line]) -> Parsed | None:

@@ -19,8 +19,8 @@ LONG = 8  # from this length two slips are forgiven
 
 def candidates(word: str, known: Iterable[str], limit: int = 5) -> list[str]:
     """Known words within a slip or two of `word`, closest first (then those with the
-    same letters, then nearest in length, then alphabetical, so the order never depends
-    on a set's)."""
+    same letters, then nearest in length, longer before shorter, then alphabetical, so the
+    order never depends on a set's)."""
     if len(word) < MIN_LENGTH or not word.isalpha():
         return []
     slips = 2 if len(word) >= LONG else 1
@@ -31,5 +31,7 @@ def candidates(word: str, known: Iterable[str], limit: int = 5) -> list[str]:
         distance = OSA.distance(word, other, score_cutoff=slips)
         if distance <= slips:
             swapped = sorted(other) != sorted(word)  # "teh": the same letters come first
-            near.append((distance, swapped, abs(len(other) - len(word)), other))
+            # a letter left out is likelier than one too many: "bel" is "bell" before "be"
+            shorter = len(other) < len(word)
+            near.append((distance, swapped, abs(len(other) - len(word)), shorter, other))
     return [w for *_, w in sorted(near)[:limit]]

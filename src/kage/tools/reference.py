@@ -36,7 +36,7 @@ from kage.content.sections import Section, core_sections, sections_of
 from kage.core import settings as player_settings
 from kage.core.engine import CORE, Engine, assemble
 from kage.core.extension import Arg, Extension, catalog
-from kage.core.responses import STANDARD_SLOTS, Response
+from kage.core.responses import STANDARD_SLOTS, Pool, Response
 
 COMMAND = "kage docs --out docs/reference.md"
 CORE_PROPS = "kage.core.props"  # the core's typed props (CORE: name -> Prop), when it has them
@@ -150,6 +150,8 @@ def _held(value: object, depth: int = 0) -> list[Response]:
     ({"pull": ...}, [(words, response)], {"thank": (to one, to a group)})."""
     if isinstance(value, Response):
         return [value]
+    if isinstance(value, Pool):
+        return list(value.lines)
     if depth >= 3 or isinstance(value, str | bytes):
         return []
     if isinstance(value, dict):

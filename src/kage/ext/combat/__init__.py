@@ -13,6 +13,7 @@ from kage.core.extension import (
     Extension,
     Prop,
     Ref,
+    fields,
     one,
 )
 
@@ -31,13 +32,17 @@ EXTENSION = Extension(
     summary="fighting, knocking out and killing, alert guards, morale and surrender",
     depends=("body",),
     optional=("ninja", "stealth"),  # clones fight; stealth decides who notices
-    modules=("kage.ext.combat.combat", "kage.ext.combat.fighting"),
+    modules=("kage.ext.combat.combat", "kage.ext.combat.fighting", "kage.ext.combat.wounds"),
     sections=("combat",),
+    handlers=("wounds",),
     content="kage.ext.combat.sections",
     conditions={
         "hostiles_down": Arg("{hostiles_down: great_chamber}", TEXTS, (), one("place")),
         "guards_down": Arg("{guards_down: great_chamber}", TEXTS, (), one("place")),
         "killed_someone": Arg("{killed_someone: true}", FLAG),
+        "wounds": Arg(
+            "{wounds: {min: 2}} or {wounds: {who: kai, max: 0}}", MAPPING, (), fields(who="person")
+        ),
     },
     effects={
         "alert": Arg("{alert: great_chamber}", TEXTS, (), one("place")),
@@ -64,6 +69,20 @@ EXTENSION = Extension(
             TEXT,
             ("person",),
             "place",
+        ),
+        "wounds": Prop(
+            "blows that landed on the person and have not healed (kept by play; see the "
+            "`combat: {wounds: ...}` setting)",
+            WHOLE,
+            ("person",),
+        ),
+        "heals_at": Prop(
+            "the minute the person's worst wound heals (kept by play)", NUMBER, ("person",)
+        ),
+        "pursues": Prop(
+            "the foe follows a player who runs from the fight: true, or a chance 0..1",
+            (bool, int, float),
+            ("person",),
         ),
         "morale": Prop("the person's will to fight, 0-100 (50 by default)", NUMBER, ("person",)),
         "fighting": Prop(

@@ -36,14 +36,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.describe import capital, listing
-from kage.actions.pipeline import Action
-from kage.core.responses import response
+from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
+from kage.core.responses import pool, response
 from kage.ext.body import fortune, stats
-from kage.ext.body.status import definition, effective
+from kage.ext.body.status import effective
+from kage.ext.combat import wounds
 from kage.ext.combat.settings import setting
 from kage.systems.registry import every_turn
 from kage.world import ops, query
-from kage.world.clock import parse_duration
 from kage.world.conditions import condition
 from kage.world.effects import effect
 
@@ -51,10 +51,10 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 KNOCKOUT = 6 * 60  # minutes a knocked-out person stays out cold
-INJURY = 4 * 60  # how long "injured" lasts if the world's statuses give it no duration
 OUT = ("unconscious", "dead", "bound", "fled")  # no longer a fighter, whatever their side
 DRAW = 40  # the spread of the seeded draw in a blow
 EDGE = 20  # what skill must beat strength by, before the draw
+GRAZE = 12  # a blow that falls short by less than this still lands: a wound, not a miss
 LUCK = 5  # skill per point of luck
 MORALE_STEP = 5  # every 5 morale above 50 is a point of strength (below: a point less)
 FALL_COST = 15  # morale the others lose when one of them is knocked out
@@ -212,40 +212,64 @@ def chance_of(game: Game, target: str) -> float:
 
 def _skill(game: Game) -> float:
     skill = setting(game.world.data, "skill")
-    return effective(game, game.world.player, skill, 30) + LUCK * fortune.luck(game)
+    own = effective(game, game.world.player, skill, 30) - wounds.penalty(game, skill)
+    return own + LUCK * fortune.luck(game)
 
 
 def _guard(game: Game, target: str) -> float:
     morale = stats.stat(game, target, "morale", 50)
-    return stats.stat(game, target, "strength", 20) + (morale - 50) / MORALE_STEP
+    guard = stats.stat(game, target, "strength", 20) + (morale - 50) / MORALE_STEP
+    return guard - wounds.FOE_PENALTY * wounds.wounds(game, target)
 
 
-def strike(game: Game, target: str, surprise: bool) -> bool:
-    """One non-lethal blow. True if `target` went down (unconscious for KNOCKOUT)."""
+def _margin(game: Game) -> float:
+    """By how much the player's blow beats `target`'s guard (below zero: it does not)."""
+    return _skill(game) + game.random() * DRAW
+
+
+def blow(game: Game, target: str, surprise: bool) -> str:
+    """One non-lethal blow at `target`: "down" (out cold for KNOCKOUT), "worn" (a wound
+    too many: down too), "grazed" (it landed, and hurt, but he is still up) or "missed"
+    (he hurt the player instead; see `wounds`)."""
     sure = surprise or stats.has_status(game, target, "surrendered")
-    hit = sure or _skill(game) + game.random() * DRAW > _guard(game, target) + EDGE
-    if hit:
+    margin = 1.0 if sure else _margin(game) - (_guard(game, target) + EDGE)
+    outcome = "down" if margin > 0 else "grazed" if margin > -GRAZE else "missed"
+    if outcome == "grazed" and wounds.wound(game, target) == "down":
+        outcome = "worn"
+    if outcome in ("down", "worn"):
         stats.add_status(game, target, "unconscious", KNOCKOUT)
         game.emit("combat.knocked_out", who=target, surprise=surprise)
         shaken(game, target, FALL_COST)
-    else:
+        return outcome
+    alert(game, [target, *standing(game, query.place_of(game, target) or "")])
+    if outcome == "missed":
         hurt(game)
-        alert(game, [target, *standing(game, query.place_of(game, target) or "")])
         game.emit("combat.missed", who=target)
-    return hit
+    else:
+        game.emit("combat.grazed", who=target)
+    return outcome
+
+
+def strike(game: Game, target: str, surprise: bool) -> bool:
+    """One non-lethal blow (see `blow`). True if `target` went down."""
+    return blow(game, target, surprise) in ("down", "worn")
 
 
 def kill(game: Game, target: str, surprise: bool) -> bool:
     """A lethal blow: sure on a helpless or unsuspecting target, else a fight like any
-    other (a miss injures the player). True if `target` died."""
+    other (a graze wounds him, a miss the player). True if `target` died."""
     helpless = out(game, target) or stats.has_status(game, target, "surrendered")
-    if not (surprise or helpless) and not (
-        _skill(game) + game.random() * DRAW > _guard(game, target) + EDGE
-    ):
-        hurt(game)
-        alert(game, [target, *standing(game, query.place_of(game, target) or "")])
-        game.emit("combat.missed", who=target)
-        return False
+    if not (surprise or helpless):
+        margin = _margin(game) - (_guard(game, target) + EDGE)
+        if margin <= 0:
+            alert(game, [target, *standing(game, query.place_of(game, target) or "")])
+            if margin > -GRAZE and wounds.wound(game, target) != "down":
+                game.emit("combat.grazed", who=target)
+                return False
+            if margin <= -GRAZE:
+                hurt(game)
+                game.emit("combat.missed", who=target)
+                return False
     for status in ("unconscious", "surrendered", "waiting", "following"):
         stats.remove_status(game, target, status)
     stats.add_status(game, target, "dead")
@@ -256,18 +280,32 @@ def kill(game: Game, target: str, surprise: bool) -> bool:
     return True
 
 
-def hurt(game: Game) -> None:
-    """The player takes a beating: "injured", for as long as the world's statuses say
-    (else INJURY). Its `begins` line is left to the report (`injury_text`), so it follows
-    the blow instead of coming before it."""
-    span = definition(game, "injured").get("duration")
-    minutes = parse_duration(span) if span is not None else INJURY
-    stats.add_status(game, game.world.player, "injured", minutes)
+def hurt(game: Game) -> str:
+    """The player takes a blow: a wound (see `wounds`). "beaten" if it beat him. Its
+    `begins` line is left to the report (`injury_text`), so it follows the blow."""
+    return wounds.wound(game, game.world.player)
 
 
 def injury_text(game: Game) -> str:
-    """What the player reads on being hurt: the world's `begins` line for "injured"."""
-    return game.render(str(definition(game, "injured").get("begins", "")))
+    """What the player reads on being hurt: the `begins` line of how hurt he is now."""
+    return wounds.wound_text(game)
+
+
+def foe_slots(game: Game, who: str) -> dict[str, str]:
+    """The slots a blow's response fills for its foe: {the foe}, {The foe}, {he}, {He},
+    {him}, {his}, {His}, and {s}, a verb's ending after {he} ("twist{s}")."""
+    the = game.world.entities[who].the()
+    he, him, his = pronouns(game, who)
+    return {
+        "the foe": the,
+        "The foe": capital(the),
+        "he": he,
+        "He": capital(he),
+        "him": him,
+        "his": his,
+        "His": capital(his),
+        "s": verb_s(game, who),
+    }
 
 
 def alert(game: Game, people: list[str]) -> None:
@@ -426,6 +464,35 @@ def mark_sighted(game: Game, foes: list[str]) -> None:
             ops.set_prop(game, foe, "sighted", True)
 
 
+SEEN = response("combat.seen", "{Names} {have} seen you.", "Names", "have")
+HANGING_BACK = response("combat.hang_back", "They eye the odds and hang back, for now.")
+FOE = ("the foe", "The foe", "he", "He", "him", "his", "His", "s")
+MEETS = pool(
+    "combat.meets",
+    "{The foe} comes for you. You meet {him} halfway, and {he} goes down.",
+    "{The foe} rushes you. You sidestep, and {his} own weight carries {him} into your "
+    "fist; {he} does not get up.",
+    "{The foe} closes in, and you are ready for {him}: a block, a blow, and {he} is on the ground.",
+    slots=FOE,
+)
+TRADED = pool(
+    "combat.traded",
+    "{The foe} comes for you, and you trade blows. {He} come{s} off worse, but {he} "
+    "stay{s} on {his} feet.",
+    "{The foe} swings; you duck and hit back hard. {He} stagger{s}, hurt, and circles you again.",
+    "You and {the foe} crash together and break apart. {He} is bleeding now, and breathing hard.",
+    slots=FOE,
+)
+CAUGHT = pool(
+    "combat.caught",
+    "{The foe} comes for you, and gets a blow in before you can stop {him}.",
+    "{The foe} feints left and hits you from the right. You never saw it.",
+    "{The foe} catches your arm, twists, and drives a knee into your side.",
+    "{The foe} is faster than {he} looks. {His} fist finds your jaw before your guard is up.",
+    slots=FOE,
+)
+
+
 @every_turn("watchful", after="watch")  # who saw the player walk in comes for him
 def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
     """A foe who has seen the player (on an earlier turn) comes for him: one exchange
@@ -448,28 +515,100 @@ def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
         told = [f for f in newly if query.prop(game, f, "drawn") != game.state.turn]
         if told:
             names = [game.world.entities[f].the() for f in told]
-            verb = "has" if len(told) == 1 else "have"
-            lines.append(f"{capital(listing(names))} {verb} seen you.")
+            have = "has" if len(told) == 1 and verb_s(game, told[0]) else "have"
+            lines.append(SEEN(game, Names=capital(listing(names)), have=have))
     if ready and allies(game, here) >= sum(count(game, f) for f in foes):
         for foe in ready:
             stats.add_stat(game, foe, "morale", -HANG_BACK, 0, 100)
-        lines.append("They eye the odds and hang back, for now.")
+        lines.append(HANGING_BACK(game))
         ready = []
     for foe in ready:
         if foe not in standing(game, here):
             continue
-        name = capital(game.world.entities[foe].the())
-        he, him, _ = pronouns(game, foe)
-        if strike(game, foe, surprise=False):
-            lines.append(f"{name} comes for you. You meet {him} halfway, and {he} goes down.")
+        outcome = blow(game, foe, surprise=False)
+        slots = foe_slots(game, foe)
+        if outcome in ("down", "worn"):
+            lines.append(MEETS(game, **slots))
+        elif outcome == "grazed":
+            lines.append(TRADED(game, **slots))
         else:
-            lines.append(
-                f"{name} comes for you, and gets a blow in before you can stop {him}. "
-                f"{injury_text(game)}".strip()
-            )
+            lines.append(f"{CAUGHT(game, **slots)} {injury_text(game)}".strip())
             break
     if lines:
         game.say("\n\n".join(lines))
+
+
+# -- leaving a fight --------------------------------------------------------------------
+PURSUED = pool(
+    "combat.pursued",
+    "{The foe} comes pounding after you.",
+    "You hear {the foe} on your heels.",
+    "{The foe} is not letting you go that easily: {he} follows.",
+    slots=FOE,
+)
+LEFT_BEHIND = response("combat.left_behind", "{Names} {let} you go.", "Names", "let")
+
+
+def engaged(game: Game, place: str) -> list[str]:
+    """The foes at `place` on their feet who have seen the player and would fight him."""
+    return [f for f in standing(game, place) if query.prop(game, f, "sighted")]
+
+
+def pursues(game: Game, foe: str) -> bool:
+    """Whether `foe` follows a player who runs: the `pursues` prop, a flag or a chance."""
+    value = query.prop(game, foe, "pursues")
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    return isinstance(value, int | float) and game.random() < float(value)
+
+
+@rule(ACTIVITY, MOVED, after="at_their_pace")
+def fleeing(game: Game, action: Action) -> None:
+    """The player leaves a place where foes were coming for him: he has fled the fight
+    (event `combat.fled`). Those who pursue follow him, still after him (they come for
+    him next turn); the others stay, and lose sight of him."""
+    origin = action.data.get("from")
+    if not isinstance(origin, str) or game.state.done:
+        return
+    foes = engaged(game, origin)
+    if not foes:
+        return
+    here = query.here(game)
+    if stats.has_status(game, game.world.player, "invisible"):
+        for foe in foes:  # nobody saw him go
+            ops.set_prop(game, foe, "sighted", False)
+        return
+    chasing = [f for f in foes if pursues(game, f)]
+    game.emit("combat.fled", place=origin, to=here, who=foes, pursued=chasing)
+    told = game.state.flags.get(CHASE)
+    lines = []
+    for foe in chasing:
+        ops.move(game, foe, here)
+        ops.set_prop(game, foe, "drawn", game.state.turn)
+        lines.append(PURSUED(game, **foe_slots(game, foe)))
+    staying = [f for f in foes if f not in chasing]
+    for foe in staying:
+        ops.set_prop(game, foe, "sighted", False)
+    if staying:
+        names = capital(listing([game.world.entities[f].the() for f in staying]))
+        let = "lets" if len(staying) == 1 and verb_s(game, staying[0]) else "let"
+        lines.append(LEFT_BEHIND(game, Names=names, let=let))
+    # told after the place he reaches is described (see `chase_told`)
+    ops.set_flag(
+        game, CHASE, " ".join([told, *lines]) if isinstance(told, str) else " ".join(lines)
+    )
+
+
+CHASE = "combat.chase"  # state flag: what the player reads of a flight, once he has arrived
+
+
+@every_turn("chase_told", before="companion")
+def chase_told(game: Game, action: Action, first_event: int) -> None:
+    """Who came after the player and who let him go, after his arrival is described."""
+    told = game.state.flags.get(CHASE)
+    if told is not None:
+        ops.set_flag(game, CHASE, None)
+        game.say(str(told))
 
 
 # -- data: conditions and effects ------------------------------------------------------

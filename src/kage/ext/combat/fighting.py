@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, rule
-from kage.core.responses import response
+from kage.core.responses import pool, response
 from kage.ext.body import stats
 from kage.ext.combat import combat
 from kage.world import query
@@ -39,63 +39,107 @@ KILLED_HELPLESS = response(
 )
 
 
-def _the(game: Game, who: str) -> str:
-    return game.world.entities[who].the()
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+NO_TARGET = response("fighting.who", "Who do you want to fight?")
+SELF = response("fighting.self", "You have enough people trying to hurt you already.")
+NOT_A_PERSON = response("fighting.not_a_person", "{The noun} is not going to fight back.")
+NOT_HERE = response("fighting.not_here", "{The noun} is not here.")
+DEAD = response("fighting.dead", "There is no fight left in the dead.")
+HARMLESS = response("fighting.harmless", "{The noun} {has} done nothing to you.", "has")
+OUT_COLD = response("fighting.out_cold", "{The noun} is already out cold.")
+TIED = response("fighting.tied", "{The noun} is tied up. There is no need.")
+NOBODY = response("fighting.nobody", "There is nobody here who wants a fight.")
 
 
 def _target(game: Game, action: Action) -> str | None:
     """Why `action.noun` cannot be fought at all, or None."""
     target = action.noun
     if target is None:
-        return "Who do you want to fight?"
+        return NO_TARGET(game, action)
     ent = game.world.entities[target]
     if target == game.world.player:
-        return "You have enough people trying to hurt you already."
+        return SELF(game, action)
     if ent.kind != "person":
-        return f"{_cap(ent.the())} is not going to fight back."
+        return NOT_A_PERSON(game, action)
     if query.place_of(game, target) != query.here(game):
-        return f"{_cap(ent.the())} is not here."
+        return NOT_HERE(game, action)
     if stats.has_status(game, target, "dead"):
-        return "There is no fight left in the dead."
+        return DEAD(game, action)
     if not combat.hostile(game, target):
-        he = combat.pronouns(game, target)[0]
-        return f"{_cap(ent.the())} {'have' if he == 'they' else 'has'} done nothing to you."
+        has = "have" if combat.pronouns(game, target)[0] == "they" else "has"
+        return HARMLESS(game, action, has=has)
     return None
 
 
-def _blow_text(game: Game, target: str, hit: bool, surprise: bool, gave_up: bool) -> str:
-    name = _the(game, target)
-    he, him, his = combat.pronouns(game, target)
-    if not hit:
-        missed = (
-            f"You go for {name}, but {he} twists aside, and something hard catches you in the ribs."
-        )
-        return f"{missed} {combat.injury_text(game)}".strip()
+FOE = ("the foe", "The foe", "he", "He", "him", "his", "His", "s")
+SURPRISE = pool(
+    "combat.surprise",
+    "{The foe} never sees you coming. One blow, and {he} folds up.",
+    "You are behind {the foe} before {he} knows it. A chop to the neck, and {he} sags into "
+    "your arms; you lower {him} down quietly.",
+    "{The foe} turns, too late. Your palm catches {him} under the chin and {he} goes over "
+    "like a felled tree.",
+    slots=FOE,
+)
+LANDED = pool(
+    "combat.landed",
+    "{The foe} swings first. You duck under it, get inside {his} guard and drop {him} with "
+    "an elbow to the jaw.",
+    "{The foe} comes at you swinging. You let the blow whistle past, sweep {his} legs, and "
+    "{he} does not get up.",
+    "{The foe} grabs for you. You go under {his} arm and up behind {him}, and one blow to "
+    "the temple ends it.",
+    "You feint high and go low. {The foe} fall{s} for it, and your knee finds {his} "
+    "stomach; {he} fold{s} up on the ground.",
+    slots=FOE,
+)
+WORN = pool(
+    "combat.worn",
+    "{The foe} is slower now, and you see it. One more blow, and {he} goes down and stays there.",
+    "The last blow told. {The foe} sways, swings at nothing, and drops.",
+    "{The foe} has taken too much. {He} lunges, stumbles past you, and goes down in a heap.",
+    slots=FOE,
+)
+GRAZED = pool(
+    "combat.grazed",
+    "Your fist catches {the foe} on the cheek. {He} stagger{s}, spits, and comes back at "
+    "you, hurt but on {his} feet.",
+    "You land a kick in {his} ribs. {The foe} grunt{s} and give{s} ground, but {he} stay{s} up.",
+    "You trade blows, and yours is the one that counts: {the foe} reel{s} back, bleeding "
+    "from the nose, still standing.",
+    "Your elbow clips {the foe} on the jaw. {He} shake{s} {his} head clear and raise{s} "
+    "{his} guard again, warier now.",
+    slots=FOE,
+)
+MISSED = pool(
+    "combat.missed",
+    "You go for {the foe}, but {he} twist{s} aside, and something hard catches you in the ribs.",
+    "You swing and find nothing there. {The foe} come{s} in under your arm, and a fist "
+    "drives the breath out of you.",
+    "{The foe} read{s} you like a signpost: {he} step{s} inside your blow and crack{s} "
+    "you across the head.",
+    "You get too close. {The foe} shove{s} you off balance and kick{s} your legs out, and "
+    "the ground comes up hard.",
+    slots=FOE,
+)
+HELPLESS = response(
+    "combat.helpless",
+    "One short blow to the back of the neck, and {the foe} slumps over, out cold.",
+    *FOE,
+)
+
+
+def _blow_text(game: Game, target: str, outcome: str, surprise: bool, gave_up: bool) -> str:
+    """The report of one blow by the player, in words the world can replace."""
+    slots = combat.foe_slots(game, target)
+    if outcome == "missed":
+        return f"{MISSED(game, **slots)} {combat.injury_text(game)}".strip()
+    if outcome == "grazed":
+        return GRAZED(game, **slots)
     if gave_up:
-        return f"One short blow to the back of the neck, and {name} slumps over, out cold."
-    # a fixed choice per target (no draw from the seeded generator): one fight, told
-    # three ways, never the same sentence three times running
-    which = sum(map(ord, target)) % 3
-    if surprise:
-        return [
-            f"{_cap(name)} never sees you coming. One blow, and {he} folds up.",
-            f"You are behind {name} before {he} knows it. A chop to the neck, and {he} "
-            "sags into your arms; you lower him down quietly.",
-            f"{_cap(name)} turns, too late. Your palm catches {him} under the chin and "
-            f"{he} goes over like a felled tree.",
-        ][which].replace("lower him", f"lower {him}")
-    return [
-        f"{_cap(name)} swings first. You duck under it, get inside {his} guard and drop "
-        f"{him} with an elbow to the jaw.",
-        f"{_cap(name)} comes at you swinging. You let the blow whistle past, sweep {his} "
-        f"legs, and {he} does not get up.",
-        f"{_cap(name)} grabs for you. You go under {his} arm and up behind {him}, and one "
-        f"blow to the temple ends it.",
-    ][which]
+        return HELPLESS(game, **slots)
+    if outcome == "worn":
+        return WORN(game, **slots)
+    return (SURPRISE if surprise else LANDED)(game, **slots)
 
 
 # -- knock out, kill --------------------------------------------------------------
@@ -107,11 +151,10 @@ def someone_to_fight(game: Game, action: Action) -> str | None:
 @rule("check", "knock_out", order=55)
 def still_a_threat(game: Game, action: Action) -> str | None:
     assert action.noun is not None
-    name = _cap(_the(game, action.noun))
     if stats.has_status(game, action.noun, "unconscious"):
-        return f"{name} is already out cold."
+        return OUT_COLD(game, action)
     if stats.has_status(game, action.noun, "bound"):
-        return f"{name} is tied up. There is no need."
+        return TIED(game, action)
     return None
 
 
@@ -134,28 +177,33 @@ def striking_reveals(game: Game, action: Action) -> None:
 def striking(game: Game, action: Action) -> None:
     assert action.noun is not None
     action.minutes = BLOW_MINUTES
-    action.data["hit"] = combat.strike(game, action.noun, action.data["surprise"])
+    outcome = combat.blow(game, action.noun, action.data["surprise"])
+    action.data["outcome"] = outcome
+    action.data["hit"] = outcome in ("down", "worn")
 
 
 @rule("report", "knock_out")
 def report_strike(game: Game, action: Action) -> str:
     assert action.noun is not None
     data = action.data
-    return _blow_text(game, action.noun, data["hit"], data["surprise"], data["gave_up"])
+    return _blow_text(game, action.noun, data["outcome"], data["surprise"], data["gave_up"])
 
 
 @rule("carry_out", "kill")
 def killing(game: Game, action: Action) -> None:
     assert action.noun is not None
     action.minutes = BLOW_MINUTES
+    mark = len(game.log)
     action.data["hit"] = combat.kill(game, action.noun, action.data["surprise"])
+    grazed = any(e.kind == "combat.grazed" for e in game.log[mark:])
+    action.data["outcome"] = "killed" if action.data["hit"] else "grazed" if grazed else "missed"
 
 
 @rule("report", "kill")
 def report_kill(game: Game, action: Action) -> str:
     assert action.noun is not None
     if not action.data["hit"]:
-        return _blow_text(game, action.noun, False, False, False)
+        return _blow_text(game, action.noun, action.data["outcome"], False, False)
     if action.data["helpless"]:  # how it was done is told as what it was
         return KILLED_HELPLESS(game, action)
     if action.data["gave_up"]:
@@ -167,7 +215,7 @@ def report_kill(game: Game, action: Action) -> str:
 @rule("check", "fight")
 def someone_here_to_fight(game: Game, action: Action) -> str | None:
     if not combat.standing(game, query.here(game)):
-        return "There is nobody here who wants a fight."
+        return NOBODY(game, action)
     return None
 
 
@@ -181,7 +229,7 @@ def sizing_up_the_first(game: Game, action: Action) -> None:
 @rule("carry_out", "fight")
 def fighting(game: Game, action: Action) -> None:
     """Take them on in turn until all are down or one lands a blow on you."""
-    blows: list[tuple[str, bool, bool]] = []
+    blows: list[tuple[str, str, bool]] = []
     action.minutes = 0
     foes = combat.standing(game, query.here(game))
     for foe in foes:
@@ -191,10 +239,10 @@ def fighting(game: Game, action: Action) -> None:
             surprise = action.data["surprise"]
         else:
             surprise = combat.surprised(game, foe)
-        hit = combat.strike(game, foe, surprise)
-        blows.append((foe, hit, surprise))
+        outcome = combat.blow(game, foe, surprise)
+        blows.append((foe, outcome, surprise))
         action.minutes += BLOW_MINUTES
-        if not hit:
+        if outcome not in ("down", "worn"):
             break
         if combat.breaking(game, query.here(game))[0]:
             break  # the rest are about to give up (the every-turn check says so)
@@ -204,5 +252,6 @@ def fighting(game: Game, action: Action) -> None:
 @rule("report", "fight")
 def report_fight(game: Game, action: Action) -> str:
     return "\n\n".join(
-        _blow_text(game, foe, hit, surprise, False) for foe, hit, surprise in action.data["blows"]
+        _blow_text(game, foe, outcome, surprise, False)
+        for foe, outcome, surprise in action.data["blows"]
     )

@@ -6,7 +6,14 @@ about the wallet, grumbling about the bear: all data.
 
 A remark comments on what happened, so it must read what happened: while it is weighed,
 the condition `{event: {...}}` tests the data of the event it answers (Kurama's quip
-about a sale reads whether the goods sold were worn), and its text may have variants.
+about a sale reads whether the goods sold were worn). Its `text` may be variants (the
+first whose `when` holds) or a list of lines: then one of them is said, drawn from the
+seeded generator and never the one said last time, so a remark heard in every fight
+does not wear thin.
+
+The companion speaks twice in a turn: first on what the action did, then (`companion_late`)
+on what the turn's other rules did after it (a guard's blow, a beating, a wound healing),
+at most twice in all.
 """
 
 from __future__ import annotations
@@ -14,12 +21,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action
+from kage.core.responses import choose
 from kage.systems.registry import every_turn
 from kage.world import query
 from kage.world.conditions import condition, holds
 
 if TYPE_CHECKING:
     from kage.game import Game
+
+MOST = 2  # remarks in one turn: a companion, not a commentator
+HEARD = "companion.heard"  # game.kept: the log index the companion has read up to
+SPOKEN = "companion.spoken"  # action.data: remarks said this turn
 
 
 _ANSWERING: list[dict[str, Any]] = []  # the data of the event a remark is weighed against
@@ -48,10 +60,13 @@ def _event(game: Game, arg: dict[str, Any]) -> bool:
 
 
 def _said(game: Game, item: dict[str, Any]) -> str:
-    """The remark's text: the first variant whose `when` holds ("" if none does)."""
+    """The remark's text: the first variant whose `when` holds ("" if none does), or one
+    line of a list of lines, drawn (never the one said last time)."""
     text = item["text"]
     if isinstance(text, str):
         return text
+    if all(isinstance(line, str) for line in text):
+        return str(text[choose(game, f"remark.{item['id']}", len(text))])
     for variant in text:
         if holds(game, variant.get("when")):
             return str(variant["text"])
@@ -63,8 +78,16 @@ def remark(game: Game, action: Action, first_event: int) -> None:
     remarks = game.world.data.get("remarks")
     if not remarks:
         return
-    spoken = 0
-    for event in game.log[first_event:]:
+    # events are heard once, though a command's actions each take a turn ("flee" goes
+    # through a "go" of its own): from where the companion last stopped listening
+    heard = game.kept.get(HEARD)
+    fresh = isinstance(heard, int) and first_event <= heard <= len(game.log)
+    start = heard if fresh else first_event
+    game.kept[HEARD] = len(game.log)
+    spoken = int(action.data.get(SPOKEN, 0))
+    for event in game.log[start:]:
+        if spoken >= MOST or game.state.done:
+            break
         for item in remarks.values():
             key = f"remark:{item['id']}"
             if item["on"] != event.kind or (item["once"] and key in game.state.fired):
@@ -84,5 +107,10 @@ def remark(game: Game, action: Action, first_event: int) -> None:
             game.say(game.render(text))
             spoken += 1
             break
-        if spoken >= 2:
-            return  # a companion, not a commentator
+    action.data[SPOKEN] = spoken
+
+
+@every_turn("companion_late", after=("watchful", "beaten"))
+def remark_late(game: Game, action: Action, first_event: int) -> None:
+    """What the companion says of what the turn did after the action (see the module)."""
+    remark(game, action, first_event)

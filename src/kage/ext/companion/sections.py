@@ -27,10 +27,12 @@ class RemarkModel(Strict):
         {}, description="Event data that must match, e.g. {status: rash}."
     )
     when: Cond = Field(None, description="Said only while this holds.")
-    text: Text = Field(
+    text: Text | list[str] = Field(
         description=(
-            "What they say: a text, or variants (`text` and `when`), the first that holds; "
-            "`{event: {...}}` in a `when` tests the event answered."
+            "What they say: a text, or variants (`text` and `when`), the first that holds "
+            "(`{event: {...}}` in a `when` tests the event answered); or a list of lines: "
+            "one of them, never the one said last time (for a remark heard often, with "
+            "`once: false`)."
         )
     )
     once: bool = Field(True, description="Said only the first time.")
@@ -41,7 +43,8 @@ def _check_remark(builder: Any, located: Any, path: tuple[Any, ...], e: RemarkMo
     builder.check_condition(located, (*path, "when"), e.when)
     if isinstance(e.text, list):
         for i, variant in enumerate(e.text):
-            builder.check_condition(located, (*path, "text", i, "when"), variant.when)
+            if not isinstance(variant, str):  # a line of a pool has no condition
+                builder.check_condition(located, (*path, "text", i, "when"), variant.when)
 
 
 SECTION = Section("remarks", RemarkModel, _check_remark)

@@ -10,6 +10,18 @@ from kage.content.schema import Strict
 from kage.content.sections import Section
 
 
+class CareModel(Strict):
+    when: dict[str, Any] = Field(
+        description="The precaution: while this holds, the hazard does not happen as written "
+        "(e.g. {careful: true}, {not: {flag: robbed_bees}})."
+    )
+    text: str = Field("", description="What the player reads instead (none: nothing).")
+    once: bool = Field(True, description="Its text is read only the first time care pays off.")
+    effects: list[dict[str, Any]] = Field(
+        [], description="What happens instead (none: the hazard is avoided; some: softened)."
+    )
+
+
 class HazardModel(Strict):
     id: str = Field(description="How files refer to it.")
     place: str = Field(description="It can happen on arriving here.")
@@ -20,12 +32,18 @@ class HazardModel(Strict):
     when: dict[str, Any] | None = Field(None, description="It can happen only while this holds.")
     text: str = Field(description="What the player reads when it happens.")
     effects: list[dict[str, Any]] = Field([], description="What it does.")
+    care: list[CareModel] = Field(
+        [], description="Precautions that avoid or soften it; the first that holds counts."
+    )
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: HazardModel) -> None:
     builder.expect(located, (*path, "place"), "place", entry.place)
     builder.check_condition(located, (*path, "when"), entry.when)
     builder.check_effects(located, (*path, "effects"), entry.effects)
+    for index, care in enumerate(entry.care):
+        builder.check_condition(located, (*path, "care", index, "when"), care.when)
+        builder.check_effects(located, (*path, "care", index, "effects"), care.effects)
 
 
 SECTION = Section("hazards", HazardModel, check)
