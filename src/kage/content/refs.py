@@ -19,6 +19,7 @@ from kage.content.yaml_lines import Located
 from kage.core.engine import Engine, assemble
 from kage.core.extension import Arg, owner_of
 from kage.parser.grammar import DIRECTIONS, SLOTS
+from kage.content import calendars
 from kage.world.clock import TooLong, describe_span, parse_duration, stamp
 
 # What the arguments of conditions and effects refer to: kind -> how to find references.
@@ -61,6 +62,7 @@ COND_REFS: dict[str, Any] = {
     "closed": _one("thing"),
     "locked": _one("thing"),
     "switched_on": _one("thing"),
+    "time_of_day": _one("day_part"),
 }
 EFFECT_REFS: dict[str, Any] = {
     "move": lambda arg: (
@@ -107,7 +109,11 @@ SUGGESTIONS = 25
 MAX_POOL = 1_000  # Banished has 330 entities
 
 ENTITY_KINDS = ("place", "person", "thing")
-WHAT = {"entity": "place, person or thing", "happening": "event or trigger"}
+WHAT = {
+    "entity": "place, person or thing",
+    "happening": "event or trigger",
+    "day_part": "part of the day",
+}
 POOLS = {"happening": ("event", "trigger")}  # kinds that may be any of several
 
 
@@ -254,6 +260,8 @@ class References:
                 continue
             elif key == "flag":
                 self.check_not_counters(located, here, arg)
+            elif key == "between":
+                calendars.check_between(self, located, here, arg)
             for sub, kind, value in _refs(self.condition_refs, key, arg):
                 self.expect(located, (*here, *sub), kind, value)
 

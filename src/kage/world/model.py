@@ -91,6 +91,17 @@ class Interaction:
 
 
 @dataclass(slots=True)
+class Stop:
+    """Where a person keeps to while `when` holds (by the clock: `{between: [dawn, dusk]}`);
+    `leaves` and `arrives` are what a player there reads as they come and go."""
+
+    at: str
+    when: Cond = None
+    leaves: str = ""
+    arrives: str = ""
+
+
+@dataclass(slots=True)
 class Entity:
     id: str
     kind: str  # "place", "person" or "thing"
@@ -114,6 +125,7 @@ class Entity:
     topics: list[Topic] = field(default_factory=list)
     greeting: list[Variant] = field(default_factory=list)
     unknown_topic: str = ""
+    schedule: list[Stop] = field(default_factory=list)  # where they are, by the clock
     # things
     portable: bool = True
     wearable: bool = False
@@ -185,6 +197,9 @@ class WorldEvent:
     seen: str = ""
     heard: str = ""
     when: Cond = None  # if it does not hold when due, the event does not happen
+    # the parts of the day it waits for: due at another time, it happens when the first
+    # of them next begins ("at dusk")
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -259,6 +274,42 @@ class Ending:
 
 
 @dataclass(slots=True)
+class DayPart:
+    """A part of the day (dawn, dusk, night ...): it begins at minute `start` of the day
+    (0..1439) and lasts until the next part begins; `phrase` says when ("at dusk")."""
+
+    name: str
+    start: int
+    phrase: str = ""
+
+
+def _standard_parts() -> list[DayPart]:
+    return [
+        DayPart("dawn", 5 * 60, "at dawn"),
+        DayPart("morning", 7 * 60, "in the morning"),
+        DayPart("noon", 12 * 60, "at noon"),
+        DayPart("afternoon", 13 * 60, "in the afternoon"),
+        DayPart("dusk", 18 * 60, "at dusk"),
+        DayPart("evening", 19 * 60, "in the evening"),
+        DayPart("night", 22 * 60, "at night"),
+    ]
+
+
+@dataclass(slots=True)
+class Calendar:
+    """How the story tells the time: its parts of the day, how a date is written, and
+    when one may sleep. `date` is a template (see kage.world.calendar.SLOTS)."""
+
+    parts: list[DayPart] = field(default_factory=_standard_parts)  # by start, earliest first
+    date: str = "day {day}"
+    months: tuple[str, ...] = ()  # the twelve months' names (else January ...)
+    weekdays: tuple[str, ...] = ()  # Monday first (else Monday ...)
+    hours: int = 24  # 24: "18:05"; 12: "6:05 pm"
+    sleep: tuple[str, ...] = ("evening", "night")  # the parts in which one may go to sleep
+    wake: str = "morning"  # sleep lasts until this part begins
+
+
+@dataclass(slots=True)
 class World:
     id: str
     title: str
@@ -289,6 +340,7 @@ class World:
     responses: dict[str, list[Variant]] = field(default_factory=dict)  # name -> replacement
     extensions: tuple[str, ...] = ()  # the extensions it names in world.yaml
     currency: tuple[str, str] = ("coin", "coins")  # what money is called: one, several
+    calendar: Calendar = field(default_factory=Calendar)  # parts of the day, dates, sleep
     runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def money(self, amount: int) -> str:
