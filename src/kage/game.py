@@ -15,8 +15,7 @@ from kage.actions import ways
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
 from kage.core.settings import Settings
-from kage.world import hearing, query, rng
-from kage.world import calendar
+from kage.world import calendar, hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
 from kage.world.model import Variant, World

@@ -119,7 +119,7 @@ def check_between(checker: References, located: Located, path: tuple[Any, ...], 
         checker.problem(
             located,
             path,
-            f"'between' needs two times of day, like between: [\"18:00\", \"06:00\"] or "
+            f'\'between\' needs two times of day, like between: ["18:00", "06:00"] or '
             f"[dusk, dawn], not {show(arg)}.",
         )
         return

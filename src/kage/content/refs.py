@@ -10,7 +10,7 @@ import math
 from datetime import datetime, timedelta
 from typing import Any
 
-from kage.content import arguments
+from kage.content import arguments, calendars
 from kage.content import props as prop_checks
 from kage.content import schema as s
 from kage.content.describe import show, singular, subject, where
@@ -19,7 +19,6 @@ from kage.content.yaml_lines import Located
 from kage.core.engine import Engine, assemble
 from kage.core.extension import Arg, owner_of
 from kage.parser.grammar import DIRECTIONS, SLOTS
-from kage.content import calendars
 from kage.world.clock import TooLong, describe_span, parse_duration, stamp
 
 # What the arguments of conditions and effects refer to: kind -> how to find references.

@@ -159,7 +159,7 @@ class StopModel(Strict):
     when: Cond = Field(
         None,
         description=(
-            'While this holds (`{between: [dawn, dusk]}`); the first stop that holds is used, '
+            "While this holds (`{between: [dawn, dusk]}`); the first stop that holds is used, "
             "and a stop without `when` holds always."
         ),
     )

@@ -24,10 +24,21 @@ if TYPE_CHECKING:
     from kage.world.model import World
 
 DAY = 1440
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 SLOTS = {
     "day": "the day of the story, counting the first as 1",
     "day_ordinal": 'the same as an ordinal ("3rd")',
@@ -51,7 +62,7 @@ def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st ..."""
     if 10 <= n % 100 <= 20:
         return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
 def minute_of_day(world: World, minutes: int) -> int:
@@ -91,7 +102,7 @@ def read_time(calendar: Calendar, value: object) -> int:
         if part is not None:
             return part.start
     names = ", ".join(p.name for p in calendar.parts)
-    raise BadTime(f"a time of day is written like \"18:00\" or names a part of the day ({names})")
+    raise BadTime(f'a time of day is written like "18:00" or names a part of the day ({names})')
 
 
 def within(minute: int, start: int, end: int) -> bool:
