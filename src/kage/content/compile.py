@@ -466,7 +466,7 @@ class Builder(References):
                     way.minutes,
                     way.when,
                     way.refusal,
-                    way.text,
+                    self.variants(located, (*path, "text"), way.text),
                     way.hidden,
                     way.door,
                     tuple(way.names),

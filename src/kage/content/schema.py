@@ -57,7 +57,13 @@ class ExitModel(Strict):
             "What the player reads when `when` does not hold (else the response `going.cant_go`)."
         ),
     )
-    text: str = Field("", description="What the player reads while travelling this way.")
+    text: Text = Field(
+        "",
+        description=(
+            "What the player reads while travelling this way (or variants with `when`: the "
+            "gates by day, the wicket by night)."
+        ),
+    )
     hidden: bool = Field(
         False, description="Not listed among the ways out while `when` does not hold."
     )

@@ -53,7 +53,7 @@ class Exit:
     minutes: int = 1
     when: Cond = None
     refusal: str = ""  # what the player reads when `when` does not hold
-    text: str = ""  # said while travelling through it
+    text: list[Variant] = field(default_factory=list)  # said while travelling through it
     hidden: bool = False  # not listed among the ways out while `when` does not hold
     door: str | None = None  # the door thing this way passes through
     # what else the player may call the way ("shaft", "rain barrel"), besides the words of
