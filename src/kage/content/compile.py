@@ -319,7 +319,9 @@ class Builder(References):
         for i, stop in enumerate(stops):
             self.expect(located, (*path, i, "at"), "place", stop.at)
             self.check_condition(located, (*path, i, "when"), stop.when)
-            made.append(Stop(stop.at, stop.when, prose(stop.leaves), prose(stop.arrives)))
+            made.append(
+                Stop(stop.at, stop.when, prose(stop.leaves), prose(stop.arrives), stop.quiet)
+            )
         return made
 
     def day_parts(
@@ -615,7 +617,7 @@ class Builder(References):
                     end.id,
                     end.when,
                     end.won,
-                    prose(end.text),
+                    self.variants(located, ("endings", i, "text"), end.text),
                     self.duration(located, ("endings", i, "epilogue"), end.epilogue),
                 )
             )

@@ -169,8 +169,23 @@ class StopModel(Strict):
             "and a stop without `when` holds always."
         ),
     )
-    leaves: str = Field("", description="What a player there reads as they leave for this stop.")
-    arrives: str = Field("", description="What a player at this stop reads as they arrive.")
+    leaves: str = Field(
+        "",
+        description=(
+            "What a player at the place they leave reads as they go to this stop (else "
+            'the response `keeping_schedule.leaves`, "Izumo leaves.").'
+        ),
+    )
+    arrives: str = Field(
+        "",
+        description=(
+            "What a player at this stop reads as they arrive (else `keeping_schedule.arrives`)."
+        ),
+    )
+    quiet: bool = Field(
+        False,
+        description="They come and go without a line of their own (another's text tells it).",
+    )
 
 
 class PersonModel(Named):
@@ -375,7 +390,12 @@ class EndingModel(Strict):
         ),
     )
     won: bool = Field(description="Whether it counts as winning.")
-    text: str = Field(description="What the player reads.")
+    text: Text = Field(
+        description=(
+            "What the player reads (or variants with `when`, told by the time of day or the "
+            "place the story ends in)."
+        )
+    )
     epilogue: str | int = Field(
         0,
         description=(

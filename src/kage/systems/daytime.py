@@ -84,21 +84,11 @@ def keep_schedules(game: Game, quiet: bool = False) -> None:
         now = query.place_of(game, person.id)
         if stop is None or now == stop.at or now not in {s.at for s in person.schedule}:
             continue
-        name = person.the() if not person.proper else person.name
-        if not quiet and now == here:
-            game.say(
-                game.render(stop_leaving(person, now))
-                or LEAVES(game, None, who=name, Who=name[:1].upper() + name[1:])
-            )
+        silent = quiet or stop.quiet
+        name = person.the()
+        slots = {"who": name, "Who": name[:1].upper() + name[1:]}
+        if not silent and now == here:
+            game.say(game.render(stop.leaves) or LEAVES(game, None, **slots))
         ops.move(game, person.id, stop.at)
-        if not quiet and stop.at == here:
-            game.say(
-                game.render(stop.arrives)
-                or ARRIVES(game, None, who=name, Who=name[:1].upper() + name[1:])
-            )
-
-
-def stop_leaving(person: Entity, place: str | None) -> str:
-    """What a player at `place` reads as the person leaves it: the `leaves` of the stop
-    they were keeping there."""
-    return next((s.leaves for s in person.schedule if s.at == place and s.leaves), "")
+        if not silent and stop.at == here:
+            game.say(game.render(stop.arrives) or ARRIVES(game, None, **slots))

@@ -34,7 +34,7 @@ def check_endings(game: Game) -> None:
 def finish(game: Game, ending_id: str) -> None:
     """End the story. An epilogue lets the world run on and tells what it heard."""
     ending = next(e for e in game.world.endings if e.id == ending_id)
-    text = game.render(ending.text)
+    text = game.pick(ending.text)
     if ending.epilogue:
         scheduler.advance(game, ending.epilogue)
         told = scheduler.heard(game)

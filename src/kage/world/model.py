@@ -92,13 +92,15 @@ class Interaction:
 
 @dataclass(slots=True)
 class Stop:
-    """Where a person keeps to while `when` holds (by the clock: `{between: [dawn, dusk]}`);
-    `leaves` and `arrives` are what a player there reads as they come and go."""
+    """Where a person keeps to while `when` holds (by the clock: `{between: [dawn, dusk]}`).
+    Going to it, `leaves` is what a player at the place they leave reads, `arrives` what a
+    player here reads; `quiet`: neither, nor the standard lines (another's text tells it)."""
 
     at: str
     when: Cond = None
     leaves: str = ""
     arrives: str = ""
+    quiet: bool = False
 
 
 @dataclass(slots=True)
@@ -269,7 +271,7 @@ class Ending:
     id: str
     when: Cond
     won: bool
-    text: str
+    text: list[Variant]  # the first whose condition holds when the story ends
     epilogue: int = 0  # minutes the world runs on after the ending, telling what it heard
 
 
