@@ -17,7 +17,7 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from kage.world.clock import _moment
+from kage.world.clock import moment_of
 from kage.world.model import Calendar, DayPart
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def ordinal(n: int) -> str:
 
 def minute_of_day(world: World, minutes: int) -> int:
     """The minute of the day (0..1439) the clock shows after `minutes`."""
-    moment = _moment(world.start_time, minutes)
+    moment = moment_of(world.start_time, minutes)
     return moment.hour * 60 + moment.minute
 
 
@@ -135,13 +135,13 @@ def clock_text(calendar: Calendar, minute: int) -> str:
 def story_day(world: World, minutes: int) -> int:
     """The day of the story the clock shows, the first being 1 (a day begins at midnight)."""
     start_day = world.start_time.replace(hour=0, minute=0)
-    return (_moment(world.start_time, minutes) - start_day) // timedelta(days=1) + 1
+    return (moment_of(world.start_time, minutes) - start_day) // timedelta(days=1) + 1
 
 
 def date_text(world: World, minutes: int) -> str:
     """The date as the world's calendar writes it."""
     calendar = world.calendar
-    moment: datetime = _moment(world.start_time, minutes)
+    moment: datetime = moment_of(world.start_time, minutes)
     day = story_day(world, minutes)
     months = calendar.months or MONTHS
     weekdays = calendar.weekdays or WEEKDAYS
