@@ -201,12 +201,16 @@ def test_wait_until_a_time_of_day(town: World, tmp_path: Path, typed: str, clock
     assert calendar.clock_text(town.calendar, minute) == clock
 
 
-def test_wait_until_what_is_no_time_says_what_would_do(town: World, tmp_path: Path) -> None:
+def test_wait_until_what_is_no_time_waits_a_while_and_says_how_to_name_a_time(
+    town: World, tmp_path: Path
+) -> None:
     session = opened(town, tmp_path)
     out = play(session, "wait until the cows come home")
-    assert "WAIT UNTIL 18:00" in out and "dawn, morning, afternoon, dusk, night" in out
+    assert "You wait a while" in out and "WAIT UNTIL 18:00" in out
+    assert "DAWN, MORNING, AFTERNOON, DUSK, NIGHT" in out
+    assert session.game.state.minutes == 10
     assert play(session, "wait until afternoon") == "It is afternoon already."
-    assert session.game.state.minutes == 0
+    assert session.game.state.minutes == 10
 
 
 def test_the_json_turn_tells_the_story_time(town: World, tmp_path: Path) -> None:

@@ -38,10 +38,10 @@ NOT_TIRED = response(
     "bedtime",
 )
 WOKE = response("sleeping.woke", "You wake {phrase}.", "part", "phrase")
-NOT_A_TIME = response(
-    "waiting_until.unknown",
-    'You can wait until a time of day ("{example}", or a part of the day: {parts}), or for '
-    "a while: WAIT 2 HOURS.",
+A_WHILE = response(
+    "waiting_until.a_while",
+    "You wait a while. (To wait until a time of day: WAIT UNTIL {example}, or a part of "
+    "the day: {parts}. Or for a time: WAIT 2 HOURS.)",
     "example",
     "parts",
 )
@@ -156,25 +156,31 @@ def _clock_time(words: str) -> int | None:
     return hour * 60 + minute
 
 
+WHILE = 10  # minutes waited for what is no time ("wait until ned is gone")
+
+
 @rule("check", "wait_until")
 def a_time_to_wait_for(game: Game, action: Action) -> str | None:
     found = wanted_time(game, action.text)
-    if found is None:
-        parts = ", ".join(p.name for p in game.world.calendar.parts)
-        return NOT_A_TIME(game, action, example="WAIT UNTIL 18:00", parts=parts)
-    if found[0] == 0:
+    if found is not None and found[0] == 0:
         return ALREADY(game, action, part=found[1])
     return None
 
 
 @rule("carry_out", "wait_until")
 def waiting_until(game: Game, action: Action) -> None:
+    """Until the time named; for anything else (someone to go, something to happen) a
+    while, as a bare WAIT does, so whatever is coming may come."""
     found = wanted_time(game, action.text)
-    action.minutes = found[0] if found else 0
+    action.minutes = found[0] if found else WHILE
+    action.data["a_while"] = found is None
 
 
 @rule("report", "wait_until")
 def report_wait_until(game: Game, action: Action) -> str:
+    if action.data.get("a_while"):
+        parts = ", ".join(p.name.upper() for p in game.world.calendar.parts)
+        return A_WHILE(game, action, example="18:00", parts=parts)
     part = calendar.part_now(game.world, game.state.minutes + action.minutes)  # the clock moves
     return WAITED_UNTIL(game, action, passed=passes(action.minutes).capitalize(), part=part.name)
 
