@@ -254,3 +254,38 @@ def test_the_loader_names_what_is_wrong_with_a_calendar_or_a_time(
     with pytest.raises(ContentError) as caught:
         world_from(tmp_path_factory, "broken", TOWN.replace(old, new, 1))
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("minute", "hours", "text"),
+    [
+        (0, 12, "12:00 am"),
+        (18 * 60 + 5, 12, "6:05 pm"),
+        (12 * 60, 12, "12:00 pm"),
+        (65, 24, "01:05"),
+    ],
+)
+def test_a_twelve_or_twenty_four_hour_clock(minute: int, hours: int, text: str) -> None:
+    from kage.world.model import Calendar
+
+    assert calendar.clock_text(Calendar(hours=hours), minute) == text
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (60, "60th"),
+        (102, "102nd"),
+        (111, "111th"),
+    ],
+)
+def test_ordinals(n: int, text: str) -> None:
+    assert calendar.ordinal(n) == text
