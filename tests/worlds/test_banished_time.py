@@ -80,3 +80,14 @@ def test_the_execution_is_told_at_its_hour_and_in_its_place(
     out = play(outside, "down", "go to gate", "wait 2 days")
     assert "They come for you in the morning" in out and "rooftops" in out
     assert "at dusk" not in out
+
+
+def test_iruka_teaches_by_day_and_goes_home_at_dusk(new_session: Callable[..., Session]) -> None:
+    session = new_session()
+    play(session, "go to academy")
+    assert "iruka" in here_people(session)
+    assert "goes home for the night" in play(session, "wait until dusk")
+    assert "iruka" not in here_people(session)
+    assert "Iruka has gone home" in play(session, "look")
+    assert "armful of scrolls" in play(session, "wait until morning", "wait 30 minutes")
+    assert "iruka" in here_people(session)
