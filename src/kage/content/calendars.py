@@ -49,9 +49,9 @@ def _build(checker: References, located: Located, model: s.CalendarModel) -> Cal
             start = given if isinstance(given, str) else given.start
             phrase = "" if isinstance(given, str) else given.phrase
             try:
+                if not calendar.CLOCK.match(start):  # a part may not begin at another part
+                    raise calendar.BadTime(start)
                 minute = calendar.read_time(plain, start)
-                if not calendar.CLOCK.match(start):
-                    raise calendar.BadTime("")
             except calendar.BadTime:
                 problem(
                     ("day_parts", name),
