@@ -245,6 +245,12 @@ def test_a_world_without_a_calendar_counts_days(tmp_path_factory: pytest.TempPat
         ('"18:30"]', '"26:00"]', "'26:00' is not a time of day"),
         ('["06:00", "18:30"]', '["06:00"]', "'between' needs two times of day"),
         ("time_of_day: dusk\n", "time_of_day: dusky\n", "not a known part of the day"),
+        (
+            '        when: {between: ["06:00", "20:00"]}\n',
+            "",
+            "this stop comes after one without 'when'",
+        ),
+        ("      - at: home\n", "      - at: hoem\n", "'hoem', which is not a known place"),
     ],
 )
 def test_the_loader_names_what_is_wrong_with_a_calendar_or_a_time(

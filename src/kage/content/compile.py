@@ -317,6 +317,13 @@ class Builder(References):
     ) -> list[Stop]:
         made = []
         for i, stop in enumerate(stops):
+            if i and stops[i - 1].when is None:
+                self.problem(
+                    located,
+                    (*path, i),
+                    f"this stop comes after one without 'when', which always holds, so it is "
+                    f"never used. Give stop {i} a 'when', or put the stop without one last.",
+                )
             self.expect(located, (*path, i, "at"), "place", stop.at)
             self.check_condition(located, (*path, i, "when"), stop.when)
             made.append(
