@@ -295,3 +295,12 @@ def test_a_twelve_or_twenty_four_hour_clock(minute: int, hours: int, text: str) 
 )
 def test_ordinals(n: int, text: str) -> None:
     assert calendar.ordinal(n) == text
+
+
+def test_a_story_that_opens_at_night_finds_people_where_the_hour_puts_them(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    late = world_from(tmp_path_factory, "late", TOWN.replace("T16:30", "T23:00", 1))
+    session = opened(late, tmp_path)
+    assert session.game.state.holder["keeper"] == "home"
+    assert "gatekeeper" not in session.game.opening()
