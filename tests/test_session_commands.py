@@ -211,7 +211,8 @@ def test_save_says_what_and_where(new_session) -> None:
     assert path.exists()
     data = session.store.read("The Gate")
     here = session.world.entities["main_street"].name
-    assert data.summary == f"{here}, {session.game.clock.replace('T', ' ')}, turn 1"
+    assert data.summary == f"{here}, {session.game.when}, turn 1"
+    assert "the 13th day of the Tenth Month" in data.summary  # the story's calendar
     assert data.world_id == "banished" and data.world_hash == session.world.source_hash
     assert data.commands == ["down"] and data.turn == 1
 

@@ -17,7 +17,7 @@ from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, ru
 from kage.core.engine import Engine
 from kage.core.settings import Settings
 from kage.parser import mentions
-from kage.world import hearing, query, rng
+from kage.world import calendar, hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
 from kage.world.model import Variant, World
@@ -195,6 +195,11 @@ class Game:
     @property
     def clock(self) -> str:
         return stamp(self.world.start_time, self.state.minutes)
+
+    @property
+    def when(self) -> str:
+        """The time in the story's own calendar: 'dusk, 18:05, day 3'."""
+        return calendar.when(self.world, self.state.minutes)
 
     @property
     def score(self) -> int:

@@ -15,7 +15,7 @@ from kage.core import data_rules
 from kage.core.engine import Engine, assemble
 from kage.parser.lexicon import Lexicon
 from kage.parser.lexicon import build as build_lexicon
-from kage.systems import scenes, turn
+from kage.systems import daytime, scenes, turn
 from kage.world import effects, rng
 from kage.world import standard as _standard  # noqa: F401  (its conditions and effects)
 from kage.world.model import World
@@ -87,6 +87,7 @@ def open_story(game: Game) -> str:
     game.say(world.title.upper())
     game.say(game.render(world.intro))
     effects.apply(game, world.start_effects)
+    daytime.keep_schedules(game, quiet=True)  # people are where the hour puts them
     game.say(describe.place(game))
     return game.take_output()
 

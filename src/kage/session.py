@@ -356,7 +356,7 @@ class Session:
         except SaveError as exc:
             return Step(command, f"Not saved: {exc}")
         here = self.world.entities[query.here(self.game)].name
-        clock = self.game.clock.replace("T", " ")
+        clock = self.game.when  # in the story's own calendar
         data = SaveData(
             name=name,
             world_id=self.world.id,

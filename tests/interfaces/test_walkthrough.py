@@ -38,6 +38,7 @@ def test_act1_walkthrough_closes_the_act_with_its_full_score() -> None:
             "output",
             "location",
             "time",
+            "when",
             "score",
             "max_score",
             "done",
@@ -48,6 +49,9 @@ def test_act1_walkthrough_closes_the_act_with_its_full_score() -> None:
     assert "Jiraiya" in last["output"]
     # the clock ran: from the morning of the verdict past the week that is told
     assert records[0]["time"] == "0060-10-13T09:00"
+    assert records[0]["when"] == (
+        "morning, 09:00, the 13th day of the Tenth Month, in the 60th year of the Leaf"
+    )
     assert last["time"] > "0060-10-20"
 
 

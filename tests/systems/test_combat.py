@@ -491,3 +491,22 @@ def test_guards_down_counts_a_post_and_any_hostile_standing_there(session: Sessi
     ops.set_prop(game, "lazy", "post", "road")
     ops.move(game, "brute", "hall")  # not the hall's, but standing in it
     assert not holds(game, {"guards_down": "hall"})
+
+
+def test_nobody_sleeps_where_hostiles_still_stand(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    camp = world_from(
+        tmp_path_factory,
+        "camp",
+        WORLD.replace("    nouns: [yard]\n", "    nouns: [yard]\n    props: {bed: true}\n", 1),
+    )
+    session = opened(camp, tmp_path / "saves")
+    play(session, "wait until night")
+    assert (
+        play(session, "sleep")
+        == "Not with the lazy thug and the brute here. You would not wake up."
+    )
+    for foe in ("lazy", "brute"):
+        ops.move(session.game, foe, "road")
+    assert "You wake in the morning." in play(session, "sleep")

@@ -24,11 +24,13 @@ def test_the_edict_records_its_terms(new_session) -> None:
     assert "death" in text and "2 days" in text
 
 
-def test_deadline_kills_even_while_asleep(new_session) -> None:
+def test_deadline_kills_after_nights_slept_through(new_session) -> None:
     session = new_session()
     play(session, "go to apartment")
-    for _ in range(6):
-        play(session, "sleep")
+    for _ in range(2):
+        play(session, "wait until evening", "sleep")  # each night passes, to the morning
+    assert not session.game.state.done
+    play(session, "wait until noon")  # the deadline falls due on the way, at 09:00
     state = session.game.state
     assert state.done and not state.won
     assert state.ending == "executed_deadline"

@@ -21,7 +21,7 @@ def test_reaction_is_proportional_to_bond(new_session) -> None:
 def test_friends_grieve_but_not_sakura_or_sasuke(new_session) -> None:
     session = new_session()
     before = dict(session.game.state.mood)
-    play(session, "wait 9 hours")
+    play(session, "wait 10 hours")  # they hear that evening, at 19:00
     mood = session.game.state.mood
     assert mood["hinata"] < before.get("hinata", 0) - 50
     assert mood["lee"] < before.get("lee", 0)

@@ -7,7 +7,9 @@ from datetime import datetime
 
 import pytest
 
-from kage.world.clock import describe_span, parse_duration, stamp, time_of_day, unit_minutes
+from kage.world import calendar
+from kage.world.clock import describe_span, parse_duration, stamp, unit_minutes
+from kage.world.model import Calendar
 
 
 @pytest.mark.parametrize(
@@ -78,17 +80,20 @@ def test_describe_span(minutes: int, text: str) -> None:
     [
         (0, 0, "night"),
         (4, 59, "night"),
-        (5, 0, "morning"),
+        (5, 0, "dawn"),
+        (6, 59, "dawn"),
+        (7, 0, "morning"),
         (11, 59, "morning"),
-        (12, 0, "afternoon"),
-        (16, 59, "afternoon"),
-        (17, 0, "evening"),
-        (20, 59, "evening"),
-        (21, 0, "night"),
+        (12, 0, "noon"),
+        (13, 0, "afternoon"),
+        (17, 59, "afternoon"),
+        (18, 0, "dusk"),
+        (19, 0, "evening"),
+        (21, 59, "evening"),
+        (22, 0, "night"),
         (23, 59, "night"),
     ],
 )
-def test_time_of_day(hour: int, minute: int, part: str) -> None:
-    start = datetime(60, 10, 10, 0, 0)
-    assert time_of_day(start, hour * 60 + minute) == part
-    assert time_of_day(datetime(60, 10, 10, hour, minute), 1440) == part  # a day later
+def test_the_standard_parts_of_the_day(hour: int, minute: int, part: str) -> None:
+    """A world without a calendar of its own has these; the last runs past midnight."""
+    assert calendar.part_at(Calendar(), hour * 60 + minute).name == part

@@ -17,8 +17,7 @@ from kage.actions import describe
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
 from kage.parser.nouns import PRONOUN_WORDS
-from kage.world import query
-from kage.world.clock import time_of_day
+from kage.world import calendar, query
 from kage.world.conditions import holds
 
 if TYPE_CHECKING:
@@ -71,7 +70,13 @@ VERSION = response(
 )
 NO_HINT = response("hinting.none", "You are on your own now, and doing fine.")
 TIME = response(
-    "telling_time.now", "It is {part}, on day {day} of the story ({clock}).", "part", "day", "clock"
+    "telling_time.now",
+    "It is {part} ({clock}), on {date}.",
+    "part",
+    "clock",
+    "date",
+    "day",
+    "phrase",
 )
 THOUGHTS = response("thinking.default", "Your thoughts wander.")
 
@@ -269,9 +274,17 @@ def report_help(game: Game, action: Action) -> str:
 
 @rule("report", "time")
 def report_time(game: Game, action: Action) -> str:
-    day = game.state.minutes // 1440 + 1
-    part = time_of_day(game.world.start_time, game.state.minutes)
-    return TIME(game, action, part=part, day=day, clock=game.clock)
+    world, now = game.world, game.state.minutes
+    part = calendar.part_now(world, now)
+    return TIME(
+        game,
+        action,
+        part=part.name,
+        clock=calendar.clock_text(world.calendar, calendar.minute_of_day(world, now)),
+        date=calendar.date_text(world, now),
+        day=calendar.story_day(world, now),
+        phrase=calendar.phrase(part),
+    )
 
 
 @rule("report", "think")

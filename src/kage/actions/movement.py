@@ -145,7 +145,7 @@ def travelling(game: Game, action: Action) -> None:
     way = place.exits[action.direction]
     action.minutes = way.minutes
     action.data["from"] = place.id
-    action.data["travel"] = game.render(way.text)
+    action.data["travel"] = game.pick(way.text)
     ops.move(game, game.world.player, way.to)
 
 

@@ -52,6 +52,8 @@ CONDITIONS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "closed": (TEXT, (), "{closed: red_door}"),
     "locked": (TEXT, (), "{locked: red_door}"),
     "switched_on": (TEXT, (), "{switched_on: lamp}"),
+    "time_of_day": (TEXTS, (), "{time_of_day: dusk} or {time_of_day: [evening, night]}"),
+    "between": ((list,), (), '{between: ["18:00", "06:00"]} or {between: [dusk, dawn]}'),
 }
 EFFECTS: dict[str, tuple[tuple[type, ...], tuple[str, ...], str]] = {
     "set": (MAPPING, (), "{set: {door_open: true}}"),

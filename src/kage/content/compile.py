@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kage.content import files, standard
+from kage.content import calendars, files, standard
 from kage.content import props as prop_checks
 from kage.content import schema as s
 from kage.content import verbs as verb_checks
@@ -38,6 +38,7 @@ from kage.world.model import (
     Interaction,
     Milestone,
     Motion,
+    Stop,
     Topic,
     Trigger,
     Variant,
@@ -313,7 +314,37 @@ class Builder(References):
             currency=(info.currency, info.currency_plural or f"{info.currency}s"),
             version=str(info.version),
             ranks=ranks,
+            calendar=calendars.build(self, located, info.calendar),
         )
+
+    def schedule(
+        self, located: Located, path: tuple[Any, ...], stops: list[s.StopModel]
+    ) -> list[Stop]:
+        made = []
+        for i, stop in enumerate(stops):
+            if i and stops[i - 1].when is None:
+                self.problem(
+                    located,
+                    (*path, i),
+                    f"this stop comes after one without 'when', which always holds, so it is "
+                    f"never used. Give stop {i} a 'when', or put the stop without one last.",
+                )
+            self.expect(located, (*path, i, "at"), "place", stop.at)
+            self.check_condition(located, (*path, i, "when"), stop.when)
+            made.append(
+                Stop(stop.at, stop.when, prose(stop.leaves), prose(stop.arrives), stop.quiet)
+            )
+        return made
+
+    def day_parts(
+        self, located: Located, path: tuple[Any, ...], names: str | list[str]
+    ) -> tuple[str, ...]:
+        if isinstance(names, str):
+            self.expect(located, path, "day_part", names)
+            return (names,)
+        for i, name in enumerate(names):
+            self.expect(located, (*path, i), "day_part", name)
+        return tuple(names)
 
     def text(
         self, value: s.Text, located: Located | None = None, path: tuple[Any, ...] = ()
@@ -454,7 +485,7 @@ class Builder(References):
                     way.minutes,
                     way.when,
                     way.refusal,
-                    way.text,
+                    self.variants(located, (*path, "text"), way.text),
                     way.hidden,
                     way.door,
                     tuple(way.names),
@@ -507,6 +538,7 @@ class Builder(References):
                 topics=topics,
                 greeting=self.text(person.greeting, located, ("people", i, "greeting")),
                 unknown_topic=prose(person.unknown_topic),
+                schedule=self.schedule(located, ("people", i, "schedule"), person.schedule),
                 money=person.money,
                 portable=False,
             )
@@ -585,6 +617,7 @@ class Builder(References):
                 prose(event.seen),
                 prose(event.heard),
                 event.when,
+                self.day_parts(located, (*path, "time_of_day"), event.time_of_day),
             )
             if event.at is not None:
                 world.schedule.append((self.duration(located, (*path, "at"), event.at), event.id))
@@ -607,7 +640,7 @@ class Builder(References):
                     end.id,
                     end.when,
                     end.won,
-                    prose(end.text),
+                    self.variants(located, ("endings", i, "text"), end.text),
                     self.duration(located, ("endings", i, "epilogue"), end.epilogue),
                     self.variants(located, ("endings", i, "parts"), end.parts),
                 )

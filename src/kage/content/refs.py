@@ -10,7 +10,7 @@ import math
 from datetime import datetime, timedelta
 from typing import Any
 
-from kage.content import arguments
+from kage.content import arguments, calendars
 from kage.content import props as prop_checks
 from kage.content import schema as s
 from kage.content.describe import show, singular, subject, where
@@ -61,6 +61,7 @@ COND_REFS: dict[str, Any] = {
     "closed": _one("thing"),
     "locked": _one("thing"),
     "switched_on": _one("thing"),
+    "time_of_day": _one("day_part"),
 }
 EFFECT_REFS: dict[str, Any] = {
     "move": lambda arg: (
@@ -107,7 +108,11 @@ SUGGESTIONS = 25
 MAX_POOL = 1_000  # Banished has 330 entities
 
 ENTITY_KINDS = ("place", "person", "thing")
-WHAT = {"entity": "place, person or thing", "happening": "event or trigger"}
+WHAT = {
+    "entity": "place, person or thing",
+    "happening": "event or trigger",
+    "day_part": "part of the day",
+}
 POOLS = {"happening": ("event", "trigger")}  # kinds that may be any of several
 
 
@@ -254,6 +259,8 @@ class References:
                 continue
             elif key == "flag":
                 self.check_not_counters(located, here, arg)
+            elif key == "between":
+                calendars.check_between(self, located, here, arg)
             for sub, kind, value in _refs(self.condition_refs, key, arg):
                 self.expect(located, (*here, *sub), kind, value)
 

@@ -64,7 +64,13 @@ class ExitModel(Strict):
             "What the player reads when `when` does not hold (else the response `going.cant_go`)."
         ),
     )
-    text: str = Field("", description="What the player reads while travelling this way.")
+    text: Text = Field(
+        "",
+        description=(
+            "What the player reads while travelling this way (or variants with `when`: the "
+            "gates by day, the wicket by night)."
+        ),
+    )
     hidden: bool = Field(
         False, description="Not listed among the ways out while `when` does not hold."
     )
@@ -161,6 +167,34 @@ class TopicModel(Strict):
     )
 
 
+class StopModel(Strict):
+    at: str = Field(description="The place they keep to while `when` holds.")
+    when: Cond = Field(
+        None,
+        description=(
+            "While this holds (`{between: [dawn, dusk]}`); the first stop that holds is used, "
+            "and a stop without `when` holds always."
+        ),
+    )
+    leaves: str = Field(
+        "",
+        description=(
+            "What a player at the place they leave reads as they go to this stop (else "
+            'the response `keeping_schedule.leaves`, "Izumo leaves.").'
+        ),
+    )
+    arrives: str = Field(
+        "",
+        description=(
+            "What a player at this stop reads as they arrive (else `keeping_schedule.arrives`)."
+        ),
+    )
+    quiet: bool = Field(
+        False,
+        description="They come and go without a line of their own (another's text tells it).",
+    )
+
+
 class PersonModel(Named):
     proper: bool = Field(True, description='A proper name: no "the" or "a" before it.')
     gender: Literal["him", "her", "them"] = Field(
@@ -178,6 +212,13 @@ class PersonModel(Named):
         0, ge=0, description="Money they carry at the start, in the world's currency."
     )
     mood: int = Field(0, ge=-100, le=100, description="How they feel at the start, -100..100.")
+    schedule: list[StopModel] = Field(
+        [],
+        description=(
+            "Where they are by the clock: stops, each with the condition it holds under; "
+            "they go to the first stop that holds whenever the clock moves."
+        ),
+    )
 
 
 class ThingModel(Named):
@@ -328,6 +369,13 @@ class EventModel(Strict):
     when: Cond = Field(
         None, description="If this does not hold when it is due, it does not happen."
     )
+    time_of_day: str | list[str] = Field(
+        [],
+        description=(
+            "The part of the day it happens in (`dusk`, or a list): due at another time, it "
+            "waits until that part next begins."
+        ),
+    )
 
 
 class TriggerModel(Strict):
@@ -349,7 +397,13 @@ class EndingModel(Strict):
         ),
     )
     won: bool = Field(description="Whether it counts as winning.")
-    text: str = Field("", description="What the player reads.")
+    text: Text = Field(
+        "",
+        description=(
+            "What the player reads (or variants with `when`, told by the time of day or the "
+            "place the story ends in)."
+        ),
+    )
     parts: Text = Field(
         [],
         description=(
@@ -379,6 +433,42 @@ class HintModel(Strict):
     when: Cond = Field(None, description="Given only while this holds.")
 
 
+class DayPartModel(Strict):
+    start: str = Field(alias="from", description='When it begins, "18:00".')
+    phrase: str = Field("", description='How text says it is then ("at dusk", "in the morning").')
+
+
+class CalendarModel(Strict):
+    """The story's own calendar: how the day is divided and how dates are written."""
+
+    day_parts: dict[str, str | DayPartModel] = Field(
+        {},
+        description=(
+            'The parts of the day and when each begins: {dawn: "05:00", dusk: "18:00", ...}, '
+            'or {dusk: {from: "18:00", phrase: "as the light goes"}}. Each lasts until the next '
+            "begins (the last past midnight). Unless given: dawn 05:00, morning 07:00, noon "
+            "12:00, afternoon 13:00, dusk 18:00, evening 19:00, night 22:00."
+        ),
+    )
+    date: str = Field(
+        "day {day}",
+        description=(
+            "How a date is written, with slots {day}, {day_ordinal} (of the story), {date}, "
+            "{date_ordinal} (of the month), {month}, {month_number}, {year}, {year_ordinal}, "
+            "{weekday}, {part}."
+        ),
+    )
+    months: list[str] = Field([], description="The names of the twelve months (else January ...).")
+    weekdays: list[str] = Field(
+        [], description="The names of the seven days of the week, Monday's first."
+    )
+    hours: Literal[12, 24] = Field(24, description='24: "18:05"; 12: "6:05 pm".')
+    sleep: list[str] = Field(
+        ["evening", "night"], description="The parts of the day in which one may go to sleep."
+    )
+    wake: str = Field("morning", description="The part of the day at whose start sleep ends.")
+
+
 class WorldInfo(Strict):
     id: str = Field(
         pattern=r"^[a-z][a-z0-9_]*$", description="The world's id (saves are kept by it)."
@@ -387,6 +477,9 @@ class WorldInfo(Strict):
     intro: str = Field(description="What the player reads before the first place.")
     player: str = Field(description="The person the player is (an id of `people`).")
     start_time: str = Field("0001-01-01T08:00", description="The date and time the story begins.")
+    calendar: CalendarModel | None = Field(
+        None, description="The story's own calendar: its parts of the day, dates and sleep."
+    )
     mood_words: dict[str, int] = Field(
         {},
         description="Words for moods, each with the least mood it describes, for `{{mood:who}}`.",

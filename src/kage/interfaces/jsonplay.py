@@ -34,6 +34,7 @@ def record(session: Session, step: Step, line_number: int) -> dict[str, Any]:
         "output": step.text,
         "location": query.here(game),
         "time": game.clock,
+        "when": game.when,
         "score": game.score,
         "max_score": game.world.max_score,
         "done": game.state.done,

@@ -30,8 +30,9 @@ _NAMED = frozenset({"save", "restore"})  # meta commands whose argument is a sav
 _JOIN = re.compile(r",?\s*\band\b|,", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"?')
 _TOKEN = re.compile(r"[^\s.,;:!?\"()\[\]{}<>]+")
-_DECIMAL = re.compile(r"\d\.\d")
-_DOTTED = re.compile(r"(?:\d\.(?=\d)|[^\s.,;:!?\"()\[\]{}<>])+")  # "1.5" is one word
+_DECIMAL = re.compile(r"\d[.:]\d")
+# "1.5" is one word, and so is a time of day, "18:00"
+_DOTTED = re.compile(r"(?:\d[.:](?=\d)|[^\s.,;:!?\"()\[\]{}<>])+")
 _TRIM = " ,"
 
 Grammar = Mapping[str, list[Line]]

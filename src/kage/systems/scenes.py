@@ -34,9 +34,9 @@ def check_endings(game: Game) -> None:
 def finish(game: Game, ending_id: str) -> None:
     """End the story. An epilogue lets the world run on and tells what it heard."""
     ending = next(e for e in game.world.endings if e.id == ending_id)
-    told = [ending.text] if ending.text else []
+    told = [game.pick(ending.text)]
     told += [part.text for part in ending.parts if holds(game, part.when)]
-    text = game.render("\n\n".join(told))
+    text = game.render("\n\n".join(t for t in told if t))
     if ending.epilogue:
         scheduler.advance(game, ending.epilogue)
         told = scheduler.heard(game)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING
 
-from kage.world import effects, ops, query
+from kage.world import calendar, effects, ops, query
 from kage.world.clock import OutOfTime, last_minute
 from kage.world.conditions import holds
 from kage.world.effects import effect
@@ -29,12 +29,30 @@ def fire(game: Game, event_id: str) -> None:
     event = game.world.events.get(event_id)
     if event is None or not holds(game, event.when):
         return
+    if event.parts and _waits(game, event.parts, event_id):
+        return
     game.state.fired[event_id] = game.state.minutes
     game.emit("happened", event=event_id, place=event.place)
     if event.seen and witnessed(game, event.place):
         ops.set_flag(game, f"witnessed.{event_id}", True)
         game.say(game.render(event.seen))
     effects.apply(game, event.effects)
+
+
+def _waits(game: Game, parts: tuple[str, ...], event_id: str) -> bool:
+    """An event that happens only at certain parts of the day, due at another, is put off
+    until the first of them next begins. Whether it did."""
+    world, now = game.world, game.state.minutes
+    if calendar.part_now(world, now).name in parts:
+        return False
+    starts = [p.start for p in world.calendar.parts if p.name in parts]
+    if not starts:
+        return False
+    later = now + min(calendar.until(world, now, start) for start in starts)
+    if later > last_minute(world.start_time):
+        return True  # its time never comes: it never happens
+    ops.schedule(game, event_id, later)
+    return True
 
 
 def advance(game: Game, minutes: int) -> None:

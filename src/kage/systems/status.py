@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.core.responses import response
 from kage.systems.registry import provider
-from kage.world import query
-from kage.world.clock import day_and_time, time_of_day
+from kage.world import calendar, query
 from kage.world.conditions import holds
 
 if TYPE_CHECKING:
@@ -26,14 +25,15 @@ WHEN = response("status.when", "{when}", "when", "day", "time", "part")
 def status(game: Game) -> dict[str, Any]:
     """The status line's parts, and the whole line as `line`."""
     name = _place(game)
-    start, minutes = game.world.start_time, game.state.minutes
-    day_time = day_and_time(start, minutes)
+    world, minutes = game.world, game.state.minutes
+    day = calendar.story_day(world, minutes)
+    clock = calendar.clock_text(world.calendar, calendar.minute_of_day(world, minutes))
     when = WHEN(
         game,
-        when=day_time,
-        day=minutes // 1440 + 1,
-        time=day_time.rsplit(", ", 1)[-1],
-        part=time_of_day(start, minutes),
+        when=f"Day {day}, {clock}",
+        day=day,
+        time=clock,
+        part=calendar.part_now(world, minutes).name,
     )
     score = f"{game.score}/{game.world.max_score}" if game.world.max_score else ""
     extra = [

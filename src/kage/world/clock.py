@@ -102,7 +102,7 @@ def parse_duration(text: str | int) -> int:
     return total
 
 
-def _moment(start: datetime, minutes: int) -> datetime:
+def moment_of(start: datetime, minutes: int) -> datetime:
     """The date on the clock; a reading outside the calendar shows its nearest end."""
     earliest = -((start - datetime.min) // timedelta(minutes=1))
     return start + timedelta(minutes=max(earliest, min(minutes, last_minute(start))))
@@ -110,15 +110,9 @@ def _moment(start: datetime, minutes: int) -> datetime:
 
 def stamp(start: datetime, minutes: int) -> str:
     """The ISO-like timestamp of the in-world clock, e.g. '0060-10-10T09:15'."""
-    moment = _moment(start, minutes)
+    moment = moment_of(start, minutes)
     date = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
     return f"{date}T{moment.hour:02d}:{moment.minute:02d}"
-
-
-def day_and_time(start: datetime, minutes: int) -> str:
-    """The story's day (counted from 1) and the time on the clock: "Day 2, 14:05"."""
-    moment = _moment(start, minutes)
-    return f"Day {minutes // 1440 + 1}, {moment.hour:02d}:{moment.minute:02d}"
 
 
 def short_span(minutes: int) -> str:
@@ -146,15 +140,3 @@ def passes(minutes: int) -> str:
     """'1 hour passes', '3 hours pass', '1 day and 1 hour pass', 'a moment passes'."""
     one = minutes <= 0 or minutes in (1, 60, 1440)
     return f"{describe_span(minutes)} {'passes' if one else 'pass'}"
-
-
-def time_of_day(start: datetime, minutes: int) -> str:
-    """'morning', 'afternoon', 'evening' or 'night' for prose."""
-    hour = _moment(start, minutes).hour
-    if 5 <= hour < 12:
-        return "morning"
-    if 12 <= hour < 17:
-        return "afternoon"
-    if 17 <= hour < 21:
-        return "evening"
-    return "night"

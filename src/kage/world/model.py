@@ -54,7 +54,7 @@ class Exit:
     minutes: int = 1
     when: Cond = None
     refusal: str = ""  # what the player reads when `when` does not hold
-    text: str = ""  # said while travelling through it
+    text: list[Variant] = field(default_factory=list)  # said while travelling through it
     hidden: bool = False  # not listed among the ways out while `when` does not hold
     door: str | None = None  # the door thing this way passes through
     # what else the player may call the way ("shaft", "rain barrel"), besides the words of
@@ -92,6 +92,19 @@ class Interaction:
 
 
 @dataclass(slots=True)
+class Stop:
+    """Where a person keeps to while `when` holds (by the clock: `{between: [dawn, dusk]}`).
+    Going to it, `leaves` is what a player at the place they leave reads, `arrives` what a
+    player here reads; `quiet`: neither, nor the standard lines (another's text tells it)."""
+
+    at: str
+    when: Cond = None
+    leaves: str = ""
+    arrives: str = ""
+    quiet: bool = False
+
+
+@dataclass(slots=True)
 class Entity:
     id: str
     kind: str  # "place", "person" or "thing"
@@ -115,6 +128,7 @@ class Entity:
     topics: list[Topic] = field(default_factory=list)
     greeting: list[Variant] = field(default_factory=list)
     unknown_topic: str = ""
+    schedule: list[Stop] = field(default_factory=list)  # where they are, by the clock
     # things
     portable: bool = True
     wearable: bool = False
@@ -186,6 +200,9 @@ class WorldEvent:
     seen: str = ""
     heard: str = ""
     when: Cond = None  # if it does not hold when due, the event does not happen
+    # the parts of the day it waits for: due at another time, it happens when the first
+    # of them next begins ("at dusk")
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -255,9 +272,45 @@ class Ending:
     id: str
     when: Cond
     won: bool
-    text: str
+    text: list[Variant]  # the first whose condition holds when the story ends
     epilogue: int = 0  # minutes the world runs on after the ending, telling what it heard
     parts: list[Variant] = field(default_factory=list)  # told after `text`, each if it holds
+
+
+@dataclass(slots=True)
+class DayPart:
+    """A part of the day (dawn, dusk, night ...): it begins at minute `start` of the day
+    (0..1439) and lasts until the next part begins; `phrase` says when ("at dusk")."""
+
+    name: str
+    start: int
+    phrase: str = ""
+
+
+def _standard_parts() -> list[DayPart]:
+    return [
+        DayPart("dawn", 5 * 60, "at dawn"),
+        DayPart("morning", 7 * 60, "in the morning"),
+        DayPart("noon", 12 * 60, "at noon"),
+        DayPart("afternoon", 13 * 60, "in the afternoon"),
+        DayPart("dusk", 18 * 60, "at dusk"),
+        DayPart("evening", 19 * 60, "in the evening"),
+        DayPart("night", 22 * 60, "at night"),
+    ]
+
+
+@dataclass(slots=True)
+class Calendar:
+    """How the story tells the time: its parts of the day, how a date is written, and
+    when one may sleep. `date` is a template (see kage.world.calendar.SLOTS)."""
+
+    parts: list[DayPart] = field(default_factory=_standard_parts)  # by start, earliest first
+    date: str = "day {day}"
+    months: tuple[str, ...] = ()  # the twelve months' names (else January ...)
+    weekdays: tuple[str, ...] = ()  # Monday first (else Monday ...)
+    hours: int = 24  # 24: "18:05"; 12: "6:05 pm"
+    sleep: tuple[str, ...] = ("evening", "night")  # the parts in which one may go to sleep
+    wake: str = "morning"  # sleep lasts until this part begins
 
 
 @dataclass(slots=True)
@@ -292,6 +345,7 @@ class World:
     responses: dict[str, list[Variant]] = field(default_factory=dict)  # name -> replacement
     extensions: tuple[str, ...] = ()  # the extensions it names in world.yaml
     currency: tuple[str, str] = ("coin", "coins")  # what money is called: one, several
+    calendar: Calendar = field(default_factory=Calendar)  # parts of the day, dates, sleep
     runtime: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def money(self, amount: int) -> str:

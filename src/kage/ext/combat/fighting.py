@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.actions.describe import listing
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import pool, response
 from kage.ext.body import stats
@@ -255,3 +256,19 @@ def report_fight(game: Game, action: Action) -> str:
         _blow_text(game, foe, outcome, surprise, False)
         for foe, outcome, surprise in action.data["blows"]
     )
+
+
+NOT_SAFE = response(
+    "sleeping.not_safe",
+    "Not with {foes} here. You would not wake up.",
+    "foes",
+)
+
+
+@rule("check", "sleep", after="somewhere_to_sleep")
+def no_sleep_among_foes(game: Game, action: Action) -> str | None:
+    """Nobody sleeps where hostiles still stand."""
+    foes = combat.standing(game, query.here(game))
+    if not foes:
+        return None
+    return NOT_SAFE(game, action, foes=listing([game.world.entities[f].the() for f in foes]))
