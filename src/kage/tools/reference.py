@@ -251,6 +251,9 @@ class Writer:
         if ann == Text:
             return "text, or a list of variants (`text` and `when`)"
         origin, args = get_origin(ann), get_args(ann)
+        if origin in (Union, types.UnionType) and set(get_args(Text)) <= set(args):
+            rest = [a for a in args if a not in get_args(Text)]  # Text and more: say Text
+            return " or ".join([self.type_name(Text), *(self.type_name(a) for a in rest)])
         if ann is Any:
             return "anything"
         if ann is type(None):
