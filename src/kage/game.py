@@ -99,7 +99,19 @@ class Game:
     def opening(self) -> str:
         return self._opening
 
-    def render(self, text: str) -> str:
+    def render(self, text: str, action: Action | None = None, **slots: Any) -> str:
+        """Fill a text's placeholders through the text layer (kage.core.prose): names,
+        articles, verbs that agree, capitals, and the {{provider:argument}} slots. The
+        action's nouns are the current action's unless one is given."""
+        if "{" not in text:
+            return text
+        from kage.core.responses import fill
+
+        if action is None and self.acting:
+            action = self.acting[-1]
+        return fill(self, text, action, **slots)
+
+    def providers(self, text: str) -> str:
         """Fill {{provider:argument}} slots with what the systems know now."""
         if "{{" not in text:
             return text
