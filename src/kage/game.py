@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions import ways
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
+from kage.core.prose import capital
 from kage.core.settings import Settings
 from kage.world import hearing, query, rng
 from kage.world.clock import stamp
@@ -70,8 +71,10 @@ class Game:
 
     # -- output ---------------------------------------------------------------------
     def say(self, text: str) -> None:
+        """Add a paragraph to the turn's output. Every paragraph opens with a capital,
+        however it was built (kage.core.prose.capital is the one place that does it)."""
         if text:
-            self._out.append(text)
+            self._out.append(capital(text))
 
     def mark(self) -> int:
         """Where the output stands now, to take back what is said after it."""
@@ -86,7 +89,7 @@ class Game:
 
     def notice(self, text: str) -> None:
         """A bracketed aside shown after the turn's prose, e.g. a score change."""
-        self._notices.append(text)
+        self._notices.append(capital(text))
 
     def take_output(self) -> str:
         parts = self._out + self._notices

@@ -394,9 +394,31 @@ class Builder(References):
             description=self.variants(located, (*path, "description"), item.description),
             proper=item.proper,
             plural=item.plural,
+            article=item.article,
             props=dict(item.props),
             **extra,
         )
+
+    def check_known_as(
+        self, located: Located, path: tuple[Any, ...], person: s.PersonModel
+    ) -> None:
+        """A description to go by and the condition that ends it come together."""
+        self.check_condition(located, (*path, "name_known"), person.name_known)
+        if person.known_as and person.name_known is None:
+            self.problem(
+                located,
+                (*path, "known_as"),
+                f"{subject(located.data, path)} is known as '{person.known_as}' but nothing "
+                "ever tells the player the name: add `name_known:` with the condition under "
+                "which it is learned (a flag an effect sets, say).",
+            )
+        if person.name_known is not None and not person.known_as:
+            self.problem(
+                located,
+                (*path, "name_known"),
+                f"{subject(located.data, path)} has `name_known` but no `known_as`: add what "
+                "the player calls them before they learn the name, or delete `name_known`.",
+            )
 
     def plain_name(
         self, located: Located, path: tuple[Any, ...], name: str | list[s.NameVariant]
@@ -499,7 +521,14 @@ class Builder(References):
                 unknown_topic=prose(person.unknown_topic),
                 money=person.money,
                 portable=False,
+                known_as=person.known_as,
+                name_known=person.name_known,
             )
+            self.check_known_as(located, ("people", i), person)
+            if person.known_as:  # "skinny boy": the player may call them what they see
+                *described, noun = person.known_as.lower().split()
+                ents[person.id].nouns |= {noun}
+                ents[person.id].adjectives |= set(described)
             if person.mood:
                 world.moods[person.id] = person.mood
         for i, thing in enumerate(model.things):

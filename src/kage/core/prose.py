@@ -7,7 +7,7 @@ the layer makes the rest agree (the model is Inform 7's adaptive text and TADS 3
 parameters):
 
     {The noun} {is} closed.          -> "The box is closed." / "The timber bars are closed."
-    {The noun} {nods}; {he} waits.   -> "Kotomi nods; she waits." / "The miners nod; they wait."
+    {The noun} {nods}; {he} {waits}.   -> "Kotomi nods; she waits." / "The miners nod; they wait."
     {second|is}                      -> a verb agreeing with a named subject, not the last
     {turns|turn}                     -> "1 turn", "3 turns" (a number and a noun)
 

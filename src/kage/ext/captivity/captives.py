@@ -49,7 +49,7 @@ CUT = response(
 ALREADY_TIED = response("tying_up.already", "{The noun} {is} already tied up.", *ABOUT)
 WONT_HOLD_STILL = response(
     "tying_up.wont_hold_still",
-    "{The noun} {is} not going to hold still for that. Knock {him} out first, or make them "
+    "{The noun} {is} not going to hold still for that. Knock {him} out first, or make {him} "
     "give up.",
     *ABOUT,
 )

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.describe import capital, listing
 from kage.actions.pipeline import Action
+from kage.core import prose
 from kage.core.responses import response
 from kage.ext.body import fortune, stats
 from kage.ext.body.status import definition, effective
@@ -61,7 +61,18 @@ FALL_COST = 15  # morale the others lose when one of them is knocked out
 KILL_COST = 25  # ... and when one of them is killed
 BREAKS = 10  # a hostile at or below this morale gives up
 
-ONE_FOE = ("the foe", "The foe", "he", "He", "him", "his", "His")  # a lone foe's slots
+ONE_FOE = ("foe",)  # a lone foe ({The foe} {looks}..., {his}: the text layer agrees)
+SEEN_YOU = response("combat.seen_you", "{The seers} {has} seen you.", "seers")
+MET_HALFWAY = response(
+    "combat.met_halfway",
+    "{The foe} {comes} for you. You meet {him} halfway, and {he} {goes} down.",
+    "foe",
+)
+HURT_FIRST = response(
+    "combat.hurt_first",
+    "{The foe} {comes} for you, and {gets} a blow in before you can stop {him}.",
+    "foe",
+)
 SURROUNDED = response(
     "combat.surrounded",
     "They look from one side to the other and find no way out. One by one their weapons "
@@ -69,8 +80,8 @@ SURROUNDED = response(
 )
 SURROUNDED_ONE = response(
     "combat.surrounded_one",
-    "{The foe} looks from one side to the other and finds no way out. {His} weapon goes "
-    "down, and {he} raises {his} hands and begs you not to hurt {him}.",
+    "{The foe} {looks} from one side to the other and finds no way out. {His} weapon goes "
+    "down, and {he} {raises} {his} hands and begs you not to hurt {him}.",
     *ONE_FOE,
 )
 GAVE_UP = response(
@@ -78,7 +89,7 @@ GAVE_UP = response(
 )
 GAVE_UP_ONE = response(
     "combat.gave_up_one",
-    "{The foe} has had enough. Down goes {his} weapon, and up go {his} hands.",
+    "{The foe} {has} had enough. Down goes {his} weapon, and up go {his} hands.",
     *ONE_FOE,
 )
 
@@ -341,11 +352,9 @@ def _surrender_line(game: Game, broken: list[str], surrounded: bool) -> str:
     one = len(broken) == 1 and pronouns(game, broken[0])[0] != "they"
     if not one:
         return (SURROUNDED if surrounded else GAVE_UP)(game)
-    the = game.world.entities[broken[0]].the()
-    he, him, his = pronouns(game, broken[0])
-    slots = {"the foe": the, "The foe": capital(the), "he": he, "him": him, "his": his}
-    slots.update(He=capital(he), His=capital(his))
-    return (SURROUNDED_ONE if surrounded else GAVE_UP_ONE)(game, **slots)
+    return (SURROUNDED_ONE if surrounded else GAVE_UP_ONE)(
+        game, foe=prose.subject(game, broken[0])
+    )
 
 
 def _maybe_hostile(game: Game) -> list[str]:
@@ -435,9 +444,7 @@ def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
         # those the player has just called over need no telling that they see him
         told = [f for f in newly if query.prop(game, f, "drawn") != game.state.turn]
         if told:
-            names = [game.world.entities[f].the() for f in told]
-            verb = "has" if len(told) == 1 else "have"
-            lines.append(f"{capital(listing(names))} {verb} seen you.")
+            lines.append(SEEN_YOU(game, seers=prose.group(game, told)))
     if ready and allies(game, here) >= sum(count(game, f) for f in foes):
         for foe in ready:
             stats.add_stat(game, foe, "morale", -HANG_BACK, 0, 100)
@@ -446,15 +453,11 @@ def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
     for foe in ready:
         if foe not in standing(game, here):
             continue
-        name = capital(game.world.entities[foe].the())
-        he, him, _ = pronouns(game, foe)
         if strike(game, foe, surprise=False):
-            lines.append(f"{name} comes for you. You meet {him} halfway, and {he} goes down.")
+            lines.append(MET_HALFWAY(game, foe=prose.subject(game, foe)))
         else:
-            lines.append(
-                f"{name} comes for you, and gets a blow in before you can stop {him}. "
-                f"{injury_text(game)}".strip()
-            )
+            hurt = HURT_FIRST(game, foe=prose.subject(game, foe))
+            lines.append(f"{hurt} {injury_text(game)}".strip())
             break
     if lines:
         game.say("\n\n".join(lines))

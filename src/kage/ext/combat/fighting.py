@@ -23,68 +23,93 @@ if TYPE_CHECKING:
 BLOW_MINUTES = 2
 KILLED = response(
     "killing.done",
-    "You do it quickly, and it is worse than you had imagined. {The noun} crumples and does "
-    "not move again.",
+    "You do it quickly, and it is worse than you had imagined. {The noun} {crumples} and "
+    "{does} not move again.",
 )
 
 
-def _the(game: Game, who: str) -> str:
-    return game.world.entities[who].the()
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+NO_ONE = response("fighting.who", "Who do you want to fight?")
+NOT_YOURSELF = response(
+    "fighting.yourself", "You have enough people trying to hurt you already."
+)
+NOT_A_PERSON = response("fighting.not_a_person", "{The noun} {is} not going to fight back.")
+NOT_HERE = response("fighting.not_here", "{The noun} {is} not here.")
+OUT_COLD = response("fighting.out_cold", "{The noun} {is} already out cold.")
+TIED = response("fighting.tied", "{The noun} {is} tied up. There is no need.")
+NOBODY = response("fighting.nobody", "There is nobody here who wants a fight.")
+DEAD = response("fighting.dead", "There is no fight left in the dead.")
+HARMLESS = response("fighting.harmless", "{The noun} {has} done nothing to you.")
+MISSED = response(
+    "fighting.missed",
+    "You go for {the noun}, but {he} {twists} aside, and something hard catches you in the "
+    "ribs.",
+)
+FINISHED = response(
+    "fighting.finished",
+    "One short blow to the back of the neck, and {the noun} {slumps} over, out cold.",
+)
+# one fight told three ways (a fixed choice per target, no draw from the seeded generator)
+SURPRISE = [
+    response(
+        "fighting.surprise_1", "{The noun} never {sees} you coming. One blow, and {he} {folds} up."
+    ),
+    response(
+        "fighting.surprise_2",
+        "You are behind {the noun} before {he} {knows} it. A chop to the neck, and {he} "
+        "{sags} into your arms; you lower {him} down quietly.",
+    ),
+    response(
+        "fighting.surprise_3",
+        "{The noun} {turns}, too late. Your palm catches {him} under the chin and {he} {goes} "
+        "over like a felled tree.",
+    ),
+]
+BLOWS = [
+    response(
+        "fighting.blow_1",
+        "{The noun} {swings} first. You duck under it, get inside {his} guard and drop {him} "
+        "with an elbow to the jaw.",
+    ),
+    response(
+        "fighting.blow_2",
+        "{The noun} {comes} at you swinging. You let the blow whistle past, sweep {his} legs, "
+        "and {he} {does} not get up.",
+    ),
+    response(
+        "fighting.blow_3",
+        "{The noun} {grabs} for you. You go under {his} arm and up behind {him}, and one blow "
+        "to the temple ends it.",
+    ),
+]
 
 
 def _target(game: Game, action: Action) -> str | None:
     """Why `action.noun` cannot be fought at all, or None."""
     target = action.noun
     if target is None:
-        return "Who do you want to fight?"
+        return NO_ONE(game, action)
     ent = game.world.entities[target]
     if target == game.world.player:
-        return "You have enough people trying to hurt you already."
+        return NOT_YOURSELF(game, action)
     if ent.kind != "person":
-        return f"{_cap(ent.the())} is not going to fight back."
+        return NOT_A_PERSON(game, action)
     if query.place_of(game, target) != query.here(game):
-        return f"{_cap(ent.the())} is not here."
+        return NOT_HERE(game, action)
     if stats.has_status(game, target, "dead"):
-        return "There is no fight left in the dead."
+        return DEAD(game, action)
     if not combat.hostile(game, target):
-        he = combat.pronouns(game, target)[0]
-        return f"{_cap(ent.the())} {'have' if he == 'they' else 'has'} done nothing to you."
+        return HARMLESS(game, action)
     return None
 
 
 def _blow_text(game: Game, target: str, hit: bool, surprise: bool, gave_up: bool) -> str:
-    name = _the(game, target)
-    he, him, his = combat.pronouns(game, target)
+    about = Action("knock_out", target)
     if not hit:
-        missed = (
-            f"You go for {name}, but {he} twists aside, and something hard catches you in the ribs."
-        )
-        return f"{missed} {combat.injury_text(game)}".strip()
+        return f"{MISSED(game, about)} {combat.injury_text(game)}".strip()
     if gave_up:
-        return f"One short blow to the back of the neck, and {name} slumps over, out cold."
-    # a fixed choice per target (no draw from the seeded generator): one fight, told
-    # three ways, never the same sentence three times running
+        return FINISHED(game, about)
     which = sum(map(ord, target)) % 3
-    if surprise:
-        return [
-            f"{_cap(name)} never sees you coming. One blow, and {he} folds up.",
-            f"You are behind {name} before {he} knows it. A chop to the neck, and {he} "
-            "sags into your arms; you lower him down quietly.",
-            f"{_cap(name)} turns, too late. Your palm catches {him} under the chin and "
-            f"{he} goes over like a felled tree.",
-        ][which].replace("lower him", f"lower {him}")
-    return [
-        f"{_cap(name)} swings first. You duck under it, get inside {his} guard and drop "
-        f"{him} with an elbow to the jaw.",
-        f"{_cap(name)} comes at you swinging. You let the blow whistle past, sweep {his} "
-        f"legs, and {he} does not get up.",
-        f"{_cap(name)} grabs for you. You go under {his} arm and up behind {him}, and one "
-        f"blow to the temple ends it.",
-    ][which]
+    return (SURPRISE if surprise else BLOWS)[which](game, about)
 
 
 # -- knock out, kill --------------------------------------------------------------
@@ -96,11 +121,10 @@ def someone_to_fight(game: Game, action: Action) -> str | None:
 @rule("check", "knock_out", order=55)
 def still_a_threat(game: Game, action: Action) -> str | None:
     assert action.noun is not None
-    name = _cap(_the(game, action.noun))
     if stats.has_status(game, action.noun, "unconscious"):
-        return f"{name} is already out cold."
+        return OUT_COLD(game, action)
     if stats.has_status(game, action.noun, "bound"):
-        return f"{name} is tied up. There is no need."
+        return TIED(game, action)
     return None
 
 
@@ -151,7 +175,7 @@ def report_kill(game: Game, action: Action) -> str:
 @rule("check", "fight")
 def someone_here_to_fight(game: Game, action: Action) -> str | None:
     if not combat.standing(game, query.here(game)):
-        return "There is nobody here who wants a fight."
+        return NOBODY(game, action)
     return None
 
 
