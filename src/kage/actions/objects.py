@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kage.actions import checks, interactions
 from kage.actions.describe import capital
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops, query
 
@@ -50,7 +51,7 @@ TAKEN_OFF = response("taking_off.done", "You take off {the noun}.")
 def _prefix(game: Game, action: Action, text: str) -> str:
     """'cup: Taken.' when one command handles several things."""
     if action.several and action.noun:
-        return f"{game.world.entities[action.noun].name}: {text}"
+        return f"{prose.name(game, action.noun)}: {text}"
     return text
 
 
@@ -77,7 +78,7 @@ def can_take(game: Game, action: Action) -> str | None:
         return _prefix(game, action, refusal or FIXED(game, action))
     owner = query.holder(game, noun)
     if owner and game.world.entities[owner].kind == "person":
-        return BELONGS(game, action, owner=game.world.entities[owner].the())
+        return BELONGS(game, action, owner=prose.the(game, owner))
     return None
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.naming import printed_name
 from kage.core.responses import response
 from kage.parser.grammar import ARTICLES, DIRECTIONS, normal
@@ -420,7 +421,7 @@ def what_lies_that_way(game: Game, action: Action) -> str:
         and not query.is_open(game, door)
         and not game.world.entities[door].transparent
     ):
-        return SHUT_THAT_WAY(game, action, toward=said, door=game.world.entities[door].the())
+        return SHUT_THAT_WAY(game, action, toward=said, door=prose.the(game, door))
     if not scope.has_light(game, way.to):
         return DARK_THAT_WAY(game, action, toward=said)
     text = LOOK_THAT_WAY(game, action, toward=said, place=printed_name(game, way.to))
@@ -430,7 +431,7 @@ def what_lies_that_way(game: Game, action: Action) -> str:
         if game.world.entities[p].kind == "person" and p != game.world.player
     ]
     if people and holds(game, way.when):
-        names = [p.name if p.proper else p.a() for p in people]
+        names = [prose.a(game, p.id) for p in people]
         listed = describe.capital(describe.listing(names))
         text += " " + PEOPLE_THAT_WAY(game, action, people=listed, are=describe.is_are(names))
     return text
@@ -468,7 +469,7 @@ def who_answers(game: Game, action: Action) -> str:
             if way.door == action.noun:
                 to = way.to
     if to is None:
-        thing = game.world.entities[action.noun].the() if action.noun else "it"
+        thing = prose.the(game, action.noun) if action.noun else "it"
         return KNOCK_THING(game, action, thing=thing)
     inside = [
         p

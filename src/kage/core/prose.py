@@ -115,11 +115,13 @@ def count(number: int, noun: str, plural: str = "") -> str:
 
 
 # -- capitals --------------------------------------------------------------------------
-_LEAD = re.compile(r"[\s\"'(\[*_“‘]*")
+_LEAD = re.compile(r"[\s\"'*_“‘]*")
 
 
 def capital(text: str) -> str:
-    """The text with its first letter capitalised (past opening quotes and brackets)."""
+    """The text with its first letter capitalised (past opening quotes). A text opening
+    with a bracket is left as it is: "(first opening the door)" is Inform's aside, not a
+    sentence; a bracketed sentence is written with its capital."""
     lead = _LEAD.match(text)
     at = lead.end() if lead else 0
     return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
@@ -318,12 +320,11 @@ def _fill(
             return None
         return _word_for(found, word, plural)
     articled = _ARTICLED.match(key)
+    if key not in slots and key[:1].isupper() and key[:1].lower() + key[1:] in slots:
+        said = _fill_key(key[:1].lower() + key[1:], slots, subject_of, current)
+        return capital(said)
     if key in slots:
-        found = subject_of(key)
-        if found is None:
-            return str(slots[key])
-        current[0] = found
-        return found.name
+        return _fill_key(key, slots, subject_of, current)
     if articled and articled.group(2) in slots:
         found = subject_of(articled.group(2))
         if found is None:
@@ -337,6 +338,19 @@ def _fill(
     if key.lower() in PRONOUN_CASE or is_verb(key):  # no subject: as said of one thing
         return _word_for(Subject(""), key, None)
     return None
+
+
+def _fill_key(
+    key: str,
+    slots: Mapping[str, Any],
+    subject_of: Callable[[str], Subject | None],
+    current: list[Subject | None],
+) -> str:
+    found = subject_of(key)
+    if found is None:
+        return str(slots[key])
+    current[0] = found
+    return found.name
 
 
 def _word_for(found: Subject, word: str, plural: str | None) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.checks import not_person
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.ext.body import stats
 from kage.ext.captivity import restraints
@@ -103,7 +104,7 @@ SOME_HELD = response(
 
 
 def _the(game: Game, who: str) -> str:
-    return game.world.entities[who].the()
+    return prose.the(game, who)
 
 
 def _present(game: Game, action: Action, doing: str) -> str | None:
@@ -112,7 +113,7 @@ def _present(game: Game, action: Action, doing: str) -> str | None:
         action.noun,
         doing,
         yourself="You can't do that to yourself.",
-        dead="{name} {verb} beyond anything you can do now.",
+        dead="{The who} {is} beyond anything you can do now.",
     )
 
 

@@ -40,6 +40,7 @@ GOOD_CONDITION = 70  # below this a thing counts as worn (and a merchant says so
 GOOD_DURABILITY = 45
 SORT_KEYS = ("condition", "durability", "value")
 MINUTES_PER_ITEM = 5  # looking a piece of loot over properly is work
+SORT_NOT_HERE = response("sorting.not_here", "{The noun} {is} not here.")
 NOT_SORTABLE = response(
     "sorting.not_a_container",
     "You can sort your things, or what is in a bag or box; not {the noun}.",
@@ -161,7 +162,7 @@ def something_to_sort(game: Game, action: Action) -> str | None:
         if not query.is_carried_by(game, noun, game.world.player) and query.place_of(
             game, noun
         ) != query.here(game):
-            return f"{ent.the().capitalize()} is not here."
+            return SORT_NOT_HERE(game, action)
     items = sortable(game, noun)
     if not items:
         return "You have nothing whose condition is worth sorting."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.core import prose
 from kage.ext.living import news, play
 from kage.ext.living.sim import Sim
 from kage.parser.text import words
@@ -112,7 +113,7 @@ def answer(game: Game, person: str, text: str) -> str | None:
     if not lines:
         return None
     ent = game.world.entities[person]
-    name = ent.the()
+    name = prose.the(game, ent.id)
     name = name[:1].upper() + name[1:]
     said = " ".join(lines)
     return f'{name} glances about before answering. "{said}"'

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.ext.items.items import is_storage, storage_of
 from kage.world import ops, query
 
@@ -20,12 +21,12 @@ if TYPE_CHECKING:
 
 
 def _the(game: Game, entity: str) -> str:
-    return game.world.entities[entity].the()
+    return prose.the(game, entity)
 
 
 def _prefix(game: Game, action: Action, text: str) -> str:
     if action.several and action.noun:
-        return f"{game.world.entities[action.noun].name}: {text}"
+        return f"{prose.name(game, action.noun)}: {text}"
     return text
 
 
@@ -55,7 +56,7 @@ def reading_a_scroll(game: Game, action: Action) -> str | None:
     if scroll is None or not is_storage(game, scroll):
         return None
     ent = game.world.entities[scroll]
-    inside = [game.world.entities[i].a() for i in query.contents(game, scroll)]
+    inside = [prose.a(game, i) for i in query.contents(game, scroll)]
     money = game.state.money.get(scroll, 0)
     if money:
         inside.append(f"{money:,} ryo")
@@ -105,7 +106,7 @@ def unsealing(game: Game, action: Action) -> None:
 
 @rule("report", "unseal")
 def report_unseal(game: Game, action: Action) -> str:
-    names = [game.world.entities[i].a() for i in action.data["items"]]
+    names = [prose.a(game, i) for i in action.data["items"]]
     if action.data["money"]:
         names.append(f"{action.data['money']:,} ryo")
     return (

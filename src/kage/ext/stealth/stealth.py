@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.describe import capital, listing
+from kage.core import prose
 from kage.ext.body import fortune, stats
 from kage.ext.body.status import effective
 from kage.systems.registry import every_turn
@@ -120,6 +121,6 @@ def _walking_in(game: Game, action: Action, first_event: int) -> None:
     for foe in seen:  # they will come for you, unless you move first (combat reads it)
         if not query.prop(game, foe, "sighted"):
             ops.set_prop(game, foe, "sighted", True)
-    names = [game.world.entities[h].the() for h in seen]
+    names = [prose.the(game, h) for h in seen]
     look = "looks" if len(seen) == 1 else "look"
     game.say(f"{capital(listing(names))} {look} up, straight at you.")

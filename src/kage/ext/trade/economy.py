@@ -21,6 +21,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from kage.actions import pending
+from kage.core import prose
 from kage.ext.items import items
 from kage.systems.registry import provider
 from kage.world import ops, query
@@ -72,7 +73,7 @@ def shop_here(game: Game) -> Shop | None:
 
 
 def keeper_name(game: Game, shop: Shop) -> str:
-    return game.world.entities[shop["keeper"]].the()
+    return prose.the(game, shop["keeper"])
 
 
 def pronouns(game: Game, shop: Shop) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, interactions
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.ext.items import items
 from kage.ext.trade import economy
@@ -59,7 +60,7 @@ def _name(game: Game, shop: Shop) -> str:
 
 
 def _names(game: Game, ids: list[str]) -> str:
-    return describe.listing([game.world.entities[i].the() for i in ids])
+    return describe.listing([prose.the(game, i) for i in ids])
 
 
 def _verb(he: str, verb: str) -> str:
@@ -71,7 +72,7 @@ def _verb(he: str, verb: str) -> str:
 
 def _prefix(game: Game, action: Action, text: str) -> str:
     if action.several and action.noun:
-        return f"{game.world.entities[action.noun].name}: {text}"
+        return f"{prose.name(game, action.noun)}: {text}"
     return text
 
 
@@ -81,7 +82,7 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
     who = action.second if action.name in ("sell", "buy") else None
     if who is not None and game.world.entities[who].kind == "person":
         shop = economy.shop_of(game, who)
-        name = describe.capital(game.world.entities[who].the())
+        name = describe.capital(prose.the(game, who))
         if shop is None:
             return None, f"{name} doesn't trade."
         if not economy.present(game, shop):
