@@ -183,9 +183,6 @@ class Subject:
         gender = "them" if self.plural else self.gender
         return _PRONOUNS.get(gender, _PRONOUNS["it"])[case]
 
-    def verb(self, said_of_one: str) -> str:
-        return agree(said_of_one, self.plural or self.gender == "them")
-
 
 def static_subject(ent: Entity) -> Subject:
     """An entity as its data names it, whatever the player knows (tools, tests)."""
@@ -285,7 +282,7 @@ def adapt(
             subjects[key] = to_subject(slots[key]) if key in slots else None
         return subjects[key]
 
-    current: list[Subject | None] = [subject_of(first) if first else None]
+    current = _Focus(subject_of(first) if first else None)
     out: list[str] = []
     last = 0
     for m in SLOT.finditer(text):
@@ -302,11 +299,36 @@ def adapt(
     return "".join(out)
 
 
+@dataclass(slots=True)
+class _Focus:
+    """The subject verbs and pronouns agree with now, and whether it was last named by a
+    pronoun: a person who is "them" takes "shakes" after a name but "they shake"."""
+
+    subject: Subject | None
+    by_pronoun: bool = False
+
+    def name(self, found: Subject) -> None:
+        self.subject, self.by_pronoun = found, False
+
+    def word(self, found: Subject, word: str, plural: str | None) -> str:
+        low = word.lower()
+        if low in PRONOUN_CASE:
+            if PRONOUN_CASE[low] == 0:
+                self.subject, self.by_pronoun = found, True
+            said = found.pronoun(PRONOUN_CASE[low])
+            return capital(said) if word[0].isupper() else said
+        by_pronoun = self.by_pronoun and found is self.subject
+        many = found.plural or (found.gender == "them" and by_pronoun)
+        if plural is not None:
+            return plural if many else word
+        return agree(word, many)
+
+
 def _fill(
     m: re.Match[str],
     slots: Mapping[str, Any],
     subject_of: Callable[[str], Subject | None],
-    current: list[Subject | None],
+    current: _Focus,
 ) -> str | None:
     key, word, plural = m.group(1), m.group(2), m.group(3)
     if word is not None:  # {key|word}: agreement with a named slot
@@ -318,7 +340,7 @@ def _fill(
         found = subject_of(key)
         if found is None:
             return None
-        return _word_for(found, word, plural)
+        return current.word(found, word, plural)
     articled = _ARTICLED.match(key)
     if key not in slots and key[:1].isupper() and key[:1].lower() + key[1:] in slots:
         said = _fill_key(key[:1].lower() + key[1:], slots, subject_of, current)
@@ -329,14 +351,12 @@ def _fill(
         found = subject_of(articled.group(2))
         if found is None:
             return None
-        current[0] = found
+        current.name(found)
         article = articled.group(1)
         said = found.the() if article.lower() == "the" else found.a()
         return capital(said) if article[0].isupper() else said
-    if current[0] is not None and (key.lower() in PRONOUN_CASE or is_verb(key)):
-        return _word_for(current[0], key, None)
-    if key.lower() in PRONOUN_CASE or is_verb(key):  # no subject: as said of one thing
-        return _word_for(Subject(""), key, None)
+    if key.lower() in PRONOUN_CASE or is_verb(key):  # no subject yet: as said of one thing
+        return current.word(current.subject or Subject(""), key, None)
     return None
 
 
@@ -344,24 +364,13 @@ def _fill_key(
     key: str,
     slots: Mapping[str, Any],
     subject_of: Callable[[str], Subject | None],
-    current: list[Subject | None],
+    current: _Focus,
 ) -> str:
     found = subject_of(key)
     if found is None:
         return str(slots[key])
-    current[0] = found
+    current.name(found)
     return found.name
-
-
-def _word_for(found: Subject, word: str, plural: str | None) -> str:
-    low = word.lower()
-    if low in PRONOUN_CASE:
-        said = found.pronoun(PRONOUN_CASE[low])
-        return capital(said) if word[0].isupper() else said
-    many = found.plural or found.gender == "them"
-    if plural is not None:
-        return plural if many else word
-    return agree(word, many)
 
 
 def placeholders(text: str) -> list[str]:
