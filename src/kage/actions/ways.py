@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions import describe
 from kage.actions.pipeline import Action, rule
 from kage.core import prose
 from kage.core.naming import printed_name
@@ -76,7 +75,7 @@ NOTHING_THAT_WAY = response("looking_toward.nothing", "You see nothing special t
 LOOK_THAT_WAY = response(
     "looking_toward.place", "{toward}, you can see {place}.", "toward", "place"
 )
-PEOPLE_THAT_WAY = response("looking_toward.people", "{people} {are} there.", "people", "are")
+PEOPLE_THAT_WAY = response("looking_toward.people", "{People} {is} there.", "people")
 SHUT_THAT_WAY = response(
     "looking_toward.shut", "{toward}, the way is closed by {door}.", "toward", "door"
 )
@@ -431,9 +430,8 @@ def what_lies_that_way(game: Game, action: Action) -> str:
         if game.world.entities[p].kind == "person" and p != game.world.player
     ]
     if people and holds(game, way.when):
-        names = [prose.a(game, p.id) for p in people]
-        listed = describe.capital(describe.listing(names))
-        text += " " + PEOPLE_THAT_WAY(game, action, people=listed, are=describe.is_are(names))
+        seen = prose.group(game, [p.id for p in people], article="a")
+        text += " " + PEOPLE_THAT_WAY(game, action, people=seen)
     return text
 
 

@@ -115,12 +115,12 @@ def count(number: int, noun: str, plural: str = "") -> str:
 
 
 # -- capitals --------------------------------------------------------------------------
-_LEAD = re.compile(r"[\s\"'*_“‘]*")
+_LEAD = re.compile(r"[\s\"*_“]*")
 
 
 def capital(text: str) -> str:
-    """The text with its first letter capitalised (past opening quotes). A text opening
-    with a bracket is left as it is: "(first opening the door)" is Inform's aside, not a
+    """The text with its first letter capitalised (past opening double quotes). A text
+    opening with a bracket or a single quote ('cup' is not a direction) is left as it is: "(first opening the door)" is Inform's aside, not a
     sentence; a bracketed sentence is written with its capital."""
     lead = _LEAD.match(text)
     at = lead.end() if lead else 0
@@ -128,7 +128,7 @@ def capital(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')\]”’]*\s+|\n\s*)$")
-_OPENING = re.compile(r"[\s\"'(\[“‘]*")
+_OPENING = re.compile(r"[\s\"(\[“]*")
 
 
 def starts_sentence(before: str) -> bool:
@@ -226,13 +226,14 @@ def a(game: Game, entity: str) -> str:
 
 
 def group(game: Game, entities: list[str], article: str = "the") -> Subject:
-    """Several entities as one subject: "the scarred guard and the bald guard" (plural)."""
+    """Entities as one subject, named with their articles ("the" or "a"): "the scarred
+    guard and the bald guard" (plural), "a skinny boy" (as he is)."""
     subjects = [subject(game, e) for e in entities]
-    if len(subjects) == 1:
-        return subjects[0]
     names = [s.the() if article == "the" else s.a() for s in subjects]
-    text = ", ".join(names[:-1]) + " and " + names[-1]
-    return Subject(text, True, True, "them")
+    if len(subjects) == 1:  # named with its article, and agreeing as itself
+        one = subjects[0]
+        return Subject(names[0], one.plural, True, one.gender)
+    return Subject(listing(names), True, True, "them")
 
 
 def listing(names: list[str]) -> str:
