@@ -235,3 +235,19 @@ def test_a_misspelt_condition_for_a_learned_name_is_caught(tmp_path: Path) -> No
         "{flga: heard_argument}, {flag: wallet",
     )
     assert problems(tmp_path)
+
+
+def test_every_paragraph_said_opens_with_a_capital(game: Game) -> None:
+    """Game.say is the one place a paragraph built in code gets its capital: a provider's
+    text, a listing, a name at the start."""
+    game.take_output()
+    game.say("a door bangs somewhere below.")
+    game.say('"wait," says nobody.')
+    game.say("(first opening the door)")
+    game.notice("your score goes up.")
+    assert game.take_output().split("\n\n") == [
+        "A door bangs somewhere below.",
+        '"Wait," says nobody.',
+        "(first opening the door)",
+        "Your score goes up.",
+    ]

@@ -69,7 +69,8 @@ def first_letter_is_capital(text: str) -> bool:
 
 
 def check(text: str, name: str, subject: Subject, verb: str, by_pronoun: bool) -> None:
-    assert first_letter_is_capital(text), text
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    assert all(first_letter_is_capital(s) for s in sentences), text
     many = subject.plural or (subject.gender == "them" and by_pronoun)
     assert agrees(verb if not many else prose.plural_verb(verb), many)
     # every verb placed right after the subject's name agrees with it
