@@ -8,12 +8,16 @@ declares a response once, at module level, with its default text:
 and says it with the action's words filled in: ``TAKEN(game, action)``. A world's
 `responses:` section replaces the text by name (a string, or variants with `when`).
 
-Placeholders, in single braces: ``{noun}``/``{second}`` (the thing's name), ``{the noun}``,
-``{The noun}``, ``{a noun}``, ``{A noun}`` (likewise for ``second``), ``{number}``,
-``{text}``, ``{direction}``, ``{player}``, ``{here}`` (the place's name), and any extra
-slot the code passes (``{price}``, ``{currency}``...). ``{{provider:arg}}`` slots are
-filled afterwards by ``Game.render``. A placeholder nobody fills is left as written, so a
-typo shows in play and `kage check` can name it.
+Placeholders, in single braces, are filled by the text layer (kage.core.prose):
+``{noun}``/``{second}`` (the name the player knows), ``{the noun}``, ``{The noun}``,
+``{a noun}``, ``{A noun}`` (likewise for ``second`` and any slot that holds a person or
+thing), verbs and pronouns that agree with the subject named last (``{is}``, ``{nods}``,
+``{he}``, ``{His}``) or with a named one (``{second|is}``), counts (``{turns|turn}``),
+any entity by its id (``{The kai}``), ``{number}``, ``{text}``, ``{direction}``,
+``{player}``, ``{here}`` (the place's name), and any extra slot the code passes
+(``{price}``, ``{currency}``...). ``{{provider:arg}}`` slots are filled afterwards. A
+placeholder nobody fills is left as written, so a typo shows in play and `kage check` can
+name it.
 """
 
 from __future__ import annotations
