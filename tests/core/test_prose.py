@@ -143,7 +143,8 @@ def test_singular_they_takes_the_singular_verb_after_a_name() -> None:
 def test_a_value_that_opens_a_sentence_gets_a_capital() -> None:
     assert said("{the noun} {is} here.", noun=BOX) == "The oak box is here."
     assert said("Look. {the noun} {is} here.", noun=BOX) == "Look. The oak box is here."
-    assert said('"{a noun}!" you say.', noun=BOX) == '"An oak box!" you say.'
+    assert said('Look. "{a noun}!" you say.', noun=BOX) == 'Look. "An oak box!" you say.'
+    assert said('"{it}" is not set', noun=BOX) == '"it" is not set'
     assert said("You see {a noun}.", noun=BOX) == "You see an oak box."
     assert said("{People} {is} here.", people=Subject("a boy and a dog", True, True)) == (
         "A boy and a dog are here."

@@ -127,13 +127,15 @@ def capital(text: str) -> str:
     return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
 
 
-_SENTENCE_END = re.compile(r"(?:[.!?][\"')\]”’]*\s+|\n\s*)$")
-_OPENING = re.compile(r"[\s\"(\[“]*")
+_SENTENCE_END = re.compile(r"(?:[.!?][\"')\]”’]*\s+[\"“]?|\n\s*[\"“]?)$")
+_OPENING = re.compile(r"\s*")
 
 
 def starts_sentence(before: str) -> bool:
-    """Whether text following `before` begins a sentence: nothing but opening quotes or
-    brackets before it, or the end of a sentence (. ! ?) or a line."""
+    """Whether text following `before` begins a sentence: nothing before it, or the end
+    of a sentence (. ! ?) or a line, and perhaps an opening quote. A text that opens with
+    a quote or a bracket may be a fragment ('"it" is not set'): Game.say capitalises a
+    paragraph that is a sentence."""
     return bool(_OPENING.fullmatch(before) or _SENTENCE_END.search(before))
 
 
