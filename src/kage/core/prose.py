@@ -120,8 +120,8 @@ _LEAD = re.compile(r"[\s\"*_“]*")
 
 def capital(text: str) -> str:
     """The text with its first letter capitalised (past opening double quotes). A text
-    opening with a bracket or a single quote ('cup' is not a direction) is left as it is: "(first opening the door)" is Inform's aside, not a
-    sentence; a bracketed sentence is written with its capital."""
+    opening with a bracket or a single quote is left as it is: "(first opening the door)"
+    is Inform's aside, not a sentence, and "'cup' is not a direction" quotes the player."""
     lead = _LEAD.match(text)
     at = lead.end() if lead else 0
     return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
