@@ -252,3 +252,9 @@ def test_every_paragraph_said_opens_with_a_capital(game: Game) -> None:
         "(first opening the door)",
         "Your score goes up.",
     ]
+
+
+def test_a_misspelt_placeholder_in_a_description_is_caught(tmp_path: Path) -> None:
+    banished(tmp_path)
+    edit(tmp_path, "act3.yaml", "Kotomi, {the kai}'s mother", "Kotomi, {the kaii}'s mother")
+    assert "Did you mean {kai}?" in find(problems(tmp_path), "{the kaii}").message

@@ -3,6 +3,7 @@ files, and build the World. All problems are collected and reported together."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
@@ -93,6 +94,10 @@ def prose_effects(items: list[Any]) -> list[Any]:
 
 
 BUG = "Kage could not check this file because of a bug in Kage"
+
+
+# the slots any text of a world may name, besides entity ids (kage.core.responses)
+TEXT_SLOTS = frozenset({"noun", "second", "number", "text", "direction", "player", "here"})
 
 
 class Builder(References):
@@ -313,12 +318,40 @@ class Builder(References):
     def text(
         self, value: s.Text, located: Located | None = None, path: tuple[Any, ...] = ()
     ) -> list[Variant]:
+        if located is not None and path[:1] != ("responses",):  # checked with their slots
+            texts = (
+                [(path, value)]
+                if isinstance(value, str)
+                else [((*path, i, "text"), v.text) for i, v in enumerate(value)]
+            )
+            for at, said in texts:
+                self.check_slots(located, at, said)
         if isinstance(value, str):
             return [Variant(prose(value))] if value else []
         return [
             Variant(prose(v.text), v.when, self.ask(located, (*path, i, "asks"), v.asks))
             for i, v in enumerate(value)
         ]
+
+    def check_slots(self, located: Located, path: tuple[Any, ...], text: str) -> None:
+        """A placeholder in a world's text names the action's noun or second, a standard
+        slot, or a person, thing or place by its id ({The kai}); anything else is a typo."""
+        from kage.core.prose import placeholders
+
+        known = self.ids.get("entity", set())
+        for slot in placeholders(text):
+            bare = slot.split(" ", 1)[-1] if slot[:2].lower() in ("th", "a ") else slot
+            if bare in TEXT_SLOTS or bare in known or bare[:1].lower() + bare[1:] in TEXT_SLOTS:
+                continue
+            close = difflib.get_close_matches(bare, [*TEXT_SLOTS, *known], n=1, cutoff=0.7)
+            hint = f" Did you mean {{{close[0]}}}?" if close else ""
+            self.problem(
+                located,
+                path,
+                f"{subject(located.data, path)} uses the placeholder {{{slot}}}, which "
+                f"names nothing: a placeholder names the noun, the second, a standard slot "
+                f"or a person, thing or place by its id.{hint}",
+            )
 
     def variants(self, located: Located, path: tuple[Any, ...], value: s.Text) -> list[Variant]:
         if isinstance(value, list):
