@@ -7,6 +7,7 @@ state at will. Output is collected per command and handed back, never printed he
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, ru
 from kage.core.engine import Engine
 from kage.core.prose import capital
 from kage.core.settings import Settings
+from kage.parser import mentions
 from kage.world import hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event
@@ -53,6 +55,13 @@ class Game:
         self._out: list[str] = []
         self._notices: list[str] = []
         self._index: dict[str, list[str]] | None = None
+        self._rank: dict[str, int] = {}  # entity -> its position in state.holder
+        self._next_rank = 0
+        # counts the changes to props (every write goes through kage.world.ops, which
+        # calls `touched`): a cache of what only props decide keeps the revision it was
+        # made at and is still good while it has not moved. (Contents lists are replaced
+        # whenever they change, so a cache can keep the list it read instead.)
+        self.props_revision = 0
         # derived objects systems keep between turns (rebuildable from the state, never
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
@@ -144,19 +153,48 @@ class Game:
         return value / 2**64
 
     def contents_index(self) -> dict[str, list[str]]:
+        """Holder -> what it holds, each list in the order of `state.holder` (the order
+        things are listed and taken in). Built once, then kept up to date by `relocated`."""
         if self._index is None:
             index: dict[str, list[str]] = {}
             for entity, holder in self.state.holder.items():
                 index.setdefault(holder, []).append(entity)
             self._index = index
+            self._rank = {entity: n for n, entity in enumerate(self.state.holder)}
+            self._next_rank = len(self._rank)
         return self._index
 
     def contents_changed(self) -> None:
         self._index = None
 
+    def relocated(self, entity: str, old: str | None, new: str | None) -> None:
+        """`entity` has just left `old` for `new` in `state.holder` (None: it had no holder,
+        or has none now). A key keeps its place in a dict when its value changes and goes
+        last when it is added anew, so the index follows that order without a rebuild."""
+        index = self._index
+        if index is None:
+            return
+        rank = self._rank
+        # lists are replaced, never edited: a caller may be walking one while it moves things
+        if old is not None:
+            index[old] = [e for e in index[old] if e != entity]
+        if new is None:
+            rank.pop(entity, None)
+            return
+        if old is None:
+            rank[entity] = self._next_rank
+            self._next_rank += 1
+        here = list(index.get(new, ()))
+        bisect.insort(here, entity, key=rank.__getitem__)
+        index[new] = here
+
+    def touched(self) -> None:
+        """Some entity's props changed (see `props_revision`)."""
+        self.props_revision += 1
+
     def set_state(self, state: State) -> None:
         self.state = state
-        self._index = None
+        self.contents_changed()
         self.kept.clear()  # whatever was kept or owed belonged to the old state
 
     @property
@@ -225,10 +263,14 @@ class Game:
             return Reply(self.take_output(), True, False)
         line = fixed
         was_done = self.state.done
+        before = dict(self.state.pronouns)
         result = parse(self, line)
         self.oops = (line, result.unknown) if result.unknown else None
         reply = self._play(result)
         reply.played = line
+        pronouns = self.state.pronouns
+        named = {w for w in ("him", "her", "them") if pronouns.get(w) != before.get(w)}
+        mentions.note(self, reply.text, named)  # "follow him" after "There: the boy"
         if self.state.done and not was_done:
             reply.text = "\n\n".join(t for t in (reply.text, ending(self)) if t)
         return reply

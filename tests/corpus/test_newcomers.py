@@ -18,7 +18,7 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.058  # 5.8% (81 of 1,405): ways, plurals, typos, pending questions, speech
+RATCHET = 0.047  # 4.7% (66 of 1,405): ways, plurals, typos, pending questions, speech, scenery
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:
@@ -47,7 +47,8 @@ def test_newcomers_fail_no_more_often_than_before() -> None:
         ("x frobnitz", "parser.unknown_word"),
         ("take the sword", "parser.cant_see"),
         ("x sake bottle", ""),
-        ("take the sake bottle", "parser.scenery"),
+        ("take the sake bottle", ""),  # "That's hardly portable."
+        ("burn the sake bottle", "parser.scenery"),
         ("go to narnia", "parser.unknown_word"),
         ("talk to the shopkeeper", "parser.nobody"),
         ("wait 3 sword", "parser.not_a_unit"),

@@ -350,14 +350,14 @@ def test_a_verb_alone_asks_for_the_rest(game: Game, line: str, reply: str) -> No
     ("line", "example"),
     [
         ("put cup", "put down something"),
-        ("give key", "give someone something"),
+        ("show key", "show someone something"),
         ("ask maud", "ask about something"),
         ("insert cup", "insert something in something"),
         ("stand cup", "stand on something"),  # a thing after "stand": stand on it
         ("sit cup", "sit on something"),
         ("help cup", "help me"),  # no slots: the shortest line of more than the verb
         ("look look", None),
-        ("sing loudly", None),
+        ("sing table", None),
     ],
 )
 def test_a_verb_with_words_that_fit_no_line(game: Game, line: str, example: str | None) -> None:
@@ -370,6 +370,22 @@ def test_a_verb_with_words_that_fit_no_line(game: Game, line: str, example: str 
         parsed.error == f"I understood '{verb}' but not the rest. Try something like '{example}'."
     )
     assert not parsed.understood and parsed.rank == SHAPE
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("sing loudly", "sing"),  # how, not what: left out
+        ("quietly wait", "wait"),
+        ("wait here for 20 minutes", "wait"),
+        ("look again", "look"),
+    ],
+)
+def test_words_of_manner_are_left_out_when_nothing_else_fits(
+    game: Game, line: str, meant: str
+) -> None:
+    parsed = parse(game, line)
+    assert not parsed.error and [a.name for a in parsed.actions] == [meant], line
 
 
 def test_a_verb_with_no_slots_and_extra_words(game: Game) -> None:

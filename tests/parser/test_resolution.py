@@ -190,20 +190,23 @@ def test_words_joined_by_and_keep_the_slot_and_the_verb(game: Game) -> None:
 
 # -- when nothing fits -------------------------------------------------------------------
 def test_what_a_description_mentions_is_scenery(game: Game) -> None:
-    parsed = parse(game, "take portrait")
+    parsed = parse(game, "burn portrait")
     assert parsed.error == "The portrait? That is only part of the scenery here."
     assert parsed.understood and parsed.rank == SCENERY and parsed.failure == "parser.scenery"
-    assert error(game, "take the general") == "The general? That is only part of the scenery here."
+    assert error(game, "burn the general") == "The general? That is only part of the scenery here."
     # the box in sight describes its carving; a plural there names the singular too
-    assert error(game, "take squirrel") == "The squirrel? That is only part of the scenery here."
-    assert error(game, "take general portrait") == (
+    assert error(game, "burn squirrel") == "The squirrel? That is only part of the scenery here."
+    assert error(game, "burn general portrait") == (
         "The general portrait? That is only part of the scenery here."
     )
     # every variant of a description counts, whether it shows now or not
-    assert error(game, "take rain") == "The rain? That is only part of the scenery here."
-    assert error(game, "take acorns").startswith("The acorns?")
+    assert error(game, "burn rain") == "The rain? That is only part of the scenery here."
+    assert error(game, "burn acorns").startswith("The acorns?")
+    # handling it is answered as for a thing fixed in the scene, and is no failure
+    taken = parse(game, "take portrait")
+    assert taken.error == "That's hardly portable." and not taken.failure
     move(game, "box", "hall")  # out of sight: its words are nobody's
-    assert error(game, "take squirrel") == "I don't know the word 'squirrel'."
+    assert error(game, "burn squirrel") == "I don't know the word 'squirrel'."
 
 
 def test_looking_at_scenery_is_answered_by_what_the_text_says_of_it(game: Game) -> None:
@@ -224,7 +227,7 @@ def test_what_is_known_but_not_here(game: Game) -> None:
     assert parsed.error == "You can't see any such thing."
     assert parsed.understood and parsed.rank == SCOPE
     # the twins are only in a photograph here: for a person, that is nobody
-    assert error(game, "take twins") == "The twins? That is only part of the scenery here."
+    assert error(game, "burn twins") == "The twins? That is only part of the scenery here."
     assert error(game, "talk to twins") == "There is nobody like that here."
     assert error(game, "talk to the twins") == "There is nobody like that here."
 

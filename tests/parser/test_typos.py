@@ -55,8 +55,10 @@ def test_a_topic_the_game_does_not_know_is_not_corrected(session: Session) -> No
     assert "I took" not in one(session, "ask tsunade about danzo")
 
 
-def test_short_words_are_never_guessed() -> None:
-    assert typos.candidates("teh", ["the", "tea"]) == []
+def test_only_two_letter_words_are_never_guessed() -> None:
+    assert typos.candidates("teh", ["tea", "the"]) == ["the", "tea"]  # a swap comes first
+    assert typos.candidates("bel", ["bell", "bed", "be"]) == ["bed", "be", "bell"]
+    assert typos.candidates("te", ["the", "to"]) == []
     assert typos.candidates("dxskx", ["desks"]) == []  # two slips in a short word
     assert typos.candidates("necklaec", ["necklace", "neck"]) == ["necklace"]
 

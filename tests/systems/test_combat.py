@@ -284,6 +284,20 @@ def test_surrounded_hostiles_surrender_to_freed_men(session: Session) -> None:
     assert has(session, "warden", "unconscious") and has(session, "jailer", "unconscious")
 
 
+def test_morale_is_checked_again_when_only_who_is_there_has_changed(session: Session) -> None:
+    """The every-turn check passes over a place where nothing changed; men walking in
+    change no prop, only the place's contents, and must still be seen."""
+    game = session.game
+    effects.apply(game, [{"prop": {"workers": {"count": 4}}}])
+    check = combat._after_each_turn
+    check(game, None, 0)  # type: ignore[arg-type]
+    assert not has(session, "warden", "surrendered")
+    check(game, None, 0)  # type: ignore[arg-type]  # nothing changed: passed over
+    ops.move(game, "workers", "hall")  # they walk in: nothing but where they are changes
+    check(game, None, 0)  # type: ignore[arg-type]
+    assert has(session, "warden", "surrendered") and has(session, "jailer", "surrendered")
+
+
 def test_men_still_in_chains_or_out_cold_do_not_count(session: Session) -> None:
     game = session.game
     effects.apply(game, [{"gather": {"who": "workers", "to": "hall"}}])

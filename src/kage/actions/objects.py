@@ -194,10 +194,17 @@ def report_put(game: Game, action: Action) -> str:
     return _prefix(game, action, done(game, action))
 
 
+SUPPLIED = response("giving.supplied", "(to {whom})", "whom")
+
+
 @rule("check", "give")
 def giving_to_someone(game: Game, action: Action) -> str | None:
     if action.second is None:
-        return GIVE_TO_WHOM(game, action)
+        only = _only_person_here(game)
+        if only is None:
+            return GIVE_TO_WHOM(game, action)
+        action.second = only  # "hand over my headband" with one person here: to them
+        action.data["supplied"] = True
     refused = checks.not_person(game, action.second, "give things to")
     if refused:
         return refused
@@ -207,6 +214,17 @@ def giving_to_someone(game: Game, action: Action) -> str | None:
     return None
 
 
+def _only_person_here(game: Game) -> str | None:
+    """The one person standing in the player's place besides the player, if one."""
+    entities = game.world.entities
+    people = [
+        e
+        for e in query.contents(game, query.here(game))
+        if entities[e].kind == "person" and e != game.world.player
+    ]
+    return people[0] if len(people) == 1 else None
+
+
 @rule("carry_out", "give")
 def giving(game: Game, action: Action) -> None:
     interactions.run_matching(game, action)
@@ -214,7 +232,10 @@ def giving(game: Game, action: Action) -> None:
 
 @rule("report", "give")
 def report_give(game: Game, action: Action) -> str:
-    return str(action.data.get("said", ""))
+    said = str(action.data.get("said", ""))
+    if action.data.get("supplied") and action.second is not None and said:
+        return f"{SUPPLIED(game, whom=game.world.entities[action.second].the())}\n{said}"
+    return said
 
 
 @rule("check", "wear")

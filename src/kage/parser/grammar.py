@@ -159,6 +159,7 @@ CORE: list[tuple[str, list[str]]] = [
             "store {things} in|into {thing}",
             "seal {things} in|into {thing}",
             "drop {things} in|into {thing}",
+            "stow|stash|tuck|slip|stuff {things} in|into|inside {thing}",
         ],
     ),
     (
@@ -184,7 +185,21 @@ CORE: list[tuple[str, list[str]]] = [
             "return {held} to {person}",
         ],
     ),
-    ("wear", ["wear {held}", "put on {held}", "put {held} on", "don {held}", "tie on {held}"]),
+    (
+        "wear",
+        [
+            "wear {held}",
+            "put on {held}",
+            "put {held} on",
+            "don {held}",
+            "tie on {held}",
+            "strap on {held}",
+            "strap {held} on",
+            "sling {held} over|on my shoulder|shoulders|back",
+            "shoulder {held}",
+            "put {held} on my back|head|feet|shoulders|shoulder|neck|hands",
+        ],
+    ),
     (
         "remove",
         ["remove {held}", "take off {held}", "take {held} off", "doff {held}", "unbuckle {held}"],
@@ -213,6 +228,27 @@ CORE: list[tuple[str, list[str]]] = [
     ("go", [f"{verb} {MANNER} {{direction}}" for verb in (*WAY_VERBS, "sneak", "creep")]),
     ("go", [f"{verb} {{direction}} {MANNER}" for verb in (*WAY_VERBS, "sneak", "creep")]),
     ("go", ["sneak|creep|tiptoe {direction}"]),
+    # waiting, as people say it
+    (
+        "wait",
+        [
+            "wait [here] [for] a bit|while|moment|little",
+            "wait [here] [for] a little while",
+            "wait here|around",
+            "wait [around] here for {number} [more] {unit}",
+            "wait [around] here {number} [more] {unit}",
+            "stay here|put",
+            "hang around|about",
+        ],
+    ),
+    # following a road or taking the stairs is going the way they run
+    (
+        "go",
+        [
+            "follow [the] road|path|track|trail|tunnel|river|stream|passage|corridor {direction}",
+            "take [the] stairs|steps|ladder|path|road|track {direction}",
+        ],
+    ),
     ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),
     (
         "go_to",
@@ -495,19 +531,32 @@ CORE: list[tuple[str, list[str]]] = [
     ),
     ("throw_at", ["throw|drop {held} at|against {thing}"]),
     ("drop", ["throw {things}"]),
-    ("eat", ["eat {held}"]),
+    ("eat", ["eat {held}", "have {held}", "eat some {held}"]),
     ("drink", ["drink|swallow|sip {held}", "drink|sip from {thing}"]),
     ("touch", ["touch|feel|fondle|pat|stroke {thing}"]),
     ("taste", ["taste|lick {thing}"]),
     ("smell", ["smell", "sniff", "smell|sniff {thing}"]),
-    ("listen_to", ["listen", "listen to {thing}", "hear {thing}"]),
+    ("listen_to", ["listen", "listen to {thing}", "hear {thing}", "listen for {topic}"]),
     ("kiss", ["kiss|embrace|hug|cuddle {thing}"]),
     ("wake_up", ["wake", "wake up", "awake", "awaken"]),
     ("wake", ["wake|awake|awaken {person}", "wake {person} up", "wake up {person}"]),
     ("jump", ["skip", "jump|hop|leap|skip over|across {thing}"]),
     ("show", ["show|present|display {held} to {person}", "show|present|display {person} {held}"]),
     ("give", ["pay|feed {held} to {person}", "pay|feed {person} {held}"]),
-    ("remove", ["shed|disrobe {held}"]),
+    # to whom goes without saying when one person is here
+    (
+        "give",
+        [
+            "give|hand|return|surrender {held}",
+            "hand over|in {held}",
+            "hand {held} over",
+            "give up|back {held}",
+            "give {held} back|up",
+            "give back {held} to {person}",
+            "hand over {held} to {person}",
+        ],
+    ),
+    ("remove", ["shed|disrobe|unclasp|unfasten|unhook|untie {held}"]),
     ("buy", ["buy|purchase {thing}"]),
     (
         "consult",

@@ -32,7 +32,9 @@ QUANTIFIERS = frozenset({"both", "other", "another"})  # "both gangsters", "the 
 LIST_BREAKS = ARTICLES | POSSESSIVES.keys()  # "the knife, the lamp": a second noun
 # words after the last noun that add nothing when no reading of the whole fits: "sell the
 # tanto again", "calm the prisoner down"
-TRAILING = frozenset({"too", "also", "again", "please", "now", "as", "well", "down", "up"})
+TRAILING = frozenset(
+    {"too", "also", "again", "please", "now", "as", "well", "down", "up", "stand", "goodbye"}
+)
 EARLIER = "+"  # pronouns[word + EARLIER]: what the word meant before, most recent first
 LAST = "last"  # pronouns[LAST]: what the player named last, for "the other one"
 KEPT = 4  # how many earlier meanings a pronoun keeps
@@ -336,6 +338,10 @@ def resolve_one(
         listed = _each(game, slot, parts, action, chosen, many, source)
         if listed.ids or listed.question:
             return listed
+    if slot == "person" and any(game.world.entities[c].kind == "person" for _, c in scored):
+        scored = [(s, c) for s, c in scored if game.world.entities[c].kind == "person"]
+    if not scored and slot == "person":
+        scored = _loosely(game, candidates, phrase)  # "the sleeping gangster"
     if not scored:
         return _nothing_fits(game, slot, phrase)
     if plural:
@@ -345,6 +351,24 @@ def resolve_one(
     if len(top) > 1:
         return Resolved(question={"slot": slot, "candidates": top, "words": said})
     return Resolved(ids=top)
+
+
+def _loosely(game: Game, candidates: list[str], phrase: list[str]) -> list[tuple[int, str]]:
+    """People are described in many ways: when no one here fits every word ("my old
+    teacher", "the sleeping gangster"), the one person here the last word names is
+    meant, if there is exactly one."""
+    names = game.lexicon.names
+    entities = game.world.entities
+    head = phrase[-1]
+    fits = [
+        c
+        for c in candidates
+        if entities[c].kind == "person"
+        and c != game.world.player
+        and c in names
+        and head in names[c].nouns
+    ]
+    return [(0, fits[0])] if len(fits) == 1 else []
 
 
 def _matches(
@@ -664,6 +688,13 @@ def remember(game: Game, ids: list[str]) -> None:
         _set(pronouns, "them", ent.id)
     else:
         _set(pronouns, "it", ent.id)
+
+
+def remember_pronoun(game: Game, person: str) -> None:
+    """Let the pronoun for `person` mean them, without touching what was named last."""
+    ent = game.world.entities[person]
+    word = ent.gender if ent.gender in ("him", "her") and not ent.plural else "them"
+    _set(game.state.pronouns, word, person)
 
 
 def _set(pronouns: dict[str, str], word: str, meaning: str) -> None:

@@ -17,7 +17,7 @@ import inflection
 from kage.actions import pending, speech, ways
 from kage.actions.pipeline import Action, applies
 from kage.core import prose
-from kage.parser import nouns, replies, scenery, typos
+from kage.parser import grammar, nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -83,7 +83,7 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     polite = _POLITE.sub("", command)
     if polite.strip() and chosen is None and not pending.reading(game, words(command)):
         command = polite  # "forgive kai please": the please is manners, not a word
-    ws = words(command)
+    ws = _compounds_split(game, words(command))
     state = game.state
     if state.question and chosen is None:
         question, state.question = state.question, {}
@@ -107,6 +107,22 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     if parsed.unknown and chosen is None:
         return _corrected(game, command, parsed)
     return parsed
+
+
+def _compounds_split(game: Game, ws: list[str]) -> list[str]:
+    """A hyphenated word the game does not know read as its parts, when it knows them
+    ("the dragon-guard sword", "a chain-cutter")."""
+    known = game.lexicon.words
+    if all("-" not in w or w in known for w in ws):
+        return ws
+    split: list[str] = []
+    for w in ws:
+        parts = [p for p in w.split("-") if p]
+        if "-" in w and w not in known and parts and known.issuperset(parts):
+            split.extend(parts)
+        else:
+            split.append(w)
+    return split
 
 
 def _offer_taken(game: Game, parsed: Parsed) -> bool:
@@ -174,6 +190,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         return _fail(game, replies.TOO_LONG, SHAPE)
     lines = game.lexicon.lines.get(ws[0])
     if not lines:
+        if len(ws) > 1 and _manner(game, ws[0]):  # "quietly cut their chains"
+            return _parse_words(game, command, ws[1:], chosen)
         return _not_a_verb(game, ws)
     best: Parsed | None = None
     for line in lines:
@@ -195,21 +213,84 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             return again
         if nouns.unknown_word(game, ws) not in (None, *shorter):
             return again  # the word not known was the one left off: say what else is wrong
+    if (
+        best is not None
+        and best.rank in (SCOPE, SCENERY)
+        and game.lexicon.nouns.intersection(ws[1:])
+    ):
+        bare = _bare(game, lines)
+        if bare is not None:
+            return bare
     return best if best is not None else _no_line_fits(game, ws, lines)
 
 
+def _bare(game: Game, lines: list[Line]) -> Parsed | None:
+    """The verb on its own, when what it was aimed at (something named) is not here or
+    is only scenery and the verb makes sense without it ("signal the miners", "listen
+    to the talk"): the bare line of the same action, if that is answered."""
+    aimed = {  # (at someone, the verb alone would mean someone else: "talk to twins")
+        line.action
+        for line in lines
+        if any(t.words is None for t in line.tokens)
+        and all(t.slot in ("thing", "things") for t in line.tokens if t.words is None)
+    }
+    for line in lines:
+        if line.action in aimed and len(line.tokens) == 1 and line.tokens[0].words:
+            built = _build(game, line, [], {})
+            if isinstance(built, Parsed) and built.actions:
+                return built
+    return None
+
+
+def _manner(game: Game, word: str) -> bool:
+    """A word that says how something is done, not what: "quietly", "again"."""
+    if word in MANNER:
+        return True
+    return word.endswith("ly") and len(word) > 4 and word not in game.lexicon.words
+
+
+# words that say how, not what: left out when no reading of the whole command fits
+MANNER = frozenset(grammar.MANNER.split("|")) | {"again", "gently", "firmly", "just"}
+# a closing phrase that only says where the thing is ("the coat on the nail")
+TAIL_PREPOSITIONS = frozenset(
+    {"at", "on", "in", "inside", "for", "from", "near", "beside", "by", "under", "of", "behind"}
+)
+
+
 def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
-    """The command without words that add nothing the verb takes, for a second try when
-    no reading of the whole fits: a last "too" or "again", or a closing "with the rope"
-    naming something in reach, when the verb has no slot for a tool ("tie up the
-    gangster with the rope": tying up finds the rope itself, and says if there is none)."""
+    """The command without words that add nothing the verb takes, for another try when
+    no reading of the whole fits, one kind at a time (the next try leaves out the next):
+    a last "too" or "again"; words of manner anywhere ("quietly cut their chains",
+    "wait here for an hour"); a closing "with the rope" naming something in reach, when
+    the verb has no slot for a tool ("tie up the gangster with the rope": tying up finds
+    the rope itself, and says if there is none); a closing phrase of known words that
+    says where the thing is ("read the message in the sawdust")."""
     if len(ws) > 2 and ws[-1] in nouns.TRAILING:
         return ws[:-1]
+    lexicon = game.lexicon.words
+    plain = [
+        w
+        for i, w in enumerate(ws)
+        if i == 0 or not (_manner(game, w) or (w == "here" and i < len(ws) - 1))
+    ]
+    if len(plain) < len(ws) and len(plain) > 0:
+        return plain
     for cut in range(len(ws) - 2, 1, -1):
         if ws[cut] not in ("with", "using"):
             continue
         tool = nouns.resolve_one(game, "held", ws[cut + 1 :], "")
         return ws[:cut] if tool.ids or tool.question else None
+    taken = {  # words the verb's own lines put after a noun ("take all from the box")
+        word
+        for line in game.lexicon.lines.get(ws[0], ())
+        for before, token in zip(line.tokens, line.tokens[1:], strict=False)
+        if before.words is None
+        for word in token.words or ()
+    }
+    for cut in range(len(ws) - 2, 1, -1):
+        tail = ws[cut + 1 :]
+        if ws[cut] in TAIL_PREPOSITIONS and ws[cut] not in taken and lexicon.issuperset(tail):
+            return ws[:cut]
     return None
 
 
@@ -422,11 +503,15 @@ def _build(
 
 def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
     """Something a description mentions and the world does not model: looking at it
-    is answered by what the text says of it; anything else is refused as scenery."""
+    is answered by what the text says of it, handling it as a thing fixed in the scene
+    is answered; anything else is refused as scenery."""
     if verb in scenery.LOOKING:
         said = scenery.sentences_naming(game, phrase)
         if said is not None:
             return Parsed(error=said, rank=SCENERY)
+    handled = scenery.HANDLING.get(verb)
+    if handled is not None:
+        return Parsed(error=handled(game), rank=SCENERY)
     return _failed(refusal, SCENERY, replies.SCENERY.name)
 
 

@@ -3,7 +3,9 @@
 "A sake bottle hides behind the in-tray" makes the bottle something the player can see,
 even when the writer gave it no entity of its own. Examining it answers with what the
 text already says of it: the sentences of the place's description, or of the things in
-sight, that name it. Other verbs still meet "only part of the scenery", and `kage check`
+sight, that name it. Verbs that mean handling it get the answer a
+thing fixed in the scene gives (as Inform answers for scenery: "That's hardly
+portable."); anything else still meets "only part of the scenery", and `kage check`
 lists such nouns so the writer can give them more.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kage.core.responses import Response, response
 from kage.parser.grammar import ARTICLES
 from kage.world import query
 
@@ -19,6 +22,33 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 LOOKING = frozenset({"examine", "read", "look_at"})  # verbs a sentence of text answers
+
+_FIXED = response("scenery.fixed", "That's fixed in place.")
+_SEARCHED = response("scenery.searched", "You find nothing of interest.")
+# what handling a thing that is only part of the scene comes to, by action
+HANDLING: dict[str, Response] = {
+    "take": response("scenery.take", "That's hardly portable."),
+    "push": _FIXED,
+    "pull": _FIXED,
+    "turn": _FIXED,
+    "squeeze": _FIXED,
+    "search": _SEARCHED,
+    "look_under": _SEARCHED,
+    "open": response("scenery.open", "That's not something you can open."),
+    "close": response("scenery.close", "That's not something you can close."),
+    "buy": response("scenery.buy", "That's not for sale."),
+    "eat": response("scenery.eat", "That's plainly inedible."),
+    "drink": response("scenery.drink", "There's nothing suitable to drink there."),
+    "touch": response("scenery.touch", "You feel nothing unexpected."),
+    "rub": response("scenery.rub", "You achieve nothing by this."),
+    "smell": response("scenery.smell", "You smell nothing unexpected."),
+    "taste": response("scenery.taste", "You taste nothing unexpected."),
+    "listen_to": response("scenery.listen", "You hear nothing unexpected."),
+    "sit": response("scenery.sit", "That's not something you can sit on."),
+    "stand": response("scenery.stand", "That's not something you can stand on."),
+    "enter": response("scenery.enter", "That's not something you can enter."),
+    "climb": response("scenery.climb", "Little is to be achieved by that."),
+}
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"')\]]*")
 MAX_SENTENCES = 2
 

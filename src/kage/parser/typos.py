@@ -13,13 +13,14 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
-MIN_LENGTH = 4  # "teh" is left alone: short words have too many neighbours
+MIN_LENGTH = 3  # two-letter words have too many neighbours ("teh" is "the", "bel" a bell)
 LONG = 8  # from this length two slips are forgiven
 
 
 def candidates(word: str, known: Iterable[str], limit: int = 5) -> list[str]:
-    """Known words within a slip or two of `word`, closest first (then nearest in
-    length, then alphabetical, so the order never depends on a set's)."""
+    """Known words within a slip or two of `word`, closest first (then those with the
+    same letters, then nearest in length, then alphabetical, so the order never depends
+    on a set's)."""
     if len(word) < MIN_LENGTH or not word.isalpha():
         return []
     slips = 2 if len(word) >= LONG else 1
@@ -29,5 +30,6 @@ def candidates(word: str, known: Iterable[str], limit: int = 5) -> list[str]:
             continue
         distance = OSA.distance(word, other, score_cutoff=slips)
         if distance <= slips:
-            near.append((distance, abs(len(other) - len(word)), other))
-    return [w for _, _, w in sorted(near)[:limit]]
+            swapped = sorted(other) != sorted(word)  # "teh": the same letters come first
+            near.append((distance, swapped, abs(len(other) - len(word)), other))
+    return [w for *_, w in sorted(near)[:limit]]

@@ -58,7 +58,8 @@ def every_turn(name: str, before: Names = (), after: Names = ()) -> Callable[[Tu
 
 def allies(name: str) -> Callable[[AlliesAt], AlliesAt]:
     """A count of the player's allies at a place who are not people of the world (clones,
-    a summoned pack), with (game, place): combat weighs them when foes lose heart."""
+    a summoned pack), with (game, place): combat weighs them when foes lose heart. The
+    count must follow from where things are and their props alone (`Game.props_revision`)."""
     return mark("allies", name)
 
 

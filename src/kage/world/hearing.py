@@ -39,38 +39,66 @@ def _proper_words(place: Entity) -> list[str]:
     return [w for w in words if w[:1].isupper() and len(w) >= MIN_PROPER]
 
 
-def _pattern(game: Game) -> tuple[re.Pattern[str] | None, list[str]]:
-    """One pattern for every place not known from the start, a named group each, and the
-    places by group (built once per world): a reply is scanned once, whatever the map."""
+TOKEN = re.compile(r"[\w-]+")  # a name is found only whole: no word character or hyphen beside it
+
+
+def _spaced(text: str) -> str:
+    """The words of a text between single spaces, with a space at each end, so a name
+    is found in it with one substring search and only at word boundaries."""
+    return " " + " ".join(TOKEN.findall(text)) + " "
+
+
+Heard = tuple[str, tuple[str, ...], tuple[str, ...]]  # place, names (lower-case), proper words
+
+
+def _names(game: Game) -> tuple[dict[str, list[int]], list[Heard]]:
+    """(the first word of every name, lower-cased -> the places it may begin; each place not
+    known from the start with its names spaced out), built once per world: a reply is split
+    into words once and only the places whose first words occur in it are looked for, so
+    a long reply costs about the same whatever the size of the map."""
     kept = game.world.runtime.get("hearing")
     if kept is None:
-        groups, places = [], []
+        index: dict[str, list[int]] = {}
+        places: list[Heard] = []
         for place in game.world.entities.values():
             if place.kind != "place" or place.known or not place.exits:
                 continue
-            names = [re.escape(p) for p in _phrases(place)]
-            spoken = "|".join(f"(?i:{n})" for n in names)
-            proper = "|".join(re.escape(w) for w in _proper_words(place))
-            either = "|".join(p for p in (spoken, proper) if p)
-            if either:
-                groups.append(f"(?P<p{len(places)}>{either})")
-                places.append(place.id)
-        joined = "|".join(groups)
-        pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])") if groups else None
-        kept = (pattern, places)
+            spoken = tuple(s for s in (_spaced(p.lower()) for p in _phrases(place)) if s.strip())
+            proper = tuple(s for s in (_spaced(w) for w in _proper_words(place)) if s.strip())
+            if not spoken and not proper:
+                continue
+            for name in {*spoken, *(p.lower() for p in proper)}:
+                index.setdefault(name.split()[0], []).append(len(places))
+            places.append((place.id, spoken, proper))
+        kept = (index, places)
         game.world.runtime["hearing"] = kept
     return kept  # type: ignore[no-any-return]
 
 
 def hear(game: Game, text: str) -> None:
-    """Make known every place the text names that the player did not know of yet."""
-    pattern, places = _pattern(game)
-    if not text or pattern is None:
+    """Make known every place the text names that the player did not know of yet, in the
+    order the text names them. Names match whatever their case; the proper words of a
+    name (Oashisu) only capitalised."""
+    if not text:
+        return
+    index, places = _names(game)
+    words, lowered = TOKEN.findall(text), TOKEN.findall(text.lower())
+    if len(lowered) != len(words):  # a letter whose lower case splits a word: rare
+        lowered = [w.lower() for w in words]
+    candidates = {i for word in set(lowered) for i in index.get(word, ())}
+    if not candidates:
         return
     visited = game.state.visited
-    for found in pattern.finditer(text):
-        group = found.lastgroup
-        place = places[int(group[1:])] if group else ""
-        if place and place not in visited:
-            visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
-            game.emit("revealed", place=place)
+    raw, low = " " + " ".join(words) + " ", " " + " ".join(lowered) + " "
+    found = []
+    for i in candidates:
+        place, spoken, proper = places[i]
+        if place in visited:
+            continue
+        at = [low.find(n) for n in spoken] + [raw.find(w) for w in proper]
+        first = min((a for a in at if a >= 0), default=-1)
+        if first >= 0:
+            found.append((first, i, place))
+    for _, _, place in sorted(found):
+        visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
+        game.emit("revealed", place=place)

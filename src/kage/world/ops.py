@@ -26,7 +26,7 @@ def move(game: Game, entity: str, to: str) -> None:
     player = entity == game.world.player
     was = query.here(game) if player else ""
     game.state.holder[entity] = to
-    game.contents_changed()
+    game.relocated(entity, old, to)
     game.emit("moved", entity=entity, source=old, to=to)
     ent = game.world.entities.get(to)
     is_place = ent is not None and ent.kind == "place"
@@ -47,7 +47,7 @@ def consume(game: Game, entity: str) -> None:
         move(game, inside, old)
     transfer(game, entity, old, game.state.money.get(entity, 0))
     del game.state.holder[entity]
-    game.contents_changed()
+    game.relocated(entity, old, None)
     set_prop(game, entity, "consumed", True)
     game.emit("consumed", entity=entity, source=old)
 
@@ -65,6 +65,7 @@ def set_flag(game: Game, key: str, value: Any) -> None:
 
 def set_prop(game: Game, entity: str, key: str, value: Any) -> None:
     game.state.props.setdefault(entity, {})[key] = value
+    game.touched()
     game.emit("prop", entity=entity, key=key, value=value)
 
 

@@ -40,6 +40,13 @@ EXTENSION = Extension(
             "release {person}",
             "cut chains",
             "cut the chains",
+            "break chains of {person}",
+            "break {person} chains",
+            "break the chains of {person}",
+            "cut the chains on {person}",
+            "cut chains on {person}",
+            "break the chains on {person}",
+            "cut {person} chains off",
         ),
         "tie_up": (
             "tie up {person}",
@@ -48,6 +55,8 @@ EXTENSION = Extension(
             "bind {person}",
             "truss up {person}",
             "truss {person}",
+            "restrain {person}",
+            "tie down {person}",
         ),
         "untie": (
             "untie {person}",
@@ -68,6 +77,9 @@ EXTENSION = Extension(
             "give the signal",
             "give signal",
             "give a signal",
+            "signal [to] {topic}",  # whoever is meant to see it sees it
+            "give {topic} the signal",
+            "give the signal to {topic}",
         ),
         "reassure": (
             "reassure {person}",

@@ -151,10 +151,15 @@ def reassure(game: Game, who: str) -> tuple[bool, list[str]]:
 
 # -- escort ---------------------------------------------------------------------------
 def followers(game: Game) -> list[str]:
+    """Who follows the player, in definition order. Only someone with a status in the
+    state or in their definition can be following, so the rest are passed over cheaply."""
+    changed = game.state.props
     return [
         e.id
         for e in game.world.entities.values()
-        if e.kind == "person" and stats.has_status(game, e.id, "following")
+        if (e.id in changed or "status" in e.props)
+        and e.kind == "person"
+        and stats.has_status(game, e.id, "following")
     ]
 
 

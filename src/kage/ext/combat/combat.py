@@ -391,11 +391,23 @@ def places_at_risk(game: Game) -> list[str]:
 @every_turn("morale", after="living")
 def _after_each_turn(game: Game, action: Action, first_event: int) -> None:
     """The every-turn morale check: after each action that took time, wherever hostiles
-    still stand (clones or freed men may surround them away from the player too)."""
+    still stand (clones or freed men may surround them away from the player too).
+
+    What it reads at a place (who is there, their props and statuses, the `allies`
+    hooks' counts) changes only through kage.world.ops: the contents list of a place is
+    replaced whenever someone comes or goes, and `Game.props_revision` moves with every
+    prop. While both stand where they stood after the last check of a place, nobody's
+    nerve there can have broken since, and the place is passed over."""
+    checked = game.kept.setdefault("morale.checked", {})
     for place in places_at_risk(game):
         if game.state.done:
             return
+        there = query.contents(game, place)
+        last = checked.get(place)
+        if last is not None and last[0] is there and last[1] == game.props_revision:
+            continue
         check_morale(game, place)
+        checked[place] = (query.contents(game, place), game.props_revision)
 
 
 # -- guards who have seen the player ----------------------------------------------------

@@ -57,6 +57,9 @@ EXTENSION = Extension(
             "use {topic}",
             "perform {topic}",
             "activate {topic}",
+            "become|turn {topic}",
+            "make myself {topic}",
+            "go invisible [again]",
         ),
         "make_clones": (
             "make {number} shadow clones",  # first: HELP shows this one
@@ -80,6 +83,11 @@ EXTENSION = Extension(
             "cancel jutsu",
             "drop genjutsu",
             "release genjutsu",
+            "stop|end|cancel|drop|break {topic}",
+            "stop|end|cancel|break [the] jutsu",
+            "reappear",
+            "turn|go visible",
+            "become visible again",
         ),
     },
 )

@@ -33,6 +33,7 @@ EXTENSION = Extension(
             "shadow {topic}",
             "chase {topic}",
             "pursue {topic}",
+            "go|run|chase after {topic}",
         ),
     },
 )

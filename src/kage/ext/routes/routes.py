@@ -15,6 +15,7 @@ from kage.actions.pipeline import Action, rule
 from kage.core import prose
 from kage.core.naming import printed_name
 from kage.core.responses import response
+from kage.parser import nouns
 from kage.parser.text import words
 from kage.systems.registry import handler
 from kage.world import effects, ops, query
@@ -86,6 +87,11 @@ def person_named(game: Game, text: str) -> str | None:
     asked = {w for w in words(text) if w not in ("the", "a", "for", "after")}
     if not asked:
         return None
+    if len(asked) == 1 and (meant := game.state.pronouns.get(next(iter(asked)))):
+        # "follow him": whom the pronoun means, though out of sight
+        person = meant.split(",")[0]
+        if person in game.world.entities and game.world.entities[person].kind == "person":
+            return person
     best: tuple[int, str] | None = None
     for entity in game.world.entities.values():
         if entity.kind != "person" or entity.id == game.world.player:
@@ -119,6 +125,7 @@ def searching(game: Game, action: Action) -> None:
     action.data["where"] = where if where in _seen_from(game, here) else None
     if action.data["where"]:
         ops.set_flag(game, f"spotted.{action.noun}", where)
+    nouns.remember_pronoun(game, action.noun)  # "follow him": the one searched for
 
 
 @rule("report", "search_for")

@@ -21,6 +21,8 @@ EXTENSION = Extension(
             "trade {things}",
             "sell all",
             "sell everything",
+            "offer {things} for sale",
+            "put {things} up for sale",
         ),
         "accept": (
             "accept",
@@ -59,6 +61,7 @@ EXTENSION = Extension(
             "buy {thing}",
             "purchase {thing}",
             "buy {thing} from {person}",
+            "pay for {thing}",
         ),
         "wares": (
             "wares",

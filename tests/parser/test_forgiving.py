@@ -1,0 +1,49 @@
+"""Commands people type that name things loosely: a person by a word that is not one of
+theirs, a gift with no one named to take it, a title shared with a thing, a closing
+phrase that only says where the thing is, a verb whose target is only scenery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kage import worlds
+from kage.game import Game
+
+WALKTHROUGHS = Path(__file__).parent.parent / "walkthroughs"
+
+
+def played(world: str, walkthrough: str, until: str) -> Game:
+    steps = [s for s in (WALKTHROUGHS / walkthrough).read_text().splitlines() if s.strip()]
+    game = Game(worlds.load(world), seed=0)
+    for step in steps[: steps.index(until)]:
+        game.command(step)
+    return game
+
+
+def banished(until: str) -> Game:
+    return played("banished", "full.txt", until)
+
+
+def test_a_person_described_by_a_word_not_theirs_is_the_one_here_it_names() -> None:
+    game = banished("hug him")  # Iruka is "sensei" and "teacher", never "old"
+    assert "Iruka hugs you back" in game.command("hug my old teacher").text
+
+
+def test_a_slot_for_someone_prefers_a_person_to_a_thing_of_the_same_name() -> None:
+    game = banished("give necklace to tsunade")  # the First Hokage's necklace; the Hokage
+    reply = game.command("give necklace to the hokage")
+    assert "can only give things to people" not in reply.text
+    assert not reply.failure
+
+
+def test_a_gift_goes_to_the_one_person_here() -> None:
+    game = banished("give headband to tsunade")
+    reply = game.command("hand over my headband")
+    assert reply.text.startswith("(to Tsunade)"), reply.text
+    assert "headband" not in [e for e, h in game.state.holder.items() if h == "player"]
+
+
+def test_a_closing_phrase_of_place_is_left_out() -> None:
+    game = played("tidebell", "tidebell.txt", "x coat")
+    looked = game.command("look at the coat on the nail")
+    assert looked.text == Game(game.world, state=game.state.copy()).command("x coat").text
