@@ -258,3 +258,13 @@ def test_a_misspelt_placeholder_in_a_description_is_caught(tmp_path: Path) -> No
     banished(tmp_path)
     edit(tmp_path, "act3.yaml", "Kotomi, {the kai}'s mother", "Kotomi, {the kaii}'s mother")
     assert "Did you mean {kai}?" in find(problems(tmp_path), "{the kaii}").message
+
+
+def test_him_means_the_person_a_reply_names_by_what_he_looks_like(game: Game) -> None:
+    from kage.parser import mentions
+    from kage.world import ops, query
+
+    ops.move(game, "kai", query.here(game))
+    game.state.pronouns.pop("him", None)
+    mentions.note(game, "A skinny boy is here.", set())
+    assert game.state.pronouns.get("him") == "kai"
