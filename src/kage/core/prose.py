@@ -37,9 +37,7 @@ if TYPE_CHECKING:
 _A_BEFORE = re.compile(
     r"(?:u[bcfklrst][aeiouy]|uni(?![mnd])|eu|ewe|once|one(?![a-z])|ouija|ufo|u(?![a-z]))"
 )
-_AN_BEFORE = re.compile(
-    r"(?:hour|honest|honou?r|heir|[fhlmnrsx](?![a-z])|8|11(?!\d)|18(?!\d))"
-)
+_AN_BEFORE = re.compile(r"(?:hour|honest|honou?r|heir|[fhlmnrsx](?![a-z])|8|11(?!\d)|18(?!\d))")
 
 
 def indefinite(phrase: str) -> str:
