@@ -90,12 +90,12 @@ NOBODY_FREE = response(
 )
 SIGNALLED_HERE = response(
     "signalling.here",
-    "You give the signal, and {risen} close in behind you.",
+    "You give the signal, and {risen} {closes} in behind you.",
     "risen",
 )
 SIGNALLED_AWAY = response(
     "signalling.away",
-    "You give the signal, and {risen} are on their feet and running.",
+    "You give the signal, and {risen} {is} on {risen|his} feet and running.",
     "risen",
 )
 SOME_HELD = response(
@@ -334,9 +334,10 @@ def report_signal(game: Game, action: Action) -> str:
     if not risen:
         return NOBODY_FREE(game, action)
     here = query.here(game)
-    names = " and ".join(_the(game, r) for r in risen)
     near = all(query.place_of(game, r) == here for r in risen)
-    text = (SIGNALLED_HERE if near else SIGNALLED_AWAY)(game, action, risen=names)
+    text = (SIGNALLED_HERE if near else SIGNALLED_AWAY)(
+        game, action, risen=prose.group(game, risen)
+    )
     if action.data["held"]:
         text += " " + SOME_HELD(game, action)
     return text

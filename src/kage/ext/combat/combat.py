@@ -80,8 +80,8 @@ SURROUNDED = response(
 )
 SURROUNDED_ONE = response(
     "combat.surrounded_one",
-    "{The foe} {looks} from one side to the other and finds no way out. {His} weapon goes "
-    "down, and {he} {raises} {his} hands and begs you not to hurt {him}.",
+    "{The foe} {looks} from one side to the other and {finds} no way out. {His} weapon goes "
+    "down, and {he} {raises} {his} hands and {begs} you not to hurt {him}.",
     *ONE_FOE,
 )
 GAVE_UP = response(
