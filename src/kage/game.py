@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions import ways
 from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, run_activity
 from kage.core.engine import Engine
+from kage.core.prose import capital
 from kage.core.settings import Settings
 from kage.parser import mentions
 from kage.world import calendar, hearing, query, rng
@@ -79,8 +80,10 @@ class Game:
 
     # -- output ---------------------------------------------------------------------
     def say(self, text: str) -> None:
+        """Add a paragraph to the turn's output. Every paragraph opens with a capital,
+        however it was built (kage.core.prose.capital is the one place that does it)."""
         if text:
-            self._out.append(text)
+            self._out.append(capital(text))
 
     def mark(self) -> int:
         """Where the output stands now, to take back what is said after it."""
@@ -95,7 +98,7 @@ class Game:
 
     def notice(self, text: str) -> None:
         """A bracketed aside shown after the turn's prose, e.g. a score change."""
-        self._notices.append(text)
+        self._notices.append(capital(text))
 
     def take_output(self) -> str:
         parts = self._out + self._notices
@@ -108,7 +111,19 @@ class Game:
     def opening(self) -> str:
         return self._opening
 
-    def render(self, text: str) -> str:
+    def render(self, text: str, action: Action | None = None, **slots: Any) -> str:
+        """Fill a text's placeholders through the text layer (kage.core.prose): names,
+        articles, verbs that agree, capitals, and the {{provider:argument}} slots. The
+        action's nouns are the current action's unless one is given."""
+        if "{" not in text:
+            return text
+        from kage.core.responses import fill
+
+        if action is None and self.acting:
+            action = self.acting[-1]
+        return fill(self, text, action, **slots)
+
+    def providers(self, text: str) -> str:
         """Fill {{provider:argument}} slots with what the systems know now."""
         if "{{" not in text:
             return text

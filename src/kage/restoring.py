@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from kage import __version__
+from kage.core.prose import count
 from kage.game import Game
 from kage.persist import SaveData
 from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
@@ -44,7 +45,8 @@ class Rebuilt:
         """What the player may want to know about how the game was rebuilt."""
         if not self.from_start or not self.replayed:
             return ""
-        return f" Its snapshot did not fit this kage or world: replayed {self.replayed} commands."
+        replayed = count(self.replayed, "command")
+        return f" Its snapshot did not fit this kage or world: replayed {replayed}."
 
 
 def rebuild(world: World, data: SaveData, strict: bool = False) -> Rebuilt:

@@ -17,7 +17,7 @@ def test_a_closed_box_hides_its_contents(home: Session) -> None:
 
 
 def test_taking_all_from_a_closed_box_takes_nothing(home: Session) -> None:
-    assert play(home, "take all from box") == "marble: You can't reach into the oak box."
+    assert play(home, "take all from box") == "Marble: You can't reach into the oak box."
     assert home.game.state.holder["marble"] == "box"
     play(home, "down")
     assert play(home, "take all") == "There is nothing to take."  # in the dark

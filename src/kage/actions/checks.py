@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.core import prose
+from kage.core.responses import response
 from kage.world import query
 
 if TYPE_CHECKING:
     from kage.game import Game
 
 
+NOT_HELD = response("checks.not_held", "You aren't holding {the who}.", "who")
+WHO = response("checks.who", "Who do you want to {doing}?", "doing")
+ONLY_PEOPLE = response(
+    "checks.only_people", "You can only {doing} people, not {the who}.", "doing", "who"
+)
+NOT_HERE = response("checks.not_here", "{The who} {is} not here.", "who")
+
+
 def the(game: Game, entity: str) -> str:
-    return game.world.entities[entity].the()
+    return prose.the(game, entity)
 
 
 def not_held(game: Game, entity: str | None) -> str | None:
     if entity and not query.is_carried_by(game, entity, game.world.player):
-        return f"You aren't holding {the(game, entity)}."
+        return NOT_HELD(game, who=prose.subject(game, entity))
     return None
 
 
@@ -27,23 +37,22 @@ def not_person(
     yourself: str = "You talk to yourself for a while. It does not help.",
     dead: str | None = None,
 ) -> str | None:
-    """Refuse unless `entity` is another person, here (and, if `dead` is given, alive)."""
+    """Refuse unless `entity` is another person, here (and, if `dead` is given, alive).
+    `dead` is a text for the text layer, about {the who}."""
     if entity is None:
-        return f"Who do you want to {doing}?"
+        return WHO(game, doing=doing)
     ent = game.world.entities[entity]
     if entity == game.world.player:
         return yourself
+    who = prose.subject(game, entity)
     if ent.kind != "person":
-        return f"You can only {doing} people, not {ent.the()}."
-    name = ent.the()
-    name = name[:1].upper() + name[1:]
-    verb = "are" if ent.plural or ent.gender == "them" else "is"
+        return ONLY_PEOPLE(game, doing=doing, who=who)
     if query.place_of(game, entity) != query.here(game):
-        return f"{name} {verb} not here."
+        return NOT_HERE(game, who=who)
     if dead is not None:
         status = query.prop(game, entity, "status")
         if isinstance(status, dict) and "dead" in status:
-            return dead.format(name=name, verb=verb)
+            return game.render(dead, who=who)
     return None
 
 

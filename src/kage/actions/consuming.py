@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from kage.actions import interactions
 from kage.actions.pipeline import Action, rule
 from kage.actions.standard import fixed, is_person
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops, query
 
@@ -79,7 +80,7 @@ def can_t_consume_what_someone_else_holds(game: Game, action: Action) -> str | N
     if not is_person(game, holder):
         return None
     assert holder is not None
-    return THEIRS[action.name](game, action, owner=game.world.entities[holder].the())
+    return THEIRS[action.name](game, action, owner=prose.the(game, holder))
 
 
 @rule("carry_out", *ACTIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.core import prose
 from kage.core.naming import printed_name
 from kage.core.responses import response
 from kage.core.settings import describes_place
@@ -17,6 +18,7 @@ DARK = response("looking.dark", "It is pitch dark, and you can't see a thing.")
 YOU_CAN_SEE = response("looking.you_can_see", "You can see {things} here.", "things")
 ON_TOP = response("looking.on_top", "On {holder} {is} {things}.", "holder", "is", "things")
 IN_TOP = response("looking.in_top", "In {holder} {is} {things}.", "holder", "is", "things")
+PEOPLE_HERE = response("looking.people_here", "{People} {is} here.", "people")
 EXITS = response("looking.exits", "Exits: {ways}.", "ways")
 
 
@@ -29,7 +31,7 @@ def listing(names: list[str]) -> str:
 
 
 def name(game: Game, entity: str) -> str:
-    return game.world.entities[entity].the()
+    return prose.the(game, entity)
 
 
 def capital(text: str) -> str:
@@ -50,7 +52,7 @@ def ways_out(game: Game, place_id: str) -> list[str]:
         if to in game.state.visited or world.entities[to].known:
             notes.append(printed_name(game, to))
         if door is not None:
-            notes.append(f"through {world.entities[door].the()}")
+            notes.append(f"through {prose.the(game, door)}")
         ways.append(f"{words} ({', '.join(notes)})" if notes else words)
     return ways
 
@@ -94,10 +96,11 @@ def noted(game: Game, thing: str) -> str:
         notes.append("closed")
     inside = visible_inside(game, thing)
     if inside:
-        names = [game.world.entities[i].a() for i in inside]
+        names = [prose.a(game, i) for i in inside]
         which = "on which" if ent.supporter else "in which"
         notes.append(f"{which} {is_are(names)} {listing(names)}")
-    return f"{ent.a()} ({'; '.join(notes)})" if notes else ent.a()
+    named = prose.a(game, ent.id)
+    return f"{named} ({'; '.join(notes)})" if notes else named
 
 
 def heading(game: Game, place_id: str) -> str:
@@ -110,13 +113,13 @@ def heading(game: Game, place_id: str) -> str:
     ent = world.entities[holder]
     if ent.kind != "thing":
         return name
-    return f"{name} ({'on' if ent.supporter else 'in'} {ent.the()})"
+    return f"{name} ({'on' if ent.supporter else 'in'} {prose.the(game, ent.id)})"
 
 
 def inside_box(game: Game, box: str) -> str:
     """Shut in a closed container (with a light): only its inside can be seen."""
     things = [noted(game, i) for i in visible_inside_all(game, box)]
-    parts = [capital(game.world.entities[box].the())]
+    parts = [capital(prose.the(game, box))]
     if things:
         parts.append(YOU_CAN_SEE(game, things=listing(things)))
     return "\n".join(parts)
@@ -162,16 +165,16 @@ def place(game: Game, place_id: str | None = None, arriving: bool = False) -> st
         else:
             things.append(noted(game, item))
     if people:
-        names = [_with_states(game, p.id, p.name if p.proper else p.a()) for p in people]
-        verb = "is" if len(people) == 1 else "are"
-        parts.append(f"{capital(listing(names))} {verb} here.")
+        names = [_with_states(game, p.id, prose.a(game, p.id)) for p in people]
+        many = len(people) > 1 or prose.subject(game, people[0].id).plural
+        parts.append(PEOPLE_HERE(game, people=prose.Subject(listing(names), many, True)))
     if things:
         parts.append(YOU_CAN_SEE(game, things=listing(things)))
     for holder in tops:
-        inside = [world.entities[i].a() for i in visible_inside(game, holder)]
+        inside = [prose.a(game, i) for i in visible_inside(game, holder)]
         if inside:
             said = ON_TOP if world.entities[holder].supporter else IN_TOP
-            the = world.entities[holder].the()
+            the = prose.the(game, holder)
             parts.append(said(game, holder=the, things=listing(inside), **{"is": is_are(inside)}))
     ways = ways_out(game, place_id)
     if ways:

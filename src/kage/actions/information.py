@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kage import __version__
 from kage.actions import describe
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.parser.nouns import PRONOUN_WORDS
 from kage.world import calendar, query
@@ -40,7 +41,7 @@ FREE = frozenset(
 
 SCORE = response(
     "scoring.score",
-    "You have scored {score} out of a possible {max}, in {turns} {turn_word}.",
+    "You have scored {score} out of a possible {max}, in {turns|turn}.",
     "score",
     "max",
     "turns",
@@ -140,7 +141,7 @@ WON = response("ending.won", "*** You have won ***")
 LOST = response("ending.lost", "*** You have lost ***")
 FINAL_SCORE = response(
     "ending.score",
-    "In that game you scored {score} out of a possible {max}, in {turns} {turn_word}.",
+    "In that game you scored {score} out of a possible {max}, in {turns|turn}.",
     "score",
     "max",
     "turns",
@@ -237,7 +238,7 @@ def report_pronouns(game: Game, action: Action) -> str:
     for word in PRONOUN_WORDS:
         meant = [t for t in game.state.pronouns.get(word, "").split(",") if t in entities]
         if meant:
-            meaning = describe.listing([entities[t].the() for t in meant])
+            meaning = describe.listing([prose.the(game, t) for t in meant])
             meanings.append(PRONOUN_MEANS(game, action, pronoun=word, meaning=meaning))
         else:
             meanings.append(PRONOUN_UNSET(game, action, pronoun=word))

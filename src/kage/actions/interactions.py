@@ -21,7 +21,7 @@ from kage.world.model import Interaction
 if TYPE_CHECKING:
     from kage.game import Game
 
-NOT_HERE = response("interacting.not_here", "{The noun} is not here.")
+NOT_HERE = response("interacting.not_here", "{The noun} {is} not here.")
 NO_POINT = response(
     "interacting.no_point", "You can't see any point in doing that to {the noun}.", vague=True
 )

@@ -25,7 +25,7 @@ NOT_A_LOCK = response("unlocking.unlockable", "That doesn't seem to be something
 NOT_LOCKED = response("unlocking.not_locked", "It doesn't seem to be locked.")
 UNLOCK_WITH_WHAT = response("unlocking.with_what", "What do you want to unlock {the noun} with?")
 UNLOCKED = response("unlocking.done", "You unlock {the noun}.")
-WRONG_KEY = response("locking.wrong_key", "{The second} doesn't fit {the noun}.")
+WRONG_KEY = response("locking.wrong_key", "{The second} {doesn't} fit {the noun}.")
 WITH_KEY = response("locking.with_key", "(with {the second})")
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import query, scope
 
@@ -16,17 +17,15 @@ if TYPE_CHECKING:
 NEED_LIGHT = ("examine", "search", "look_under", "look_out")
 
 NOTHING_SPECIAL = response("examining.nothing_special", "You see nothing special about {the noun}.")
-WORN = response("examining.worn", "You are wearing it.")
-CLOSED = response("examining.closed", "{The noun} {is} closed.", "is")
-OPEN = response("examining.open", "{The noun} {is} open.", "is")
-SWITCHED = response("examining.switched", "{The noun} {is} switched {state}.", "is", "state")
+WORN = response("examining.worn", "You are wearing {it}.")
+CLOSED = response("examining.closed", "{The noun} {is} closed.")
+OPEN = response("examining.open", "{The noun} {is} open.")
+SWITCHED = response("examining.switched", "{The noun} {is} switched {state}.", "state")
+MOOD = response("examining.mood", "{The noun} {seems} {mood}.", "mood")
+OWN_MOOD = response("examining.own_mood", "You feel {mood}.", "mood")
+HOLDS = response("examining.holds", "{It} {holds} {money}.", "money")
 EMPTY_HANDED = response("taking_inventory.nothing", "You are carrying nothing.")
 CARRYING = response("taking_inventory.header", "You are carrying:")
-
-
-def _is(game: Game, entity: str) -> str:
-    ent = game.world.entities[entity]
-    return "are" if ent.plural else "is"
 
 
 @rule("check", *NEED_LIGHT, order=5)
@@ -53,18 +52,18 @@ def _contents_line(game: Game, entity: str) -> str:
     ent = game.world.entities[entity]
     if ent.container:
         if not query.shows_contents(game, entity) and not query.prop(game, entity, "opaque"):
-            return CLOSED(game, Action("examine", entity), **{"is": _is(game, entity)})
-        inside = [game.world.entities[i].a() for i in query.contents(game, entity)]
+            return CLOSED(game, Action("examine", entity))
+        inside = [prose.a(game, i) for i in query.contents(game, entity)]
         money = game.state.money.get(entity, 0)
         if money:
             inside.append(game.world.money(money))
-        return f"In {ent.the()}: {describe.listing(inside)}."
+        return f"In {prose.the(game, ent.id)}: {describe.listing(inside)}."
     if ent.supporter:
-        on = [game.world.entities[i].a() for i in describe.visible_inside(game, entity)]
-        return f"On {ent.the()}: {describe.listing(on)}." if on else ""
+        on = [prose.a(game, i) for i in describe.visible_inside(game, entity)]
+        return f"On {prose.the(game, ent.id)}: {describe.listing(on)}." if on else ""
     if ent.door:
         said = OPEN if query.is_open(game, entity) else CLOSED
-        return said(game, Action("examine", entity), **{"is": _is(game, entity)})
+        return said(game, Action("examine", entity))
     return ""
 
 
@@ -82,19 +81,17 @@ def describe_thing(game: Game, action: Action) -> str:
     if ent.kind == "person":
         from kage.systems.relationships import mood_word
 
-        if ent.id == game.world.player:
-            parts.append(f"You feel {mood_word(game, ent.id)}.")
-        else:
-            seems = "seem" if ent.plural else "seems"
-            parts.append(f"{describe.capital(ent.the())} {seems} {mood_word(game, ent.id)}.")
+        mood = mood_word(game, ent.id)
+        own = ent.id == game.world.player
+        parts.append((OWN_MOOD if own else MOOD)(game, action, mood=mood))
     if query.prop(game, ent.id, "worn"):
         parts.append(WORN(game, action))
     if ent.switchable:
         state = "on" if query.prop(game, ent.id, "switched_on") else "off"
-        parts.append(SWITCHED(game, action, state=state, **{"is": _is(game, ent.id)}))
+        parts.append(SWITCHED(game, action, state=state))
     parts.append(_contents_line(game, ent.id))
     if not ent.container and game.state.money.get(ent.id, 0) and ent.kind == "thing":
-        parts.append(f"It holds {game.world.money(game.state.money[ent.id])}.")
+        parts.append(HOLDS(game, action, money=game.world.money(game.state.money[ent.id])))
     return " ".join(p for p in parts if p)
 
 
@@ -112,11 +109,11 @@ def list_carried(game: Game, action: Action) -> str:
         money = game.state.money.get(item, 0)
         if money:
             note += f" (holding {game.world.money(money)})"
-        lines.append(f"  {ent.a()}{note}")
+        lines.append(f"  {prose.a(game, ent.id)}{note}")
         if not query.shows_contents(game, item):
             continue  # sealed away or shut: examine or open it to see what is inside
         for inner in query.contents(game, item):
-            lines.append(f"    {game.world.entities[inner].a()}")
+            lines.append(f"    {prose.a(game, inner)}")
     if not lines:
         return EMPTY_HANDED(game, action)
     loose = game.state.money.get(player, 0)

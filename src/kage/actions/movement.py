@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, entering, ways
 from kage.actions.pipeline import Action, perform, refusal, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops, query
 from kage.world.conditions import holds
@@ -74,7 +75,7 @@ def _get_off(game: Game, seat: str) -> Action:
 
 
 def _door_name(game: Game, door: str) -> str:
-    return game.world.entities[door].the()
+    return prose.the(game, door)
 
 
 @rule("before", "go", order=10)
@@ -104,7 +105,7 @@ def off_the_seat_first(game: Game, action: Action) -> str | None:
     if refused is None:
         return None
     off = "off" if game.world.entities[seat].supporter else "out of"
-    first = FIRST_GETTING_OFF(game, action, off=off, seat=game.world.entities[seat].the())
+    first = FIRST_GETTING_OFF(game, action, off=off, seat=prose.the(game, seat))
     return f"{first}\n{refused[1]}"
 
 
@@ -129,7 +130,7 @@ def getting_ready(game: Game, action: Action) -> None:
     seat = entering.seat(game)
     if seat is not None:
         off = "off" if game.world.entities[seat].supporter else "out of"
-        notes.append(FIRST_GETTING_OFF(game, action, off=off, seat=game.world.entities[seat].the()))
+        notes.append(FIRST_GETTING_OFF(game, action, off=off, seat=prose.the(game, seat)))
         perform(game, _get_off(game, seat))
     door = game.world.entities[query.here(game)].exits[action.direction].door
     if door is not None and not query.is_open(game, door):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kage.actions import checks, interactions
 from kage.actions.describe import capital
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops, query
 
@@ -20,10 +21,10 @@ SELF = response("taking.yourself", "You are always self-possessed.")
 PERSON = response("taking.person", "{The noun} would not appreciate being carried about.")
 PLACE = response("taking.place", "That is not something you can pick up.")
 ALREADY_HAVE = response("taking.already_have", "You already have that.")
-FIXED = response("taking.fixed", "{The noun} stays where it is.")
-DOOR = response("taking.door", "{The noun} is fixed in place.")
+FIXED = response("taking.fixed", "{The noun} {stays} where {it} {is}.")
+DOOR = response("taking.door", "{The noun} {is} fixed in place.")
 BELONGS = response("taking.belongs", "That belongs to {owner}.", "owner")
-NOT_THERE = response("taking.not_there", "But {the noun} isn't there now.")
+NOT_THERE = response("taking.not_there", "But {the noun} {isn't} there now.")
 ON_IT = response("taking.on_it", "You would have to get off {the noun} first.")
 OUT_OF_REACH = response("taking.out_of_reach", "You can't reach into {box}.", "box")
 TAKEN = response("taking.taken", "Taken.")
@@ -32,14 +33,14 @@ TAKE_OFF_FIRST = response("dropping.worn", "You would have to take off {the noun
 WHERE = response("putting.where", "Where do you want to put it?")
 INSIDE_ITSELF = response("putting.itself", "You can't put something inside itself.")
 NOT_CONTAINER = response("inserting.not_container", "You can't put things in {the second}.")
-CLOSED = response("inserting.closed", "{The second} is closed.")
-NOT_SUPPORTER = response("putting_on.not_supporter", "{The second} is no place to set things.")
+CLOSED = response("inserting.closed", "{The second} {is} closed.")
+NOT_SUPPORTER = response("putting_on.not_supporter", "{The second} {is} no place to set things.")
 ALREADY_THERE = response("putting.already_there", "It is already there.")
 NEAT_TRICK = response("putting.neat_trick", "That would be a neat trick, but no.")
 PUT_IN = response("inserting.done", "You put {the noun} in {the second}.")
 PUT_ON = response("putting_on.done", "You put {the noun} on {the second}.")
 GIVE_TO_WHOM = response("giving.to_whom", "Who do you want to give it to?")
-UNWANTED = response("giving.unwanted", "{The second} doesn't want it.")
+UNWANTED = response("giving.unwanted", "{The second} {doesn't} want {noun|it}.")
 UNWEARABLE = response("wearing.unwearable", "You can't wear {the noun}.")
 ALREADY_WORN = response("wearing.already", "You are already wearing it.")
 WORN = response("wearing.done", "You put on {the noun}.")
@@ -50,7 +51,7 @@ TAKEN_OFF = response("taking_off.done", "You take off {the noun}.")
 def _prefix(game: Game, action: Action, text: str) -> str:
     """'cup: Taken.' when one command handles several things."""
     if action.several and action.noun:
-        return f"{game.world.entities[action.noun].name}: {text}"
+        return f"{prose.name(game, action.noun)}: {text}"
     return text
 
 
@@ -86,7 +87,7 @@ def can_take(game: Game, action: Action) -> str | None:
         return _prefix(game, action, refusal or FIXED(game, action))
     owner = query.holder(game, noun)
     if owner and game.world.entities[owner].kind == "person":
-        return BELONGS(game, action, owner=game.world.entities[owner].the())
+        return BELONGS(game, action, owner=prose.the(game, owner))
     return None
 
 

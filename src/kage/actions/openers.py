@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, interactions
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops, query
 
@@ -62,7 +63,7 @@ def report_open(game: Game, action: Action) -> str:
         return str(said)
     revealed = action.data.get("revealed")
     if revealed:
-        names = [game.world.entities[i].a() for i in revealed]
+        names = [prose.a(game, i) for i in revealed]
         return REVEALING(game, action, things=describe.listing(names))
     return OPENED(game, action)
 

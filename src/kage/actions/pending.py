@@ -45,8 +45,8 @@ NO = frozenset(
 LEAD = frozenset({"i", "well", "oh", "um", "er", "erm", "then", "and", "of", "yes", "ok"})
 OPENERS = (YES | NO) - {"please", "course", "love"}
 
-ANSWERED_YES = response("answering.yes", "{The noun} {looks} relieved.", "looks")
-ANSWERED_NO = response("answering.no", "{The noun} {takes} that in without a word.", "takes")
+ANSWERED_YES = response("answering.yes", "{The noun} {looks} relieved.")
+ANSWERED_NO = response("answering.no", "{The noun} {takes} that in without a word.")
 
 
 def record(game: Game, who: str, ask: Ask | None) -> None:
@@ -214,7 +214,6 @@ def report_answering(game: Game, action: Action) -> str:
     if text:
         return game.render(str(text))
     assert action.noun is not None
-    plural = game.world.entities[action.noun].plural
     if action.data["side"] == "no":
-        return ANSWERED_NO(game, action, takes="take" if plural else "takes")
-    return ANSWERED_YES(game, action, looks="look" if plural else "looks")
+        return ANSWERED_NO(game, action)
+    return ANSWERED_YES(game, action)

@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, interactions
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import query
 
 if TYPE_CHECKING:
     from kage.game import Game
 
-CLOSED = response("searching.closed", "You can't see inside, since {the noun} {is} closed.", "is")
-EMPTY = response("searching.empty", "{The noun} {is} empty.", "is")
+CLOSED = response("searching.closed", "You can't see inside, since {the noun} {is} closed.")
+EMPTY = response("searching.empty", "{The noun} {is} empty.")
 IN = response("searching.in", "In {the noun} {is} {things}.", "is", "things")
 NOTHING_ON = response("searching.nothing_on", "There is nothing on {the noun}.")
 ON = response("searching.on", "On {the noun} {is} {things}.", "is", "things")
@@ -26,11 +27,7 @@ NOTHING = response("searching.nothing", "You find nothing of interest.")
 UNDER = response("looking_under.nothing", "You find nothing of interest.")
 OUT_NOTHING = response("looking_out.nothing", "You see nothing unusual through {the noun}.")
 THROUGH_DOOR = response("looking_out.door", "Through {the noun} you can see {place}.", "place")
-DOOR_CLOSED = response("looking_out.closed", "{The noun} {is} closed.", "is")
-
-
-def _is(game: Game, entity: str) -> str:
-    return "are" if game.world.entities[entity].plural else "is"
+DOOR_CLOSED = response("looking_out.closed", "{The noun} {is} closed.")
 
 
 @rule("before", "search", order=10)
@@ -53,16 +50,15 @@ def list_what_is_inside(game: Game, action: Action) -> str:
         return str(said)
     assert action.noun is not None
     ent = game.world.entities[action.noun]
-    are = _is(game, action.noun)
     if ent.container:
         if not query.shows_contents(game, action.noun):
-            return CLOSED(game, action, **{"is": are})
-        inside = [game.world.entities[i].a() for i in describe.visible_inside(game, action.noun)]
+            return CLOSED(game, action)
+        inside = [prose.a(game, i) for i in describe.visible_inside(game, action.noun)]
         if not inside:
-            return _nothing(game, action, EMPTY(game, action, **{"is": are}))
+            return _nothing(game, action, EMPTY(game, action))
         return IN(game, action, things=describe.listing(inside), **{"is": describe.is_are(inside)})
     if ent.supporter:
-        on = [game.world.entities[i].a() for i in describe.visible_inside(game, action.noun)]
+        on = [prose.a(game, i) for i in describe.visible_inside(game, action.noun)]
         if not on:
             return _nothing(game, action, NOTHING_ON(game, action))
         return ON(game, action, things=describe.listing(on), **{"is": describe.is_are(on)})
@@ -89,7 +85,7 @@ def the_view(game: Game, action: Action) -> str:
     assert action.noun is not None
     if game.world.entities[action.noun].door:
         if not query.is_open(game, action.noun):
-            return DOOR_CLOSED(game, action, **{"is": _is(game, action.noun)})
+            return DOOR_CLOSED(game, action)
         here = game.world.entities[query.here(game)]
         for way in here.exits.values():
             if way.door == action.noun:

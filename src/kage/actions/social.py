@@ -24,7 +24,7 @@ ACTIONS = ("thank", "argue", "promise", "goodbye")
 # (one person, a group): the verbs in each are the person's, so a group's agree
 DEFAULTS: dict[str, tuple[Response, Response]] = {
     "thank": (
-        response("thanking.person", "{The noun} waves your thanks away, but looks pleased."),
+        response("thanking.person", "{The noun} {waves} your thanks away, but {looks} pleased."),
         response("thanking.group", "{The noun} wave your thanks away, but look pleased."),
     ),
     "argue": (

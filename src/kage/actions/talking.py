@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import checks, describe, interactions, pending, speech
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import Response, response
 from kage.parser import typos
 from kage.parser.text import words
@@ -57,47 +58,43 @@ FILLER = frozenset(
 )
 
 
-NODS = response("talking.nods", "{The noun} nods to you.")
+NODS = response("talking.nods", "{The noun} {nods} to you.")
 COULD_ASK = response(
-    "talking.could_ask", "(You could ask {name} about {topics}.)", "name", "topics"
+    "talking.could_ask", "(You could ask {the noun} about {topics}.)", "name", "topics"
 )
 ASK_WHAT = response("asking.what", "What do you want to ask about?")
-NOTHING_TO_SAY = response(
-    "asking.nothing_to_say", "{The noun} {has} nothing to say about that.", "has"
-)
+NOTHING_TO_SAY = response("asking.nothing_to_say", "{The noun} {has} nothing to say about that.")
 SAY_WHAT = response("saying.what", "What do you want to say?")
 SAID_TO_NOBODY = response("saying.to_nobody", 'You say "{text}" to nobody in particular.')
-NO_ANSWER = response("saying.no_answer", "{noun} listens, but makes nothing of it.")
+NO_ANSWER = response("saying.no_answer", "{The noun} {listens}, but {makes} nothing of it.")
 AS_SAID = response(
-    "asking.as_said", '{The noun} {has} nothing to add to what {he} just said: "{said}"',
-    "has", "he", "said",
-)  # fmt: skip
+    "asking.as_said", '{The noun} {has} nothing to add to what {he} just said: "{said}"', "said"
+)
 # what a person makes of words said to them that are no topic of theirs, by what the
 # words do (the first kind whose words appear wins)
 SPEECH_ACTS: list[tuple[frozenset[str], Response]] = [
     (
         frozenset({"goodbye", "bye", "farewell", "sayonara"}),
-        response("saying.goodbye", 'You say goodbye. {The noun} {nods}: "Take care."', "nods"),
+        response("saying.goodbye", 'You say goodbye. {The noun} {nods}: "Take care."'),
     ),
     (
         frozenset({"promise", "swear", "word", "will", "i'll", "vow"}),
         response(
             "saying.promise",
             "{The noun} {looks} at you for a long moment, and {nods}. {He} will hold you to it.",
-            "looks", "nods", "He",
         ),
     ),
     (
         frozenset({"thank", "thanks", "grateful"}),
-        response("saying.thanks", "{The noun} {waves} your thanks away.", "waves"),
+        response("saying.thanks", "{The noun} {waves} your thanks away."),
     ),
     (
         frozenset({"sorry", "apologise", "apologize", "forgive"}),
-        response("saying.sorry", "{The noun} {hears} your apology out.", "hears"),
+        response("saying.sorry", "{The noun} {hears} your apology out."),
     ),
     (
         frozenset({"hello", "hi", "hey", "greetings"}),
-        response("saying.hello", "{The noun} {nods} back at you.", "nods"),
+        response("saying.hello", "{The noun} {nods} back at you."),
     ),
 ]  # fmt: skip
 QUESTION_WORDS = speech.QUESTIONS | speech.AUXILIARIES
@@ -262,7 +259,9 @@ def report_greeting(game: Game, action: Action) -> str:
         speech.remember(game, action.noun)
     titles = topic_titles(game, action.noun)
     if titles:
-        could = COULD_ASK(game, action, name=ent.name, topics=describe.listing(titles))
+        could = COULD_ASK(
+            game, action, name=prose.name(game, ent.id), topics=describe.listing(titles)
+        )
         said += f"\n\n{could}"
     return said
 
@@ -300,33 +299,22 @@ def report_answer(game: Game, action: Action) -> str:
     if "said" in action.data:
         return str(action.data["said"])
     ent = game.world.entities[action.noun]
-    has = "have" if ent.plural else "has"
     heard = _speech_act(game, action) if action.name == "tell" else None
     if heard is not None:
         return heard
     earlier = _as_said(game, action.noun, action.text)
     if earlier is not None:
-        he = "they" if ent.plural or ent.gender == "them" else _SUBJECT.get(ent.gender, "it")
-        return AS_SAID(game, action, has=has, he=he, said=earlier)
-    return game.render(ent.unknown_topic) or NOTHING_TO_SAY(game, action, has=has)
-
-
-_SUBJECT = {"him": "he", "her": "she", "them": "they"}
+        return AS_SAID(game, action, said=earlier)
+    return game.render(ent.unknown_topic) or NOTHING_TO_SAY(game, action)
 
 
 def _speech_act(game: Game, action: Action) -> str | None:
     """What a person makes of words said to them that are no topic of theirs."""
     assert action.noun is not None
     said = set(words(action.text))
-    ent = game.world.entities[action.noun]
-    plural = ent.plural or ent.gender == "them"
-    he = _SUBJECT.get(ent.gender, "it")
     for kind, reply in SPEECH_ACTS:
         if said & kind:
-            verbs = {
-                v: v.removesuffix("s") if plural else v for v in ("nods", "looks", "waves", "hears")
-            }
-            return reply(game, action, He=he.capitalize(), **verbs)
+            return reply(game, action)
     return None
 
 

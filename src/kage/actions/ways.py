@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions import describe
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.naming import printed_name
 from kage.core.responses import response
 from kage.parser.grammar import ARTICLES, DIRECTIONS, normal
@@ -75,7 +75,7 @@ NOTHING_THAT_WAY = response("looking_toward.nothing", "You see nothing special t
 LOOK_THAT_WAY = response(
     "looking_toward.place", "{toward}, you can see {place}.", "toward", "place"
 )
-PEOPLE_THAT_WAY = response("looking_toward.people", "{people} {are} there.", "people", "are")
+PEOPLE_THAT_WAY = response("looking_toward.people", "{People} {is} there.", "people")
 SHUT_THAT_WAY = response(
     "looking_toward.shut", "{toward}, the way is closed by {door}.", "toward", "door"
 )
@@ -420,7 +420,7 @@ def what_lies_that_way(game: Game, action: Action) -> str:
         and not query.is_open(game, door)
         and not game.world.entities[door].transparent
     ):
-        return SHUT_THAT_WAY(game, action, toward=said, door=game.world.entities[door].the())
+        return SHUT_THAT_WAY(game, action, toward=said, door=prose.the(game, door))
     if not scope.has_light(game, way.to):
         return DARK_THAT_WAY(game, action, toward=said)
     text = LOOK_THAT_WAY(game, action, toward=said, place=printed_name(game, way.to))
@@ -430,9 +430,8 @@ def what_lies_that_way(game: Game, action: Action) -> str:
         if game.world.entities[p].kind == "person" and p != game.world.player
     ]
     if people and holds(game, way.when):
-        names = [p.name if p.proper else p.a() for p in people]
-        listed = describe.capital(describe.listing(names))
-        text += " " + PEOPLE_THAT_WAY(game, action, people=listed, are=describe.is_are(names))
+        seen = prose.group(game, [p.id for p in people], article="a")
+        text += " " + PEOPLE_THAT_WAY(game, action, people=seen)
     return text
 
 
@@ -468,7 +467,7 @@ def who_answers(game: Game, action: Action) -> str:
             if way.door == action.noun:
                 to = way.to
     if to is None:
-        thing = game.world.entities[action.noun].the() if action.noun else "it"
+        thing = prose.the(game, action.noun) if action.noun else "it"
         return KNOCK_THING(game, action, thing=thing)
     inside = [
         p

@@ -3,6 +3,7 @@ files, and build the World. All problems are collected and reported together."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
@@ -99,6 +100,10 @@ def prose_effects(items: list[Any]) -> list[Any]:
 
 
 BUG = "Kage could not check this file because of a bug in Kage"
+
+
+# the slots any text of a world may name, besides entity ids (kage.core.responses)
+TEXT_SLOTS = frozenset({"noun", "second", "number", "text", "direction", "player", "here"})
 
 
 class Builder(References):
@@ -349,6 +354,14 @@ class Builder(References):
     def text(
         self, value: s.Text, located: Located | None = None, path: tuple[Any, ...] = ()
     ) -> list[Variant]:
+        if located is not None and path[:1] != ("responses",):  # checked with their slots
+            texts = (
+                [(path, value)]
+                if isinstance(value, str)
+                else [((*path, i, "text"), v.text) for i, v in enumerate(value)]
+            )
+            for at, said in texts:
+                self.check_slots(located, at, said)
         if isinstance(value, str):
             return [Variant(prose(value))] if value else []
         return [
@@ -360,6 +373,26 @@ class Builder(References):
             )
             for i, v in enumerate(value)
         ]
+
+    def check_slots(self, located: Located, path: tuple[Any, ...], text: str) -> None:
+        """A placeholder in a world's text names the action's noun or second, a standard
+        slot, or a person, thing or place by its id ({The kai}); anything else is a typo."""
+        from kage.core.prose import placeholders
+
+        known = self.ids.get("entity", set())
+        for slot in placeholders(text):
+            bare = slot.split(" ", 1)[-1] if slot[:2].lower() in ("th", "a ") else slot
+            if bare in TEXT_SLOTS or bare in known or bare[:1].lower() + bare[1:] in TEXT_SLOTS:
+                continue
+            close = difflib.get_close_matches(bare, [*TEXT_SLOTS, *known], n=1, cutoff=0.7)
+            hint = f" Did you mean {{{close[0]}}}?" if close else ""
+            self.problem(
+                located,
+                path,
+                f"{subject(located.data, path)} uses the placeholder {{{slot}}}, which "
+                f"names nothing: a placeholder names the noun, the second, a standard slot "
+                f"or a person, thing or place by its id.{hint}",
+            )
 
     def variants(self, located: Located, path: tuple[Any, ...], value: s.Text) -> list[Variant]:
         if isinstance(value, list):
@@ -435,9 +468,31 @@ class Builder(References):
             description=self.variants(located, (*path, "description"), item.description),
             proper=item.proper,
             plural=item.plural,
+            article=item.article,
             props=dict(item.props),
             **extra,
         )
+
+    def check_known_as(
+        self, located: Located, path: tuple[Any, ...], person: s.PersonModel
+    ) -> None:
+        """A description to go by and the condition that ends it come together."""
+        self.check_condition(located, (*path, "name_known"), person.name_known)
+        if person.known_as and person.name_known is None:
+            self.problem(
+                located,
+                (*path, "known_as"),
+                f"{subject(located.data, path)} is known as '{person.known_as}' but nothing "
+                "ever tells the player the name: add `name_known:` with the condition under "
+                "which it is learned (a flag an effect sets, say).",
+            )
+        if person.name_known is not None and not person.known_as:
+            self.problem(
+                located,
+                (*path, "name_known"),
+                f"{subject(located.data, path)} has `name_known` but no `known_as`: add what "
+                "the player calls them before they learn the name, or delete `name_known`.",
+            )
 
     def plain_name(
         self, located: Located, path: tuple[Any, ...], name: str | list[s.NameVariant]
@@ -541,7 +596,14 @@ class Builder(References):
                 schedule=self.schedule(located, ("people", i, "schedule"), person.schedule),
                 money=person.money,
                 portable=False,
+                known_as=person.known_as,
+                name_known=person.name_known,
             )
+            self.check_known_as(located, ("people", i), person)
+            if person.known_as:  # "skinny boy": the player may call them what they see
+                *described, noun = person.known_as.lower().split()
+                ents[person.id].nouns |= {noun}
+                ents[person.id].adjectives |= set(described)
             if person.mood:
                 world.moods[person.id] = person.mood
         for i, thing in enumerate(model.things):

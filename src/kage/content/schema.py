@@ -99,6 +99,13 @@ class Named(Strict):
     description: Text = Field("", description="What EXAMINE (or LOOK, for a place) shows.")
     proper: bool = Field(False, description='A proper name: no "the" or "a" before it.')
     plural: bool = Field(False, description='Its name is plural ("some coins", "are").')
+    article: str = Field(
+        "",
+        description=(
+            'Its indefinite article when "a", "an" or "some" would be wrong ("a pair of", '
+            '"the"); "a"/"an" is otherwise chosen by sound ("an hour", "a unicorn").'
+        ),
+    )
     props: dict[str, Any] = Field(
         {},
         description=(
@@ -202,6 +209,16 @@ class PersonModel(Named):
     )
     at: str | None = Field(
         None, description="Where they start: a place, or a thing (a chair, a cart)."
+    )
+    known_as: str = Field(
+        "",
+        description=(
+            'What the player calls them until they learn their `name` ("skinny boy"): every '
+            "text that names them uses it, with an article, while `name_known` does not hold."
+        ),
+    )
+    name_known: Cond = Field(
+        None, description="When the player knows their name (with `known_as`)."
     )
     topics: list[TopicModel] = Field([], description="What they can be asked or told about.")
     greeting: Text = Field("", description="What they say on TALK TO.")

@@ -8,29 +8,31 @@ declares a response once, at module level, with its default text:
 and says it with the action's words filled in: ``TAKEN(game, action)``. A world's
 `responses:` section replaces the text by name (a string, or variants with `when`).
 
-Placeholders, in single braces: ``{noun}``/``{second}`` (the thing's name), ``{the noun}``,
-``{The noun}``, ``{a noun}``, ``{A noun}`` (likewise for ``second``), ``{number}``,
-``{text}``, ``{direction}``, ``{player}``, ``{here}`` (the place's name), and any extra
-slot the code passes (``{price}``, ``{currency}``...). ``{{provider:arg}}`` slots are
-filled afterwards by ``Game.render``. A placeholder nobody fills is left as written, so a
-typo shows in play and `kage check` can name it.
+Placeholders, in single braces, are filled by the text layer (kage.core.prose):
+``{noun}``/``{second}`` (the name the player knows), ``{the noun}``, ``{The noun}``,
+``{a noun}``, ``{A noun}`` (likewise for ``second`` and any slot that holds a person or
+thing), verbs and pronouns that agree with the subject named last (``{is}``, ``{nods}``,
+``{he}``, ``{His}``) or with a named one (``{second|is}``), counts (``{turns|turn}``),
+any entity by its id (``{The kai}``), ``{number}``, ``{text}``, ``{direction}``,
+``{player}``, ``{here}`` (the place's name), and any extra slot the code passes
+(``{price}``, ``{currency}``...). ``{{provider:arg}}`` slots are filled afterwards. A
+placeholder nobody fills is left as written, so a typo shows in play and `kage check` can
+name it.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kage.core import prose
 from kage.core.naming import printed_name
 from kage.world import ops, query
 
 if TYPE_CHECKING:
     from kage.actions.pipeline import Action
     from kage.game import Game
-
-_SLOT = re.compile(r"(?<!\{)\{([A-Za-z][A-Za-z_ ]*)\}(?!\})")
 
 # every declared response, by name: for `kage rules`, `kage docs` and `kage check`
 RESPONSES: dict[str, Response] = {}
@@ -86,40 +88,65 @@ def text_of(game: Game, resp: Response) -> str:
     return resp.default
 
 
-def _entity_slots(game: Game, key: str, entity: str | None, slots: dict[str, str]) -> None:
-    if not entity or entity not in game.world.entities:
-        return
-    ent = game.world.entities[entity]
-    the, a = ent.the(), ent.a()
-    slots[key] = ent.name
-    slots[f"the {key}"] = the
-    slots[f"The {key}"] = the[:1].upper() + the[1:]
-    slots[f"a {key}"] = a
-    slots[f"A {key}"] = a[:1].upper() + a[1:]
-
-
 def fill(game: Game, text: str, action: Action | None = None, **extra: Any) -> str:
-    """Fill a response's placeholders, then the world's {{provider}} slots."""
+    """Fill a response's placeholders through the text layer (verbs and pronouns agree,
+    sentences start with a capital), then the world's {{provider}} slots."""
     if "{" not in text:
         return text
-    slots: dict[str, str] = {}
     world = game.world
+    slots = _Slots(world.entities)
     player = world.entities.get(world.player)
     if player is not None:
         slots["player"] = player.name
     here = query.place_of(game, world.player)  # the room, not the chair sat on
     if here in world.entities:
         slots["here"] = printed_name(game, here)
+    first = None
     if action is not None:
-        _entity_slots(game, "noun", action.noun, slots)
-        _entity_slots(game, "second", action.second, slots)
-        slots["number"] = str(action.number)
+        for key, entity in (("noun", action.noun), ("second", action.second)):
+            if entity and entity in world.entities:
+                slots[key] = Named(entity)
+                first = first or key
+        slots["number"] = action.number
         slots["text"] = action.text
         slots["direction"] = action.direction
-    for key, value in extra.items():
-        slots[key] = str(value)
-    filled = _SLOT.sub(lambda m: slots.get(m.group(1), m.group(0)), text)
-    return game.render(filled)
+    slots.update(extra)
+
+    def to_subject(value: Any) -> prose.Subject | None:
+        if isinstance(value, prose.Subject):
+            return value
+        if isinstance(value, Named):
+            return prose.subject(game, value.entity)
+        return None
+
+    filled = prose.adapt(text, slots, to_subject, first)
+    return game.providers(filled)
+
+
+class _Slots(dict[str, Any]):
+    """The slots a text may name: those filled for it, then any entity by its id
+    ({kai}, {The kai}, {kai|nods})."""
+
+    def __init__(self, entities: dict[str, Any]) -> None:
+        super().__init__()
+        self.entities = entities
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self.entities
+
+    def __getitem__(self, key: str) -> Any:
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        if key in self.entities:
+            return Named(key)
+        raise KeyError(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A slot's value that is an entity: printed by the name the player knows it by."""
+
+    entity: str
 
 
 def say(game: Game, resp: Response, action: Action | None = None, **slots: Any) -> str:
@@ -129,8 +156,8 @@ def say(game: Game, resp: Response, action: Action | None = None, **slots: Any) 
 
 
 def placeholders(text: str) -> list[str]:
-    """The single-brace placeholders a text uses (for `kage check`)."""
-    return _SLOT.findall(text)
+    """The slots a text's placeholders name (for `kage check`)."""
+    return prose.placeholders(text)
 
 
 @dataclass(frozen=True, slots=True)

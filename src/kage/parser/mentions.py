@@ -32,7 +32,8 @@ def _spaced(text: str) -> str:
 
 def _names(person: Entity) -> tuple[str, ...]:
     found = []
-    for said in (person.name, *person.called, *(v.text for v in person.names)):
+    known_as = (person.known_as,) if person.known_as else ()  # "the skinny boy"
+    for said in (person.name, *person.called, *(v.text for v in person.names), *known_as):
         said = " ".join(said.split()).lower()
         for article in LEADING:
             said = said.removeprefix(article)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from kage.core import prose
 from kage.parser import replies, scenery
 from kage.parser.grammar import ARTICLES
 from kage.world import numbers, query
@@ -199,7 +200,7 @@ def _pronoun(game: Game, word: str, candidates: list[str], people: bool = False)
         or [t for t in meant if t in candidates]  # here but no person: the action says so
     )
     if not present:
-        return _failed(game, replies.PRONOUN_GONE, thing=game.world.entities[meant[0]].the())
+        return _failed(game, replies.PRONOUN_GONE, thing=prose.the(game, meant[0]))
     return Resolved(ids=present, several=len(present) > 1)
 
 

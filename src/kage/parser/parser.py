@@ -17,6 +17,7 @@ import inflection
 
 from kage.actions import pending, speech, ways
 from kage.actions.pipeline import Action, applies
+from kage.core import prose
 from kage.parser import grammar, nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
@@ -410,7 +411,7 @@ def _example(line: Line) -> str:
 
 
 def _question_text(game: Game, candidates: list[str]) -> str:
-    names = [game.world.entities[c].the() for c in candidates]
+    names = [prose.the(game, c) for c in candidates]
     listed = ", ".join(names[:-1]) + " or " + names[-1]
     return replies.WHICH(game, listed=listed)
 

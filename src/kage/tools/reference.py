@@ -478,7 +478,10 @@ class Writer:
         self.add(
             "Replace any of these in a world's `responses:` section. Every response may use "
             + ", ".join(_code("{" + s + "}") for s in STANDARD_SLOTS)
-            + "; some take more, listed with them.",
+            + "; some take more, listed with them. Verbs and pronouns agree with the "
+            "subject named last (`{is}`, `{nods}`, `{he}`), or with a named one "
+            "(`{second|is}`); `{turns|turn}` counts; see "
+            "[Names, articles and agreement](authoring.md#names-articles-and-agreement).",
             "",
         )
         family = ""

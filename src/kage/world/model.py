@@ -115,6 +115,11 @@ class Entity:
     proper: bool = False  # a proper name takes no article
     plural: bool = False
     gender: str = "it"  # him / her / them / it: the pronoun that refers to it
+    article: str = ""  # its indefinite article when not "a"/"an"/"some" ("a pair of")
+    # a person first known by a description ("skinny boy") until the player learns their
+    # `name`, when `name_known` holds (core/prose.py prints the one the player knows)
+    known_as: str = ""
+    name_known: Cond = None
     start: str | None = None  # initial holder
     # places
     exits: dict[str, Exit] = field(default_factory=dict)
@@ -163,17 +168,16 @@ class Entity:
         return self.nouns | self.adjectives
 
     def the(self) -> str:
-        """'the great chamber' for a place named so: its name's own article is not doubled."""
-        return (
-            self.name if self.proper or self.name.lower().startswith("the ") else f"the {self.name}"
-        )
+        """Its name with "the" as its data names it; in play, `kage.core.prose.the` prints
+        the name the player knows."""
+        from kage.core.prose import static_subject
+
+        return static_subject(self).the()
 
     def a(self) -> str:
-        if self.proper or self.name.lower().startswith("the "):
-            return self.name
-        if self.plural:
-            return f"some {self.name}"
-        return f"{'an' if self.name[:1].lower() in 'aeiou' else 'a'} {self.name}"
+        from kage.core.prose import static_subject
+
+        return static_subject(self).a()
 
 
 @dataclass(slots=True)

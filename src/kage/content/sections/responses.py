@@ -41,7 +41,10 @@ def check_placeholders(
 ) -> None:
     """Report each {placeholder} in `text` that nothing fills."""
     for slot in placeholders(text):
-        if slot in allowed:
+        # "{The foe}" is the slot "foe" with an article; "{kai}" names an entity by its id
+        bare = slot.split(" ", 1)[-1]
+        entities = getattr(builder, "ids", {}).get("entity", ())
+        if slot in allowed or bare in allowed or bare in entities:
             continue
         close = difflib.get_close_matches(slot, allowed, n=1, cutoff=0.6)
         hint = (

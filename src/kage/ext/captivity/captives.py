@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.checks import not_person
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.ext.body import stats
 from kage.ext.captivity import restraints
@@ -49,7 +50,7 @@ CUT = response(
 ALREADY_TIED = response("tying_up.already", "{The noun} {is} already tied up.", *ABOUT)
 WONT_HOLD_STILL = response(
     "tying_up.wont_hold_still",
-    "{The noun} {is} not going to hold still for that. Knock {him} out first, or make them "
+    "{The noun} {is} not going to hold still for that. Knock {him} out first, or make {him} "
     "give up.",
     *ABOUT,
 )
@@ -92,12 +93,12 @@ NOBODY_FREE = response(
 )
 SIGNALLED_HERE = response(
     "signalling.here",
-    "You give the signal, and {risen} close in behind you.",
+    "You give the signal, and {risen} {closes} in behind you.",
     "risen",
 )
 SIGNALLED_AWAY = response(
     "signalling.away",
-    "You give the signal, and {risen} are on their feet and running.",
+    "You give the signal, and {risen} {is} on {risen|his} feet and running.",
     "risen",
 )
 SOME_HELD = response(
@@ -106,7 +107,7 @@ SOME_HELD = response(
 
 
 def _the(game: Game, who: str) -> str:
-    return game.world.entities[who].the()
+    return prose.the(game, who)
 
 
 def _present(game: Game, action: Action, doing: str) -> str | None:
@@ -115,7 +116,7 @@ def _present(game: Game, action: Action, doing: str) -> str | None:
         action.noun,
         doing,
         yourself="You can't do that to yourself.",
-        dead="{name} {verb} beyond anything you can do now.",
+        dead="{The who} {is} beyond anything you can do now.",
     )
 
 
@@ -336,9 +337,10 @@ def report_signal(game: Game, action: Action) -> str:
     if not risen:
         return NOBODY_FREE(game, action)
     here = query.here(game)
-    names = " and ".join(_the(game, r) for r in risen)
     near = all(query.place_of(game, r) == here for r in risen)
-    text = (SIGNALLED_HERE if near else SIGNALLED_AWAY)(game, action, risen=names)
+    text = (SIGNALLED_HERE if near else SIGNALLED_AWAY)(
+        game, action, risen=prose.group(game, risen)
+    )
     if action.data["held"]:
         text += " " + SOME_HELD(game, action)
     return text

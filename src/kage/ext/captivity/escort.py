@@ -46,26 +46,26 @@ DOUBT_TEXT = {  # what a wary person finds to doubt: {seen} in `reassuring.doubt
     "drawn": response("reassuring.doubt_drawn", "the naked blade in your hand"),
     "blood": response(
         "reassuring.doubt_blood",
-        "something in your face, something {he} has seen on men who have killed",
+        "something in your face, something {he} {has} seen on men who have killed",
         *ABOUT,
     ),
 }
 CANNOT_HEAR = response("reassuring.cannot_hear", "{The noun} cannot hear you.")
-NO_MOOD = response("reassuring.hostile", "{The noun} is in no mood to be comforted by you.")
+NO_MOOD = response("reassuring.hostile", "{The noun} {is} in no mood to be comforted by you.")
 CALMED_DOWN = response(
     "reassuring.calmed",
-    "You talk to {the noun} quietly for a while, and {he} calm{s} a little.",
+    "You talk to {the noun} quietly for a while, and {he} {calms} a little.",
     *ABOUT,
 )
 ALREADY_TRUSTS = response(
     "reassuring.already_trusted",
-    '{He} nod{s}. "I kn-know," {he} whisper{s}. "I believe you."',
+    '{He} {nods}. "I kn-know," {he} {whispers}. "I believe you."',
     *ABOUT,
 )
 DOUBTED_TEXT = response(
     "reassuring.doubted",
-    '"I\'m not here to hurt you," you say. {He} flinches, and searches for the lie in it, and '
-    "finds {seen}. Whatever else {he} finds, it is not enough. Not yet.",
+    '"I\'m not here to hurt you," you say. {He} {flinches}, and searches for the lie in it, and '
+    "finds {seen}. Whatever else {he} {finds}, it is not enough. Not yet.",
     *ABOUT,
     "seen",
 )
@@ -73,45 +73,45 @@ BELIEVED_AT_LAST = response(
     "reassuring.believed_at_last",
     "You say it again, slower, and keep saying it: no tricks, nobody is going to hurt {him}, "
     "you are here to get {him} out. Something in {his} shoulders gives. Warily, as if it "
-    "might still be a trick, {he} believe{s} you.",
+    "might still be a trick, {he} {believes} you.",
     *ABOUT,
 )
 BELIEVED_TEXT = response(
     "reassuring.believed",
     '"I\'m not here to hurt you, or to shout at you," you say, and crouch so your eyes are '
-    'level with {his}. "I\'m here to get you out." {He} searches your face for the trick. '
-    "There isn't one, and slowly {he} sees that.",
+    'level with {his}. "I\'m here to get you out." {He} {searches} your face for the trick. '
+    "There isn't one, and slowly {he} {sees} that.",
     *ABOUT,
 )
 DISTRUSTED = response(
     "escorting.distrusted",
-    "{He} shrinks away from your hands, expecting a blow. {He} does not trust you.",
+    "{He} {shrinks} away from your hands, expecting a blow. {He} {does} not trust you.",
     *ABOUT,
 )
 WOULD_BITE = response("escorting.hostile", "{The noun} would sooner bite you.")
-OUT_COLD = response("escorting.out_cold", "{The noun} is out cold.")
+OUT_COLD = response("escorting.out_cold", "{The noun} {is} out cold.")
 CHAINED = response("escorting.chained", "Cut {his} chains first.", *ABOUT)
 TIED_UP = response("escorting.tied", "Untie {him} first.", *ABOUT)
 WAITING = response(
-    "escorting.waiting", "{He} stays where {he} is. {He} is waiting for your signal.", *ABOUT
+    "escorting.waiting", "{He} {stays} where {he} {is}. {He} {is} waiting for your signal.", *ABOUT
 )
-ALREADY_WITH_YOU = response("escorting.already", "{He} is already with you.", *ABOUT)
+ALREADY_WITH_YOU = response("escorting.already", "{He} {is} already with you.", *ABOUT)
 ESCORTED_GROUP = response(
     "escorting.group", '"Come on," you say. "Stay close to me." They get up and come with you.'
 )
 ESCORTED_WEAK = response(
     "escorting.weak",
     'You get {his} arm over your shoulders and take {his} weight. "Come on," you say. '
-    '"Let\'s get you out of here." {He} manages a shaky step, then another.',
+    '"Let\'s get you out of here." {He} {manages} a shaky step, then another.',
     *ABOUT,
 )
-NOT_WITH_YOU = response("letting_go.not_with_you", "{The noun} is not with you.")
+NOT_WITH_YOU = response("letting_go.not_with_you", "{The noun} {is} not with you.")
 EASED_DOWN = response("letting_go.eased_down", "You ease {the noun} down to rest.")
 LEFT_WAITING = response(
-    "letting_go.done", "You tell {the noun} to wait here, and {he} does.", *ABOUT
+    "letting_go.done", "You tell {the noun} to wait here, and {he} {does}.", *ABOUT
 )
 ESCORTED = response(
-    "escorting.done", '"Stay with me," you tell {him}, and {he} falls in at your side.', *ABOUT
+    "escorting.done", '"Stay with me," you tell {him}, and {he} {falls} in at your side.', *ABOUT
 )
 
 
@@ -271,7 +271,7 @@ def escorting(game: Game, action: Action) -> None:
 def report_escort(game: Game, action: Action) -> str:
     assert action.noun is not None
     slots = restraints.person_slots(game, "noun", action.noun)
-    if slots["he"] == "they":
+    if combat.pronouns(game, action.noun)[0] == "they":
         return ESCORTED_GROUP(game, action)
     if pace(game, action.noun) > 1:
         return ESCORTED_WEAK(game, action, **slots)

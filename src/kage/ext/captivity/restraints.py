@@ -20,8 +20,9 @@ The actions are in `kage.actions.captives`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from kage.core import prose
 from kage.ext.body import stats
 from kage.ext.combat import combat
 from kage.world import ops, query
@@ -30,28 +31,18 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 CHAINS = "chains"  # what `binding` returns when the cut chains lying here will do
-# the placeholders `person_slots` fills for a person under a key (here "noun"): the name,
-# "the"/"The" name, pronouns, their "is" ("are" for a group) and a verb's "s" ("" for them)
-PERSON = ("{0}", "the {0}", "The {0}", "he", "He", "him", "his", "His", "is", "s")
+# the placeholders `person_slots` fills for a person under a key (here "noun"): the
+# person, whom {The noun}, {he}, {his}, {is} ... name and agree with (kage.core.prose)
+PERSON = ("{0}",)
 
 
 def person_placeholders(key: str) -> tuple[str, ...]:
     return tuple(slot.format(key) for slot in PERSON)
 
 
-def person_slots(game: Game, key: str, who: str) -> dict[str, str]:
+def person_slots(game: Game, key: str, who: str) -> dict[str, Any]:
     """The values of `person_placeholders(key)` for `who`, for a response to fill."""
-    the = game.world.entities[who].the()
-    he, him, his = combat.pronouns(game, who)
-    one = he != "they"
-    slots = {key: game.world.entities[who].name, f"the {key}": the, f"The {key}": _cap(the)}
-    slots.update(he=he, He=_cap(he), him=him, his=his, His=_cap(his))
-    slots.update({"is": "is" if one else "are", "s": "s" if one else ""})
-    return slots
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return {key: prose.subject(game, who)}
 
 
 def carried_with(game: Game, prop: str) -> str | None:

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.actions.describe import capital, listing
 from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
+from kage.core import prose
 from kage.core.responses import pool, response
 from kage.ext.body import fortune, stats
 from kage.ext.body.status import effective
@@ -61,7 +62,8 @@ FALL_COST = 15  # morale the others lose when one of them is knocked out
 KILL_COST = 25  # ... and when one of them is killed
 BREAKS = 10  # a hostile at or below this morale gives up
 
-ONE_FOE = ("the foe", "The foe", "he", "He", "him", "his", "His")  # a lone foe's slots
+ONE_FOE = ("foe",)  # a lone foe ({The foe} {looks}..., {his}: the text layer agrees)
+SEEN_YOU = response("combat.seen_you", "{The seers} {has} seen you.", "seers")
 SURROUNDED = response(
     "combat.surrounded",
     "They look from one side to the other and find no way out. One by one their weapons "
@@ -69,8 +71,8 @@ SURROUNDED = response(
 )
 SURROUNDED_ONE = response(
     "combat.surrounded_one",
-    "{The foe} looks from one side to the other and finds no way out. {His} weapon goes "
-    "down, and {he} raises {his} hands and begs you not to hurt {him}.",
+    "{The foe} {looks} from one side to the other and {finds} no way out. {His} weapon goes "
+    "down, and {he} {raises} {his} hands and {begs} you not to hurt {him}.",
     *ONE_FOE,
 )
 GAVE_UP = response(
@@ -78,7 +80,7 @@ GAVE_UP = response(
 )
 GAVE_UP_ONE = response(
     "combat.gave_up_one",
-    "{The foe} has had enough. Down goes {his} weapon, and up go {his} hands.",
+    "{The foe} {has} had enough. Down goes {his} weapon, and up go {his} hands.",
     *ONE_FOE,
 )
 
@@ -379,11 +381,7 @@ def _surrender_line(game: Game, broken: list[str], surrounded: bool) -> str:
     one = len(broken) == 1 and pronouns(game, broken[0])[0] != "they"
     if not one:
         return (SURROUNDED if surrounded else GAVE_UP)(game)
-    the = game.world.entities[broken[0]].the()
-    he, him, his = pronouns(game, broken[0])
-    slots = {"the foe": the, "The foe": capital(the), "he": he, "him": him, "his": his}
-    slots.update(He=capital(he), His=capital(his))
-    return (SURROUNDED_ONE if surrounded else GAVE_UP_ONE)(game, **slots)
+    return (SURROUNDED_ONE if surrounded else GAVE_UP_ONE)(game, foe=prose.subject(game, broken[0]))
 
 
 def _maybe_hostile(game: Game) -> list[str]:
@@ -464,7 +462,6 @@ def mark_sighted(game: Game, foes: list[str]) -> None:
             ops.set_prop(game, foe, "sighted", True)
 
 
-SEEN = response("combat.seen", "{Names} {have} seen you.", "Names", "have")
 HANGING_BACK = response("combat.hang_back", "They eye the odds and hang back, for now.")
 FOE = ("the foe", "The foe", "he", "He", "him", "his", "His", "s")
 MEETS = pool(
@@ -514,9 +511,7 @@ def _guards_close_in(game: Game, action: Action, first_event: int) -> None:
         # those the player has just called over need no telling that they see him
         told = [f for f in newly if query.prop(game, f, "drawn") != game.state.turn]
         if told:
-            names = [game.world.entities[f].the() for f in told]
-            have = "has" if len(told) == 1 and verb_s(game, told[0]) else "have"
-            lines.append(SEEN(game, Names=capital(listing(names)), have=have))
+            lines.append(SEEN_YOU(game, seers=prose.group(game, told)))
     if ready and allies(game, here) >= sum(count(game, f) for f in foes):
         for foe in ready:
             stats.add_stat(game, foe, "morale", -HANG_BACK, 0, 100)

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 BLOW_MINUTES = 2
 KILLED = response(
     "killing.done",
-    "You do it quickly, and it is worse than you had imagined. {The noun} crumples and does "
-    "not move again.",
+    "You do it quickly, and it is worse than you had imagined. {The noun} {crumples} and "
+    "{does} not move again.",
 )
 
 KILLED_SURRENDERED = response(
@@ -42,12 +42,12 @@ KILLED_HELPLESS = response(
 
 NO_TARGET = response("fighting.who", "Who do you want to fight?")
 SELF = response("fighting.self", "You have enough people trying to hurt you already.")
-NOT_A_PERSON = response("fighting.not_a_person", "{The noun} is not going to fight back.")
-NOT_HERE = response("fighting.not_here", "{The noun} is not here.")
+NOT_A_PERSON = response("fighting.not_a_person", "{The noun} {is} not going to fight back.")
+NOT_HERE = response("fighting.not_here", "{The noun} {is} not here.")
 DEAD = response("fighting.dead", "There is no fight left in the dead.")
-HARMLESS = response("fighting.harmless", "{The noun} {has} done nothing to you.", "has")
-OUT_COLD = response("fighting.out_cold", "{The noun} is already out cold.")
-TIED = response("fighting.tied", "{The noun} is tied up. There is no need.")
+HARMLESS = response("fighting.harmless", "{The noun} {has} done nothing to you.")
+OUT_COLD = response("fighting.out_cold", "{The noun} {is} already out cold.")
+TIED = response("fighting.tied", "{The noun} {is} tied up. There is no need.")
 NOBODY = response("fighting.nobody", "There is nobody here who wants a fight.")
 
 
@@ -66,8 +66,7 @@ def _target(game: Game, action: Action) -> str | None:
     if stats.has_status(game, target, "dead"):
         return DEAD(game, action)
     if not combat.hostile(game, target):
-        has = "have" if combat.pronouns(game, target)[0] == "they" else "has"
-        return HARMLESS(game, action, has=has)
+        return HARMLESS(game, action)
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.describe import listing
+from kage.core import prose
 from kage.ext.council import edicts
 from kage.systems.registry import provider
 from kage.world import ops, query
@@ -75,7 +76,7 @@ def _council_vote(game: Game, arg: str) -> None:
 
 
 def _name(game: Game, who: str) -> str:
-    return game.world.entities[who].name
+    return prose.name(game, who)
 
 
 @provider("council.tally")
@@ -113,4 +114,4 @@ def reasons(game: Game, motion_id: str) -> str:
     for reason, names in groups.items():
         phrase = motion.reasons.get(reason, reason.replace("_", " "))
         lines.append(f"{listing(names)}: {phrase}")
-    return " ".join(f"{line[:1].upper()}{line[1:]}." for line in lines)
+    return " ".join(f"{prose.capital(line)}." for line in lines)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops, query
 
@@ -40,6 +41,15 @@ GOOD_CONDITION = 70  # below this a thing counts as worn (and a merchant says so
 GOOD_DURABILITY = 45
 SORT_KEYS = ("condition", "durability", "value")
 MINUTES_PER_ITEM = 5  # looking a piece of loot over properly is work
+WEAR = response(
+    "examining.wear",
+    "{thing|It} {is} {state}, {joint} {it} {lasting}.",
+    "thing",
+    "state",
+    "joint",
+    "lasting",
+)
+SORT_NOT_HERE = response("sorting.not_here", "{The noun} {is} not here.")
 NOT_SORTABLE = response(
     "sorting.not_a_container",
     "You can sort your things, or what is in a bag or box; not {the noun}.",
@@ -89,14 +99,18 @@ def is_worn_out(game: Game, item: str) -> bool:
 
 def wear_sentence(game: Game, item: str) -> str:
     """ "It is worn, but it will hold up." — 'but' when the two judgements disagree."""
-    plural = game.world.entities[item].plural
-    it, be = ("they", "are") if plural else ("it", "is")
     state = condition_word(game, item)
     state = "in good condition" if state == "good" else state
     good_now = condition(game, item) >= GOOD_CONDITION
     lasting = durability(game, item) >= GOOD_DURABILITY
     joint = "and" if good_now == lasting else "but"
-    return f"{it.capitalize()} {be} {state}, {joint} {it} {durability_word(game, item)}."
+    return WEAR(
+        game,
+        thing=prose.subject(game, item),
+        state=state,
+        joint=joint,
+        lasting=durability_word(game, item),
+    )
 
 
 def is_storage(game: Game, item: str) -> bool:
@@ -161,7 +175,7 @@ def something_to_sort(game: Game, action: Action) -> str | None:
         if not query.is_carried_by(game, noun, game.world.player) and query.place_of(
             game, noun
         ) != query.here(game):
-            return f"{ent.the().capitalize()} is not here."
+            return SORT_NOT_HERE(game, action)
     items = sortable(game, noun)
     if not items:
         return "You have nothing whose condition is worth sorting."

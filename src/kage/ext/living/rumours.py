@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kage.core import prose
+from kage.core.responses import response
 from kage.ext.living import news, play
 from kage.ext.living.sim import Sim
 from kage.parser.text import words
 
 if TYPE_CHECKING:
     from kage.game import Game
+
+GOSSIP = response(
+    "rumours.told", '{The teller} {glances} about before answering. "{said}"', "teller", "said"
+)
 
 FEW, MANY = 0.3, 0.8
 MOST = 3  # items told when listening
@@ -134,11 +140,7 @@ def answer(game: Game, person: str, text: str) -> str | None:
     lines = about(sim, settlement, now, asked, person, untold, game)[:MOST_ASKED]
     if not lines:
         return None
-    ent = game.world.entities[person]
-    name = ent.the()
-    name = name[:1].upper() + name[1:]
-    said = " ".join(lines)
-    return f'{name} glances about before answering. "{said}"'
+    return GOSSIP(game, teller=prose.subject(game, person), said=" ".join(lines))
 
 
 def place_name(game: Game) -> str:

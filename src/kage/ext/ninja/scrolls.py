@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
+from kage.core.responses import response
 from kage.ext.items.items import is_storage, storage_of
 from kage.world import ops, query
 
@@ -19,13 +21,23 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 
+OPEN_ALREADY = response(
+    "unsealing.open_already",
+    "{The noun} {is} open already. LOOK IN {it} to see what {it} {holds}.",
+)
+NOT_A_SCROLL = response(
+    "unsealing.not_a_scroll", "{The noun} {is} not something you can open or unseal."
+)
+SCROLL_NOT_HERE = response("sealing.scroll_not_here", "{The second} {is} not here.")
+
+
 def _the(game: Game, entity: str) -> str:
-    return game.world.entities[entity].the()
+    return prose.the(game, entity)
 
 
 def _prefix(game: Game, action: Action, text: str) -> str:
     if action.several and action.noun:
-        return f"{game.world.entities[action.noun].name}: {text}"
+        return f"{prose.name(game, action.noun)}: {text}"
     return text
 
 
@@ -55,7 +67,7 @@ def reading_a_scroll(game: Game, action: Action) -> str | None:
     if scroll is None or not is_storage(game, scroll):
         return None
     ent = game.world.entities[scroll]
-    inside = [game.world.entities[i].a() for i in query.contents(game, scroll)]
+    inside = [prose.a(game, i) for i in query.contents(game, scroll)]
     money = game.state.money.get(scroll, 0)
     if money:
         inside.append(f"{money:,} ryo")
@@ -77,11 +89,9 @@ def a_scroll_to_unseal(game: Game, action: Action) -> str | None:
         action.noun = full[0]
     scroll = action.noun
     if not is_storage(game, scroll):
-        name = _the(game, scroll)
-        name = name[:1].upper() + name[1:]
         if game.world.entities[scroll].container:  # "open backpack": it never shuts
-            return f"{name} is open already. LOOK IN it to see what it holds."
-        return f"{name} is not something you can open or unseal."
+            return OPEN_ALREADY(game, action)
+        return NOT_A_SCROLL(game, action)
     if not query.is_carried_by(game, scroll, player):
         return f"You need to be holding {_the(game, scroll)}."
     if not query.contents(game, scroll) and not game.state.money.get(scroll, 0):
@@ -105,7 +115,7 @@ def unsealing(game: Game, action: Action) -> None:
 
 @rule("report", "unseal")
 def report_unseal(game: Game, action: Action) -> str:
-    names = [game.world.entities[i].a() for i in action.data["items"]]
+    names = [prose.a(game, i) for i in action.data["items"]]
     if action.data["money"]:
         names.append(f"{action.data['money']:,} ryo")
     return (
@@ -142,7 +152,7 @@ def sealable(game: Game, action: Action) -> str | None:
     if not query.is_carried_by(game, scroll, player) and query.place_of(game, scroll) != query.here(
         game
     ):
-        return f"{_the(game, scroll).capitalize()} is not here."
+        return SCROLL_NOT_HERE(game, action)
     if query.holder(game, noun) == scroll:
         return _prefix(game, action, "It is already sealed in there.")
     return None  # (no loops: what holds a scroll was refused above)

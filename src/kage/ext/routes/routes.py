@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 from kage.actions.movement import route as way_between
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
+from kage.core.naming import printed_name
+from kage.core.responses import response
 from kage.parser import nouns
 from kage.parser.text import words
 from kage.systems.registry import handler
@@ -20,6 +23,28 @@ from kage.world.effects import effect
 
 if TYPE_CHECKING:
     from kage.game import Game
+
+HURRIES_PAST = response("routes.hurries_past", "{A who} {hurries} past.", "who")
+WHO = response("searching_for.who", "Who do you want to find?")
+NO_SIGN = response(
+    "searching_for.no_sign", "You search every street you can see. No sign of {the noun}."
+)
+WALLS = response(
+    "searching_for.walls",
+    "You look around for {the noun}, but there are too many walls in the way.",
+)
+RIGHT_HERE = response("searching_for.right_here", "{The noun} {is} right here.")
+SPOTTED = response("searching_for.spotted", "There: {the noun}, down in {place}.", "place")
+SPOT_FIRST = response(
+    "following.spot_first", "You would have to spot {him} first. Somewhere high would help."
+)
+NO_WAY = response("following.no_way", "You can't see a way to get there.")
+NOTICED = response(
+    "following.noticed", "{The noun} {glances} back and {sees} you. So much for stealth."
+)
+UNSEEN = response(
+    "following.unseen", "You keep out of sight and follow {the noun} without being seen."
+)
 
 
 def start(game: Game, route_id: str) -> None:
@@ -49,8 +74,7 @@ def _step(game: Game, route_id: str) -> None:
     done = step == len(spec["path"]) - 1
     ops.record(game, f"route:{route_id}", {"step": step, "done": done})
     if query.here(game) == spec["path"][step] and not done:
-        name = game.world.entities[spec["who"]].name
-        game.say(f"{name} hurries past.")
+        game.say(HURRIES_PAST(game, who=prose.subject(game, spec["who"])))
     if done:
         game.emit("route.arrived", route=route_id, who=spec["who"], place=spec["path"][step])
         effects.apply(game, spec.get("arrive", []))
@@ -87,7 +111,7 @@ def _seen_from(game: Game, place: str) -> list[str]:
 def someone_to_find(game: Game, action: Action) -> str | None:
     who = person_named(game, action.text)
     if who is None:
-        return "Who do you want to find?"
+        return WHO(game, action)
     action.noun = who
     return None
 
@@ -107,16 +131,13 @@ def searching(game: Game, action: Action) -> None:
 @rule("report", "search_for")
 def report_search(game: Game, action: Action) -> str:
     assert action.noun is not None
-    name = game.world.entities[action.noun].the()
     where = action.data["where"]
     here = game.world.entities[query.here(game)]
     if where is None:
-        if here.props.get("vantage"):
-            return f"You search every street you can see. No sign of {name}."
-        return f"You look around for {name}, but there are too many walls in the way."
+        return (NO_SIGN if here.props.get("vantage") else WALLS)(game, action)
     if where == query.here(game):
-        return f"{name[:1].upper()}{name[1:]} is right here."
-    return f"There: {name}, down in {game.world.entities[where].name}."
+        return RIGHT_HERE(game, action)
+    return SPOTTED(game, action, place=printed_name(game, where))
 
 
 @rule("check", "follow")
@@ -124,16 +145,15 @@ def someone_in_sight(game: Game, action: Action) -> str | None:
     assert action.noun is not None
     where = query.place_of(game, action.noun)
     if where == query.here(game):
-        return f"{game.world.entities[action.noun].name} is right here."
+        return RIGHT_HERE(game, action)
     spotted = game.state.flags.get(f"spotted.{action.noun}")
     in_view = where in _seen_from(game, query.here(game))
     if where is None or (spotted != where and not (spotted and in_view)):
-        him = {"him": "him", "her": "her"}.get(game.world.entities[action.noun].gender, "them")
-        return f"You would have to spot {him} first. Somewhere high would help."
+        return SPOT_FIRST(game, action)
     if way_between(game, query.here(game), where) is None and where not in _seen_from(
         game, query.here(game)
     ):
-        return "You can't see a way to get there."
+        return NO_WAY(game, action)
     action.data["to"] = where
     return None
 
@@ -156,12 +176,7 @@ def report_follow(game: Game, action: Action) -> str:
     from kage.actions import describe
 
     assert action.noun is not None
-    name = game.world.entities[action.noun].the()
-    how = (
-        f"{describe.capital(name)} glances back and sees you. So much for stealth."
-        if action.data["noticed"]
-        else f"You keep out of sight and follow {name} without being seen."
-    )
+    how = (NOTICED if action.data["noticed"] else UNSEEN)(game, action)
     return how + "\n\n" + describe.place(game)
 
 

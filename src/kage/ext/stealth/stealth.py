@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.describe import capital, listing
+from kage.core import prose
+from kage.core.responses import response
 from kage.ext.body import fortune, stats
 from kage.ext.body.status import effective
 from kage.systems.registry import every_turn
@@ -24,6 +25,8 @@ from kage.world.conditions import condition
 if TYPE_CHECKING:
     from kage.actions.pipeline import Action
     from kage.game import Game
+
+LOOK_UP = response("stealth.seen", "{The seers} {looks} up, straight at you.", "seers")
 
 ASLEEP = ("unconscious", "asleep", "dead")  # statuses that leave no one to notice anything
 DOWN = ("unconscious", "dead", "bound")  # hostiles in these no longer count as a threat
@@ -120,6 +123,4 @@ def _walking_in(game: Game, action: Action, first_event: int) -> None:
     for foe in seen:  # they will come for you, unless you move first (combat reads it)
         if not query.prop(game, foe, "sighted"):
             ops.set_prop(game, foe, "sighted", True)
-    names = [game.world.entities[h].the() for h in seen]
-    look = "looks" if len(seen) == 1 else "look"
-    game.say(f"{capital(listing(names))} {look} up, straight at you.")
+    game.say(LOOK_UP(game, seers=prose.group(game, seen)))

@@ -21,6 +21,8 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from kage.actions import pending
+from kage.core import prose
+from kage.core.responses import response
 from kage.ext.items import items
 from kage.systems.registry import provider
 from kage.world import ops, query
@@ -28,6 +30,9 @@ from kage.world.conditions import condition
 
 if TYPE_CHECKING:
     from kage.game import Game
+
+NOTHING_FOR_SALE = response("wares.none", "{The keeper} {has} nothing for sale just now.", "keeper")
+FOR_SALE = response("wares.header", "{The keeper} {has} for sale:", "keeper")
 
 Shop = dict[str, Any]
 Offer = dict[str, Any]
@@ -72,7 +77,7 @@ def shop_here(game: Game) -> Shop | None:
 
 
 def keeper_name(game: Game, shop: Shop) -> str:
-    return game.world.entities[shop["keeper"]].the()
+    return prose.the(game, shop["keeper"])
 
 
 def pronouns(game: Game, shop: Shop) -> tuple[str, str]:
@@ -273,14 +278,14 @@ def sale_price(game: Game, shop: Shop, item: str) -> int:
 
 def price_list(game: Game, shop: Shop) -> str:
     stock = wares(game, shop)
-    name = keeper_name(game, shop)
+    keeper = prose.subject(game, shop["keeper"])
     if not stock:
-        return f"{name[:1].upper()}{name[1:]} has nothing for sale just now."
-    lines = [f"{name[:1].upper()}{name[1:]} has for sale:"]
+        return NOTHING_FOR_SALE(game, keeper=keeper)
+    lines = [FOR_SALE(game, keeper=keeper)]
     for item in stock:
-        ent = game.world.entities[item]
         word = f" ({items.condition_word(game, item)})" if items.wears(game, item) else ""
-        lines.append(f"  {ent.name}{word}: {game.world.money(sale_price(game, shop, item))}")
+        price = game.world.money(sale_price(game, shop, item))
+        lines.append(f"  {prose.name(game, item)}{word}: {price}")
     return "\n".join(lines)
 
 

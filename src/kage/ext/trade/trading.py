@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import describe, interactions
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.ext.items import items
 from kage.ext.trade import economy
@@ -33,18 +34,144 @@ if TYPE_CHECKING:
 # how the keeper looks a lot over (a world says what he tests: edges, seams, teeth ...)
 APPRAISED_ONE = response(
     "selling.appraised_one",
-    "{The keeper} turns {goods} over in the light, looking closely at every part. It takes {time}.",
-    "The keeper",
+    "{The keeper} {turns} {goods} over in the light, looking closely at every part. It takes "
+    "{time}.",
+    "keeper",
     "goods",
     "time",
 )
 APPRAISED = response(
     "selling.appraised",
-    "{The keeper} goes over {goods} piece by piece, looking closely at every part. It takes "
+    "{The keeper} {goes} over {goods} piece by piece, looking closely at every part. It takes "
     "{time}.",
-    "The keeper",
+    "keeper",
     "goods",
     "time",
+)
+# the keeper's lines: {The keeper} is the merchant, and verbs and pronouns agree with him
+DOESNT_TRADE = response("trading.doesnt_trade", "{The keeper} {doesn't} trade.", "keeper")
+KEEPER_AWAY = response("trading.keeper_away", "{The keeper} {isn't} here.", "keeper")
+NOTHING_HE_BUYS = response(
+    "selling.nothing_wanted", "You have nothing {the keeper} would buy.", "keeper"
+)
+NOT_BOUGHT = response(
+    "selling.not_bought",
+    '{The keeper} {shakes} {his} head. "Not the kind of thing I buy."',
+    "keeper",
+)
+PRICE_NAMED = response(
+    "selling.price_named",
+    '"I\'ve named my price for that," {the keeper} {says}. "{amount} for the lot."',
+    "keeper",
+    "amount",
+)
+CANT_PAY = response(
+    "selling.cant_pay",
+    '{The keeper} {spreads} {his} hands. "I couldn\'t pay you a single {one} today."',
+    "keeper",
+    "one",
+)
+WORTHLESS = response(
+    "selling.worthless", '{The keeper} barely {looks} at it. "Worthless to me."', "keeper"
+)
+ADDED = response(
+    "selling.added",
+    '{The keeper} {adds} {goods} to the pile{frown}. "{amount} for the lot."',
+    "keeper",
+    "goods",
+    "frown",
+    "amount",
+)
+PUSHED_BACK = response(
+    "selling.pushed_back",
+    "{keeper|He} {pushes} {left} back to you: not the kind of thing {he} {buys}.",
+    "keeper",
+    "left",
+)
+HARD_USE_LOT = response(
+    "selling.hard_use_lot",
+    '"Some of this has seen hard use," {keeper|he} {says}, tapping {worn}. "Worn things '
+    "don't fetch full price. The best I can do for {lot} is {amount}.\"",
+    "keeper",
+    "worn",
+    "lot",
+    "amount",
+)
+HARD_USE_ONE = response(
+    "selling.hard_use_one",
+    '"It\'s seen hard use," {keeper|he} {says}. "Worn things don\'t fetch full price. The '
+    'best I can do is {amount}."',
+    "keeper",
+    "amount",
+)
+CLEAN_WORK = response(
+    "selling.clean_work",
+    '"Good, clean work," {keeper|he} {says}. "{amount} for {lot}."',
+    "keeper",
+    "amount",
+    "lot",
+)
+EVERY_COIN = response(
+    "selling.every_coin", '"And that\'s every {one} I have," {keeper|he} {adds}.', "keeper", "one"
+)
+TILL_EMPTY = response(
+    "accepting.till_empty",
+    '{The keeper} {checks} the till and {winces}. "I can\'t pay you today."',
+    "keeper",
+)
+DEAL_DONE = response(
+    "accepting.done",
+    '"Done." {The keeper} {counts} {money} onto the counter, and you sweep it {where}.',
+    "keeper",
+    "money",
+    "where",
+)
+DECLINED = response(
+    "declining.done",
+    "{The keeper} {shrugs}. Your things stay yours; {he} {has} seen worse.",
+    "keeper",
+)
+HAGGLED = {
+    "raised": response(
+        "haggling.raised",
+        '{The keeper} {sucks} {his} teeth. "{amount}, then. I\'m being generous."',
+        "keeper",
+        "amount",
+    ),
+    "firm": response(
+        "haggling.firm", '"{amount}," {the keeper} {says}, folding {his} arms.', "keeper", "amount"
+    ),
+    "agreed": response(
+        "haggling.agreed", '{The keeper} {grunts}. "Fine. {money}."', "keeper", "money"
+    ),
+    "counter": response(
+        "haggling.counter",
+        '"Not that much." {The keeper} {thinks}. "{amount}, and not a {one} more."',
+        "keeper",
+        "amount",
+        "one",
+    ),
+    "greedy": response(
+        "haggling.greedy",
+        "{The keeper} {looks} at you flatly. \"Don't insult me. It's {amount}.\"",
+        "keeper",
+        "amount",
+    ),
+    "withdrawn": response(
+        "haggling.withdrawn",
+        '{The keeper} {pushes} everything back across the counter. "Enough. Sell it '
+        'somewhere else."',
+        "keeper",
+    ),
+}
+LAST_WORD = response(
+    "haggling.last_word", '{keeper|He} {adds}: "And that\'s my last word."', "keeper"
+)
+NOT_SELLING = response("buying.not_for_sale", "{The keeper} {isn't} selling that.", "keeper")
+TOO_DEAR = response(
+    "buying.too_dear",
+    "{The noun} {costs} {money}, and you don't have that much.",
+    "money",
 )
 
 TRADES = ("sell", "accept", "decline", "haggle", "buy", "wares")
@@ -54,24 +181,17 @@ def _shop(game: Game, action: Action) -> Shop:
     return economy.shops(game)[action.data["shop"]]
 
 
-def _name(game: Game, shop: Shop) -> str:
-    return describe.capital(economy.keeper_name(game, shop))
+def _keeper(game: Game, shop: Shop) -> prose.Subject:
+    return prose.subject(game, shop["keeper"])
 
 
 def _names(game: Game, ids: list[str]) -> str:
-    return describe.listing([game.world.entities[i].the() for i in ids])
-
-
-def _verb(he: str, verb: str) -> str:
-    """'he says' but 'they say': a keeper who is "them" takes the plural verb."""
-    if he != "they":
-        return verb
-    return {"has": "have", "pushes": "push"}.get(verb, verb.removesuffix("s"))
+    return describe.listing([prose.the(game, i) for i in ids])
 
 
 def _prefix(game: Game, action: Action, text: str) -> str:
     if action.several and action.noun:
-        return f"{game.world.entities[action.noun].name}: {text}"
+        return f"{prose.name(game, action.noun)}: {text}"
     return text
 
 
@@ -81,11 +201,11 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
     who = action.second if action.name in ("sell", "buy") else None
     if who is not None and game.world.entities[who].kind == "person":
         shop = economy.shop_of(game, who)
-        name = describe.capital(game.world.entities[who].the())
+        keeper = prose.subject(game, who)
         if shop is None:
-            return None, f"{name} doesn't trade."
+            return None, DOESNT_TRADE(game, keeper=keeper)
         if not economy.present(game, shop):
-            return None, f"{name} isn't here."
+            return None, KEEPER_AWAY(game, keeper=keeper)
         return shop, ""
     shop = economy.shop_here(game)
     if shop:
@@ -126,12 +246,12 @@ def a_merchant_here(game: Game, action: Action) -> str | None:
 @rule("check", "sell", order=60)
 def something_he_buys(game: Game, action: Action) -> str | None:
     shop = _shop(game, action)
-    name, (_, his) = _name(game, shop), economy.pronouns(game, shop)
+    keeper = _keeper(game, shop)
     noun = action.noun
     if noun is None:  # "sell all"
         goods, left = economy.everything(game, shop), []
         if not goods:
-            return f"You have nothing {economy.keeper_name(game, shop)} would buy."
+            return NOTHING_HE_BUYS(game, action, keeper=keeper)
     else:
         if not query.is_carried_by(game, noun, game.world.player):
             return _prefix(game, action, f"You aren't holding {describe.name(game, noun)}.")
@@ -145,9 +265,7 @@ def something_he_buys(game: Game, action: Action) -> str | None:
         if not goods:
             if items.is_storage(game, noun) and not left:
                 return _prefix(game, action, "Nothing is sealed in it.")
-            return _prefix(
-                game, action, f'{name} shakes {his} head. "Not the kind of thing I buy."'
-            )
+            return _prefix(game, action, NOT_BOUGHT(game, action, keeper=keeper))
     pending = economy.offer_of(game, shop)
     lot = (pending or {}).get("goods", [])
     new = [g for g in goods if g not in lot]
@@ -155,16 +273,14 @@ def something_he_buys(game: Game, action: Action) -> str | None:
         return _prefix(
             game,
             action,
-            f'"I\'ve named my price for that," {economy.keeper_name(game, shop)} says. '
-            f'"{game.world.money(pending["amount"])} for the lot."'
+            PRICE_NAMED(game, action, keeper=keeper, amount=game.world.money(pending["amount"]))
             if pending and not action.several
             else "It is already on the counter.",
         )
     if economy.price(game, shop, lot + new) <= 0:
         if economy.till(game, shop) <= 0:
-            one = game.world.currency[0]
-            return f'{name} spreads {his} hands. "I couldn\'t pay you a single {one} today."'
-        return f'{name} barely looks at it. "Worthless to me."'
+            return CANT_PAY(game, action, keeper=keeper, one=game.world.currency[0])
+        return WORTHLESS(game, action, keeper=keeper)
     action.data.update(goods=new, left=left, adding=pending is not None)
     return None
 
@@ -182,38 +298,37 @@ def appraising(game: Game, action: Action) -> None:
 @rule("report", "sell")
 def report_offer(game: Game, action: Action) -> str:
     shop = _shop(game, action)
-    name, (he, _) = _name(game, shop), economy.pronouns(game, shop)
+    keeper = _keeper(game, shop)
     offer, worn, added = action.data["offer"], action.data["worn"], action.data["goods"]
     goods = offer["goods"]
     amount = game.world.money(offer["amount"])
     hint = "\n\n(ACCEPT the offer, REFUSE it, or HAGGLE.)"
     if action.data["adding"]:
         frown = ", frowning at the wear" if any(g in worn for g in added) else ""
-        text = f'{name} adds {_names(game, added)} to the pile{frown}. "{amount} for the lot."'
+        text = ADDED(
+            game, action, keeper=keeper, goods=_names(game, added), frown=frown, amount=amount
+        )
         return text if action.several else text + hint
     looked = APPRAISED_ONE if len(goods) == 1 else APPRAISED
-    slots = {"The keeper": name, "goods": _names(game, goods)}
-    parts = [looked(game, action, time=describe_span(action.minutes), **slots)]
+    time = describe_span(action.minutes)
+    parts = [looked(game, action, keeper=keeper, goods=_names(game, goods), time=time)]
     if action.data["left"]:
         parts.append(
-            f"{he.capitalize()} {_verb(he, 'pushes')} {_names(game, action.data['left'])} "
-            f"back to you: not the kind of thing {he} {_verb(he, 'buys')}."
+            PUSHED_BACK(game, action, keeper=keeper, left=_names(game, action.data["left"]))
         )
     lot = "it" if len(goods) == 1 else "the lot"
-    says = f"{he} {_verb(he, 'says')}"
-    if worn:
+    if worn and len(goods) > 1:
         parts.append(
-            f'"Some of this has seen hard use," {says}, tapping {_names(game, worn)}. '
-            f'"Worn things don\'t fetch full price. The best I can do for {lot} is {amount}."'
-            if len(goods) > 1
-            else f'"It\'s seen hard use," {says}. "Worn things don\'t fetch full price. '
-            f'The best I can do is {amount}."'
+            HARD_USE_LOT(
+                game, action, keeper=keeper, worn=_names(game, worn), lot=lot, amount=amount
+            )
         )
+    elif worn:
+        parts.append(HARD_USE_ONE(game, action, keeper=keeper, amount=amount))
     else:
-        parts.append(f'"Good, clean work," {says}. "{amount} for {lot}."')
+        parts.append(CLEAN_WORK(game, action, keeper=keeper, amount=amount, lot=lot))
     if offer.get("short"):
-        one = game.world.currency[0]
-        parts.append(f'"And that\'s every {one} I have," {he} {_verb(he, "adds")}.')
+        parts.append(EVERY_COIN(game, action, keeper=keeper, one=game.world.currency[0]))
     return " ".join(parts) + hint
 
 
@@ -234,7 +349,7 @@ def still_yours_to_sell(game: Game, action: Action) -> str | None:
     if gone:
         return f"You no longer have {_names(game, gone)}. SELL what you have again."
     if economy.till(game, shop) <= 0:
-        return f'{_name(game, shop)} checks the till and winces. "I can\'t pay you today."'
+        return TILL_EMPTY(game, action, keeper=_keeper(game, shop))
     return None
 
 
@@ -251,10 +366,8 @@ def report_deal(game: Game, action: Action) -> str:
     shop = _shop(game, action)
     wallet = action.data["wallet"]
     where = f"into {describe.name(game, wallet)}" if wallet else "away"
-    return (
-        f'"Done." {_name(game, shop)} counts {game.world.money(action.data["paid"])} onto the '
-        f"counter, and you sweep it {where}."
-    )
+    money = game.world.money(action.data["paid"])
+    return DEAL_DONE(game, action, keeper=_keeper(game, shop), money=money, where=where)
 
 
 @rule("carry_out", "decline")
@@ -268,10 +381,7 @@ def declining(game: Game, action: Action) -> None:
 @rule("report", "decline")
 def report_decline(game: Game, action: Action) -> str:
     shop = _shop(game, action)
-    he, _ = economy.pronouns(game, shop)
-    return (
-        f"{_name(game, shop)} shrugs. Your things stay yours; {he} {_verb(he, 'has')} seen worse."
-    )
+    return DECLINED(game, action, keeper=_keeper(game, shop))
 
 
 @rule("carry_out", "haggle")
@@ -288,20 +398,14 @@ def haggling(game: Game, action: Action) -> None:
 @rule("report", "haggle")
 def report_haggle(game: Game, action: Action) -> str:
     shop = _shop(game, action)
-    name, (he, his) = _name(game, shop), economy.pronouns(game, shop)
+    keeper = _keeper(game, shop)
     amount = f"{action.data['amount']:,}"
     money, one = game.world.money(action.data["amount"]), game.world.currency[0]
-    said = {
-        "raised": f'{name} sucks {his} teeth. "{amount}, then. I\'m being generous."',
-        "firm": f'"{amount}," {economy.keeper_name(game, shop)} says, folding {his} arms.',
-        "agreed": f'{name} grunts. "Fine. {money}."',
-        "counter": f'"Not that much." {name} thinks. "{amount}, and not a {one} more."',
-        "greedy": f"{name} looks at you flatly. \"Don't insult me. It's {amount}.\"",
-        "withdrawn": f'{name} pushes everything back across the counter. "Enough. Sell it '
-        'somewhere else."',
-    }[action.data["outcome"]]
+    said = HAGGLED[action.data["outcome"]](
+        game, action, keeper=keeper, amount=amount, money=money, one=one
+    )
     if action.data["last"]:
-        said += f' {describe.capital(he)} {_verb(he, "adds")}: "And that\'s my last word."'
+        said += " " + LAST_WORD(game, action, keeper=keeper)
     return said
 
 
@@ -311,11 +415,10 @@ def something_for_sale(game: Game, action: Action) -> str | None:
     shop = _shop(game, action)
     noun = action.noun
     if noun is None or noun not in economy.wares(game, shop):
-        return f"{_name(game, shop)} isn't selling that."
+        return NOT_SELLING(game, action, keeper=_keeper(game, shop))
     cost = economy.sale_price(game, shop, noun)
     if not ops.can_pay(game, game.world.player, cost):
-        what = describe.capital(describe.name(game, noun))
-        return f"{what} costs {game.world.money(cost)}, and you don't have that much."
+        return TOO_DEAR(game, action, money=game.world.money(cost))
     action.data["cost"] = cost
     return None
 
