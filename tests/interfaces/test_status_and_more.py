@@ -266,7 +266,7 @@ def test_a_world_words_its_own_day_and_time(tmp_path: Path) -> None:
     session = Session(load_world(folder), 0, saves=tmp_path / "saves")
     session.opening()
     shown = status(session.game)
-    assert shown["when"] == "Night 1 at the opera, 21:00 (night)"
+    assert shown["when"] == "Night 1 at the opera, 21:00 (evening)"  # the calendar's parts
     assert shown["line"].startswith("Foyer of the Opera House | Night 1 at the opera")
     assert shown["world"] == ["0 coins in your pocket", "cloaked"]
     session.step("take off cloak")

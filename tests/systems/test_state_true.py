@@ -308,7 +308,7 @@ def test_greetings_follow_what_has_happened(banished: World, saves: Path) -> Non
     assert "on the house today" not in teuchi and "eat properly" in teuchi
     unaware = play(fresh(session), "go to gate", "talk to kotetsu")
     assert "Nothing ever happens" in unaware  # the news has not reached the gate yet
-    gate = play(fresh(session), "go to gate", "wait 8 hours", "talk to kotetsu")
+    gate = play(fresh(session), "go to gate", "wait 6 hours", "talk to kotetsu")
     assert "Nothing ever happens" not in gate and "something has happened" in gate
 
 
