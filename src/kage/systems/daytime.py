@@ -38,8 +38,11 @@ def _time_of_day(game: Game, arg: str | list[str]) -> bool:
 def _between(game: Game, arg: list[str]) -> bool:
     """The clock shows a time from the first up to the second: {between: ["18:00", "06:00"]}
     runs past midnight; a part of the day stands for the minute it begins ([dawn, dusk])."""
-    cal = game.world.calendar
-    start, end = (calendar.read_time(cal, value) for value in arg)
+    read = game.world.runtime.setdefault("between", {})  # the bounds, read once per world
+    bounds = read.get(key := tuple(arg))
+    if bounds is None:
+        bounds = read[key] = tuple(calendar.read_time(game.world.calendar, v) for v in arg)
+    start, end = bounds
     return calendar.within(calendar.minute_of_day(game.world, game.state.minutes), start, end)
 
 

@@ -17,7 +17,7 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from kage.world.clock import moment_of
+from kage.world.clock import last_minute, moment_of
 from kage.world.model import Calendar, DayPart
 
 if TYPE_CHECKING:
@@ -66,8 +66,12 @@ def ordinal(n: int) -> str:
 
 
 def minute_of_day(world: World, minutes: int) -> int:
-    """The minute of the day (0..1439) the clock shows after `minutes`."""
-    moment = moment_of(world.start_time, minutes)
+    """The minute of the day (0..1439) the clock shows after `minutes`. The clock has no
+    daylight saving, so this is arithmetic, except beyond the calendar's ends."""
+    start = world.start_time
+    if 0 <= minutes <= last_minute(start):
+        return (start.hour * 60 + start.minute + minutes) % DAY
+    moment = moment_of(start, minutes)
     return moment.hour * 60 + moment.minute
 
 

@@ -8,6 +8,7 @@ a refusal), and no duration is longer than LONGEST_SPAN.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import datetime, timedelta
@@ -28,6 +29,7 @@ class OutOfTime(Exception):
         )
 
 
+@functools.lru_cache(maxsize=64)
 def last_minute(start: datetime) -> int:
     """The latest the clock of a world that starts at `start` may read."""
     return (END_OF_TIME - start) // timedelta(minutes=1)
