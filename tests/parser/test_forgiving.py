@@ -47,3 +47,27 @@ def test_a_closing_phrase_of_place_is_left_out() -> None:
     game = played("tidebell", "tidebell.txt", "x coat")
     looked = game.command("look at the coat on the nail")
     assert looked.text == Game(game.world, state=game.state.copy()).command("x coat").text
+
+
+def test_a_word_not_known_that_only_describes_is_left_out_and_said_so() -> None:
+    game = banished("go to gate")
+    reply = game.command("go to the front gate")
+    assert reply.text.startswith("(I don't know the word 'front', so I left it out.)")
+    assert "main gate" in reply.text.lower() and not reply.failure
+
+
+def test_a_thing_put_with_nowhere_named_goes_on_the_one_place_for_it() -> None:
+    game = played("cloak", "cloak.txt", "hang cloak on hook")
+    reply = game.command("hang up the cloak")
+    assert reply.text.startswith("(on the small brass hook)"), reply.text
+    assert game.state.holder["cloak"] == "hook"
+
+
+def test_sneaking_goes_a_way_like_walking() -> None:
+    game = played("tidebell", "tidebell.txt", "send ned on an errand")
+    game.command("send ned on an errand")  # then into the chandlery's back room, west
+    walked = Game(game.world, state=game.state.copy())
+    walked.command("w")
+    game.command("sneak into the back room")
+    assert game.state.holder[game.world.player] == walked.state.holder[game.world.player]
+    assert game.state.holder[game.world.player] != "chandlery"

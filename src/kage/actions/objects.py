@@ -175,7 +175,10 @@ def report_drop(game: Game, action: Action) -> str:
 def fitting(game: Game, action: Action) -> str | None:
     noun, second = action.noun, action.second
     if second is None:
-        return WHERE(game, action)
+        second = action.second = _only_place_to_put(game, action)  # "hang up the cloak"
+        if second is None:
+            return WHERE(game, action)
+        action.data["supplied"] = True
     if noun == second:
         return INSIDE_ITSELF(game, action)
     target = game.world.entities[second]
@@ -192,6 +195,24 @@ def fitting(game: Game, action: Action) -> str | None:
     return None
 
 
+def _only_place_to_put(game: Game, action: Action) -> str | None:
+    """The one supporter (for put_on) or open container (put_in) in sight that the player
+    does not carry, if there is exactly one."""
+    entities, player = game.world.entities, game.world.player
+    fits = [
+        e
+        for e in query.visible(game)
+        if e != action.noun
+        and not query.is_carried_by(game, e, player)
+        and (
+            entities[e].supporter
+            if action.name == "put_on"
+            else entities[e].container and query.is_open(game, e)
+        )
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 @rule("carry_out", "put_in", "put_on")
 def putting(game: Game, action: Action) -> None:
     assert action.noun is not None and action.second is not None
@@ -206,10 +227,17 @@ def report_put(game: Game, action: Action) -> str:
     if said:
         return str(said)
     done = PUT_IN if action.name == "put_in" else PUT_ON
-    return _prefix(game, action, done(game, action))
+    said = _prefix(game, action, done(game, action))
+    if action.data.get("supplied"):
+        where = game.world.entities[action.second].the()
+        supplied = SUPPLIED_ON if action.name == "put_on" else SUPPLIED_IN
+        said = f"{supplied(game, where=where)}\n{said}"
+    return said
 
 
 SUPPLIED = response("giving.supplied", "(to {whom})", "whom")
+SUPPLIED_ON = response("putting.supplied_on", "(on {where})", "where")
+SUPPLIED_IN = response("putting.supplied_in", "(in {where})", "where")
 
 
 @rule("check", "give")

@@ -80,6 +80,10 @@ WAY_VERBS = [
     "continue",
     "proceed",
     "venture",
+    "sneak",
+    "creep",
+    "tiptoe",
+    "slip",
 ]
 MANNER = "carefully|quietly|slowly|cautiously|softly|silently|quickly|stealthily|warily"
 WAY_WORDS = (
@@ -227,8 +231,8 @@ CORE: list[tuple[str, list[str]]] = [
     ("go", [f"{verb} toward|towards {{toward}}" for verb in WAY_VERBS]),
     ("go", [f"{verb} back toward|towards|to {{toward}}" for verb in WAY_VERBS]),
     # how one goes is not which way: "walk carefully south", "go south quietly"
-    ("go", [f"{verb} {MANNER} {{direction}}" for verb in (*WAY_VERBS, "sneak", "creep")]),
-    ("go", [f"{verb} {{direction}} {MANNER}" for verb in (*WAY_VERBS, "sneak", "creep")]),
+    ("go", [f"{verb} {MANNER} {{direction}}" for verb in WAY_VERBS]),
+    ("go", [f"{verb} {{direction}} {MANNER}" for verb in WAY_VERBS]),
     ("go", ["sneak|creep|tiptoe {direction}"]),
     # waiting, as people say it
     (

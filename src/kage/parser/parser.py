@@ -149,6 +149,10 @@ def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:
             parsed.note = replies.CORRECTED(game, word=word, meant=meant)
             return parsed
         game.state.question = {}  # a question about a reading not taken is not asked
+    if known is not game.lexicon.verbs:
+        without = _without_unknown(game, command, word)  # "go to the front gate"
+        if without is not None:
+            return without
     if known is not game.lexicon.verbs:  # suggest only words for what is in sight
         in_sight = _words_in_sight(game)
         near = [w for w in near if w in in_sight]
@@ -157,6 +161,25 @@ def _corrected(game: Game, command: str, failed: Parsed) -> Parsed:
     if len({inflection.singularize(w) for w in near}) == 1:
         failed.error += " " + replies.DID_YOU_MEAN(game, word=near[0])
     return failed
+
+
+def _without_unknown(game: Game, command: str, word: str) -> Parsed | None:
+    """The command read without a word the game does not know, when that word only
+    describes ("the front gate", "the bearded miner") and the rest is answered; the
+    player is told the word was left out."""
+    ws = words(command)
+    if word not in ws[1:]:
+        return None
+    at = ws.index(word, 1)
+    if at + 1 >= len(ws) or ws[at + 1] not in game.lexicon.nouns:
+        return None  # only a word before a noun describes it ("wait xyzzy hours" does not)
+    rest = [w for w in ws if w != word]
+    parsed = _parse_words(game, " ".join(rest), rest, {})
+    if parsed.failure or not parsed.actions:
+        game.state.question = {}
+        return None
+    parsed.note = replies.LEFT_OUT(game, word=word)
+    return parsed
 
 
 def _words_in_sight(game: Game) -> set[str]:

@@ -47,5 +47,8 @@ BE_SPECIFIC = response("parser.be_specific", "You'll need to be more specific.")
 NO_ALL = response("parser.no_all", "You can't use '{word}' with that verb.", "word")
 NOTHING_FOR_ALL = response("parser.nothing_for_all", "There is nothing to {verb}.", "verb")
 CORRECTED = response("parser.corrected", "(I took '{word}' to mean '{meant}'.)", "word", "meant")
+LEFT_OUT = response(
+    "parser.left_out", "(I don't know the word '{word}', so I left it out.)", "word"
+)
 DID_YOU_MEAN = response("parser.did_you_mean", "Did you mean '{word}'?", "word")
 NOTHING_TO_CORRECT = response("parser.nothing_to_correct", "There is nothing to correct.")

@@ -67,6 +67,7 @@ EXTENSION = Extension(
             "make|create|summon|form {number} [more] [shadow] clone|clones",
             "make|create|summon|form [more] [shadow] clones",
             "kage bunshin [no jutsu]",
+            "make|create|summon|form {number} [more] kage bunshin",
             "shadow clone jutsu",
             "use|do|cast|perform [the] [shadow] clone [jutsu] to make|create {number} [more] "
             "[shadow] clone|clones",
