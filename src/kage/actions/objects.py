@@ -229,7 +229,7 @@ def report_put(game: Game, action: Action) -> str:
     done = PUT_IN if action.name == "put_in" else PUT_ON
     said = _prefix(game, action, done(game, action))
     if action.data.get("supplied"):
-        where = game.world.entities[action.second].the()
+        where = prose.subject(game, action.second).the()
         supplied = SUPPLIED_ON if action.name == "put_on" else SUPPLIED_IN
         said = f"{supplied(game, where=where)}\n{said}"
     return said
@@ -277,7 +277,7 @@ def giving(game: Game, action: Action) -> None:
 def report_give(game: Game, action: Action) -> str:
     said = str(action.data.get("said", ""))
     if action.data.get("supplied") and action.second is not None and said:
-        return f"{SUPPLIED(game, whom=game.world.entities[action.second].the())}\n{said}"
+        return f"{SUPPLIED(game, whom=prose.subject(game, action.second).the())}\n{said}"
     return said
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.core import prose
 from kage.core.responses import response
 from kage.systems.registry import provider, settler
 from kage.world import calendar, ops, query
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
     from kage.game import Game
     from kage.world.model import Entity, Stop
 
-LEAVES = response("keeping_schedule.leaves", "{Who} leaves.", "who", "Who")
-ARRIVES = response("keeping_schedule.arrives", "{Who} arrives.", "who", "Who")
+LEAVES = response("keeping_schedule.leaves", "{The who} {leaves}.", "who")
+ARRIVES = response("keeping_schedule.arrives", "{The who} {arrives}.", "who")
 
 
 def _names(arg: str | list[str]) -> list[str]:
@@ -88,8 +89,7 @@ def keep_schedules(game: Game, quiet: bool = False) -> None:
         if stop is None or now == stop.at or now not in {s.at for s in person.schedule}:
             continue
         silent = quiet or stop.quiet
-        name = person.the()
-        slots = {"who": name, "Who": name[:1].upper() + name[1:]}
+        slots = {"who": prose.subject(game, person.id)}
         if not silent and now == here:
             game.say(game.render(stop.leaves) or LEAVES(game, None, **slots))
         ops.move(game, person.id, stop.at)

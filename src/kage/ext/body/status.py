@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.actions.diagnosing import answered
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.ext.body import stats
 from kage.systems.registry import felt, handler, provider, ticker
@@ -37,7 +38,7 @@ def _pronouns(game: Game, who: str) -> dict[str, str]:
         "her": ("she", "her", "her"),
         "them": ("they", "them", "their"),
     }.get("them" if ent.plural else ent.gender, ("it", "it", "its"))
-    the = ent.the()
+    the = prose.the(game, who)  # as the player knows them (a name not yet learned)
     return {
         "the noun": the,
         "The noun": the[:1].upper() + the[1:],

@@ -296,7 +296,7 @@ def injury_text(game: Game) -> str:
 def foe_slots(game: Game, who: str) -> dict[str, str]:
     """The slots a blow's response fills for its foe: {the foe}, {The foe}, {he}, {He},
     {him}, {his}, {His}, and {s}, a verb's ending after {he} ("twist{s}")."""
-    the = game.world.entities[who].the()
+    the = prose.subject(game, who).the()
     he, him, his = pronouns(game, who)
     return {
         "the foe": the,
@@ -585,7 +585,7 @@ def fleeing(game: Game, action: Action) -> None:
     for foe in staying:
         ops.set_prop(game, foe, "sighted", False)
     if staying:
-        names = capital(listing([game.world.entities[f].the() for f in staying]))
+        names = capital(listing([prose.subject(game, f).the() for f in staying]))
         let = "lets" if len(staying) == 1 and verb_s(game, staying[0]) else "let"
         lines.append(LEFT_BEHIND(game, Names=names, let=let))
     # told after the place he reaches is described (see `chase_told`)

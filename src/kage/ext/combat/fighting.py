@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.describe import listing
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import pool, response
 from kage.ext.body import stats
 from kage.ext.combat import combat
@@ -270,4 +271,4 @@ def no_sleep_among_foes(game: Game, action: Action) -> str | None:
     foes = combat.standing(game, query.here(game))
     if not foes:
         return None
-    return NOT_SAFE(game, action, foes=listing([game.world.entities[f].the() for f in foes]))
+    return NOT_SAFE(game, action, foes=listing([prose.subject(game, f).the() for f in foes]))

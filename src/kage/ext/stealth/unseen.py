@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.ext.body import stats
 from kage.ext.stealth.stealth import ASLEEP
@@ -27,9 +28,9 @@ TRADING = ("sell", "buy", "accept", "decline", "haggle", "wares")
 
 VOICE = response(
     "stealth.unseen_voice",
-    "{The person} starts at a voice out of thin air and stares about, seeing nobody. (You "
+    "{The person} {starts} at a voice out of thin air and {stares} about, seeing nobody. (You "
     "are still invisible.)",
-    "The person",
+    "person",
 )
 
 
@@ -72,8 +73,7 @@ def heard_but_not_seen(game: Game, action: Action) -> None:
     if who in heard:
         return
     ops.record(game, HEARD, {"who": [*heard, who]})
-    name = game.world.entities[who].the()
-    game.say(VOICE(game, action, **{"The person": name[:1].upper() + name[1:]}))
+    game.say(VOICE(game, action, person=prose.subject(game, who)))
 
 
 @every_turn("unseen_voices_forgotten", after="watchful")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import checks
 from kage.actions.pipeline import Action, rule
+from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops
 
@@ -53,5 +54,5 @@ def paying(game: Game, action: Action) -> None:
 @rule("report", "pay")
 def report_pay(game: Game, action: Action) -> str:
     assert action.noun is not None
-    the = game.world.entities[action.noun].the()
+    the = prose.subject(game, action.noun).the()
     return PAID(game, **{"the person": the, "money": game.world.money(action.number)})
