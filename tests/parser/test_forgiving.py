@@ -71,3 +71,14 @@ def test_sneaking_goes_a_way_like_walking() -> None:
     game.command("sneak into the back room")
     assert game.state.holder[game.world.player] == walked.state.holder[game.world.player]
     assert game.state.holder[game.world.player] != "chandlery"
+
+
+def test_of_two_people_the_words_of_one_description_pick_him() -> None:
+    game = banished("knock out dozing gangster")
+    reply = game.command("knock the sleeping gangster out")
+    assert reply.acted and not reply.failure, reply.text
+
+
+def test_a_slip_in_a_name_searched_for_is_passed_over() -> None:
+    game = banished("search for boy")
+    assert "skinny boy" in game.command("search for teh boy").text

@@ -369,7 +369,20 @@ def _loosely(game: Game, candidates: list[str], phrase: list[str]) -> list[tuple
         and c in names
         and head in names[c].nouns
     ]
+    if len(fits) > 1:  # "the bearded miner": the one whose description says so
+        rest = [w for w in phrase[:-1] if w not in ARTICLES]
+        fits = [c for c in fits if rest and all(_described_as(game, c, w) for w in rest)]
     return [(0, fits[0])] if len(fits) == 1 else []
+
+
+def _described_as(game: Game, entity: str, word: str) -> bool:
+    """Whether the entity's description uses the word, or a word made from the same
+    stem ("bearded": a beard; "sleeping": asleep)."""
+    described = _described(game, entity)
+    stems = {word, word.removesuffix("ed"), word.removesuffix("ing"), word.removesuffix("d")}
+    if any(s in described for s in stems):
+        return True
+    return any(len(s) >= 4 and any(s in d for d in described) for s in stems)
 
 
 def _matches(

@@ -242,7 +242,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     if (
         best is not None
         and best.rank in (SCOPE, SCENERY)
-        and game.lexicon.nouns.intersection(ws[1:])
+        and (best.rank == SCENERY or game.lexicon.nouns.intersection(ws[1:]))
     ):
         bare = _bare(game, lines)
         if bare is not None:

@@ -65,6 +65,8 @@ EXTENSION = Extension(
     grammar={
         "listen": (
             "listen",
+            "listen for|to [the] gossip|news|talk|rumours|rumors|anything|something|people|voices",
+            "listen around",
             "listen to rumours",
             "listen to rumors",
             "listen to gossip",

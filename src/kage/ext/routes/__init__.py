@@ -26,6 +26,8 @@ EXTENSION = Extension(
             "hunt for {topic}",
             "find {topic}",
             "spot {topic}",
+            "look around|about for {topic}",
+            "search around for {topic}",
         ),
         "follow": (
             "follow {topic}",

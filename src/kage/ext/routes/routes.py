@@ -85,6 +85,8 @@ def _step(game: Game, route_id: str) -> None:
 def person_named(game: Game, text: str) -> str | None:
     """Anyone in the world, by name words (the one searched for is not in view)."""
     asked = {w for w in words(text) if w not in ("the", "a", "for", "after")}
+    known = {w for w in asked if w in game.lexicon.words}
+    asked = known or asked  # a slip of the keys ("teh boy") names nobody: passed over
     if not asked:
         return None
     if len(asked) == 1 and (meant := game.state.pronouns.get(next(iter(asked)))):
