@@ -73,6 +73,17 @@ def _said(game: Game, item: dict[str, Any]) -> str:
     return ""
 
 
+def _by_kind(game: Game, remarks: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The remarks by the kind of event they answer, in their order (once per world)."""
+    kept = game.world.runtime.get("remarks_by_kind")
+    if kept is None:
+        kept = {}
+        for item in remarks.values():
+            kept.setdefault(item["on"], []).append(item)
+        game.world.runtime["remarks_by_kind"] = kept
+    return kept  # type: ignore[no-any-return]
+
+
 @every_turn("companion")
 def remark(game: Game, action: Action, first_event: int) -> None:
     remarks = game.world.data.get("remarks")
@@ -85,12 +96,13 @@ def remark(game: Game, action: Action, first_event: int) -> None:
     start = heard if fresh else first_event
     game.kept[HEARD] = len(game.log)
     spoken = int(action.data.get(SPOKEN, 0))
+    by_kind = _by_kind(game, remarks)
     for event in game.log[start:]:
         if spoken >= MOST or game.state.done:
             break
-        for item in remarks.values():
+        for item in by_kind.get(event.kind, ()):
             key = f"remark:{item['id']}"
-            if item["on"] != event.kind or (item["once"] and key in game.state.fired):
+            if item["once"] and key in game.state.fired:
                 continue
             if not _matches(event.data, item.get("match", {})):
                 continue
