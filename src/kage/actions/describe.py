@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from kage.core import prose
 from kage.core.naming import printed_name
+from kage.core.prose import listing
 from kage.core.responses import response
 from kage.core.settings import describes_place
 from kage.world import query, scope
@@ -20,14 +21,6 @@ ON_TOP = response("looking.on_top", "On {holder} {is} {things}.", "holder", "is"
 IN_TOP = response("looking.in_top", "In {holder} {is} {things}.", "holder", "is", "things")
 PEOPLE_HERE = response("looking.people_here", "{People} {is} here.", "people")
 EXITS = response("looking.exits", "Exits: {ways}.", "ways")
-
-
-def listing(names: list[str]) -> str:
-    if not names:
-        return "nothing"
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def name(game: Game, entity: str) -> str:
