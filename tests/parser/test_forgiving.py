@@ -82,3 +82,10 @@ def test_of_two_people_the_words_of_one_description_pick_him() -> None:
 def test_a_slip_in_a_name_searched_for_is_passed_over() -> None:
     game = banished("search for boy")
     assert "skinny boy" in game.command("search for teh boy").text
+
+
+def test_words_said_freely_that_hold_a_phrase_the_world_listens_for() -> None:
+    game = banished("say I'm lost")
+    reply = game.command("say hello, i'm lost")
+    plain = Game(game.world, state=banished("say I'm lost").state.copy()).command("say I'm lost")
+    assert reply.text == plain.text and "to nobody in particular" not in reply.text

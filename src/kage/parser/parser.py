@@ -220,6 +220,10 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     best: Parsed | None = None
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
+            if any(slot == "text" for slot, _ in binds):
+                heard = _phrase_within(game, command, ws, lines, chosen)
+                if heard is not None:  # "say hello, i'm lost": the world's "say i'm lost"
+                    return heard
             built = _build(game, line, binds, chosen)
             if isinstance(built, dict):
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
@@ -294,6 +298,30 @@ MANNER = frozenset(grammar.MANNER.split("|")) | {"again", "gently", "firmly", "j
 TAIL_PREPOSITIONS = frozenset(
     {"at", "on", "in", "inside", "for", "from", "near", "beside", "by", "under", "of", "behind"}
 )
+
+
+def _phrase_within(
+    game: Game, command: str, ws: list[str], lines: list[Line], chosen: Mapping[str, str]
+) -> Parsed | None:
+    """Words said freely that hold a phrase the world listens for: the longest of the
+    verb's lines made only of words (at least two after the verb) whose words come, in
+    order and together, among those said."""
+    said = ws[1:]
+    best: tuple[int, Line] | None = None
+    for line in lines:
+        wanted = line.tokens[1:]
+        if len(wanted) < 2 or any(t.words is None for t in wanted):
+            continue
+        n = len(wanted)
+        for i in range(len(said) - n + 1):
+            if all(said[i + k] in t.words for k, t in enumerate(wanted)):  # type: ignore[operator]
+                if best is None or n > best[0]:
+                    best = (n, line)
+                break
+    if best is None or len(best[1].tokens) == len(ws):
+        return None  # nothing held, or said exactly (the line matches on its own)
+    built = _build(game, best[1], [], chosen)
+    return built if isinstance(built, Parsed) and built.actions else None
 
 
 def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
