@@ -464,3 +464,12 @@ def test_chakra_stays_in_bounds_and_every_invisibility_ends(
     assert not any(
         jutsu.kind_of(jutsu.techniques(game)[j]).hides for j in jutsu.running(game, "ninja")
     )
+
+
+def test_a_slip_in_a_jutsu_name_is_read_as_the_jutsu() -> None:
+    from kage import worlds
+    from kage.game import Game
+
+    game = Game(worlds.load("banished"), seed=0)
+    assert jutsu.find(game, "invisibilty") is jutsu.find(game, "invisibility") is not None
+    assert jutsu.find(game, "xylophone") is None

@@ -60,7 +60,6 @@ EXTENSION = Extension(
             "activate {topic}",
             "become|turn {topic}",
             "make myself {topic}",
-            "go invisible [again]",
         ),
         "make_clones": (
             "make {number} shadow clones",  # first: HELP shows this one

@@ -28,6 +28,7 @@ from kage.actions.diagnosing import answered
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
 from kage.ext.body import stats
+from kage.parser import typos
 from kage.parser.text import words
 from kage.systems.registry import allies, handler, provider, revealer, ticker
 from kage.world import ops, query
@@ -74,8 +75,22 @@ def techniques(game: Game) -> dict[str, dict[str, Any]]:
 
 def find(game: Game, text: str) -> dict[str, Any] | None:
     """The technique the player named: the longest of its `words` (or its id or name)
-    found in the text as whole words, a plural "s" forgiven."""
-    asked = [w.rstrip("s") for w in words(text)]
+    found in the text as whole words, a plural "s" forgiven; failing that, with each word
+    one slip from a technique's word read as it ("invisibilty")."""
+    found = _find(game, [w.rstrip("s") for w in words(text)])
+    if found is None:
+        known = {
+            w.rstrip("s")
+            for spec in techniques(game).values()
+            for phrase in (*spec["words"], spec["name"])
+            for w in words(phrase)
+        }
+        mended = [(typos.candidates(w, known, 1) or [w])[0] for w in words(text)]
+        found = _find(game, [w.rstrip("s") for w in mended])
+    return found
+
+
+def _find(game: Game, asked: list[str]) -> dict[str, Any] | None:
     best: tuple[int, dict[str, Any]] | None = None
     for spec in techniques(game).values():
         for phrase in (*spec["words"], spec["name"], spec["id"].replace("_", " ")):
