@@ -221,7 +221,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
             if any(slot == "text" for slot, _ in binds):
-                heard = _phrase_within(game, command, ws, lines, chosen)
+                heard = _phrase_within(game, ws, _speech_lines(game, ws[0], lines), chosen)
                 if heard is not None:  # "say hello, i'm lost": the world's "say i'm lost"
                     return heard
             built = _build(game, line, binds, chosen)
@@ -300,12 +300,23 @@ TAIL_PREPOSITIONS = frozenset(
 )
 
 
+SPEECH_VERBS = ("say", "shout", "yell", "call", "tell", "whisper", "cry")
+
+
+def _speech_lines(game: Game, verb: str, lines: list[Line]) -> list[Line]:
+    """The lines a phrase said with `verb` may be found in: a verb of speech's are those
+    of every verb of speech ("tell the guards i'm lost" holds "say i'm lost")."""
+    if verb not in SPEECH_VERBS:
+        return lines
+    return [line for v in SPEECH_VERBS for line in game.lexicon.lines.get(v, ())]
+
+
 def _phrase_within(
-    game: Game, command: str, ws: list[str], lines: list[Line], chosen: Mapping[str, str]
+    game: Game, ws: list[str], lines: list[Line], chosen: Mapping[str, str]
 ) -> Parsed | None:
     """Words said freely that hold a phrase the world listens for: the longest of the
-    verb's lines made only of words (at least two after the verb) whose words come, in
-    order and together, among those said."""
+    lines made only of words (at least two after the verb) whose words come, in order
+    and together, among those said, when what it does would be done here."""
     said = ws[1:]
     best: tuple[int, Line] | None = None
     for line in lines:
@@ -318,10 +329,16 @@ def _phrase_within(
                 if best is None or n > best[0]:
                     best = (n, line)
                 break
-    if best is None or len(best[1].tokens) == len(ws):
-        return None  # nothing held, or said exactly (the line matches on its own)
+    if best is None:
+        return None
+    first = best[1].tokens[0].words or frozenset()
+    if len(best[1].tokens) == len(ws) and ws[0] in first:
+        return None  # said exactly (the line matches on its own)
     built = _build(game, best[1], [], chosen)
-    return built if isinstance(built, Parsed) and built.actions else None
+    if not isinstance(built, Parsed) or not built.actions:
+        return None
+    # only where it would be heard: elsewhere the words are said as they were typed
+    return built if all(_allowed(game, a) for a in built.actions) else None
 
 
 def _without_tail(game: Game, ws: list[str]) -> list[str] | None:
