@@ -89,3 +89,9 @@ def test_words_said_freely_that_hold_a_phrase_the_world_listens_for() -> None:
     reply = game.command("say hello, i'm lost")
     plain = Game(game.world, state=banished("say I'm lost").state.copy()).command("say I'm lost")
     assert reply.text == plain.text and "to nobody in particular" not in reply.text
+
+
+def test_how_much_of_a_thing_is_read_past_to_the_thing() -> None:
+    game = banished("eat ramen")
+    plain = Game(game.world, state=game.state.copy()).command("eat ramen").text
+    assert game.command("eat a helping of ramen").text == plain

@@ -28,7 +28,12 @@ PRONOUN_WORDS = ("it", "him", "her", "them")
 # a possessive before a noun narrows it to what that person holds ("his wallet"); alone
 # in a slot for someone it is the person ("cut their chains"); "her" alone stays "her"
 POSSESSIVES = {"his": "him", "her": "her", "their": "them", "its": "it", "our": ""}
-QUANTIFIERS = frozenset({"both", "other", "another"})  # "both gangsters", "the other one"
+QUANTIFIERS = frozenset({"both", "other", "another"})
+# "a bowl of ramen": how much of it, not what (read past when the whole names nothing)
+PARTITIVES = frozenset(
+    {"bowl", "cup", "plate", "glass", "bottle", "piece", "slice", "handful", "bit", "mug"}
+    | {"jug", "bag", "bunch", "bite", "mouthful", "portion", "serving", "helping", "pinch"}
+)  # "both gangsters", "the other one"
 LIST_BREAKS = ARTICLES | POSSESSIVES.keys()  # "the knife, the lamp": a second noun
 # words after the last noun that add nothing when no reading of the whole fits: "sell the
 # tanto again", "calm the prisoner down"
@@ -343,6 +348,8 @@ def resolve_one(
         scored = [(s, c) for s, c in scored if game.world.entities[c].kind == "person"]
     if not scored and slot == "person":
         scored = _loosely(game, candidates, phrase)  # "the sleeping gangster"
+    if not scored and len(phrase) > 2 and phrase[0] in PARTITIVES and phrase[1] == "of":
+        return resolve_one(game, slot, phrase[2:], action, chosen, many, source, listed)
     if not scored:
         return _nothing_fits(game, slot, phrase)
     if plural:
@@ -441,6 +448,8 @@ def _quantified(
     word, rest = phrase[0], phrase[1:]
     while rest and rest[0] in ("of", "the", "my", "your", "these", "those"):
         rest = rest[1:]
+    if len(rest) == 1 and rest[0] in PRONOUN_WORDS:  # "pick up all of it"
+        return _pronoun(game, rest[0], candidates, slot == "person")
     if word != "both" and not many:
         return _failed(game, replies.NO_ALL, word=word)
     if rest:
