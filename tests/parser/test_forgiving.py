@@ -95,3 +95,11 @@ def test_how_much_of_a_thing_is_read_past_to_the_thing() -> None:
     game = banished("eat ramen")
     plain = Game(game.world, state=game.state.copy()).command("eat ramen").text
     assert game.command("eat a helping of ramen").text == plain
+
+
+def test_walking_down_to_a_place_is_going_there() -> None:
+    game = played("tidebell", "tidebell.txt", "sw")
+    walked = Game(game.world, state=game.state.copy())
+    walked.command("sw")
+    game.command("walk down to the dunes")
+    assert game.state.holder[game.world.player] == walked.state.holder[game.world.player]

@@ -252,6 +252,7 @@ CORE: list[tuple[str, list[str]]] = [
         "go",
         [
             "follow [the] road|path|track|trail|tunnel|river|stream|passage|corridor {direction}",
+            "follow {way} {direction}",
             "take [the] stairs|steps|ladder|path|road|track {direction}",
         ],
     ),
@@ -260,6 +261,7 @@ CORE: list[tuple[str, list[str]]] = [
         "go_to",
         [
             "go to {place}",
+            "go|walk|run|head|wander down|up|over|across|along|back|out|on to {place}",
             "walk to {place}",
             "run to {place}",
             "head to|for {place}",

@@ -46,6 +46,8 @@ EXTENSION = Extension(
             "unroll {thing}",
             "unseal",
             "open {thing}",
+            "break [the] seal on|of {thing}",
+            "release {thing}",
         ),
         "seal": (
             "seal {held} in|into {thing}",
@@ -84,7 +86,7 @@ EXTENSION = Extension(
             "cancel jutsu",
             "drop genjutsu",
             "release genjutsu",
-            "stop|end|cancel|drop|break {topic}",
+            "stop|end|cancel|drop {topic}",
             "stop|end|cancel|break [the] jutsu",
             "reappear",
             "turn|go visible",
