@@ -282,6 +282,8 @@ def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
         return _failed(game, replies.NO_PLACE)
     if slot == "person":
         return _failed(game, replies.NOBODY)
+    if in_darkness(game):  # not a thing missing: the dark hides whatever is there
+        return Resolved(error=replies.TOO_DARK(game))
     return _failed(game, replies.CANT_SEE)
 
 

@@ -36,6 +36,7 @@ NOT_WHOLE = response(
 )
 SCENERY = response("parser.scenery", "The {words}? That is only part of the scenery here.", "words")
 CANT_SEE = response("parser.cant_see", "You can't see any such thing.")
+TOO_DARK = response("parser.too_dark", "It is too dark to see any such thing.")
 ABOUT_YOU = response("parser.about_you", "That won't make it go away.")
 NOBODY = response("parser.nobody", "There is nobody like that here.")
 NO_PLACE = response("parser.no_place", "You don't know of any such place.")
