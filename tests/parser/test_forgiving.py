@@ -103,3 +103,9 @@ def test_walking_down_to_a_place_is_going_there() -> None:
     walked.command("sw")
     game.command("walk down to the dunes")
     assert game.state.holder[game.world.player] == walked.state.holder[game.world.player]
+
+
+def test_giving_a_thing_to_look_at_is_showing_it() -> None:
+    game = played("tidebell", "tidebell.txt", "show rope to marta")
+    shown = Game(game.world, state=game.state.copy()).command("show rope to marta").text
+    assert game.command("give marta the rope to look at").text == shown

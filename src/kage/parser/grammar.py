@@ -580,7 +580,15 @@ CORE: list[tuple[str, list[str]]] = [
     ("wake_up", ["wake", "wake up", "awake", "awaken"]),
     ("wake", ["wake|awake|awaken {person}", "wake {person} up", "wake up {person}"]),
     ("jump", ["skip", "jump|hop|leap|skip over|across {thing}"]),
-    ("show", ["show|present|display {held} to {person}", "show|present|display {person} {held}"]),
+    (
+        "show",
+        [
+            "show|present|display {held} to {person}",
+            "show|present|display {person} {held}",
+            "give|hand {person} {held} to look at|see|examine",
+            "give|hand {held} to {person} to look at|see|examine",
+        ],
+    ),
     ("give", ["pay|feed {held} to {person}", "pay|feed {person} {held}"]),
     # to whom goes without saying when one person is here
     (

@@ -293,7 +293,7 @@ def _manner(game: Game, word: str) -> bool:
 
 
 # words that say how, not what: left out when no reading of the whole command fits
-MANNER = frozenset(grammar.MANNER.split("|")) | {"again", "gently", "firmly", "just"}
+MANNER = frozenset(grammar.MANNER.split("|")) | {"again", "gently", "firmly", "just", "away"}
 # a closing phrase that only says where the thing is ("the coat on the nail")
 TAIL_PREPOSITIONS = frozenset(
     {"at", "on", "in", "inside", "for", "from", "near", "beside", "by", "under", "of", "behind"}

@@ -64,6 +64,7 @@ EXTENSION = Extension(
         ),
         "whisper": (
             "whisper to {person}",
+            "whisper to {person} that {text}",
             "whisper plan to {person}",
             "whisper the plan to {person}",
             "tell {person} the plan",
