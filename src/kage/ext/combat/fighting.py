@@ -71,7 +71,7 @@ def _target(game: Game, action: Action) -> str | None:
     return None
 
 
-FOE = ("the foe", "The foe", "he", "He", "him", "his", "His", "s")
+FOE = combat.FOE  # the slots a blow's text may use (combat.foe_slots fills them)
 SURPRISE = pool(
     "combat.surprise",
     "{The foe} never sees you coming. One blow, and {he} folds up.",
