@@ -43,6 +43,10 @@ command of the day can make large, as in Tide Bell.) For every other step the re
 differ: "confront Silas with the chit" and "show the chit to Silas" end the same way in
 different words, and a parser that adds "(first taking off the cloak)" is still right.
 
+A reply compared is taken without the parser's own note of a word it corrected ("(I
+took 'yoek' to mean 'yoke'.)"): that note says how the words were read, not what the
+step did, and a misspelt paraphrase read rightly has done the step.
+
 The transcript, the undo history and the session's command log are not compared: they
 are records of what was typed.
 """
@@ -50,6 +54,7 @@ are records of what was typed.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,6 +64,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from kage import worlds
+from kage.parser import replies
 from kage.session import Session
 from kage.world.state import State
 
@@ -196,7 +202,8 @@ class Replay:
         got = self.type(line, paraphrase.text)
         quiet = (canonical(self.before[line]), self.looked(line))
         told_by_reply = any(only_time_apart(plain.state, q) for q in quiet)
-        if got.state == plain.state and (not told_by_reply or got.text == plain.text):
+        same_reply = without_notes(got.text) == without_notes(plain.text)
+        if got.state == plain.state and (not told_by_reply or same_reply):
             return Verdict(paraphrase, True, "", got.text)
         return Verdict(paraphrase, False, classify(got, quiet), got.text)
 
@@ -216,6 +223,21 @@ def classify(got: Result, quiet: tuple[str, ...]) -> str:
     if any(only_time_apart(got.state, q) for q in quiet):
         return NOTHING
     return ELSE
+
+
+def _note_pattern(reply: replies.Response) -> re.Pattern[str]:
+    parts = re.split(r"\{\w+\}", reply.default)
+    return re.compile("^" + ".+?".join(re.escape(p) for p in parts) + r"\n?", re.M)
+
+
+_NOTES = (_note_pattern(replies.CORRECTED),)
+
+
+def without_notes(text: str) -> str:
+    """A reply without the parser's notes of how it read the words."""
+    for pattern in _NOTES:
+        text = pattern.sub("", text)
+    return text.strip()
 
 
 TIME = ("minutes", "rng", "seq", "schedule", "fired")  # what time passing changes

@@ -99,6 +99,17 @@ def test_the_plain_step_itself_counts_as_the_same(
     assert verdict.same and verdict.reason == ""
 
 
+def test_a_misspelling_read_rightly_does_the_step(
+    replays: dict[str, tuple[Replay, list[Paraphrase]]],
+) -> None:
+    """The parser's note of a corrected word is how it read the words, not what the
+    step did: "x yoek" examines the yoke as "x yoke" does."""
+    replay, _ = replays["tidebell"]
+    verdict = replay.judge(Paraphrase("tidebell", 1, "x yoke", "x yoek"))
+    assert "(I took 'yoek' to mean 'yoke'.)" in verdict.reply
+    assert verdict.same, verdict.reply
+
+
 @pytest.mark.parametrize(
     ("world", "line", "text", "reason"),
     [
@@ -108,6 +119,7 @@ def test_the_plain_step_itself_counts_as_the_same(
         ("banished", 24, "frobnicate the loot", UNKNOWN_WORD),
         ("cloak", 5, "hang", NOT_UNDERSTOOD),  # "What do you want to hang?"
         ("tidebell", 2, "take the moon", UNKNOWN_WORD),
+        ("tidebell", 1, "x ropw", NOTHING),  # read rightly as "rope": not the yoke
         ("tidebell", 22, "take the yoke", NOTHING),
         # steps that change nothing but the clock: only the reply tells one from another
         ("cloak", 3, "x cloak", NOTHING),
