@@ -93,7 +93,20 @@ WAY_WORDS = (
 
 # (action, patterns). Order within the table does not matter: more specific lines win.
 CORE: list[tuple[str, list[str]]] = [
-    ("look", ["look", "l", "look around", "describe", "look around|about {here}", "where am i"]),
+    (
+        "look",
+        [
+            "look",
+            "l",
+            "look around",
+            "describe",
+            "look around|about {here}",
+            "where am i",
+            "take|have a look [around|about]",
+            "what is here|around",
+            "what here|around",  # "what's here": normal() reads "what's" as "what"
+        ],
+    ),
     (
         "examine",
         [
@@ -166,6 +179,7 @@ CORE: list[tuple[str, list[str]]] = [
             "seal {things} in|into {thing}",
             "drop {things} in|into {thing}",
             "stow|stash|tuck|slip|stuff {things} in|into|inside {thing}",
+            "leave {things} in|inside {thing}",
         ],
     ),
     (
@@ -177,6 +191,7 @@ CORE: list[tuple[str, list[str]]] = [
             "set {things} on|onto {thing}",
             "put {things} upon {thing}",
             "drop {things} on|onto {thing}",
+            "leave {things} on|upon {thing}",
         ],
     ),
     (
@@ -208,7 +223,14 @@ CORE: list[tuple[str, list[str]]] = [
     ),
     (
         "remove",
-        ["remove {held}", "take off {held}", "take {held} off", "doff {held}", "unbuckle {held}"],
+        [
+            "remove {held}",
+            "take off {held}",
+            "take {held} off",
+            "doff {held}",
+            "unbuckle {held}",
+            "unwear {held}",
+        ],
     ),
     (
         "go",
@@ -243,6 +265,9 @@ CORE: list[tuple[str, list[str]]] = [
             "wait here|around",
             "wait [around] here for {number} [more] {unit}",
             "wait [around] here {number} [more] {unit}",
+            "wait [for] {number} more|longer|extra {unit}",
+            "wait [for] {number} {unit} more|longer",
+            "wait [for] another {number} {unit}",
             "stay here|put",
             "hang around|about",
         ],

@@ -215,6 +215,12 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     lines = game.lexicon.lines.get(ws[0])
     if not lines:
         if len(ws) > 1 and _manner(game, ws[0]):  # "quietly cut their chains"
+            if len(ws) > 2 and _takes_manner(game, ws[1], ws[0]):
+                # "quietly talk to them" is "talk quietly to them", which may be a
+                # line of its own (whispering)
+                moved = _parse_words(game, command, [ws[1], ws[0], *ws[2:]], chosen)
+                if moved.actions:
+                    return moved
             return _parse_words(game, command, ws[1:], chosen)
         return _not_a_verb(game, ws)
     best: Parsed | None = None
@@ -283,6 +289,12 @@ def _bare(game: Game, lines: list[Line]) -> Parsed | None:
             if isinstance(built, Parsed) and built.actions:
                 return built
     return None
+
+
+def _takes_manner(game: Game, verb: str, word: str) -> bool:
+    """Whether a line of the verb has the manner word straight after it."""
+    lines = game.lexicon.lines.get(verb, ())
+    return any(len(ln.tokens) > 1 and word in (ln.tokens[1].words or ()) for ln in lines)
 
 
 def _manner(game: Game, word: str) -> bool:

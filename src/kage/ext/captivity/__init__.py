@@ -64,6 +64,7 @@ EXTENSION = Extension(
         ),
         "whisper": (
             "whisper to {person}",
+            "talk|speak quietly|softly|silently|low to|with {person}",
             "whisper to {person} that {text}",
             "whisper plan to {person}",
             "whisper the plan to {person}",
