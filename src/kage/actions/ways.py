@@ -244,8 +244,12 @@ def described_here(game: Game, phrase: list[str]) -> bool:
 
 
 def _described(game: Game, place: str) -> frozenset[str]:
+    """Every word the place's text now uses, and the singular of each plural ("doorways
+    south and west": "the west doorway")."""
     text = " ".join(normal(w) for w in game.pick(game.world.entities[place].description).split())
-    return frozenset(w.strip(".,;:!?") for w in text.split()) | _words(game, place)
+    used = {w.strip(".,;:!?") for w in text.split()}
+    used |= {w[:-1] for w in used if w.endswith("s") and len(w) > 3}
+    return frozenset(used) | _words(game, place)
 
 
 def names_here(game: Game, phrase: list[str]) -> bool:

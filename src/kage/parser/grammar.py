@@ -278,7 +278,13 @@ CORE: list[tuple[str, list[str]]] = [
         [
             "follow [the] road|path|track|trail|tunnel|river|stream|passage|corridor {direction}",
             "follow {way} {direction}",
+            "follow [the] road|path|track|trail|river|stream|lane|street into|to|toward|towards "
+            "{toward}",
             "take [the] stairs|steps|ladder|path|road|track {direction}",
+            # "take the marsh path (back)": a way taken, before anything taken up
+            "take {way}",
+            "take {way} back",
+            "take {way} {direction}",
         ],
     ),
     ("go", ["go|walk|run|head|travel|move back {direction}", "leave|exit by|through|via {way}"]),

@@ -28,6 +28,7 @@ from kage.parser.nouns import (
     EXCEPT_WORDS,
     GENERAL,
     IGNORED,
+    LEFT,
     ORDINALS,
     POSSESSIVES,
     PRONOUN_WORDS,
@@ -47,6 +48,7 @@ PHRASING = (
     | ALL_WORDS
     | EXCEPT_WORDS
     | IGNORED
+    | LEFT
     | ORDINALS.keys()
     | POSSESSIVES.keys()
     | QUANTIFIERS

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.core import prose
 from kage.parser import replies, scenery
-from kage.parser.grammar import ARTICLES
+from kage.parser.grammar import ARTICLES, normal
 from kage.world import numbers, query
 from kage.world.scope import in_darkness
 
@@ -58,6 +58,9 @@ RANGE = 5  # a number the action does not take ("wait -5 minutes"): understood, 
 # "the cups of instant ramen", "the green one", "seal the rope back into the scroll", "the
 # green bronze thing"
 IGNORED = frozenset({"of", "one", "ones", "back", "thing", "object"})
+# "the only hook", "the last guard", "the remaining scroll": the one of them the action is
+# left for (the parser settles a tie between them by which the action can be done to)
+LEFT = frozenset({"only", "lone", "single", "sole", "last", "remaining"})
 # "pack my things", "put all the stuff in the bag": all, unless the world names something so
 GENERAL = frozenset({"things", "stuff", "belongings", "possessions", "gear", "items"})
 ORDINALS = {
@@ -280,11 +283,40 @@ def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
         )
     if slot == "place":
         return _failed(game, replies.NO_PLACE)
+    absent = _absent_people(game, phrase) if not in_darkness(game) else []
+    if absent:  # "x kai", "talk to silas" where they are not: say so (it is an answer)
+        return Resolved(error=replies.NOT_HERE(game, people=prose.group(game, absent)))
     if slot == "person":
         return _failed(game, replies.NOBODY)
     if in_darkness(game):  # not a thing missing: the dark hides whatever is there
         return Resolved(error=replies.TOO_DARK(game))
     return _failed(game, replies.CANT_SEE)
+
+
+MAX_ABSENT = 3  # more people than this fitting the words is no one in particular
+
+
+def _absent_people(game: Game, phrase: list[str]) -> list[str]:
+    """The people elsewhere whom the words name as the player knows them: someone in a
+    place he has been, by their name once he knows it, else only by what he sees them
+    as ("the skinny boy", never "Kai" before Kai is named), so the answer gives nothing
+    away: not who anyone is, nor where."""
+    entities, names = game.world.entities, game.lexicon.names
+    here = set(scope(game, "person"))
+    visited = game.state.visited
+    found = []
+    for ent in entities.values():
+        if ent.kind != "person" or ent.id in here or ent.id not in names:
+            continue
+        if query.place_of(game, ent.id) not in visited:
+            continue
+        if prose.name_known(game, ent):
+            words = names[ent.id].words
+        else:
+            words = frozenset(normal(w) for w in ent.known_as.split()) - ARTICLES
+        if _fits(words, phrase):
+            found.append(ent.id)
+    return found if len(found) <= MAX_ABSENT else []
 
 
 def resolve_one(
@@ -327,6 +359,12 @@ def resolve_one(
     if phrase[0] in POSSESSIVES and len(phrase) > 1:
         owner = _owner(game, phrase[0], candidates)
         phrase = strip_articles(phrase[1:])
+    left = [w for w in phrase if w not in LEFT]
+    if left and len(left) < len(phrase):
+        found = resolve_one(game, slot, left, action, chosen, many, source, listed)
+        if found.question is not None:
+            found.question["left"] = True  # which is left: settled by what can be done
+        return found
     if "other" in phrase or "another" in phrase:
         rest = [w for w in phrase if w not in ("other", "another") and w not in IGNORED]
         return _other(game, slot, rest, action, candidates)

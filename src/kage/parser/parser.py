@@ -232,6 +232,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                     return heard
             built = _build(game, line, binds, chosen)
             if isinstance(built, dict):
+                built = _settled(game, line, binds, built, chosen)
+            if isinstance(built, dict):
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
                 return Parsed(error=_question_text(game, built["candidates"]))
             if built.actions:
@@ -261,6 +263,30 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
 
 
 MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
+
+
+def _settled(
+    game: Game,
+    line: Line,
+    binds: list[Binding],
+    question: dict[str, Any],
+    chosen: Mapping[str, str],
+) -> Parsed | dict[str, Any]:
+    """A tie between things the words fit equally, when the player asked for the one
+    left ("tie up the last guard", "the only hook"), settled by the one the action can be
+    done to now; otherwise the question stands."""
+    said = question.get("words")
+    if not isinstance(said, list) or not question.get("left"):
+        return question
+    doable: list[Parsed] = []
+    for candidate in question.get("candidates", ()):
+        built = _build(game, line, binds, {**chosen, nouns.key(said): candidate})
+        doing = isinstance(built, Parsed) and built.actions
+        if doing and all(_allowed(game, a) for a in built.actions):  # type: ignore[union-attr]
+            doable.append(built)  # type: ignore[arg-type]
+            if len(doable) > 1:
+                return question
+    return doable[0] if len(doable) == 1 else question
 
 
 def _note_manner(command: str, actions: list[Action]) -> None:

@@ -39,6 +39,8 @@ CANT_SEE = response("parser.cant_see", "You can't see any such thing.")
 TOO_DARK = response("parser.too_dark", "It is too dark to see any such thing.")
 ABOUT_YOU = response("parser.about_you", "That won't make it go away.")
 NOBODY = response("parser.nobody", "There is nobody like that here.")
+# someone the player knows of, asked for where they are not: an answer, not a failure
+NOT_HERE = response("parser.not_here", "{People} {is} not here.", "people")
 NO_PLACE = response("parser.no_place", "You don't know of any such place.")
 NO_WAY = response("parser.no_way", "You can't see any way like that from here.")
 WHICH_WAY = response("parser.which_way", "Which way do you mean, {listed}?", "listed")
