@@ -17,7 +17,7 @@ from kage.actions import checks, describe, interactions, pending, speech
 from kage.actions.pipeline import Action, rule
 from kage.core import prose
 from kage.core.responses import Response, response
-from kage.parser import typos
+from kage.parser import synonyms, typos
 from kage.parser.text import words
 from kage.world import effects, ops
 from kage.world.conditions import holds, said_now
@@ -133,11 +133,12 @@ def pick_topic(game: Game, person: str, text: str, verb: str) -> Topic | None:
 
 def _best_topic(game: Game, person: str, asked: set[str]) -> Topic | None:
     stems = {stem(w) for w in asked}
+    alike = [synonyms.of(w) | {w} for w in asked]  # "the conditions" for the terms
     best: tuple[tuple[int, int, int], Topic] | None = None
     for topic in game.world.entities[person].topics:
         own = _words_of(topic)
         exact = len(asked & own)
-        overlap = max(exact, len(stems & {stem(w) for w in own}))
+        overlap = max(exact, len(stems & {stem(w) for w in own}), sum(1 for a in alike if a & own))
         if not overlap or not holds(game, topic.when):
             continue
         score = (overlap, exact, -len(own))  # the word as said beats its stem

@@ -117,6 +117,7 @@ CORE: list[tuple[str, list[str]]] = [
             "inspect {thing}",
             "check {thing}",
             "read {thing}",
+            "read {thing} in|on {thing}",  # where it is, not a topic looked up in a book
             "look {thing}",
             "l {thing}",
             "study {thing}",

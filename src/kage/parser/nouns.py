@@ -391,6 +391,9 @@ def resolve_one(
     if not scored and len(phrase) > 2 and phrase[0] in PARTITIVES and phrase[1] == "of":
         return resolve_one(game, slot, phrase[2:], action, chosen, many, source, listed)
     if not scored:
+        located = _located(game, slot, raw, action, chosen, many, source)
+        if located is not None:
+            return located
         return _nothing_fits(game, slot, phrase)
     if plural:
         return _several(game, slot, said, _every(game, scored, slot, action), many)
@@ -399,6 +402,34 @@ def resolve_one(
     if len(top) > 1:
         return Resolved(question={"slot": slot, "candidates": top, "words": said})
     return Resolved(ids=top)
+
+
+# words that open a phrase saying where a thing is: "the writing in the sawdust"
+WHERE = frozenset({"in", "on", "inside", "under", "beside", "behind", "near", "by", "at", "upon"})
+
+
+def _located(
+    game: Game,
+    slot: str,
+    raw: list[str],
+    action: str,
+    chosen: Mapping[str, str],
+    many: bool,
+    source: str | None,
+) -> Resolved | None:
+    """What the words before "in the sawdust" or "on the nail" name, when the whole
+    names nothing and the rest says only where it is (words the game knows); None if
+    that names nothing either."""
+    for cut in range(len(raw) - 2, 0, -1):
+        if raw[cut] not in WHERE:
+            continue
+        where = strip_articles(raw[cut + 1 :])
+        if not where or unknown_word(game, where) is not None:
+            continue
+        found = resolve_one(game, slot, raw[:cut], action, chosen, many, source)
+        if found.ids or found.question is not None:
+            return found
+    return None
 
 
 def _loosely(game: Game, candidates: list[str], phrase: list[str]) -> list[tuple[int, str]]:
