@@ -404,8 +404,10 @@ def resolve_one(
     return Resolved(ids=top)
 
 
-# words that open a phrase saying where a thing is: "the writing in the sawdust"
+# words that open a phrase saying where a thing is or what it holds: "the writing in the
+# sawdust", "the scroll full of loot", "the man with the beard"
 WHERE = frozenset({"in", "on", "inside", "under", "beside", "behind", "near", "by", "at", "upon"})
+HOLDING = frozenset({"full", "containing", "holding", "with", "filled"})
 
 
 def _located(
@@ -421,15 +423,26 @@ def _located(
     names nothing and the rest says only where it is (words the game knows); None if
     that names nothing either."""
     for cut in range(len(raw) - 2, 0, -1):
-        if raw[cut] not in WHERE:
+        if raw[cut] not in WHERE | HOLDING:
             continue
-        where = strip_articles(raw[cut + 1 :])
+        where = [w for w in strip_articles(raw[cut + 1 :]) if w not in ("of", "with")]
         if not where or unknown_word(game, where) is not None:
             continue
         found = resolve_one(game, slot, raw[:cut], action, chosen, many, source)
+        if found.question is not None and raw[cut] in HOLDING:
+            holding = [c for c in found.question["candidates"] if _holds(game, c, where)]
+            if len(holding) == 1:  # "the scroll full of loot": the one the loot names
+                return Resolved(ids=holding)
         if found.ids or found.question is not None:
             return found
     return None
+
+
+def _holds(game: Game, entity: str, words: list[str]) -> bool:
+    """Whether the words name the thing or something in it."""
+    names = game.lexicon.names
+    held = [entity, *query.contents(game, entity)]
+    return any(e in names and _fits(names[e].words, words) for e in held)
 
 
 def _loosely(game: Game, candidates: list[str], phrase: list[str]) -> list[tuple[int, str]]:

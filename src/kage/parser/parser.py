@@ -224,6 +224,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             return _parse_words(game, command, ws[1:], chosen)
         return _not_a_verb(game, ws)
     best: Parsed | None = None
+    nobody: Parsed | None = None  # a line for someone that took something: a last resort
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
             if any(slot == "text" for slot, _ in binds):
@@ -238,12 +239,17 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 return Parsed(error=_question_text(game, built["candidates"]))
             if built.actions:
                 _note_manner(command, built.actions)
+            if built.actions and _no_one(game, line, built):
+                nobody = nobody or built  # "release the scroll": unsealing, not freeing
+                continue
             if built.actions and line.world:
                 return _engine_if_world_refuses(game, lines, line, ws, built, chosen)
             if built.actions or built.rank == RANGE:
                 return built  # a number out of bounds: the player meant this line
             if best is None or built.rank > best.rank:
                 best = built  # the first of the most telling failures
+    if nobody is not None:
+        return nobody  # no line takes the thing: the action says it wants someone
     shorter = _without_tail(game, ws)
     if shorter is not None:
         again = _parse_words(game, command, shorter, chosen)
@@ -263,6 +269,19 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
 
 
 MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
+
+
+def _no_one(game: Game, line: Line, built: Parsed) -> bool:
+    """Whether a line whose only slot is for someone was given something that is no
+    one: another line of the verb that takes a thing is meant first."""
+    slots = [t.slot for t in line.tokens if t.words is None]
+    if slots != ["person"]:
+        return False
+    entities = game.world.entities
+    return all(
+        a.noun is not None and a.noun in entities and entities[a.noun].kind != "person"
+        for a in built.actions
+    )
 
 
 def _settled(

@@ -20,6 +20,9 @@ EXTENSION = Extension(
         "sort": (
             "sort",
             "sort {thing}",
+            "sort through|out {thing}",
+            "sort {thing} out",
+            "go|look|rummage through {thing} and sort it",
             "sort {thing} by {topic}",
             "sort by {topic}",
             "organise {thing}",
