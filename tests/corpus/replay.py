@@ -65,7 +65,7 @@ from ruamel.yaml import YAML
 
 from kage import worlds
 from kage.parser import replies
-from kage.session import Session
+from kage.session import Session, Step
 from kage.world.state import State
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,6 +173,11 @@ class Replay:
             all(s.understood for s in steps),
             canonical(self.session.game.state),
         )
+
+    def steps(self, line: int, text: str) -> list[Step]:
+        """The session's steps for `text` typed just before walkthrough line `line`."""
+        self._restore(line)
+        return self.session.step(text)
 
     def _restore(self, line: int) -> None:
         session, game = self.session, self.session.game

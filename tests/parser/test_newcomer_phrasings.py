@@ -1,0 +1,153 @@
+"""Ways newcomers say the walkthroughs' steps, one test per mechanism that reads them
+(issue 10): each types a phrasing at the point of a step and checks it does what the
+step does (tests/corpus/replay.py judges "the same"), and where the mechanism could
+overreach, that what it must not take is left alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from tests.corpus.replay import Paraphrase, Replay, read_walkthrough
+
+WALKS = {"banished": "full.txt", "tidebell": "tidebell.txt", "cloak": "cloak.txt"}
+
+
+@pytest.fixture(scope="module")
+def replays() -> Iterator[dict[str, Replay]]:
+    made = {world: Replay(world, walk) for world, walk in WALKS.items()}
+    yield made
+    for replay in made.values():
+        replay.close()
+
+
+def does_the_step(replays: dict[str, Replay], world: str, line: int, text: str) -> bool:
+    step = read_walkthrough(WALKS[world])[line - 1]
+    return replays[world].judge(Paraphrase(world, line, step, text)).same
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("cloak", 3, "take a look around"),  # look: steps 1 and 3 of cloak are not looks,
+        ("cloak", 3, "what's here?"),  # so compare with LOOK typed there, below
+    ],
+)
+def test_everyday_ways_of_looking_are_look(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    replay = replays[world]
+    assert replay.type(line, text).text == replay.type(line, "look").text
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("banished", 43, "wait 20 more minutes"),
+        ("tidebell", 72, "wait for three hours more"),
+        ("cloak", 4, "unwear the cloak"),
+        ("cloak", 5, "leave the cloak on the hook"),
+        ("banished", 24, "train for 2 wks"),
+        ("banished", 24, "train hard for two weeks"),
+        ("banished", 25, "learn genjutsu for 3 weeks"),
+        ("banished", 26, "sort through the loot"),
+    ],
+)
+def test_standard_library_phrasings(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)
+
+
+def test_a_manner_word_before_the_verb_may_be_what_a_line_of_it_takes(
+    replays: dict[str, Replay],
+) -> None:
+    """ "quietly talk to the miners" is "talk quietly to ...", which is whispering."""
+    assert does_the_step(replays, "banished", 61, "quietly talk to the miners")
+    # a manner the verb's lines do not take is still only left out
+    assert does_the_step(replays, "banished", 62, "quietly cut the chains of the chamber miners")
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("cloak", 2, "go through the west doorway"),  # "doorways south and west"
+        ("tidebell", 47, "take the marsh path"),
+        ("tidebell", 46, "take the coast road north"),
+        ("banished", 31, "follow the road into town"),
+    ],
+)
+def test_ways_named_as_people_name_them(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)
+
+
+def test_taking_a_way_leaves_taking_things_alone(replays: dict[str, Replay]) -> None:
+    assert does_the_step(replays, "tidebell", 22, "take the coil of rope")
+    assert does_the_step(replays, "tidebell", 2, "take the rope end")
+
+
+def test_someone_known_and_elsewhere_is_not_here(replays: dict[str, Replay]) -> None:
+    replay = replays["tidebell"]
+    (step,) = replay.steps(17, "talk to barnaby")  # met on the green; now on the quay
+    assert step.text == "Barnaby Tull is not here."
+    assert step.failure == ""
+
+
+def test_not_here_gives_nothing_away(replays: dict[str, Replay]) -> None:
+    tidebell, banished = replays["tidebell"], replays["banished"]
+    # Penhale keeps a foundry the player has not been to: nobody like that here
+    (step,) = tidebell.steps(17, "talk to penhale")
+    assert step.failure == "parser.nobody"
+    # Kai is "the skinny boy" until his name is learned: the name finds nobody ...
+    (step,) = banished.steps(38, "x kai")
+    assert step.failure == "parser.cant_see"
+    # ... and once he has been seen and left behind, he is who the player knows
+    (step,) = banished.steps(52, "x the skinny boy")
+    assert (step.text, step.failure) == ("Kai is not here.", "")
+
+
+def test_the_last_one_is_the_one_left_to_do(replays: dict[str, Replay]) -> None:
+    assert does_the_step(replays, "banished", 70, "tie up the last guard")
+    assert does_the_step(replays, "cloak", 3, "examine the only hook")
+    # without "last" the three guards are still a question
+    text = replays["banished"].type(70, "tie up the guard").text
+    assert text.startswith("Which do you mean")
+
+
+@pytest.mark.parametrize(
+    "text", ["look at the writing in the sawdust", "read the message in the sawdust"]
+)
+def test_what_is_where_names_the_thing(replays: dict[str, Replay], text: str) -> None:
+    assert does_the_step(replays, "cloak", 8, text)
+
+
+def test_a_book_is_still_read_for_a_topic(replays: dict[str, Replay]) -> None:
+    reply = replays["cloak"].type(8, "read about the opera in the message").text
+    assert "You have won" not in reply
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("banished", 5, "ask tsunade about the conditions"),
+        ("tidebell", 32, "ask agnes about the count"),
+    ],
+)
+def test_a_topic_asked_about_in_other_words(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)
+
+
+def test_a_line_for_someone_given_a_thing_gives_way(replays: dict[str, Replay]) -> None:
+    """ "release {person}" (freeing) and "release {thing}" (unsealing): a scroll is
+    unsealed; a verb with only the line for someone still says it wants someone."""
+    assert does_the_step(replays, "banished", 27, "release the reserve scroll")
+    reply = replays["banished"].type(27, "free the reserve scroll").text
+    assert reply == "You can only free people, not the reserve scroll."
+
+
+def test_a_thing_named_by_what_it_holds(replays: dict[str, Replay]) -> None:
+    assert does_the_step(replays, "banished", 35, "sell the storage scroll full of loot")
