@@ -151,3 +151,13 @@ def test_a_line_for_someone_given_a_thing_gives_way(replays: dict[str, Replay]) 
 
 def test_a_thing_named_by_what_it_holds(replays: dict[str, Replay]) -> None:
     assert does_the_step(replays, "banished", 35, "sell the storage scroll full of loot")
+
+
+def test_what_the_player_packed_away_he_can_still_name(replays: dict[str, Replay]) -> None:
+    """The rope is sealed in the reserve scroll (before it is unsealed): shut away and
+    unseen, but the player knows it is there, so the checks answer, not "can't see"."""
+    (step,) = replays["banished"].steps(27, "seal the rope in the reserve scroll")
+    assert (step.text, step.failure) == ("It is already sealed in there.", "")
+    # what is in sight still comes first: the sword at hand, not one packed away
+    (step,) = replays["banished"].steps(28, "x the sword")
+    assert "dragon" in step.text

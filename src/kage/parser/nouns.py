@@ -114,6 +114,17 @@ def scope(game: Game, slot: str) -> list[str]:
     return found
 
 
+def _packed(game: Game, holder: str, seen: set[str]) -> list[str]:
+    """What the holder carries shut away, at any depth, that is not in `seen`: the
+    player knows what he packed, though he cannot see it now."""
+    packed: list[str] = []
+    for entity in query.contents(game, holder):
+        if entity not in seen:
+            packed.append(entity)
+        packed.extend(_packed(game, entity, seen))
+    return packed
+
+
 def _fits(words: frozenset[str], phrase: list[str]) -> bool:
     return all(w in words or w in IGNORED for w in phrase) and any(w in words for w in phrase)
 
@@ -369,6 +380,9 @@ def resolve_one(
         rest = [w for w in phrase if w not in ("other", "another") and w not in IGNORED]
         return _other(game, slot, rest, action, candidates)
     scored, plural = _matches(game, candidates, phrase, slot, action)
+    if not scored and slot != "place":  # "seal the rope in the scroll" when it is in there
+        packed = _packed(game, game.world.player, set(candidates))
+        scored, plural = _matches(game, packed, phrase, slot, action)
     if not scored:
         scored, owner = _owned(game, candidates, phrase, slot, action)  # "the boy's wallet"
     if owner:
@@ -405,9 +419,9 @@ def resolve_one(
 
 
 # words that open a phrase saying where a thing is or what it holds: "the writing in the
-# sawdust", "the scroll full of loot", "the man with the beard"
+# sawdust", "the scroll full of loot" ("with" names a tool: "take the cup with the key")
 WHERE = frozenset({"in", "on", "inside", "under", "beside", "behind", "near", "by", "at", "upon"})
-HOLDING = frozenset({"full", "containing", "holding", "with", "filled"})
+HOLDING = frozenset({"full", "containing", "holding", "filled"})
 
 
 def _located(
