@@ -161,3 +161,18 @@ def test_what_the_player_packed_away_he_can_still_name(replays: dict[str, Replay
     # what is in sight still comes first: the sword at hand, not one packed away
     (step,) = replays["banished"].steps(28, "x the sword")
     assert "dragon" in step.text
+
+
+def test_someone_had_in_view_is_not_here_wherever_they_went(replays: dict[str, Replay]) -> None:
+    """The boy ran into a shack the player has not been in: followed there, he is
+    someone the player has had in view, so he is not here, not nobody."""
+    (step,) = replays["banished"].steps(44, "x the boy")
+    assert (step.text, step.failure) == ("Kai is not here.", "")
+
+
+@pytest.mark.parametrize("text", ["sleep on a mat", "lie on the sleeping mat"])
+def test_sleeping_somewhere_is_sleeping(replays: dict[str, Replay], text: str) -> None:
+    replay = replays["banished"]
+    (step,) = replay.steps(45, text)
+    assert step.failure == ""
+    assert step.text == replay.steps(45, "sleep")[0].text

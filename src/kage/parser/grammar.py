@@ -460,6 +460,8 @@ CORE: list[tuple[str, list[str]]] = [
             "go to bed",
             "sleep|nap until|till {text}",
             "sleep through the night",
+            "sleep|nap|rest|lie on|in|under {thing}",  # where is the place's to say
+            "lie down on|in {thing} and sleep",
             "go to sleep|bed until|till {text}",
         ],
     ),
@@ -574,7 +576,7 @@ CORE: list[tuple[str, list[str]]] = [
     ("pull", ["pull|drag|tug {thing}"]),
     ("turn", ["turn|rotate|twist|unscrew|screw {thing}"]),
     ("squeeze", ["squeeze|squash {thing}"]),
-    ("rub", ["rub|shine|polish|sweep|clean|dust|wipe|scrub|scratch {thing}"]),
+    ("rub", ["rub|shine|polish|sweep|clean|dust|wipe|scrub|scratch|wash {thing}"]),
     ("water", ["water {thing}", "give {thing} some water", "give water to {thing}"]),
     ("wave", ["wave {held}"]),
     ("wave_hands", ["wave", "wave hand|hands", "wave to|at {person}"]),

@@ -309,17 +309,19 @@ MAX_ABSENT = 3  # more people than this fitting the words is no one in particula
 
 def _absent_people(game: Game, phrase: list[str]) -> list[str]:
     """The people elsewhere whom the words name as the player knows them: someone in a
-    place he has been, by their name once he knows it, else only by what he sees them
-    as ("the skinny boy", never "Kai" before Kai is named), so the answer gives nothing
-    away: not who anyone is, nor where."""
+    place he has been, or whom he has had in view ("him" once meant them); by their
+    name once he knows it, else only by what he sees them as ("the skinny boy", never
+    "Kai" before Kai is named). So the answer gives nothing away: not who anyone is,
+    nor where."""
     entities, names = game.world.entities, game.lexicon.names
     here = set(scope(game, "person"))
     visited = game.state.visited
+    met = {e for meant in game.state.pronouns.values() for e in re.split("[,;]", meant)}
     found = []
     for ent in entities.values():
         if ent.kind != "person" or ent.id in here or ent.id not in names:
             continue
-        if query.place_of(game, ent.id) not in visited:
+        if query.place_of(game, ent.id) not in visited and ent.id not in met:
             continue
         if prose.name_known(game, ent):
             words = names[ent.id].words
