@@ -176,3 +176,12 @@ def test_sleeping_somewhere_is_sleeping(replays: dict[str, Replay], text: str) -
     (step,) = replay.steps(45, text)
     assert step.failure == ""
     assert step.text == replay.steps(45, "sleep")[0].text
+
+
+@pytest.mark.parametrize("text", ["tell the guards i'm lost", "tell the guard i'm lost"])
+def test_told_to_someone_a_phrase_the_world_listens_for_is_said(
+    replays: dict[str, Replay], text: str
+) -> None:
+    """ "tell X i'm lost" holds the world's "say i'm lost", as "say hello, i'm lost" does
+    (and "the guard" is no sword with a dragon guard, for a line that wants someone)."""
+    assert does_the_step(replays, "banished", 65, text)

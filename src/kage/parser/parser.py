@@ -227,7 +227,9 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     nobody: Parsed | None = None  # a line for someone that took something: a last resort
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
-            if any(slot == "text" for slot, _ in binds):
+            if any(
+                slot == "text" or slot == "topic" and ws[0] in SPEECH_VERBS for slot, _ in binds
+            ):
                 heard = _phrase_within(game, ws, _speech_lines(game, ws[0], lines), chosen)
                 if heard is not None:  # "say hello, i'm lost": the world's "say i'm lost"
                     return heard
@@ -272,9 +274,10 @@ MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
 
 
 def _no_one(game: Game, line: Line, built: Parsed) -> bool:
-    """Whether a line whose only slot is for someone was given something that is no
-    one: another line of the verb that takes a thing is meant first."""
-    slots = [t.slot for t in line.tokens if t.words is None]
+    """Whether a line whose only noun is someone was given something that is no one
+    ("tell the guard ...", the dragon-guard sword): another line that takes a thing, or
+    a later reading, is meant first."""
+    slots = [t.slot for t in line.tokens if t.words is None and t.slot in NOUN_SLOTS]
     if slots != ["person"]:
         return False
     entities = game.world.entities
