@@ -64,7 +64,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from kage import worlds
-from kage.parser import replies
+from kage.parser import replies, scenery
 from kage.session import Session, Step
 from kage.world.state import State
 
@@ -188,6 +188,7 @@ class Replay:
         session.log.clear()
         session.last = None
         session.asking = None
+        scenery.forget(game)  # what was last said belongs to the moment left
 
     def plain(self, line: int) -> Result:
         """The walkthrough's own step typed at its line (kept: it is asked for often)."""

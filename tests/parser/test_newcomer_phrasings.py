@@ -185,3 +185,17 @@ def test_told_to_someone_a_phrase_the_world_listens_for_is_said(
     """ "tell X i'm lost" holds the world's "say i'm lost", as "say hello, i'm lost" does
     (and "the guard" is no sword with a dragon guard, for a line that wants someone)."""
     assert does_the_step(replays, "banished", 65, text)
+
+
+def test_what_a_reply_just_named_here_can_be_looked_at(replays: dict[str, Replay]) -> None:
+    replay = replays["banished"]
+    replay.steps(47, "eat with kotomi")  # "Rice, a little grilled fish, pickled radish."
+    (step,) = replay.session.step("x fish")
+    assert (step.text, step.failure) == ("Rice, a little grilled fish, pickled radish.", "")
+    # only looking: handling what was only talked about is not made up
+    (step,) = replay.session.step("take the fish")
+    assert step.failure
+    # and only there: elsewhere it is a word the game does not know
+    replay.session.step("out")
+    (step,) = replay.session.step("x fish")
+    assert step.failure == "parser.unknown_word"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kage.parser import nouns
+from kage.parser import nouns, scenery
 from kage.world import query
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ def note(game: Game, text: str, named: set[str]) -> None:
     for the pronouns in `named` (set by the command's own words this turn)."""
     if not text:
         return
+    scenery.hear(game, text)  # "x fish" after the meal is told (parser.scenery)
     index, people = _people(game)
     lowered = TOKEN.findall(text.lower())
     candidates = {i for word in set(lowered) for i in index.get(word, ())}

@@ -253,7 +253,7 @@ def _only_one_here(game: Game, word: str, candidates: list[str]) -> list[str]:
     return fits if len(fits) == 1 else []
 
 
-def described_here(game: Game, phrase: list[str]) -> str | None:
+def described_here(game: Game, phrase: list[str], action: str = "") -> str | None:
     """The reply for something the place's description mentions but the world does not
     model ("x honeycomb" where a honeycomb hangs from an oak): it is scenery, not a word
     the game has never heard of, and not something missing."""
@@ -265,6 +265,8 @@ def described_here(game: Game, phrase: list[str]) -> str | None:
     # the place's description, then those of what is in sight ("a sake bottle hides
     # behind the in-tray", says the desk)
     described = any(head in _described(game, e) for e in [here, *query.visible(game)])
+    if not described and action in scenery.LOOKING:  # "x fish" after the meal was told
+        described = head in scenery.heard_words(game)
     if not described and head not in scenery.COMMONPLACE:
         return None
     return replies.SCENERY(game, words=" ".join(words))
@@ -282,9 +284,9 @@ def _described(game: Game, entity: str) -> frozenset[str]:
     return known
 
 
-def _nothing_fits(game: Game, slot: str, phrase: list[str]) -> Resolved:
+def _nothing_fits(game: Game, slot: str, phrase: list[str], action: str = "") -> Resolved:
     if slot not in ("place", "person"):
-        scenery = described_here(game, phrase)
+        scenery = described_here(game, phrase, action)
         if scenery is not None:
             return Resolved(error=scenery, failure=replies.SCENERY.name)
     unknown = unknown_word(game, phrase)
@@ -410,7 +412,7 @@ def resolve_one(
         located = _located(game, slot, raw, action, chosen, many, source)
         if located is not None:
             return located
-        return _nothing_fits(game, slot, phrase)
+        return _nothing_fits(game, slot, phrase, action)
     if plural:
         return _several(game, slot, said, _every(game, scored, slot, action), many)
     best = max(s for s, _ in scored)

@@ -635,7 +635,10 @@ def _build(
             if about_me is not None:
                 return about_me
         if unknown is not None:
-            scenery = nouns.described_here(game, phrase) if slot in ("thing", "things") else None
+            if slot in ("thing", "things"):
+                scenery = nouns.described_here(game, phrase, line.action)
+            else:
+                scenery = None
             if scenery is not None:
                 return _scenery(game, line.action, phrase, scenery)
             return _unknown(game, unknown)  # before any "can't see": it tells the player more

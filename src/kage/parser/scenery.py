@@ -3,7 +3,9 @@
 "A sake bottle hides behind the in-tray" makes the bottle something the player can see,
 even when the writer gave it no entity of its own. Examining it answers with what the
 text already says of it: the sentences of the place's description, or of the things in
-sight, that name it. Verbs that mean handling it get the answer a
+sight, that name it. What the game has just said here counts too, for looking only:
+after "Rice, a little grilled fish, pickled radish", "x fish" is answered by that
+sentence. Verbs that mean handling it get the answer a
 thing fixed in the scene gives (as Inform answers for scenery: "That's hardly
 portable."); anything else still meets "only part of the scenery", and `kage check`
 lists such nouns so the writer can give them more.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from kage.core.responses import Response, response
 from kage.parser.grammar import ARTICLES
@@ -56,6 +59,34 @@ HANDLING: dict[str, Response] = {
     "enter": response("scenery.enter", "That's not something you can enter."),
     "climb": response("scenery.climb", "Little is to be achieved by that."),
 }
+HEARD_KEPT = 3  # replies remembered: a failed command between does not lose the last story
+_HEARD: WeakKeyDictionary[Game, list[tuple[str, str]]] = WeakKeyDictionary()
+
+
+def hear(game: Game, text: str) -> None:
+    """Remember a reply, and where it was given (not in the state: it is what was said)."""
+    kept = _HEARD.setdefault(game, [])
+    kept.append((query.here(game), text))
+    del kept[:-HEARD_KEPT]
+
+
+def forget(game: Game) -> None:
+    """Forget what was said (the state was put back to another moment)."""
+    _HEARD.pop(game, None)
+
+
+def heard(game: Game) -> list[str]:
+    """The replies just given in the place the player is in, newest first."""
+    here = query.here(game)
+    return [text for place, text in reversed(_HEARD.get(game, [])) if place == here]
+
+
+def heard_words(game: Game) -> frozenset[str]:
+    """Every word of the replies just given here, with the singular of each plural."""
+    found = set(re.findall(r"[a-z]+(?:-[a-z]+)*", " ".join(heard(game)).lower()))
+    return frozenset(found | {w[:-1] for w in found if w.endswith("s")})
+
+
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"')\]]*")
 MAX_SENTENCES = 2
 
@@ -71,10 +102,12 @@ def sentences_naming(game: Game, phrase: list[str]) -> str | None:
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms if f) + r")\b", re.I)
     entities = game.world.entities
     found: list[str] = []
-    for entity in [query.here(game), *query.visible(game)]:
-        if entity not in entities:
-            continue
-        text = game.pick(entities[entity].description)
+    texts = [
+        game.pick(entities[e].description)
+        for e in [query.here(game), *query.visible(game)]
+        if e in entities
+    ]
+    for text in [*texts, *heard(game)]:
         for sentence in _SENTENCE.findall(" ".join(text.split())):
             sentence = sentence.strip()
             if pattern.search(sentence) and sentence not in found:
