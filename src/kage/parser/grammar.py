@@ -385,7 +385,7 @@ CORE: list[tuple[str, list[str]]] = [
             "talk {person}",
             "hello {person}",
             "hi {person}",
-            "chat with {person}",
+            "chat to|with {person}",
             "talk",
             "speak",
             "chat",
