@@ -199,3 +199,31 @@ def test_what_a_reply_just_named_here_can_be_looked_at(replays: dict[str, Replay
     replay.session.step("out")
     (step,) = replay.session.step("x fish")
     assert step.failure == "parser.unknown_word"
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("banished", 27, "unseal the smaller scroll"),  # the reserve scroll is "small"
+        ("cloak", 4, "remove the velvet cloak I'm wearing"),
+        ("cloak", 4, "take off the cloak that i am wearing"),
+        ("cloak", 3, "look at the hook on the wall"),  # every place has walls
+        ("banished", 68, "tie up the guard with the scar"),
+    ],
+)
+def test_noun_phrases_as_people_say_them(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)
+
+
+def test_a_word_ending_in_er_is_not_taken_for_a_comparative(replays: dict[str, Replay]) -> None:
+    """ "poster" is not "more post": only a word that describes something has degrees."""
+    (step,) = replays["banished"].steps(14, "x poster")
+    assert step.failure == ""
+    assert "poster" in step.text
+
+
+def test_speech_keeps_its_words(replays: dict[str, Replay]) -> None:
+    (step,) = replays["cloak"].steps(4, "say i'm wearing a cloak")
+    assert "i'm wearing a cloak" in step.text

@@ -118,6 +118,7 @@ CORE: list[tuple[str, list[str]]] = [
             "check {thing}",
             "read {thing}",
             "read {thing} in|on {thing}",  # where it is, not a topic looked up in a book
+            "read what [is] written|scrawled|printed|says in|on {thing}",  # "what's": "what"
             "look {thing}",
             "l {thing}",
             "study {thing}",
@@ -205,6 +206,7 @@ CORE: list[tuple[str, list[str]]] = [
             "offer {held} to {person}",
             "offer {person} {held}",
             "return {held} to {person}",
+            "surrender|hand over {held} to {person}",
         ],
     ),
     (
@@ -231,6 +233,8 @@ CORE: list[tuple[str, list[str]]] = [
             "doff {held}",
             "unbuckle {held}",
             "unwear {held}",
+            "take {held} off [my|your] back|head|feet|shoulders|shoulder|neck|hands",
+            "take off|remove {held} from [my|your] back|head|feet|shoulders|shoulder|neck|hands",
         ],
     ),
     (
@@ -607,6 +611,9 @@ CORE: list[tuple[str, list[str]]] = [
             "listen to {thing}",
             "hear {thing}",
             "listen for|to [the] gossip|news|talk|rumours|rumors|anything|something|people|voices",
+            "listen to [the] people|voices|crowd|townsfolk|locals|folk|conversation|conversations"
+            "|chatter talking|chatting|gossiping|speaking",
+            "listen to [the] crowd|townsfolk|locals|folk|conversation|conversations|chatter",
             "listen around",
         ],
     ),
@@ -620,6 +627,8 @@ CORE: list[tuple[str, list[str]]] = [
             "show|present|display {held} to {person}",
             "show|present|display {person} {held}",
             "give|hand {person} {held} to look at|see|examine",
+            "let {person} see|examine|inspect {held}",
+            "let {person} look at|over {held}",
             "give|hand {held} to {person} to look at|see|examine",
         ],
     ),

@@ -188,7 +188,11 @@ def _meant_for(game: Game, entity_id: str, action: str) -> bool:
 
 
 def unknown_word(game: Game, phrase: list[str]) -> str | None:
+    """The first word the game does not know; what every place has (walls, the floor)
+    is known everywhere."""
     for word in phrase:
+        if word in scenery.COMMONPLACE:
+            continue
         if word not in game.lexicon.words and not numbers.is_number(word):
             return word
     return None
@@ -265,8 +269,8 @@ def described_here(game: Game, phrase: list[str], action: str = "") -> str | Non
     # the place's description, then those of what is in sight ("a sake bottle hides
     # behind the in-tray", says the desk)
     described = any(head in _described(game, e) for e in [here, *query.visible(game)])
-    if not described and action in scenery.LOOKING:  # "x fish" after the meal was told
-        described = head in scenery.heard_words(game)
+    if not described and action in scenery.LOOKING and head not in game.lexicon.nouns:
+        described = head in scenery.heard_words(game)  # "x fish" after the meal was told
     if not described and head not in scenery.COMMONPLACE:
         return None
     return replies.SCENERY(game, words=" ".join(words))
@@ -441,10 +445,20 @@ def _located(
     names nothing and the rest says only where it is (words the game knows); None if
     that names nothing either."""
     for cut in range(len(raw) - 2, 0, -1):
+        if raw[cut] == "with" and slot == "person":  # "the guard with the scar"
+            found = resolve_one(game, slot, raw[:cut], action, chosen, many, source)
+            tail = [w for w in strip_articles(raw[cut + 1 :]) if w not in IGNORED]
+            if found.question is not None and tail:
+                featured = _with_feature(game, found.question["candidates"], tail)
+                if len(featured) == 1:
+                    return Resolved(ids=featured)
+            if found.ids and tail and _with_feature(game, found.ids, tail) == found.ids:
+                return found
+            continue
         if raw[cut] not in WHERE | HOLDING:
             continue
         where = [w for w in strip_articles(raw[cut + 1 :]) if w not in ("of", "with")]
-        if not where or unknown_word(game, where) is not None:
+        if not where or not all(_known_here(game, w) for w in where):
             continue
         found = resolve_one(game, slot, raw[:cut], action, chosen, many, source)
         if found.question is not None and raw[cut] in HOLDING:
@@ -454,6 +468,17 @@ def _located(
         if found.ids or found.question is not None:
             return found
     return None
+
+
+def _known_here(game: Game, word: str) -> bool:
+    """A word the game knows, or one every place has ("the hook on the wall")."""
+    return word in game.lexicon.words or word in scenery.COMMONPLACE
+
+
+def _with_feature(game: Game, people: list[str], words: list[str]) -> list[str]:
+    """Of several people, those whose descriptions use the words ("the guard with the
+    scar": the scarred guard)."""
+    return [c for c in people if all(_described_as(game, c, w) for w in words)]
 
 
 def _holds(game: Game, entity: str, words: list[str]) -> bool:

@@ -84,7 +84,7 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     polite = _POLITE.sub("", command)
     if polite.strip() and chosen is None and not pending.reading(game, words(command)):
         command = polite  # "forgive kai please": the please is manners, not a word
-    ws = _compounds_split(game, words(command))
+    ws = _plain_forms(game, _compounds_split(game, words(command)))
     state = game.state
     if state.question and chosen is None:
         question, state.question = state.question, {}
@@ -124,6 +124,49 @@ def _compounds_split(game: Game, ws: list[str]) -> list[str]:
         else:
             split.append(w)
     return split
+
+
+# "the cloak (that) i'm wearing", "the key i have": the player's own, which "my" says
+_MINE = re.compile(
+    r"(?:\b(?:that|which) )?\b(?:i'm|im|i am|i've got|ive got|i've been) "
+    r"(?:wearing|holding|carrying)\b|(?:\b(?:that|which) )?\bi (?:have|carry|hold|wear)\b$"
+)
+
+
+def _plain_forms(game: Game, ws: list[str]) -> list[str]:
+    """Words as the lexicon has them: a comparative or superlative the game does not
+    know read as its plain adjective ("the smaller scroll", "the biggest"), and a
+    closing "that i'm wearing" left out (it says only whose, as "my" does)."""
+    if ws and ws[0] not in SPEECH_VERBS:
+        cut = _MINE.sub("", " ".join(ws)).split()
+        ws = cut if cut else ws
+    known = _adjectives(game)
+    return [w if w in game.lexicon.words else _plain(w, known) for w in ws]
+
+
+def _adjectives(game: Game) -> frozenset[str]:
+    """Every word that describes something in the world (not one that names it)."""
+    kept = game.world.runtime.get("adjectives")
+    if kept is None:
+        kept = frozenset(w for name in game.lexicon.names.values() for w in name.adjectives)
+        game.world.runtime["adjectives"] = kept
+    return kept  # type: ignore[no-any-return]
+
+
+def _plain(word: str, known: frozenset[str]) -> str:
+    for ending in ("est", "er"):
+        if not word.endswith(ending) or len(word) <= len(ending) + 2:
+            continue
+        stem = word[: -len(ending)]
+        for base in (
+            stem,
+            stem + "e",
+            stem[:-1] if stem[-1:] == stem[-2:-1] else "",
+            stem[:-1] + "y" if stem.endswith("i") else "",
+        ):
+            if base and base in known:
+                return base
+    return word
 
 
 def _offer_taken(game: Game, parsed: Parsed) -> bool:

@@ -55,6 +55,8 @@ EXTENSION = Extension(
             "bind {person}",
             "truss up {person}",
             "truss {person}",
+            "rope up {person}",
+            "rope {person} up",
             "restrain {person}",
             "tie down {person}",
         ),
