@@ -227,3 +227,10 @@ def test_a_word_ending_in_er_is_not_taken_for_a_comparative(replays: dict[str, R
 def test_speech_keeps_its_words(replays: dict[str, Replay]) -> None:
     (step,) = replays["cloak"].steps(4, "say i'm wearing a cloak")
     assert "i'm wearing a cloak" in step.text
+
+
+def test_using_a_thing_on_another_finds_the_verb(replays: dict[str, Replay]) -> None:
+    """ "use A on B" is the first "VERB B with A" the world would do now."""
+    assert does_the_step(replays, "tidebell", 28, "use the whiting on the locket")
+    # with no such line, "use" is still the extension's own verb (casting)
+    assert does_the_step(replays, "banished", 39, "use invisibility")

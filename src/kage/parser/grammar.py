@@ -91,6 +91,14 @@ WAY_WORDS = (
     "under|out|via|by|round|around|back|deeper|further|farther"
 )
 
+# listening to what people are saying, not to a thing (the living world's rumours take
+# these words over where it runs)
+HEARSAY = (
+    "listen for|to [the] gossip|news|talk|rumours|rumors|anything|something|people|voices",
+    "listen to [the] people|voices|crowd|townsfolk|locals|folk|conversation|conversations"
+    "|chatter [talking|chatting|gossiping|speaking]",
+)
+
 # (action, patterns). Order within the table does not matter: more specific lines win.
 CORE: list[tuple[str, list[str]]] = [
     (
@@ -206,7 +214,7 @@ CORE: list[tuple[str, list[str]]] = [
             "offer {held} to {person}",
             "offer {person} {held}",
             "return {held} to {person}",
-            "surrender|hand over {held} to {person}",
+            "surrender {held} to {person}",
         ],
     ),
     (
@@ -610,10 +618,7 @@ CORE: list[tuple[str, list[str]]] = [
             "listen",
             "listen to {thing}",
             "hear {thing}",
-            "listen for|to [the] gossip|news|talk|rumours|rumors|anything|something|people|voices",
-            "listen to [the] people|voices|crowd|townsfolk|locals|folk|conversation|conversations"
-            "|chatter talking|chatting|gossiping|speaking",
-            "listen to [the] crowd|townsfolk|locals|folk|conversation|conversations|chatter",
+            *HEARSAY,
             "listen around",
         ],
     ),

@@ -255,6 +255,10 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         return _fail(game, replies.PARDON, SHAPE)
     if len(ws) > MAX_WORDS:
         return _fail(game, replies.TOO_LONG, SHAPE)
+    if ws[0] in USING and len(ws) > 3:
+        used = _used_on(game, ws, chosen)  # "use the whiting on the locket"
+        if used is not None:
+            return used
     lines = game.lexicon.lines.get(ws[0])
     if not lines:
         if len(ws) > 1 and _manner(game, ws[0]):  # "quietly cut their chains"
@@ -380,6 +384,50 @@ def _bare(game: Game, lines: list[Line]) -> Parsed | None:
             if isinstance(built, Parsed) and built.actions:
                 return built
     return None
+
+
+USING = frozenset({"use", "apply", "utilise", "utilize"})
+_ON = frozenset({"on", "onto", "upon", "to", "with", "against", "in", "into"})
+_TOOL = frozenset({"with", "using"})
+_NOUNS = frozenset({"thing", "held", "person"})
+
+
+def _used_on(game: Game, ws: list[str], chosen: Mapping[str, str]) -> Parsed | None:
+    """ "use A on B": the first line "VERB {B} with {A}" of any verb whose action would
+    be done now ("polish {held} with {held}": use the whiting on the locket), so a
+    player need not guess the verb the world wants. None if no such line would do."""
+    for cut in range(2, len(ws) - 1):
+        if ws[cut] not in _ON:
+            continue
+        tool, target = ws[1:cut], ws[cut + 1 :]
+        for line in _tool_lines(game):
+            first, second = (t.slot for t in line.tokens if t.words is None)
+            built = _build(game, line, [(first, target), (second, tool)], chosen)
+            doing = isinstance(built, Parsed) and built.actions
+            if doing and all(_allowed(game, a) for a in built.actions):  # type: ignore[union-attr]
+                return built  # type: ignore[return-value]
+        game.state.question = {}
+    return None
+
+
+def _tool_lines(game: Game) -> list[Line]:
+    """Every line shaped "VERB {something} with {something}", the world's first."""
+    kept = game.world.runtime.get("tool_lines")
+    if kept is None:
+        found: dict[str, Line] = {}
+        for lines in game.lexicon.lines.values():
+            for line in lines:
+                shape = [t.slot if t.words is None else "" for t in line.tokens]
+                if (
+                    len(line.tokens) == 4
+                    and shape[1] in _NOUNS
+                    and shape[3] in _NOUNS
+                    and (line.tokens[2].words or frozenset()) & _TOOL
+                ):
+                    found.setdefault(line.pattern + line.action, line)
+        kept = sorted(found.values(), key=lambda ln: not ln.world)
+        game.world.runtime["tool_lines"] = kept
+    return kept  # type: ignore[no-any-return]
 
 
 def _takes_manner(game: Game, verb: str, word: str) -> bool:

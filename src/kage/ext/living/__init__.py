@@ -4,6 +4,7 @@ off-screen; news that travels and rumours the player can overhear."""
 from typing import Any
 
 from kage.core.extension import FLAG, MAPPING, NUMBER, Arg, Extension, Prop, Ref
+from kage.parser.grammar import HEARSAY
 
 
 def _news(arg: Any) -> list[Ref]:
@@ -65,7 +66,7 @@ EXTENSION = Extension(
     grammar={
         "listen": (
             "listen",
-            "listen for|to [the] gossip|news|talk|rumours|rumors|anything|something|people|voices",
+            *HEARSAY,
             "listen around",
             "listen to rumours",
             "listen to rumors",
