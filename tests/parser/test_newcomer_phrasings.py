@@ -234,3 +234,14 @@ def test_using_a_thing_on_another_finds_the_verb(replays: dict[str, Replay]) -> 
     assert does_the_step(replays, "tidebell", 28, "use the whiting on the locket")
     # with no such line, "use" is still the extension's own verb (casting)
     assert does_the_step(replays, "banished", 39, "use invisibility")
+
+
+def test_keeping_what_you_hold(replays: dict[str, Replay]) -> None:
+    """After "Keep it", "keep the necklace" is answered; what is not yours is not kept."""
+    (step,) = replays["banished"].steps(8, "keep the necklace")
+    assert (step.failure, step.text) == (
+        "",
+        "You hold on to the First Hokage's necklace. It is yours to keep.",
+    )
+    (step,) = replays["banished"].steps(8, "keep the desk")
+    assert step.text == "You aren't holding the Hokage's desk."

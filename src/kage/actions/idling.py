@@ -1,5 +1,6 @@
 """The small things players type to see what happens: sit, stand, jump, sing, dance,
-pray, sigh, laugh, shout, wave, wake up (their phrasings are in the parser's core grammar).
+pray, sigh, laugh, shout, wave, wake up, keep what you hold (their phrasings are in the
+parser's core grammar).
 
 Each takes a minute and changes nothing; a world can give any of them a meaning with an
 interaction (verb and, for a place, `when: {at: ...}`), which then answers instead, or
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kage.actions import interactions
+from kage.actions import checks, interactions
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
 
@@ -39,10 +40,18 @@ REPLIES = {
         "waking_up.awake", "This is no dream. You are as awake as you are going to get."
     ),
     "wave_hands": response("waving_hands.idle", "You wave. Nobody waves back."),
+    "keep": response("keeping.idle", "You keep what you have."),
 }
 JUMPING_OVER = response("jumping.over", "Jumping over {the noun} would get you nowhere.")
 WAVING_AT = response("waving_hands.at", "You wave at {the noun}.")
-WITH_NOUN = {"jump": JUMPING_OVER, "wave_hands": WAVING_AT}
+KEEPING = response("keeping.held", "You hold on to {the noun}. It is yours to keep.")
+WITH_NOUN = {"jump": JUMPING_OVER, "wave_hands": WAVING_AT, "keep": KEEPING}
+
+
+@rule("check", "keep")
+def keep_what_you_have(game: Game, action: Action) -> str | None:
+    """Keeping is holding on to something of your own ("keep the necklace")."""
+    return checks.not_held(game, action.noun) if action.noun is not None else None
 
 
 @rule("carry_out", *REPLIES)

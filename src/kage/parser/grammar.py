@@ -570,6 +570,7 @@ CORE: list[tuple[str, list[str]]] = [
     ("stand", ["stand", "stand up", "get up"]),
     ("jump", ["jump", "hop", "leap"]),
     ("sing", ["sing", "hum", "whistle"]),
+    ("keep", ["keep {held}", "hold|hang on to {held}", "keep hold of {held}", "keep {held} safe"]),
     ("dance", ["dance"]),
     ("pray", ["pray"]),
     ("sigh", ["sigh"]),
