@@ -18,7 +18,7 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.0249  # 2.5% (35 of 1,406): not here, the last one, what is where, packed away
+RATCHET = 0.0242  # 2.4% (34 of 1,406): not here, the last one, what is where, packed away
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:

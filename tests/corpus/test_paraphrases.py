@@ -25,8 +25,8 @@ from tests.corpus.replay import (
 # their step does: the rate measured when the paraphrases were written. Issue 10's target
 # is 97% for every world. This is a ratchet: when the parser gets better, raise the
 # number to the new measured rate; never lower it.
-FLOOR = {"banished": 97, "tidebell": 97, "cloak": 98}
-AT_LEAST = {"banished": 560, "tidebell": 280, "cloak": 90}  # paraphrases per file
+FLOOR = {"banished": 97, "tidebell": 98, "cloak": 98}
+AT_LEAST = {"banished": 600, "tidebell": 315, "cloak": 100}  # paraphrases per file
 FILES = sorted(PARAPHRASES.glob("*.yaml"))
 
 
