@@ -158,6 +158,11 @@ def test_what_the_player_packed_away_he_can_still_name(replays: dict[str, Replay
     unseen, but the player knows it is there, so the checks answer, not "can't see"."""
     (step,) = replays["banished"].steps(27, "seal the rope in the reserve scroll")
     assert (step.text, step.failure) == ("It is already sealed in there.", "")
+    (step,) = replays["banished"].steps(27, "take the rope")
+    assert step.text == "It is sealed in the reserve scroll. Unseal it first."
+    # only verbs whose checks know where it is reach it: nothing is dropped out of a seal
+    replays["banished"].steps(27, "drop the rope")
+    assert replays["banished"].session.game.state.holder["rope"] == "reserve_scroll"
     # what is in sight still comes first: the sword at hand, not one packed away
     (step,) = replays["banished"].steps(28, "x the sword")
     assert "dragon" in step.text

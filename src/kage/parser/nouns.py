@@ -114,6 +114,11 @@ def scope(game: Game, slot: str) -> list[str]:
     return found
 
 
+# verbs whose checks say where a thing packed away is ("It is already sealed in there.",
+# "It is sealed in the reserve scroll. Unseal it first."); others cannot reach it
+PACKING = frozenset({"take", "put_in", "seal"})
+
+
 def _packed(game: Game, holder: str, seen: set[str]) -> list[str]:
     """What the holder carries shut away, at any depth, that is not in `seen`: the
     player knows what he packed, though he cannot see it now."""
@@ -388,7 +393,7 @@ def resolve_one(
         rest = [w for w in phrase if w not in ("other", "another") and w not in IGNORED]
         return _other(game, slot, rest, action, candidates)
     scored, plural = _matches(game, candidates, phrase, slot, action)
-    if not scored and slot != "place":  # "seal the rope in the scroll" when it is in there
+    if not scored and action in PACKING:  # "seal the rope in the scroll" when it is in there
         packed = _packed(game, game.world.player, set(candidates))
         scored, plural = _matches(game, packed, phrase, slot, action)
     if not scored:
