@@ -393,7 +393,8 @@ def resolve_one(
         rest = [w for w in phrase if w not in ("other", "another") and w not in IGNORED]
         return _other(game, slot, rest, action, candidates)
     scored, plural = _matches(game, candidates, phrase, slot, action)
-    if not scored and action in PACKING:  # "seal the rope in the scroll" when it is in there
+    if not scored and action in PACKING and slot in ("held", "things"):  # "seal the rope
+        # in the scroll" when it is in there; never a container sealed away as the target
         packed = _packed(game, game.world.player, set(candidates))
         scored, plural = _matches(game, packed, phrase, slot, action)
     if not scored:

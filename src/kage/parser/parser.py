@@ -22,7 +22,7 @@ from kage.parser import grammar, nouns, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
-from kage.world import numbers
+from kage.world import numbers, query
 from kage.world.clock import unit_minutes
 
 if TYPE_CHECKING:
@@ -291,6 +291,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             if built.actions and _no_one(game, line, built):
                 nobody = nobody or built  # "release the scroll": unsealing, not freeing
                 continue
+            if nobody is not None and _refused(game, built):
+                return nobody  # refused either way: the line for someone says why
             if built.actions and line.world:
                 return _engine_if_world_refuses(game, lines, line, ws, built, chosen)
             if built.actions or built.rank == RANGE:
@@ -318,6 +320,10 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
 
 
 MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
+
+
+def _refused(game: Game, built: Parsed) -> bool:
+    return bool(built.actions) and not all(_allowed(game, a) for a in built.actions)
 
 
 def _no_one(game: Game, line: Line, built: Parsed) -> bool:
@@ -736,11 +742,25 @@ def _build(
     failed = _set_values(game, action, binds)
     if failed is not None:
         return failed
+    if _taking_a_door(game, line, action, binds):
+        return _fail(game, replies.NO_WAY, SHAPE)  # "take the door" is taking it
     resolved = _resolve_nouns(game, line.action, binds, chosen)
     if not isinstance(resolved, tuple):
         return resolved
     found, several = resolved
     return _actions(game, action, binds, found, several)
+
+
+def _taking_a_door(game: Game, line: Line, action: Action, binds: list[Binding]) -> bool:
+    """Whether "take" names a way by its door: a path or a road is taken by walking it,
+    a door is taken as a thing (and is fixed in place)."""
+    if "take" not in (line.tokens[0].words or ()) or action.name != "go":
+        return False
+    way = query.ways_seen(game, query.here(game)).get(action.direction)
+    if way is None or way.door is None or way.door not in game.lexicon.names:
+        return False
+    door = game.lexicon.names[way.door].words
+    return any(w in door for slot, phrase in binds if slot == "way" for w in phrase)
 
 
 def _felt(game: Game, verb: str, phrase: list[str]) -> Parsed | None:

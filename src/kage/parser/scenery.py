@@ -59,7 +59,7 @@ HANDLING: dict[str, Response] = {
     "enter": response("scenery.enter", "That's not something you can enter."),
     "climb": response("scenery.climb", "Little is to be achieved by that."),
 }
-HEARD_KEPT = 3  # replies remembered: a failed command between does not lose the last story
+HEARD_KEPT = 1  # the last reply: an older one may tell of what is gone (a rash healed)
 _HEARD: WeakKeyDictionary[Game, list[tuple[str, str]]] = WeakKeyDictionary()
 
 
@@ -91,6 +91,13 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]+[\"')\]]*")
 MAX_SENTENCES = 2
 
 
+def _naming(text: str, pattern: re.Pattern[str], found: list[str]) -> None:
+    for sentence in _SENTENCE.findall(" ".join(text.split())):
+        sentence = sentence.strip()
+        if pattern.search(sentence) and sentence not in found:
+            found.append(sentence)
+
+
 def sentences_naming(game: Game, phrase: list[str]) -> str | None:
     """The sentences now shown for the place and what is in sight that name the phrase's
     last word (singular or plural), at most two, or None."""
@@ -107,11 +114,11 @@ def sentences_naming(game: Game, phrase: list[str]) -> str | None:
         for e in [query.here(game), *query.visible(game)]
         if e in entities
     ]
-    for text in [*texts, *heard(game)]:
-        for sentence in _SENTENCE.findall(" ".join(text.split())):
-            sentence = sentence.strip()
-            if pattern.search(sentence) and sentence not in found:
-                found.append(sentence)
+    for text in texts:
+        _naming(text, pattern, found)
+    if not found:  # what the game has just said here, when nothing in sight says it
+        for text in heard(game):
+            _naming(text, pattern, found)
     if not found:
         return None
     return " ".join(found[:MAX_SENTENCES])
