@@ -25,15 +25,96 @@ def condition(name: str) -> Callable[[Check], Check]:
 
 
 def holds(game: Game, cond: dict[str, Any] | None) -> bool:
+    """Whether the condition holds now. Each condition dict is compiled to a function the
+    first time it is asked (see `compiled`); the dict stays the truth."""
     if not cond:
         return True
-    kinds = game.engine.conditions
+    cache = game.engine.compiled_conditions
+    found = cache.get(id(cond))
+    if found is None or found[0] is not cond:
+        if len(cache) >= COMPILED_LIMIT:  # conditions made on the fly must not pile up
+            cache.clear()
+        found = (cond, compiled(game.engine.conditions, cond))
+        cache[id(cond)] = found
+    return found[1](game)
+
+
+# how many compiled conditions an engine keeps: far more than any world writes
+COMPILED_LIMIT = 20_000
+
+Test = Callable[["Game"], bool]
+
+
+def compiled(kinds: dict[str, Check], cond: dict[str, Any]) -> Test:
+    """One function deciding `cond`, built once: the kinds that only read the state
+    directly (flags, where the player is, the clock...) become closures over their
+    argument, the rest call their condition function. KeyError for an unknown kind."""
+    parts: list[Test] = []
     for key, arg in cond.items():
         check = kinds.get(key)
         if check is None:
             raise KeyError(f"unknown condition '{key}'")
-        if not check(game, arg):
-            return False
+        special = _SPECIAL.get(key)
+        if special is not None and kinds[key] is _DEFAULT_KINDS[key]:
+            parts.append(special(kinds, arg))
+        else:
+            parts.append(_calling(check, arg))
+    if len(parts) == 1:
+        return parts[0]
+    return lambda game: all(part(game) for part in parts)
+
+
+def _calling(check: Check, arg: Any) -> Test:
+    return lambda game: check(game, arg)
+
+
+def _compile_all(kinds: dict[str, Check], arg: list[dict[str, Any]]) -> Test:
+    parts = [compiled(kinds, c) if c else _always for c in arg]
+    if len(parts) == 2:
+        first, second = parts
+        return lambda game: first(game) and second(game)
+    return lambda game: all(part(game) for part in parts)
+
+
+def _compile_any(kinds: dict[str, Check], arg: list[dict[str, Any]]) -> Test:
+    parts = [compiled(kinds, c) if c else _always for c in arg]
+    return lambda game: any(part(game) for part in parts)
+
+
+def _compile_not(kinds: dict[str, Check], arg: dict[str, Any]) -> Test:
+    if not arg:
+        return lambda game: False
+    inner = compiled(kinds, arg)
+    return lambda game: not inner(game)
+
+
+def _compile_flag(kinds: dict[str, Check], arg: str | dict[str, Any]) -> Test:
+    if isinstance(arg, str):
+        return lambda game: bool(game.state.flags.get(arg))
+    pairs = list(arg.items())
+    return lambda game: all(game.state.flags.get(k) == v for k, v in pairs)
+
+
+def _compile_at(kinds: dict[str, Check], arg: str | list[str]) -> Test:
+    if isinstance(arg, str):
+        return lambda game: query.here(game) == arg
+    places = frozenset(arg)
+    return lambda game: query.here(game) in places
+
+
+def _compile_fired(kinds: dict[str, Check], arg: str) -> Test:
+    return lambda game: arg in game.state.fired
+
+
+def _compile_milestone(kinds: dict[str, Check], arg: str) -> Test:
+    return lambda game: arg in game.state.milestones
+
+
+def _compile_time(kinds: dict[str, Check], arg: dict[str, Any]) -> Test:
+    return lambda game: compare(game.state.minutes, arg)
+
+
+def _always(game: Game) -> bool:
     return True
 
 
@@ -179,3 +260,28 @@ def _money(game: Game, arg: dict[str, Any]) -> bool:
 def _chance(game: Game, arg: float) -> bool:
     """True with probability `arg`, drawn from the world's seeded generator."""
     return game.random() < float(arg)
+
+
+# kinds compiled to closures, used only while the engine's table still holds the core's
+# own function for the kind (a world or extension never replaces one today, but if it
+# did, its function would be called)
+_SPECIAL: dict[str, Callable[[dict[str, Check], Any], Test]] = {
+    "all": _compile_all,
+    "any": _compile_any,
+    "not": _compile_not,
+    "flag": _compile_flag,
+    "at": _compile_at,
+    "fired": _compile_fired,
+    "milestone": _compile_milestone,
+    "time": _compile_time,
+}
+_DEFAULT_KINDS: dict[str, Check] = {
+    "all": _all,
+    "any": _any,
+    "not": _not,
+    "flag": _flag,
+    "at": _at,
+    "fired": _fired,
+    "milestone": _milestone,
+    "time": _time,
+}
