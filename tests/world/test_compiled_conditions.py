@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from kage.game import Game
 from kage.world import ops
-from kage.world.model import World
 from kage.world.conditions import holds
+from kage.world.model import World
 
 FLAGS = ("a", "b", "c")
 PLACES = ("yard", "shop", "field")
