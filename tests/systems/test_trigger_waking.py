@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers import walkthrough
+from tests.helpers import walkthrough, world_from
 
 from kage import worlds
 from kage.game import Game
@@ -53,11 +53,13 @@ def test_a_kind_that_hides_what_it_reads_is_caught(
     game = Game(world, seed=3)
     flag = game.engine.conditions["flag"]
     monkeypatch.setattr(flag, conditions.READS, frozenset({"nothing.ever"}))
-    scenes._READS.clear()
-    with pytest.raises(AssertionError, match="passed over but holds"):
-        for line in commands("banished"):
-            game.command(line)
-    scenes._READS.clear()
+    world.runtime.pop("triggers.plan", None)
+    try:
+        with pytest.raises(AssertionError, match="passed over but holds"):
+            for line in commands("banished"):
+                game.command(line)
+    finally:
+        world.runtime.pop("triggers.plan", None)
 
 
 def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
@@ -67,12 +69,13 @@ def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
 
     def fired_by_turn() -> list[tuple[int, str]]:
         game = Game(world, seed=5)
-        for line in commands("banished")[:150]:
+        for line in commands("banished"):
             game.command(line)
         return sorted((e.turn, e.data["id"]) for e in game.log if e.kind == "triggered")
 
     skipping = fired_by_turn()
-    monkeypatch.setattr(scenes, "_still_quiet", lambda *args: False)
+    # every trigger reading "cannot say": asked every turn, as before triggers were woken
+    monkeypatch.setattr(scenes, "plan", lambda game: [(t, None, False) for t in world.triggers])
     assert fired_by_turn() == skipping
     assert len(skipping) >= 10
 
@@ -82,3 +85,40 @@ def test_a_trigger_on_the_clock_wakes_when_only_time_passes(verifying: None) -> 
     for _ in range(30):  # standing in the office while the deadline comes on
         game.command("wait 1 hour")
     assert "last_day_morning" in game.state.fired
+
+
+CHAIN = """
+world: {id: chain, title: "Chain", intro: "A yard.", player: hero, start_time: "0060-10-10T04:00"}
+places:
+  - id: yard
+    name: "the yard"
+    exits: {east: shop}
+  - id: shop
+    name: "the shop"
+    exits: {west: yard}
+people:
+  - id: hero
+    name: "Hero"
+    gender: him
+    at: yard
+triggers:
+  - id: bell
+    when: {at: shop}
+    effects:
+      - set: {rung: true}
+  - id: echo
+    when: {flag: rung}
+    effects:
+      - set: {echoed: true}
+endings:
+  - {id: never, when: {flag: never_set}, won: true, text: "The end."}
+"""
+
+
+def test_a_trigger_woken_by_an_earlier_one_fires_in_the_same_pass(
+    tmp_path_factory: pytest.TempPathFactory, verifying: None
+) -> None:
+    game = Game(world_from(tmp_path_factory, "chain", CHAIN))
+    game.command("wait")  # both asked and found false: both quiet now
+    game.command("east")
+    assert game.state.fired.get("bell") == game.state.fired.get("echo") is not None

@@ -21,49 +21,51 @@ def run_triggers(game: Game) -> None:
     """Fire each trigger whose condition holds. A trigger found false is passed over until
     something its condition reads has happened (an event of a kind it reads, or the clock
     moving for one that reads the time); what is not known to be false is always asked."""
-    kinds = game.engine.conditions
     quiet: dict[str, int] = game.kept.setdefault("triggers.quiet", {})  # id -> minute asked
     stirred = game.stirred
     game.stirred = set()
-    for trigger in game.world.triggers:
-        if trigger.once and trigger.id in game.state.fired:
+    fired = game.state.fired
+    for trigger, what, timed in plan(game):
+        tid = trigger.id
+        if trigger.once and tid in fired:
             continue
-        asked = quiet.get(trigger.id)
-        if asked is not None and _still_quiet(game, trigger, asked, stirred):
+        asked = quiet.get(tid)
+        if (
+            asked is not None
+            and (not timed or asked == game.state.minutes)
+            and stirred.isdisjoint(what)  # type: ignore[arg-type]
+            and game.stirred.isdisjoint(what)  # what the triggers fired so far have done
+        ):
             if VERIFY_SKIPS and holds(game, trigger.when):
-                raise AssertionError(f"trigger '{trigger.id}' was passed over but holds")
+                raise AssertionError(f"trigger '{tid}' was passed over but holds")
             continue
         if holds(game, trigger.when):
-            quiet.pop(trigger.id, None)
-            game.state.fired[trigger.id] = game.state.minutes
-            game.emit("triggered", id=trigger.id)
+            quiet.pop(tid, None)
+            fired[tid] = game.state.minutes
+            game.emit("triggered", id=tid)
             effects.apply(game, trigger.effects)
             if game.state.done:
                 return
-        elif reads(kinds, trigger) is not None:
-            quiet[trigger.id] = game.state.minutes
+        elif what is not None:
+            quiet[tid] = game.state.minutes
 
 
-def _still_quiet(game: Game, trigger: Trigger, asked: int, stirred: set[str]) -> bool:
-    what = reads(game.engine.conditions, trigger)
-    if what is None:
-        return False
-    if TIME in what and game.state.minutes != asked:
-        return False
-    # and what the triggers fired so far in this pass have done
-    return stirred.isdisjoint(what) and game.stirred.isdisjoint(what)
+Plan = list[tuple["Trigger", frozenset[str] | None, bool]]
 
 
-def reads(kinds: dict[str, Any], trigger: Trigger) -> frozenset[str] | None:
-    """What the trigger's condition reads (kept on the trigger's first asking)."""
-    found = _READS.get(id(trigger))
-    if found is None or found[0] is not trigger:
-        found = (trigger, reads_of(kinds, trigger.when))
-        _READS[id(trigger)] = found
-    return found[1]
-
-
-_READS: dict[int, tuple[Trigger, frozenset[str] | None]] = {}
+def plan(game: Game) -> Plan:
+    """(trigger, what its condition reads or None, whether it reads the clock) for each
+    trigger of the world in order, worked out once per world and engine."""
+    kept = game.world.runtime.get("triggers.plan")
+    if kept is None or kept[0] is not game.engine:
+        kinds = game.engine.conditions
+        rows: Plan = []
+        for trigger in game.world.triggers:
+            what = reads_of(kinds, trigger.when)
+            rows.append((trigger, what, what is not None and TIME in what))
+        kept = (game.engine, rows)
+        game.world.runtime["triggers.plan"] = kept
+    return kept[1]
 
 
 def check_endings(game: Game) -> None:
