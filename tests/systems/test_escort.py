@@ -6,10 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.helpers import opened, play, world_from
 
+from kage import worlds
 from kage.ext.body import stats
 from kage.ext.captivity import escort
+from kage.game import Game
 from kage.session import Session
 from kage.world import ops, query
 from kage.world.conditions import holds
@@ -223,3 +227,19 @@ def test_a_condition_can_ask_who_is_following(session: Session) -> None:
     game = session.game
     play(session, "reassure young man", "untie young man", "help young man")
     assert holds(game, {"status": {"who": "youth", "has": "following"}})
+
+
+@settings(max_examples=60, deadline=None)
+@given(order=st.permutations(range(8)), take=st.integers(0, 8), end=st.integers(0, 3))
+def test_followers_are_everyone_following_in_definition_order(
+    order: list[int], take: int, end: int
+) -> None:
+    world = worlds.load("banished")
+    game = Game(world, seed=1)
+    people = [e.id for e in world.entities.values() if e.kind == "person"]
+    for n in order[:take]:
+        stats.add_status(game, people[n * 3 % len(people)], "following")
+    if end:  # and one of them stops
+        stats.remove_status(game, people[order[0] * 3 % len(people)], "following")
+    every = [who for who in people if stats.has_status(game, who, "following")]
+    assert escort.followers(game) == every

@@ -52,6 +52,10 @@ class Engine:
     settlers: dict[str, Callable[..., Any]] = field(default_factory=dict)
     # marks of other kinds, collected on first use: hooks one extension offers another
     other_hooks: dict[str, list[Callable[..., Any]]] = field(default_factory=dict)
+    # id(condition dict) -> (that dict, its compiled test): see kage.world.conditions
+    compiled_conditions: dict[int, tuple[Any, Callable[..., bool]]] = field(
+        default_factory=dict
+    )
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -70,20 +70,44 @@ def note(game: Game, text: str, named: set[str]) -> None:
     if not text:
         return
     scenery.hear(game, text)  # "x fish" after the meal is told (parser.scenery)
+    _, people = _people(game)
+    here = query.here(game)
+    chosen: dict[str, str] = {}
+    for i in named_people(game, text):
+        person, word, _ = people[i]
+        if word in named or word in chosen or query.place_of(game, person) != here:
+            continue
+        chosen[word] = person
+    for person in chosen.values():
+        nouns.remember_pronoun(game, person)
+
+
+TEXTS_KEPT = 512  # texts whose people are remembered (replies come back often)
+
+
+def named_people(game: Game, text: str) -> tuple[int, ...]:
+    """The people (their places in `_people`) the text names, in the order it first
+    names each. It depends on the text alone, so it is kept per world for the texts met
+    lately."""
+    kept: dict[str, tuple[int, ...]] = game.world.runtime.setdefault("mentions.texts", {})
+    found = kept.get(text)
+    if found is None:
+        if len(kept) >= TEXTS_KEPT:
+            kept.clear()
+        found = kept[text] = _named_people(game, text)
+    return found
+
+
+def _named_people(game: Game, text: str) -> tuple[int, ...]:
     index, people = _people(game)
     lowered = TOKEN.findall(text.lower())
     candidates = {i for word in set(lowered) for i in index.get(word, ())}
     if not candidates:
-        return
+        return ()
     spaced = " " + " ".join(lowered) + " "
-    here = query.here(game)
-    first: dict[str, tuple[int, str]] = {}
+    found = []
     for i in candidates:
-        person, word, names = people[i]
-        if word in named or query.place_of(game, person) != here:
-            continue
-        at = min((p for p in (spaced.find(n) for n in names) if p >= 0), default=-1)
-        if at >= 0 and (word not in first or at < first[word][0]):
-            first[word] = (at, person)
-    for _, person in first.values():
-        nouns.remember_pronoun(game, person)
+        at = min((p for p in (spaced.find(n) for n in people[i][2]) if p >= 0), default=-1)
+        if at >= 0:
+            found.append((at, i))
+    return tuple(i for _, i in sorted(found))

@@ -15,7 +15,7 @@ from kage.core import prose
 from kage.core.responses import response
 from kage.systems.registry import provider, settler
 from kage.world import calendar, ops, query
-from kage.world.conditions import condition, holds
+from kage.world.conditions import TIME, condition, holds
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -29,13 +29,13 @@ def _names(arg: str | list[str]) -> list[str]:
     return [arg] if isinstance(arg, str) else list(arg)
 
 
-@condition("time_of_day")
+@condition("time_of_day", reads=(TIME,))
 def _time_of_day(game: Game, arg: str | list[str]) -> bool:
     """It is that part of the day (or one of those listed): {time_of_day: dusk}."""
     return calendar.part_now(game.world, game.state.minutes).name in _names(arg)
 
 
-@condition("between")
+@condition("between", reads=(TIME,))
 def _between(game: Game, arg: list[str]) -> bool:
     """The clock shows a time from the first up to the second: {between: ["18:00", "06:00"]}
     runs past midnight; a part of the day stands for the minute it begins ([dawn, dusk])."""

@@ -8,7 +8,7 @@ and those of the extensions the world uses, once, before play.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from kage.core.extension import mark
@@ -20,20 +20,133 @@ if TYPE_CHECKING:
 Check = Callable[["Game", Any], bool]
 
 
-def condition(name: str) -> Callable[[Check], Check]:
-    return mark("condition", name)
+# the attribute a condition function keeps its `reads` in (see `condition`)
+READS = "__kage_reads__"
+TIME = "time"  # not an event: what a condition that reads the clock declares it reads
+
+
+def condition(name: str, reads: Iterable[str] | None = None) -> Callable[[Check], Check]:
+    """Mark a condition kind. `reads`: the kinds of event after which it may decide
+    differently (ops emit one for every change they make), plus TIME if it reads the clock;
+    None (the default) when that cannot be said, so it is asked afresh every time. A
+    trigger is re-checked only after one of what its condition reads has happened."""
+
+    def put(func: Check) -> Check:
+        setattr(func, READS, frozenset(reads) if reads is not None else None)
+        return mark("condition", name)(func)
+
+    return put
+
+
+def reads_of(kinds: dict[str, Check], cond: dict[str, Any] | None) -> frozenset[str] | None:
+    """What a condition reads: the union of its parts' `reads`; None if any part cannot
+    say (a chance, or a kind that declares nothing)."""
+    found: set[str] = set()
+    for key, arg in (cond or {}).items():
+        if key in ("all", "any"):
+            parts = [reads_of(kinds, c) for c in arg]
+        elif key == "not":
+            parts = [reads_of(kinds, arg)]
+        else:
+            parts = [getattr(kinds[key], READS, None)]
+        for part in parts:
+            if part is None:
+                return None
+            found |= part
+    return frozenset(found)
 
 
 def holds(game: Game, cond: dict[str, Any] | None) -> bool:
+    """Whether the condition holds now. Each condition dict is compiled to a function the
+    first time it is asked (see `compiled`); the dict stays the truth."""
     if not cond:
         return True
-    kinds = game.engine.conditions
+    cache = game.engine.compiled_conditions
+    found = cache.get(id(cond))
+    if found is None or found[0] is not cond:
+        if len(cache) >= COMPILED_LIMIT:  # conditions made on the fly must not pile up
+            cache.clear()
+        found = (cond, compiled(game.engine.conditions, cond))
+        cache[id(cond)] = found
+    return found[1](game)
+
+
+# how many compiled conditions an engine keeps: far more than any world writes
+COMPILED_LIMIT = 20_000
+
+Test = Callable[["Game"], bool]
+
+
+def compiled(kinds: dict[str, Check], cond: dict[str, Any]) -> Test:
+    """One function deciding `cond`, built once: the kinds that only read the state
+    directly (flags, where the player is, the clock...) become closures over their
+    argument, the rest call their condition function. KeyError for an unknown kind."""
+    parts: list[Test] = []
     for key, arg in cond.items():
         check = kinds.get(key)
         if check is None:
             raise KeyError(f"unknown condition '{key}'")
-        if not check(game, arg):
-            return False
+        special = _SPECIAL.get(key)
+        if special is not None and kinds[key] is _DEFAULT_KINDS[key]:
+            parts.append(special(kinds, arg))
+        else:
+            parts.append(_calling(check, arg))
+    if len(parts) == 1:
+        return parts[0]
+    return lambda game: all(part(game) for part in parts)
+
+
+def _calling(check: Check, arg: Any) -> Test:
+    return lambda game: check(game, arg)
+
+
+def _compile_all(kinds: dict[str, Check], arg: list[dict[str, Any]]) -> Test:
+    parts = [compiled(kinds, c) if c else _always for c in arg]
+    if len(parts) == 2:
+        first, second = parts
+        return lambda game: first(game) and second(game)
+    return lambda game: all(part(game) for part in parts)
+
+
+def _compile_any(kinds: dict[str, Check], arg: list[dict[str, Any]]) -> Test:
+    parts = [compiled(kinds, c) if c else _always for c in arg]
+    return lambda game: any(part(game) for part in parts)
+
+
+def _compile_not(kinds: dict[str, Check], arg: dict[str, Any]) -> Test:
+    if not arg:
+        return lambda game: False
+    inner = compiled(kinds, arg)
+    return lambda game: not inner(game)
+
+
+def _compile_flag(kinds: dict[str, Check], arg: str | dict[str, Any]) -> Test:
+    if isinstance(arg, str):
+        return lambda game: bool(game.state.flags.get(arg))
+    pairs = list(arg.items())
+    return lambda game: all(game.state.flags.get(k) == v for k, v in pairs)
+
+
+def _compile_at(kinds: dict[str, Check], arg: str | list[str]) -> Test:
+    if isinstance(arg, str):
+        return lambda game: query.here(game) == arg
+    places = frozenset(arg)
+    return lambda game: query.here(game) in places
+
+
+def _compile_fired(kinds: dict[str, Check], arg: str) -> Test:
+    return lambda game: arg in game.state.fired
+
+
+def _compile_milestone(kinds: dict[str, Check], arg: str) -> Test:
+    return lambda game: arg in game.state.milestones
+
+
+def _compile_time(kinds: dict[str, Check], arg: dict[str, Any]) -> Test:
+    return lambda game: compare(game.state.minutes, arg)
+
+
+def _always(game: Game) -> bool:
     return True
 
 
@@ -61,25 +174,25 @@ def compare(value: float, arg: dict[str, Any]) -> bool:
     return not ("max" in arg and not value <= arg["max"])
 
 
-@condition("all")
+@condition("all", reads=())
 def _all(game: Game, arg: list[dict[str, Any]]) -> bool:
     """Every condition in the list holds: {all: [{has: lamp}, {at: cellar}]}."""
     return all(holds(game, c) for c in arg)
 
 
-@condition("any")
+@condition("any", reads=())
 def _any(game: Game, arg: list[dict[str, Any]]) -> bool:
     """At least one condition in the list holds: {any: [{has: lamp}, {has: candle}]}."""
     return any(holds(game, c) for c in arg)
 
 
-@condition("not")
+@condition("not", reads=())
 def _not(game: Game, arg: dict[str, Any]) -> bool:
     """The condition given does not hold: {not: {flag: door_open}}."""
     return not holds(game, arg)
 
 
-@condition("flag")
+@condition("flag", reads=("flag",))
 def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
     """A flag is set (to anything but false or 0), or {flag: {door: open}}: each named flag
     has exactly that value."""
@@ -88,44 +201,44 @@ def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
     return all(game.state.flags.get(k) == v for k, v in arg.items())
 
 
-@condition("at")
+@condition("at", reads=("moved", "consumed"))
 def _at(game: Game, arg: str | list[str]) -> bool:
     """The player is in the place named, or in one of the places listed."""
     place = query.here(game)
     return place == arg if isinstance(arg, str) else place in arg
 
 
-@condition("in_zone")
+@condition("in_zone", reads=("moved", "consumed"))
 def _in_zone(game: Game, arg: str) -> bool:
     """The player's place belongs to the zone named (a place's `zones:`)."""
     return query.in_zone(game, query.here(game), arg)
 
 
-@condition("has")
+@condition("has", reads=("moved", "consumed"))
 def _has(game: Game, arg: str) -> bool:
     """The player carries the thing (in hand, worn, or inside something carried)."""
     return query.is_carried_by(game, arg, game.world.player)
 
 
-@condition("wearing")
+@condition("wearing", reads=("moved", "consumed", "prop"))
 def _wearing(game: Game, arg: str) -> bool:
     """The player carries the thing and wears it."""
     return query.is_carried_by(game, arg, game.world.player) and bool(query.prop(game, arg, "worn"))
 
 
-@condition("present")
+@condition("present", reads=("moved", "consumed"))
 def _present(game: Game, arg: str) -> bool:
     """The entity is in the player's place (or carried by the player)."""
     return query.place_of(game, arg) == query.here(game)
 
 
-@condition("holder")
+@condition("holder", reads=("moved", "consumed"))
 def _holder(game: Game, arg: dict[str, str]) -> bool:
     """Each thing named is held by, or in, the one given: {holder: {lamp: hero}}."""
     return all(game.state.holder.get(k) == v for k, v in arg.items())
 
 
-@condition("milestone")
+@condition("milestone", reads=("milestone",))
 def _milestone(game: Game, arg: str) -> bool:
     """The player has reached the milestone."""
     return arg in game.state.milestones
@@ -137,13 +250,13 @@ def _fired(game: Game, arg: str) -> bool:
     return arg in game.state.fired
 
 
-@condition("visited")
+@condition("visited", reads=("moved",))
 def _visited(game: Game, arg: str) -> bool:
     """The player has been to the place at least once."""
     return game.state.visited.get(arg, -1) >= 0
 
 
-@condition("mood")
+@condition("mood", reads=("mood",))
 def _mood(game: Game, arg: dict[str, Any]) -> bool:
     """A person's mood (-100..100; `who` defaults to the player) is above, below, min or max
     the numbers given."""
@@ -151,20 +264,20 @@ def _mood(game: Game, arg: dict[str, Any]) -> bool:
     return compare(query.mood(game, who), arg)
 
 
-@condition("bond")
+@condition("bond", reads=("bond",))
 def _bond(game: Game, arg: dict[str, Any]) -> bool:
     """How much `from` thinks of `to` (the player unless given), -100..100, is above, below,
     min or max the numbers given."""
     return compare(query.bond(game, arg["from"], arg.get("to", game.world.player)), arg)
 
 
-@condition("time")
+@condition("time", reads=(TIME,))
 def _time(game: Game, arg: dict[str, Any]) -> bool:
     """Minutes since the world's start, e.g. {time: {min: 2880}}."""
     return compare(game.state.minutes, arg)
 
 
-@condition("money")
+@condition("money", reads=("money", "moved", "consumed"))
 def _money(game: Game, arg: dict[str, Any]) -> bool:
     """The money someone (`who`, default the player) has on them, purse included, compares
     as given (above, below, min, max)."""
@@ -179,3 +292,28 @@ def _money(game: Game, arg: dict[str, Any]) -> bool:
 def _chance(game: Game, arg: float) -> bool:
     """True with probability `arg`, drawn from the world's seeded generator."""
     return game.random() < float(arg)
+
+
+# kinds compiled to closures, used only while the engine's table still holds the core's
+# own function for the kind (a world or extension never replaces one today, but if it
+# did, its function would be called)
+_SPECIAL: dict[str, Callable[[dict[str, Check], Any], Test]] = {
+    "all": _compile_all,
+    "any": _compile_any,
+    "not": _compile_not,
+    "flag": _compile_flag,
+    "at": _compile_at,
+    "fired": _compile_fired,
+    "milestone": _compile_milestone,
+    "time": _compile_time,
+}
+_DEFAULT_KINDS: dict[str, Check] = {
+    "all": _all,
+    "any": _any,
+    "not": _not,
+    "flag": _flag,
+    "at": _at,
+    "fired": _fired,
+    "milestone": _milestone,
+    "time": _time,
+}

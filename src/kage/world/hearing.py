@@ -81,24 +81,43 @@ def hear(game: Game, text: str) -> None:
     name (Oashisu) only capitalised."""
     if not text:
         return
+    visited = game.state.visited
+    for place in named_places(game, text):
+        if place not in visited:
+            visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
+            game.emit("revealed", place=place)
+
+
+TEXTS_KEPT = 512  # texts whose places are remembered (descriptions come back often)
+
+
+def named_places(game: Game, text: str) -> tuple[str, ...]:
+    """The places not known from the start that the text names, in the order it names
+    them. It depends on the text alone, so it is kept per world for the texts met lately:
+    a place described again, a line said again, costs one lookup."""
+    kept: dict[str, tuple[str, ...]] = game.world.runtime.setdefault("hearing.texts", {})
+    found = kept.get(text)
+    if found is None:
+        if len(kept) >= TEXTS_KEPT:
+            kept.clear()
+        found = kept[text] = _named_places(game, text)
+    return found
+
+
+def _named_places(game: Game, text: str) -> tuple[str, ...]:
     index, places = _names(game)
     words, lowered = TOKEN.findall(text), TOKEN.findall(text.lower())
     if len(lowered) != len(words):  # a letter whose lower case splits a word: rare
         lowered = [w.lower() for w in words]
     candidates = {i for word in set(lowered) for i in index.get(word, ())}
     if not candidates:
-        return
-    visited = game.state.visited
+        return ()
     raw, low = " " + " ".join(words) + " ", " " + " ".join(lowered) + " "
     found = []
     for i in candidates:
         place, spoken, proper = places[i]
-        if place in visited:
-            continue
         at = [low.find(n) for n in spoken] + [raw.find(w) for w in proper]
         first = min((a for a in at if a >= 0), default=-1)
         if first >= 0:
             found.append((first, i, place))
-    for _, _, place in sorted(found):
-        visited[place] = -1  # heard of, not yet seen (as the `reveal` effect marks it)
-        game.emit("revealed", place=place)
+    return tuple(place for _, _, place in sorted(found))

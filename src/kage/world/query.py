@@ -28,7 +28,12 @@ def place_of(game: Game, entity: str) -> str | None:
 
 
 def here(game: Game) -> str:
-    """The player's place."""
+    """The player's place: usually what holds him, else found by `place_of`."""
+    holder = game.state.holder.get(game.world.player)
+    if holder is not None:
+        ent = game.world.entities.get(holder)
+        if ent is not None and ent.kind == "place":
+            return holder
     return place_of(game, game.world.player) or ""
 
 

@@ -24,14 +24,18 @@ def _names(arg: str | list[str]) -> list[str]:
     return [arg] if isinstance(arg, str) else list(arg)
 
 
-@condition("dark")
+# what light and openness follow: props, and where lamps and people are
+SEEN = ("prop", "moved", "consumed")
+
+
+@condition("dark", reads=SEEN)
 def _dark(game: Game, arg: bool) -> bool:
     """{dark: true}: the player is in darkness now (no light in the place, none carried);
     {dark: false}: the player can see."""
     return scope.in_darkness(game) == bool(arg)
 
 
-@condition("lit")
+@condition("lit", reads=SEEN)
 def _lit(game: Game, arg: str) -> bool:
     """The place has light (its own or a light source there), or the thing gives light."""
     ent = game.world.entities[arg]
@@ -40,25 +44,25 @@ def _lit(game: Game, arg: str) -> bool:
     return scope.gives_light(game, arg)
 
 
-@condition("open")
+@condition("open", reads=SEEN)
 def _open(game: Game, arg: str) -> bool:
     """The door or container is open."""
     return query.is_open(game, arg)
 
 
-@condition("closed")
+@condition("closed", reads=SEEN)
 def _closed(game: Game, arg: str) -> bool:
     """The door or container is closed."""
     return not query.is_open(game, arg)
 
 
-@condition("locked")
+@condition("locked", reads=SEEN)
 def _locked(game: Game, arg: str) -> bool:
     """The door or container is locked."""
     return bool(query.prop(game, arg, "locked"))
 
 
-@condition("switched_on")
+@condition("switched_on", reads=SEEN)
 def _switched_on(game: Game, arg: str) -> bool:
     """The device is switched on."""
     return bool(query.prop(game, arg, "switched_on"))

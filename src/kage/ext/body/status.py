@@ -17,7 +17,7 @@ from kage.ext.body import stats
 from kage.systems.registry import felt, handler, provider, ticker
 from kage.world import query
 from kage.world.clock import parse_duration
-from kage.world.conditions import condition
+from kage.world.conditions import TIME, condition
 from kage.world.effects import effect
 
 if TYPE_CHECKING:
@@ -160,13 +160,13 @@ def _eat(game: Game, arg: Any) -> None:
     feed(game, arg.get("who", game.world.player) if isinstance(arg, dict) else game.world.player)
 
 
-@condition("status")
+@condition("status", reads=("prop", TIME))
 def _has(game: Game, arg: dict[str, Any]) -> bool:
     """Someone (`who`, default the player) has the status: {status: {has: rash}}."""
     return stats.has_status(game, arg.get("who", game.world.player), arg["has"])
 
 
-@condition("stat")
+@condition("stat", reads=("prop", TIME))
 def _stat(game: Game, arg: dict[str, Any]) -> bool:
     """A stat of someone (`who`, default the player), with the statuses' changes, is at
     least `min` and at most `max`: {stat: {key: strength, min: 40}}."""

@@ -153,14 +153,16 @@ def reassure(game: Game, who: str) -> tuple[bool, list[str]]:
 def followers(game: Game) -> list[str]:
     """Who follows the player, in definition order. Only someone with a status in the
     state or in their definition can be following, so the rest are passed over cheaply."""
-    changed = game.state.props
-    return [
-        e.id
-        for e in game.world.entities.values()
-        if (e.id in changed or "status" in e.props)
-        and e.kind == "person"
-        and stats.has_status(game, e.id, "following")
-    ]
+    found = game.world.runtime.get("escort.people")
+    if found is None:
+        people = [e.id for e in game.world.entities.values() if e.kind == "person"]
+        rank = {who: n for n, who in enumerate(people)}
+        found = ([who for who in people if "status" in game.world.entities[who].props], rank)
+        game.world.runtime["escort.people"] = found
+    statused, rank = found
+    changed = [who for who in game.state.props if who in rank]
+    maybe = sorted({*statused, *changed}, key=rank.__getitem__) if changed else statused
+    return [who for who in maybe if stats.has_status(game, who, "following")]
 
 
 def pace(game: Game, who: str) -> float:

@@ -45,7 +45,7 @@ from kage.ext.combat import wounds
 from kage.ext.combat.settings import setting
 from kage.systems.registry import every_turn
 from kage.world import ops, query
-from kage.world.conditions import condition
+from kage.world.conditions import TIME, condition
 from kage.world.effects import effect
 
 if TYPE_CHECKING:
@@ -607,21 +607,25 @@ def chase_told(game: Game, action: Action, first_event: int) -> None:
 
 
 # -- data: conditions and effects ------------------------------------------------------
-@condition("hostiles_down")
+# who still stands at a place: where people are, their props, statuses that run out
+FIGHTERS = ("moved", "consumed", "prop", TIME)
+
+
+@condition("hostiles_down", reads=FIGHTERS)
 def _hostiles_down(game: Game, arg: str | list[str]) -> bool:
     """{hostiles_down: great_chamber}: no hostile there still conscious, unbound and not
     surrendered (a list: in every one of them)."""
     return not any(standing(game, p) for p in ([arg] if isinstance(arg, str) else arg))
 
 
-@condition("guards_down")
+@condition("guards_down", reads=FIGHTERS)
 def _guards_down(game: Game, arg: str | list[str]) -> bool:
     """{guards_down: great_chamber}: none of the place's guards (see `guarding`) is still
     able and willing to stop the player, wherever they are (a list: for every place)."""
     return not any(guarding(game, p) for p in ([arg] if isinstance(arg, str) else arg))
 
 
-@condition("killed_someone")
+@condition("killed_someone", reads=("flag",))
 def _killed_someone(game: Game, arg: bool) -> bool:
     """{killed_someone: true}: the player has killed (false: has not)."""
     return bool(game.state.flags.get("killed_someone")) == bool(arg)

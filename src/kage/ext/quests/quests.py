@@ -35,7 +35,7 @@ def _advance(game: Game, arg: dict[str, Any]) -> None:
         game.notice(f"[New quest: {spec['title']}.]")
 
 
-@condition("quest")
+@condition("quest", reads=("quest",))
 def _at_stage(game: Game, arg: dict[str, Any]) -> bool:
     """The quest has been given ({quest: {id: q}}), or is at the stage named ({quest: {id:
     q, stage: done}})."""
