@@ -250,3 +250,14 @@ def test_keeping_what_you_hold(replays: dict[str, Replay]) -> None:
     )
     (step,) = replays["banished"].steps(8, "keep the desk")
     assert step.text == "You aren't holding the Hokage's desk."
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [(40, "search for the kid who stole my wallet"), (41, "follow the kid home")],
+)
+def test_someone_searched_for_by_what_they_did(
+    replays: dict[str, Replay], line: int, text: str
+) -> None:
+    """A clause saying which one, or where to, is not part of the name."""
+    assert does_the_step(replays, "banished", line, text)

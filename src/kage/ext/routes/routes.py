@@ -82,9 +82,17 @@ def _step(game: Game, route_id: str) -> None:
         ops.schedule(game, f"route:{route_id}", game.state.minutes + spec["minutes"])
 
 
+RELATIVE = frozenset({"who", "whom", "that", "which"})
+NOT_NAMES = frozenset({"the", "a", "for", "after", "home", "back", "away", "there"})
+
+
 def person_named(game: Game, text: str) -> str | None:
-    """Anyone in the world, by name words (the one searched for is not in view)."""
-    asked = {w for w in words(text) if w not in ("the", "a", "for", "after")}
+    """Anyone in the world, by name words (the one searched for is not in view). A
+    clause that says which one ("the kid who stole my wallet") and where to ("follow
+    him home") are not names."""
+    said = words(text)
+    clause = next((i for i, w in enumerate(said) if i and w in RELATIVE), len(said))
+    asked = {w for w in said[:clause] if w not in NOT_NAMES}
     known = {w for w in asked if w in game.lexicon.words}
     asked = known or asked  # a slip of the keys ("teh boy") names nobody: passed over
     if not asked:
