@@ -261,3 +261,16 @@ def test_someone_searched_for_by_what_they_did(
 ) -> None:
     """A clause saying which one, or where to, is not part of the name."""
     assert does_the_step(replays, "banished", line, text)
+
+
+def test_asked_about_with_several_here_the_one_who_knows_answers(
+    replays: dict[str, Replay],
+) -> None:
+    """Kotomi and Kai are both in the shack; only Kotomi has anything on the town."""
+    assert does_the_step(replays, "banished", 48, "ask about the town")
+    (step,) = replays["banished"].steps(48, "ask about the weather")
+    assert step.text == "Who do you want to talk to?"
+
+
+def test_a_price_with_its_coin(replays: dict[str, Replay]) -> None:
+    assert does_the_step(replays, "tidebell", 53, "haggle for 320 shillings")

@@ -19,7 +19,7 @@ from kage.core import prose
 from kage.core.responses import Response, response
 from kage.parser import synonyms, typos
 from kage.parser.text import words
-from kage.world import effects, ops
+from kage.world import effects, ops, query
 from kage.world.conditions import holds, said_now
 from kage.world.model import Topic, Variant
 
@@ -186,8 +186,20 @@ def topic_titles(game: Game, person: str) -> list[str]:
 
 @rule("before", "talk", "ask", "tell", "say", order=10)
 def choose_listener(game: Game, action: Action) -> None:
+    """Whom "ask about the town" is put to: the one person here, or of several, the
+    one person who has something to say about it."""
     if action.noun is None:
         action.noun = checks.only_person_here(game)
+    if action.noun is None and action.text and action.name == "ask":
+        here = query.contents(game, query.here(game))
+        people = [e for e in here if game.world.entities[e].kind == "person"]
+        knowing = [
+            p
+            for p in people
+            if p != game.world.player and pick_topic(game, p, action.text, action.name)
+        ]
+        if len(knowing) == 1:
+            action.noun = knowing[0]
 
 
 GREETINGS = frozenset({"hello", "hi", "hey", "greetings", "morning", "evening", "good", "there"})

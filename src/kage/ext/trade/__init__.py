@@ -56,6 +56,9 @@ EXTENSION = Extension(
             "bargain",
             "counter with {number}",
             "ask {number}",
+            "haggle|ask for {number} {currency}",
+            "counter with {number} {currency}",
+            "ask {number} {currency}",
         ),
         "buy": (
             "buy {thing}",
