@@ -200,6 +200,14 @@ def test_what_a_reply_just_named_here_can_be_looked_at(replays: dict[str, Replay
     # only looking: handling what was only talked about is not made up
     (step,) = replay.session.step("take the fish")
     assert step.failure
+    # and a reply that took no turn ("I don't know the word 'fish'") is not what was heard
+    (step,) = replay.session.step("x fish")
+    assert step.text == "Rice, a little grilled fish, pickled radish."
+    # a turn undone was never heard
+    replay.session.step("undo")
+    (step,) = replay.session.step("x fish")
+    assert step.failure == "parser.unknown_word"
+    replay.session.step("eat with kotomi")
     # and only there: elsewhere it is a word the game does not know
     replay.session.step("out")
     (step,) = replay.session.step("x fish")

@@ -53,9 +53,7 @@ class Engine:
     # marks of other kinds, collected on first use: hooks one extension offers another
     other_hooks: dict[str, list[Callable[..., Any]]] = field(default_factory=dict)
     # id(condition dict) -> (that dict, its compiled test): see kage.world.conditions
-    compiled_conditions: dict[int, tuple[Any, Callable[..., bool]]] = field(
-        default_factory=dict
-    )
+    compiled_conditions: dict[int, tuple[Any, Callable[..., bool]]] = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -60,13 +60,17 @@ HANDLING: dict[str, Response] = {
     "climb": response("scenery.climb", "Little is to be achieved by that."),
 }
 HEARD_KEPT = 1  # the last reply: an older one may tell of what is gone (a rash healed)
-_HEARD: WeakKeyDictionary[Game, list[tuple[str, str]]] = WeakKeyDictionary()
+_HEARD: WeakKeyDictionary[Game, list[tuple[str, int, str]]] = WeakKeyDictionary()
 
 
 def hear(game: Game, text: str) -> None:
-    """Remember a reply, and where it was given (not in the state: it is what was said)."""
+    """Remember a reply that took a turn, where and at which turn it was given (it is
+    not in the state: it is what was said; a state put back to another turn, by undo or
+    restore, has not heard it)."""
     kept = _HEARD.setdefault(game, [])
-    kept.append((query.here(game), text))
+    if kept and kept[-1][1] == game.state.turn:
+        return  # a reply that took no turn (a command not understood) tells of nothing
+    kept.append((query.here(game), game.state.turn, text))
     del kept[:-HEARD_KEPT]
 
 
@@ -77,8 +81,10 @@ def forget(game: Game) -> None:
 
 def heard(game: Game) -> list[str]:
     """The replies just given in the place the player is in, newest first."""
-    here = query.here(game)
-    return [text for place, text in reversed(_HEARD.get(game, [])) if place == here]
+    here, turn = query.here(game), game.state.turn
+    return [
+        text for place, at, text in reversed(_HEARD.get(game, [])) if place == here
+    ]
 
 
 def heard_words(game: Game) -> frozenset[str]:
