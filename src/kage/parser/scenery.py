@@ -81,10 +81,8 @@ def forget(game: Game) -> None:
 
 def heard(game: Game) -> list[str]:
     """The replies just given in the place the player is in, newest first."""
-    here, turn = query.here(game), game.state.turn
-    return [
-        text for place, at, text in reversed(_HEARD.get(game, [])) if place == here
-    ]
+    now = (query.here(game), game.state.turn)
+    return [text for place, at, text in reversed(_HEARD.get(game, [])) if (place, at) == now]
 
 
 def heard_words(game: Game) -> frozenset[str]:
