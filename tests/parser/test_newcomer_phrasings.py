@@ -282,3 +282,22 @@ def test_asked_about_with_several_here_the_one_who_knows_answers(
 
 def test_a_price_with_its_coin(replays: dict[str, Replay]) -> None:
     assert does_the_step(replays, "tidebell", 53, "haggle for 320 shillings")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("check my inventory", "inventory"),
+        ("show inventory", "inventory"),
+        ("check the time", "time"),
+        ("what's the time?", "time"),
+        ("take a nap", "sleep"),
+        ("look around the room", "look"),
+    ],
+)
+def test_everyday_ways_of_asking_the_game(
+    replays: dict[str, Replay], text: str, plain: str
+) -> None:
+    """At the green, where no room, clock or bed is anything to look at."""
+    replay = replays["tidebell"]
+    assert replay.type(5, text).text == replay.type(5, plain).text

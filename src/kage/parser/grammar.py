@@ -113,6 +113,7 @@ CORE: list[tuple[str, list[str]]] = [
             "take|have a look [around|about]",
             "what is here|around",
             "what here|around",  # "what's here": normal() reads "what's" as "what"
+            "look around|about [the] room|place|area|surroundings",
         ],
     ),
     (
@@ -144,6 +145,9 @@ CORE: list[tuple[str, list[str]]] = [
             "what do i have",
             "what have i got",
             "what am i carrying|holding",
+            "check|show|view|list|see [my] inventory|inv",
+            "look at|in [my] inventory",
+            "my inventory",
         ],
     ),  # fmt: skip
     (
@@ -472,13 +476,25 @@ CORE: list[tuple[str, list[str]]] = [
             "go to bed",
             "sleep|nap until|till {text}",
             "sleep through the night",
+            "take|have a nap|rest|sleep|kip",
+            "get some sleep|rest",
             "sleep|nap|rest|lie on|in|under {thing}",  # where is the place's to say
             "lie down on|in {thing} and sleep",
             "go to sleep|bed until|till {text}",
         ],
     ),
     ("think", ["think", "feel", "reflect", "how do i feel", "mood", "remember"]),
-    ("time", ["time", "what time is it", "clock", "check time"]),
+    (
+        "time",
+        [
+            "time",
+            "what time is it",
+            "clock",
+            "check [the] time",
+            "what [is] the time",
+            "tell me the time",
+        ],
+    ),
     ("score", ["score", "points"]),
     (
         "diagnose",
