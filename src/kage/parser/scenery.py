@@ -61,15 +61,21 @@ HANDLING: dict[str, Response] = {
 }
 HEARD_KEPT = 1  # the last reply: an older one may tell of what is gone (a rash healed)
 _HEARD: WeakKeyDictionary[Game, list[tuple[str, int, str]]] = WeakKeyDictionary()
+_TURN_BEFORE: WeakKeyDictionary[Game, int] = WeakKeyDictionary()  # as the command began
+
+
+def command_begins(game: Game) -> None:
+    """Note the turn a command begins at, so its reply is heard only if it took one."""
+    _TURN_BEFORE[game] = game.state.turn
 
 
 def hear(game: Game, text: str) -> None:
     """Remember a reply that took a turn, where and at which turn it was given (it is
     not in the state: it is what was said; a state put back to another turn, by undo or
     restore, has not heard it)."""
-    kept = _HEARD.setdefault(game, [])
-    if kept and kept[-1][1] == game.state.turn:
+    if _TURN_BEFORE.get(game) == game.state.turn:
         return  # a reply that took no turn (a command not understood) tells of nothing
+    kept = _HEARD.setdefault(game, [])
     kept.append((query.here(game), game.state.turn, text))
     del kept[:-HEARD_KEPT]
 
