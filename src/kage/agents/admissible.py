@@ -678,7 +678,7 @@ def admissible(game: Game) -> list[Admitted]:
         if kept.result is not None and ("state", "done") not in changes and (
             changes.isdisjoint(kept.read)
             if kept.read is not None
-            else ("frame", None) in kept.memo and not kept.dirty
+            else ("frame", None) in kept.memo and kept.dirty.isdisjoint(kept.rows_frame.candidates)
         ):
             kept.before = game.state.copy()
             return kept.result
@@ -704,7 +704,11 @@ def admissible(game: Game) -> list[Admitted]:
 
 def _seen_by_all(game: Game, kept: _Kept) -> dict[ReadKey, Any] | None:
     """What every read of the kept results saw (to know the whole list again)."""
-    reads = frozenset().union(*(entry.reads for entry in kept.memo.values()))
+    memo = kept.memo
+    ids = [("frame", None)] + [
+        (kind, k) for k in kept.rows_frame.candidates for kind in ("check", "meaning", "say")
+    ]
+    reads = frozenset().union(*(memo[i].reads for i in ids if i in memo))
     return tracking.values(game, reads | {("state", "done")})
 
 
@@ -713,14 +717,12 @@ def _work_out(game: Game, kept: _Kept) -> tuple[list[Admitted], bool]:
     whether the frame (what is in scope) was worked out anew."""
     frame: _Frame = kept.get(game, ("frame", None), lambda: _frame(game))
     afresh = frame is not kept.rows_frame
-    if afresh:
-        kept.rows, kept.rows_frame = {}, frame
-        todo: Iterable[Key] = frame.candidates
-    else:
-        todo = [k for k in kept.dirty if k in frame.candidates]
-    kept.dirty = set()
-    rows = kept.rows
+    kept.rows_frame = frame
+    # a row lasts while what it was worked out from lasts, whatever frame it was made in
+    dirty, rows = kept.dirty, kept.rows
+    todo = [k for k in frame.candidates if k in dirty or k not in rows]
     for k in todo:
+        dirty.discard(k)
         action, ways = frame.candidates[k]
         if not kept.get(game, ("check", k), lambda a=action: _allowed(game, a)):
             rows[k] = None
