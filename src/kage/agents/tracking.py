@@ -4,7 +4,7 @@ changes.
 While `watching(game)` is in force, the state's dict fields (and each entity's props) are
 stand-ins that note every key read, its scalar fields note their reads by name, and the
 game's contents index notes which holders were looked into. `Reads.start()` begins a
-record and `Reads.stop()` ends it, giving the keys read: ("holder", "kunai"),
+record and `Reads.stop()` ends it, giving the keys read: ("holder", "lamp"),
 (("props", "door"), "open"), ("state", "minutes"), ("contents", "office"), and
 (field, ALL) when a whole field was walked. `changed(before, game)` lists the keys whose
 values differ between an earlier copy of the state and the state now, in the same terms,

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action, rule
 from kage.ext.body import stats
 from kage.ext.ninja import jutsu
-from kage.systems.registry import phrases
 from kage.parser.text import words
+from kage.systems.registry import phrases
 from kage.world.numbers import Bounds, plural
 
 if TYPE_CHECKING:

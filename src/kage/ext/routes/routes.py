@@ -17,8 +17,7 @@ from kage.core.naming import printed_name
 from kage.core.responses import response
 from kage.parser import nouns
 from kage.parser.text import words
-from kage.systems.registry import handler
-from kage.systems.registry import phrases
+from kage.systems.registry import handler, phrases
 from kage.world import effects, ops, query
 from kage.world.effects import effect
 
@@ -201,5 +200,6 @@ def people_to_find(game: Game) -> list[str]:
         if entity.kind != "person" or entity.id == game.world.player or not entity.words:
             continue
         name = words(entity.name)
-        found.append(" ".join(name) if name and entity.words.issuperset(name) else min(entity.words))
+        whole = name and entity.words.issuperset(name)
+        found.append(" ".join(name) if whole else min(entity.words))
     return found

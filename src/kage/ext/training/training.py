@@ -15,8 +15,7 @@ from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
 from kage.ext.body import stats
 from kage.parser.text import words
-from kage.systems.registry import every_turn
-from kage.systems.registry import phrases
+from kage.systems.registry import every_turn, phrases
 from kage.world import query
 from kage.world.conditions import holds
 from kage.world.numbers import Bounds
