@@ -14,7 +14,7 @@ for every world:
 3. each admitted action is rendered as a command: the action's lines are tried in the
    order the world declares them (world, extensions, core), each noun named by the
    fewest of its words that fit nothing else in scope, and the first text the parser
-   maps back to the very same action is listed. A text is parsed once per scope and kept.
+   maps back to the very same action is listed.
 
 Free slots are filled with what the world declares, so the list is finite and means
 something:
@@ -22,23 +22,32 @@ something:
 - topic: the topics of the person (or thing) the line names, or, when it names nobody,
   of everyone in scope who has topics, each by its title (or id), if its condition holds
   now (one command per topic: other words for it are the same question); and the
-  phrases an extension declares for the action with a ``topics`` hook (training
-  programmes, sort keys);
-- text: only the phrases an extension declares with a ``topics`` hook (speech is free:
+  phrases an extension declares for the action with a ``phrases`` hook
+  (kage.systems.registry: training programmes, techniques, sort keys, people to find);
+- text: only the phrases an extension declares with a ``phrases`` hook (speech is free:
   the world's own speeches, "say i'm lost", are lines of words and are listed as such);
 - number with a unit (durations): DURATIONS (10 to 50 minutes, 1 to 12 hours, 1 to 3
-  days, 1 to 4 weeks); a number alone (a count, a price): COUNTS. Numbers the action's
-  bounds do not take are left out by the parser's own bounds.
+  days, 1 to 4 weeks); a number alone (a count, a price): COUNTS, and the numbers an
+  extension declares with a ``numbers`` hook (prices worth asking in a haggle). Numbers
+  the action's bounds do not take are refused by the checks or the parser's bounds.
+  Other numbers are not listed: "wait 37 minutes" is understood and allowed but is not
+  in the list, while "wait 40 minutes" is.
 
 Lines that name a way by its words ("go through the gate", "leave the shop", "head
-toward the mine") are not generated: they make the same actions as the direction and
-place lines. Meta commands (save, undo, quit ...) are the session's, not actions, and
+toward the mine") are filled with the words of the ways out of here (their names, their
+doors', the places they lead to); most make the same actions as the direction lines and
+are listed as those. "Yes" and "no" are listed while a person's question is pending, as
+the actions they stand for. Meta commands (save, undo, quit ...) are the session's, not actions, and
 are never listed.
 
-The result is kept per game and used again while nothing it depends on has moved: the
-state's props revision, its contents, the player's place, the clock, the turn, the
-pending question, flags, money and records (see `_version`).
-"""
+Everything worked out is kept per game, each piece (what is in scope and the candidates
+made from it; each action's checks; each command's parse; each action's command) with the
+state keys it read (kage.agents.tracking): at the next call the state is compared with
+the last one, only the pieces that read a key that changed are worked out again, and a
+piece dropped is taken back up when its keys come back to what it saw (the player returns
+to a room, an agent resets). A whole list is also kept by the player's place and what
+every piece of it read. So a call in a state like the last costs a comparison of states.
+
 
 from __future__ import annotations
 
