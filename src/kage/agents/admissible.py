@@ -47,7 +47,7 @@ the last one, only the pieces that read a key that changed are worked out again,
 piece dropped is taken back up when its keys come back to what it saw (the player returns
 to a room, an agent resets). A whole list is also kept by the player's place and what
 every piece of it read. So a call in a state like the last costs a comparison of states.
-
+"""
 
 from __future__ import annotations
 
