@@ -51,6 +51,7 @@ every piece of it read. So a call in a state like the last costs a comparison of
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -136,6 +137,8 @@ class Template:
     order: int
     parts: tuple[str, ...]  # a word, or "{slot}"
     slots: tuple[str, ...]
+    # each part's words in the order the pattern gives them ("rub|shine|polish")
+    words: tuple[tuple[str, ...], ...] = ()
 
     @property
     def action(self) -> str:
@@ -189,7 +192,11 @@ def templates(game: Game) -> _Templates:
                 for part in line.pattern.split()
             )
             order = declared.get((line.action, line.pattern), 10**9 + len(lines))
-            lines.append(Template(line, order, parts, slots))
+            alternatives = tuple(
+                (part,) if part.startswith("{") else tuple(part.lower().split("|"))
+                for part in line.pattern.split()
+            )
+            lines.append(Template(line, order, parts, slots, alternatives))
     lines.sort(key=lambda t: t.order)
     hooks: dict[tuple[str, str], list[Any]] = {}
     for module in game.engine.modules:
@@ -419,24 +426,27 @@ def render(
     things: dict[str, list[str]],
     places: dict[str, list[str]],
 ) -> Iterator[str]:
-    """The commands that say this filling of the template (one for each way of naming
-    an entity the parser may need to be shown)."""
-    texts = [""]
+    """The commands that say this filling of the template: its first words first, then
+    its other words for the same (where another line of the world takes the first: "rub"
+    may be the world's polishing), each entity by every name it may need (a few at most)."""
     values = iter(filling)
-    for part in template.parts:
+    options: list[list[str]] = []
+    for i, part in enumerate(template.parts):
         if not part.startswith("{"):
-            texts = [f"{t} {part}" for t in texts]
+            options.append(list(template.words[i]) if template.words else [part])
             continue
         slot, value = next(values)
         if slot in THING_SLOTS:
-            said = things[value]
+            options.append(things[value])
         elif slot == "place":
-            said = places[value]
+            options.append(places[value])
         else:
-            said = [str(value)]
-        texts = [f"{t} {s}" for t in texts for s in said]
-    for text in texts:
-        yield text.strip()
+            options.append([str(value)])
+    for said in itertools.islice(itertools.product(*options), MAX_SAYINGS):
+        yield " ".join(said)
+
+
+MAX_SAYINGS = 24  # ways of saying one filling of one line that are tried
 
 
 def meaning(game: Game, action: Action) -> Key:
