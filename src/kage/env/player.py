@@ -1,0 +1,283 @@
+"""One game played command by command, as an agent plays it: the engine's Game, the few
+session commands that make sense without a person at a prompt, and exact snapshots.
+
+Nothing here imports Gymnasium, so a solver or a script can use it alone.
+
+Snapshots are exact and cheap because of one rule: between steps the game's `State` is
+never written. Each world command first swaps in a copy of it (which is also what the
+command is taken back to if it runs out of time), so a snapshot may simply hold the state
+object the game had; restoring hands that object back, and the next command copies it.
+A snapshot holds everything else a game carries into its next turn as well: the seed,
+the parser's OOPS memory, the player's preferences, the command AGAIN repeats, and any
+output said but not yet read (pronouns and a pending "Which do you mean?" are in the
+state itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from kage import session_replies as said
+from kage.actions.pipeline import Action, Outcome
+from kage.core.settings import Settings
+from kage.game import Game
+from kage.parser.replies import PARDON
+from kage.parser.text import MAX_LINE, clean, split_commands, words
+from kage.session import meta_command, strict_default
+from kage.world.clock import OutOfTime
+from kage.world.events import Event
+from kage.world.model import World
+from kage.world.rng import seed_state
+from kage.world.state import State
+
+# session commands an agent may use; the others (save, restore, undo, restart, quit,
+# transcript, verify, saves) belong to a person at a prompt: reset() and set_state() do
+# their work here, and they are answered with `agents.session_only`
+PREFERENCES = {
+    "verbose": said.VERBOSE,
+    "brief": said.BRIEF,
+    "superbrief": said.SUPERBRIEF,
+}
+
+
+REFUSED = Outcome(False, [])  # stands for an action until its outcome is known
+
+
+class AgentGame(Game):
+    """A Game that notes each action it performs, for the `actions` info."""
+
+    def __init__(self, world: World, seed: int = 0, state: State | None = None) -> None:
+        self.performed: list[tuple[int, Action, Outcome]] = []
+        super().__init__(world, seed, state)
+
+    def act(self, action: Action) -> Outcome:
+        depth = len(self.acting)  # 0: what the command asked; deeper: its steps
+        at = len(self.performed)
+        self.performed.append((depth, action, REFUSED))
+        outcome = super().act(action)
+        self.performed[at] = (depth, action, outcome)
+        return outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything a game carries into its next turn. `state` is shared, never written."""
+
+    state: State
+    seed: int
+    oops: tuple[str, str] | None
+    verbosity: str
+    notify: bool
+    last: str | None
+    pending: tuple[str, ...]  # paragraphs said but not yet read
+    notices: tuple[str, ...]  # asides said but not yet read
+    steps: int  # the episode's step count (for truncation)
+
+    def digest(self) -> str:
+        """A hash of what the game carries into its next turn: equal hashes play on
+        identically. The episode's step count is left out (it is the environment's, for
+        truncation, not the game's), so search agents meet a state again by any path."""
+        extra = [self.oops, self.verbosity, self.notify, self.last]
+        extra += [list(self.pending), list(self.notices)]
+        blob = self.state.dumps() + json.dumps(extra, separators=(",", ":"))
+        return hashlib.blake2b(blob.encode(), digest_size=16).hexdigest()
+
+
+@dataclass(slots=True)
+class Turn:
+    """What one step did."""
+
+    text: str
+    first_event: int  # where this step's events begin in game.log
+    understood: bool = True
+
+
+class Player:
+    """A game of one world, driven by lines of commands; see the module's docstring."""
+
+    def __init__(self, world: World, seed: int = 0, strict: bool | None = None) -> None:
+        self.world = world
+        self.strict = strict_default() if strict is None else strict
+        self.game = AgentGame(world, seed)
+        self.last: str | None = None
+        self.steps = 0
+        # the state just after the opening, and the opening; when the opening draws no
+        # random number, every seed shares them but for the generator's state
+        self._base = (seed, self.game.state, self.game.opening())
+        self._seedless = self.game.state.rng == seed_state(seed)
+        self._opening = self.game.opening()
+
+    # -- starting -------------------------------------------------------------------
+    def reset(self, seed: int) -> str:
+        """Start again from the opening with `seed`; the opening's text."""
+        base_seed, base, opening = self._base
+        if seed == base_seed:
+            state = base  # never written: the first command copies it
+        elif self._seedless:
+            state = base.copy()
+            state.rng = seed_state(seed)
+        else:
+            fresh = AgentGame(self.world, seed)
+            state, opening = fresh.state, fresh.opening()
+        self._start(state, seed, Settings())
+        self._opening = opening
+        return opening
+
+    def start_from(self, game: Game, settings: Settings | None = None) -> None:
+        """Take over where another game stands (a restored save)."""
+        self._start(game.state, game.seed, settings or Settings())
+        self._opening = ""
+
+    def _start(self, state: State, seed: int, settings: Settings) -> None:
+        game = self.game
+        game.set_state(state)
+        game.seed = seed
+        game.settings = settings
+        game.oops = None
+        game.log.clear()
+        game.performed.clear()
+        game._out.clear()
+        game._notices.clear()
+        self.last = None
+        self.steps = 0
+
+    def opening(self) -> str:
+        return self._opening
+
+    # -- playing --------------------------------------------------------------------
+    def step(self, line: str) -> Turn:
+        """One line (several commands, if it says so) -> the reply. Never raises on any
+        input (unless strict: then an internal error is raised, as in the tests)."""
+        game = self.game
+        game.performed.clear()
+        self.steps += 1
+        turn = Turn("", len(game.log))
+        line = clean(line)[:MAX_LINE]
+        commands = split_commands(line, game.lexicon.lines)
+        if not commands:
+            turn.text, turn.understood = PARDON(game), False
+            return turn
+        texts = []
+        for command in commands:
+            text, understood = self._one(command)
+            texts.append(text)
+            turn.understood = turn.understood and understood
+            if game.state.done:
+                break
+        turn.text = "\n".join(t for t in texts if t)
+        return turn
+
+    def _one(self, command: str) -> tuple[str, bool]:
+        game = self.game
+        meta = meta_command(words(command))
+        if meta is None:
+            return self._play(command)
+        if meta == "again":
+            if self.last is None:
+                return said.AGAIN_NOTHING(game), True
+            return self._play(self.last)
+        title = self.world.title or "The story"
+        if meta in PREFERENCES:
+            game.settings = Settings(meta, game.settings.notify)  # snapshots keep the old
+            return PREFERENCES[meta](game, title=title), True
+        if meta in ("notify_on", "notify_off"):
+            on = meta == "notify_on"
+            game.settings = Settings(game.settings.verbosity, on)
+            return (said.NOTIFY_ON if on else said.NOTIFY_OFF)(game), True
+        return said.SESSION_ONLY(game), True
+
+    def _play(self, command: str) -> tuple[str, bool]:
+        """A world command, on a copy of the state (see the module's docstring)."""
+        game = self.game
+        before = game.state
+        game.state = before.copy()
+        try:
+            reply = game.command(command)
+        except OutOfTime as exc:  # refused, as if by a rule: taken back
+            game.set_state(before)
+            game.take_output()
+            return str(exc), True
+        except Exception as exc:
+            game.set_state(before)
+            game.take_output()
+            if self.strict:
+                raise
+            return (
+                f"[Kage ran into an internal error and took that command back: "
+                f"{type(exc).__name__}: {exc}. Please report it.]",
+                False,
+            )
+        self.last = reply.played or command
+        return reply.text, reply.understood
+
+    # -- what an agent may read -----------------------------------------------------
+    @property
+    def score(self) -> int:
+        return self.game.score
+
+    def events(self, first: int) -> list[Event]:
+        return self.game.log[first:]
+
+    # -- snapshots ------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        game = self.game
+        settings = game.settings
+        return Snapshot(
+            state=game.state,
+            seed=game.seed,
+            oops=game.oops,
+            verbosity=settings.verbosity,
+            notify=settings.notify,
+            last=self.last,
+            pending=tuple(game._out),
+            notices=tuple(game._notices),
+            steps=self.steps,
+        )
+
+    def restore(self, snap: Snapshot) -> None:
+        game = self.game
+        if game.state is not snap.state:
+            game.set_state(snap.state)  # drops what was derived from the old state
+        game.seed = snap.seed
+        game.oops = snap.oops
+        game.settings = Settings(snap.verbosity, snap.notify)
+        game._out[:] = snap.pending
+        game._notices[:] = snap.notices
+        self.last = snap.last
+        self.steps = snap.steps
+
+    def digest(self) -> str:
+        return self.snapshot().digest()
+
+
+def to_json(snap: Snapshot) -> dict[str, Any]:
+    """A snapshot as plain JSON data (for storing outside the process)."""
+    return {
+        "state": snap.state.to_json(),
+        "seed": snap.seed,
+        "oops": list(snap.oops) if snap.oops else None,
+        "verbosity": snap.verbosity,
+        "notify": snap.notify,
+        "last": snap.last,
+        "pending": list(snap.pending),
+        "notices": list(snap.notices),
+        "steps": snap.steps,
+    }
+
+
+def from_json(data: dict[str, Any]) -> Snapshot:
+    oops = data.get("oops")
+    return Snapshot(
+        state=State.from_json(data["state"]),
+        seed=int(data["seed"]),
+        oops=(str(oops[0]), str(oops[1])) if oops else None,
+        verbosity=str(data["verbosity"]),
+        notify=bool(data["notify"]),
+        last=data.get("last"),
+        pending=tuple(data.get("pending", ())),
+        notices=tuple(data.get("notices", ())),
+        steps=int(data.get("steps", 0)),
+    )
