@@ -153,10 +153,8 @@ class KageEnv(gym.Env[str, str]):
         if "state" in options:
             self.set_state(options["state"])
             return self._shown, self._info(Turn(self._shown, len(player.game.log)))
-        if "save" in options:
-            text = self._from_save(Path(options["save"]))
-        else:
-            text = player.reset(seed)
+        save = options.get("save")
+        text = player.reset(seed) if save is None else self._from_save(Path(save))
         for command in options.get("commands", ()):
             first = len(player.game.log)
             text = player.step(command).text
