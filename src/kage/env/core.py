@@ -25,12 +25,15 @@ Pass any of these as True to `gymnasium.make` (or `infos=[...]`, or `infos="all"
 
 - admissible_commands: list[str], every command the parser understands that passes its
   checks here (`kage.agents.admissible.admissible_commands`); the costly one.
-- score: int, the score now. max_score: int, the most the world gives.
+- score: int, the score now.
+- max_score: int, the most the world gives.
 - moves: int, the game's turn count (commands that take no time, such as SCORE, do not
-  count). location: str, the id of the player's place ("hokage_office").
+  count).
+- location: str, the id of the player's place ("hokage_office").
 - inventory: list[str], the names of what the player carries, in the order the game
   lists them (things inside carried things included).
-- won, lost: bool, whether the story has ended that way.
+- won: bool, whether the story has ended in a win.
+- lost: bool, whether it has ended otherwise.
 - actions: list[dict], the actions the step performed, in order, each
   {"action", "noun", "second", "direction", "text", "number", "done", "refused_by",
   "depth"}: `done` whether it was carried out, `refused_by` the name of the rule that

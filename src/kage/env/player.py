@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,8 @@ from kage.world.model import World
 from kage.world.rng import seed_state
 from kage.world.state import State
 
+# what may end one command and begin another (kage.parser.text.split_commands)
+_ONE = re.compile(r"[.;!?,]|\b(?:then|and)\b", re.IGNORECASE)
 # session commands an agent may use; the others (save, restore, undo, restart, quit,
 # transcript, verify, saves) belong to a person at a prompt: reset() and set_state() do
 # their work here, and they are answered with `agents.session_only`
@@ -156,7 +159,10 @@ class Player:
         self.steps += 1
         turn = Turn("", len(game.log))
         line = clean(line)[:MAX_LINE]
-        commands = split_commands(line, game.lexicon.lines)
+        if _ONE.search(line):
+            commands = split_commands(line, game.lexicon.lines)
+        else:  # nothing that could end a command: split_commands would keep it whole
+            commands = [line] if line else []
         if not commands:
             turn.text, turn.understood = PARDON(game), False
             return turn

@@ -20,6 +20,7 @@ CUT = "\n[...]"
 
 _ALLOWED = frozenset(CHARSET)
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(10), *range(11, 32), 127])
 _PLAIN = str.maketrans(
     {
         "\u2018": "'",
@@ -38,8 +39,11 @@ _PLAIN = str.maketrans(
 def printable(text: str, limit: int = MAX_OBSERVATION) -> str:
     """`text` in CHARSET, at most `limit` characters (see the module's docstring)."""
     if not text.isascii():
-        text = _ascii(text)
-    text = _CONTROL.sub(" ", text)
+        text = _CONTROL.sub(" ", _ascii(text))
+    else:
+        raw = text.encode("ascii")  # a quick scan: replies seldom hold a control character
+        if len(raw.translate(None, _CONTROL_BYTES)) != len(raw):
+            text = _CONTROL.sub(" ", text)
     if len(text) > limit:
         keep = max(limit - len(CUT), 0)
         text = (text[:keep] + CUT)[:limit]
