@@ -64,8 +64,8 @@ def make_vec(
     **options: Any,
 ) -> gym.vector.VectorEnv:
     """`num_envs` copies of `world` stepped together, "sync" (one process) or "async"
-    (a process each; observations pass through shared memory as Gymnasium 1.x does for
-    Text spaces; `shared_memory=False` in `vector_kwargs` passes them by pipe instead)."""
+    (a process each). Async observations cross in shared memory (kage.env.spaces makes
+    that work for text); `vector_kwargs={"shared_memory": False}` sends them by pipe."""
     vector_kwargs = options.pop("vector_kwargs", {})
     return gym.make_vec(
         "kage/World-v0",

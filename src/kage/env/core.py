@@ -60,6 +60,7 @@ import gymnasium as gym
 from gymnasium import spaces
 
 from kage.env.player import Player, Snapshot, Turn
+from kage.env.spaces import PrintableText
 from kage.env.text import CHARSET, MAX_COMMAND, MAX_OBSERVATION, printable
 from kage.world import query
 from kage.world.model import World
@@ -137,7 +138,7 @@ class KageEnv(gym.Env[str, str]):
         self.max_episode_steps = max_episode_steps
         self.max_observation = max_observation
         self.render_mode = render_mode
-        self.observation_space = spaces.Text(max_observation, min_length=0, charset=CHARSET)
+        self.observation_space = PrintableText(max_observation, charset=CHARSET)
         self.action_space = spaces.Text(max_command, min_length=0, charset=CHARSET)
         self.player = Player(self.world, 0, strict=strict)
         self._score = 0
