@@ -19,7 +19,7 @@ from typing import Any
 
 import gymnasium as gym
 
-from kage.env.core import INFOS, MAX_EPISODE_STEPS, EnvState, KageEnv, walkthrough
+from kage.env.core import INFOS, MAX_EPISODE_STEPS, KageEnv, walkthrough
 from kage.env.player import Player, Snapshot
 from kage.world.model import World
 
@@ -27,7 +27,6 @@ __all__ = [
     "BUNDLED",
     "INFOS",
     "MAX_EPISODE_STEPS",
-    "EnvState",
     "KageEnv",
     "Player",
     "Snapshot",

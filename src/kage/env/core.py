@@ -52,7 +52,6 @@ state is shared, not copied: see kage.env.player).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, SupportsFloat
 
@@ -187,15 +186,20 @@ class KageEnv(gym.Env[str, str]):
         return None
 
     # -- exact state, for search agents ---------------------------------------------
-    def get_state(self) -> EnvState:
+    def get_state(self) -> Snapshot:
         """Where the game stands, to come back to with set_state (in this environment or
-        another of the same world). Cheap: nothing is copied (see kage.env.player)."""
-        return EnvState(self.player.snapshot(), self._shown)
+        another of the same world). Cheap: nothing is copied (see kage.env.player), and
+        picklable, so it may cross to another process."""
+        self.player.shown = self._shown
+        return self.player.snapshot()
 
-    def set_state(self, state: EnvState) -> None:
-        self.player.restore(state.snapshot)
+    def set_state(self, state: Snapshot) -> None:
+        player = self.player
+        same = player.game.state is state.state
+        player.restore(state)
         self._shown = state.observation
-        self._score = self.player.score
+        if not same:
+            self._score = player.score
 
     def state_hash(self) -> str:
         """A hash of everything that decides what the game does next (not the step count)."""
@@ -252,15 +256,6 @@ class KageEnv(gym.Env[str, str]):
         settings = Settings.from_json(data.settings) if data.settings else Settings()
         self.player.start_from(built.game, settings)
         return built.look
-
-
-@dataclass(slots=True)
-class EnvState:
-    """What get_state returns: the game's snapshot and the observation shown then.
-    Picklable, so it may cross to another process of the same world."""
-
-    snapshot: Snapshot
-    observation: str
 
 
 def _action(depth: int, action: Any, outcome: Any) -> dict[str, Any]:

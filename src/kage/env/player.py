@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from kage import session_replies as said
 from kage.actions.pipeline import Action, Outcome
@@ -65,9 +65,9 @@ class AgentGame(Game):
         return outcome
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """Everything a game carries into its next turn. `state` is shared, never written."""
+class Snapshot(NamedTuple):
+    """Everything a game carries into its next turn. `state` is shared, never written.
+    (A named tuple: made in a fraction of a microsecond, compared and pickled as one.)"""
 
     state: State
     seed: int
@@ -78,11 +78,13 @@ class Snapshot:
     pending: tuple[str, ...]  # paragraphs said but not yet read
     notices: tuple[str, ...]  # asides said but not yet read
     steps: int  # the episode's step count (for truncation)
+    observation: str  # what the agent was last shown (the environment's, for reset)
 
     def digest(self) -> str:
         """A hash of what the game carries into its next turn: equal hashes play on
-        identically. The episode's step count is left out (it is the environment's, for
-        truncation, not the game's), so search agents meet a state again by any path."""
+        identically. The episode's step count and the last observation are left out
+        (they are the environment's, not the game's), so search agents meet a state
+        again by any path."""
         extra = [self.oops, self.verbosity, self.notify, self.last]
         extra += [list(self.pending), list(self.notices)]
         blob = self.state.dumps() + json.dumps(extra, separators=(",", ":"))
@@ -107,6 +109,7 @@ class Player:
         self.game = AgentGame(world, seed)
         self.last: str | None = None
         self.steps = 0
+        self.shown = ""  # the last observation, kept by the environment
         # the state just after the opening, and the opening; when the opening draws no
         # random number, every seed shares them but for the generator's state
         self._base = (seed, self.game.state, self.game.opening())
@@ -232,15 +235,16 @@ class Player:
         game = self.game
         settings = game.settings
         return Snapshot(
-            state=game.state,
-            seed=game.seed,
-            oops=game.oops,
-            verbosity=settings.verbosity,
-            notify=settings.notify,
-            last=self.last,
-            pending=tuple(game._out),
-            notices=tuple(game._notices),
-            steps=self.steps,
+            game.state,
+            game.seed,
+            game.oops,
+            settings.verbosity,
+            settings.notify,
+            self.last,
+            tuple(game._out) if game._out else (),
+            tuple(game._notices) if game._notices else (),
+            self.steps,
+            self.shown,
         )
 
     def restore(self, snap: Snapshot) -> None:
@@ -249,11 +253,16 @@ class Player:
             game.set_state(snap.state)  # drops what was derived from the old state
         game.seed = snap.seed
         game.oops = snap.oops
-        game.settings = Settings(snap.verbosity, snap.notify)
-        game._out[:] = snap.pending
-        game._notices[:] = snap.notices
+        settings = game.settings
+        if settings.verbosity != snap.verbosity or settings.notify != snap.notify:
+            game.settings = Settings(snap.verbosity, snap.notify)
+        if game._out or snap.pending:
+            game._out[:] = snap.pending
+        if game._notices or snap.notices:
+            game._notices[:] = snap.notices
         self.last = snap.last
         self.steps = snap.steps
+        self.shown = snap.observation
 
     def digest(self) -> str:
         return self.snapshot().digest()
@@ -271,6 +280,7 @@ def to_json(snap: Snapshot) -> dict[str, Any]:
         "pending": list(snap.pending),
         "notices": list(snap.notices),
         "steps": snap.steps,
+        "observation": snap.observation,
     }
 
 
@@ -286,4 +296,5 @@ def from_json(data: dict[str, Any]) -> Snapshot:
         pending=tuple(data.get("pending", ())),
         notices=tuple(data.get("notices", ())),
         steps=int(data.get("steps", 0)),
+        observation=str(data.get("observation", "")),
     )
