@@ -29,7 +29,7 @@ Pass any of these as True to `gymnasium.make` (or `infos=[...]`, or `infos="all"
 - max_score: int, the most the world gives.
 - moves: int, the game's turn count (commands that take no time, such as SCORE, do not
   count).
-- location: str, the id of the player's place ("hokage_office").
+- location: str, the id of the player's place ("foyer" in Cloak of Darkness).
 - inventory: list[str], the names of what the player carries, in the order the game
   lists them (things inside carried things included).
 - won: bool, whether the story has ended in a win.
