@@ -199,3 +199,24 @@ def test_reset_from_a_state_starts_there(env: KageEnv, other: KageEnv) -> None:
     observation, _ = other.reset(options={"state": state})
     assert observation == shown
     assert played(other, WALK[6:10]) == played(env, WALK[6:10])
+
+
+def test_a_command_past_the_end_of_time_is_taken_back_leaving_snapshots_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The calendar's last evening: waiting past 9999 is refused and taken back. The
+    state a snapshot holds is the one taken back to, and it is left as it was."""
+    from tests.helpers import world_from
+    from tests.world.test_clock import LAST_EVENING
+
+    from kage.world.clock import OutOfTime
+
+    env = KageEnv(world_from(tmp_path_factory, "last_evening", LAST_EVENING), moves=True)
+    env.reset(seed=0)
+    state, digest = env.get_state(), env.state_hash()
+    observation, reward, terminated, _, info = env.step("wait 1 day")
+    assert observation == str(OutOfTime()) and reward == 0 and not terminated
+    assert env.state_hash() == digest and info["moves"] == 0
+    assert state.state.dumps() == env.get_state().state.dumps()
+    env.set_state(state)
+    assert "bell" in env.step("wait 3 hours. wait 59 minutes")[0]

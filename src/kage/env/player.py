@@ -167,6 +167,7 @@ class Player:
         else:  # nothing that could end a command: split_commands would keep it whole
             commands = [line] if line else []
         if not commands:
+            self._own()
             turn.text, turn.understood = PARDON(game), False
             return turn
         texts = []
@@ -184,6 +185,7 @@ class Player:
         meta = meta_command(words(command))
         if meta is None:
             return self._play(command)
+        self._own()  # a reply is text only, but whatever renders it may note something
         if meta == "again":
             if self.last is None:
                 return said.AGAIN_NOTHING(game), True
@@ -206,12 +208,10 @@ class Player:
         try:
             reply = game.command(command)
         except OutOfTime as exc:  # refused, as if by a rule: taken back
-            game.set_state(before)
-            game.take_output()
+            self._take_back(before)
             return str(exc), True
         except Exception as exc:
-            game.set_state(before)
-            game.take_output()
+            self._take_back(before)
             if self.strict:
                 raise
             return (
@@ -221,6 +221,18 @@ class Player:
             )
         self.last = reply.played or command
         return reply.text, reply.understood
+
+    def _own(self) -> None:
+        """Write from now on to a copy of the state (see the module's docstring)."""
+        self.game.state = self.game.state.copy()
+
+    def _take_back(self, before: State) -> None:
+        """Back to the state before the command; what it said is dropped unread (not
+        taken as output, which would note the places it names in `before`)."""
+        game = self.game
+        game.set_state(before)
+        game._out.clear()
+        game._notices.clear()
 
     # -- what an agent may read -----------------------------------------------------
     @property
