@@ -115,6 +115,17 @@ class Player:
         self._base = (seed, self.game.state, self.game.opening())
         self._seedless = self.game.state.rng == seed_state(seed)
         self._opening = self.game.opening()
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Play a first command and take it back: the engine imports the parser and
+        what the first turn needs only when they are first used (tens of milliseconds),
+        which would otherwise fall on an agent's first step."""
+        start = self.snapshot()
+        self.step("look")
+        self.restore(start)
+        self.game.log.clear()
+        self.game.performed.clear()
 
     # -- starting -------------------------------------------------------------------
     def reset(self, seed: int) -> str:
