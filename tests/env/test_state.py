@@ -220,3 +220,18 @@ def test_a_command_past_the_end_of_time_is_taken_back_leaving_snapshots_whole(
     assert state.state.dumps() == env.get_state().state.dumps()
     env.set_state(state)
     assert "bell" in env.step("wait 3 hours. wait 59 minutes")[0]
+
+
+def test_a_state_written_as_json_plays_on_the_same(env: KageEnv, other: KageEnv) -> None:
+    import json
+
+    from kage.env.player import from_json, to_json
+
+    env.reset(seed=5)
+    played(env, WALK[:20] + ["x qqqq", "brief"])
+    state = env.get_state()
+    again = from_json(json.loads(json.dumps(to_json(state))))
+    assert again == state
+    straight = played(env, ["oops tsunade", "again", *WALK[20:26]])
+    other.set_state(again)
+    assert played(other, ["oops tsunade", "again", *WALK[20:26]]) == straight

@@ -13,7 +13,10 @@
 - reward: the change in score the step made (milestones reached; 0 for most steps).
 - terminated: the story has ended, won or lost. truncated: `max_episode_steps` steps
   (default 1,000) were taken without an ending. The count is kept inside the environment
-  (not by Gymnasium's TimeLimit), so get_state/set_state restore it too.
+  (not by Gymnasium's TimeLimit), so get_state/set_state restore it too. (Given to
+  `gymnasium.make`, `max_episode_steps` is Gymnasium's own argument: it adds a TimeLimit
+  wrapper, whose count set_state cannot restore. A search agent that restores states
+  should build `KageEnv(world, max_episode_steps=N)` itself.)
 - reset(seed=None, options=None): the game's seed is `seed`; with no seed, one is drawn
   from the environment's generator (seeded by the last seed given), as Gymnasium does.
   options: {"state": a get_state() value} starts there; {"save": path of a save file}
