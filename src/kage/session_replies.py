@@ -71,3 +71,10 @@ RESTORE_WHICH = response(
     "restoring.which", "Which save? Type RESTORE and its name (RESTORE SAVE for a plain SAVE):"
 )
 RESTORE_NONE = response("restoring.none", "There are no saves of this story yet.")
+# an agent playing through kage.env has no prompt to save, restore, undo or quit at:
+# reset() and set_state() do that work
+SESSION_ONLY = response(
+    "agents.session_only",
+    "[That is a command for a player at a prompt. An agent starts again with reset() and "
+    "goes back to an earlier moment with set_state().]",
+)
