@@ -72,6 +72,7 @@ from kage.session_replies import (
 )
 from kage.world import query
 from kage.world.clock import OutOfTime
+from kage.world.delta import Delta, diff, revert
 from kage.world.model import World
 from kage.world.state import State
 
@@ -130,9 +131,12 @@ class Session:
         self.game.settings = self.settings
         self.log: list[str] = []
         self.snapshots: list[tuple[int, str]] = [(0, self.game.state.dumps())]
-        # (state before, log length before, whether the command did anything): UNDO takes
-        # back the last command that did, and the refusals typed after it
-        self.history: list[tuple[State, int, bool]] = []
+        # (what the command changed, log length before, whether it did anything): UNDO
+        # takes back the last command that did, and the refusals typed after it. Only
+        # the changes are kept (kage.world.delta), each reverted from the state in play,
+        # so `_tip` is the state the newest one led to.
+        self.history: list[tuple[Delta, int, bool]] = []
+        self._tip: State = self.game.state
         self.last: str | None = None
 
     def opening(self) -> str:
@@ -202,20 +206,17 @@ class Session:
     def play(self, command: str) -> Step:
         """A world command: logged, undoable, replayable (unless it changed nothing)."""
         before = self.game.state.copy()
-        self.history.append((before, len(self.log), True))
-        if len(self.history) > UNDO_DEPTH:
-            del self.history[0]
         try:
             reply = self.game.command(command)
         except OutOfTime as exc:  # not a bug: the command is refused, as if by a rule
-            state, _, _ = self.history.pop()
-            self.game.set_state(state)
+            self.game.set_state(before)
             self.game.take_output()
+            self._tip = self.game.state
             return Step(command, str(exc))
         except Exception as exc:  # a bug must never cost the player the game
-            state, _, _ = self.history.pop()
-            self.game.set_state(state)
+            self.game.set_state(before)
             self.game.take_output()
+            self._tip = self.game.state
             if self.strict:
                 raise
             return Step(
@@ -226,16 +227,21 @@ class Session:
             )
         played = reply.played or command  # what to replay: "x sword", not "oops sword"
         self.last = played
-        if self.game.state == before:  # nothing happened: no turn to log or take back
-            self.history.pop()
+        now = self.game.state
+        if now == before:  # nothing happened: no turn to log or take back
             return Step(command, reply.text, reply.understood, failure=reply.failure)
-        if not reply.acted and self._only_counted(before):
-            # refused, and nothing changed but the turn count: undo passes over it to the
-            # last command that acted (a refusal whose rules changed the world is a step)
-            self.history[-1] = (before, len(self.log), False)
+        # refused, and nothing changed but the turn count: undo passes over it to the
+        # last command that acted (a refusal whose rules changed the world is a step)
+        acted = reply.acted or not self._only_counted(before)
+        if self._tip is not now:  # the state was swapped from outside: undo starts here
+            self.history.clear()
+        self.history.append((diff(before, now), len(self.log), acted))
+        if len(self.history) > UNDO_DEPTH:
+            del self.history[0]
+        self._tip = now
         self.log.append(played)
         if len(self.log) % SNAPSHOT_EVERY == 0:
-            self.snapshots.append((len(self.log), self.game.state.dumps()))
+            self.snapshots.append((len(self.log), now.dumps()))
             keep_bounded(self.snapshots)
         return Step(command, reply.text, reply.understood, failure=reply.failure)
 
@@ -256,13 +262,18 @@ class Session:
         return probe == now
 
     def _undo(self, command: str, rest: str) -> Step:
+        if self._tip is not self.game.state:  # swapped from outside: no steps lead here
+            self.history.clear()
         if not self.history:
             return Step(command, UNDO_NOTHING(self.game))
+        state = self.game.state.copy()
         while len(self.history) > 1 and not self.history[-1][2]:
-            self.history.pop()  # a refusal: nothing to take back but the turn it counted
-        state, length, _ = self.history.pop()
+            revert(state, self.history.pop()[0])  # a refusal: only the turn it counted
+        delta, length, _ = self.history.pop()
+        revert(state, delta)
         undone = self.log[length] if length < len(self.log) else ""
         self.game.set_state(state)
+        self._tip = state
         del self.log[length:]
         self.snapshots = [s for s in self.snapshots if s[0] <= length]
         place = self.world.entities[query.here(self.game)].name
@@ -455,6 +466,7 @@ class Session:
         self.log = built.log
         self.snapshots = built.snapshots
         self.history.clear()
+        self._tip = self.game.state
         self.last = None
         return built
 
