@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from kage.parser.grammar import META
 from kage.parser.text import MAX_LINE, clean, split_commands, words
 from kage.persist import SaveData, SaveError
 from kage.persist.folders import list_all, loose_store, world_store, worlds_having
-from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
+from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded, pack, unpack
 from kage.persist.transcripts import Transcript, TranscriptError, default_transcript_dir
 from kage.restoring import Rebuilt, RestoreError, rebuild
 from kage.session_replies import (
@@ -130,7 +131,7 @@ class Session:
         self.game = Game(self.world, self.seed)
         self.game.settings = self.settings
         self.log: list[str] = []
-        self.snapshots: list[tuple[int, str]] = [(0, self.game.state.dumps())]
+        self._packed: list[tuple[int, bytes]] = [(0, pack(self.game.state.dumps()))]
         # (what the command changed, log length before, whether it did anything): UNDO
         # takes back the last command that did, and the refusals typed after it. Only
         # the changes are kept (kage.world.delta), each reverted from the state in play,
@@ -141,6 +142,16 @@ class Session:
 
     def opening(self) -> str:
         return self.game.opening()
+
+    @property
+    def snapshots(self) -> list[tuple[int, str]]:
+        """The periodic snapshots, (turn, state as JSON), turn-ascending. Held packed
+        (a fifth of the size): only a save or a test reads them."""
+        return [(turn, unpack(packed)) for turn, packed in self._packed]
+
+    @snapshots.setter
+    def snapshots(self, snapshots: list[tuple[int, str]]) -> None:
+        self._packed = [(turn, pack(text)) for turn, text in snapshots]
 
     # -- the loop -------------------------------------------------------------------
     def step(self, line: str, cut: bool = False) -> list[Step]:
@@ -239,10 +250,10 @@ class Session:
         if len(self.history) > UNDO_DEPTH:
             del self.history[0]
         self._tip = now
-        self.log.append(played)
+        self.log.append(sys.intern(played))  # one "look" for a long game's many
         if len(self.log) % SNAPSHOT_EVERY == 0:
-            self.snapshots.append((len(self.log), now.dumps()))
-            keep_bounded(self.snapshots)
+            self._packed.append((len(self.log), pack(now.dumps())))
+            keep_bounded(self._packed)
         return Step(command, reply.text, reply.understood, failure=reply.failure)
 
     # -- meta commands --------------------------------------------------------------
@@ -275,7 +286,7 @@ class Session:
         self.game.set_state(state)
         self._tip = state
         del self.log[length:]
-        self.snapshots = [s for s in self.snapshots if s[0] <= length]
+        self._packed = [s for s in self._packed if s[0] <= length]
         place = self.world.entities[query.here(self.game)].name
         return Step(command, f"[Undone: {undone}] {place[:1].upper()}{place[1:]}.")
 
@@ -376,8 +387,8 @@ class Session:
             seed=self.seed,
             commands=list(self.log),
             snapshots=[*self.snapshots, (len(self.log), self.game.state.dumps())]
-            if self.snapshots[-1][0] != len(self.log)
-            else list(self.snapshots),
+            if self._packed[-1][0] != len(self.log)
+            else self.snapshots,
             created="",
             turn=len(self.log),
             summary=f"{here}, {clock}, turn {self.game.state.turn}",

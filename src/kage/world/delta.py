@@ -32,6 +32,15 @@ _FLAT = (  # dicts whose values are replaced, never edited in place
 )
 WHOLE, PATCH = 0, 1
 
+
+class Nested:
+    """An entity's props patched one by one rather than kept whole."""
+
+    __slots__ = ("patch",)
+
+    def __init__(self, patch: dict[str, Any]) -> None:
+        self.patch = patch
+
 Delta = dict[str, Any]
 
 
@@ -51,8 +60,23 @@ def diff(before: State, after: State) -> Delta:
         if old != new:
             delta[name] = _dict_change(old, new)
     if before.props != after.props:
-        delta["props"] = _dict_change(before.props, after.props)
+        delta["props"] = _props_change(before.props, after.props)
     return delta
+
+
+def _props_change(
+    old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+) -> tuple[int, dict[str, Any]]:
+    """As `_dict_change`, one level down: of an entity whose props changed, only the
+    props that changed (Nested), or its old dict whole when its keys lost their order."""
+    how, patch = _dict_change(old, new)
+    if how == WHOLE:
+        return how, patch
+    for entity, props in patch.items():
+        if props is not GONE:
+            inner = _dict_change(props, new[entity])
+            patch[entity] = Nested(inner[1]) if inner[0] == PATCH else props
+    return how, patch
 
 
 def _dict_change(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -87,9 +111,14 @@ def revert(state: State, delta: Delta) -> None:
         if how == WHOLE:
             setattr(state, name, values)
             continue
-        target = getattr(state, name)
-        for key, value in values.items():
-            if value is GONE:
-                del target[key]
-            else:
-                target[key] = value
+        _patch(getattr(state, name), values)
+
+
+def _patch(target: dict[str, Any], values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if value is GONE:
+            del target[key]
+        elif type(value) is Nested:
+            _patch(target[key], value.patch)
+        else:
+            target[key] = value
