@@ -5,7 +5,7 @@ kage.warm_up.
 
     python benchmarks/bench_memory.py [--long 50000]
 
-A long game is Banished's walkthrough with cheap commands between its lines (looking,
+A long game is Banished's walkthrough with cheap commands before its last line (looking,
 the inventory, examining oneself: no time passes, so the story still ends as it should).
 Memory is measured by tracemalloc in a fresh process, after a first session has played
 the same commands (so the process's own caches are not counted against the session),
@@ -35,14 +35,13 @@ PADDING = ("look", "inventory", "examine me")
 
 
 def script(turns: int) -> list[str]:
-    """The walkthrough, padded with cheap commands to about `turns` commands."""
+    """The walkthrough with cheap commands before its last line, `turns` commands in all
+    (none for 0). There the story waits: padded at the start, a deadline runs out."""
+    if turns == 0:
+        return []
     lines = [ln for ln in WALK.read_text().splitlines() if ln.strip()]
-    per, extra = divmod(max(0, turns - len(lines)), len(lines))
-    out: list[str] = []
-    for n, line in enumerate(lines):
-        out.append(line)
-        out.extend(PADDING[k % len(PADDING)] for k in range(per + (extra if n == 0 else 0)))
-    return out
+    padding = [PADDING[k % len(PADDING)] for k in range(max(0, turns - len(lines)))]
+    return [*lines[:-1], *padding, lines[-1]]
 
 
 def played(world, turns: int, saves: Path):  # type: ignore[no-untyped-def]

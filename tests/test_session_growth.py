@@ -11,8 +11,8 @@ import sys
 from tests.helpers import play, walkthrough
 
 from kage.game import EVENT_MOST, EVENT_TURNS
-from kage.persist.snapshots import MAX_SNAPSHOTS, pack, unpack
-from kage.session import UNDO_DEPTH
+from kage.persist.snapshots import pack, unpack
+from kage.session import SESSION_SNAPSHOTS, UNDO_DEPTH
 from kage.world.delta import diff, revert
 
 PADDING = ("look", "inventory", "examine me", "wait")
@@ -93,8 +93,8 @@ def test_the_event_log_holds_a_window_but_counts_every_event(new_session) -> Non
 
 def test_snapshots_are_few_and_packed(new_session) -> None:
     session = new_session()
-    _long_game(session, 1200)
-    assert len(session._packed) <= MAX_SNAPSHOTS
+    _long_game(session, 2 * 50 * SESSION_SNAPSHOTS)
+    assert len(session._packed) <= SESSION_SNAPSHOTS
     packed = sum(len(p) for _, p in session._packed)
     plain = sum(len(text) for _, text in session.snapshots)
     assert packed * 2 < plain

@@ -77,7 +77,12 @@ from kage.world.delta import Delta, diff, revert
 from kage.world.model import World
 from kage.world.state import State
 
-UNDO_DEPTH = 500
+# steps UNDO can take back: each holds only what its command changed (kage.world.delta),
+# some 850 bytes in Banished; a web server holds many sessions, a player needs a few
+UNDO_DEPTH = 100
+# periodic snapshots a session holds (packed): a save adds one of the moment it is made,
+# so these only spare replaying when that one cannot be used
+SESSION_SNAPSHOTS = 8
 NAMED = ("save", "restore")  # meta commands whose argument is a save name
 YES = frozenset({"y", "yes"})
 NO = frozenset({"n", "no"})
@@ -253,7 +258,7 @@ class Session:
         self.log.append(sys.intern(played))  # one "look" for a long game's many
         if len(self.log) % SNAPSHOT_EVERY == 0:
             self._packed.append((len(self.log), pack(now.dumps())))
-            keep_bounded(self._packed)
+            keep_bounded(self._packed, SESSION_SNAPSHOTS)
         return Step(command, reply.text, reply.understood, failure=reply.failure)
 
     # -- meta commands --------------------------------------------------------------
@@ -476,6 +481,7 @@ class Session:
         self.game.settings = self.settings
         self.log = built.log
         self.snapshots = built.snapshots
+        keep_bounded(self._packed, SESSION_SNAPSHOTS)
         self.history.clear()
         self._tip = self.game.state
         self.last = None
