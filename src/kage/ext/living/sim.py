@@ -133,7 +133,7 @@ class Sim:
             self.dyn.outlook = None  # the views ahead are not what they were
         if self._shocks_lives(source) or self._shocks_lives(before):
             self.dyn.lives_ahead = None  # nor is who hears what, when
-        self.dyn.chronicle.append([born, "news", item_id, self.static.geo.ids[origin]])
+        note(self.dyn.chronicle, [born, "news", item_id, self.static.geo.ids[origin]])
         people = self.static.people
         if self._shocks_lives(source):
             when = self.hear_times(item)
@@ -322,7 +322,7 @@ class Sim:
         tid = s.treaties.ids[change.treaty]
         actor = s.factions.ids[change.actor] if change.actor >= 0 else ""
         state = fx.STATUS[change.status]
-        self.dyn.chronicle.append([change.day, "treaty", tid, state, actor])
+        note(self.dyn.chronicle, [change.day, "treaty", tid, state, actor])
         source_id = f"treaty:{tid}"
         told = s.treaties.told[change.treaty]
         if told and change.status != fx.ACTIVE and source_id in s.sources and change.actor >= 0:
@@ -341,6 +341,19 @@ class Sim:
             "settlements": self.static.geo.pos.nbytes * 4 + self.static.opinion.base.nbytes + items,
             "factions": self.static.factions.seat_w.nbytes * 4,
         }
+
+
+def note(chronicle: list[list[Any]], entry: list[Any]) -> None:
+    """Add `entry` ([day, kind, what, ...]) to the chronicle unless the same thing is
+    there already (the same news from the same place, the same treaty turning the same
+    way by the same hand): the first time it happened is kept. So the chronicle is at
+    most one entry per distinct fact of the world, however long the game (a sighting
+    repeated every visit made it grow, and every record the game saved copied it whole).
+    Readers ask when a thing first happened (telling: has this treaty been broken?)."""
+    what = entry[1:]
+    if any(old[1:] == what for old in chronicle):
+        return
+    chronicle.append(entry)
 
 
 def fresh(static: Static) -> Dynamic:
