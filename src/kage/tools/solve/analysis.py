@@ -118,9 +118,7 @@ def analyse(world: World, graph: Graph, seed: int = 0) -> Report:
             "furthest": stages[best] if best >= 0 else None,
             "finished": bool(stages) and best == len(stages) - 1,
         }
-    things = [
-        e.id for e in world.entities.values() if e.kind == "thing" and e.portable
-    ]
+    things = [e.id for e in world.entities.values() if e.kind == "thing" and e.portable]
     notes = []
     if not exhaustive:
         notes.append(

@@ -22,7 +22,8 @@ Candidates = Callable[["Game"], list[str]]
 
 # the session's commands and those that reach back in time or out of the game
 META = frozenset(
-    "save restore undo quit q restart again g oops o transcript script unscript".split()
+    {"save", "restore", "undo", "quit", "q", "restart", "again", "g", "oops", "o"}
+    | {"transcript", "script", "unscript"}
 )
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

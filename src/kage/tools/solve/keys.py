@@ -53,9 +53,7 @@ def _mentions_clock(value: Any, seen: set[int]) -> bool:
     if isinstance(value, (list, tuple, set, frozenset)):
         return any(_mentions_clock(v, seen) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(
-            _mentions_clock(getattr(value, f.name), seen) for f in dataclasses.fields(value)
-        )
+        return any(_mentions_clock(getattr(value, f.name), seen) for f in dataclasses.fields(value))
     return False
 
 

@@ -118,9 +118,7 @@ class Search:
         self.game = start_game(world, seed, self.prefix)
         start = self.game.state
         self.clock = not timeless(world, start) if clock is None else clock
-        self.things = {
-            e.id for e in world.entities.values() if e.kind == "thing" and e.portable
-        }
+        self.things = {e.id for e in world.entities.values() if e.kind == "thing" and e.portable}
         self.quests = {
             quest: [s["id"] for s in spec.get("stages", [])]
             for quest, spec in world.data.get("quests", {}).items()
