@@ -1,0 +1,1 @@
+"""What agents that play Kage worlds need from the engine: admissible commands."""
