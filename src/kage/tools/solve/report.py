@@ -53,22 +53,22 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
     for ending in report.endings_unreached:
         endings.add_row(ending, "", "[yellow]not reached[/yellow]")
     console.print(endings)
-    proven = "cannot" if report.exhaustive else "were not"
+    proven = "cannot be" if report.exhaustive else "were not"
     unfinished = {q: v for q, v in report.quests.items() if not v["finished"]}
     if unfinished:
-        console.print(f"\n[bold]Quests that {proven} be finished:[/bold]")
+        console.print(f"\n[bold]Quests that {proven} finished:[/bold]")
         for quest, v in unfinished.items():
             furthest = v["furthest"] or "never given"
             console.print(f"  {quest} ({v['title']}): furthest stage {furthest}")
     if report.never_held:
         console.print(
-            f"\n[bold]Things that {proven} be held:[/bold] {', '.join(report.never_held)}"
+            f"\n[bold]Things that {proven} held:[/bold] {', '.join(report.never_held)}"
         )
         if report.never_seen:
             console.print(f"  never even seen: {', '.join(report.never_seen)}")
     if report.never_visited:
         console.print(
-            f"\n[bold]Places that {proven} be reached:[/bold] {', '.join(report.never_visited)}"
+            f"\n[bold]Places that {proven} reached:[/bold] {', '.join(report.never_visited)}"
         )
     console.print(
         f"\n[bold]Dead ends[/bold] (no win reachable after them): {len(report.dead_ends)} "
