@@ -109,6 +109,9 @@ def analyse(world: World, graph: Graph, seed: int = 0) -> Report:
         if node.done and node.ending not in endings:
             endings[node.ending] = {"won": node.won, "path": graph.path(n)}
     exhaustive = not cut
+    if 0 in dead:
+        # no win from the start itself: the whole story is one dead end
+        dead_ends.insert(0, DeadEnd("", [], len(dead), nodes[0].ending))
     quests = {}
     for quest, spec in world.data.get("quests", {}).items():
         stages = [s["id"] for s in spec.get("stages", [])]
@@ -125,6 +128,8 @@ def analyse(world: World, graph: Graph, seed: int = 0) -> Report:
             f"The search stopped ({graph.stopped}) with {len(cut)} states unexplored: what "
             "was not reached may still be reachable; dead ends listed are proven all the same."
         )
+    if 0 in dead:
+        notes.insert(0, "No win is reachable from the start: every state explored is a dead end.")
     if not graph.clock_keyed:
         notes.append("Nothing in this world reads the clock: states were compared without it.")
     return Report(

@@ -17,6 +17,8 @@ that cannot:
 - the order of keys inside dicts (what is listed first): states that hold the same things
   in a different order are one state. This merges states whose listings differ; it can
   matter only where a command picks the first of several ("take all" up to a limit).
+- how far a counter that only grows has gone past the last number the world compares it
+  with (see `counter_caps`).
 - the clock (`minutes`, and the minute each event fired), *only* when the world cannot
   read it: no schedule, no timed events, no people who keep hours, no condition on time,
   no extension that is not `clockless` (see `timeless`). The solver then pins the clock
@@ -31,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from kage.world.model import World
@@ -76,6 +79,88 @@ def timeless(world: World, start: State) -> bool:
     return not _mentions_clock(fields, set())
 
 
+def _walk(value: Any, seen: set[int]) -> Iterator[Any]:
+    """Every dict, list and plain value inside `value` (dataclasses opened), each key and
+    value as often as it occurs; a container met twice is walked once."""
+    yield value
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from _walk(v, seen)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            yield from _walk(v, seen)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name != "runtime":
+                yield from _walk(getattr(value, f.name), seen)
+
+
+def _threshold(test: Any) -> int | None:
+    """The least value from which a counter test gives one answer for ever, as the counter
+    grows; None when the test is not one of the counter condition's forms."""
+    if isinstance(test, bool):
+        return None
+    if isinstance(test, int):
+        return test + 1  # exactly n
+    if isinstance(test, dict) and all(isinstance(v, int) for v in test.values()):
+        bounds = {"min": 0, "below": 0, "above": 1, "max": 1}
+        if set(test) <= set(bounds):
+            return max(v + bounds[k] for k, v in test.items()) if test else None
+    return None
+
+
+def counter_caps(world: World) -> dict[str, int]:
+    """Counters that only ever grow, each with the value past which the world cannot tell
+    them apart: `{increment: disturbed}` and `{add: {disturbed: 2}}` only, read only by
+    `counter` conditions (`{counter: {disturbed: {below: 2}}}`: from 2 on, every reading
+    agrees). The key holds such a counter at its cap, so a story that counts blunders
+    without end still has finitely many states. Any other mention of the name (a `set`, a
+    `flag` condition, a negative `add`) keeps the counter exact."""
+    declared = world.data.get("counters", {})
+    if not declared:
+        return {}
+    caps = {name: 1 for name in declared}  # at least: {counter: name} reads "not 0"
+    uses = dict.fromkeys(declared, 0)  # mentions accounted for
+    mentions = dict.fromkeys(declared, 0)
+    for item in _walk(world, set()):
+        if isinstance(item, str) and item in mentions:
+            mentions[item] += 1
+        if not isinstance(item, dict):
+            continue
+        if isinstance(item.get("increment"), (str, list)):
+            names = item["increment"]
+            for name in [names] if isinstance(names, str) else names:
+                if name in uses:
+                    uses[name] += 1
+        if isinstance(item.get("add"), dict):
+            for name, by in item["add"].items():
+                if name in uses and isinstance(by, int) and by >= 0:
+                    uses[name] += 1
+        test = item.get("counter")
+        if isinstance(test, str) and test in uses:
+            uses[test] += 1
+        elif isinstance(test, dict):
+            for name, arg in test.items():
+                limit = _threshold(arg)
+                if name in uses and limit is not None:
+                    uses[name] += 1
+                    caps[name] = max(caps[name], limit)
+    # the declaration itself is one mention
+    return {
+        name: caps[name]
+        for name in declared
+        if mentions[name] == uses[name] + 1
+        and isinstance(declared[name], int)
+        and declared[name] >= 0
+    }
+
+
 def pin_clock(state: State) -> None:
     """Set the clock of a state of a timeless world back to its first minute, and the
     minutes stamped on what happened (events fired, places seen) with it. Nothing reads
@@ -89,9 +174,12 @@ def pin_clock(state: State) -> None:
             state.visited[place] = 0
 
 
-def key_data(state: State, clock: bool) -> list[Any]:
+def key_data(state: State, clock: bool, caps: dict[str, int] | None = None) -> list[Any]:
     """What the key is made of, as plain data; `state_key` dumps it with sorted keys, so
-    the order of keys inside dicts drops out."""
+    the order of keys inside dicts drops out. `caps`: see `counter_caps`."""
+    flags = state.flags
+    if caps and not caps.keys().isdisjoint(flags):
+        flags = {k: min(v, caps[k]) if k in caps else v for k, v in flags.items()}
     return [
         state.turn if state.question else None,
         state.minutes if clock else None,
@@ -99,7 +187,7 @@ def key_data(state: State, clock: bool) -> list[Any]:
         state.holder,
         state.money,
         state.props,
-        state.flags,
+        flags,
         state.mood,
         state.bonds,
         sorted(state.milestones),
@@ -115,7 +203,9 @@ def key_data(state: State, clock: bool) -> list[Any]:
     ]
 
 
-def state_key(state: State, clock: bool) -> bytes:
+def state_key(state: State, clock: bool, caps: dict[str, int] | None = None) -> bytes:
     """A 16-byte hash of `key_data`."""
-    text = json.dumps(key_data(state, clock), separators=(",", ":"), sort_keys=True, default=repr)
+    text = json.dumps(
+        key_data(state, clock, caps), separators=(",", ":"), sort_keys=True, default=repr
+    )
     return hashlib.blake2b(text.encode(), digest_size=16).digest()

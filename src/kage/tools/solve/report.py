@@ -61,9 +61,7 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
             furthest = v["furthest"] or "never given"
             console.print(f"  {quest} ({v['title']}): furthest stage {furthest}")
     if report.never_held:
-        console.print(
-            f"\n[bold]Things that {proven} held:[/bold] {', '.join(report.never_held)}"
-        )
+        console.print(f"\n[bold]Things that {proven} held:[/bold] {', '.join(report.never_held)}")
         if report.never_seen:
             console.print(f"  never even seen: {', '.join(report.never_seen)}")
     if report.never_visited:
@@ -82,7 +80,8 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
         table.add_column("ending")
         table.add_column("shortest way there")
         for dead in report.dead_ends[:dead_ends]:
-            table.add_row(dead.command, str(dead.states), dead.ending, _commands(dead.path))
+            command = dead.command or "[bold red](the start: no win at all)[/bold red]"
+            table.add_row(command, str(dead.states), dead.ending, _commands(dead.path))
         console.print(table)
         if len(report.dead_ends) > dead_ends:
             console.print(f"  ... and {len(report.dead_ends) - dead_ends} more (see --json)")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kage.tools.solve import candidates as cands
-from kage.tools.solve.keys import pin_clock, state_key, timeless
+from kage.tools.solve.keys import counter_caps, pin_clock, state_key, timeless
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -118,6 +118,7 @@ class Search:
         self.game = start_game(world, seed, self.prefix)
         start = self.game.state
         self.clock = not timeless(world, start) if clock is None else clock
+        self.caps = counter_caps(world)
         self.things = {e.id for e in world.entities.values() if e.kind == "thing" and e.portable}
         self.quests = {
             quest: [s["id"] for s in spec.get("stages", [])]
@@ -170,17 +171,35 @@ class Search:
         return (-progress, -min(novelty, 20), depth)
 
     # -- the search -----------------------------------------------------------------
+    def _play(self, state: State, line: str) -> State:
+        """The state after `line` in `state` (which is left as it was)."""
+        game = self.game
+        game.set_state(state.copy())
+        game.command(line)
+        game.take_output()
+        game.log.clear()
+        after = game.state
+        if not self.clock:
+            pin_clock(after)
+        return after
+
     def run(self) -> Graph:
+        """Search until the frontier is empty or a bound is met.
+
+        States are kept only for the nodes that were expanded and still have children
+        waiting: a waiting child's state is made again from its parent's when its turn
+        comes (one command more), so memory holds the expanded nodes, not the frontier,
+        which is many times larger."""
         game = self.game
         bounds = self.bounds
         root_state = game.state.copy()
         if not self.clock:
             pin_clock(root_state)
         game.set_state(root_state.copy())
-        root = Node(-1, "", 0, root_state.done, root_state.won, root_state.ending)
-        nodes = [root]
-        index = {state_key(root_state, self.clock): 0}
+        nodes = [Node(-1, "", 0, root_state.done, root_state.won, root_state.ending)]
+        index = {state_key(root_state, self.clock, self.caps): 0}
         states: dict[int, State] = {0: root_state}
+        waiting: dict[int, int] = {}  # node -> its children not yet taken from the frontier
         self._note(game)
         size = max(1, len(root_state.dumps())) * 3  # bytes a kept state takes, roughly
         heap: list[tuple[tuple[int, int, int], int]] = []
@@ -193,8 +212,7 @@ class Search:
         tried = 0
         stopped = "exhausted"
         while queue or heap:
-            elapsed = time.monotonic() - began
-            if elapsed > bounds.seconds:
+            if time.monotonic() - began > bounds.seconds:
                 stopped = "seconds"
                 break
             if len(nodes) >= bounds.max_states:
@@ -205,23 +223,25 @@ class Search:
                 break
             current = heapq.heappop(heap)[1] if heap else queue.popleft()
             node = nodes[current]
+            if current in states:
+                state = states.pop(current)
+            else:
+                state = self._play(states[node.parent], node.command)
+                tried += 1
+            if node.parent >= 0:
+                waiting[node.parent] -= 1
+                if not waiting[node.parent]:
+                    del waiting[node.parent], states[node.parent]
             if node.depth >= bounds.depth:
-                del states[current]  # left unexpanded: beyond the depth
-                continue
-            state = states.pop(current)
+                continue  # left unexpanded: beyond the depth
             node.expanded = True
             game.set_state(state.copy())
             lines = [c for c in self.candidates(game) if cands.keep(c, self.allowed)]
+            pushed = 0
             for line in dict.fromkeys(lines):
-                game.set_state(state.copy())
-                game.command(line)
-                game.take_output()
-                game.log.clear()
+                after = self._play(state, line)
                 tried += 1
-                after = game.state
-                if not self.clock:
-                    pin_clock(after)
-                key = state_key(after, self.clock)
+                key = state_key(after, self.clock, self.caps)
                 child = index.get(key)
                 if child is None:
                     child = len(nodes)
@@ -231,7 +251,7 @@ class Search:
                     )
                     novelty = self._note(game)
                     if not after.done:
-                        states[child] = after
+                        pushed += 1
                         if self.strategy == BEST:
                             priority = self._priority(game, novelty, node.depth + 1)
                             heapq.heappush(heap, (priority, child))
@@ -239,8 +259,11 @@ class Search:
                             queue.append(child)
                 if child != current:
                     node.children.append(child)
+            if pushed:
+                states[current] = state
+                waiting[current] = pushed
             if self.progress is not None:
-                self.progress(len(nodes), len(states), node.depth)
+                self.progress(len(nodes), len(queue) + len(heap), node.depth)
             if self.stop_on_win and any(nodes[c].won for c in node.children):
                 stopped = "won"
                 break
