@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, applies
+from kage.actions.pipeline import Action, applies, refusal
 from kage.core.extension import marked
 from kage.parser.grammar import ARTICLES, CORE, DIRECTIONS, Line, expand
 from kage.parser.nouns import (
@@ -58,6 +58,7 @@ from kage.parser.nouns import (
     PRONOUN_WORDS,
     QUANTIFIERS,
 )
+from kage.parser.text import words
 from kage.world import query
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ NOT_NAMES = (
     | frozenset({"and", "me", "myself", "here", "from", "for"})
     | frozenset(DIRECTIONS)
 )
-TOPICS_HOOK = "topics"  # mark("topics", ACTION): (game) -> phrases the action's free slot takes
+PHRASES, NUMBERS = "phrases", "numbers"  # the hooks of kage.systems.registry
 RUNTIME_KEY = "admissible"
 
 Key = tuple[str, str | None, str | None, str, int, str]
@@ -145,7 +146,11 @@ class _Kept:
 @dataclass(slots=True)
 class _Templates:
     lines: list[Template]
-    hooks: dict[str, list[Any]]
+    hooks: dict[tuple[str, str], list[Any]]  # (kind, action) -> the functions marked so
+    # actions with a line that names someone (or something) and a topic: said to them
+    conversing: frozenset[str]
+    # the lines by (action, slots): one set of candidates each, rendered by any of them
+    groups: list[list[Template]] = field(default_factory=list)
 
 
 def templates(game: Game) -> _Templates:
@@ -161,10 +166,11 @@ def templates(game: Game) -> _Templates:
         *game.engine.grammar,
         *CORE,
     ]
-    for action, patterns in sources:
-        for pattern in patterns:
-            for each in expand(pattern.replace("{currency}", money)):
-                declared.setdefault((action, each), len(declared))
+    # a line's rank: its pattern's place in the declarations, the fewest words of its
+    # optional ones first ("wait here for 3 hours" before "wait around here for ...")
+    for index, (action, pattern) in enumerate((a, p) for a, ps in sources for p in ps):
+        for each in expand(pattern.replace("{currency}", money)):
+            declared.setdefault((action, each), index * 100 + len(each.split()))
     seen: set[int] = set()
     lines: list[Template] = []
     for bucket in game.lexicon.lines.values():
@@ -179,15 +185,21 @@ def templates(game: Game) -> _Templates:
                 part if part.startswith("{") else part.split("|")[0].lower()
                 for part in line.pattern.split()
             )
-            order = declared.get((line.action, line.pattern), len(declared) + len(lines))
+            order = declared.get((line.action, line.pattern), 10**9 + len(lines))
             lines.append(Template(line, order, parts, slots))
     lines.sort(key=lambda t: t.order)
-    hooks: dict[str, list[Any]] = {}
+    hooks: dict[tuple[str, str], list[Any]] = {}
     for module in game.engine.modules:
         for kind, name, func in marked(module):
-            if kind == TOPICS_HOOK:
-                hooks.setdefault(name, []).append(func)
-    found = _Templates(lines, hooks)
+            if kind in (PHRASES, NUMBERS):
+                hooks.setdefault((kind, name), []).append(func)
+    conversing = frozenset(
+        t.action for t in lines if "topic" in t.slots and THING_SLOTS.intersection(t.slots)
+    )
+    grouped: dict[tuple[str, tuple[str, ...]], list[Template]] = {}
+    for template in lines:
+        grouped.setdefault((template.action, template.slots), []).append(template)
+    found = _Templates(lines, hooks, conversing, list(grouped.values()))
     game.world.runtime[RUNTIME_KEY] = found
     return found
 
@@ -199,8 +211,15 @@ def _phrases(game: Game, entity: str) -> Iterator[tuple[str, ...]]:
     name = game.lexicon.names.get(entity)
     if name is None:
         return
-    nouns = sorted(w for w in name.nouns if w not in NOT_NAMES and " " not in w)
-    adjectives = sorted(w for w in name.adjectives if w not in NOT_NAMES and " " not in w)
+    # the words of its printed name first, the last of them first ("lady tsunade")
+    shown = words(game.world.entities[entity].name)
+    rank = {w: i + 1 for i, w in enumerate(shown)}
+
+    def order(ws: frozenset[str]) -> list[str]:
+        usable = [w for w in ws if w not in NOT_NAMES and " " not in w]
+        return sorted(usable, key=lambda w: (-rank.get(w, -1), w))
+
+    nouns, adjectives = order(name.nouns), order(name.adjectives)
     for noun in nouns:
         yield (noun,)
     for noun in nouns:
@@ -235,12 +254,17 @@ def _topics(game: Game, template: Template, noun: str | None, scope: list[str]) 
     from kage.world.conditions import holds
 
     found: list[str] = []
-    for hook in templates(game).hooks.get(template.action, ()):
+    for hook in templates(game).hooks.get((PHRASES, template.action), ()):
         found.extend(hook(game))
     if "topic" not in template.slots:
         return found
     entities = game.world.entities
-    owners = [noun] if noun is not None else [e for e in scope if entities[e].topics]
+    if noun is not None:
+        owners = [noun]
+    elif template.action in templates(game).conversing:
+        owners = [e for e in scope if entities[e].topics]  # the listener goes without saying
+    else:
+        owners = []
     for owner in owners:
         for topic in entities[owner].topics:
             if holds(game, topic.when):
@@ -251,8 +275,10 @@ def _topics(game: Game, template: Template, noun: str | None, scope: list[str]) 
 def _fillings(
     game: Game, template: Template, things: list[str], places: list[str], scope: list[str]
 ) -> Iterator[list[tuple[str, Any]]]:
-    """Every way to fill the template's slots: (slot, value) in the line's order."""
+    """Every way to fill the template's slots: (slot, value) in the line's order. The
+    free slots are filled last, as what they take depends on whom the line names."""
     slots = template.slots
+    free = [i for i, s in enumerate(slots) if s in ("topic", "text")]
 
     def fill(i: int, sofar: list[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
         if i == len(slots):
@@ -272,19 +298,23 @@ def _fillings(
             for n, unit in DURATIONS:
                 yield from fill(i + 2, [*sofar, ("number", n), ("unit", unit)])
         elif slot == "number":
-            for n in COUNTS:
+            hooks = templates(game).hooks.get((NUMBERS, template.action), ())
+            counts = dict.fromkeys((*COUNTS, *(n for hook in hooks for n in hook(game))))
+            for n in counts:
                 yield from fill(i + 1, [*sofar, (slot, n)])
         elif slot == "unit":
             for unit in UNITS:
                 yield from fill(i + 1, [*sofar, (slot, unit)])
-        elif slot in ("topic", "text"):
-            noun = next((v for s, v in sofar if s in ("person", "thing")), None)
-            if noun is None and i + 1 < len(slots):
-                noun = None  # a person named after the topic is not known yet: owners in scope
-            for phrase in _topics(game, template, noun, scope):
-                yield from fill(i + 1, [*sofar, (slot, phrase)])
+        else:
+            yield from fill(i + 1, [*sofar, (slot, None)])
 
-    yield from fill(0, [])
+    for filled in fill(0, []):
+        if not free:
+            yield filled
+            continue
+        noun = next((v for s, v in filled if s in THING_SLOTS), None)
+        for phrase in _topics(game, template, noun, scope):
+            yield [(s, phrase if s in ("topic", "text") else v) for s, v in filled]
 
 
 def build(game: Game, template: Template, filling: list[tuple[str, Any]]) -> Action:
@@ -323,6 +353,32 @@ def build(game: Game, template: Template, filling: list[tuple[str, Any]]) -> Act
     return action
 
 
+def _answers(game: Game) -> list[tuple[Key, Action]]:
+    """The actions "yes" and "no" stand for while a person's question is pending (as
+    kage.actions.pending makes them)."""
+    from kage.actions import pending
+
+    asked = pending.current(game)
+    if asked is None:
+        return []
+    found = []
+    for side in ("yes", "no"):
+        said = asked.get(side)
+        do = (said or {}).get("do")
+        if do:
+            action = Action(do[0], do[1])
+        else:
+            action = Action(pending.ANSWER, str(asked["who"]))
+            action.data = {"side": side, "answer": said or {}}
+        action.data["said"] = side
+        found.append((key(action), action))
+    return found
+
+
+# the template of an answer to a pending question: the word itself
+ANSWERING = Template(Line("answer", (), "{answer}"), -1, ("{answer}",), ("answer",))
+
+
 def render(template: Template, filling: list[tuple[str, Any]], named: dict[str, str]) -> str:
     values = iter(filling)
     words: list[str] = []
@@ -338,17 +394,77 @@ def render(template: Template, filling: list[tuple[str, Any]], named: dict[str, 
     return " ".join(words)
 
 
+def meaning(game: Game, action: Action) -> Key:
+    """What an action asks for, as two commands that mean the same compare: `key`, with
+    the words of a question replaced by the topic they pick ("ask her about the vote" and
+    "ask tsunade about vote" are one question)."""
+    from kage.actions.talking import pick_topic
+
+    found = key(action)
+    if not action.text:
+        return found
+    noun = action.noun
+    if noun is not None and game.world.entities[noun].topics:
+        topic = pick_topic(game, noun, action.text, action.name)
+        if topic is not None:
+            return (*found[:3], "topic:" + topic.id, *found[4:])  # type: ignore[return-value]
+    settled = _settled(game, action)
+    if settled is None:
+        return found
+    chose = sorted(
+        (k, v)
+        for k, v in settled.data.items()
+        if k not in action.data and isinstance(v, (str, int))
+    )
+    if settled.noun != action.noun or chose:
+        said = f"settled:{settled.noun}:{chose}"
+        return (*found[:3], said, *found[4:])  # type: ignore[return-value]
+    return found
+
+
+def _settled(game: Game, action: Action) -> Action | None:
+    """The action as the refusing rules leave it when none refuses (a name read as the
+    person it names, a technique's words as the technique), or None if one refuses."""
+    trial = copy(action)
+    trial.trial = True
+    trial.actor = game.world.player
+    state = game.state
+    saved = (state.rng, dict(state.pronouns), state.question, game.props_revision)
+    mark, vague = game.mark(), len(game.vague)
+    try:
+        return trial if refusal(game, trial) is None else None
+    finally:
+        state.rng, state.pronouns, state.question, game.props_revision = saved
+        game.said_since(mark)
+        del game.vague[vague:]
+
+
+def copy(action: Action) -> Action:
+    """A fresh copy of an action as the parser made it, to try without changing it."""
+    return Action(
+        action.name,
+        action.noun,
+        action.second,
+        action.text,
+        action.number,
+        action.direction,
+        data=dict(action.data),
+        several=action.several,
+    )
+
+
 def _allowed(game: Game, action: Action) -> bool:
     """Whether the checks let the action go, leaving nothing behind (as the parser asks)."""
     action.actor = game.world.player
     state = game.state
     saved = (state.rng, dict(state.pronouns), state.question, game.props_revision)
-    mark = game.mark()
+    mark, vague = game.mark(), len(game.vague)
     try:
         return applies(game, action)
     finally:
         state.rng, state.pronouns, state.question, game.props_revision = saved
         game.said_since(mark)
+        del game.vague[vague:]
 
 
 def _parsed(game: Game, command: str) -> Key | None:
@@ -410,11 +526,11 @@ def admissible(game: Game) -> list[Admitted]:
         kept.parsed, kept.parsed_scope = {}, parse_scope
 
     admitted: dict[Key, Action] = {}
-    ways: dict[Key, list[tuple[Template, list[tuple[str, Any]]]]] = {}
+    ways: dict[Key, list[tuple[list[Template], list[tuple[str, Any]]]]] = {}
     refused: set[Key] = set()
-    for template in templates(game).lines:
-        for filling in _fillings(game, template, things, places, scope):
-            action = build(game, template, filling)
+    for group in templates(game).groups:
+        for filling in _fillings(game, group[0], things, places, scope):
+            action = build(game, group[0], filling)
             k = key(action)
             if k in refused:
                 continue
@@ -423,11 +539,24 @@ def admissible(game: Game) -> list[Admitted]:
                     refused.add(k)
                     continue
                 admitted[k] = action
-            ways.setdefault(k, []).append((template, filling))
+            ways.setdefault(k, []).append((group, filling))
+
+    for k, action in _answers(game):
+        if k not in admitted and k not in refused and _allowed(game, action):
+            admitted[k] = action
+        if k in admitted:
+            ways.setdefault(k, []).insert(0, ([ANSWERING], [("answer", action.data["said"])]))
 
     result: dict[str, Admitted] = {}
+    meant: set[Key] = set()
     for k, action in admitted.items():
-        for template, filling in ways[k]:
+        if action.text:  # two phrases for one choice ("search for kai", "... for the boy")
+            m = meaning(game, action)
+            if m in meant:
+                continue
+            meant.add(m)
+        tried = [(t, filling) for group, filling in ways[k] for t in group]
+        for template, filling in sorted(tried, key=lambda way: way[0].order):
             command = render(template, filling, named)
             if command in result:
                 continue

@@ -82,3 +82,20 @@ def settler(name: str) -> Callable[[Settler], Settler]:
     scheduler.advance): for a system that lets its ticks pile up and does the work in
     one go, e.g. the living world living a week at once instead of a day at a time."""
     return mark("settler", name)
+
+
+Phrases = Callable[["Game"], "list[str]"]
+Numbers = Callable[["Game"], "list[int]"]
+
+
+def phrases(action: str) -> Callable[[Phrases], Phrases]:
+    """The words worth trying in `action`'s free slot (a topic or text) now, with (game):
+    the techniques one may cast, the programmes one may train. Admissible commands
+    (kage.agents.admissible) fill the slot with these; the action's checks still decide."""
+    return mark("phrases", action)
+
+
+def numbers(action: str) -> Callable[[Numbers], Numbers]:
+    """The numbers worth trying in `action`'s number slot now, with (game): prices worth
+    asking in a haggle. Admissible commands try these besides their own short list."""
+    return mark("numbers", action)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from kage.actions.pipeline import Action, rule
 from kage.core import prose
 from kage.core.responses import response
+from kage.systems.registry import phrases
 from kage.world import ops, query
 
 if TYPE_CHECKING:
@@ -202,3 +203,9 @@ def report_sort(game: Game, action: Action) -> str:
         name = game.world.entities[item].name
         lines.append(f"  {name}: {condition_word(game, item)}, {durability_word(game, item)}")
     return "\n".join(lines)
+
+
+@phrases("sort")
+def sort_keys(game: Game) -> list[str]:
+    """What "sort by ..." may name."""
+    return list(SORT_KEYS)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions.pipeline import Action, rule
 from kage.ext.body import stats
 from kage.ext.ninja import jutsu
+from kage.systems.registry import phrases
 from kage.parser.text import words
 from kage.world.numbers import Bounds, plural
 
@@ -152,3 +153,12 @@ def releasing(game: Game, action: Action) -> None:
 @rule("report", "release")
 def report_release(game: Game, action: Action) -> str:
     return "\n\n".join(s for s in action.data.get("said", ()) if s)
+
+
+@phrases("cast")
+def technique_words(game: Game) -> list[str]:
+    """What "cast ..." may name: each technique by its first words, or its name."""
+    return [
+        (spec.get("words") or [spec.get("name", spec_id)])[0]
+        for spec_id, spec in jutsu.techniques(game).items()
+    ]

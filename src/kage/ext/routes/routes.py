@@ -18,6 +18,7 @@ from kage.core.responses import response
 from kage.parser import nouns
 from kage.parser.text import words
 from kage.systems.registry import handler
+from kage.systems.registry import phrases
 from kage.world import effects, ops, query
 from kage.world.effects import effect
 
@@ -188,3 +189,17 @@ def _noticed(game: Game, who: str) -> bool:
     from kage.ext.stealth.stealth import noticed
 
     return bool(noticed(game, who, game.world.player))
+
+
+@phrases("search_for")
+@phrases("follow")
+def people_to_find(game: Game) -> list[str]:
+    """Whom "search for ..." and "follow ..." may name: everyone but the player, each by
+    their printed name when its words are theirs, else by one of their words."""
+    found = []
+    for entity in game.world.entities.values():
+        if entity.kind != "person" or entity.id == game.world.player or not entity.words:
+            continue
+        name = words(entity.name)
+        found.append(" ".join(name) if name and entity.words.issuperset(name) else min(entity.words))
+    return found

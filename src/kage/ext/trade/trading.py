@@ -17,6 +17,7 @@ from kage.core.responses import response
 from kage.ext.items import items
 from kage.ext.trade import economy
 from kage.ext.trade.economy import Shop
+from kage.systems.registry import numbers
 from kage.world import ops, query
 from kage.world.clock import describe_span, parse_duration
 from kage.world.numbers import Bounds
@@ -448,3 +449,15 @@ def browsing(game: Game, action: Action) -> None:
 @rule("report", "wares")
 def report_wares(game: Game, action: Action) -> str:
     return economy.price_list(game, _shop(game, action))
+
+
+@numbers("haggle")
+def prices_to_ask(game: Game) -> list[int]:
+    """Prices worth asking in a haggle: the offer on the table, and a tenth, a quarter
+    and a half above it (rounded to the keeper's step)."""
+    shop = economy.shop_here(game)
+    offer = economy.offer_of(game, shop) if shop else None
+    if not shop or not offer:
+        return []
+    amount = int(offer["amount"])
+    return sorted({economy.to_step(shop, amount * k) for k in (1.0, 1.1, 1.25, 1.5)} - {0})

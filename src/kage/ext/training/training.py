@@ -16,6 +16,7 @@ from kage.core.responses import response
 from kage.ext.body import stats
 from kage.parser.text import words
 from kage.systems.registry import every_turn
+from kage.systems.registry import phrases
 from kage.world import query
 from kage.world.conditions import holds
 from kage.world.numbers import Bounds
@@ -137,3 +138,9 @@ def skills(game: Game, action: Action) -> str:
         return ""
     answered(action)
     return SKILLS(game, action, skills=", ".join(shown))
+
+
+@phrases("train")
+def programme_words(game: Game) -> list[str]:
+    """What "train ..." may name: the first words of each programme (for agents)."""
+    return [p["words"][0] for p in programmes(game) if p.get("words")]
