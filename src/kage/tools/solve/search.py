@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from kage.world.model import World
     from kage.world.state import State
 
+# caches in Game.kept that check themselves and may be carried from state to state:
+# the admissible commands' (kage.agents.admissible keeps its texts parsed per scope)
+CARRIED = ("admissible",)
 BFS = "breadth"
 BEST = "best"
 
@@ -171,10 +174,21 @@ class Search:
         return (-progress, -min(novelty, 20), depth)
 
     # -- the search -----------------------------------------------------------------
+    def _restore(self, state: State) -> None:
+        """Put a copy of `state` in the game. What the game keeps between turns is dropped
+        (it belonged to the state before), except what a cache keeps under `CARRIED`:
+        such a cache checks itself against the state and the props revision, which is
+        moved on here so that no entry made for another state's props is taken."""
+        game = self.game
+        carried = {k: game.kept[k] for k in CARRIED if k in game.kept}
+        game.set_state(state.copy())
+        game.touched()
+        game.kept.update(carried)
+
     def _play(self, state: State, line: str) -> State:
         """The state after `line` in `state` (which is left as it was)."""
         game = self.game
-        game.set_state(state.copy())
+        self._restore(state)
         game.command(line)
         game.take_output()
         game.log.clear()
@@ -235,7 +249,7 @@ class Search:
             if node.depth >= bounds.depth:
                 continue  # left unexpanded: beyond the depth
             node.expanded = True
-            game.set_state(state.copy())
+            self._restore(state)
             lines = [c for c in self.candidates(game) if cands.keep(c, self.allowed)]
             pushed = 0
             for line in dict.fromkeys(lines):
