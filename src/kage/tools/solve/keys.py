@@ -17,6 +17,7 @@ that cannot:
 - the order of keys inside dicts (what is listed first): states that hold the same things
   in a different order are one state. This merges states whose listings differ; it can
   matter only where a command picks the first of several ("take all" up to a limit).
+- a prop set back to the value the world gives the entity (see `changed_props`).
 - how far a counter that only grows has gone past the last number the world compares it
   with (see `counter_caps`).
 - the clock (`minutes`, and the minute each event fired), *only* when the world cannot
@@ -174,9 +175,42 @@ def pin_clock(state: State) -> None:
             state.visited[place] = 0
 
 
-def key_data(state: State, clock: bool, caps: dict[str, int] | None = None) -> list[Any]:
+def changed_props(world: World, state: State) -> dict[str, dict[str, Any]]:
+    """The state's props less those set back to the value the world gives them (a door
+    unlocked and locked again is the door as it was): `kage.world.query.prop` reads the
+    same value either way."""
+    from kage.world.query import STATES
+
+    kept: dict[str, dict[str, Any]] = {}
+    for entity, props in state.props.items():
+        ent = world.entities.get(entity)
+        if ent is None:
+            kept[entity] = props
+            continue
+        changed = {}
+        for name, value in props.items():
+            if name in STATES:
+                base = (
+                    (not ent.dark) if name == "lit" and ent.kind == "place" else getattr(ent, name)
+                )
+            else:
+                base = ent.props.get(name)
+            if value != base or type(value) is not type(base):
+                changed[name] = value
+        if changed:
+            kept[entity] = changed
+    return kept
+
+
+def key_data(
+    state: State,
+    clock: bool,
+    caps: dict[str, int] | None = None,
+    world: World | None = None,
+) -> list[Any]:
     """What the key is made of, as plain data; `state_key` dumps it with sorted keys, so
-    the order of keys inside dicts drops out. `caps`: see `counter_caps`."""
+    the order of keys inside dicts drops out. `caps`: see `counter_caps`; with `world`,
+    props set back to the world's own value drop out (`changed_props`)."""
     flags = state.flags
     if caps and not caps.keys().isdisjoint(flags):
         flags = {k: min(v, caps[k]) if k in caps else v for k, v in flags.items()}
@@ -186,7 +220,7 @@ def key_data(state: State, clock: bool, caps: dict[str, int] | None = None) -> l
         state.rng,
         state.holder,
         state.money,
-        state.props,
+        state.props if world is None else changed_props(world, state),
         flags,
         state.mood,
         state.bonds,
@@ -203,9 +237,13 @@ def key_data(state: State, clock: bool, caps: dict[str, int] | None = None) -> l
     ]
 
 
-def state_key(state: State, clock: bool, caps: dict[str, int] | None = None) -> bytes:
+def state_key(
+    state: State,
+    clock: bool,
+    caps: dict[str, int] | None = None,
+    world: World | None = None,
+) -> bytes:
     """A 16-byte hash of `key_data`."""
-    text = json.dumps(
-        key_data(state, clock, caps), separators=(",", ":"), sort_keys=True, default=repr
-    )
+    data = key_data(state, clock, caps, world)
+    text = json.dumps(data, separators=(",", ":"), sort_keys=True, default=repr)
     return hashlib.blake2b(text.encode(), digest_size=16).digest()

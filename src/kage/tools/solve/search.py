@@ -132,6 +132,7 @@ class Search:
         self.visited: set[str] = set()
         self.quest_best = dict.fromkeys(self.quests, -1)
         self.features: set[tuple[str, ...]] = set()
+        self.people = {e.id for e in world.entities.values() if e.kind == "person"}
 
     # -- what a state shows ---------------------------------------------------------
     def _note(self, game: Game) -> int:
@@ -140,10 +141,7 @@ class Search:
         from kage.world import query, scope
 
         state = game.state
-        player = self.world.player
-        for thing in self.things - self.held:
-            if query.is_carried_by(game, thing, player):
-                self.held.add(thing)
+        self.held.update(self.held_now(game))
         if not state.done:
             self.seen.update(scope.visible(game))
         self.visited.add(query.here(game))
@@ -152,18 +150,32 @@ class Search:
             if record and record.get("stage") in stages:
                 index = stages.index(record["stage"])
                 self.quest_best[quest] = max(self.quest_best[quest], index)
-        facts = [("at", e, h) for e, h in state.holder.items()]
+        people = self.people
+        facts: list[tuple[str, ...]] = [("place", query.here(game))]
+        facts += [("held", t) for t in self.held_now(game)]
+        facts += [("at", e, h) for e, h in state.holder.items() if e in people]
         facts += [("flag", k, repr(v)) for k, v in state.flags.items()]
         facts += [("fired", k) for k in state.fired]
         facts += [("milestone", k) for k in state.milestones]
-        facts += [("record", k, repr(v.get("stage", ""))) for k, v in state.records.items()]
+        facts += [("record", k, repr(v)[:200]) for k, v in state.records.items()]
         facts += [("prop", e, k, repr(v)) for e, p in state.props.items() for k, v in p.items()]
         new = [f for f in facts if f not in self.features]
         self.features.update(new)
         return len(new)
 
-    def _priority(self, game: Game, novelty: int, depth: int) -> tuple[int, int, int]:
-        """Best-first: score first, then quest stages and novelty, then the shorter."""
+    def held_now(self, game: Game) -> list[str]:
+        """The things the player carries now (in hand, worn, or inside what he carries)."""
+        from kage.world import query
+
+        return [t for t in query.carried(game, self.world.player) if t in self.things]
+
+    def _priority(self, game: Game, novelty: int, depth: int) -> tuple[int, int, int, int]:
+        """Best-first: progress (score, quest stages, milestones) first; then states with
+        something new, deepest first (a line of new facts is followed down, as in width-
+        based planning); states with nothing new last, shallowest first. Novelty counts
+        facts no state before had: a place stood in, a thing held, a person moved, a
+        flag, an event, a record, a prop (not where a dropped thing lies: dropping things
+        about is not news)."""
         state = game.state
         stages = 0
         for quest, ids in self.quests.items():
@@ -171,7 +183,9 @@ class Search:
             if record and record.get("stage") in ids:
                 stages += ids.index(record["stage"]) + 1
         progress = game.score * 10 + stages * 5 + len(state.milestones)
-        return (-progress, -min(novelty, 20), depth)
+        if novelty:
+            return (-progress, 0, -depth, -novelty)
+        return (-progress, 1, depth, 0)
 
     # -- the search -----------------------------------------------------------------
     def _restore(self, state: State) -> None:
@@ -211,15 +225,15 @@ class Search:
             pin_clock(root_state)
         game.set_state(root_state.copy())
         nodes = [Node(-1, "", 0, root_state.done, root_state.won, root_state.ending)]
-        index = {state_key(root_state, self.clock, self.caps): 0}
+        index = {state_key(root_state, self.clock, self.caps, self.world): 0}
         states: dict[int, State] = {0: root_state}
         waiting: dict[int, int] = {}  # node -> its children not yet taken from the frontier
         self._note(game)
         size = max(1, len(root_state.dumps())) * 3  # bytes a kept state takes, roughly
-        heap: list[tuple[tuple[int, int, int], int]] = []
+        heap: list[tuple[tuple[int, int, int, int], int]] = []
         queue: deque[int] = deque()
         if self.strategy == BEST:
-            heap.append(((0, 0, 0), 0))
+            heap.append(((0, 0, 0, 0), 0))
         else:
             queue.append(0)
         began = time.monotonic()
@@ -255,7 +269,7 @@ class Search:
             for line in dict.fromkeys(lines):
                 after = self._play(state, line)
                 tried += 1
-                key = state_key(after, self.clock, self.caps)
+                key = state_key(after, self.clock, self.caps, self.world)
                 child = index.get(key)
                 if child is None:
                     child = len(nodes)
