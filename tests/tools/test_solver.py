@@ -169,15 +169,35 @@ def test_cloak_of_darkness_is_won_and_both_endings_found(cloak: World) -> None:
     assert any(dead.ending == "lost" for dead in report.dead_ends)
 
 
-def test_the_end_of_banished_is_won_best_first() -> None:
-    banished = worlds.load("banished")
+@pytest.fixture(scope="module")
+def banished() -> World:
+    return worlds.load("banished")
+
+
+def test_the_end_of_banished_is_won(banished: World) -> None:
     lines = walkthrough("full.txt")
+    prefix = lines[: lines.index("help prisoner") + 1]  # the prisoner freed, in the shaft
     report = solve(
         banished,
-        prefix=lines[:-3],
-        bounds=Bounds(seconds=40, depth=10),
+        prefix=prefix,
+        bounds=Bounds(seconds=30, depth=8),
         strategy=BEST,
         stop_on_win=True,
         allowed=durations_in(lines),
     )
     assert report.win is not None and report.win_verified, report.stopped
+    assert start_game(banished, 0, [*prefix, *report.win]).state.won
+
+
+def test_banished_best_first_climbs_the_score_from_the_mine_entrance(banished: World) -> None:
+    lines = walkthrough("full.txt")
+    prefix = lines[: lines.index("go to mine entrance") + 1]
+    report = solve(
+        banished,
+        prefix=prefix,
+        bounds=Bounds(max_states=200, seconds=60, depth=6),
+        strategy=BEST,
+        allowed=durations_in(lines),
+    )
+    assert report.best_score > report.start_score
+    assert start_game(banished, 0, [*prefix, *report.best_path]).score == report.best_score

@@ -384,6 +384,7 @@ def solve(
     held, and dead ends (states from which no win is reachable) with the commands that lead
     there. Exits 0 when a win was found and verified by replaying it, 1 otherwise."""
     import json
+    import time
 
     from rich.console import Console
 
@@ -405,7 +406,7 @@ def solve(
         bar = Progress(
             TextColumn("[bold]solving[/bold]"),
             BarColumn(),
-            TextColumn("{task.completed:,} states, {task.fields[frontier]:,} waiting, depth "
+            TextColumn("{task.fields[states]:,} states, {task.fields[frontier]:,} waiting, depth "
                        "{task.fields[depth]}"),
             TimeElapsedColumn(),
             console=err,
@@ -413,10 +414,14 @@ def solve(
         )  # fmt: skip
     if bar is not None:
         with bar:
-            task = bar.add_task("solve", total=max_states, frontier=0, depth=0)
+            task = bar.add_task("solve", total=1.0, states=0, frontier=0, depth=0)
+            began = time.monotonic()
 
             def tick(states: int, frontier: int, at: int) -> None:
-                bar.update(task, completed=states, frontier=frontier, depth=at)
+                used = max(states / max_states, (time.monotonic() - began) / seconds)
+                bar.update(
+                    task, completed=min(used, 1.0), states=states, frontier=frontier, depth=at
+                )
 
             report = run(
                 loaded, seed, prefix or [], None, bounds, strategy, allowed, first_win, tick

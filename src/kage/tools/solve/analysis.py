@@ -51,6 +51,10 @@ class Report:
     never_held: list[str]
     never_seen: list[str]
     never_visited: list[str]
+    start_score: int = 0
+    best_score: int = 0  # the highest score of any state found
+    max_score: int = 0
+    best_path: list[str] = field(default_factory=list)  # the first way found to it
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -122,6 +126,7 @@ def analyse(world: World, graph: Graph, seed: int = 0) -> Report:
             "finished": bool(stages) and best == len(stages) - 1,
         }
     things = [e.id for e in world.entities.values() if e.kind == "thing" and e.portable]
+    start_score = start_game(world, seed, graph.prefix).score
     notes = []
     if not exhaustive:
         notes.append(
@@ -157,5 +162,9 @@ def analyse(world: World, graph: Graph, seed: int = 0) -> Report:
         never_held=[t for t in things if t not in graph.held],
         never_seen=[t for t in things if t not in graph.seen and t not in graph.held],
         never_visited=[p.id for p in world.places() if p.id not in graph.visited],
+        start_score=start_score,
+        best_score=graph.best[0],
+        max_score=world.max_score,
+        best_path=graph.path(graph.best[1]),
         notes=notes,
     )

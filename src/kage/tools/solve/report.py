@@ -43,6 +43,11 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
         console.print(f"[bold green]A win in {len(report.win)} commands[/bold green] ({check}):")
         for n, line in enumerate(report.win, 1):
             console.print(f"  {n:>3}. {line}")
+    if report.best_score > report.start_score:
+        console.print(
+            f"\nThe best score reached: {report.best_score} of {report.max_score} (from "
+            f"{report.start_score}), by: {_commands(report.best_path)}"
+        )
     console.print()
     endings = Table(title="Endings", show_lines=False)
     endings.add_column("ending")
@@ -68,9 +73,10 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
         console.print(
             f"\n[bold]Places that {proven} reached:[/bold] {', '.join(report.never_visited)}"
         )
+    leads = "command leads" if len(report.dead_ends) == 1 else "commands lead"
     console.print(
         f"\n[bold]Dead ends[/bold] (no win reachable after them): {len(report.dead_ends)} "
-        f"commands lead into {report.dead_states:,} dead states"
+        f"{leads} into {report.dead_states:,} dead states"
         + (f"; {report.unknown_states:,} states unknown" if report.unknown_states else "")
     )
     if report.dead_ends:

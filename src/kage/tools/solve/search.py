@@ -66,6 +66,7 @@ class Graph:
     seen: set[str]  # things the player saw in some state
     visited: set[str]  # places the player stood in, in some state
     quest_best: dict[str, int]  # quest -> furthest stage index reached (-1: never given)
+    best: tuple[int, int]  # the highest score reached, and the first node with it
 
     def path(self, node: int) -> list[str]:
         """The commands from the start to `node` (the shortest, breadth-first)."""
@@ -171,8 +172,9 @@ class Search:
 
     def _priority(self, game: Game, novelty: int, depth: int) -> tuple[int, int, int, int]:
         """Best-first: progress (score, quest stages, milestones) first; then states with
-        something new, deepest first (a line of new facts is followed down, as in width-
-        based planning); states with nothing new last, shallowest first. Novelty counts
+        something new, shallowest first, before any with nothing new (breadth-first pruned
+        by novelty, as width-based planners search: the first state to show a fact is the
+        one kept in front). Novelty counts
         facts no state before had: a place stood in, a thing held, a person moved, a
         flag, an event, a record, a prop (not where a dropped thing lies: dropping things
         about is not news)."""
@@ -183,9 +185,7 @@ class Search:
             if record and record.get("stage") in ids:
                 stages += ids.index(record["stage"]) + 1
         progress = game.score * 10 + stages * 5 + len(state.milestones)
-        if novelty:
-            return (-progress, 0, -depth, -novelty)
-        return (-progress, 1, depth, 0)
+        return (-progress, 0 if novelty else 1, depth, -novelty)
 
     # -- the search -----------------------------------------------------------------
     def _restore(self, state: State) -> None:
@@ -229,6 +229,7 @@ class Search:
         states: dict[int, State] = {0: root_state}
         waiting: dict[int, int] = {}  # node -> its children not yet taken from the frontier
         self._note(game)
+        self.best = (game.score, 0)
         size = max(1, len(root_state.dumps())) * 3  # bytes a kept state takes, roughly
         heap: list[tuple[tuple[int, int, int, int], int]] = []
         queue: deque[int] = deque()
@@ -278,6 +279,8 @@ class Search:
                         Node(current, line, node.depth + 1, after.done, after.won, after.ending)
                     )
                     novelty = self._note(game)
+                    if game.score > self.best[0]:
+                        self.best = (game.score, child)
                     if not after.done:
                         pushed += 1
                         if self.strategy == BEST:
@@ -309,4 +312,5 @@ class Search:
             seen=self.seen,
             visited=self.visited,
             quest_best=self.quest_best,
+            best=self.best,
         )
