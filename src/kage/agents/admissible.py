@@ -60,6 +60,7 @@ from kage.parser.nouns import (
 )
 from kage.parser.text import words
 from kage.world import query
+from kage.world.clock import unit_minutes
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -77,6 +78,7 @@ DURATIONS: tuple[tuple[int, str], ...] = (
     (1, "week"),
     *((n, "weeks") for n in (2, 3, 4)),
 )
+DURATION_MINUTES = frozenset(n * (unit_minutes(unit) or 1) for n, unit in DURATIONS)
 COUNTS: tuple[int, ...] = (1, 2, 3, 5, 10)
 UNITS: tuple[str, ...] = ("minute", "hour", "day", "week")
 COMPASS: tuple[str, ...] = tuple(dict.fromkeys(DIRECTIONS.values()))
@@ -147,7 +149,7 @@ class _Kept:
 class _Templates:
     lines: list[Template]
     hooks: dict[tuple[str, str], list[Any]]  # (kind, action) -> the functions marked so
-    # actions with a line that names someone (or something) and a topic: said to them
+    # actions with a line that names someone and a topic or words: said to a listener
     conversing: frozenset[str]
     # the lines by (action, slots): one set of candidates each, rendered by any of them
     groups: list[list[Template]] = field(default_factory=list)
@@ -179,8 +181,6 @@ def templates(game: Game) -> _Templates:
                 continue
             seen.add(id(line))
             slots = tuple(t.slot for t in line.tokens if t.words is None)
-            if WAY_SLOTS.intersection(slots):
-                continue
             parts = tuple(
                 part if part.startswith("{") else part.split("|")[0].lower()
                 for part in line.pattern.split()
@@ -194,7 +194,9 @@ def templates(game: Game) -> _Templates:
             if kind in (PHRASES, NUMBERS):
                 hooks.setdefault((kind, name), []).append(func)
     conversing = frozenset(
-        t.action for t in lines if "topic" in t.slots and THING_SLOTS.intersection(t.slots)
+        t.action
+        for t in lines
+        if {"topic", "text"}.intersection(t.slots) and "person" in t.slots
     )
     grouped: dict[tuple[str, tuple[str, ...]], list[Template]] = {}
     for template in lines:
@@ -234,17 +236,21 @@ def _fits(words: frozenset[str], phrase: tuple[str, ...]) -> bool:
     return all(w in words for w in phrase)
 
 
-def names(game: Game, scope: list[str]) -> dict[str, str]:
-    """Entity -> the words that name it and nothing else in `scope` (entities that
-    cannot be named so are left out)."""
+def names(game: Game, scope: list[str]) -> dict[str, list[str]]:
+    """Entity -> the words to name it by: the first that fit nothing else in `scope`; or,
+    when every way of naming it fits something else too, the fullest few (the parser's
+    preferences may still pick it out, which the rendering checks)."""
     lex = game.lexicon.names
-    named: dict[str, str] = {}
+    named: dict[str, list[str]] = {}
     for entity in scope:
         others = [lex[o].words for o in scope if o != entity and o in lex]
-        for phrase in _phrases(game, entity):
-            if not any(_fits(words, phrase) for words in others):
-                named[entity] = " ".join(phrase)
-                break
+        phrases = list(_phrases(game, entity))
+        unique = next((p for p in phrases if not any(_fits(w, p) for w in others)), None)
+        if unique is not None:
+            named[entity] = [" ".join(unique)]
+        elif phrases:
+            fullest = sorted(phrases, key=len, reverse=True)[:3]
+            named[entity] = [" ".join(p) for p in fullest]
     return named
 
 
@@ -256,11 +262,9 @@ def _topics(game: Game, template: Template, noun: str | None, scope: list[str]) 
     found: list[str] = []
     for hook in templates(game).hooks.get((PHRASES, template.action), ()):
         found.extend(hook(game))
-    if "topic" not in template.slots:
-        return found
     entities = game.world.entities
     if noun is not None:
-        owners = [noun]
+        owners = [noun]  # a person's topics, a book's
     elif template.action in templates(game).conversing:
         owners = [e for e in scope if entities[e].topics]  # the listener goes without saying
     else:
@@ -270,6 +274,27 @@ def _topics(game: Game, template: Template, noun: str | None, scope: list[str]) 
             if holds(game, topic.when):
                 found.append(topic.title or topic.id.replace("_", " "))
     return list(dict.fromkeys(p.lower() for p in found if p))
+
+
+def _ways(game: Game, slot: str) -> list[str]:
+    """Words that name a way out of here (its own names, its door's, the place it leads
+    to), or for "here" the place itself."""
+    here = query.here(game)
+    lex = game.lexicon.names
+
+    def noun(entity: str | None) -> list[str]:
+        name = lex.get(entity) if entity else None
+        usable = sorted(w for w in name.nouns if w not in NOT_NAMES) if name else []
+        return usable[:1]
+
+    if slot == "here":
+        return noun(here)
+    found: list[str] = []
+    for way in query.ways_seen(game, here).values():
+        found.extend(way.names)
+        found.extend(noun(way.door))
+        found.extend(noun(way.to))
+    return list(dict.fromkeys(found))
 
 
 def _fillings(
@@ -294,6 +319,9 @@ def _fillings(
         elif slot == "direction":
             for direction in COMPASS:
                 yield from fill(i + 1, [*sofar, (slot, direction)])
+        elif slot in WAY_SLOTS:
+            for phrase in _ways(game, slot):
+                yield from fill(i + 1, [*sofar, (slot, phrase)])
         elif slot == "number" and i + 1 < len(slots) and slots[i + 1] == "unit":
             for n, unit in DURATIONS:
                 yield from fill(i + 2, [*sofar, ("number", n), ("unit", unit)])
@@ -317,10 +345,10 @@ def _fillings(
             yield [(s, phrase if s in ("topic", "text") else v) for s, v in filled]
 
 
-def build(game: Game, template: Template, filling: list[tuple[str, Any]]) -> Action:
+def build(game: Game, template: Template, filling: list[tuple[str, Any]]) -> Action | None:
     """The action the parser builds from this line with these slots filled (as
-    parser._set_values and parser._actions do)."""
-    from kage.world.clock import unit_minutes
+    parser._set_values and parser._actions do), or None if a way named is none."""
+    from kage.parser.parser import _set_value
 
     action = Action(template.action)
     objects: list[str] = []
@@ -335,6 +363,9 @@ def build(game: Game, template: Template, filling: list[tuple[str, Any]]) -> Act
             objects.append(value)
         elif slot == "direction":
             action.direction = value
+        elif slot in WAY_SLOTS:
+            if _set_value(game, action, slot, words(value)) is not None:
+                return None
         elif slot in ("topic", "text"):
             action.text = value
         elif slot == "unit":
@@ -379,19 +410,30 @@ def _answers(game: Game) -> list[tuple[Key, Action]]:
 ANSWERING = Template(Line("answer", (), "{answer}"), -1, ("{answer}",), ("answer",))
 
 
-def render(template: Template, filling: list[tuple[str, Any]], named: dict[str, str]) -> str:
+def render(
+    template: Template,
+    filling: list[tuple[str, Any]],
+    things: dict[str, list[str]],
+    places: dict[str, list[str]],
+) -> Iterator[str]:
+    """The commands that say this filling of the template (one for each way of naming
+    an entity the parser may need to be shown)."""
+    texts = [""]
     values = iter(filling)
-    words: list[str] = []
     for part in template.parts:
         if not part.startswith("{"):
-            words.append(part)
+            texts = [f"{t} {part}" for t in texts]
             continue
         slot, value = next(values)
-        if slot in THING_SLOTS or slot == "place":
-            words.append(named[value])
+        if slot in THING_SLOTS:
+            said = things[value]
+        elif slot == "place":
+            said = places[value]
         else:
-            words.append(str(value))
-    return " ".join(words)
+            said = [str(value)]
+        texts = [f"{t} {s}" for t in texts for s in said]
+    for text in texts:
+        yield text.strip()
 
 
 def meaning(game: Game, action: Action) -> Key:
@@ -403,12 +445,15 @@ def meaning(game: Game, action: Action) -> Key:
     found = key(action)
     if not action.text:
         return found
-    noun = action.noun
-    if noun is not None and game.world.entities[noun].topics:
-        topic = pick_topic(game, noun, action.text, action.name)
-        if topic is not None:
-            return (*found[:3], "topic:" + topic.id, *found[4:])  # type: ignore[return-value]
     settled = _settled(game, action)
+    noun = action.noun
+    if action.name in templates(game).conversing or (noun and game.world.entities[noun].topics):
+        listener = noun or (settled.noun if settled is not None else None)
+        if listener is not None and game.world.entities[listener].topics:
+            topic = pick_topic(game, listener, action.text, action.name)
+            if topic is not None:
+                return (*found[:3], "topic:" + topic.id, *found[4:])  # type: ignore[return-value]
+        return found  # words that are no topic of the listener's
     if settled is None:
         return found
     chose = sorted(
@@ -500,6 +545,15 @@ def _version(game: Game) -> Any:
     )
 
 
+def _commands(
+    tried: list[tuple[Template, list[tuple[str, Any]]]],
+    things: dict[str, list[str]],
+    places: dict[str, list[str]],
+) -> Iterator[str]:
+    for template, filling in sorted(tried, key=lambda way: way[0].order):
+        yield from render(template, filling, things, places)
+
+
 def admissible(game: Game) -> list[Admitted]:
     """The admissible commands with the actions they stand for, sorted by command."""
     kept: _Kept | None = game.kept.get(RUNTIME_KEY)
@@ -520,7 +574,6 @@ def admissible(game: Game) -> list[Admitted]:
     named_places = names(game, places)
     things = [e for e in scope if e in named]
     places = [p for p in places if p in named_places]
-    named.update(named_places)
     parse_scope = (tuple(scope), tuple(places), repr(game.state.records.get("asked")))
     if kept.parsed_scope != parse_scope:
         kept.parsed, kept.parsed_scope = {}, parse_scope
@@ -531,6 +584,8 @@ def admissible(game: Game) -> list[Admitted]:
     for group in templates(game).groups:
         for filling in _fillings(game, group[0], things, places, scope):
             action = build(game, group[0], filling)
+            if action is None:
+                continue
             k = key(action)
             if k in refused:
                 continue
@@ -556,8 +611,7 @@ def admissible(game: Game) -> list[Admitted]:
                 continue
             meant.add(m)
         tried = [(t, filling) for group, filling in ways[k] for t in group]
-        for template, filling in sorted(tried, key=lambda way: way[0].order):
-            command = render(template, filling, named)
+        for command in _commands(tried, named, named_places):
             if command in result:
                 continue
             cached = kept.parsed.get((k, command), False)

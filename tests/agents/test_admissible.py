@@ -1,0 +1,232 @@
+"""Admissible commands are exact: every listed command is understood and not refused
+(soundness), and every command sampled from the grammar that is not refused is listed,
+or one that means the same is (completeness), in random states of every bundled world.
+
+"Refused": a rule of the refusing phases (before, instead, check) stops the action, so
+`pipeline.perform` returns an Outcome that is not done and the reply says nothing was
+carried out (`Reply.acted` is False). "Means the same": `admissible.meaning` — the same
+action, noun, second noun, number and direction, and the same free words or words that
+pick the same topic (or that the checks read as the same choice). Two exceptions, both
+documented in kage.agents.admissible: a number slot is tried with a short list of numbers,
+so a command with another number counts as listed when the same action is listed with
+some number; and free words that pick no topic of the world are not listed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from tests.helpers import walkthrough
+
+from kage import worlds
+from kage.actions.pipeline import Action, applies
+from kage.agents import admissible as adm
+from kage.game import Game
+from kage.parser import nouns
+from kage.parser.grammar import DIRECTIONS, Line
+from kage.parser.parser import parse
+from kage.world import query
+from kage.world.model import World
+
+WALKS = {"banished": "full.txt", "cloak": "cloak.txt", "tidebell": "tidebell.txt"}
+SETTINGS = settings(
+    max_examples=6,
+    deadline=None,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],  # a shrink replays whole games: far too slow
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+Draw = Callable[[st.SearchStrategy[Any]], Any]
+
+
+load = functools.cache(worlds.load)  # worlds are read-only: one copy for every test
+
+
+def copied(world: World, game: Game) -> Game:
+    return Game(world, seed=game.seed, state=game.state.copy())
+
+
+def quietly_parsed(game: Game, command: str) -> list[Action] | None:
+    """The actions the parser makes of `command` now (None for a question or a
+    failure), the state left as it was."""
+    state = game.state.copy()
+    try:
+        result = parse(game, command)
+    finally:
+        game.set_state(state)
+    return None if result.error else result.actions
+
+
+# -- sampling commands from the grammar, independently of the generator --------------------
+def _words_for(game: Game, entity: str, draw: Draw) -> str:
+    name = game.lexicon.names[entity]
+    noun = draw(st.sampled_from(sorted(name.nouns or name.words)))
+    if name.adjectives and draw(st.booleans()):
+        return f"{draw(st.sampled_from(sorted(name.adjectives)))} {noun}"
+    return str(noun)
+
+
+def _way_words(game: Game, draw: Draw) -> str | None:
+    exits = game.world.entities[query.here(game)].exits
+    if not exits:
+        return None
+    way = exits[draw(st.sampled_from(sorted(exits)))]
+    options = [*way.names, *sorted(game.lexicon.names[way.to].nouns)]
+    return draw(st.sampled_from(options)) if options else None
+
+
+def _free_words(game: Game, line: Line, scope: list[str], draw: Draw) -> str | None:
+    hooks = adm.templates(game).hooks.get((adm.PHRASES, line.action), ())
+    options = [p for hook in hooks for p in hook(game)]
+    options += [
+        w for e in scope for topic in game.world.entities[e].topics for w in sorted(topic.words)
+    ]
+    return draw(st.sampled_from(options)) if options else None
+
+
+def sample_command(game: Game, draw: Draw) -> tuple[str, bool] | None:
+    """A command made from a random grammar line of the world and random words for
+    what is in scope: (command, whether a number in it was drawn freely)."""
+    lines = sorted({id(ln): ln for b in game.lexicon.lines.values() for ln in b}.values(),
+                   key=lambda ln: (ln.action, ln.pattern))  # fmt: skip
+    line = lines[draw(st.integers(0, len(lines) - 1))]
+    scope = list(dict.fromkeys(nouns.scope(game, "thing")))
+    places = [p for p in nouns.scope(game, "place") if game.lexicon.names[p].nouns]
+    free_number = False
+    words: list[str] = []
+    for token in line.tokens:
+        if token.words is not None:
+            words.append(draw(st.sampled_from(sorted(token.words))))
+            continue
+        slot = token.slot
+        said: str | None
+        if slot in ("thing", "things", "held", "person"):
+            said = _words_for(game, draw(st.sampled_from(scope)), draw) if scope else None
+        elif slot == "place":
+            said = _words_for(game, draw(st.sampled_from(places)), draw) if places else None
+        elif slot == "direction":
+            said = draw(st.sampled_from(sorted(DIRECTIONS)))
+        elif slot in ("way", "toward", "here"):
+            said = _way_words(game, draw)
+        elif slot == "number":
+            free_number = draw(st.booleans())
+            number = draw(st.integers(1, 120) if free_number else st.sampled_from(adm.COUNTS))
+            said = str(number)
+        elif slot == "unit":
+            said = draw(st.sampled_from(["minutes", "hours", "days", "weeks"]))
+        else:
+            said = _free_words(game, line, scope, draw)
+        if said is None:
+            return None
+        words.append(said)
+    return " ".join(words), free_number
+
+
+def random_state(world: World, name: str, draw: Draw) -> Game:
+    """A game played some way along its walkthrough, then a few commands sampled from
+    the grammar (deep states as well as early ones, off the walkthrough's path too)."""
+    game = Game(world, seed=draw(st.integers(0, 3)))
+    lines = walkthrough(WALKS[name])
+    for line in lines[: draw(st.integers(0, len(lines) - 1))]:
+        game.command(line)
+    for _ in range(draw(st.integers(0, 4))):
+        sampled = sample_command(game, draw)
+        if sampled is not None and not game.state.done:
+            game.command(sampled[0])
+    return game
+
+
+def covered(found: adm.Key, listed: set[adm.Key], free_number: bool) -> bool:
+    if found in listed:
+        return True
+    text = found[3]
+    if text and not text.startswith(("topic:", "settled:")):
+        return True  # free words that pick nothing the world declares: not listed
+    return free_number and any(k[:4] == found[:4] and k[5:] == found[5:] for k in listed)
+
+
+# -- the properties ---------------------------------------------------------------------------
+@pytest.mark.parametrize("name", sorted(WALKS))
+@SETTINGS
+@given(data=st.data())
+def test_every_listed_command_is_understood_and_not_refused(name: str, data: st.DataObject) -> None:
+    loaded = load(name)
+    game = random_state(loaded, name, data.draw)
+    listed = adm.admissible(game)
+    if game.state.done:
+        assert listed == []
+        return
+    assert listed, "something can always be done"
+    assert [a.command for a in listed] == sorted({a.command for a in listed})
+    for admitted in listed:
+        trial = copied(loaded, game)
+        actions = quietly_parsed(trial, admitted.command)
+        assert actions is not None and len(actions) == 1, admitted.command
+        assert adm.key(actions[0]) == adm.key(admitted.action), admitted.command
+        reply = trial.command(admitted.command)
+        assert reply.understood and reply.acted, (admitted.command, reply.text)
+
+
+@pytest.mark.parametrize("name", sorted(WALKS))
+@SETTINGS
+@given(data=st.data())
+def test_every_command_that_is_not_refused_is_listed(name: str, data: st.DataObject) -> None:
+    loaded = load(name)
+    game = random_state(loaded, name, data.draw)
+    if game.state.done:
+        return
+    listed = {adm.meaning(game, a.action) for a in adm.admissible(game)}
+    for _ in range(60):
+        sampled = sample_command(game, data.draw)
+        if sampled is None:
+            continue
+        command = sampled[0]
+        for action in quietly_parsed(game, command) or ():
+            trial = copied(loaded, game)
+            if not applies(trial, adm.copy(action)):
+                continue
+            found = adm.meaning(game, action)
+            assert covered(found, listed, free_number(action)), (command, found)
+
+
+
+@pytest.mark.parametrize("name", sorted(WALKS))
+def test_every_walkthrough_step_is_listed_when_it_is_played(name: str) -> None:
+    loaded = load(name)
+    game = Game(loaded, seed=0)
+    for line in walkthrough(WALKS[name]):
+        listed = {adm.meaning(game, a.action) for a in adm.admissible(game)}
+        for action in quietly_parsed(game, line) or ():
+            if applies(copied(loaded, game), adm.copy(action)):
+                free = free_number(action)
+                assert covered(adm.meaning(game, action), listed, free), (line, action)
+        game.command(line)
+    assert game.state.won
+
+
+def test_repeated_calls_in_one_state_are_kept() -> None:
+    game = Game(load("cloak"), seed=0)
+    first = adm.admissible(game)
+    assert adm.admissible(game) is first
+    game.command("w")
+    assert adm.admissible(game) is not first
+
+
+def free_number(action: Action) -> bool:
+    """Whether the action's number is one the generator does not try."""
+    if action.data.get("unit"):
+        return action.number not in set(adm.DURATION_MINUTES)
+    return action.number not in (0, *adm.COUNTS)
+
+
+def test_meta_commands_are_never_listed() -> None:
+    from kage.parser.grammar import META
+
+    listed = adm.admissible_commands(Game(load("banished"), seed=0))
+    assert not set(listed) & set(META)
+    assert not [c for c in listed if c.split()[0] in ("save", "restore", "load")]
