@@ -121,6 +121,7 @@ class Search:
         self.progress = progress
         self.game = start_game(world, seed, self.prefix)
         start = self.game.state
+        self.start = start.copy()  # the state the search starts from (the game moves on)
         self.clock = not timeless(world, start) if clock is None else clock
         self.caps = counter_caps(world)
         self.things = {e.id for e in world.entities.values() if e.kind == "thing" and e.portable}
@@ -211,6 +212,15 @@ class Search:
             pin_clock(after)
         return after
 
+    def key_after(self, commands: Iterable[str]) -> bytes:
+        """The key of the state the search reaches by `commands` from its start."""
+        state = self.start.copy()
+        if not self.clock:
+            pin_clock(state)
+        for line in commands:
+            state = self._play(state, line)
+        return state_key(state, self.clock, self.caps, self.world)
+
     def run(self) -> Graph:
         """Search until the frontier is empty or a bound is met.
 
@@ -220,7 +230,7 @@ class Search:
         which is many times larger."""
         game = self.game
         bounds = self.bounds
-        root_state = game.state.copy()
+        root_state = self.start.copy()
         if not self.clock:
             pin_clock(root_state)
         game.set_state(root_state.copy())
