@@ -202,6 +202,23 @@ def changed_props(world: World, state: State) -> dict[str, dict[str, Any]]:
     return kept
 
 
+# a record's value is replaced whole, never edited (see State.copy), so its JSON can be
+# kept by the value's identity; the value is kept with it, so the identity is never reused
+_DUMPED: dict[int, tuple[Any, str]] = {}
+
+
+def _dumped(value: Any) -> str:
+    """A record's value as sorted JSON, made once per value."""
+    found = _DUMPED.get(id(value))
+    if found is not None and found[0] is value:
+        return found[1]
+    if len(_DUMPED) > 200_000:
+        _DUMPED.clear()
+    text = json.dumps(value, separators=(",", ":"), sort_keys=True, default=repr)
+    _DUMPED[id(value)] = (value, text)
+    return text
+
+
 def key_data(
     state: State,
     clock: bool,
@@ -229,7 +246,7 @@ def key_data(
         [[minute, event] if clock else event for minute, _seq, event in state.schedule],
         {k: v >= 0 for k, v in state.visited.items()},
         state.trail[-1] if state.trail else None,
-        state.records,
+        {name: _dumped(value) for name, value in state.records.items()},
         state.question,
         state.done,
         state.won,
