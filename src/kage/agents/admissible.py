@@ -42,11 +42,14 @@ pending question, flags, money and records (see `_version`).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import Action, applies, refusal
+from kage.agents import tracking
+from kage.agents.tracking import ReadKey
 from kage.core.extension import marked
 from kage.parser.grammar import ARTICLES, CORE, DIRECTIONS, Line, expand
 from kage.parser.nouns import (
@@ -61,6 +64,7 @@ from kage.parser.nouns import (
 from kage.parser.text import words
 from kage.world import query
 from kage.world.clock import unit_minutes
+from kage.world.state import State
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -133,16 +137,6 @@ class Template:
 class Admitted:
     command: str
     action: Action
-
-
-@dataclass(slots=True)
-class _Kept:
-    """What one game keeps between calls."""
-
-    version: Any = None
-    result: list[Admitted] = field(default_factory=list)
-    parsed: dict[tuple[Any, str], Key | None] = field(default_factory=dict)
-    parsed_scope: Any = None
 
 
 @dataclass(slots=True)
@@ -473,15 +467,11 @@ def _settled(game: Game, action: Action) -> Action | None:
     trial = copy(action)
     trial.trial = True
     trial.actor = game.world.player
-    state = game.state
-    saved = (state.rng, dict(state.pronouns), state.question, game.props_revision)
-    mark, vague = game.mark(), len(game.vague)
+    saved = _save(game)
     try:
         return trial if refusal(game, trial) is None else None
     finally:
-        state.rng, state.pronouns, state.question, game.props_revision = saved
-        game.said_since(mark)
-        del game.vague[vague:]
+        _restore(game, saved)
 
 
 def copy(action: Action) -> Action:
@@ -498,18 +488,44 @@ def copy(action: Action) -> Action:
     )
 
 
+# what trying an action or a parse may touch, put back afterwards (read and written
+# beneath the stand-ins of kage.agents.tracking, so that putting back is not a reading)
+_PUT_BACK = ("pronouns", "question", "records")
+
+
+def _save(game: Game) -> tuple[Any, ...]:
+    state = game.state
+    fields = [object.__getattribute__(state, name) for name in _PUT_BACK]
+    return (
+        object.__getattribute__(state, "rng"),
+        [(f, dict(dict.items(f))) for f in fields],
+        game.props_revision,
+        game.mark(),
+        len(game.vague),
+    )
+
+
+def _restore(game: Game, saved: tuple[Any, ...]) -> None:
+    state = game.state
+    rng, fields, revision, mark, vague = saved
+    object.__setattr__(state, "rng", rng)
+    for name, (original, content) in zip(_PUT_BACK, fields, strict=True):
+        dict.clear(original)
+        dict.update(original, content)
+        object.__setattr__(state, name, original)
+    game.props_revision = revision
+    game.said_since(mark)
+    del game.vague[vague:]
+
+
 def _allowed(game: Game, action: Action) -> bool:
     """Whether the checks let the action go, leaving nothing behind (as the parser asks)."""
     action.actor = game.world.player
-    state = game.state
-    saved = (state.rng, dict(state.pronouns), state.question, game.props_revision)
-    mark, vague = game.mark(), len(game.vague)
+    saved = _save(game)
     try:
         return applies(game, action)
     finally:
-        state.rng, state.pronouns, state.question, game.props_revision = saved
-        game.said_since(mark)
-        del game.vague[vague:]
+        _restore(game, saved)
 
 
 def _parsed(game: Game, command: str) -> Key | None:
@@ -517,32 +533,200 @@ def _parsed(game: Game, command: str) -> Key | None:
     a failure). Nothing the parse notes is left behind."""
     from kage.parser.parser import parse
 
+    saved = _save(game)
     state = game.state
-    saved = (state.rng, dict(state.pronouns), state.question, dict(state.records))
+    # the commands listed name everything by its words, never by a pronoun, so what the
+    # pronouns mean does not decide their parse: the parser's noting of what was named
+    # ("it" is now the desk) is done on a plain copy, not read as a dependency
+    watched = object.__getattribute__(state, "pronouns")
+    object.__setattr__(state, "pronouns", dict(dict.items(watched)))
     try:
         result = parse(game, command)
     finally:
-        state.rng, state.pronouns, state.question = saved[:3]
-        state.records = saved[3]
+        object.__setattr__(state, "pronouns", watched)
+        _restore(game, saved)
     if result.error or len(result.actions) != 1:
         return None
     return key(result.actions[0])
 
 
-def _version(game: Game) -> Any:
-    state = game.state
-    return (
-        game.props_revision,
-        state.turn,
-        state.minutes,
-        query.here(game),
-        tuple(state.holder.items()),
-        tuple(sorted(state.flags.items(), key=str)),
-        tuple(sorted(state.money.items())),
-        repr(state.records),
-        repr(state.question),
-        state.done,
+@dataclass(slots=True)
+class _Frame:
+    """What is in scope and every candidate action made from it."""
+
+    named: dict[str, list[str]]
+    named_places: dict[str, list[str]]
+    # each distinct action, with the lines and fillings that make it
+    candidates: dict[Key, tuple[Action, list[tuple[list[Template], list[tuple[str, Any]]]]]]
+
+
+def _frame(game: Game) -> _Frame:
+    from kage.parser import nouns
+
+    scope = list(dict.fromkeys(nouns.scope(game, "thing")))
+    places = list(dict.fromkeys(nouns.scope(game, "place")))
+    named = names(game, scope)
+    named_places = names(game, places)
+    things = [e for e in scope if e in named]
+    places = [p for p in places if p in named_places]
+    candidates: dict[Key, tuple[Action, list[tuple[list[Template], list[tuple[str, Any]]]]]] = {}
+    for k, action in _answers(game):
+        candidates[k] = (action, [([ANSWERING], [("answer", action.data["said"])])])
+    for group in templates(game).groups:
+        for filling in _fillings(game, group[0], things, places, scope):
+            action = build(game, group[0], filling)
+            if action is None:
+                continue
+            k = key(action)
+            found = candidates.get(k)
+            if found is None:
+                candidates[k] = (action, [(group, filling)])
+            else:
+                found[1].append((group, filling))
+    return _Frame(named, named_places, candidates)
+
+
+Memo = tuple[str, Any]  # ("frame", None), ("check", key), ("parse", (key, command)) ...
+
+
+@dataclass(slots=True)
+class _Entry:
+    value: Any
+    reads: frozenset[ReadKey]
+    seen: dict[ReadKey, Any] | None  # what the reads saw, to know it again; None: can't
+
+
+@dataclass(slots=True)
+class _Kept:
+    """What one game keeps between calls: each result with the state keys it read (and
+    what they saw), so a result is used again while those keys have not changed, and
+    taken back up when they come back to what they were (the player returns to a room)."""
+
+    before: State | None = None  # the state as it was when the results were checked
+    result: list[Admitted] | None = None
+    read: frozenset[ReadKey] = frozenset()  # everything the result read
+    memo: dict[Memo, _Entry] = field(default_factory=dict)
+    stale: dict[Memo, _Entry] = field(default_factory=dict)  # dropped, may come back
+    readers: dict[ReadKey, set[Memo]] = field(default_factory=dict)
+    # whole results by the player's place: (what every read saw, the list)
+    lists: dict[str, list[tuple[dict[ReadKey, Any], list[Admitted]]]] = field(
+        default_factory=dict
     )
+
+    def note(self, memo: Memo, reads: frozenset[ReadKey]) -> None:
+        for read in reads:
+            self.readers.setdefault(read, set()).add(memo)
+
+    def forget(self, changes: set[ReadKey]) -> None:
+        """Drop what read any key that changed (keeping it aside, to take back up if the
+        keys come back to what it saw)."""
+        for change in changes:
+            for memo in self.readers.pop(change, ()):
+                entry = self.memo.pop(memo, None)
+                if entry is not None and entry.seen is not None:
+                    self.stale[memo] = entry
+        if len(self.readers) > 100_000 or len(self.stale) > 200_000:
+            self.readers.clear()  # readers of results long gone: start afresh
+            self.memo.clear()
+            self.stale.clear()
+            self.lists.clear()
+
+    def get(self, game: Game, memo: Memo, work: Any) -> Any:
+        """The kept value of `memo`, or `work()` worked out now and kept."""
+        entry = self.memo.get(memo)
+        if entry is None:
+            entry = self.stale.pop(memo, None)
+            if entry is not None and tracking.unchanged(game, entry.seen):  # type: ignore[arg-type]
+                self.memo[memo] = entry
+                self.note(memo, entry.reads)
+            else:
+                tracking.Reads.start()
+                result = work()
+                reads = tracking.Reads.stop()
+                entry = _Entry(result, reads, tracking.values(game, reads))
+                self.memo[memo] = entry
+                self.note(memo, entry.reads)
+                return result
+        current = tracking.Reads.current
+        if current is not None:
+            current |= entry.reads  # an enclosing record read all this too
+        return entry.value
+
+
+_KEPT: weakref.WeakKeyDictionary[Game, _Kept] = weakref.WeakKeyDictionary()
+KEPT_LISTS = 8  # whole lists kept per place
+
+
+def admissible(game: Game) -> list[Admitted]:
+    """The admissible commands with the actions they stand for, sorted by command. The
+    actions are shared with later calls: copy one (`copy`) before performing it."""
+    kept = _KEPT.get(game)
+    if kept is None:
+        kept = _KEPT[game] = _Kept()
+    if kept.before is not None:
+        changes = tracking.changed(kept.before, game)
+        kept.forget(changes)
+        if kept.result is not None and changes.isdisjoint(kept.read):
+            kept.before = game.state.copy()
+            return kept.result
+    kept.before = game.state.copy()
+    if game.state.done:
+        kept.result, kept.read = [], frozenset({("state", "done")})
+        return []
+    here = query.here(game)
+    for seen, listed in kept.lists.get(here, ()):
+        if tracking.unchanged(game, seen):
+            kept.result, kept.read = listed, frozenset(seen)
+            return listed
+    with tracking.watching(game):
+        tracking.Reads.start()
+        listed = _work_out(game, kept)
+        reads = tracking.Reads.stop() | {("state", "done")}
+        seen = tracking.values(game, reads)
+    if seen is not None:
+        lists = kept.lists.setdefault(here, [])
+        lists.insert(0, (seen, listed))
+        del lists[KEPT_LISTS:]
+    kept.result, kept.read = listed, reads
+    return listed
+
+
+def _work_out(game: Game, kept: _Kept) -> list[Admitted]:
+    frame: _Frame = kept.get(game, ("frame", None), lambda: _frame(game))
+    result: list[Admitted] = []
+    meant: set[Key] = set()
+    for k, (action, ways) in frame.candidates.items():
+        if not kept.get(game, ("check", k), lambda a=action: _allowed(game, a)):
+            continue
+        if action.text:  # two phrases for one choice ("search for kai", "... for the boy")
+            m = kept.get(game, ("meaning", k), lambda a=action: meaning(game, a))
+            if m in meant:
+                continue
+            meant.add(m)
+        command = kept.get(game, ("say", k), lambda k=k, w=ways: _say(game, kept, k, w, frame))
+        if command is not None:
+            result.append(Admitted(command, action))
+    result.sort(key=lambda a: a.command)
+    return result
+
+
+def _say(
+    game: Game,
+    kept: _Kept,
+    k: Key,
+    ways: list[tuple[list[Template], list[tuple[str, Any]]]],
+    frame: _Frame,
+) -> str | None:
+    """The first command, in the order the world declares its lines, that the parser
+    maps back to this action (a text maps to one action only, so no two keys share it)."""
+    current = tracking.Reads.current
+    if current is not None:  # the names it tries are the frame's: what the frame read
+        current |= kept.memo[("frame", None)].reads
+    tried = [(t, filling) for group, filling in ways for t in group]
+    for command in _commands(tried, frame.named, frame.named_places):
+        if kept.get(game, ("parse", command), lambda c=command: _parsed(game, c)) == k:
+            return command
+    return None
 
 
 def _commands(
@@ -552,78 +736,6 @@ def _commands(
 ) -> Iterator[str]:
     for template, filling in sorted(tried, key=lambda way: way[0].order):
         yield from render(template, filling, things, places)
-
-
-def admissible(game: Game) -> list[Admitted]:
-    """The admissible commands with the actions they stand for, sorted by command."""
-    kept: _Kept | None = game.kept.get(RUNTIME_KEY)
-    if kept is None:
-        kept = _Kept()
-        game.kept[RUNTIME_KEY] = kept
-    version = _version(game)
-    if kept.version == version:
-        return kept.result
-    if game.state.done:
-        kept.version, kept.result = version, []
-        return []
-    from kage.parser import nouns
-
-    scope = list(dict.fromkeys(nouns.scope(game, "thing")))
-    places = list(dict.fromkeys(nouns.scope(game, "place")))
-    named = names(game, scope)
-    named_places = names(game, places)
-    things = [e for e in scope if e in named]
-    places = [p for p in places if p in named_places]
-    parse_scope = (tuple(scope), tuple(places), repr(game.state.records.get("asked")))
-    if kept.parsed_scope != parse_scope:
-        kept.parsed, kept.parsed_scope = {}, parse_scope
-
-    admitted: dict[Key, Action] = {}
-    ways: dict[Key, list[tuple[list[Template], list[tuple[str, Any]]]]] = {}
-    refused: set[Key] = set()
-    for group in templates(game).groups:
-        for filling in _fillings(game, group[0], things, places, scope):
-            action = build(game, group[0], filling)
-            if action is None:
-                continue
-            k = key(action)
-            if k in refused:
-                continue
-            if k not in admitted:
-                if not _allowed(game, action):
-                    refused.add(k)
-                    continue
-                admitted[k] = action
-            ways.setdefault(k, []).append((group, filling))
-
-    for k, action in _answers(game):
-        if k not in admitted and k not in refused and _allowed(game, action):
-            admitted[k] = action
-        if k in admitted:
-            ways.setdefault(k, []).insert(0, ([ANSWERING], [("answer", action.data["said"])]))
-
-    result: dict[str, Admitted] = {}
-    meant: set[Key] = set()
-    for k, action in admitted.items():
-        if action.text:  # two phrases for one choice ("search for kai", "... for the boy")
-            m = meaning(game, action)
-            if m in meant:
-                continue
-            meant.add(m)
-        tried = [(t, filling) for group, filling in ways[k] for t in group]
-        for command in _commands(tried, named, named_places):
-            if command in result:
-                continue
-            cached = kept.parsed.get((k, command), False)
-            if cached is False:
-                cached = _parsed(game, command)
-                kept.parsed[(k, command)] = cached
-            if cached == k:
-                result[command] = Admitted(command, action)
-                break
-    listed = sorted(result.values(), key=lambda a: a.command)
-    kept.version, kept.result = version, listed
-    return listed
 
 
 def admissible_commands(game: Game) -> list[str]:

@@ -50,7 +50,9 @@ def add_stat(
 
 def statuses(game: Game, who: str) -> dict[str, int]:
     """The statuses in force now, name -> minute it ends (-1: until removed)."""
-    found = query.prop(game, who, "status") or {}
+    found = query.prop(game, who, "status")
+    if not found:
+        return {}  # (the clock is not read for nothing: what is kept by what it read lasts)
     now = game.state.minutes
     return {k: v for k, v in dict(found).items() if v == FOREVER or v > now}
 
