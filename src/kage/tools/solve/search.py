@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from kage.world.model import World
     from kage.world.state import State
 
-# caches in Game.kept that check themselves and may be carried from state to state:
-# the admissible commands' (kage.agents.admissible keeps its texts parsed per scope)
-CARRIED = ("admissible",)
 BFS = "breadth"
 BEST = "best"
 
@@ -190,15 +187,8 @@ class Search:
 
     # -- the search -----------------------------------------------------------------
     def _restore(self, state: State) -> None:
-        """Put a copy of `state` in the game. What the game keeps between turns is dropped
-        (it belonged to the state before), except what a cache keeps under `CARRIED`:
-        such a cache checks itself against the state and the props revision, which is
-        moved on here so that no entry made for another state's props is taken."""
-        game = self.game
-        carried = {k: game.kept[k] for k in CARRIED if k in game.kept}
-        game.set_state(state.copy())
-        game.touched()
-        game.kept.update(carried)
+        """Put a copy of `state` in the game (what the game kept belonged to the last)."""
+        self.game.set_state(state.copy())
 
     def _play(self, state: State, line: str) -> State:
         """The state after `line` in `state` (which is left as it was)."""
