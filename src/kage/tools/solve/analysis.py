@@ -21,7 +21,7 @@ from kage.world.model import World
 class DeadEnd:
     command: str  # the command that enters it
     path: list[str]  # the shortest command path from the start, the command last
-    states: int  # how many dead states that command enters
+    states: int  # how many dead states that command enters from a state that is not dead
     ending: str  # a losing ending that ends the story there, or ""
 
 

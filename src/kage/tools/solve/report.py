@@ -43,7 +43,7 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
         console.print(f"[bold green]A win in {len(report.win)} commands[/bold green] ({check}):")
         for n, line in enumerate(report.win, 1):
             console.print(f"  {n:>3}. {line}")
-    if report.best_score > report.start_score:
+    if report.win is None and report.best_score > report.start_score:
         console.print(
             f"\nThe best score reached: {report.best_score} of {report.max_score} (from "
             f"{report.start_score}), by: {_commands(report.best_path)}"
@@ -82,7 +82,7 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
     if report.dead_ends:
         table = Table(show_lines=False)
         table.add_column("fatal command")
-        table.add_column("states", justify="right")
+        table.add_column("dead states entered", justify="right")
         table.add_column("ending")
         table.add_column("shortest way there")
         for dead in report.dead_ends[:dead_ends]:
