@@ -125,6 +125,7 @@ endings:
 def test_durations_are_read_and_limited() -> None:
     assert durations("train genjutsu for 3 weeks") == [(3, "week")]
     assert durations("wait around here for an hour") == [(1, "hour")]
+    assert durations("wait around here for 12 more hours") == [(12, "hour")]
     allowed = durations_in(["train for 2 weeks", "wait 20 minutes"])
     assert allowed == {(2, "week"), (20, "minute")}
     assert keep("train for 2 weeks", allowed)

@@ -31,7 +31,12 @@ NUMBERS = {
 }  # fmt: skip
 UNITS = ("minute", "hour", "day", "week", "month", "year")
 DURATION = re.compile(
-    r"\b(\d+|" + "|".join(NUMBERS) + r")\s+(" + "|".join(UNITS) + r")s?\b", re.IGNORECASE
+    r"\b(\d+|"
+    + "|".join(NUMBERS)
+    + r")\s+(?:(?:more|extra|whole|full)\s+)?("
+    + "|".join(UNITS)
+    + r")s?\b",
+    re.IGNORECASE,
 )
 
 
