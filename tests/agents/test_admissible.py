@@ -230,3 +230,23 @@ def test_meta_commands_are_never_listed() -> None:
     listed = adm.admissible_commands(Game(load("banished"), seed=0))
     assert not set(listed) & set(META)
     assert not [c for c in listed if c.split()[0] in ("save", "restore", "load")]
+
+
+@pytest.mark.parametrize("name", sorted(WALKS))
+@SETTINGS
+@given(data=st.data())
+def test_kept_lists_are_those_worked_out_afresh(name: str, data: st.DataObject) -> None:
+    """Along random play (with restarts, as agents reset), the list kept from earlier
+    calls is the list a game that never called before works out in the same state."""
+    loaded = load(name)
+    game = Game(loaded, seed=0)
+    first = game.state.copy()
+    for step in range(data.draw(st.integers(5, 25))):
+        if data.draw(st.integers(0, 9)) == 0:
+            game.set_state(first.copy())  # a reset: back to where it began
+        listed = adm.admissible_commands(game)
+        if step % 3 == 0 or not listed:
+            assert listed == adm.admissible_commands(copied(loaded, game)), step
+        if not listed:
+            break
+        game.command(data.draw(st.sampled_from(listed)))

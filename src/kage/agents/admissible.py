@@ -604,7 +604,11 @@ class _Kept:
 
     before: State | None = None  # the state as it was when the results were checked
     result: list[Admitted] | None = None
-    read: frozenset[ReadKey] = frozenset()  # everything the result read
+    # what the result read, when it was taken from `lists`; None: worked out from `memo`
+    read: frozenset[ReadKey] | None = None
+    rows: dict[Key, tuple[Admitted, Key | None] | None] = field(default_factory=dict)
+    rows_frame: Any = None  # the frame the rows were made from
+    dirty: set[Key] = field(default_factory=set)  # rows whose results were dropped
     memo: dict[Memo, _Entry] = field(default_factory=dict)
     stale: dict[Memo, _Entry] = field(default_factory=dict)  # dropped, may come back
     readers: dict[ReadKey, set[Memo]] = field(default_factory=dict)
@@ -623,13 +627,18 @@ class _Kept:
         for change in changes:
             for memo in self.readers.pop(change, ()):
                 entry = self.memo.pop(memo, None)
-                if entry is not None and entry.seen is not None:
+                if entry is None:
+                    continue
+                if entry.seen is not None:
                     self.stale[memo] = entry
+                if memo[0] in ("check", "meaning", "say"):
+                    self.dirty.add(memo[1])
         if len(self.readers) > 100_000 or len(self.stale) > 200_000:
             self.readers.clear()  # readers of results long gone: start afresh
             self.memo.clear()
             self.stale.clear()
             self.lists.clear()
+            self.rows_frame = None
 
     def get(self, game: Game, memo: Memo, work: Any) -> Any:
         """The kept value of `memo`, or `work()` worked out now and kept."""
@@ -666,7 +675,11 @@ def admissible(game: Game) -> list[Admitted]:
     if kept.before is not None:
         changes = tracking.changed(kept.before, game)
         kept.forget(changes)
-        if kept.result is not None and changes.isdisjoint(kept.read):
+        if kept.result is not None and ("state", "done") not in changes and (
+            changes.isdisjoint(kept.read)
+            if kept.read is not None
+            else ("frame", None) in kept.memo and kept.dirty.isdisjoint(kept.rows_frame.candidates)
+        ):
             kept.before = game.state.copy()
             return kept.result
     kept.before = game.state.copy()
@@ -679,35 +692,59 @@ def admissible(game: Game) -> list[Admitted]:
             kept.result, kept.read = listed, frozenset(seen)
             return listed
     with tracking.watching(game):
-        tracking.Reads.start()
-        listed = _work_out(game, kept)
-        reads = tracking.Reads.stop() | {("state", "done")}
-        seen = tracking.values(game, reads)
+        listed, afresh = _work_out(game, kept)
+        seen = _seen_by_all(game, kept) if afresh else None
     if seen is not None:
         lists = kept.lists.setdefault(here, [])
         lists.insert(0, (seen, listed))
         del lists[KEPT_LISTS:]
-    kept.result, kept.read = listed, reads
+    kept.result, kept.read = listed, None
     return listed
 
 
-def _work_out(game: Game, kept: _Kept) -> list[Admitted]:
+def _seen_by_all(game: Game, kept: _Kept) -> dict[ReadKey, Any] | None:
+    """What every read of the kept results saw (to know the whole list again)."""
+    memo = kept.memo
+    ids = [("frame", None)] + [
+        (kind, k) for k in kept.rows_frame.candidates for kind in ("check", "meaning", "say")
+    ]
+    reads = frozenset().union(*(memo[i].reads for i in ids if i in memo))
+    return tracking.values(game, reads | {("state", "done")})
+
+
+def _work_out(game: Game, kept: _Kept) -> tuple[list[Admitted], bool]:
+    """The list, working out again only the rows whose results were dropped; and
+    whether the frame (what is in scope) was worked out anew."""
     frame: _Frame = kept.get(game, ("frame", None), lambda: _frame(game))
-    result: list[Admitted] = []
-    meant: set[Key] = set()
-    for k, (action, ways) in frame.candidates.items():
+    afresh = frame is not kept.rows_frame
+    kept.rows_frame = frame
+    # a row lasts while what it was worked out from lasts, whatever frame it was made in
+    dirty, rows = kept.dirty, kept.rows
+    todo = [k for k in frame.candidates if k in dirty or k not in rows]
+    for k in todo:
+        dirty.discard(k)
+        action, ways = frame.candidates[k]
         if not kept.get(game, ("check", k), lambda a=action: _allowed(game, a)):
+            rows[k] = None
             continue
+        m = None
         if action.text:  # two phrases for one choice ("search for kai", "... for the boy")
             m = kept.get(game, ("meaning", k), lambda a=action: meaning(game, a))
-            if m in meant:
-                continue
-            meant.add(m)
         command = kept.get(game, ("say", k), lambda k=k, w=ways: _say(game, kept, k, w, frame))
-        if command is not None:
-            result.append(Admitted(command, action))
+        rows[k] = None if command is None else (Admitted(command, action), m)
+    result: list[Admitted] = []
+    meant: set[Key] = set()
+    for k in frame.candidates:
+        row = rows.get(k)
+        if row is None:
+            continue
+        if row[1] is not None:
+            if row[1] in meant:
+                continue
+            meant.add(row[1])
+        result.append(row[0])
     result.sort(key=lambda a: a.command)
-    return result
+    return result, afresh
 
 
 def _say(

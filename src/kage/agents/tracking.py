@@ -196,7 +196,8 @@ def changed(before: State, game: Game) -> set[ReadKey]:
     if old_props != new_props:
         found.add(("props", ALL))
         for entity in _keys_differing(old_props, new_props):
-            found.add(("props", entity))
+            if (entity in old_props) != (entity in new_props):
+                found.add(("props", entity))  # read as: has it any changed props at all
             old, new = old_props.get(entity) or {}, new_props.get(entity) or {}
             _differ(("props", entity), old, new, found)
     return found
