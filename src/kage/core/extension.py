@@ -70,6 +70,9 @@ class Extension:
     providers: tuple[str, ...] = ()  # "{{name:arg}}" slots it fills in text
     handlers: tuple[str, ...] = ()  # "name:arg" scheduled events it runs
     props: Mapping[str, Prop] = field(default_factory=dict)  # what it reads on entities
+    # its rules never read the clock (minutes it only stamps on records do not count): a
+    # world whose extensions all say so can be searched without the clock (`kage solve`)
+    clockless: bool = False
 
 
 class ExtensionError(ValueError):

@@ -299,3 +299,137 @@ def world(
         click.echo(f"kage world: {exc}", err=True)
         sys.exit(2)
     click.echo(text)
+
+
+class Commands(click.ParamType):
+    """--from / --durations-from: a text file of commands, one a line."""
+
+    name = "file"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> list[str]:
+        if isinstance(value, list):
+            return value
+        try:
+            text = Path(str(value)).read_text(encoding="utf-8")
+        except (OSError, UnicodeError) as exc:
+            self.fail(f"cannot read {value}: {exc}", param, ctx)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@main.command()
+@click.argument("world", required=False)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the world's chance.")
+@click.option(
+    "--strategy",
+    type=click.Choice(["breadth", "best"]),
+    default="breadth",
+    show_default=True,
+    help="breadth: shortest paths, and the whole space when it is small; best: score, quest "
+    "stages and new facts first, for long worlds.",
+)
+@click.option("--max-states", type=click.IntRange(1), default=200_000, show_default=True)
+@click.option("--seconds", type=click.FloatRange(0.1), default=60.0, show_default=True)
+@click.option(
+    "--depth",
+    type=click.IntRange(1),
+    default=60,
+    show_default=True,
+    help="Most commands in a path.",
+)
+@click.option(
+    "--memory", type=click.IntRange(16), default=1024, show_default=True,
+    help="MiB for the states waiting to be explored (estimated).",
+)  # fmt: skip
+@click.option(
+    "--from",
+    "prefix",
+    type=Commands(),
+    default=None,
+    help="Play the commands in FILE (one a line) first, and search from there.",
+)
+@click.option(
+    "--durations",
+    default=None,
+    help='Lengths of time a command may name, e.g. "20 minutes, 2 weeks": others '
+    '("wait 7 hours") are not tried. Default: all.',
+)
+@click.option(
+    "--durations-from",
+    type=Commands(),
+    default=None,
+    help="Allow only the lengths of time named in FILE (a walkthrough).",
+)
+@click.option("--first-win", is_flag=True, help="Stop at the first win.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--progress/--no-progress", default=True, help="A progress bar on a terminal.")
+def solve(
+    world: str | None = None,
+    seed: int = 0,
+    strategy: str = "breadth",
+    max_states: int = 200_000,
+    seconds: float = 60.0,
+    depth: int = 60,
+    memory: int = 1024,
+    prefix: list[str] | None = None,
+    durations: str | None = None,
+    durations_from: list[str] | None = None,
+    first_win: bool = False,
+    as_json: bool = False,
+    progress: bool = True,
+) -> None:
+    """Search WORLD's states (default: banished) for a win, and report what a writer must
+    know: the endings reachable, quests that cannot be finished, things that can never be
+    held, and dead ends (states from which no win is reachable) with the commands that lead
+    there. Exits 0 when a win was found and verified by replaying it, 1 otherwise."""
+    import json
+    import time
+
+    from rich.console import Console
+
+    from kage.tools.solve import Bounds
+    from kage.tools.solve import solve as run
+    from kage.tools.solve.candidates import durations_in
+    from kage.tools.solve.report import render
+
+    loaded = _load(world)
+    allowed = None
+    if durations is not None or durations_from is not None:
+        allowed = durations_in([durations or "", *(durations_from or [])])
+    bounds = Bounds(max_states=max_states, seconds=seconds, depth=depth, memory_mb=memory)
+    err = Console(stderr=True)
+    bar = None
+    if progress and err.is_terminal:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Progress(
+            TextColumn("[bold]solving[/bold]"),
+            BarColumn(),
+            TextColumn("{task.fields[states]:,} states, {task.fields[frontier]:,} waiting, depth "
+                       "{task.fields[depth]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )  # fmt: skip
+    if bar is not None:
+        with bar:
+            task = bar.add_task("solve", total=1.0, states=0, frontier=0, depth=0)
+            began = time.monotonic()
+
+            def tick(states: int, frontier: int, at: int) -> None:
+                used = max(states / max_states, (time.monotonic() - began) / seconds)
+                bar.update(
+                    task, completed=min(used, 1.0), states=states, frontier=frontier, depth=at
+                )
+
+            report = run(
+                loaded, seed, prefix or [], None, bounds, strategy, allowed, first_win, tick
+            )
+    else:
+        report = run(loaded, seed, prefix or [], None, bounds, strategy, allowed, first_win)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        render(report, Console())
+    sys.exit(0 if report.win and report.win_verified else 1)

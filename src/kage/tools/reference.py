@@ -43,6 +43,7 @@ CORE_PROPS = "kage.core.props"  # the core's typed props (CORE: name -> Prop), w
 # manifest fields shown in their own way; any other field is listed as it is
 SHOWN = frozenset(
     {
+        "clockless",
         "name",
         "summary",
         "depends",
@@ -507,6 +508,12 @@ class Writer:
         if extension.optional:
             also = ", ".join(f"[{d}](#{d})" for d in extension.optional)
             self.add(f"Works with, when the world uses them too: {also}.", "")
+        if extension.clockless:
+            self.add(
+                "Its rules never read the clock, so `kage solve` may compare the states of a "
+                "world that uses it without the time.",
+                "",
+            )
 
     def extras(self, found: Mapping[str, Any]) -> None:
         """Manifest fields this module has no special way of showing (typed props, say),

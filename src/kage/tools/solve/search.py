@@ -1,0 +1,316 @@
+"""The search: states by their key, breadth-first or best-first, within bounds.
+
+Every state found is a node: its parent and the command that led there (so the shortest
+command path from the start can be read back), its depth, and the nodes its commands
+lead to (the edges the analysis walks backwards). Only nodes not yet expanded keep their
+state, so memory goes to the frontier, not to the whole graph.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from array import array
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kage.tools.solve import candidates as cands
+from kage.tools.solve.keys import counter_caps, pin_clock, state_key, timeless
+
+if TYPE_CHECKING:
+    from kage.game import Game
+    from kage.world.model import World
+    from kage.world.state import State
+
+BFS = "breadth"
+BEST = "best"
+
+
+@dataclass(slots=True)
+class Bounds:
+    max_states: int = 200_000
+    seconds: float = 60.0
+    depth: int = 60
+    memory_mb: int = 1024  # for the states kept on the frontier (estimated)
+
+
+@dataclass(slots=True)
+class Node:
+    parent: int
+    command: str
+    depth: int
+    done: bool = False
+    won: bool = False
+    ending: str = ""
+    expanded: bool = False
+    children: array = field(default_factory=lambda: array("i"))
+
+
+@dataclass
+class Graph:
+    """What a search found."""
+
+    nodes: list[Node]
+    prefix: list[str]  # commands played before the search started
+    strategy: str
+    clock_keyed: bool
+    stopped: str  # "exhausted", "won", "states", "seconds", "memory"
+    seconds: float
+    commands_tried: int
+    held: set[str]  # things the player held in some state
+    seen: set[str]  # things the player saw in some state
+    visited: set[str]  # places the player stood in, in some state
+    quest_best: dict[str, int]  # quest -> furthest stage index reached (-1: never given)
+    best: tuple[int, int]  # the highest score reached, and the first node with it
+
+    def path(self, node: int) -> list[str]:
+        """The commands from the start to `node` (the shortest, breadth-first)."""
+        commands = []
+        while node > 0:
+            commands.append(self.nodes[node].command)
+            node = self.nodes[node].parent
+        return commands[::-1]
+
+    @property
+    def cut(self) -> int:
+        """Nodes left unexpanded (beyond the depth or when the search stopped)."""
+        return sum(1 for n in self.nodes if not n.expanded and not n.done)
+
+
+def start_game(world: World, seed: int, prefix: Iterable[str]) -> Game:
+    """A game past its opening, with `prefix` played."""
+    from kage.game import Game
+
+    game = Game(world, seed=seed)
+    for line in prefix:
+        game.command(line)
+    game.take_output()
+    game.log.clear()
+    return game
+
+
+class Search:
+    """One search over one world from one start."""
+
+    def __init__(
+        self,
+        world: World,
+        seed: int = 0,
+        prefix: Iterable[str] = (),
+        candidates: cands.Candidates | None = None,
+        bounds: Bounds | None = None,
+        strategy: str = BFS,
+        allowed: frozenset[tuple[int, str]] | None = None,
+        stop_on_win: bool = False,
+        clock: bool | None = None,
+        progress: Callable[[int, int, int], None] | None = None,
+    ) -> None:
+        self.world = world
+        self.seed = seed
+        self.prefix = list(prefix)
+        self.candidates = candidates or cands.admissible
+        self.bounds = bounds or Bounds()
+        self.strategy = strategy
+        self.allowed = allowed
+        self.stop_on_win = stop_on_win
+        self.progress = progress
+        self.game = start_game(world, seed, self.prefix)
+        start = self.game.state
+        self.start = start.copy()  # the state the search starts from (the game moves on)
+        self.clock = not timeless(world, start) if clock is None else clock
+        self.caps = counter_caps(world)
+        self.things = {e.id for e in world.entities.values() if e.kind == "thing" and e.portable}
+        self.quests = {
+            quest: [s["id"] for s in spec.get("stages", [])]
+            for quest, spec in world.data.get("quests", {}).items()
+        }
+        self.held: set[str] = set()
+        self.seen: set[str] = set()
+        self.visited: set[str] = set()
+        self.quest_best = dict.fromkeys(self.quests, -1)
+        self.features: set[tuple[str, ...]] = set()
+        self.people = {e.id for e in world.entities.values() if e.kind == "person"}
+
+    # -- what a state shows ---------------------------------------------------------
+    def _note(self, game: Game) -> int:
+        """Record what the state reached (things held, places, quest stages), and return
+        its novelty: how many of its facts no state before it had."""
+        from kage.world import query, scope
+
+        state = game.state
+        self.held.update(self.held_now(game))
+        if not state.done:
+            self.seen.update(scope.visible(game))
+        self.visited.add(query.here(game))
+        for quest, stages in self.quests.items():
+            record = state.records.get(f"quest:{quest}")
+            if record and record.get("stage") in stages:
+                index = stages.index(record["stage"])
+                self.quest_best[quest] = max(self.quest_best[quest], index)
+        people = self.people
+        facts: list[tuple[str, ...]] = [("place", query.here(game))]
+        facts += [("held", t) for t in self.held_now(game)]
+        facts += [("at", e, h) for e, h in state.holder.items() if e in people]
+        facts += [("flag", k, repr(v)) for k, v in state.flags.items()]
+        facts += [("fired", k) for k in state.fired]
+        facts += [("milestone", k) for k in state.milestones]
+        facts += [("record", k, repr(v)[:200]) for k, v in state.records.items()]
+        facts += [("prop", e, k, repr(v)) for e, p in state.props.items() for k, v in p.items()]
+        new = [f for f in facts if f not in self.features]
+        self.features.update(new)
+        return len(new)
+
+    def held_now(self, game: Game) -> list[str]:
+        """The things the player carries now (in hand, worn, or inside what he carries)."""
+        from kage.world import query
+
+        return [t for t in query.carried(game, self.world.player) if t in self.things]
+
+    def _priority(self, game: Game, novelty: int, depth: int) -> tuple[int, int, int, int]:
+        """Best-first: progress (score, quest stages, milestones) first; then states with
+        something new, shallowest first, before any with nothing new (breadth-first pruned
+        by novelty, as width-based planners search: the first state to show a fact is the
+        one kept in front). Novelty counts
+        facts no state before had: a place stood in, a thing held, a person moved, a
+        flag, an event, a record, a prop (not where a dropped thing lies: dropping things
+        about is not news)."""
+        state = game.state
+        stages = 0
+        for quest, ids in self.quests.items():
+            record = state.records.get(f"quest:{quest}")
+            if record and record.get("stage") in ids:
+                stages += ids.index(record["stage"]) + 1
+        progress = game.score * 10 + stages * 5 + len(state.milestones)
+        return (-progress, 0 if novelty else 1, depth, -novelty)
+
+    # -- the search -----------------------------------------------------------------
+    def _restore(self, state: State) -> None:
+        """Put a copy of `state` in the game (what the game kept belonged to the last)."""
+        self.game.set_state(state.copy())
+
+    def _play(self, state: State, line: str) -> State:
+        """The state after `line` in `state` (which is left as it was)."""
+        game = self.game
+        self._restore(state)
+        game.command(line)
+        game.take_output()
+        game.log.clear()
+        after = game.state
+        if not self.clock:
+            pin_clock(after)
+        return after
+
+    def key_after(self, commands: Iterable[str]) -> bytes:
+        """The key of the state the search reaches by `commands` from its start."""
+        state = self.start.copy()
+        if not self.clock:
+            pin_clock(state)
+        for line in commands:
+            state = self._play(state, line)
+        return state_key(state, self.clock, self.caps, self.world)
+
+    def run(self) -> Graph:
+        """Search until the frontier is empty or a bound is met.
+
+        States are kept only for the nodes that were expanded and still have children
+        waiting: a waiting child's state is made again from its parent's when its turn
+        comes (one command more), so memory holds the expanded nodes, not the frontier,
+        which is many times larger."""
+        game = self.game
+        bounds = self.bounds
+        root_state = self.start.copy()
+        if not self.clock:
+            pin_clock(root_state)
+        game.set_state(root_state.copy())
+        nodes = [Node(-1, "", 0, root_state.done, root_state.won, root_state.ending)]
+        index = {state_key(root_state, self.clock, self.caps, self.world): 0}
+        states: dict[int, State] = {0: root_state}
+        waiting: dict[int, int] = {}  # node -> its children not yet taken from the frontier
+        self._note(game)
+        self.best = (game.score, 0)
+        size = max(1, len(root_state.dumps())) * 3  # bytes a kept state takes, roughly
+        heap: list[tuple[tuple[int, int, int, int], int]] = []
+        queue: deque[int] = deque()
+        if self.strategy == BEST:
+            heap.append(((0, 0, 0, 0), 0))
+        else:
+            queue.append(0)
+        began = time.monotonic()
+        tried = 0
+        stopped = "exhausted"
+        while queue or heap:
+            if time.monotonic() - began > bounds.seconds:
+                stopped = "seconds"
+                break
+            if len(nodes) >= bounds.max_states:
+                stopped = "states"
+                break
+            if len(states) * size > bounds.memory_mb * 2**20:
+                stopped = "memory"
+                break
+            current = heapq.heappop(heap)[1] if heap else queue.popleft()
+            node = nodes[current]
+            if current in states:
+                state = states.pop(current)
+            else:
+                state = self._play(states[node.parent], node.command)
+                tried += 1
+            if node.parent >= 0:
+                waiting[node.parent] -= 1
+                if not waiting[node.parent]:
+                    del waiting[node.parent], states[node.parent]
+            if node.depth >= bounds.depth:
+                continue  # left unexpanded: beyond the depth
+            node.expanded = True
+            self._restore(state)
+            lines = [c for c in self.candidates(game) if cands.keep(c, self.allowed)]
+            pushed = 0
+            for line in dict.fromkeys(lines):
+                after = self._play(state, line)
+                tried += 1
+                key = state_key(after, self.clock, self.caps, self.world)
+                child = index.get(key)
+                if child is None:
+                    child = len(nodes)
+                    index[key] = child
+                    nodes.append(
+                        Node(current, line, node.depth + 1, after.done, after.won, after.ending)
+                    )
+                    novelty = self._note(game)
+                    if game.score > self.best[0]:
+                        self.best = (game.score, child)
+                    if not after.done:
+                        pushed += 1
+                        if self.strategy == BEST:
+                            priority = self._priority(game, novelty, node.depth + 1)
+                            heapq.heappush(heap, (priority, child))
+                        else:
+                            queue.append(child)
+                if child != current:
+                    node.children.append(child)
+            if pushed:
+                states[current] = state
+                waiting[current] = pushed
+            if self.progress is not None:
+                self.progress(len(nodes), len(queue) + len(heap), node.depth)
+            if self.stop_on_win and any(nodes[c].won for c in node.children):
+                stopped = "won"
+                break
+        if stopped == "exhausted" and any(not n.expanded and not n.done for n in nodes):
+            stopped = "depth"
+        return Graph(
+            nodes=nodes,
+            prefix=self.prefix,
+            strategy=self.strategy,
+            clock_keyed=self.clock,
+            stopped=stopped,
+            seconds=time.monotonic() - began,
+            commands_tried=tried,
+            held=self.held,
+            seen=self.seen,
+            visited=self.visited,
+            quest_best=self.quest_best,
+            best=self.best,
+        )
