@@ -189,6 +189,11 @@ def test_the_command_prints_json_and_says_when_it_found_no_win() -> None:
 
 
 # -- the bundled worlds -------------------------------------------------------------
+@pytest.mark.xfail(
+    strict=True,
+    reason="admissible_commands misses 'examine message' in the lit bar: an instead rule "
+    "with effects is taken for a refusal (issue 11, open)",
+)
 def test_cloak_of_darkness_is_won_and_both_endings_found(cloak: World) -> None:
     report = solve(cloak, bounds=Bounds(seconds=60))
     assert report.win is not None and report.win_verified
