@@ -22,26 +22,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from kage.world.state import State
+from kage.world.state import FLAT_DICTS, State
 
 if TYPE_CHECKING:
     from kage.game import Game
 
 ALL = object()  # the key of a read of a whole field (walked, counted, copied)
 ReadKey = tuple[Any, Any]
-DICTS = (
-    "holder",
-    "money",
-    "flags",
-    "mood",
-    "bonds",
-    "milestones",
-    "fired",
-    "visited",
-    "records",
-    "pronouns",
-    "question",
-)
+DICTS = (*FLAT_DICTS, "question")
 SCALARS = frozenset({"turn", "minutes", "rng", "seq", "done", "won", "ending", "schedule", "trail"})
 
 

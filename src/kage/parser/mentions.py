@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kage.parser import nouns, scenery
-from kage.world import query
+from kage.world import hearing, query
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -82,20 +82,10 @@ def note(game: Game, text: str, named: set[str]) -> None:
         nouns.remember_pronoun(game, person)
 
 
-TEXTS_KEPT = 512  # texts whose people are remembered (replies come back often)
-
-
 def named_people(game: Game, text: str) -> tuple[int, ...]:
     """The people (their places in `_people`) the text names, in the order it first
-    names each. It depends on the text alone, so it is kept per world for the texts met
-    lately."""
-    kept: dict[str, tuple[int, ...]] = game.world.runtime.setdefault("mentions.texts", {})
-    found = kept.get(text)
-    if found is None:
-        if len(kept) >= TEXTS_KEPT:
-            kept.clear()
-        found = kept[text] = _named_people(game, text)
-    return found
+    names each (kept per world by the text: see `hearing.by_text`)."""
+    return hearing.by_text(game, "mentions.texts", text, _named_people)  # type: ignore[no-any-return]
 
 
 def _named_people(game: Game, text: str) -> tuple[int, ...]:

@@ -15,23 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from kage.world.state import State
+from kage.world.state import FLAT_DICTS, State
 
 GONE: Any = object()  # stands for "this key was not there before"
 _SCALARS = ("turn", "minutes", "rng", "seq", "done", "won", "ending", "question")
 _LISTS = ("schedule", "trail")  # replaced or edited: kept whole when they differ
-_FLAT = (  # dicts whose values are replaced, never edited in place
-    "holder",
-    "money",
-    "flags",
-    "mood",
-    "bonds",
-    "milestones",
-    "fired",
-    "visited",
-    "records",
-    "pronouns",
-)
+_FLAT = FLAT_DICTS  # dicts whose values are replaced, never edited in place
 WHOLE, PATCH = 0, 1
 
 

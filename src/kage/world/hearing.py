@@ -9,7 +9,8 @@ effect makes it known, so "go to oashisu" works once someone has said the word.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from kage.world.model import Entity
 
@@ -88,20 +89,26 @@ def hear(game: Game, text: str) -> None:
             game.emit("revealed", place=place)
 
 
-TEXTS_KEPT = 512  # texts whose places are remembered (descriptions come back often)
+TEXTS_KEPT = 512  # texts remembered per world and per use (descriptions come back often)
 
 
-def named_places(game: Game, text: str) -> tuple[str, ...]:
-    """The places not known from the start that the text names, in the order it names
-    them. It depends on the text alone, so it is kept per world for the texts met lately:
-    a place described again, a line said again, costs one lookup."""
-    kept: dict[str, tuple[str, ...]] = game.world.runtime.setdefault("hearing.texts", {})
+def by_text(game: Game, use: str, text: str, work: Callable[[Game, str], Any]) -> Any:
+    """`work(game, text)` for a result that depends on the text and the world alone, kept
+    per world for the texts met lately: a place described again, a line said again, costs
+    one lookup. Never for anything that reads the game's state."""
+    kept: dict[str, Any] = game.world.runtime.setdefault(use, {})
     found = kept.get(text)
     if found is None:
         if len(kept) >= TEXTS_KEPT:
             kept.clear()
-        found = kept[text] = _named_places(game, text)
+        found = kept[text] = work(game, text)
     return found
+
+
+def named_places(game: Game, text: str) -> tuple[str, ...]:
+    """The places not known from the start that the text names, in the order it names
+    them."""
+    return by_text(game, "hearing.texts", text, _named_places)  # type: ignore[no-any-return]
 
 
 def _named_places(game: Game, text: str) -> tuple[str, ...]:

@@ -15,6 +15,21 @@ from typing import Any
 
 STATE_VERSION = 1
 
+# the State's dicts whose values are replaced, never edited in place: a changed key is
+# a new value (what undo deltas and the agents' read tracking rely on)
+FLAT_DICTS = (
+    "holder",
+    "money",
+    "flags",
+    "mood",
+    "bonds",
+    "milestones",
+    "fired",
+    "visited",
+    "records",
+    "pronouns",
+)
+
 
 @dataclass(slots=True)
 class State:
