@@ -7,7 +7,8 @@ with a spoon in it, a rope, a rose, a bell that hums, a crate, a dial, an almana
 fixed post are there; so are the twins, and Bert, with a loaf on show (as a merchant's
 wares are). Out in the yard is a well. Interactions give pulling the lever, kissing Bert,
 giving him the flask or the crate and consulting the almanac a meaning, so the world's
-answer can be seen to come first.
+answer can be seen to come first. The apple and the flask say what they are as fields
+(`edible: true`), the rest as props (`props: {edible: true}`): both must work.
 """
 
 from __future__ import annotations
@@ -31,14 +32,13 @@ people:
      props: {merchant: true}}
   - {id: twins, name: "twins", proper: false, plural: true, nouns: [twins], at: kitchen}
 things:
-  - {id: apple, name: "apple", nouns: [apple], at: kitchen, props: {edible: true}}
+  - {id: apple, name: "apple", nouns: [apple], at: kitchen, edible: true}
   - {id: pie, name: "pie", nouns: [pie], at: kitchen, props: {edible: true}}
   - {id: bowl, name: "bread bowl", nouns: [bowl], adjectives: [bread], at: kitchen,
      container: true, props: {edible: true}}
   - {id: spoon, name: "spoon", nouns: [spoon], at: bowl}
   - {id: loaf, name: "loaf", nouns: [loaf], at: bert, props: {edible: true}}
-  - {id: flask, name: "flask of water", nouns: [flask, water], at: ada,
-     props: {drinkable: true}}
+  - {id: flask, name: "flask of water", nouns: [flask, water], at: ada, drinkable: true}
   - {id: well, name: "well", nouns: [well], at: yard, portable: false,
      props: {drinkable: true}}
   - {id: stone, name: "stone", nouns: [stone], at: ada}

@@ -102,8 +102,9 @@ def thing_fields(
         "switched_on": thing.switched_on,
         "light": thing.light,
         "lit": thing.lit or (thing.light and thing.switched_on),
-        "edible": thing.edible,
-        "drinkable": thing.drinkable,
+        # written as a field or as a prop, the entity's field holds it
+        "edible": thing.edible or bool(thing.props.get("edible")),
+        "drinkable": thing.drinkable or bool(thing.props.get("drinkable")),
     }
 
 

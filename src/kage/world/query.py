@@ -87,7 +87,7 @@ def prop(game: Game, entity: str, key: str, default: object = None) -> object:
     if changed is not None and key in changed:
         return changed[key]
     ent = game.world.entities[entity]
-    if key in STATES:
+    if key in STATES or key in FIELDS:
         if key == "lit" and ent.kind == "place":
             return not ent.dark
         return getattr(ent, key)
@@ -97,6 +97,8 @@ def prop(game: Game, entity: str, key: str, default: object = None) -> object:
 # The standard model's changeable fields: the Entity holds how each starts, the state how
 # it is now. (A place is lit unless it is dark.)
 STATES = frozenset({"worn", "open", "locked", "switched_on", "lit"})
+# fields a world may write either way (`edible: true` or `props: {edible: true}`)
+FIELDS = frozenset({"supporter", "edible", "drinkable"})
 
 
 def is_open(game: Game, entity: str) -> bool:
