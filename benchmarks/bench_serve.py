@@ -41,6 +41,9 @@ LINES = [
 ]
 
 
+IDLE = 25.0  # seconds a connection is reused after (kage serve keeps it 30)
+
+
 class Connection:
     """One player's keep-alive HTTP/1.1 connection: a few lines of asyncio, so that the
     client, which shares the machine's two cores with the server, costs little CPU
@@ -50,9 +53,12 @@ class Connection:
         self.host, self.port = host, port
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.used = 0.0
 
     async def post(self, path: str, body: dict[str, Any], token: str | None = None
                    ) -> tuple[int, dict[str, str], Any]:
+        if self.writer is not None and time.monotonic() - self.used > IDLE:
+            self.close()  # the server may have closed it: a browser would not reuse it
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         data = json.dumps(body).encode()
@@ -69,11 +75,13 @@ class Connection:
             name, _, value = line.partition(":")
             headers[name.strip().lower()] = value.strip()
         payload = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        self.used = time.monotonic()
         return status, headers, json.loads(payload)
 
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
+            self.writer = self.reader = None
 
 
 class Tally:
@@ -81,6 +89,7 @@ class Tally:
         self.latencies: list[float] = []  # ms, command requests, as the client saw them
         self.served: list[float] = []  # ms, the same in the server (Server-Timing)
         self.creates: list[float] = []
+        self.when: list[tuple[float, float, int, int]] = []  # (at, ms, player, command)
         self.errors: list[str] = []
         self.last: dict[str, tuple[dict[str, str], dict[str, Any], int]] = {}
 
@@ -126,6 +135,7 @@ async def play_game(conn: Connection, tally: Tally, number: int, commands: int, 
             tally.errors.append(f"command: {type(exc).__name__}")
             return
         tally.latencies.append((time.perf_counter() - began) * 1000)
+        tally.when.append((time.perf_counter(), tally.latencies[-1], number, i))
         if status != 200:
             tally.errors.append(f"command: {status} {str(turns)[:100]}")
             continue
@@ -162,7 +172,7 @@ async def load(url: str, players: int, commands: int, think: float, seconds: flo
 def run(kind: str, workers: int, players: int, commands: int, think: float,
         seconds: float) -> list[str]:
     folder = Path(tempfile.mkdtemp(prefix="kage-bench-serve-"))
-    pg = folder / "pg"
+    pg = Path(tempfile.mkdtemp(prefix="kage-bench-pg-"))  # in /tmp: its owner can reach it
     if kind == "sqlite":
         database = f"sqlite:///{folder / 'games.sqlite3'}"
     else:
@@ -184,6 +194,11 @@ def run(kind: str, workers: int, players: int, commands: int, think: float,
         if kind != "sqlite":
             cluster.stop(pg)
     lat = summary(tally.latencies)
+    if "--slowest" in sys.argv:
+        start = min(w[0] for w in tally.when)
+        for at, ms, who, i in sorted(tally.when, key=lambda w: -w[1])[:15]:
+            print(f"slow: {ms:.0f} ms at {at - start:.1f} s, player {who}, command {i}",
+                  file=sys.stderr)
     served = summary(tally.served)
     lost = tally.errors.count("lost")
     errors = len(tally.errors) - lost
@@ -206,6 +221,7 @@ def main() -> None:
     parser.add_argument("--commands", type=int, default=40, help="per player, at most")
     parser.add_argument("--think", type=float, default=1.0, help="seconds between commands")
     parser.add_argument("--seconds", type=float, default=120, help="the whole run, at most")
+    parser.add_argument("--slowest", action="store_true", help="list the slowest commands")
     args = parser.parse_args()
     kinds = args.database or ["sqlite", "postgresql"]
     workers = args.workers or [1 if k == "sqlite" else 2 for k in kinds]
