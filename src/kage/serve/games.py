@@ -59,7 +59,7 @@ class Games:
             id=game, world=name, world_hash=loaded.source_hash, seed=seed, version=1,
             lines=0, turns=1, settings=session.settings.to_json(), extra={}, latest=first,
         )
-        with self.store.transaction() as tx:
+        with self.store.transaction(batch=True) as tx:
             tx.insert(row, digest(token), [], session.snapshots)
             tx.add_turns(game, 1, [first], self.settings.transcript_kept)
         self._keep(Live(session, row, [], session.snapshot_turns))
@@ -69,7 +69,7 @@ class Games:
     def play(self, game: str, token: str, line: str) -> list[dict[str, Any]] | None:
         """Play a command line; its turn objects, or None for no such game and token."""
         try:
-            with self.store.transaction() as tx:
+            with self.store.transaction(batch=True) as tx:
                 row = tx.find(game, digest(token), lock=True)
                 if row is None:
                     return None

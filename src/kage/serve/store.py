@@ -238,7 +238,9 @@ class Store:
         return text.replace("?", "%s") if self.dialect == "postgresql" else text
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[Tx]:
+    def transaction(self, write: bool = True, batch: bool = False) -> Iterator[Tx]:
+        """A transaction. ``batch`` (PostgreSQL): statements whose results are not read
+        go out together, with the commit, in one round trip (psycopg's pipeline mode)."""
         if self.dialect == "sqlite":
             cur = self.conn.cursor()
             # a writer takes the write lock first, so what it reads cannot go stale
@@ -255,8 +257,12 @@ class Store:
         else:
             if self.conn.closed or self.conn.broken:  # the server restarted: connect again
                 self.conn = _open_postgres(self.url, self.sync)
-            with self.conn.transaction(), self.conn.cursor() as cur:
-                yield Tx(self, cur)
+            if batch:
+                with self.conn.pipeline(), self.conn.transaction(), self.conn.cursor() as cur:
+                    yield Tx(self, cur)
+            else:
+                with self.conn.transaction(), self.conn.cursor() as cur:
+                    yield Tx(self, cur)
 
     def _schema(self) -> None:
         schema = SCHEMA.replace(
