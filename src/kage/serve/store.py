@@ -275,14 +275,18 @@ class Store:
                 if statement.strip():
                     tx.run(statement)
 
-    def sweep(self, idle_seconds: float) -> int:
-        """Delete the games untouched for ``idle_seconds``; returns how many."""
-        before = time.time() - idle_seconds
+    def sweep(self, idle_seconds: float, unplayed_seconds: float | None = None) -> int:
+        """Delete the games untouched for ``idle_seconds``, and those never played for
+        ``unplayed_seconds``; returns how many."""
+        now = time.time()
+        unplayed = idle_seconds if unplayed_seconds is None else unplayed_seconds
+        old = "SELECT id FROM games WHERE touched < ? OR (lines = 0 AND touched < ?)"
+        args = (now - idle_seconds, now - unplayed)
         with self.transaction() as tx:
-            old = "SELECT id FROM games WHERE touched < ?"
-            tx.run(f"DELETE FROM turns WHERE game IN ({old})", (before,))
-            tx.run(f"DELETE FROM saves WHERE game IN ({old})", (before,))
-            gone = tx.run("DELETE FROM games WHERE touched < ?", (before,)).rowcount
+            tx.run(f"DELETE FROM turns WHERE game IN ({old})", args)
+            tx.run(f"DELETE FROM saves WHERE game IN ({old})", args)
+            gone = tx.run("DELETE FROM games WHERE touched < ? OR (lines = 0 AND touched < ?)",
+                          args).rowcount
         return int(gone or 0)
 
     def close(self) -> None:
