@@ -39,6 +39,7 @@ class Settings:
     creates_per_minute: int = 60  # new games per client address, with a burst
     creates_burst: int = 20
     creates_per_minute_total: int = 1_200  # new games per server process, all clients
+    wrong_tokens_per_minute: int = 30  # per client address, as its burst too
     idle_days: float = 30.0  # a game untouched this long is deleted by the sweep
     unplayed_hours: float = 24.0  # ... and a game never played, after this long
     sweep_seconds: float = 3_600.0  # how often the sweep runs
