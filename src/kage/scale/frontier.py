@@ -1,12 +1,14 @@
 """The solver's frontier expanded across Ray workers (``kage solve WORLD --workers N``).
 
 The costly part of a search is expanding a state: its admissible commands (every
-candidate action's checks) and one turn played for each. Workers do that: each holds its
-own game of the world and takes frontier states as blobs (the state's JSON), and for each
-returns its children: the command, the state key, the child's blob and how it ended. The
-driver keeps the graph: it takes a batch from the front of the frontier, sends a share to
-each worker, then merges the answers in frontier order, deduplicating children by their
-key, and records what each new state shows with the single-process search's own code.
+candidate action's checks) and one turn played for each. Workers do that: each Ray worker
+process keeps its own game of the world (made at its first task of a search and kept for
+the next), takes frontier states as blobs (the state's JSON), and for each returns its
+children: the command, the state key, the child's blob (left out when that process sent it
+before) and how it ended. The driver keeps the graph: it takes a batch from the front of
+the frontier, sends a share to each worker, then merges the answers in frontier order,
+deduplicating children by their key, and records what each new state shows with the
+single-process search's own code.
 
 Merged in frontier order, a breadth-first search numbers and links its states exactly as
 ``kage.tools.solve.search.Search`` does, so it finds the same graph and the same report
@@ -17,6 +19,7 @@ the best states at once, so its order may differ from one process's.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 import time
 from collections import deque
@@ -32,9 +35,14 @@ from kage.tools.solve.search import BEST, BFS, Bounds, Graph, Node, Search
 from kage.world.model import World
 from kage.world.state import State
 
-# command, key, blob (None: this worker sent the key's state before), done, won, ending
+# command, key, blob (None: this process sent the key's state before), done, won, ending
 Child = tuple[str, bytes, str | None, bool, bool, str]
 CHUNK = 16  # states sent to a worker at once, at most
+# a search as a worker process knows it: folder, seed, prefix, clock, allowed, candidates,
+# and the search's number (each search has its own games)
+Config = tuple[str, int, tuple[str, ...], bool, Any, Any, int]
+KEPT = 4  # searches whose games a worker process keeps
+_searches = itertools.count()
 
 
 def blob(state: State) -> str:
@@ -47,7 +55,7 @@ def unblob(text: str) -> State:
 
 
 class Expander:
-    """A worker's game of the world: expands the states it is sent (a Ray actor)."""
+    """A worker's game of the world: expands the states it is sent."""
 
     def __init__(
         self,
@@ -64,8 +72,8 @@ class Expander:
         self.search = Search(
             world, seed=seed, prefix=prefix, candidates=candidates, allowed=allowed, clock=clock
         )
-        # keys whose state this worker has sent: the driver merged them before any later
-        # answer of this worker, so it knows them and needs no second copy
+        # keys whose state this process has sent: the driver has them, from an answer
+        # merged before or from another answer of the same batch
         self.sent: set[bytes] = set()
 
     def expand(self, states: list[str]) -> list[list[Child]]:
@@ -85,6 +93,21 @@ class Expander:
                 children.append((line, key, text, after.done, after.won, after.ending))
             found.append(children)
         return found
+
+
+_EXPANDERS: dict[Config, Expander] = {}  # a worker process's games, by search
+
+
+def expand(config: Config, states: list[str]) -> list[list[Child]]:
+    """A Ray task: `states` expanded by this process's game for the search `config`."""
+    expander = _EXPANDERS.get(config)
+    if expander is None:
+        folder, seed, prefix, clock, allowed, candidates, _ = config
+        expander = Expander(folder, seed, list(prefix), clock, allowed, candidates)
+        _EXPANDERS[config] = expander
+        while len(_EXPANDERS) > KEPT:
+            del _EXPANDERS[next(iter(_EXPANDERS))]
+    return expander.expand(states)
 
 
 def folder_of(world: World) -> str:
@@ -134,21 +157,14 @@ class DistributedSearch:
     def run(self) -> Graph:
         ray = start(self.workers, "kage solve --workers")
         search = self.search
-        actor = ray.remote(num_cpus=1)(Expander)
-        pool = [
-            actor.remote(
-                self.folder, search.seed, search.prefix, search.clock, search.allowed,
-                self.candidates,
-            )
-            for _ in range(self.workers)
-        ]  # fmt: skip
-        try:
-            return self._run(ray, pool)
-        finally:
-            for worker in pool:
-                ray.kill(worker)
+        config: Config = (
+            self.folder, search.seed, tuple(search.prefix), search.clock, search.allowed,
+            self.candidates, next(_searches),
+        )  # fmt: skip
+        task = ray.remote(num_cpus=1)(expand)
+        return self._run(lambda share: task.remote(config, share), ray)
 
-    def _run(self, ray: Any, pool: list[Any]) -> Graph:
+    def _run(self, send_share: Callable[[list[str]], Any], ray: Any) -> Graph:
         search, bounds = self.search, self.search.bounds
         game = search.game
         root = search.start.copy()
@@ -171,18 +187,16 @@ class DistributedSearch:
         tried = 0
         stopped = ""
         while (queue or heap) and not stopped:
-            batch = self._take(queue, heap, len(pool) * CHUNK)
+            batch = self._take(queue, heap, self.workers * CHUNK)
             send = [n for n in batch if nodes[n].depth < bounds.depth]
-            shares = [send[k :: len(pool)] for k in range(len(pool))]
-            answers = ray.get(
-                [
-                    w.expand.remote([blobs[n] for n in share])
-                    for w, share in zip(pool, shares, strict=True)
-                ]
-            )
+            shares = [s for s in (send[k :: self.workers] for k in range(self.workers)) if s]
+            answers = ray.get([send_share([blobs[n] for n in share]) for share in shares])
             children_of: dict[int, list[Child]] = {}
+            texts: dict[bytes, str] = {}  # the new children's states, whichever answer has them
             for share, answer in zip(shares, answers, strict=True):
                 children_of.update(zip(share, answer, strict=True))
+                for children in answer:
+                    texts.update((c[1], c[2]) for c in children if c[2] is not None)
             for current in batch:
                 if time.monotonic() - began > bounds.seconds:
                     stopped = "seconds"
@@ -197,12 +211,11 @@ class DistributedSearch:
                 if current not in children_of:
                     continue  # left unexpanded: beyond the depth
                 node.expanded = True
-                for line, key, text, done, won, ending in children_of[current]:
+                for line, key, _, done, won, ending in children_of[current]:
                     tried += 1
                     child = index.get(key)
                     if child is None:
-                        if text is None:
-                            raise RuntimeError(f"a worker left out the state after {line!r}")
+                        text = texts[key]  # a process leaves out only what it sent before
                         child = len(nodes)
                         index[key] = child
                         nodes.append(Node(current, line, node.depth + 1, done, won, ending))

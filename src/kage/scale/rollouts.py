@@ -76,7 +76,7 @@ def play(env: Any, policy: Policy, seed: int, max_steps: int) -> Episode:
 
 
 class RolloutWorker:
-    """A worker's environment and the episodes it plays (a Ray actor in `rollouts`)."""
+    """A worker's environment and the episodes it plays."""
 
     def __init__(self, world: str, options: dict[str, Any]) -> None:
         import kage.env
@@ -85,6 +85,24 @@ class RolloutWorker:
 
     def run(self, seeds: Sequence[int], policy: Policy, max_steps: int) -> list[Episode]:
         return [play(self.env, policy, seed, max_steps) for seed in seeds]
+
+
+_WORKERS: dict[tuple[str, str], RolloutWorker] = {}  # a worker process's environments
+KEPT = 4  # environments a worker process keeps
+
+
+def play_share(
+    world: str, options: dict[str, Any], seeds: Sequence[int], policy: Policy, max_steps: int
+) -> list[Episode]:
+    """A Ray task: the episodes of `seeds`, played in this process's environment of
+    `world` with `options` (made at its first task and kept for the next)."""
+    key = (world, repr(sorted(options.items())))
+    worker = _WORKERS.get(key)
+    if worker is None:
+        worker = _WORKERS[key] = RolloutWorker(world, options)
+        while len(_WORKERS) > KEPT:
+            del _WORKERS[next(iter(_WORKERS))]
+    return worker.run(seeds, policy, max_steps)
 
 
 def rollouts(
@@ -106,14 +124,9 @@ def rollouts(
     if workers <= 0:
         return RolloutWorker(world, options).run(seeds, policy, max_steps)
     ray = start(workers, "Rollouts on workers")
-    actor = ray.remote(num_cpus=1)(RolloutWorker)
-    pool = [actor.remote(world, options) for _ in range(workers)]
-    shares = [seeds[k::workers] for k in range(workers)]
-    played = ray.get(
-        [w.run.remote(share, policy, max_steps) for w, share in zip(pool, shares, strict=True)]
-    )
-    for w in pool:
-        ray.kill(w)
+    task = ray.remote(num_cpus=1)(play_share)
+    shares = [share for share in (seeds[k::workers] for k in range(workers)) if share]
+    played = ray.get([task.remote(world, options, share, policy, max_steps) for share in shares])
     return sorted((e for share in played for e in share), key=lambda e: e.seed)
 
 
