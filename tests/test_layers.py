@@ -29,7 +29,11 @@ FORBIDDEN = {(CORE, EXT), (CORE, TOP), (EXT, TOP)}  # (from, to) arrows that mus
 
 
 def layer(module: str) -> str:
-    if module.startswith(("kage.interfaces", "kage.tools")) or module == "kage.__main__":
+    # kage.scale drives the solver and the environments on Ray: a tool too
+    if (
+        module.startswith(("kage.interfaces", "kage.tools", "kage.scale"))
+        or module == "kage.__main__"
+    ):
         return TOP
     if module.startswith("kage.ext"):
         return EXT
