@@ -88,9 +88,9 @@ class Expander:
             for line in dict.fromkeys(lines):
                 after = search._play(state, line)
                 key = state_key(after, search.clock, search.caps, search.world)
-                text = None if key in self.sent else blob(after)
+                sent = None if key in self.sent else blob(after)
                 self.sent.add(key)
-                children.append((line, key, text, after.done, after.won, after.ending))
+                children.append((line, key, sent, after.done, after.won, after.ending))
             found.append(children)
         return found
 
