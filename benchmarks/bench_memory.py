@@ -1,7 +1,8 @@
 """What a session costs to hold and to save as it grows: memory per session new, after
 1,000 and after 10,000 turns; save size and save and restore times of 1,000-, 10,000-
-and 50,000-turn games; the first step's latency in a cold process and after
-kage.warm_up.
+and 50,000-turn games (with the part of a save spent waiting for the disk, in fsync, and
+the CPU time of each: on a busy machine, the work itself);
+the first step's latency in a cold process and after kage.warm_up.
 
     python benchmarks/bench_memory.py [--long 50000]
 
@@ -79,21 +80,37 @@ def saving(turns: int, runs: int = 5) -> dict[str, float]:
     saves = Path(tempfile.mkdtemp())
     session = played(world, turns, saves)
     session.step("save long")  # the first write makes the folder
-    save_ms, restore_ms = [], []
-    for _ in range(runs):
+    save_ms, restore_ms, fsync_ms, save_cpu, restore_cpu = [], [], [], [], []
+    synced = [0.0]
+    real_fsync = os.fsync
+
+    def timed_fsync(fd: int) -> None:  # the disk's share of a save, told apart
         began = time.perf_counter()
+        real_fsync(fd)
+        synced[0] += time.perf_counter() - began
+
+    os.fsync = timed_fsync
+    for _ in range(runs):
+        synced[0] = 0.0
+        began, cpu = time.perf_counter(), time.process_time()
         session.step("save long")
         save_ms.append((time.perf_counter() - began) * 1000)
+        save_cpu.append((time.process_time() - cpu) * 1000)
+        fsync_ms.append(synced[0] * 1000)
         other = Session(world, seed=1, saves=saves)
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         other.step("restore long")
         restore_ms.append((time.perf_counter() - began) * 1000)
+        restore_cpu.append((time.process_time() - cpu) * 1000)
         assert other.game.state == session.game.state
     size = session.store.path_for("long").stat().st_size
     return {
         "turns": len(session.log),
         "size": size,
         "save_ms": sorted(save_ms)[runs // 2],
+        "fsync_ms": sorted(fsync_ms)[runs // 2],
+        "save_cpu": sorted(save_cpu)[runs // 2],
+        "restore_cpu": sorted(restore_cpu)[runs // 2],
         "restore_ms": sorted(restore_ms)[runs // 2],
     }
 
@@ -156,7 +173,9 @@ def main() -> None:
             [
                 f"save of a {found['turns']:,}-turn game",
                 f"{found['size'] / 1024:,.0f} KiB",
-                f"save {found['save_ms']:.1f} ms, restore {found['restore_ms']:.1f} ms",
+                f"save {found['save_ms']:.1f} ms (fsync {found['fsync_ms']:.1f}, CPU "
+                f"{found['save_cpu']:.1f}), restore {found['restore_ms']:.1f} ms (CPU "
+                f"{found['restore_cpu']:.1f})",
             ]
         )
     cold = [fresh("first", "cold") for _ in range(3)]

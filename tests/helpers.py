@@ -52,3 +52,26 @@ def opened(world: World, saves: Path, seed: int = 0) -> Session:
     session = Session(world, seed=seed, saves=saves)
     session.opening()
     return session
+
+
+def resigned(path: Path, *statements: str) -> Path:
+    """The save file at ``path`` with SQL run on it and its checksum computed anew, as a
+    program that knows the format (1 or 2) would write it."""
+    import sqlite3
+    from contextlib import closing
+
+    from kage.persist import blobs, saves
+
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        for statement in statements:
+            conn.execute(statement)
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        snaps = conn.execute("SELECT turn, state FROM snapshots ORDER BY turn").fetchall()
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
+            rows = conn.execute("SELECT turn, text FROM commands ORDER BY turn").fetchall()
+            checksum = saves._checksum(meta, rows, snaps)
+        else:
+            (log,) = conn.execute("SELECT data FROM log").fetchone()
+            checksum = blobs.checksum(meta, log, snaps)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'checksum'", (checksum,))
+    return path

@@ -29,7 +29,8 @@ FORBIDDEN = {(CORE, EXT), (CORE, TOP), (EXT, TOP)}  # (from, to) arrows that mus
 
 
 def layer(module: str) -> str:
-    top = ("kage.interfaces", "kage.tools", "kage.serve")  # kage.serve: the web interface
+    # kage.serve is the web interface; kage.scale drives the solver and environments on Ray
+    top = ("kage.interfaces", "kage.tools", "kage.serve", "kage.scale")
     if module.startswith(top) or module == "kage.__main__":
         return TOP
     if module.startswith("kage.ext"):

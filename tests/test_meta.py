@@ -264,23 +264,12 @@ def test_a_save_without_preferences_keeps_the_players(lanes: World, tmp_path: Pa
 def test_a_save_with_damaged_preferences_is_refused_not_crashed_on(
     lanes: World, tmp_path: Path
 ) -> None:
-    import sqlite3
-
-    from kage.persist.saves import _checksum
+    from tests.helpers import resigned
 
     session = opened(lanes, tmp_path / "saves")
     play(session, "brief", "save x")
     path = session.store.path_for("x")
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE meta SET value = '[1, 2]' WHERE key = 'settings'")
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        commands = conn.execute("SELECT turn, text FROM commands ORDER BY turn").fetchall()
-        snaps = conn.execute("SELECT turn, state FROM snapshots ORDER BY turn").fetchall()
-        conn.execute(
-            "UPDATE meta SET value = ? WHERE key = 'checksum'",
-            (_checksum(meta, commands, snaps),),
-        )
-    conn.close()
+    resigned(path, "UPDATE meta SET value = '[1, 2]' WHERE key = 'settings'")
     assert reply(session, "restore x") == (
         f'Not restored: Save file "{path}" is damaged: its settings are not a JSON object.'
     )

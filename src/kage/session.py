@@ -489,8 +489,9 @@ class Session:
             self.settings = Settings.from_json(data.settings)
         self.game.settings = self.settings
         self.log = built.log
-        self.snapshots = built.snapshots
-        keep_bounded(self._packed, SESSION_SNAPSHOTS)
+        snapshots = list(built.snapshots)
+        keep_bounded(snapshots, SESSION_SNAPSHOTS)  # before packing: pack only those kept
+        self.snapshots = snapshots
         self.history.clear()
         self._tip = self.game.state
         self.last = None

@@ -120,7 +120,7 @@ def test_a_database_failure_midway_is_reported_in_sqlites_words(
     def broken(*args: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(saves, "_write_database", broken)
+    monkeypatch.setattr(saves, "_begin", broken)  # both formats' writers start here
     with pytest.raises(SaveError) as error:
         store.write(data())
     path = store.path_for("slot")
@@ -132,13 +132,13 @@ def test_the_temporary_file_is_made_next_to_the_save(
     store: SaveStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[Path] = []
-    real = saves._write_database
+    real = saves._begin
 
-    def spy(temp: Path, meta: dict, save: SaveData) -> None:
+    def spy(temp: Path, version: int, schema: str) -> sqlite3.Connection:
         seen.append(temp)
-        real(temp, meta, save)
+        return real(temp, version, schema)
 
-    monkeypatch.setattr(saves, "_write_database", spy)
+    monkeypatch.setattr(saves, "_begin", spy)
     store.write(data(name="My Game"))
     (temp,) = seen
     assert temp.parent == store.directory
@@ -320,8 +320,10 @@ def test_thinning_drops_every_second_snapshot_between_the_first_and_the_newest()
 
 
 def edited(store: SaveStore, *statements: str, resign: bool = False) -> Path:
-    """The save "slot" with SQL run on it; with ``resign`` its checksum is computed anew,
-    as a program that knows the format would write it."""
+    """The save "slot", in format 1, with SQL run on it; with ``resign`` its checksum is
+    computed anew, as a program that knows the format would write it. (Format 2's damage
+    is told in test_blobs.py.)"""
+    store = SaveStore(store.directory, format_version=1)
     path = store.write(data(commands=["look", "wait"], snapshots=[(0, "{}"), (2, "{}")]))
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         for statement in statements:
@@ -395,10 +397,10 @@ def test_another_programs_database_is_not_taken_for_a_save(store: SaveStore) -> 
 
 
 def test_a_newer_save_format_is_refused_as_newer_not_damaged(store: SaveStore) -> None:
-    path = edited(store, "PRAGMA user_version = 2")
+    path = edited(store, "PRAGMA user_version = 3")
     assert str(damage(store)) == (
-        f'Save file "{path}" uses save format version 2, but this version of kage can only '
-        "read format version 1; it was probably written by a newer kage."
+        f'Save file "{path}" uses save format version 3, but this version of kage can only '
+        "read format versions up to 2; it was probably written by a newer kage."
     )
 
 

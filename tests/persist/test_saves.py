@@ -57,6 +57,13 @@ def store(tmp_path: Path) -> SaveStore:
     return SaveStore(tmp_path / "saves")
 
 
+@pytest.fixture
+def store1(tmp_path: Path) -> SaveStore:
+    """A store that writes format 1 (one row per command), for the tests that edit its
+    rows; format 2's twins are in test_blobs.py."""
+    return SaveStore(tmp_path / "saves", format_version=1)
+
+
 # --- round trips --------------------------------------------------------------------
 
 
@@ -207,7 +214,8 @@ def assert_damaged(store: SaveStore, name: str = "slot") -> SaveError:
     return info.value
 
 
-def test_changed_command_text_is_detected_by_checksum(store: SaveStore) -> None:
+def test_changed_command_text_is_detected_by_checksum(store1: SaveStore) -> None:
+    store = store1
     data = make_data()
     data.commands[100] = "open the secret door"
     path = store.write(data)
@@ -218,7 +226,8 @@ def test_changed_command_text_is_detected_by_checksum(store: SaveStore) -> None:
     assert "checksum" in str(error)
 
 
-def test_row_edited_through_sqlite_is_detected(store: SaveStore) -> None:
+def test_row_edited_through_sqlite_is_detected(store1: SaveStore) -> None:
+    store = store1
     path = store.write(make_data())
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("UPDATE commands SET text = 'win the game' WHERE turn = 7")
@@ -226,7 +235,8 @@ def test_row_edited_through_sqlite_is_detected(store: SaveStore) -> None:
     assert_damaged(store)
 
 
-def test_deleted_row_is_detected(store: SaveStore) -> None:
+def test_deleted_row_is_detected(store1: SaveStore) -> None:
+    store = store1
     path = store.write(make_data())
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("DELETE FROM commands WHERE turn = 200")
@@ -309,8 +319,12 @@ def test_sqlite_file_with_kage_tables_but_not_written_by_kage(store: SaveStore) 
     assert "not a kage save" in str(error)
 
 
-@pytest.mark.parametrize("table", ["meta", "commands", "snapshots"])
-def test_kage_file_missing_a_table(store: SaveStore, table: str) -> None:
+@pytest.mark.parametrize(
+    ("version", "table"),
+    [(1, "meta"), (1, "commands"), (1, "snapshots"), (2, "meta"), (2, "log"), (2, "snapshots")],
+)
+def test_kage_file_missing_a_table(store: SaveStore, version: int, table: str) -> None:
+    store = SaveStore(store.directory, format_version=version)
     path = store.write(make_data())
     with closing(sqlite3.connect(path)) as conn:
         conn.execute(f"DROP TABLE {table}")
@@ -331,11 +345,11 @@ def test_kage_file_missing_the_checksum(store: SaveStore) -> None:
 def test_newer_format_version_is_refused_clearly(store: SaveStore) -> None:
     path = store.write(make_data())
     with closing(sqlite3.connect(path)) as conn:
-        conn.execute("PRAGMA user_version = 2")
+        conn.execute("PRAGMA user_version = 3")
     with pytest.raises(SaveError) as info:
         store.read("slot")
     message = str(info.value)
-    assert "format version 2" in message and str(path) in message
+    assert "format version 3" in message and str(path) in message
     assert "is damaged" not in message
 
 
@@ -380,7 +394,7 @@ def test_connections_are_closed_even_when_reading_fails(store: SaveStore) -> Non
         return found
 
     store.write(make_data("good"))
-    path = store.write(make_data("bad"))
+    path = SaveStore(store.directory, format_version=1).write(make_data("bad"))
     with closing(sqlite3.connect(path)) as conn:
         conn.execute("UPDATE commands SET text = 'x' WHERE turn = 1")
         conn.commit()
@@ -408,8 +422,9 @@ def failing_rows(after: int, exc: BaseException):  # noqa: ANN201 - test helper
 
 
 def test_failure_midway_keeps_old_save_and_leaves_no_temp_files(
-    store: SaveStore, monkeypatch: pytest.MonkeyPatch
+    store1: SaveStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    store = store1
     old = make_data(n=20, summary="the old save")
     store.write(old)
     before = store.path_for("slot").read_bytes()
@@ -436,8 +451,9 @@ def test_failure_midway_keeps_old_save_and_leaves_no_temp_files(
 
 
 def test_interrupt_midway_propagates_and_cleans_up(
-    store: SaveStore, monkeypatch: pytest.MonkeyPatch
+    store1: SaveStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    store = store1
     old = make_data(n=20)
     store.write(old)
     real_rows = saves._command_rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
@@ -318,6 +318,13 @@ class Commands(click.ParamType):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _distributed(solver: Any, workers: int, world: World, *args: Any) -> Any:
+    """`kage.tools.solve.solve`'s arguments (world, seed, prefix, candidates, bounds ...),
+    passed on to the distributed solver with the number of workers."""
+    seed, prefix, candidates, *rest = args
+    return solver(world, workers, seed, prefix, *rest, candidates=candidates)
+
+
 @main.command()
 @click.argument("world", required=False)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for the world's chance.")
@@ -364,6 +371,10 @@ class Commands(click.ParamType):
 @click.option("--first-win", is_flag=True, help="Stop at the first win.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--progress/--no-progress", default=True, help="A progress bar on a terminal.")
+@click.option(
+    "--workers", type=click.IntRange(0), default=0, show_default=True,
+    help="Expand the frontier on N Ray workers (needs the ray extra); 0: in this process.",
+)  # fmt: skip
 def solve(
     world: str | None = None,
     seed: int = 0,
@@ -378,6 +389,7 @@ def solve(
     first_win: bool = False,
     as_json: bool = False,
     progress: bool = True,
+    workers: int = 0,
 ) -> None:
     """Search WORLD's states (default: banished) for a win, and report what a writer must
     know: the endings reachable, quests that cannot be finished, things that can never be
@@ -393,6 +405,18 @@ def solve(
     from kage.tools.solve.candidates import durations_in
     from kage.tools.solve.report import render
 
+    if workers:
+        from kage.scale import RayMissing, ray_module
+
+        try:
+            ray_module("kage solve --workers")
+        except RayMissing as exc:
+            raise click.UsageError(str(exc)) from None
+        from functools import partial
+
+        from kage.scale.frontier import solve_distributed
+
+        run = partial(_distributed, solve_distributed, workers)
     loaded = _load(world)
     allowed = None
     if durations is not None or durations_from is not None:

