@@ -357,32 +357,53 @@ def completions(game: Game, texts: Iterable[str]) -> dict[str, list[str]]:
 
 # the living world's plots: name -> (file stem written by kage.tools.world_plots, title)
 PLOTS = {
-    "opinion": ("opinion_over_time", "Opinion by nation, to today"),
-    "news": ("news_front", "The news front today"),
+    "opinion": ("opinion_over_time", "Opinion by nation, from the start to today"),
+    "news": ("news_front", "How far the news has travelled today"),
 }
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 
-def has_plots(game: Game) -> bool:
+def living(game: Game) -> Any:
+    """The game's living world as its state holds it (a simulation of its own, so that
+    the game may move on while it is drawn), or None when the world has none. Read only:
+    days still owed are the next command's to live, with whatever the story makes of them."""
     from kage.ext.living import play
+    from kage.ext.living.sim import Sim, from_record
 
-    return play.static(game.world) is not None
+    found = play.static(game.world)
+    if found is None:
+        return None
+    rec = play.record(game)
+    return Sim(found, from_record(rec) if rec else None, seed=game.state.rng)
+
+
+def drawable(sim: Any) -> list[str]:
+    """The plots there is something to draw for: opinion when the world has factions,
+    the news front once a piece of news is out (as `kage world` draws them)."""
+    names = []
+    if len(sim.static.factions.ids):
+        names.append("opinion")
+    if any(sim.static.sources[i.source].kind == "news" for i in sim.dyn.items.values()):
+        names.append("news")
+    return names
 
 
 def plot_links(game: Game, base: str) -> list[dict[str, str]]:
     """Links to the plots of this game's living world on the player's current day, under
     `base` (the game's URL); none when the world has no living world."""
-    if not has_plots(game):
+    sim = living(game)
+    if sim is None:
         return []
-    day = today(game)
+    day = f"{today(game):g}"
     return [
         {
             "name": name,
-            "title": f"{title} (day {day:g})",
-            "png": f"{base}/plots/{name}.png?day={day:g}",
-            "svg": f"{base}/plots/{name}.svg?day={day:g}",
+            "title": PLOTS[name][1],
+            "day": day,
+            "png": f"{base}/plots/{name}.png?day={day}",
+            "svg": f"{base}/plots/{name}.svg?day={day}",
         }
-        for name, (_, title) in PLOTS.items()
+        for name in drawable(sim)
     ]
 
 
@@ -405,8 +426,8 @@ def plot(game: Game, name: str, fmt: str) -> bytes | None:
 
     if name not in PLOTS or fmt not in FORMATS:
         return None
-    sim = play.load(game)  # a simulation of its own: the game's may move on meanwhile
-    if sim is None:
+    sim = living(game)
+    if sim is None or name not in drawable(sim):
         return None
     at = today(game)
     record = play.record(game) or {}
