@@ -8,13 +8,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from tests.helpers import play
 
 from kage import worlds
 from kage.content.compile import load_world
 from kage.serve import panels
 from kage.session import Session
 from kage.world.model import World
-from tests.helpers import play
 
 SVG = "{http://www.w3.org/2000/svg}"
 
