@@ -66,6 +66,12 @@ things:
   - {id: button, name: "button", nouns: [button], at: tin}
   - {id: cloak, name: "grey cloak", nouns: [cloak], adjectives: [grey], wearable: true,
      at: lane}
+  - {id: sign, name: "signpost", nouns: [signpost, sign], portable: false, at: lane}
+interactions:
+  - verb: look_under
+    target: sign
+    text: "Someone has scratched one word under the sign: WEIR."
+    effects: [{reveal: weir}]
 endings:
   - {id: never, when: {flag: never_set}, won: true, text: "The end."}
 """
@@ -109,6 +115,20 @@ def test_the_map_shows_only_places_the_player_has_stood_in(lane: Session) -> Non
     assert set(places_on(drawn(lane))) == {"lane", "inn", "mill"}
     text = panels.map_svg(lane.game)
     assert "weir" not in text and "loft" not in text  # not even their names
+
+
+def test_a_place_heard_of_is_drawn_only_where_a_seen_way_leads_to_it(lane: Session) -> None:
+    play(lane, "look under sign")
+    assert lane.game.state.visited.get("weir") == -1  # heard of, not seen
+    assert set(places_on(drawn(lane))) == {"lane"}  # no seen way leads there yet
+    play(lane, "east")
+    svg = drawn(lane)
+    assert set(places_on(svg)) == {"lane", "mill", "weir"}
+    boxes = {
+        g.get("data-place"): next(g.iter(f"{SVG}rect")).get("class") for g in svg.iter(f"{SVG}g")
+    }
+    assert boxes["weir"] == "place heard" and boxes["mill"] == "place"
+    assert panels.layout(lane.game).spots["weir"].seen is False
 
 
 def test_ways_to_unknown_places_are_stubs_pointing_their_way(lane: Session) -> None:
@@ -169,9 +189,9 @@ def test_parts_the_player_cannot_walk_between_do_not_overlap(
     assert {"forest_clearing", "hokage_office"} <= set(found.spots)
     cells = [(s.x, s.y) for s in found.spots.values()]
     assert len(cells) == len(set(cells))
-    leaf = {found.spots[p].x for p in ("hokage_office", "main_street", "main_gate")}
-    forest = {found.spots[p].x for p in ("forest_clearing",)}
-    assert max(leaf) < min(forest) or max(forest) < min(leaf)
+    leaf = {s.x for p, s in found.spots.items() if p in ("hokage_office", "main_street")}
+    forest = {s.x for p, s in found.spots.items() if p in ("forest_clearing", "deer_track")}
+    assert max(leaf) + 1 < min(forest), "no empty column between the two parts"
 
 
 def test_status_fields_carry_the_world_status_and_the_deadline_while_it_runs(
