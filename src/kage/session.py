@@ -158,6 +158,11 @@ class Session:
     def snapshots(self, snapshots: list[tuple[int, str]]) -> None:
         self._packed = [(turn, pack(text)) for turn, text in snapshots]
 
+    @property
+    def snapshot_turns(self) -> list[int]:
+        """The turns the periodic snapshots were taken at: cheap, nothing is unpacked."""
+        return [turn for turn, _ in self._packed]
+
     # -- the loop -------------------------------------------------------------------
     def step(self, line: str, cut: bool = False) -> list[Step]:
         """A typed line -> one Step per command in it. Never raises on any input.
@@ -382,9 +387,18 @@ class Session:
             self.store.path_for(name)  # refuses a name no file can hold, before any work
         except SaveError as exc:
             return Step(command, f"Not saved: {exc}")
+        try:
+            path = self.store.write(self.save_data(name))
+        except SaveError as exc:
+            return Step(command, f"Saving failed: {exc}")
+        return Step(command, f"Saved as {name!r} in {self.world.id} ({path}).")
+
+    def save_data(self, name: str) -> SaveData:
+        """The game as a save called ``name``: seed, command log, snapshots (with one of
+        this moment) and preferences. Any store can keep it (files, or a server's rows)."""
         here = self.world.entities[query.here(self.game)].name
         clock = self.game.when  # in the story's own calendar
-        data = SaveData(
+        return SaveData(
             name=name,
             world_id=self.world.id,
             world_hash=self.world.source_hash,
@@ -399,11 +413,6 @@ class Session:
             summary=f"{here}, {clock}, turn {self.game.state.turn}",
             settings=self.settings.to_json(),
         )
-        try:
-            path = self.store.write(data)
-        except SaveError as exc:
-            return Step(command, f"Saving failed: {exc}")
-        return Step(command, f"Saved as {name!r} in {self.world.id} ({path}).")
 
     def _saves(self, command: str, rest: str) -> Step:
         """Every world's saves, this world's first, each with its place, in-game time

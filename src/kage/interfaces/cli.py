@@ -433,3 +433,75 @@ def solve(
     else:
         render(report, Console())
     sys.exit(0 if report.win and report.win_verified else 1)
+
+
+@main.command()
+@click.argument("world", required=False)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--database",
+    help="sqlite:///PATH or postgresql://USER@HOST/DB (default: a SQLite file "
+    "~/.local/share/kage/serve.sqlite3).",
+)
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+    help="Server processes (they share the database; use PostgreSQL for more than one).",
+)
+@click.option(
+    "--set", "sets", multiple=True, metavar="NAME=VALUE",
+    help="A limit, e.g. --set commands_per_minute=120 (also KAGE_SERVE_NAME in the "
+    "environment; the names are in kage/serve/config.py).",
+)
+def serve(
+    world: str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    database: str | None = None,
+    workers: int = 1,
+    sets: tuple[str, ...] = (),
+) -> None:
+    """Serve games of every bundled world (WORLD, a name or a folder, is the default)
+    to browsers at / and to programs through the HTTP API at /api (see /docs)."""
+    import os
+    from dataclasses import fields
+
+    try:
+        import uvicorn
+
+        from kage.serve.config import Settings
+        from kage.serve.store import Store, StoreError
+    except ImportError as exc:
+        click.echo(f"kage serve needs the serve extra ({exc.name} is missing).", err=True)
+        sys.exit(2)
+    known = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
+    overrides: dict[str, object] = {"database": database, "world": world}
+    for item in sets:
+        name, _, value = item.partition("=")
+        if name not in known or not value:
+            raise click.BadParameter(f"{item!r}: use NAME=VALUE with NAME one of "
+                                     f"{', '.join(sorted(known))}", param_hint="--set")
+        try:
+            overrides[name] = known[name](value)
+        except ValueError as exc:
+            raise click.BadParameter(f"{item!r}: {exc}", param_hint="--set") from exc
+    settings = Settings.from_env(**overrides)
+    if world:
+        _load(world)  # a world that does not load is reported here, not by each worker
+    try:
+        Store(settings.url()).close()  # opens (and creates) the database once
+    except StoreError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    os.environ.update(settings.to_env())
+    click.echo(f"Kage serves on http://{host}:{port}/ (games in {settings.url()})", err=True)
+    uvicorn.run(
+        "kage.serve.app:from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        ws_max_size=settings.max_body_bytes,
+        access_log=False,
+        log_level="warning",
+    )

@@ -1,0 +1,58 @@
+"""The server's settings: where games are kept and every limit, with sane defaults.
+
+Each can be set by an environment variable (``KAGE_SERVE_`` and the name in capitals,
+e.g. ``KAGE_SERVE_COMMANDS_PER_MINUTE=120``) or by `kage serve`'s options; the
+environment reaches every worker process that uvicorn starts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+PREFIX = "KAGE_SERVE_"
+
+
+def default_database() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return f"sqlite:///{Path(base) / 'kage' / 'serve.sqlite3'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: str = ""  # sqlite:///path or postgresql://...; "" is the default file
+    world: str = ""  # the default world for a new game; "" is banished
+    max_body_bytes: int = 16_384  # a request body or a WebSocket frame
+    max_command_chars: int = 2_000  # longer lines are cut by the session, and it says so
+    commands_per_minute: int = 240  # per game, with a burst of commands_burst
+    commands_burst: int = 40
+    creates_per_minute: int = 60  # new games per client address, with a burst
+    creates_burst: int = 20
+    creates_per_minute_total: int = 1_200  # new games per server process, all clients
+    idle_days: float = 30.0  # a game untouched this long is deleted by the sweep
+    sweep_seconds: float = 3_600.0  # how often the sweep runs
+    games_in_memory: int = 2_000  # sessions kept in memory per process (least recent go)
+    transcript_kept: int = 1_000  # turn objects kept per game for GET and a reload
+    transcript_sent: int = 200  # turn objects GET answers by default
+
+    def url(self) -> str:
+        return self.database or default_database()
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Settings:
+        """Defaults, then the environment, then ``overrides`` that are not None."""
+        values: dict[str, Any] = {}
+        for field in fields(cls):
+            raw = os.environ.get(PREFIX + field.name.upper())
+            if raw is not None and raw != "":
+                kind = type(getattr(cls(), field.name))
+                values[field.name] = kind(raw)
+        settings = cls(**values)
+        chosen = {k: v for k, v in overrides.items() if v is not None}
+        return replace(settings, **chosen)
+
+    def to_env(self) -> dict[str, str]:
+        """The settings as environment variables, for worker processes."""
+        return {PREFIX + f.name.upper(): str(getattr(self, f.name)) for f in fields(self)}
