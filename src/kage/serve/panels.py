@@ -415,43 +415,64 @@ def today(game: Game) -> float:
 
 
 _plot_cache: dict[str, dict[str, bytes]] = {}
-CACHE_SIZE = 32  # games' plot sets kept in memory
+CACHE_SIZE = 32  # plot sets kept in memory
+_drawing = threading.Lock()  # pyplot keeps global state: one drawing at a time
 
 
-def plot(game: Game, name: str, fmt: str) -> bytes | None:
-    """One plot of this game's living world as it stands (PNG or SVG bytes), or None when
-    there is no such plot. Drawing takes a second or two, so each set is kept, keyed by
-    the living world's record: the same day of the same world is drawn once."""
+@dataclass(slots=True)
+class PlotRequest:
+    """What drawing a game's plots needs, taken from the game at once (cheap), so that
+    the drawing itself (a second or two) can run elsewhere while the game moves on."""
+
+    sim: Any
+    at: float
+    key: str
+
+
+def plot_request(game: Game, name: str) -> PlotRequest | None:
+    """The plots of this game's living world as it stands, if plot `name` has anything
+    to show. The key is the world, the day and the living world's record: the same day
+    of the same world is drawn once."""
     from kage.ext.living import play
 
-    if name not in PLOTS or fmt not in FORMATS:
-        return None
     sim = living(game)
-    if sim is None or name not in drawable(sim):
+    if name not in PLOTS or sim is None or name not in drawable(sim):
         return None
     at = today(game)
     record = play.record(game) or {}
     key = hashlib.sha256(
         json.dumps([game.world.title, at, record], sort_keys=True, default=str).encode()
     ).hexdigest()
-    files = _plot_cache.get(key)
-    if files is None:
-        files = _draw_plots(sim, at)
-        if len(_plot_cache) >= CACHE_SIZE:
-            _plot_cache.pop(next(iter(_plot_cache)))
-        _plot_cache[key] = files
-    return files.get(f"{PLOTS[name][0]}.{fmt}")
+    return PlotRequest(sim, at, key)
 
 
-_drawing = threading.Lock()  # pyplot keeps global state: one drawing at a time
-
-
-def _draw_plots(sim: Any, at: float) -> dict[str, bytes]:
+def draw_plots(wanted: PlotRequest) -> dict[str, bytes]:
+    """Every plot of `wanted` as file name -> bytes ("news_front.png"), drawn or kept."""
     from kage.tools import world_report
 
-    with _drawing, tempfile.TemporaryDirectory(prefix="kage-plots-") as folder:
-        paths = world_report.plots(sim, world_report.focus(sim), at, Path(folder))
-        return {p.name: p.read_bytes() for p in paths}
+    with _drawing:
+        files = _plot_cache.get(wanted.key)
+        if files is not None:
+            return files
+        with tempfile.TemporaryDirectory(prefix="kage-plots-") as folder:
+            sim = wanted.sim
+            paths = world_report.plots(sim, world_report.focus(sim), wanted.at, Path(folder))
+            files = {p.name: p.read_bytes() for p in paths}
+        if len(_plot_cache) >= CACHE_SIZE:
+            _plot_cache.pop(next(iter(_plot_cache)))
+        _plot_cache[wanted.key] = files
+        return files
+
+
+def plot(game: Game, name: str, fmt: str) -> bytes | None:
+    """One plot of this game's living world as it stands (PNG or SVG bytes), or None when
+    there is no such plot or nothing to show in it yet."""
+    if fmt not in FORMATS:
+        return None
+    wanted = plot_request(game, name)
+    if wanted is None:
+        return None
+    return draw_plots(wanted).get(f"{PLOTS[name][0]}.{fmt}")
 
 
 def panels(game: Game, base: str, texts: Iterable[str] = ()) -> dict[str, Any]:

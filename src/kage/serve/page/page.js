@@ -147,7 +147,8 @@
     let data = null;
     try { data = await response.json(); } catch (e) { data = null; }
     if (!response.ok) {
-      const error = new Error((data && (data.detail || data.error)) || response.statusText);
+      const said = data && data.error && data.error.message;
+      const error = new Error(said || response.statusText);
       error.status = response.status;
       throw error;
     }
@@ -167,7 +168,7 @@
     game = { game: data.game, token: data.token };
     keep(KEY, game);
     view.transcript.replaceChildren();
-    const opening = data.opening || data.turn || data;
+    const opening = data.turn;
     show(opening);
     status(opening);
     return opening;
@@ -178,7 +179,7 @@
     view.transcript.replaceChildren();
     const transcript = data.transcript || [];
     for (const turn of transcript) show(turn);
-    const latest = data.latest || data.turn || transcript[transcript.length - 1];
+    const latest = data.turn || transcript[transcript.length - 1];
     if (latest) status(latest);
     return latest;
   }
@@ -199,16 +200,21 @@
     ws.onmessage = (event) => {
       let data = null;
       try { data = JSON.parse(event.data); } catch (e) { return; }
-      if (data && data.ready) {
+      if (!data) return;
+      if (data.type === "game") {  // the token was taken: commands may come this way
         socket = ws;
-        view.connection.textContent = "";
         document.body.dataset.transport = "websocket";
         return;
       }
       const pending = waiting.shift();
       if (!pending) return;
-      if (data && data.error) pending.reject(new Error(data.error));
-      else pending.resolve(turnsOf(data));
+      if (data.type === "error") {
+        const error = new Error(data.error.message);
+        error.status = data.error.status;
+        pending.reject(error);
+      } else {
+        pending.resolve(data.turns || []);
+      }
     };
     ws.onclose = () => {
       if (socket === ws) socket = null;
