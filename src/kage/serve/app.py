@@ -19,7 +19,7 @@ from kage.serve import api, websocket
 from kage.serve.api import ApiError, error_response
 from kage.serve.config import Settings
 from kage.serve.games import Games
-from kage.serve.limits import BodyLimit, Buckets
+from kage.serve.limits import BodyLimit, Buckets, TooLarge
 from kage.serve.store import Store
 from kage.serve.worlds import Served
 
@@ -84,6 +84,10 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Any:
         return error_response(exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(TooLarge)
+    async def too_large(request: Request, exc: TooLarge) -> Any:
+        return error_response(413, "too_large", str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Any:

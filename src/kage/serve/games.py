@@ -121,15 +121,25 @@ class Games:
             raise Gone(str(exc)) from exc
         log, snapshots = tx.log_and_snapshots(row.id)
         session = self._session(world, row.seed)
-        data = SaveData(
+        # up to the newest snapshot as a restore does; the commands after it are played
+        # as the player played them, so UNDO can take them back in this process too
+        base = max((t for t, _ in snapshots if t <= len(log)), default=0)
+        session.restore(self._data(world, row, log[:base], [s for s in snapshots if s[0] <= base]))
+        for command in log[base:]:
+            session.play(command)
+        if session.log != log:  # never seen; but if replay differs, trust the plain restore
+            session.restore(self._data(world, row, log, snapshots))
+        session.asking = row.extra.get("asking")
+        session.last = row.extra.get("last")
+        return Live(session, row, list(log), session.snapshot_turns)
+
+    @staticmethod
+    def _data(world: Any, row: Row, log: list[str], snapshots: list[tuple[int, str]]) -> SaveData:
+        return SaveData(
             name="game", world_id=world.id, world_hash=row.world_hash,
             engine_version=__version__, seed=row.seed, commands=log, snapshots=snapshots,
             created="", turn=len(log), summary="", settings=row.settings,
         )
-        session.restore(data)
-        session.asking = row.extra.get("asking")
-        session.last = row.extra.get("last")
-        return Live(session, row, list(log), session.snapshot_turns)
 
     def _session(self, world: Any, seed: int) -> WebSession:
         # never strict: an engine bug takes the command back and says so, and the

@@ -70,7 +70,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _TooLarge
+                    raise TooLarge(f"The request body is larger than {self.limit} bytes.")
             return message
 
         async def watched_send(message: dict[str, Any]) -> None:
@@ -81,7 +81,7 @@ class BodyLimit:
 
         try:
             await self.app(scope, counted_receive, watched_send)
-        except _TooLarge:
+        except TooLarge:
             if not started:
                 await self._refuse(send, seen)
 
@@ -103,5 +103,5 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-class _TooLarge(Exception):
-    pass
+class TooLarge(Exception):
+    """A body grew past the limit while it arrived (the app answers 413)."""
