@@ -45,9 +45,22 @@ class Server:
         env.update({f"KAGE_SERVE_{k.upper()}": str(v) for k, v in self.settings.items()})
         self.log = open(self.folder / f"server-{port}.log", "wb")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kage", "serve", "--port", str(port),
-             "--database", self.database, "--workers", str(workers)],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "kage",
+                "serve",
+                "--port",
+                str(port),
+                "--database",
+                self.database,
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         self.url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -121,8 +134,7 @@ def start_server(
     """start_server(kind, database=None, workers=1, **settings): a running server."""
     started: list[Server] = []
 
-    def start(kind: str, database: str | None = None, workers: int = 1,
-              **settings: Any) -> Server:
+    def start(kind: str, database: str | None = None, workers: int = 1, **settings: Any) -> Server:
         server = Server(database or new_database(kind), tmp_path, settings)
         started.append(server)
         return server.start(workers)
@@ -133,8 +145,9 @@ def start_server(
 
 
 @pytest.fixture(scope="module", params=DATABASES)
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[Server]:
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
     """A server shared by a module's tests, once per kind of database."""
     folder = tmp_path_factory.mktemp(f"serve-{request.param}")
     if request.param == "sqlite":
