@@ -54,19 +54,21 @@
 
   // ---- the game's formatting, as the terminal shows it (kage.interfaces.terminal.show):
   // paragraphs apart; a place's name (a short first line without closing punctuation,
-  // followed by more) in bold; a block in [brackets] dimmed.
+  // followed by more) in bold; a block in [brackets] dimmed. A [bracketed] first line is
+  // a notice, never a place's name.
   function blocks(text) {
     const out = [];
     for (const block of text.replace(/\r/g, "").split("\n\n")) {
       let lines = block.split("\n");
       let heading = null;
       const first = lines[0] || "";
-      if (lines.length > 1 && first && first.length < 60 && !/[.!?"]$/.test(first.trimEnd())) {
+      if (lines.length > 1 && first && first.length < 60 && !first.startsWith("[") &&
+          !/[.!?"]$/.test(first.trimEnd())) {
         heading = first;
         lines = lines.slice(1);
       }
       const body = lines.join("\n");
-      out.push({ heading, body, note: body.startsWith("[") });
+      out.push({ heading, body });
     }
     return out;
   }
@@ -79,12 +81,28 @@
       h.textContent = block.heading;
       p.appendChild(h);
     }
-    if (block.body) {
+    // a line in [brackets] is a notice ("[Your score has just gone up.]"): dimmed
+    let run = [];
+    const flush = (note) => {
+      if (!run.length) return;
       const span = document.createElement("span");
-      if (block.note) span.className = "note";
-      span.textContent = block.body;
+      if (note) span.className = "note";
+      span.textContent = run.join("\n");
       p.appendChild(span);
-    }
+      run = [];
+    };
+    let inNote = null;
+    const lines = block.body ? block.body.split("\n") : [];
+    lines.forEach((line, k) => {
+      const note = /^\[.*\]$/.test(line.trim());
+      if (inNote !== null && note !== inNote) {
+        run[run.length - 1] += "\n";
+        flush(inNote);
+      }
+      inNote = note;
+      run.push(line);
+    });
+    flush(inNote);
     return p;
   }
 
@@ -250,8 +268,26 @@
     }
     complete = data.complete || complete;
     inventory(data.inventory || {});
-    view.map.innerHTML = data.map || "";  // drawn by the server, names escaped there
+    showMap(data.map || "");
     plots(data.plots || []);
+  }
+
+  // The map fits the panel, but never shrinks below MAP_SCALE of its size (its names
+  // must stay readable): a larger one scrolls, with the player's place kept in view.
+  const MAP_SCALE = 0.9;
+  function showMap(svg) {
+    view.map.innerHTML = svg;  // drawn by the server, names escaped there
+    const drawn = view.map.querySelector("svg");
+    if (!drawn) return;
+    const box = drawn.viewBox && drawn.viewBox.baseVal;
+    if (box && box.width) drawn.style.minWidth = Math.round(box.width * MAP_SCALE) + "px";
+    const here = drawn.querySelector('[aria-current="location"] rect');
+    if (here) {
+      const a = here.getBoundingClientRect();
+      const c = view.map.getBoundingClientRect();
+      view.map.scrollLeft += a.left + a.width / 2 - (c.left + c.width / 2);
+      view.map.scrollTop += a.top + a.height / 2 - (c.top + c.height / 2);
+    }
   }
 
   function inventory(inv) {
