@@ -115,13 +115,13 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def shots(tmp_path: Path, record_property: Any) -> Iterator[Any]:
-    """shoot(page, name): a full-page screenshot kept in the test output."""
+    """shoot(page, name): a screenshot of the window, kept in the test output."""
     folder = Path(os.environ.get("KAGE_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
 
     def shoot(page: Page, name: str) -> Path:
         path = folder / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path))  # what the player sees
         record_property(f"screenshot:{name}", str(path))
         print(f"screenshot: {path}")
         return path
@@ -153,12 +153,22 @@ def focused(page: Page) -> str:
 
 
 def type_command(page: Page, command: str) -> None:
-    """Type a command into the focused input and press Enter; wait for its echo."""
+    """Type a command into the focused input and press Enter; wait for its reply and
+    the panels after it."""
     before = echoes(page)
     page.keyboard.type(command)
     page.keyboard.press("Enter")
-    expect(page.locator("#transcript .echo")).to_have_count(before + 1, timeout=TIMEOUT_MS)
-    expect(page.locator("#command")).to_be_enabled()
+    settled(page, before)
+
+
+def settled(page: Page, before: int) -> None:
+    """Wait until more commands are echoed than `before` and the page is not busy."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('#transcript .echo').length > n"
+        " && document.body.dataset.busy === 'false'",
+        arg=before,
+        timeout=TIMEOUT_MS,
+    )
 
 
 def test_play_act_one_by_keyboard_reload_and_resume(
@@ -236,7 +246,9 @@ def test_play_act_one_by_keyboard_reload_and_resume(
     page.keyboard.press("Tab")
     expect(field).to_have_value("wear backpack ")
     assert focused(page) == "command"
+    before = echoes(page)
     page.keyboard.press("Enter")
+    settled(page, before)
     expect(transcript).to_contain_text("> wear backpack")
     expect(page.locator("#inventory")).to_contain_text("worn")
     page.keyboard.type("examine tan")  # the tanto is Act 3's: never read, never offered
@@ -259,6 +271,23 @@ def test_play_act_one_by_keyboard_reload_and_resume(
     type_command(page, "look")
     expect(transcript.locator(".turn").last).to_contain_text("Your apartment")
     shots(page, "resumed")
+
+    # the living world's plot for today, opened and shown by keyboard (it needs the token)
+    world = page.locator("#plots-panel summary")
+    world.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert focused(page).startswith("Opinion by nation")
+    page.keyboard.press("Enter")
+    image = page.locator("#plot-view img")
+    expect(image).to_have_count(1, timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        "() => { const i = document.querySelector('#plot-view img');"
+        " return i && i.complete && i.naturalWidth > 0; }",
+        timeout=TIMEOUT_MS,
+    )
+    image.scroll_into_view_if_needed()
+    shots(page, "plot")
     assert not errors, errors
     context.close()
 

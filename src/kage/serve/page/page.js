@@ -464,6 +464,7 @@
     if (busy || !game) return;
     const command = view.input.value;
     busy = true;
+    document.body.dataset.busy = "true";
     view.input.value = "";
     cycle = null;
     remember(command.trim());
@@ -484,7 +485,8 @@
       busy = false;
       view.input.focus();
     }
-    refreshPanels();
+    await refreshPanels();
+    document.body.dataset.busy = "false";
   }
 
   async function begin(fresh) {
