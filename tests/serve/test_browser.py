@@ -178,6 +178,10 @@ def test_play_act_one_by_keyboard_reload_and_resume(
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    posted: list[str] = []  # commands sent by HTTP
+    framed: list[str] = []  # frames sent over the WebSocket
+    page.on("request", lambda r: posted.append(r.url) if r.url.endswith("/commands") else None)
+    page.on("websocket", lambda ws: ws.on("framesent", lambda frame: framed.append(str(frame))))
     page.goto(server + "/")
     ready(page)
 
@@ -214,6 +218,8 @@ def test_play_act_one_by_keyboard_reload_and_resume(
 
     for command in moves():
         type_command(page, command)
+    assert not posted, "the commands went by HTTP although the WebSocket was open"
+    assert sum('"command"' in frame for frame in framed) == FIRST_MOVES
     expect(transcript).to_contain_text("> go to my apartment")
     expect(page.locator("#status-place")).to_have_text("Your apartment")
     assert page.locator("#status-score").inner_text() != "0/265"
@@ -301,8 +307,11 @@ def test_plays_over_http_without_a_websocket_and_fits_a_phone(
     page.goto(server + "/")
     ready(page)
     expect(page.locator("body")).not_to_have_attribute("data-transport", "websocket")
+    posted: list[str] = []
+    page.on("request", lambda r: posted.append(r.url) if r.url.endswith("/commands") else None)
     page.locator("#command").focus()
     type_command(page, "down")
+    assert len(posted) == 1  # by HTTP
     expect(page.locator("#status-place")).to_have_text("The main street")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "wider than the phone"
     font = page.evaluate(
