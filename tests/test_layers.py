@@ -24,13 +24,12 @@ import pytest
 
 from kage.core.extension import catalog
 
-TOP, EXT, CORE = "interfaces and tools", "extensions", "core"
+TOP, EXT, CORE = "interfaces and tools", "extensions", "core"  # kage.serve is an interface
 FORBIDDEN = {(CORE, EXT), (CORE, TOP), (EXT, TOP)}  # (from, to) arrows that must not exist
 
 
 def layer(module: str) -> str:
-    top = ("kage.interfaces", "kage.tools", "kage.serve")  # kage.serve: the web interface
-    if module.startswith(top) or module == "kage.__main__":
+    if module.startswith(("kage.interfaces", "kage.tools", "kage.serve")) or module == "kage.__main__":
         return TOP
     if module.startswith("kage.ext"):
         return EXT

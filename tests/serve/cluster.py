@@ -52,49 +52,18 @@ def start(folder: Path, durable: bool = False) -> str:
         shutil.chown(folder, "postgres", "postgres")
     data = folder / "data"
     subprocess.run(
-        _as_owner(
-            [
-                str(bins / "initdb"),
-                "-D",
-                str(data),
-                "-A",
-                "trust",
-                "-U",
-                USER,
-                "-E",
-                "UTF8",
-                "--no-sync",
-            ]
-        ),
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd="/",
+        _as_owner([str(bins / "initdb"), "-D", str(data), "-A", "trust", "-U", USER,
+                   "-E", "UTF8", "--no-sync"]),
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd="/",
     )
     port = free_port()
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     subprocess.run(
-        _as_owner(
-            [
-                str(bins / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                options,
-                "-w",
-                "-t",
-                "60",
-                "-l",
-                str(folder / "log"),
-                "start",
-            ]
-        ),
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd="/",
+        _as_owner([str(bins / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "60",
+                   "-l", str(folder / "log"), "start"]),
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd="/",
     )
     return f"postgresql://{USER}@127.0.0.1:{port}/postgres"
 
@@ -105,9 +74,7 @@ def stop(folder: Path) -> None:
     if bins is not None and data.exists():
         subprocess.run(
             _as_owner([str(bins / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd="/",
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd="/",
         )
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -17,18 +17,8 @@ from kage import worlds
 from kage.interfaces.jsonplay import opening, record
 from kage.session import Session
 
-FIELDS = {
-    "turn",
-    "command",
-    "understood",
-    "output",
-    "location",
-    "time",
-    "score",
-    "max_score",
-    "done",
-    "won",
-}
+FIELDS = {"turn", "command", "understood", "output", "location", "time", "score",
+          "max_score", "done", "won"}
 
 
 def local(lines: list[str], seed: int = 0) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -166,12 +156,8 @@ def test_a_streamed_body_over_the_limit_is_refused_while_it_arrives(api: httpx.C
 
 
 def test_bad_new_games_are_refused(api: httpx.Client) -> None:
-    for body, code in [
-        ({"seed": -1}, 422),
-        ({"seed": "many"}, 422),
-        ({"world": "../../etc"}, 422),
-        ({"world": "nowhere"}, 422),
-    ]:
+    for body, code in [({"seed": -1}, 422), ({"seed": "many"}, 422),
+                       ({"world": "../../etc"}, 422), ({"world": "nowhere"}, 422)]:
         answer = api.post("/api/games", json=body)
         assert answer.status_code == code, body
         assert answer.json()["error"]["message"]

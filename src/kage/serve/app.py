@@ -22,6 +22,7 @@ from kage.serve.games import Games
 from kage.serve.limits import BodyLimit, Buckets, TooLarge
 from kage.serve.store import Store
 from kage.serve.worlds import Served
+from kage.warm import warm_up
 
 PAGE = Path(__file__).parent / "page"
 
@@ -32,6 +33,9 @@ def create_app(settings: Settings | None = None) -> Any:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # the first command a process plays pays one-off costs (imports, the world's
+        # caches): pay them before the first player, not during their first turn
+        warm_up(served.get(None)[1])
         task = asyncio.create_task(_sweeping(app))
         try:
             yield

@@ -26,8 +26,8 @@ class Settings:
     world: str = ""  # the default world for a new game; "" is banished
     max_body_bytes: int = 16_384  # a request body or a WebSocket frame
     max_command_chars: int = 2_000  # longer lines are cut by the session, and it says so
-    commands_per_minute: int = 240  # per game, with a burst of commands_burst
-    commands_burst: int = 40
+    commands_per_minute: int = 600  # per game, with a burst of commands_burst
+    commands_burst: int = 100
     creates_per_minute: int = 60  # new games per client address, with a burst
     creates_burst: int = 20
     creates_per_minute_total: int = 1_200  # new games per server process, all clients

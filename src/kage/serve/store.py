@@ -251,6 +251,8 @@ class Store:
             finally:
                 cur.close()
         else:
+            if self.conn.closed or self.conn.broken:  # the server restarted: connect again
+                self.conn = _open_postgres(self.url)
             with self.conn.transaction(), self.conn.cursor() as cur:
                 yield Tx(self, cur)
 
