@@ -11,6 +11,8 @@ wrong one or an unknown game), and reveals nothing.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Header, Request
@@ -38,11 +40,25 @@ def _token(authorization: str | None) -> str:
     return token
 
 
-def _session(request: Request, game: str, token: str) -> tuple[Any, list[dict[str, Any]]]:
-    """The game's session as its row has it, and the transcript's turn objects (what the
-    player has read). In a write transaction that locks the row, so it never reads a game
-    halfway through a command another request or process is playing."""
+@dataclass(slots=True)
+class Read:
+    """The replies a game's player has read, as far as this process has looked."""
+
+    turns: int  # the row's turn count when last read
+    texts: list[str]
+
+
+READ_KEPT = 2_000  # games whose read replies this process keeps
+_read: OrderedDict[str, Read] = OrderedDict()
+
+
+def _session(request: Request, game: str, token: str, texts: bool = False) -> tuple[Any, list[str]]:
+    """The game's session as its row has it, and (with `texts`) the replies its player
+    has read, from the transcript: only the turns added since this process last looked
+    are read from the database. In a write transaction that locks the row, so it never
+    reads a game halfway through a command another request or process is playing."""
     games = request.app.state.games
+    kept = request.app.state.settings.transcript_kept
     if len(game) > MAX_ID:
         raise NOT_FOUND
     try:
@@ -54,18 +70,37 @@ def _session(request: Request, game: str, token: str) -> tuple[Any, list[dict[st
             if live is None or live.row.version != row.version:
                 live = games._load(tx, row)
                 games._keep(live)
-            transcript = tx.transcript(game, request.app.state.settings.transcript_kept)
+            read: list[str] = []
+            if texts:
+                read = _texts(tx, game, row.turns, kept)
     except Gone as exc:
         raise ApiError(410, "world_gone", str(exc)) from exc
-    return live.session, transcript
+    return live.session, read
+
+
+def _texts(tx: Any, game: str, turns: int, kept: int) -> list[str]:
+    known = _read.get(game)
+    if known is None or not 0 <= turns - known.turns <= kept:
+        entries = tx.transcript(game, kept)
+        known = Read(turns, [])
+    else:
+        entries = tx.transcript(game, turns - known.turns) if turns > known.turns else []
+    known.texts = (known.texts + [e.get("output", "") for e in entries if isinstance(e, dict)])[
+        -kept:
+    ]
+    known.turns = turns
+    _read[game] = known
+    _read.move_to_end(game)
+    while len(_read) > READ_KEPT:
+        _read.popitem(last=False)
+    return known.texts
 
 
 @router.get("/games/{game}/panels", summary="The page's panels: status, inventory, map, plots")
 async def get_panels(
     request: Request, game: str, authorization: str | None = Header(None)
 ) -> JSONResponse:
-    session, transcript = _session(request, game, _token(authorization))
-    texts = [turn.get("output", "") for turn in transcript if isinstance(turn, dict)]
+    session, texts = _session(request, game, _token(authorization), texts=True)
     return JSONResponse(panels.panels(session.game, f"/api/games/{game}", texts))
 
 

@@ -10,6 +10,7 @@ they know nothing of is a short stub pointing its way.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import tempfile
@@ -342,17 +343,25 @@ def completions(game: Game, texts: Iterable[str]) -> dict[str, list[str]]:
     where a command starts; after them `words`, the words of `texts` (what the player has
     read) that the game understands, and the directions."""
     from kage.parser.grammar import DIRECTIONS
-    from kage.parser.text import words
 
     lexicon = game.lexicon
     read: set[str] = set()
     for text in texts:
-        read.update(words(text))
+        read.update(_words(text))
     pool = (read & lexicon.words) | set(DIRECTIONS)
     return {
         "verbs": sorted(w for w in lexicon.verbs if w.isalpha()),
         "words": sorted(w for w in pool if w.isalpha()),
     }
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    """The words of one reply, kept: the page asks after every command, and a game's
+    transcript is mostly the replies it asked about last time."""
+    from kage.parser.text import words
+
+    return frozenset(words(text))
 
 
 # the living world's plots: name -> (file stem written by kage.tools.world_plots, title)
