@@ -29,7 +29,8 @@ FORBIDDEN = {(CORE, EXT), (CORE, TOP), (EXT, TOP)}  # (from, to) arrows that mus
 
 
 def layer(module: str) -> str:
-    if module.startswith(("kage.interfaces", "kage.tools", "kage.serve")) or module == "kage.__main__":
+    top = ("kage.interfaces", "kage.tools", "kage.serve")  # kage.serve: the web interface
+    if module.startswith(top) or module == "kage.__main__":
         return TOP
     if module.startswith("kage.ext"):
         return EXT
