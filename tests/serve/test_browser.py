@@ -14,14 +14,7 @@ download is never used. Outside CI a machine without them skips this file; in CI
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,53 +47,18 @@ if _missing():
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`kage serve banished` on a free loopback port, with a database of its own."""
+    """`kage serve` on a free loopback port, with a SQLite database of its own."""
+    from tests.serve.servers import Server
+
     folder = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    env = {**os.environ, "XDG_DATA_HOME": str(folder), "XDG_STATE_HOME": str(folder)}
-    log = (folder / "server.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "kage", "serve", "banished",
-            "--host", "127.0.0.1", "--port", str(port),
-            "--database", f"sqlite:///{folder / 'games.sqlite3'}",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
+    running = Server(f"sqlite:///{folder / 'games.sqlite3'}", folder, {"world": "banished"})
+    running.start()
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(base + "/api/health", timeout=2) as answer,
-            ):
-                if json.load(answer).get("ok"):
-                    break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    "kage serve did not start:\n" + (folder / "server.log").read_text()
-                )
-            time.sleep(0.2)
-        yield base
+        yield running.url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        running.stop()
 
 
 @pytest.fixture(scope="module")
