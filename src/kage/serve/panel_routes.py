@@ -55,15 +55,15 @@ _read: OrderedDict[str, Read] = OrderedDict()
 def _session(request: Request, game: str, token: str, texts: bool = False) -> tuple[Any, list[str]]:
     """The game's session as its row has it, and (with `texts`) the replies its player
     has read, from the transcript: only the turns added since this process last looked
-    are read from the database. In a write transaction that locks the row, so it never
-    reads a game halfway through a command another request or process is playing."""
+    are read from the database. A read transaction: what it finds was committed whole,
+    and a copy in memory is used only while it is the row's own version (as in play)."""
     games = request.app.state.games
     kept = request.app.state.settings.transcript_kept
     if len(game) > MAX_ID:
         raise NOT_FOUND
     try:
-        with games.store.transaction() as tx:
-            row = tx.find(game, digest(token), lock=True)
+        with games.store.transaction(write=False) as tx:
+            row = tx.find(game, digest(token))
             if row is None:
                 raise NOT_FOUND
             live = games.live.get(game)
