@@ -33,6 +33,7 @@
   let complete = { verbs: [], words: [] };
   let cycle = null;                   // Tab pressed again: {start, choices, index}
   let socket = null;
+  let retry = 1000;                   // ms before trying a dropped WebSocket again
   let waiting = [];                   // WebSocket replies awaited, oldest first
   let busy = false;
 
@@ -206,6 +207,7 @@
     if (!("WebSocket" in window) || !game) return;
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     const url = scheme + location.host + base() + "/ws";
+    const mine = game;
     let ws;
     try {
       ws = new WebSocket(url);
@@ -221,6 +223,7 @@
       if (!data) return;
       if (data.type === "game") {  // the token was taken: commands may come this way
         socket = ws;
+        retry = 1000;
         document.body.dataset.transport = "websocket";
         return;
       }
@@ -234,10 +237,17 @@
         pending.resolve(data.turns || []);
       }
     };
-    ws.onclose = () => {
-      if (socket === ws) socket = null;
+    ws.onclose = (event) => {
+      const was = socket === ws;
+      if (was) socket = null;
       document.body.dataset.transport = "http";
       for (const pending of waiting.splice(0)) pending.reject(new Error("closed"));
+      // a dropped connection (a server restart, a network change) is tried again, later
+      // and later; a refused token (4401, 4404) is not
+      if (event.code !== 4401 && event.code !== 4404 && game === mine) {
+        retry = Math.min(30000, was ? 1000 : retry * 2);
+        setTimeout(() => { if (game === mine && !socket) openSocket(); }, retry);
+      }
     };
   }
 
