@@ -42,7 +42,8 @@ LINES = [
 
 class Tally:
     def __init__(self) -> None:
-        self.latencies: list[float] = []  # ms, command requests
+        self.latencies: list[float] = []  # ms, command requests, as the client saw them
+        self.served: list[float] = []  # ms, the same in the server (Server-Timing)
         self.creates: list[float] = []
         self.errors: list[str] = []
         self.last: dict[str, tuple[dict[str, str], dict[str, Any], int]] = {}
@@ -82,6 +83,9 @@ async def player(client: httpx.AsyncClient, tally: Tally, number: int, commands:
         if answer.status_code != 200:
             tally.errors.append(f"command: {answer.status_code} {answer.text[:100]}")
             continue
+        timing = answer.headers.get("server-timing", "")
+        if "dur=" in timing:
+            tally.served.append(float(timing.split("dur=")[1]))
         turns = answer.json()
         sent += len(turns)
         last = turns[-1]
@@ -135,6 +139,7 @@ def run(kind: str, workers: int, players: int, commands: int, think: float,
         if kind != "sqlite":
             cluster.stop(pg)
     lat = summary(tally.latencies)
+    served = summary(tally.served)
     lost = tally.errors.count("lost")
     errors = len(tally.errors) - lost
     for error in sorted(set(tally.errors) - {"lost"})[:5]:
@@ -143,6 +148,7 @@ def run(kind: str, workers: int, players: int, commands: int, think: float,
         kind, str(workers), str(players), f"{len(tally.latencies):,}",
         f"{len(tally.latencies) / took:.0f}/s",
         f"{lat['median']:.1f}", f"{lat['p90']:.1f}", f"{lat['p99']:.1f}", f"{lat['max']:.0f}",
+        f"{served['median']:.1f} / {served['p99']:.1f}",
         f"{summary(tally.creates)['p99']:.0f}", str(errors), str(lost),
     ]
 
@@ -164,7 +170,7 @@ def main() -> None:
         f"kage serve under load: {args.players} players, think time {args.think} s, "
         f"at most {args.commands} commands each (ms per command request)",
         ["database", "workers", "players", "commands", "rate", "p50", "p90", "p99", "max",
-         "new game p99", "errors", "lost games"],
+         "in the server p50 / p99", "new game p99", "errors", "lost games"],
         rows,
     ))
 

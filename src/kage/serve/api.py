@@ -8,6 +8,7 @@ learns nothing about games that are not theirs.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any, TypeVar
 
 from fastapi import APIRouter, Header, Query, Request
@@ -197,7 +198,11 @@ async def play(request: Request, game: str,
                authorization: str | None = Header(None)) -> JSONResponse:
     token = _token(request, authorization)
     body = await _body(request, Command)
-    return JSONResponse(run_line(request.app, request.client, game, token, body.command))
+    began = time.perf_counter()
+    turns = run_line(request.app, request.client, game, token, body.command)
+    took = (time.perf_counter() - began) * 1000
+    # how long the line took in the server (play and database), for clients that measure
+    return JSONResponse(turns, headers={"Server-Timing": f"play;dur={took:.2f}"})
 
 
 def run_line(app: Any, client: Any, game: str, token: str, line: str) -> list[dict[str, Any]]:
