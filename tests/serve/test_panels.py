@@ -96,6 +96,11 @@ def banished() -> World:
     return worlds.load("banished")
 
 
+def walkthrough_lines() -> list[str]:
+    path = Path(worlds.__file__).parent / "campaigns" / "banished" / "walkthrough.txt"
+    return [line for line in path.read_text().splitlines() if line.strip()]
+
+
 def drawn(session: Session) -> ET.Element:
     """The map's SVG, parsed (so it must be well-formed XML)."""
     return ET.fromstring(panels.map_svg(session.game))
@@ -175,13 +180,7 @@ def test_parts_the_player_cannot_walk_between_do_not_overlap(
 ) -> None:
     """Banished's road out of the Leaf ends in a scene, not a way: the forest beyond is
     a part of the map of its own, drawn beside the first."""
-    lines = [
-        line
-        for line in (Path(worlds.__file__).parent / "campaigns/banished/walkthrough.txt")
-        .read_text()
-        .splitlines()
-        if line.strip()
-    ]
+    lines = walkthrough_lines()
     session = Session(banished, seed=0, saves=tmp_path)
     session.opening()
     play(session, *lines[: lines.index("sort loot")])
@@ -192,6 +191,29 @@ def test_parts_the_player_cannot_walk_between_do_not_overlap(
     leaf = {s.x for p, s in found.spots.items() if p in ("hokage_office", "main_street")}
     forest = {s.x for p, s in found.spots.items() if p in ("forest_clearing", "deer_track")}
     assert max(leaf) + 1 < min(forest), "no empty column between the two parts"
+
+
+def test_no_way_is_drawn_over_another_place(banished: World, tmp_path: Path) -> None:
+    """Where the compass puts a place on a cell already taken (Oashisu's mine road lies
+    north of the gate, where the forest's edge already is), it goes to the nearest cell
+    whose line crosses no other box, and the whole story's map has no line over a box."""
+    session = Session(banished, seed=0, saves=tmp_path)
+    session.opening()
+    play(session, *walkthrough_lines())
+    found = panels.layout(session.game)
+    assert {"mine_road", "forest_edge", "oashisu_gate"} <= set(found.spots)
+    taken = {(s.x, s.y) for s in found.spots.values()}
+    crossing = [
+        (way.start, way.end)
+        for way in found.ways
+        if way.end is not None
+        and panels._crosses(
+            (found.spots[way.start].x, found.spots[way.start].y),
+            (found.spots[way.end].x, found.spots[way.end].y),
+            taken,
+        )
+    ]
+    assert not crossing
 
 
 def test_status_fields_carry_the_world_status_and_the_deadline_while_it_runs(

@@ -150,7 +150,7 @@ def _walk(
     first; returns the part's places."""
     known = game.state.visited
     seen_set = set(seen)
-    cells[first] = _free(start, (0, 0), taken)
+    cells[first] = _free(start, None, taken)
     taken.add(cells[first])
     part = [first]
     queue = [first]
@@ -171,7 +171,7 @@ def _walk(
             if to not in cells:
                 step = _step(game, place, direction, to)
                 x, y = cells[place]
-                cells[to] = _free((x + step[0], y + step[1]), step, taken)
+                cells[to] = _free((x + step[0], y + step[1]), (x, y), taken)
                 taken.add(cells[to])
                 part.append(to)
                 queue.append(to)
@@ -199,23 +199,50 @@ def _step(game: Game, place: str, direction: str, to: str) -> tuple[int, int]:
 
 
 def _free(
-    want: tuple[int, int], step: tuple[int, int], taken: set[tuple[int, int]]
+    want: tuple[int, int], origin: tuple[int, int] | None, taken: set[tuple[int, int]]
 ) -> tuple[int, int]:
-    """`want` if no place has it, else the nearest free cell further along `step`, then
-    in rings around `want`."""
+    """`want` if no place has it, else the free cell nearest to it, in rings around it,
+    whose line from `origin` (the place it is reached from) crosses no other place's box;
+    failing that, the nearest free cell."""
     if want not in taken:
         return want
-    if step != (0, 0):
-        for k in range(1, 4):
-            cell = (want[0] + step[0] * k, want[1] + step[1] * k)
-            if cell not in taken:
-                return cell
+    fallback = None
     for ring in range(1, 50):
-        for dy in range(-ring, ring + 1):
-            for dx in range(-ring, ring + 1):
-                if max(abs(dx), abs(dy)) == ring and (want[0] + dx, want[1] + dy) not in taken:
-                    return (want[0] + dx, want[1] + dy)
+        cells = [
+            (want[0] + dx, want[1] + dy)
+            for dy in range(-ring, ring + 1)
+            for dx in range(-ring, ring + 1)
+            if max(abs(dx), abs(dy)) == ring
+        ]
+        cells.sort(key=lambda c: (c[0] - want[0]) ** 2 + (c[1] - want[1]) ** 2)
+        for cell in cells:
+            if cell in taken:
+                continue
+            if origin is None or not _crosses(origin, cell, taken):
+                return cell
+            fallback = fallback or cell
+        if fallback is not None and ring >= CLEAR_RINGS:
+            return fallback
     raise ValueError("no free cell")  # pragma: no cover: fifty rings always hold one
+
+
+CLEAR_RINGS = 3  # rings searched for a cell whose line crosses no box, before any free one
+
+
+def _crosses(a: tuple[int, int], b: tuple[int, int], taken: set[tuple[int, int]]) -> bool:
+    """Whether the line between the centres of cells `a` and `b` passes over the box of
+    another taken cell (sampled along the line, in drawing units)."""
+    (ax, ay), (bx, by) = a, b
+    half_w, half_h = BOX_W / 2 + 4, BOX_H / 2 + 4
+    for k in range(1, 20):
+        t = k / 20
+        x, y = (ax + (bx - ax) * t) * CELL_W, (ay + (by - ay) * t) * CELL_H
+        for cx, cy in taken:
+            if (cx, cy) in (a, b):
+                continue
+            if abs(x - cx * CELL_W) < half_w and abs(y - cy * CELL_H) < half_h:
+                return True
+    return False
 
 
 def map_svg(game: Game) -> str:
