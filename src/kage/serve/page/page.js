@@ -7,7 +7,7 @@
 "use strict";
 
 (function () {
-  const KEY = "kage.game";            // {game, token}
+  const KEY = "kage.game";            // {game, token, world}
   const HISTORY = "kage.history";     // the commands typed, newest last
   const HISTORY_SIZE = 200;
   const $ = (id) => document.getElementById(id);
@@ -184,7 +184,7 @@
     const wanted = new URLSearchParams(location.search).get("world");
     game = null;
     const data = await api("POST", "/api/games", wanted ? { world: wanted } : {});
-    game = { game: data.game, token: data.token };
+    game = { game: data.game, token: data.token, world: data.world };
     keep(KEY, game);
     view.transcript.replaceChildren();
     const opening = data.turn;
@@ -503,7 +503,10 @@
     view.input.disabled = true;
     if (socket) { socket.close(); socket = null; }
     try {
-      if (!fresh && game && game.game && game.token) {
+      // ?world=NAME asks for a game of that world: the kept game resumes only if it is one
+      const wanted = new URLSearchParams(location.search).get("world");
+      const fits = !wanted || !game || !game.world || game.world === wanted;
+      if (!fresh && fits && game && game.game && game.token) {
         try {
           await resume();
         } catch (e) {
