@@ -215,7 +215,7 @@
       return;
     }
     ws.onopen = () => {
-      ws.send(JSON.stringify({ token: game.token }));
+      ws.send(JSON.stringify({ token: mine.token }));
     };
     ws.onmessage = (event) => {
       let data = null;
@@ -258,12 +258,18 @@
     });
   }
 
+  // The turns a command line played. A socket that closes with the line in flight may or
+  // may not have played it: sending it again could play it twice, so the game is read
+  // back instead (resume), and the transcript shows what happened.
   async function play(command) {
     if (socket && socket.readyState === WebSocket.OPEN) {
       try {
         return await viaSocket(command);
       } catch (e) {
-        if (e.message !== "closed") throw e;  // a closed socket: try HTTP instead
+        if (e.message !== "closed") throw e;
+        view.connection.textContent = "The connection dropped; the game was read back.";
+        await resume();
+        return [];
       }
     }
     return turnsOf(await api("POST", base() + "/commands", { command }));
@@ -480,6 +486,7 @@
     remember(command.trim());
     try {
       const turns = await play(command);
+      if (turns.length) view.connection.textContent = "";
       for (const turn of turns) show(turn);
       if (turns.length) status(turns[turns.length - 1]);
       scrollDown();
