@@ -278,3 +278,32 @@ def test_plays_over_http_without_a_websocket_and_fits_a_phone(
     assert font >= 16  # a phone does not zoom into the field
     shots(page, "phone")
     context.close()
+
+
+def test_the_transcript_keeps_the_games_formatting(server: str, browser: Browser) -> None:
+    """As at the terminal: paragraphs apart, a place's name (a short first line without
+    closing punctuation) bold, a [notice] dimmed and never taken for a name, control
+    characters dropped."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/")
+    ready(page)
+    text = (
+        "The hall\nA draughty hall.\n\n"
+        "You wait.\n\n"
+        "[Your score has just gone up.]\nLamp: Taken.\n\n"
+        '"Who goes there"\nsays the guard.\x1b[31m'
+    )
+    found = page.evaluate("t => kage.blocks(t)", text)
+    assert found == [
+        {"heading": "The hall", "body": "A draughty hall."},
+        {"heading": None, "body": "You wait."},
+        {"heading": None, "body": "[Your score has just gone up.]\nLamp: Taken."},
+        {"heading": None, "body": '"Who goes there"\nsays the guard.[31m'},
+    ]
+    page.locator("#command").focus()
+    type_command(page, "ask tsunade why")
+    last = page.locator("#transcript .turn").last
+    expect(last.locator(".note")).to_have_text("[Your score has just gone up by 10 points.]")
+    assert last.locator("strong.heading").count() == 0
+    context.close()

@@ -57,9 +57,15 @@
   // paragraphs apart; a place's name (a short first line without closing punctuation,
   // followed by more) in bold; a block in [brackets] dimmed. A [bracketed] first line is
   // a notice, never a place's name.
+  // control characters (an escape sequence in a typed line) are dropped, as at the terminal
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+  function printable(text) {
+    return String(text).replace(CONTROL, "");
+  }
+
   function blocks(text) {
     const out = [];
-    for (const block of text.replace(/\r/g, "").split("\n\n")) {
+    for (const block of printable(text).split("\n\n")) {
       let lines = block.split("\n");
       let heading = null;
       const first = lines[0] || "";
@@ -114,7 +120,7 @@
     if (turn.command) {
       const echo = document.createElement("p");
       echo.className = "echo";
-      echo.textContent = "> " + turn.command;
+      echo.textContent = "> " + printable(turn.command);
       div.appendChild(echo);
     }
     for (const block of blocks(turn.output || "")) {
