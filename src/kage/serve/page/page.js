@@ -26,6 +26,7 @@
     gameId: $("game-id"),
   };
 
+  const HINT = view.hint.textContent.replace(/\s+/g, " ").trim();
   let game = load(KEY, null);
   let history = load(HISTORY, []);
   let recall = history.length;        // where up/down stands in the history
@@ -489,6 +490,7 @@
     document.body.dataset.busy = "true";
     view.input.value = "";
     cycle = null;
+    view.hint.textContent = HINT;
     remember(command.trim());
     try {
       const turns = await play(command);
