@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import sys
 import tempfile
@@ -40,30 +41,83 @@ LINES = [
 ]
 
 
+IDLE = 25.0  # seconds a connection is reused after (kage serve keeps it 30)
+
+
+class Connection:
+    """One player's keep-alive HTTP/1.1 connection: a few lines of asyncio, so that the
+    client, which shares the machine's two cores with the server, costs little CPU
+    (httpx costs several times more per request, and its delays count as latency)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+        self.used = 0.0
+
+    async def post(self, path: str, body: dict[str, Any], token: str | None = None
+                   ) -> tuple[int, dict[str, str], Any]:
+        if self.writer is not None and time.monotonic() - self.used > IDLE:
+            self.close()  # the server may have closed it: a browser would not reuse it
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        data = json.dumps(body).encode()
+        auth = f"Authorization: Bearer {token}\r\n" if token else ""
+        self.writer.write(
+            f"POST {path} HTTP/1.1\r\nHost: {self.host}\r\nContent-Type: application/json"
+            f"\r\n{auth}Content-Length: {len(data)}\r\n\r\n".encode() + data
+        )
+        assert self.reader is not None
+        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        headers = {}
+        for line in head[1:]:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        payload = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        self.used = time.monotonic()
+        return status, headers, json.loads(payload)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = self.reader = None
+
+
 class Tally:
     def __init__(self) -> None:
         self.latencies: list[float] = []  # ms, command requests, as the client saw them
         self.served: list[float] = []  # ms, the same in the server (Server-Timing)
         self.creates: list[float] = []
+        self.when: list[tuple[float, float, int, int]] = []  # (at, ms, player, command)
         self.errors: list[str] = []
         self.last: dict[str, tuple[dict[str, str], dict[str, Any], int]] = {}
 
 
-async def player(client: httpx.AsyncClient, tally: Tally, number: int, commands: int,
-                 think: float, until: float) -> None:
+async def player(url: str, tally: Tally, number: int, commands: int, think: float,
+                 until: float) -> None:
     rng = random.Random(number)
     await asyncio.sleep(rng.uniform(0, think * 2))  # players arrive over a while
+    host, _, port = url.removeprefix("http://").partition(":")
+    conn = Connection(host, int(port))
+    try:
+        await play_game(conn, tally, number, commands, think, until, rng)
+    finally:
+        conn.close()
+
+
+async def play_game(conn: Connection, tally: Tally, number: int, commands: int, think: float,
+                    until: float, rng: random.Random) -> None:
     began = time.perf_counter()
     try:
-        made = await client.post("/api/games", json={"seed": number % 5})
-    except httpx.HTTPError as exc:
+        status, _, game = await conn.post("/api/games", {"seed": number % 5})
+    except (OSError, ValueError, asyncio.IncompleteReadError) as exc:
         tally.errors.append(f"create: {type(exc).__name__}")
         return
     tally.creates.append((time.perf_counter() - began) * 1000)
-    if made.status_code != 201:
-        tally.errors.append(f"create: {made.status_code}")
+    if status != 201:
+        tally.errors.append(f"create: {status}")
         return
-    game = made.json()
     auth = {"Authorization": f"Bearer {game['token']}"}
     sent = 1
     last = game["turn"]
@@ -74,19 +128,20 @@ async def player(client: httpx.AsyncClient, tally: Tally, number: int, commands:
         line = LINES[i % len(LINES)]
         began = time.perf_counter()
         try:
-            answer = await client.post(f"/api/games/{game['game']}/commands",
-                                       json={"command": line}, headers=auth)
-        except httpx.HTTPError as exc:
+            status, headers, turns = await conn.post(
+                f"/api/games/{game['game']}/commands", {"command": line}, game["token"]
+            )
+        except (OSError, ValueError, asyncio.IncompleteReadError) as exc:
             tally.errors.append(f"command: {type(exc).__name__}")
-            continue
+            return
         tally.latencies.append((time.perf_counter() - began) * 1000)
-        if answer.status_code != 200:
-            tally.errors.append(f"command: {answer.status_code} {answer.text[:100]}")
+        tally.when.append((time.perf_counter(), tally.latencies[-1], number, i))
+        if status != 200:
+            tally.errors.append(f"command: {status} {str(turns)[:100]}")
             continue
-        timing = answer.headers.get("server-timing", "")
+        timing = headers.get("server-timing", "")
         if "dur=" in timing:
             tally.served.append(float(timing.split("dur=")[1]))
-        turns = answer.json()
         sent += len(turns)
         last = turns[-1]
     tally.last[game["game"]] = (auth, last, sent)
@@ -107,12 +162,9 @@ async def lost_games(client: httpx.AsyncClient, tally: Tally) -> int:
 
 async def load(url: str, players: int, commands: int, think: float, seconds: float) -> Tally:
     tally = Tally()
-    limits = httpx.Limits(max_connections=players + 10, max_keepalive_connections=players + 10)
-    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
-        until = time.monotonic() + seconds
-        await asyncio.gather(*(
-            player(client, tally, n, commands, think, until) for n in range(players)
-        ))
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(player(url, tally, n, commands, think, until) for n in range(players)))
+    async with httpx.AsyncClient(base_url=url, timeout=30) as client:
         tally.errors += ["lost"] * await lost_games(client, tally)
     return tally
 
@@ -120,7 +172,7 @@ async def load(url: str, players: int, commands: int, think: float, seconds: flo
 def run(kind: str, workers: int, players: int, commands: int, think: float,
         seconds: float) -> list[str]:
     folder = Path(tempfile.mkdtemp(prefix="kage-bench-serve-"))
-    pg = folder / "pg"
+    pg = Path(tempfile.mkdtemp(prefix="kage-bench-pg-"))  # in /tmp: its owner can reach it
     if kind == "sqlite":
         database = f"sqlite:///{folder / 'games.sqlite3'}"
     else:
@@ -132,13 +184,21 @@ def run(kind: str, workers: int, players: int, commands: int, think: float,
     try:
         server.start(workers)
         began = time.monotonic()
+        cpu = time.process_time()
         tally = asyncio.run(load(server.url, players, commands, think, seconds))
         took = time.monotonic() - began
+        print(f"client CPU: {(time.process_time() - cpu) / max(1, len(tally.latencies)) * 1000:.2f}"
+              " ms per command", file=sys.stderr)
     finally:
         server.stop()
         if kind != "sqlite":
             cluster.stop(pg)
     lat = summary(tally.latencies)
+    if "--slowest" in sys.argv:
+        start = min(w[0] for w in tally.when)
+        for at, ms, who, i in sorted(tally.when, key=lambda w: -w[1])[:15]:
+            print(f"slow: {ms:.0f} ms at {at - start:.1f} s, player {who}, command {i}",
+                  file=sys.stderr)
     served = summary(tally.served)
     lost = tally.errors.count("lost")
     errors = len(tally.errors) - lost
@@ -161,6 +221,7 @@ def main() -> None:
     parser.add_argument("--commands", type=int, default=40, help="per player, at most")
     parser.add_argument("--think", type=float, default=1.0, help="seconds between commands")
     parser.add_argument("--seconds", type=float, default=120, help="the whole run, at most")
+    parser.add_argument("--slowest", action="store_true", help="list the slowest commands")
     args = parser.parse_args()
     kinds = args.database or ["sqlite", "postgresql"]
     workers = args.workers or [1 if k == "sqlite" else 2 for k in kinds]

@@ -51,11 +51,13 @@ def start(folder: Path, durable: bool = False) -> str:
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     data = folder / "data"
-    subprocess.run(
+    made = subprocess.run(
         _as_owner([str(bins / "initdb"), "-D", str(data), "-A", "trust", "-U", USER,
                    "-E", "UTF8", "--no-sync"]),
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd="/",
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd="/",
     )
+    if made.returncode != 0:
+        raise RuntimeError(f"initdb failed in {folder}: {made.stderr.decode()[-500:]}")
     port = free_port()
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
     if not durable:

@@ -469,7 +469,7 @@ def serve(
     try:
         import uvicorn
 
-        from kage.serve.config import Settings
+        from kage.serve.config import Settings, as_bool
         from kage.serve.store import Store, StoreError
     except ImportError as exc:
         click.echo(f"kage serve needs the serve extra ({exc.name} is missing).", err=True)
@@ -482,7 +482,7 @@ def serve(
             raise click.BadParameter(f"{item!r}: use NAME=VALUE with NAME one of "
                                      f"{', '.join(sorted(known))}", param_hint="--set")
         try:
-            overrides[name] = known[name](value)
+            overrides[name] = as_bool(value) if known[name] is bool else known[name](value)
         except ValueError as exc:
             raise click.BadParameter(f"{item!r}: {exc}", param_hint="--set") from exc
     settings = Settings.from_env(**overrides)
@@ -502,6 +502,7 @@ def serve(
         port=port,
         workers=workers,
         ws_max_size=settings.max_body_bytes,
+        timeout_keep_alive=30,  # a player's next command comes within seconds, not 5
         access_log=False,
         log_level="warning",
     )

@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None) -> Any:
         summary="Play Kage's worlds over HTTP: make a game, send command lines, read turns.",
         lifespan=lifespan,
     )
-    store = Store(settings.url())
+    store = Store(settings.url(), settings.sync_every_commit)
     served = Served(settings.world or None)
     app.state.settings = settings
     app.state.games = Games(store, served, settings)

@@ -20,6 +20,14 @@ def default_database() -> str:
     return f"sqlite:///{Path(base) / 'kage' / 'serve.sqlite3'}"
 
 
+def as_bool(raw: str) -> bool:
+    if raw.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{raw!r} is not on or off")
+
+
 @dataclass(frozen=True)
 class Settings:
     database: str = ""  # sqlite:///path or postgresql://...; "" is the default file
@@ -36,6 +44,10 @@ class Settings:
     games_in_memory: int = 2_000  # sessions kept in memory per process (least recent go)
     transcript_kept: int = 1_000  # turn objects kept per game for GET and a reload
     transcript_sent: int = 200  # turn objects GET answers by default
+    # wait for the disk at every commit: off, a turn survives the server being killed
+    # (the database has it) but not a power cut in the next second; on, it survives
+    # both, and each command waits for the disk (tens of ms on a busy one)
+    sync_every_commit: bool = False
 
     def url(self) -> str:
         return self.database or default_database()
@@ -48,7 +60,7 @@ class Settings:
             raw = os.environ.get(PREFIX + field.name.upper())
             if raw is not None and raw != "":
                 kind = type(getattr(cls(), field.name))
-                values[field.name] = kind(raw)
+                values[field.name] = as_bool(raw) if kind is bool else kind(raw)
         settings = cls(**values)
         chosen = {k: v for k, v in overrides.items() if v is not None}
         return replace(settings, **chosen)

@@ -218,14 +218,16 @@ class Tx:
 class Store:
     """A connection to the games' database, used by one thread (the server's loop)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, sync: bool = False) -> None:
+        """``sync``: every commit waits for the disk (see Settings.sync_every_commit)."""
         self.url = url
+        self.sync = sync
         if url.startswith("sqlite:///"):  # sqlite:///relative/path, sqlite:////abs/path
             self.dialect = "sqlite"
-            self.conn: Any = _open_sqlite(url[len("sqlite:///") :])
+            self.conn: Any = _open_sqlite(url[len("sqlite:///") :], sync)
         elif url.startswith(("postgresql://", "postgres://")):
             self.dialect = "postgresql"
-            self.conn = _open_postgres(url)
+            self.conn = _open_postgres(url, sync)
         else:
             raise StoreError(
                 f"Unknown database URL {url!r}: use sqlite:///PATH or postgresql://..."
@@ -252,7 +254,7 @@ class Store:
                 cur.close()
         else:
             if self.conn.closed or self.conn.broken:  # the server restarted: connect again
-                self.conn = _open_postgres(self.url)
+                self.conn = _open_postgres(self.url, self.sync)
             with self.conn.transaction(), self.conn.cursor() as cur:
                 yield Tx(self, cur)
 
@@ -281,7 +283,7 @@ class Store:
         self.conn.close()
 
 
-def _open_sqlite(path: str) -> sqlite3.Connection:
+def _open_sqlite(path: str, sync: bool) -> sqlite3.Connection:
     if not path or path == ":memory:":
         raise StoreError("An in-memory SQLite database cannot be shared: give a file path.")
     try:
@@ -290,15 +292,15 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
                                timeout=30.0)
         conn.execute("PRAGMA journal_mode=WAL")
         # WAL with NORMAL: a commit survives the process being killed (the OS has it);
-        # only a power cut can lose the last turns
-        conn.execute("PRAGMA synchronous=NORMAL")
+        # only a power cut can lose the last turns. FULL waits for the disk.
+        conn.execute(f"PRAGMA synchronous={'FULL' if sync else 'NORMAL'}")
         conn.execute("PRAGMA busy_timeout=30000")
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Could not open the SQLite database {path!r}: {exc}") from exc
     return conn
 
 
-def _open_postgres(url: str) -> Any:
+def _open_postgres(url: str, sync: bool) -> Any:
     try:
         import psycopg
     except ImportError as exc:  # pragma: no cover - the serve extra installs it
@@ -306,6 +308,10 @@ def _open_postgres(url: str) -> Any:
             "PostgreSQL needs psycopg: install kage with the serve extra."
         ) from exc
     try:
-        return psycopg.connect(url, autocommit=True)
+        conn = psycopg.connect(url, autocommit=True)
+        # as SQLite's NORMAL: a commit is in the database server (it survives this
+        # process being killed) before it is on the disk, unless ``sync``
+        conn.execute(f"SET synchronous_commit = {'on' if sync else 'off'}")
+        return conn
     except psycopg.Error as exc:
         raise StoreError(f"Could not connect to PostgreSQL: {exc}") from exc
