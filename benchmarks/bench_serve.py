@@ -8,8 +8,12 @@ around --think seconds) as people do. Bounded: at most --commands per player and
 answer but 200/201, or no answer), and lost games: a game whose GET afterwards does
 not show the last turn its player was answered, or whose transcript lacks a turn.
 
-    python benchmarks/bench_serve.py --database sqlite --workers 1
-    python benchmarks/bench_serve.py --database postgresql --workers 2
+    python benchmarks/bench_serve.py      # SQLite with 1 worker, then PostgreSQL with 2
+    python benchmarks/bench_serve.py --database sqlite --think 2
+
+Latency is measured by the client, which shares the machine with the server; the
+server's own time for each line (play and database, its Server-Timing header) is
+reported beside it. The PostgreSQL cluster keeps fsync on.
 """
 
 from __future__ import annotations
@@ -218,9 +222,9 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgresql"], action="append")
     parser.add_argument("--workers", type=int, action="append")
     parser.add_argument("--players", type=int, default=200)
-    parser.add_argument("--commands", type=int, default=40, help="per player, at most")
-    parser.add_argument("--think", type=float, default=1.0, help="seconds between commands")
-    parser.add_argument("--seconds", type=float, default=120, help="the whole run, at most")
+    parser.add_argument("--commands", type=int, default=25, help="per player, at most")
+    parser.add_argument("--think", type=float, default=5.0, help="seconds between commands")
+    parser.add_argument("--seconds", type=float, default=150, help="the whole run, at most")
     parser.add_argument("--slowest", action="store_true", help="list the slowest commands")
     args = parser.parse_args()
     kinds = args.database or ["sqlite", "postgresql"]

@@ -87,11 +87,20 @@ def test_workers_of_one_server_share_games(start_server: Any) -> None:
 
 @pytest.mark.parametrize("kind", DATABASES)
 def test_idle_games_expire(kind: str, start_server: Any) -> None:
-    server = start_server(kind, idle_days=3 / 86_400, sweep_seconds=0.5)
+    server = start_server(kind, idle_days=6 / 86_400, unplayed_hours=2 / 3_600,
+                          sweep_seconds=0.5)
     with server.client() as client:
         old, old_auth, _ = new_game(client)
+        unplayed, unplayed_auth, _ = new_game(client)
         kept, kept_auth, _ = new_game(client)
-        for _ in range(5):  # the kept game is played; the old one is left alone
+        play(client, old, old_auth, "look")  # played once, then left
+        for _ in range(3):
+            time.sleep(1)
+            play(client, kept, kept_auth, "look")
+        # never played: gone after 2 s; played, then idle: still there before 6 s
+        assert client.get(f"/api/games/{unplayed}", headers=unplayed_auth).status_code == 404
+        assert client.get(f"/api/games/{old}", headers=old_auth).status_code == 200
+        for _ in range(5):
             time.sleep(1)
             play(client, kept, kept_auth, "look")
         assert client.get(f"/api/games/{old}", headers=old_auth).status_code == 404

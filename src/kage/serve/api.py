@@ -221,7 +221,7 @@ def run_line(app: Any, client: Any, game: str, token: str, line: str) -> list[di
     try:
         records = games.play(game, token, line)
     except Gone as exc:
-        raise ApiError(410, "world_gone", str(exc)) from exc
+        raise ApiError(410, "gone", str(exc)) from exc
     if records is None:
         address = client.host if client else "?"
         if limits["guesses"].take(address):

@@ -40,6 +40,7 @@ class Settings:
     creates_burst: int = 20
     creates_per_minute_total: int = 1_200  # new games per server process, all clients
     idle_days: float = 30.0  # a game untouched this long is deleted by the sweep
+    unplayed_hours: float = 24.0  # ... and a game never played, after this long
     sweep_seconds: float = 3_600.0  # how often the sweep runs
     games_in_memory: int = 2_000  # sessions kept in memory per process (least recent go)
     transcript_kept: int = 1_000  # turn objects kept per game for GET and a reload

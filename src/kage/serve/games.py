@@ -17,6 +17,7 @@ from typing import Any
 from kage import __version__
 from kage.interfaces.jsonplay import opening, record
 from kage.persist import SaveData
+from kage.restoring import RestoreError
 from kage.serve.config import Settings
 from kage.serve.store import Row, Store, Tx
 from kage.serve.tokens import digest, new_id, new_token
@@ -37,7 +38,8 @@ class Live:
 
 
 class Gone(Exception):
-    """The game's world is no longer served by this server."""
+    """The game cannot be played here any more: its world is no longer served, or its
+    log no longer replays (a kage whose rules changed); the message says which."""
 
 
 class Games:
@@ -59,7 +61,7 @@ class Games:
             id=game, world=name, world_hash=loaded.source_hash, seed=seed, version=1,
             lines=0, turns=1, settings=session.settings.to_json(), extra={}, latest=first,
         )
-        with self.store.transaction() as tx:
+        with self.store.transaction(batch=True) as tx:
             tx.insert(row, digest(token), [], session.snapshots)
             tx.add_turns(game, 1, [first], self.settings.transcript_kept)
         self._keep(Live(session, row, [], session.snapshot_turns))
@@ -69,7 +71,7 @@ class Games:
     def play(self, game: str, token: str, line: str) -> list[dict[str, Any]] | None:
         """Play a command line; its turn objects, or None for no such game and token."""
         try:
-            with self.store.transaction() as tx:
+            with self.store.transaction(batch=True) as tx:
                 row = tx.find(game, digest(token), lock=True)
                 if row is None:
                     return None
@@ -124,11 +126,16 @@ class Games:
         # up to the newest snapshot as a restore does; the commands after it are played
         # as the player played them, so UNDO can take them back in this process too
         base = max((t for t, _ in snapshots if t <= len(log)), default=0)
-        session.restore(self._data(world, row, log[:base], [s for s in snapshots if s[0] <= base]))
-        for command in log[base:]:
-            session.play(command)
-        if session.log != log:  # never seen; but if replay differs, trust the plain restore
-            session.restore(self._data(world, row, log, snapshots))
+        try:
+            session.restore(
+                self._data(world, row, log[:base], [s for s in snapshots if s[0] <= base])
+            )
+            for command in log[base:]:
+                session.play(command)
+            if session.log != log:  # never seen; if replay differs, trust a plain restore
+                session.restore(self._data(world, row, log, snapshots))
+        except RestoreError as exc:
+            raise Gone(str(exc)) from exc
         session.asking = row.extra.get("asking")
         session.last = row.extra.get("last")
         return Live(session, row, list(log), session.snapshot_turns)
@@ -171,7 +178,8 @@ class Games:
         }
 
     def sweep(self) -> int:
-        gone = self.store.sweep(self.settings.idle_days * 86_400)
+        gone = self.store.sweep(self.settings.idle_days * 86_400,
+                                self.settings.unplayed_hours * 3_600)
         if gone:
             self.live.clear()  # cheap to reload; simpler than asking which went
         return gone

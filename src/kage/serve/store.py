@@ -238,7 +238,9 @@ class Store:
         return text.replace("?", "%s") if self.dialect == "postgresql" else text
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[Tx]:
+    def transaction(self, write: bool = True, batch: bool = False) -> Iterator[Tx]:
+        """A transaction. ``batch`` (PostgreSQL): statements whose results are not read
+        go out together, with the commit, in one round trip (psycopg's pipeline mode)."""
         if self.dialect == "sqlite":
             cur = self.conn.cursor()
             # a writer takes the write lock first, so what it reads cannot go stale
@@ -255,8 +257,12 @@ class Store:
         else:
             if self.conn.closed or self.conn.broken:  # the server restarted: connect again
                 self.conn = _open_postgres(self.url, self.sync)
-            with self.conn.transaction(), self.conn.cursor() as cur:
-                yield Tx(self, cur)
+            if batch:
+                with self.conn.pipeline(), self.conn.transaction(), self.conn.cursor() as cur:
+                    yield Tx(self, cur)
+            else:
+                with self.conn.transaction(), self.conn.cursor() as cur:
+                    yield Tx(self, cur)
 
     def _schema(self) -> None:
         schema = SCHEMA.replace(
@@ -269,14 +275,18 @@ class Store:
                 if statement.strip():
                     tx.run(statement)
 
-    def sweep(self, idle_seconds: float) -> int:
-        """Delete the games untouched for ``idle_seconds``; returns how many."""
-        before = time.time() - idle_seconds
+    def sweep(self, idle_seconds: float, unplayed_seconds: float | None = None) -> int:
+        """Delete the games untouched for ``idle_seconds``, and those never played for
+        ``unplayed_seconds``; returns how many."""
+        now = time.time()
+        unplayed = idle_seconds if unplayed_seconds is None else unplayed_seconds
+        old = "SELECT id FROM games WHERE touched < ? OR (lines = 0 AND touched < ?)"
+        args = (now - idle_seconds, now - unplayed)
         with self.transaction() as tx:
-            old = "SELECT id FROM games WHERE touched < ?"
-            tx.run(f"DELETE FROM turns WHERE game IN ({old})", (before,))
-            tx.run(f"DELETE FROM saves WHERE game IN ({old})", (before,))
-            gone = tx.run("DELETE FROM games WHERE touched < ?", (before,)).rowcount
+            tx.run(f"DELETE FROM turns WHERE game IN ({old})", args)
+            tx.run(f"DELETE FROM saves WHERE game IN ({old})", args)
+            gone = tx.run("DELETE FROM games WHERE touched < ? OR (lines = 0 AND touched < ?)",
+                          args).rowcount
         return int(gone or 0)
 
     def close(self) -> None:
