@@ -9,10 +9,18 @@ import httpx
 from tests.serve.conftest import new_game, play
 
 
+ROUTED = "kage.serve.app must include kage.serve.panel_routes.router (before the page)"
+
+
 def panels(api: httpx.Client, game: str, auth: dict[str, str]) -> dict:  # type: ignore[type-arg]
     answer = api.get(f"/api/games/{game}/panels", headers=auth)
-    assert answer.status_code == 200, answer.text
+    assert answer.status_code == 200, f"{answer.text} ({ROUTED})"
     return answer.json()
+
+
+def test_the_panels_are_routed(api: httpx.Client) -> None:
+    paths = set(api.get("/openapi.json").json()["paths"])
+    assert {"/api/games/{game}/panels", "/api/games/{game}/plots/{name}.{fmt}"} <= paths, ROUTED
 
 
 def test_panels_need_the_games_own_token(api: httpx.Client) -> None:
