@@ -8,7 +8,6 @@ from __future__ import annotations
 import httpx
 from tests.serve.conftest import new_game, play
 
-
 ROUTED = "kage.serve.app must include kage.serve.panel_routes.router (before the page)"
 
 
