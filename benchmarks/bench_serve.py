@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -176,10 +177,11 @@ async def load(url: str, players: int, commands: int, think: float, seconds: flo
 def run(kind: str, workers: int, players: int, commands: int, think: float,
         seconds: float) -> list[str]:
     folder = Path(tempfile.mkdtemp(prefix="kage-bench-serve-"))
-    pg = Path(tempfile.mkdtemp(prefix="kage-bench-pg-"))  # in /tmp: its owner can reach it
+    pg = None
     if kind == "sqlite":
         database = f"sqlite:///{folder / 'games.sqlite3'}"
     else:
+        pg = Path(tempfile.mkdtemp(prefix="kage-bench-pg-"))  # in /tmp: its owner reaches it
         database = cluster.fresh_database(cluster.start(pg, durable=True))
     server = Server(database, folder, {
         "commands_burst": 100_000, "creates_per_minute": 100_000, "creates_burst": 100_000,
@@ -195,8 +197,9 @@ def run(kind: str, workers: int, players: int, commands: int, think: float,
               " ms per command", file=sys.stderr)
     finally:
         server.stop()
-        if kind != "sqlite":
+        if pg is not None:
             cluster.stop(pg)
+        shutil.rmtree(folder, ignore_errors=True)
     lat = summary(tally.latencies)
     if "--slowest" in sys.argv:
         start = min(w[0] for w in tally.when)

@@ -24,7 +24,7 @@ import pytest
 
 from kage.core.extension import catalog
 
-TOP, EXT, CORE = "interfaces and tools", "extensions", "core"  # kage.serve is an interface
+TOP, EXT, CORE = "interfaces and tools", "extensions", "core"
 FORBIDDEN = {(CORE, EXT), (CORE, TOP), (EXT, TOP)}  # (from, to) arrows that must not exist
 
 

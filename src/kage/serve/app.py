@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from kage.serve.worlds import Served
 from kage.warm import warm_up
 
 PAGE = Path(__file__).parent / "page"
+CHECKPOINT_SECONDS = 5.0
 
 
 def create_app(settings: Settings | None = None) -> Any:
@@ -90,11 +92,19 @@ def _collect_rarely() -> None:
 
 
 async def _sweeping(app: FastAPI) -> None:
+    """The idle games' sweep, and SQLite's checkpoints on a thread (every few seconds:
+    they wait for the disk, which must not hold up a turn)."""
     settings: Settings = app.state.settings
+    games = app.state.games
+    swept: float | None = None
     while True:
-        with contextlib.suppress(Exception):  # a busy database: next time
-            app.state.games.sweep()
-        await asyncio.sleep(settings.sweep_seconds)
+        if swept is None or time.monotonic() - swept >= settings.sweep_seconds:
+            swept = time.monotonic()
+            with contextlib.suppress(Exception):  # a busy database: next time
+                games.sweep()
+        with contextlib.suppress(Exception):
+            await asyncio.to_thread(games.store.checkpoint)
+        await asyncio.sleep(min(CHECKPOINT_SECONDS, settings.sweep_seconds))
 
 
 def _errors(app: FastAPI) -> None:

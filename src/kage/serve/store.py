@@ -289,6 +289,17 @@ class Store:
                           args).rowcount
         return int(gone or 0)
 
+    def checkpoint(self) -> None:
+        """Copy SQLite's write-ahead log into the database, on a connection of its own
+        (safe on any thread; passive: it never blocks the players' writes)."""
+        if self.dialect != "sqlite":
+            return
+        conn = sqlite3.connect(self.url[len("sqlite:///") :], timeout=30.0)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            conn.close()
+
     def close(self) -> None:
         self.conn.close()
 
@@ -305,6 +316,9 @@ def _open_sqlite(path: str, sync: bool) -> sqlite3.Connection:
         # only a power cut can lose the last turns. FULL waits for the disk.
         conn.execute(f"PRAGMA synchronous={'FULL' if sync else 'NORMAL'}")
         conn.execute("PRAGMA busy_timeout=30000")
+        # checkpoints wait for the disk: not in a player's turn, but in `checkpoint`,
+        # which the server runs on a thread of its own now and then
+        conn.execute("PRAGMA wal_autocheckpoint=0")
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Could not open the SQLite database {path!r}: {exc}") from exc
     return conn
