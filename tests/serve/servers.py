@@ -22,7 +22,8 @@ class Server:
         self.database = database
         self.folder = folder
         # scripts play faster than people: the flood test sets its own limits
-        self.settings = {"commands_burst": 100_000, **settings}
+        self.settings = {"commands_burst": 100_000, "wrong_tokens_per_minute": 100_000,
+                         **settings}
         self.proc: subprocess.Popen[bytes] | None = None
         self.url = ""
 

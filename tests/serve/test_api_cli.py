@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +50,16 @@ def test_the_settings_reach_the_server_from_the_environment() -> None:
         os.environ.clear()
         os.environ.update(old)
     assert again.commands_burst == 7 and again.sync_every_commit is False
+
+
+def test_the_world_named_on_the_command_line_is_the_default(start_server: Any) -> None:
+    from kage import worlds
+
+    folder = worlds.locate("cloak")  # as a folder path, as a writer would name theirs
+    server = start_server("sqlite", world=str(folder))
+    with server.client() as client:
+        made = client.post("/api/games").json()
+        assert made["world"] == "cloak"
+        assert client.get("/api/worlds").json()["default"] == "cloak"
+        other = client.post("/api/games", json={"world": "banished"}).json()
+        assert "Valley of the End" in other["turn"]["output"]

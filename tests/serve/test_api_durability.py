@@ -132,3 +132,15 @@ def test_floods_are_throttled_and_others_keep_playing(kind: str, start_server: A
         codes = [client.post("/api/games").status_code for _ in range(200)]
         assert set(codes) == {429}
         assert play(client, calm, calm_auth, "x desk")[-1]["command"] == "x desk"
+
+
+def test_guessing_tokens_is_throttled(start_server: Any) -> None:
+    server = start_server("sqlite", wrong_tokens_per_minute=5)
+    with server.client() as client:
+        game, auth, _ = new_game(client)
+        wrong = {"Authorization": "Bearer " + "x" * 43}
+        codes = [client.get(f"/api/games/{game}", headers=wrong).status_code for _ in range(5)]
+        codes += [client.post(f"/api/games/{game}/commands", json={"command": "look"},
+                              headers=wrong).status_code for _ in range(3)]
+        assert codes == [404] * 5 + [429] * 3
+        assert play(client, game, auth, "look")[-1]["command"] == "look"  # the owner plays on

@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None) -> Any:
         "creates": Buckets(settings.creates_per_minute, settings.creates_burst),
         "creates_total": Buckets(settings.creates_per_minute_total,
                                  settings.creates_per_minute_total / 6),
-        "guesses": Buckets(30, 30),
+        "guesses": Buckets(settings.wrong_tokens_per_minute, settings.wrong_tokens_per_minute),
     }
     app.include_router(api.router)
     app.include_router(websocket.router)

@@ -39,10 +39,11 @@ class Settings:
     creates_per_minute: int = 60  # new games per client address, with a burst
     creates_burst: int = 20
     creates_per_minute_total: int = 1_200  # new games per server process, all clients
+    wrong_tokens_per_minute: int = 30  # per client address, as its burst too
     idle_days: float = 30.0  # a game untouched this long is deleted by the sweep
     unplayed_hours: float = 24.0  # ... and a game never played, after this long
     sweep_seconds: float = 3_600.0  # how often the sweep runs
-    games_in_memory: int = 2_000  # sessions kept in memory per process (least recent go)
+    games_in_memory: int = 1_000  # per process, least recent go: some 0.3 MB each
     transcript_kept: int = 1_000  # turn objects kept per game for GET and a reload
     transcript_sent: int = 200  # turn objects GET answers by default
     # wait for the disk at every commit: off, a turn survives the server being killed
