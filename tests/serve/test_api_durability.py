@@ -144,3 +144,18 @@ def test_guessing_tokens_is_throttled(start_server: Any) -> None:
                               headers=wrong).status_code for _ in range(3)]
         assert codes == [404] * 5 + [429] * 3
         assert play(client, game, auth, "look")[-1]["command"] == "look"  # the owner plays on
+
+
+def test_games_pushed_out_of_memory_come_back_whole(start_server: Any) -> None:
+    server = start_server("sqlite", games_in_memory=1)  # every switch reloads a game
+    lines = walkthrough()[:12]
+    with server.client() as client:
+        first, first_auth, _ = new_game(client, seed=1)
+        second, second_auth, _ = new_game(client, seed=2)
+        got_first, got_second = [], []
+        for line in lines:
+            got_first += play(client, first, first_auth, line)
+            got_second += play(client, second, second_auth, line)
+        undone = play(client, first, first_auth, "undo. undo")
+    assert got_first == local(lines, seed=1) and got_second == local(lines, seed=2)
+    assert all(step["output"].startswith("[Undone:") for step in undone)
