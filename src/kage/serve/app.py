@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from kage import __version__
-from kage.serve import api, websocket
+from kage.serve import api, panel_routes, websocket
 from kage.serve.api import ApiError, error_response
 from kage.serve.config import Settings
 from kage.serve.games import Games
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None) -> Any:
     }
     app.include_router(api.router)
     app.include_router(websocket.router)
+    app.include_router(panel_routes.router)  # the page's panels: status, inventory, map, plots
     _errors(app)
     if PAGE.is_dir():
         app.mount("/", StaticFiles(directory=PAGE, html=True), name="page")
