@@ -17,7 +17,7 @@ from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, ru
 from kage.core.engine import Engine
 from kage.core.prose import capital
 from kage.core.settings import Settings
-from kage.parser import mentions
+from kage.parser import mentions, scenery
 from kage.world import calendar, hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event, EventLog
@@ -289,6 +289,7 @@ class Game:
         line = fixed
         was_done = self.state.done
         before = dict(self.state.pronouns)
+        scenery.command_begins(self)  # what its reply says is heard if it takes a turn
         result = parse(self, line)
         self.oops = (line, result.unknown) if result.unknown else None
         reply = self._play(result)

@@ -270,3 +270,24 @@ def test_an_instead_rule_that_does_something_is_listed_and_one_that_refuses_is_n
         cloak.command(command)
     assert "examine message" in adm.admissible_commands(cloak)
     assert cloak.command("examine message").acted and cloak.state.won
+
+
+def test_a_turn_that_changes_nothing_named_parses_nothing_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A command's parse is kept while what it read is unchanged: the turn passing is not
+    read by a parse (the game, not the parser, notes that a command begins)."""
+    parsed: list[str] = []
+    real = adm._parsed
+
+    def counting(game: Game, command: str) -> adm.Key | None:
+        parsed.append(command)
+        return real(game, command)
+
+    monkeypatch.setattr(adm, "_parsed", counting)
+    game = Game(load("cloak"), seed=0)
+    first = adm.admissible_commands(game)
+    assert parsed
+    parsed.clear()
+    game.command("wait")
+    assert adm.admissible_commands(game) == first and parsed == []
