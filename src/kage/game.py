@@ -75,6 +75,9 @@ class Game:
         self.kept: dict[str, Any] = {}
         self.acting: list[Action] = []  # the actions being performed, innermost last
         self.vague: list[str] = []  # the vague responses said during this command
+        # above 0 while only asked whether an action would be allowed (pipeline.applies):
+        # responses that say something whatever their slots are then left unfilled
+        self.dry = 0
         # the last command that failed on an unknown word, and that word, for OOPS
         self.oops: tuple[str, str] | None = None
         self.settings = Settings()  # the player's preferences; a session shares its own

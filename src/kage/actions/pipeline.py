@@ -344,7 +344,11 @@ def run_activity(game: Game, name: str, action: Action) -> None:
 def applies(game: Game, action: Action) -> bool:
     """Whether `action` would be allowed now (or something done in its place, as an
     `Instead`); the world is left as it was."""
-    refused = refusal(game, replace(action, data=dict(action.data), trial=True))
+    game.dry += 1  # whether a rule says something matters, not its words
+    try:
+        refused = refusal(game, replace(action, data=dict(action.data), trial=True))
+    finally:
+        game.dry -= 1
     return refused is None or isinstance(refused[1], Instead)
 
 

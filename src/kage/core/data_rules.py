@@ -200,9 +200,8 @@ class DataRule:
             game.state.rng = drawn
         if not refuses:
             return None
-        if self.acts:
-            return Instead(SILENT)  # done in the action's place: its words are not needed
-        return self._words(game, action) or SILENT
+        # only whether it stops matters to a trial, not its words
+        return Instead(SILENT) if self.acts else SILENT
 
 
 def acts(effects: list[dict[str, Any]]) -> bool:
