@@ -10,7 +10,8 @@ Check rules must not change the world: `applies` runs them alone to ask whether 
 action would be allowed, which is how admissible commands are listed. It marks the action
 as a `trial`, so a rule that does change the world when it refuses (a world's data rule:
 "in the dark, anything but going north disturbs the message") does so only when the
-action is really tried.
+action is really tried. While it asks, the game is `dry`: a refusal's words are not
+filled in (only whether a rule says something matters).
 
 A refusing rule may also do something in the action's place (a world's data rule in the
 instead phase with effects: "reading the message" marks it read and ends the story). Its
