@@ -17,7 +17,7 @@ from kage.actions.pipeline import MOVED, Action, Outcome, Rulebooks, perform, ru
 from kage.core.engine import Engine
 from kage.core.prose import capital
 from kage.core.settings import Settings
-from kage.parser import mentions
+from kage.parser import mentions, scenery
 from kage.world import calendar, hearing, query, rng
 from kage.world.clock import stamp
 from kage.world.events import Event, EventLog
@@ -75,6 +75,9 @@ class Game:
         self.kept: dict[str, Any] = {}
         self.acting: list[Action] = []  # the actions being performed, innermost last
         self.vague: list[str] = []  # the vague responses said during this command
+        # above 0 while only asked whether an action would be allowed (pipeline.applies):
+        # responses that say something whatever their slots are then left unfilled
+        self.dry = 0
         # the last command that failed on an unknown word, and that word, for OOPS
         self.oops: tuple[str, str] | None = None
         self.settings = Settings()  # the player's preferences; a session shares its own
@@ -289,6 +292,7 @@ class Game:
         line = fixed
         was_done = self.state.done
         before = dict(self.state.pronouns)
+        scenery.command_begins(self)  # what its reply says is heard if it takes a turn
         result = parse(self, line)
         self.oops = (line, result.unknown) if result.unknown else None
         reply = self._play(result)

@@ -250,3 +250,44 @@ def test_kept_lists_are_those_worked_out_afresh(name: str, data: st.DataObject) 
         if not listed:
             break
         game.command(data.draw(st.sampled_from(listed)))
+
+
+def test_an_instead_rule_that_does_something_is_listed_and_one_that_refuses_is_not(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """An instead rule with effects is what the command does (an outcome: "sing" adds to
+    patience, reading the message wins Cloak); one with words alone is a refusal."""
+    from tests.core.cellar import WORLD
+    from tests.helpers import world_from
+
+    game = Game(world_from(tmp_path_factory, "cellar", WORLD), seed=0)
+    game.command("east")
+    listed = adm.admissible_commands(game)
+    assert "sing" in listed and "take pebble" in listed
+    assert "take cat" not in listed and "take apple" not in listed
+    cloak = Game(load("cloak"), seed=0)
+    for command in ("w", "remove cloak", "hang cloak on hook", "e", "s"):
+        cloak.command(command)
+    assert "examine message" in adm.admissible_commands(cloak)
+    assert cloak.command("examine message").acted and cloak.state.won
+
+
+def test_a_turn_that_changes_nothing_named_parses_nothing_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A command's parse is kept while what it read is unchanged: the turn passing is not
+    read by a parse (the game, not the parser, notes that a command begins)."""
+    parsed: list[str] = []
+    real = adm._parsed
+
+    def counting(game: Game, command: str) -> adm.Key | None:
+        parsed.append(command)
+        return real(game, command)
+
+    monkeypatch.setattr(adm, "_parsed", counting)
+    game = Game(load("cloak"), seed=0)
+    first = adm.admissible_commands(game)
+    assert parsed
+    parsed.clear()
+    game.command("wait")
+    assert adm.admissible_commands(game) == first and parsed == []

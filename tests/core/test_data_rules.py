@@ -47,10 +47,20 @@ def test_an_instead_rule_refuses_and_runs_its_effects(in_the_dark: Session) -> N
     assert stumbles(in_the_dark) == 1
 
 
-def test_the_refusing_rule_is_named_as_the_reason(in_the_dark: Session) -> None:
+def test_an_instead_rule_with_effects_is_the_action_done(in_the_dark: Session) -> None:
+    """Its effects take the action's place: an outcome, not a refusal, named as the
+    reason all the same."""
     outcome = perform(in_the_dark.game, Action("examine", noun="note"))
-    assert not outcome.done and outcome.text == [GROPE]
+    assert outcome.done and outcome.text == [GROPE]
     assert outcome.reason == "stumbling in the dark"
+
+
+def test_an_instead_rule_with_words_alone_refuses(hugo: Session) -> None:
+    play(hugo, "east")
+    outcome = perform(hugo.game, Action("take", noun="cat"))
+    assert not outcome.done and outcome.text == ["The cat will not be carried."]
+    assert not applies(hugo.game, Action("take", noun="cat"))
+    assert applies(hugo.game, Action("sing"))  # effects alone: done in the action's place
 
 
 def test_any_action_except_going_up(in_the_dark: Session) -> None:
@@ -83,7 +93,7 @@ def test_asking_whether_an_action_applies_changes_nothing(in_the_dark: Session) 
     game = in_the_dark.game
     before = game.state.digest()
     action = Action("take", noun="note")
-    assert not applies(game, action)
+    assert applies(game, action)  # stumbling takes its place: done, not refused
     assert not action.trial
     assert game.state.digest() == before and game.take_output() == ""
     assert applies(game, Action("go", direction="up"))
@@ -139,9 +149,9 @@ def test_rules_that_stop_with_nothing_to_say(hugo: Session) -> None:
     assert play(hugo, "wear hat") == ""  # an after rule with only effects: no report
     assert hugo.game.state.flags["hat_on"] is True
     minutes = hugo.game.state.minutes
-    assert play(hugo, "sing") == ""  # an instead rule with only effects: refused, silently
-    assert counters.value(hugo.game, "patience") == 3
-    assert hugo.game.state.minutes == minutes
+    reply = hugo.game.command("sing")  # an instead rule with only effects: done, silently
+    assert reply.acted and reply.text == "" and counters.value(hugo.game, "patience") == 3
+    assert hugo.game.state.minutes > minutes  # it took its turn, as the action would
 
 
 # -- counters -----------------------------------------------------------------------------

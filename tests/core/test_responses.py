@@ -47,3 +47,21 @@ def test_unknown_placeholders_are_left_and_listed(game: Game) -> None:
     text = "{nonsense} stays; {{provider:x}} is not a placeholder."
     assert placeholders(text) == ["nonsense"]
     assert response("testing.raw", text)(game).startswith("{nonsense} stays")
+
+
+SLOT_ONLY = response("testing.slot_only", "{reason}", "reason")
+
+
+def test_only_asked_whether_something_is_said_a_response_is_not_filled(game: Game) -> None:
+    """While `pipeline.applies` asks (game.dry), a response that says something whatever
+    its slots hold is left unfilled; one that may say nothing is filled, so an empty
+    refusal is still no refusal."""
+    poke = Action("poke", noun="tsunade")
+    game.dry += 1
+    try:
+        assert SAMPLE(game, poke) == SAMPLE.default
+        assert SLOT_ONLY(game, reason="") == ""
+        assert SLOT_ONLY(game, reason="Too late.") == "Too late."
+    finally:
+        game.dry -= 1
+    assert SAMPLE(game, poke) != SAMPLE.default

@@ -13,6 +13,7 @@ from tests.helpers import walkthrough, world_from
 
 from kage import worlds
 from kage.content.compile import load_world
+from kage.core import counters
 from kage.interfaces.cli import main
 from kage.tools.solve import BEST, Bounds, Report, solve
 from kage.tools.solve.candidates import durations, durations_in, keep
@@ -189,17 +190,17 @@ def test_the_command_prints_json_and_says_when_it_found_no_win() -> None:
 
 
 # -- the bundled worlds -------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True,
-    reason="admissible_commands misses 'examine message' in the lit bar: an instead rule "
-    "with effects is taken for a refusal (issue 11, open)",
-)
 def test_cloak_of_darkness_is_won_and_both_endings_found(cloak: World) -> None:
     report = solve(cloak, bounds=Bounds(seconds=60))
     assert report.win is not None and report.win_verified
     assert report.endings["won"]["won"] and not report.endings["lost"]["won"]
     assert report.exhaustive  # the blunders in the dark are counted up to 2, then alike
-    assert any(dead.ending == "lost" for dead in report.dead_ends)
+    # the one way to lose: blundering about the dark bar (two disturbances), found where
+    # the path first does it, before the message is read
+    assert report.dead_ends
+    for dead in report.dead_ends:
+        game = start_game(cloak, report.seed, dead.path)
+        assert counters.value(game, "disturbed") >= 2, dead.path
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,13 @@ Check rules must not change the world: `applies` runs them alone to ask whether 
 action would be allowed, which is how admissible commands are listed. It marks the action
 as a `trial`, so a rule that does change the world when it refuses (a world's data rule:
 "in the dark, anything but going north disturbs the message") does so only when the
-action is really tried.
+action is really tried. While it asks, the game is `dry`: a refusal's words are not
+filled in (only whether a rule says something matters).
+
+A refusing rule may also do something in the action's place (a world's data rule in the
+instead phase with effects: "reading the message" marks it read and ends the story). Its
+words come as `Instead`: the action is stopped there, yet counts as having happened, so
+`applies` allows it and `perform` reports it done.
 
 Every rule has a name (its function's) and an origin ("core", an extension's name), and is
 placed by name, as Inform places rules: ``@rule("carry_out", "go", after="travelling")``.
@@ -302,6 +308,13 @@ class Rulebooks:
         return {name for (phase, name) in self._books if name != "*" and phase != ACTIVITY}
 
 
+class Instead(str):
+    """The words of a refusing-phase rule that did something in the action's place: the
+    rules after it do not run, but the action counts as done (it is no refusal)."""
+
+    __slots__ = ()
+
+
 @dataclass(slots=True)
 class Outcome:
     done: bool  # the action was carried out
@@ -310,7 +323,9 @@ class Outcome:
 
 
 def refusal(game: Game, action: Action) -> tuple[str, str] | None:
-    """(rule name, sentence) of the first refusing rule, or None if the action may go."""
+    """(rule name, sentence) of the first rule of the refusing phases that stops the
+    action, or None if the action may go. The sentence is an `Instead` when the rule did
+    something in the action's place."""
     for phase in REFUSING:
         for entry in game.rules.rules(phase, action.name):
             said = entry.func(game, action)
@@ -328,15 +343,24 @@ def run_activity(game: Game, name: str, action: Action) -> None:
 
 
 def applies(game: Game, action: Action) -> bool:
-    """Whether `action` would be allowed now; the world is left as it was."""
-    return refusal(game, replace(action, data=dict(action.data), trial=True)) is None
+    """Whether `action` would be allowed now (or something done in its place, as an
+    `Instead`); the world is left as it was."""
+    game.dry += 1  # whether a rule says something matters, not its words
+    try:
+        refused = refusal(game, replace(action, data=dict(action.data), trial=True))
+    finally:
+        game.dry -= 1
+    return refused is None or isinstance(refused[1], Instead)
 
 
 def perform(game: Game, action: Action) -> Outcome:
     action.actor = action.actor or game.world.player
     refused = refusal(game, action)
     if refused is not None:
-        return Outcome(False, [refused[1]], refused[0])
+        name, said = refused
+        if isinstance(said, Instead):  # done in the action's place: no refusal
+            return Outcome(True, [str(said)] if said.strip() else [], name)
+        return Outcome(False, [said], name)
     rules = game.rules
     for entry in rules.rules("carry_out", action.name):
         entry.func(game, action)

@@ -723,12 +723,21 @@ def admissible(game: Game) -> list[Admitted]:
 
 def _seen_by_all(game: Game, kept: _Kept) -> dict[ReadKey, Any] | None:
     """What every read of the kept results saw (to know the whole list again)."""
+    # each kept result is current, so what its reads saw is what they see now: the
+    # list's reads saw what the results' reads saw, all together
     memo = kept.memo
-    ids = [("frame", None)] + [
-        (kind, k) for k in kept.rows_frame.candidates for kind in ("check", "meaning", "say")
-    ]
-    reads = frozenset().union(*(memo[i].reads for i in ids if i in memo))
-    return tracking.values(game, reads | {("state", "done")})
+    seen: dict[ReadKey, Any] = {}
+    for k in (None, *kept.rows_frame.candidates):
+        for kind in ("check", "meaning", "say") if k is not None else ("frame",):
+            entry = memo.get((kind, k))
+            if entry is None:
+                continue
+            if entry.seen is None:
+                return None
+            seen.update(entry.seen)
+    done = ("state", "done")
+    seen[done] = tracking.value(game, done)
+    return seen
 
 
 def _work_out(game: Game, kept: _Kept) -> tuple[list[Admitted], bool]:

@@ -5,7 +5,10 @@ Each phase keeps Inform 7's meaning:
 
 - ``before``: runs first; says its text and lets the action go on, unless ``stop: true``.
 - ``instead``: the action does not happen (unless ``stop: false``): the rule's words and
-  effects take its place.
+  effects take its place. With effects that change the world (anything but ``say``) the
+  rule is an outcome, not a refusal: what it does counts as the action done (it is
+  admissible, takes its turn, and undo takes it back as a step); with words alone it
+  refuses.
 - ``check``: refuses when it says something (or with ``stop: true``).
 - ``after``: runs once the action is done; its words replace the standard report, unless
   ``stop: false``.
@@ -25,7 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kage.actions.information import FREE
-from kage.actions.pipeline import REFUSING, Action, Rulebooks
+from kage.actions.pipeline import REFUSING, Action, Instead, Rulebooks
 from kage.core.responses import fill
 from kage.world import effects, query
 from kage.world.conditions import holds
@@ -147,6 +150,8 @@ class DataRule:
         self.say: str = spec.get("say") or ""
         self.effects: list[dict[str, Any]] = spec.get("effects") or []
         self.stops = stops(self.phase, spec.get("stop"), bool(self.say))
+        # an instead rule that changes the world does something in the action's place
+        self.acts = self.phase == "instead" and self.stops and acts(self.effects)
         self.first = bool(spec.get("first"))
         where = spec.get("source", "")
         # what `kage rules` and an Outcome's reason show
@@ -174,6 +179,8 @@ class DataRule:
         words = "\n\n".join(w for w in (self._words(game, action), game.said_since(mark)) if w)
         if self.phase == "report":
             return words or None
+        if self.acts:
+            return Instead(words or SILENT)
         if self.stops:
             return words or SILENT
         game.say(words)
@@ -193,7 +200,13 @@ class DataRule:
             game.state.rng = drawn
         if not refuses:
             return None
-        return self._words(game, action) or SILENT
+        # only whether it stops matters to a trial, not its words
+        return Instead(SILENT) if self.acts else SILENT
+
+
+def acts(effects: list[dict[str, Any]]) -> bool:
+    """Whether effects change the world (any kind but words said)."""
+    return any(kind not in ("say", "when") for item in effects for kind in item)
 
 
 def stops(phase: str, stop: bool | None, says: bool) -> bool:

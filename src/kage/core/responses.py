@@ -22,6 +22,8 @@ name it.
 
 from __future__ import annotations
 
+import functools
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -152,7 +154,16 @@ class Named:
 def say(game: Game, resp: Response, action: Action | None = None, **slots: Any) -> str:
     if resp.vague:
         game.vague.append(resp.name)
-    return fill(game, text_of(game, resp), action, **slots)
+    text = text_of(game, resp)
+    if getattr(game, "dry", 0) and _worded(text):
+        return text  # only asked whether something is said (pipeline.applies): no filling
+    return fill(game, text, action, **slots)
+
+
+@functools.cache
+def _worded(text: str) -> bool:
+    """Whether a text says something whatever its placeholders are filled with."""
+    return any(c.isalnum() for c in re.sub(r"\{[^{}]*\}", "", text))
 
 
 def placeholders(text: str) -> list[str]:

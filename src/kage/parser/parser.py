@@ -80,9 +80,9 @@ _POLITE = re.compile(r"^\s*(?:please|kindly)\b[\s,]*|[\s,]*\b(?:please|thanks)\s
 
 
 def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> Parsed:
-    """`chosen` maps a noun phrase to the entity an earlier "Which do you mean?" settled."""
-    if chosen is None:
-        scenery.command_begins(game)  # what its reply says is heard if it takes a turn
+    """`chosen` maps a noun phrase to the entity an earlier "Which do you mean?" settled.
+    (The game notes that a command begins, `scenery.command_begins`, not the parse: a
+    parse asked only to see what a text means is no command.)"""
     polite = _POLITE.sub("", command)
     if polite.strip() and chosen is None and not pending.reading(game, words(command)):
         command = polite  # "forgive kai please": the please is manners, not a word

@@ -18,7 +18,9 @@
       acquiring: [take, buy]
 
 Phases keep Inform 7's meanings (see `kage.core.data_rules`): before says and goes on;
-instead stops the action; check stops it when it says something; after replaces the
+instead stops the action (with effects, they are what the command did: it counts as done,
+takes its turn and is admissible; with words alone it refuses); check stops it when it
+says something; after replaces the
 standard report; report adds to it (after the standard one, or before with `first: true`).
 `stop: true` or `stop: false` says otherwise. `any` is every action in the world, not
 out-of-world ones such as score or help. The standard kinds of action are `moving` (go,
