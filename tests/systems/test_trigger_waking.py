@@ -1,8 +1,10 @@
-"""Triggers found false are passed over until something they read happens; never wrongly.
+"""Triggers and endings found false are passed over until something that could make them
+true happens (what the part that made them false reads); never wrongly.
 
-With `VERIFY_SKIPS` on, every trigger passed over is asked anyway and an AssertionError is
-raised if it holds: a condition kind whose `reads` leave out something it depends on (or a
-change made without its event) shows up here as a trigger that should have fired."""
+With `VERIFY_SKIPS` on, every condition passed over is asked anyway and an AssertionError
+is raised if it holds: a condition kind whose `reads` leave out something it depends on, a
+change made without its event, or a wrong choice of the part that decides shows up here
+as a trigger that should have fired."""
 
 from __future__ import annotations
 
@@ -13,8 +15,7 @@ from tests.helpers import walkthrough, world_from
 
 from kage import worlds
 from kage.game import Game
-from kage.systems import scenes
-from kage.world import conditions
+from kage.world import conditions, watch
 
 NEWCOMERS = Path(__file__).parent.parent / "data" / "newcomers"
 PLAYS = {"banished": "full.txt", "tidebell": "tidebell.txt"}  # Cloak has no triggers
@@ -30,7 +31,7 @@ def commands(world: str) -> list[str]:
 
 @pytest.fixture
 def verifying(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scenes, "VERIFY_SKIPS", True)
+    monkeypatch.setattr(watch, "VERIFY_SKIPS", True)
 
 
 @pytest.mark.parametrize("world", sorted(PLAYS))
@@ -38,7 +39,8 @@ def test_no_trigger_is_passed_over_while_it_holds(world: str, verifying: None) -
     game = Game(worlds.load(world), seed=3)
     passed_over = 0
     for line in commands(world):
-        before = len(game.kept.get("triggers.quiet", {}))
+        kept = game.kept.get("watch.triggers")
+        before = len(kept.quiet) if kept else 0
         game.command(line)
         passed_over += before
         if game.state.done:
@@ -53,13 +55,13 @@ def test_a_kind_that_hides_what_it_reads_is_caught(
     game = Game(world, seed=3)
     flag = game.engine.conditions["flag"]
     monkeypatch.setattr(flag, conditions.READS, frozenset({"nothing.ever"}))
-    world.runtime.pop("triggers.plan", None)
+    game.engine.deciding_conditions.clear()
     try:
         with pytest.raises(AssertionError, match="passed over but holds"):
             for line in commands("banished"):
                 game.command(line)
     finally:
-        world.runtime.pop("triggers.plan", None)
+        game.engine.deciding_conditions.clear()
 
 
 def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
@@ -75,8 +77,8 @@ def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
         return sorted((minute, tid) for tid, minute in game.state.fired.items() if tid in ids)
 
     skipping = fired_by_turn()
-    # every trigger reading "cannot say": asked every turn, as before triggers were woken
-    monkeypatch.setattr(scenes, "plan", lambda game: [(t, None, False) for t in world.triggers])
+    # every condition "cannot say" what wakes it: asked every turn, as before waking
+    monkeypatch.setattr(watch, "why", lambda game, cond: lambda game, truth: None)
     assert fired_by_turn() == skipping
     assert len(skipping) >= 10
 
@@ -123,3 +125,52 @@ def test_a_trigger_woken_by_an_earlier_one_fires_in_the_same_pass(
     game.command("wait")  # both asked and found false: both quiet now
     game.command("east")
     assert game.state.fired.get("bell") == game.state.fired.get("echo") is not None
+
+
+def test_what_wakes_a_false_condition_is_what_its_deciding_part_reads(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    game = Game(world_from(tmp_path_factory, "chain", CHAIN))  # the hero is in the yard
+    kinds = game.engine.conditions
+    moves = frozenset({"moved", "consumed"})
+    at_shop, late = {"at": "shop"}, {"time": {"min": 10**6}}
+    # all: the false part least often woken (not the clock) decides
+    assert conditions.deciding(kinds, {"all": [late, at_shop]})(game, False) == moves
+    assert conditions.deciding(kinds, {"all": [{"at": "yard"}, late]})(game, False) == {"time"}
+    # several keys in one dict are an all
+    assert conditions.deciding(kinds, {**at_shop, "flag": "rung"})(game, False) == {"flag"}
+    # any false: every part keeps it false
+    assert conditions.deciding(kinds, {"any": [late, at_shop]})(game, False) == moves | {"time"}
+    # not: what keeps the inner part true keeps the whole false
+    negated = {"not": {"any": [{"at": "yard"}, late]}}
+    assert conditions.deciding(kinds, negated)(game, False) == moves
+    # a part that cannot say what it reads makes the whole unable to say, unless another
+    # false part decides
+    assert conditions.deciding(kinds, {"any": [{"chance": 0.0}, at_shop]})(game, False) is None
+    assert conditions.deciding(kinds, {"all": [{"chance": 0.0}, at_shop]})(game, False) == moves
+
+
+def test_a_trigger_false_by_a_part_that_does_not_read_the_clock_is_not_asked_as_time_passes(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = world_from(
+        tmp_path_factory,
+        "chain",
+        CHAIN.replace("when: {at: shop}", "when: {all: [{time: {min: 0}}, {at: shop}]}"),
+    )
+    game = Game(world)
+    asked: list[str] = []
+    real = conditions.holds
+
+    def counting(game: Game, cond: object) -> bool:
+        asked.append(str(cond))
+        return real(game, cond)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(watch, "holds", counting)
+    game.command("wait")
+    first = len(asked)
+    for _ in range(5):
+        game.command("wait")
+    assert first > 0 and len(asked) == first  # the clock moved; only a move wakes it
+    game.command("east")
+    assert "bell" in game.state.fired

@@ -96,6 +96,73 @@ def compiled(kinds: dict[str, Check], cond: dict[str, Any]) -> Test:
     return lambda game: all(part(game) for part in parts)
 
 
+Reads = frozenset[str] | None
+Deciding = Callable[["Game", bool], Reads]
+
+
+def deciding(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Deciding:
+    """A function that, given the truth `cond` has now, names what a part of it that alone
+    keeps that truth reads (None: cannot say). A conjunction found false stays false while
+    one false part does, so what wakes it is what that part reads, not the whole: "at the
+    shack, and the wallet returned" sleeps until the player moves, however the clock runs.
+    Of several false parts the one least often woken is chosen (not the clock, fewest)."""
+    if not cond:
+        return lambda game, truth: frozenset()
+    parts = []
+    for key, arg in cond.items():
+        check = kinds.get(key)
+        if check is None:
+            raise KeyError(f"unknown condition '{key}'")
+        if key in ("all", "any") and check is _DEFAULT_KINDS[key]:
+            parts.append(_deciding_many(kinds, arg, key == "all"))
+        elif key == "not" and check is _not:
+            inner = deciding(kinds, arg)
+            parts.append(lambda game, truth, inner=inner: inner(game, not truth))  # type: ignore[misc]
+        else:
+            reads = reads_of(kinds, {key: arg})
+            parts.append(lambda game, truth, reads=reads: reads)  # type: ignore[misc]
+    if len(parts) == 1:
+        return parts[0]
+    return _deciding_many(kinds, [{k: v} for k, v in cond.items()], True, parts)
+
+
+def _deciding_many(
+    kinds: dict[str, Check],
+    conds: list[dict[str, Any]],
+    every: bool,
+    parts: list[Deciding] | None = None,
+) -> Deciding:
+    """`deciding` for all (every=True) or any of `conds`: when the one it is about is
+    decided by a single part (all false, any true), the best such part's reads; else the
+    union of every part's reads."""
+    tests = [compiled(kinds, c) if c else _always for c in conds]
+    whys = parts if parts is not None else [deciding(kinds, c) for c in conds]
+    pairs = list(zip(tests, whys, strict=True))
+
+    def why(game: Game, truth: bool) -> Reads:
+        if truth is every:  # every part has that truth: each of them keeps it
+            found: set[str] = set()
+            for _, part in pairs:
+                reads = part(game, truth)
+                if reads is None:
+                    return None
+                found |= reads
+            return frozenset(found)
+        best: Reads = None
+        for test, part in pairs:
+            if bool(test(game)) == truth:
+                reads = part(game, truth)
+                if reads is not None and (best is None or _rank(reads) < _rank(best)):
+                    best = reads
+        return best
+
+    return why
+
+
+def _rank(reads: frozenset[str]) -> tuple[bool, int]:
+    return TIME in reads, len(reads)
+
+
 def _calling(check: Check, arg: Any) -> Test:
     return lambda game: check(game, arg)
 

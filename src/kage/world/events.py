@@ -40,6 +40,10 @@ class EventLog:
     def __len__(self) -> int:
         return self._dropped + len(self._items)
 
+    def held_from(self) -> int:
+        """The number of the first event still held (those before it were trimmed)."""
+        return self._dropped
+
     def __iter__(self) -> Iterator[Event]:
         return iter(self._items)
 

@@ -1,0 +1,105 @@
+"""Conditions asked again and again and seldom true (the story's triggers, its endings,
+news waiting to be born): one found false is passed over until something that could make
+it true has happened, so a turn asks only the few that something woke.
+
+What wakes a condition is what the part of it that made it false reads
+(`conditions.deciding`): the kinds of event after which it may decide differently, plus
+the clock (TIME) for a part that reads it. What has happened is read from the event log:
+each watch remembers where in the log it last looked, and the kinds of the events since
+then are what stirred. A watch that the log no longer reaches back to asks everything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kage.world.conditions import TIME, Deciding, deciding, holds
+
+if TYPE_CHECKING:
+    from kage.game import Game
+
+# Ask every condition passed over anyway and fail if one holds (tests turn it on).
+VERIFY_SKIPS = False
+
+Quiet = tuple[int, frozenset[str], bool]  # (minute asked, what wakes it, it reads the clock)
+
+
+class Watch:
+    """One watch's memory: conditions found false, and where in the log it last looked.
+    Kept in `game.kept` (derived, dropped with the state it was made from)."""
+
+    __slots__ = ("quiet", "mark")
+
+    def __init__(self) -> None:
+        self.quiet: dict[str, Quiet] = {}
+        self.mark = -1  # log position of its last look; -1: never looked
+
+
+class Look:
+    """One pass of a watch over its conditions (`look`), asking each with `holds`."""
+
+    __slots__ = ("game", "watch", "stirred", "seen")
+
+    def __init__(self, game: Game, watch: Watch) -> None:
+        self.game = game
+        self.watch = watch
+        log = game.log
+        end = len(log)
+        held = log.held_from()
+        if watch.mark < held:
+            self.stirred: set[str] | None = None  # the log has lost what happened
+        else:
+            self.stirred = {e.kind for e in log[watch.mark :]}
+        # the next look starts here: what this pass's own effects emit stirs it as well
+        watch.mark = end
+        self.seen = end
+
+    def holds(self, key: str, cond: dict[str, Any] | None) -> bool:
+        """Whether `cond` (known by `key` in this watch) holds now."""
+        game = self.game
+        log_end = len(game.log)
+        stirred = self.stirred
+        if log_end != self.seen and stirred is not None:
+            stirred.update(e.kind for e in game.log[self.seen :])  # earlier answers' effects
+        self.seen = log_end
+        quiet = self.watch.quiet
+        entry = quiet.get(key)
+        now = game.state.minutes
+        if (
+            entry is not None
+            and stirred is not None
+            and (not entry[2] or entry[0] == now)
+            and stirred.isdisjoint(entry[1])
+        ):
+            if VERIFY_SKIPS and holds(game, cond):
+                raise AssertionError(f"'{key}' was passed over but holds")
+            return False
+        if holds(game, cond):
+            if entry is not None:
+                del quiet[key]
+            return True
+        wakes = why(game, cond)(game, False)
+        if wakes is None:
+            if entry is not None:
+                del quiet[key]
+        else:
+            quiet[key] = (now, wakes, TIME in wakes)
+        return False
+
+
+def look(game: Game, name: str) -> Look:
+    """Begin a pass of the watch `name` (made on first use)."""
+    watch = game.kept.get(name)
+    if watch is None:
+        watch = game.kept[name] = Watch()
+    return Look(game, watch)
+
+
+def why(game: Game, cond: dict[str, Any] | None) -> Deciding:
+    """`conditions.deciding` for `cond`, built once per condition and engine."""
+    cache = game.engine.deciding_conditions
+    found = cache.get(id(cond))
+    if found is None or found[0] is not cond:
+        found = (cond, deciding(game.engine.conditions, cond))
+        cache[id(cond)] = found
+    return found[1]
