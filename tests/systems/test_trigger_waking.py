@@ -55,13 +55,13 @@ def test_a_kind_that_hides_what_it_reads_is_caught(
     game = Game(world, seed=3)
     flag = game.engine.conditions["flag"]
     monkeypatch.setattr(flag, conditions.READS, frozenset({"nothing.ever"}))
-    game.engine.deciding_conditions.clear()
+    game.engine.explained_conditions.clear()
     try:
         with pytest.raises(AssertionError, match="passed over but holds"):
             for line in commands("banished"):
                 game.command(line)
     finally:
-        game.engine.deciding_conditions.clear()
+        game.engine.explained_conditions.clear()
 
 
 def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
@@ -78,7 +78,9 @@ def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
 
     skipping = fired_by_turn()
     # every condition "cannot say" what wakes it: asked every turn, as before waking
-    monkeypatch.setattr(watch, "why", lambda game, cond: lambda game, truth: None)
+    monkeypatch.setattr(
+        watch, "why", lambda game, cond: lambda game: (conditions.holds(game, cond), None)
+    )
     assert fired_by_turn() == skipping
     assert len(skipping) >= 10
 
@@ -132,22 +134,32 @@ def test_what_wakes_a_false_condition_is_what_its_deciding_part_reads(
 ) -> None:
     game = Game(world_from(tmp_path_factory, "chain", CHAIN))  # the hero is in the yard
     kinds = game.engine.conditions
+
+    def wakes(cond: dict[str, object]) -> frozenset[str] | None:
+        truth, reads = conditions.explained(kinds, cond)(game)
+        assert truth == conditions.holds(game, cond)
+        return reads
+
     moves = frozenset({"moved", "consumed"})
     at_shop, late = {"at": "shop"}, {"time": {"min": 10**6}}
-    # all: the false part least often woken (not the clock) decides
-    assert conditions.deciding(kinds, {"all": [late, at_shop]})(game, False) == moves
-    assert conditions.deciding(kinds, {"all": [{"at": "yard"}, late]})(game, False) == {"time"}
+    # all: a false part decides; one that does not read the clock is preferred
+    assert wakes({"all": [late, at_shop]}) == moves
+    assert wakes({"all": [{"at": "yard"}, late]}) == {"time"}
+    assert wakes({"all": [{"at": "yard"}, {"flag": "rung"}, late]}) == {"flag"}
     # several keys in one dict are an all
-    assert conditions.deciding(kinds, {**at_shop, "flag": "rung"})(game, False) == {"flag"}
+    assert wakes({**at_shop, "flag": "rung"}) == moves
     # any false: every part keeps it false
-    assert conditions.deciding(kinds, {"any": [late, at_shop]})(game, False) == moves | {"time"}
+    assert wakes({"any": [late, at_shop]}) == moves | {"time"}
     # not: what keeps the inner part true keeps the whole false
-    negated = {"not": {"any": [{"at": "yard"}, late]}}
-    assert conditions.deciding(kinds, negated)(game, False) == moves
+    assert wakes({"not": {"any": [{"at": "yard"}, late]}}) == moves
+    assert wakes({"not": {"all": [{"at": "yard"}, {"time": {"min": 0}}]}}) == moves | {"time"}
     # a part that cannot say what it reads makes the whole unable to say, unless another
-    # false part decides
-    assert conditions.deciding(kinds, {"any": [{"chance": 0.0}, at_shop]})(game, False) is None
-    assert conditions.deciding(kinds, {"all": [{"chance": 0.0}, at_shop]})(game, False) == moves
+    # false part decides before it
+    assert wakes({"any": [{"chance": 0.0}, at_shop]}) is None
+    assert wakes({"all": [at_shop, {"chance": 0.0}]}) == moves
+    # ... and parts after a clock-reading false part are asked only if they say what they
+    # read (a chance draws from the story's generator: asking it is not free)
+    assert wakes({"all": [late, {"chance": 1.0}, at_shop]}) == {"time"}
 
 
 def test_a_trigger_false_by_a_part_that_does_not_read_the_clock_is_not_asked_as_time_passes(
@@ -160,13 +172,18 @@ def test_a_trigger_false_by_a_part_that_does_not_read_the_clock_is_not_asked_as_
     )
     game = Game(world)
     asked: list[str] = []
-    real = conditions.holds
+    real = watch.why
 
-    def counting(game: Game, cond: object) -> bool:
-        asked.append(str(cond))
-        return real(game, cond)  # type: ignore[arg-type]
+    def counting(game: Game, cond: dict[str, object]) -> conditions.Explained:
+        explain = real(game, cond)
 
-    monkeypatch.setattr(watch, "holds", counting)
+        def asking(game: Game) -> tuple[bool, frozenset[str] | None]:
+            asked.append(str(cond))
+            return explain(game)
+
+        return asking
+
+    monkeypatch.setattr(watch, "why", counting)
     game.command("wait")
     first = len(asked)
     for _ in range(5):

@@ -55,7 +55,7 @@ class Engine:
     # id(condition dict) -> (that dict, its compiled test): see kage.world.conditions
     compiled_conditions: dict[int, tuple[Any, Callable[..., bool]]] = field(default_factory=dict)
     # id(condition dict) -> (that dict, what decides it): see kage.world.watch
-    deciding_conditions: dict[int, tuple[Any, Callable[..., Any]]] = field(default_factory=dict)
+    explained_conditions: dict[int, tuple[Any, Callable[..., Any]]] = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:

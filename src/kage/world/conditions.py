@@ -97,70 +97,90 @@ def compiled(kinds: dict[str, Check], cond: dict[str, Any]) -> Test:
 
 
 Reads = frozenset[str] | None
-Deciding = Callable[["Game", bool], Reads]
+Explained = Callable[["Game"], tuple[bool, Reads]]
 
 
-def deciding(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Deciding:
-    """A function that, given the truth `cond` has now, names what a part of it that alone
-    keeps that truth reads (None: cannot say). A conjunction found false stays false while
-    one false part does, so what wakes it is what that part reads, not the whole: "at the
-    shack, and the wallet returned" sleeps until the player moves, however the clock runs.
-    Of several false parts the one least often woken is chosen (not the clock, fewest)."""
+def explained(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Explained:
+    """A function deciding `cond` as `compiled` does (the same parts asked, in the same
+    order) that also names what a part of it that alone keeps that answer reads (None:
+    cannot say). A conjunction found false stays false while one false part does, so what
+    wakes it is what that part reads, not the whole: "at the shack, and the wallet
+    returned" sleeps until the player moves, however the clock runs. When the part that
+    decided reads the clock, the parts after it are asked too if they declare what they
+    read (such a kind only reads the state), for one that does not read the clock."""
     if not cond:
-        return lambda game, truth: frozenset()
+        return _explained_always
     parts = []
     for key, arg in cond.items():
         check = kinds.get(key)
         if check is None:
             raise KeyError(f"unknown condition '{key}'")
         if key in ("all", "any") and check is _DEFAULT_KINDS[key]:
-            parts.append(_deciding_many(kinds, arg, key == "all"))
+            parts.append(_explained_many(kinds, arg, key == "all"))
         elif key == "not" and check is _not:
-            inner = deciding(kinds, arg)
-            parts.append(lambda game, truth, inner=inner: inner(game, not truth))  # type: ignore[misc]
+            parts.append(_explained_not(explained(kinds, arg) if arg else _explained_always))
         else:
-            reads = reads_of(kinds, {key: arg})
-            parts.append(lambda game, truth, reads=reads: reads)  # type: ignore[misc]
+            parts.append(_explained_leaf(compiled(kinds, {key: arg}), reads_of(kinds, {key: arg})))
     if len(parts) == 1:
         return parts[0]
-    return _deciding_many(kinds, [{k: v} for k, v in cond.items()], True, parts)
+    return _explained_many(kinds, [{k: v} for k, v in cond.items()], True, parts)
 
 
-def _deciding_many(
+def _explained_always(game: Game) -> tuple[bool, Reads]:
+    return True, frozenset()
+
+
+def _explained_leaf(test: Test, reads: Reads) -> Explained:
+    return lambda game: (bool(test(game)), reads)
+
+
+def _explained_not(inner: Explained) -> Explained:
+    def explain(game: Game) -> tuple[bool, Reads]:
+        truth, reads = inner(game)
+        return not truth, reads
+
+    return explain
+
+
+def _explained_many(
     kinds: dict[str, Check],
     conds: list[dict[str, Any]],
     every: bool,
-    parts: list[Deciding] | None = None,
-) -> Deciding:
-    """`deciding` for all (every=True) or any of `conds`: when the one it is about is
-    decided by a single part (all false, any true), the best such part's reads; else the
-    union of every part's reads."""
-    tests = [compiled(kinds, c) if c else _always for c in conds]
-    whys = parts if parts is not None else [deciding(kinds, c) for c in conds]
-    pairs = list(zip(tests, whys, strict=True))
+    parts: list[Explained] | None = None,
+) -> Explained:
+    """`explained` for all (every=True) or any of `conds`: a part that settles it (false
+    for all, true for any) decides alone; else every part keeps the answer."""
+    found = parts if parts is not None else [explained(kinds, c) for c in conds]
+    # whether each part, and every part after it, declares what it reads
+    pure = [reads_of(kinds, c) is not None for c in conds]
+    for n in range(len(pure) - 2, -1, -1):
+        pure[n] = pure[n] and pure[n + 1]
+    pure.append(True)
+    rows = list(zip(found, pure[1:], strict=True))
+    settles = not every
 
-    def why(game: Game, truth: bool) -> Reads:
-        if truth is every:  # every part has that truth: each of them keeps it
-            found: set[str] = set()
-            for _, part in pairs:
-                reads = part(game, truth)
+    def explain(game: Game) -> tuple[bool, Reads]:
+        best: tuple[bool, Reads] | None = None
+        union: set[str] | None = set()
+        for part, rest_pure in rows:
+            truth, reads = part(game)
+            if truth is settles:
+                if reads is not None and TIME not in reads:
+                    return truth, reads
+                if best is None:
+                    best = (truth, reads)
+                if not rest_pure:
+                    return best
+            elif best is None and union is not None:
                 if reads is None:
-                    return None
-                found |= reads
-            return frozenset(found)
-        best: Reads = None
-        for test, part in pairs:
-            if bool(test(game)) == truth:
-                reads = part(game, truth)
-                if reads is not None and (best is None or _rank(reads) < _rank(best)):
-                    best = reads
-        return best
+                    union = None
+                else:
+                    union |= reads
+        if best is not None:
+            return best
+        return not settles, frozenset(union) if union is not None else None
 
-    return why
-
-
-def _rank(reads: frozenset[str]) -> tuple[bool, int]:
-    return TIME in reads, len(reads)
+    return explain
 
 
 def _calling(check: Check, arg: Any) -> Test:

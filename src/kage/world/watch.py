@@ -3,7 +3,7 @@ news waiting to be born): one found false is passed over until something that co
 it true has happened, so a turn asks only the few that something woke.
 
 What wakes a condition is what the part of it that made it false reads
-(`conditions.deciding`): the kinds of event after which it may decide differently, plus
+(`conditions.explained`): the kinds of event after which it may decide differently, plus
 the clock (TIME) for a part that reads it. What has happened is read from the event log:
 each watch remembers where in the log it last looked, and the kinds of the events since
 then are what stirred. A watch that the log no longer reaches back to asks everything.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.world.conditions import TIME, Deciding, deciding, holds
+from kage.world.conditions import TIME, Explained, explained, holds
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -74,11 +74,11 @@ class Look:
             if VERIFY_SKIPS and holds(game, cond):
                 raise AssertionError(f"'{key}' was passed over but holds")
             return False
-        if holds(game, cond):
+        truth, wakes = why(game, cond)(game)
+        if truth:
             if entry is not None:
                 del quiet[key]
             return True
-        wakes = why(game, cond)(game, False)
         if wakes is None:
             if entry is not None:
                 del quiet[key]
@@ -95,11 +95,11 @@ def look(game: Game, name: str) -> Look:
     return Look(game, watch)
 
 
-def why(game: Game, cond: dict[str, Any] | None) -> Deciding:
-    """`conditions.deciding` for `cond`, built once per condition and engine."""
-    cache = game.engine.deciding_conditions
+def why(game: Game, cond: dict[str, Any] | None) -> Explained:
+    """`conditions.explained` for `cond`, built once per condition and engine."""
+    cache = game.engine.explained_conditions
     found = cache.get(id(cond))
     if found is None or found[0] is not cond:
-        found = (cond, deciding(game.engine.conditions, cond))
+        found = (cond, explained(game.engine.conditions, cond))
         cache[id(cond)] = found
     return found[1]
