@@ -57,34 +57,51 @@ class Look:
     def holds(self, key: str, cond: dict[str, Any] | None) -> bool:
         """Whether `cond` (known by `key` in this watch) holds now."""
         game = self.game
-        log_end = len(game.log)
-        stirred = self.stirred
-        if log_end != self.seen and stirred is not None:
-            stirred.update(e.kind for e in game.log[self.seen :])  # earlier answers' effects
-        self.seen = log_end
-        quiet = self.watch.quiet
-        entry = quiet.get(key)
-        now = game.state.minutes
-        if (
-            entry is not None
-            and stirred is not None
-            and (not entry[2] or entry[0] == now)
-            and stirred.isdisjoint(entry[1])
-        ):
+        self._catch_up()
+        entry = self.watch.quiet.get(key)
+        if entry is not None and self._still(entry):
             if VERIFY_SKIPS and holds(game, cond):
                 raise AssertionError(f"'{key}' was passed over but holds")
             return False
         truth, wakes = why(game, cond)(game)
         if truth:
-            if entry is not None:
-                del quiet[key]
-            return True
-        if wakes is None:
-            if entry is not None:
-                del quiet[key]
+            self.forget(key)
         else:
-            quiet[key] = (now, wakes, TIME in wakes)
-        return False
+            self.settle(key, wakes)
+        return truth
+
+    def unchanged(self, key: str) -> bool:
+        """Whether what `key` was last settled with (`settle`) is known to stand: nothing it
+        reads has happened since. For work other than a condition that a watch can spare."""
+        self._catch_up()
+        entry = self.watch.quiet.get(key)
+        return entry is not None and self._still(entry)
+
+    def settle(self, key: str, reads: frozenset[str] | None) -> None:
+        """`key`'s answer stands until one of `reads` happens (None: nobody can say)."""
+        if reads is None:
+            self.forget(key)
+        else:
+            self.watch.quiet[key] = (self.game.state.minutes, reads, TIME in reads)
+
+    def forget(self, key: str) -> None:
+        self.watch.quiet.pop(key, None)
+
+    def _catch_up(self) -> None:
+        """What this pass's earlier answers (their effects) emitted stirs it too."""
+        log = self.game.log
+        end = len(log)
+        if end != self.seen and self.stirred is not None:
+            self.stirred.update(e.kind for e in log[self.seen :])
+        self.seen = end
+
+    def _still(self, entry: Quiet) -> bool:
+        stirred = self.stirred
+        return (
+            stirred is not None
+            and (not entry[2] or entry[0] == self.game.state.minutes)
+            and stirred.isdisjoint(entry[1])
+        )
 
 
 def look(game: Game, name: str) -> Look:
