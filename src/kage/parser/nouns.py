@@ -325,19 +325,17 @@ def _absent_people(game: Game, phrase: list[str]) -> list[str]:
     "Kai" before Kai is named). So the answer gives nothing away: not who anyone is,
     nor where."""
     entities = game.world.entities
-    # only people whom the words could name one way or the other are looked at closely
-    candidates = [
-        (ent_id, words, known)
-        for ent_id, words, known in _people_words(game)
-        if _fits(words, phrase) or _fits(known, phrase)
-    ]
-    if not candidates:
+    rows, by_word = _people_words(game)
+    # only people whom a word of the phrase names one way or the other are looked at
+    near = {n for w in phrase for n in by_word.get(w, ())}
+    if not near:
         return []
     here = set(scope(game, "person"))
     visited = game.state.visited
     met = {e for meant in game.state.pronouns.values() for e in re.split("[,;]", meant)}
     found = []
-    for ent_id, words, known in candidates:
+    for n in sorted(near):  # in the world's order
+        ent_id, words, known = rows[n]
         if ent_id in here:
             continue
         if query.place_of(game, ent_id) not in visited and ent_id not in met:
@@ -347,9 +345,13 @@ def _absent_people(game: Game, phrase: list[str]) -> list[str]:
     return found if len(found) <= MAX_ABSENT else []
 
 
-def _people_words(game: Game) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+PeopleWords = tuple[list[tuple[str, frozenset[str], frozenset[str]]], dict[str, list[int]]]
+
+
+def _people_words(game: Game) -> PeopleWords:
     """(id, the words of their name, the words of what they are seen as) for each person
-    of the world the lexicon names, in the world's order; worked out once per world."""
+    of the world the lexicon names, in the world's order, and word -> the rows it is in;
+    worked out once per world."""
     kept = game.world.runtime.get("nouns.people_words")
     if kept is None or kept[0] is not game.lexicon:
         names = game.lexicon.names
@@ -362,9 +364,13 @@ def _people_words(game: Game) -> list[tuple[str, frozenset[str], frozenset[str]]
             for ent in game.world.entities.values()
             if ent.kind == "person" and ent.id in names
         ]
-        kept = (game.lexicon, rows)
+        by_word: dict[str, list[int]] = {}
+        for n, (_, words, known) in enumerate(rows):
+            for word in words | known:
+                by_word.setdefault(word, []).append(n)
+        kept = (game.lexicon, (rows, by_word))
         game.world.runtime["nouns.people_words"] = kept
-    return kept[1]
+    return kept[1]  # type: ignore[no-any-return]
 
 
 def resolve_one(

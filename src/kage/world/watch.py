@@ -38,12 +38,13 @@ class Watch:
 class Look:
     """One pass of a watch over its conditions (`look`), asking each with `holds`."""
 
-    __slots__ = ("game", "watch", "stirred", "seen")
+    __slots__ = ("game", "watch", "quiet", "log", "stirred", "seen")
 
     def __init__(self, game: Game, watch: Watch) -> None:
         self.game = game
         self.watch = watch
-        log = game.log
+        self.quiet = watch.quiet
+        self.log = log = game.log
         end = len(log)
         held = log.held_from()
         if watch.mark < held:
@@ -57,15 +58,23 @@ class Look:
     def holds(self, key: str, cond: dict[str, Any] | None) -> bool:
         """Whether `cond` (known by `key` in this watch) holds now."""
         game = self.game
-        self._catch_up()
-        entry = self.watch.quiet.get(key)
-        if entry is not None and self._still(entry):
-            if VERIFY_SKIPS and holds(game, cond):
-                raise AssertionError(f"'{key}' was passed over but holds")
-            return False
+        entry = self.quiet.get(key)
+        if entry is not None:  # the common case, inline: most are passed over
+            if len(self.log) != self.seen:
+                self._catch_up()
+            stirred = self.stirred
+            if (
+                stirred is not None
+                and (not entry[2] or entry[0] == game.state.minutes)
+                and stirred.isdisjoint(entry[1])
+            ):
+                if VERIFY_SKIPS and holds(game, cond):
+                    raise AssertionError(f"'{key}' was passed over but holds")
+                return False
         truth, wakes = why(game, cond)(game)
         if truth:
-            self.forget(key)
+            if entry is not None:
+                del self.quiet[key]
         else:
             self.settle(key, wakes)
         return truth
@@ -74,7 +83,7 @@ class Look:
         """Whether what `key` was last settled with (`settle`) is known to stand: nothing it
         reads has happened since. For work other than a condition that a watch can spare."""
         self._catch_up()
-        entry = self.watch.quiet.get(key)
+        entry = self.quiet.get(key)
         return entry is not None and self._still(entry)
 
     def settle(self, key: str, reads: frozenset[str] | None) -> None:
@@ -82,14 +91,14 @@ class Look:
         if reads is None:
             self.forget(key)
         else:
-            self.watch.quiet[key] = (self.game.state.minutes, reads, TIME in reads)
+            self.quiet[key] = (self.game.state.minutes, reads, TIME in reads)
 
     def forget(self, key: str) -> None:
-        self.watch.quiet.pop(key, None)
+        self.quiet.pop(key, None)
 
     def _catch_up(self) -> None:
         """What this pass's earlier answers (their effects) emitted stirs it too."""
-        log = self.game.log
+        log = self.log
         end = len(log)
         if end != self.seen and self.stirred is not None:
             self.stirred.update(e.kind for e in log[self.seen :])
