@@ -129,37 +129,47 @@ def test_a_trigger_woken_by_an_earlier_one_fires_in_the_same_pass(
     assert game.state.fired.get("bell") == game.state.fired.get("echo") is not None
 
 
-def test_what_wakes_a_false_condition_is_what_its_deciding_part_reads(
+def test_what_wakes_a_false_condition_is_what_wakes_its_deciding_part(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     game = Game(world_from(tmp_path_factory, "chain", CHAIN))  # the hero is in the yard
     kinds = game.engine.conditions
+    now = game.state.minutes
 
-    def wakes(cond: dict[str, object]) -> frozenset[str] | None:
-        truth, reads = conditions.explained(kinds, cond)(game)
+    def wakes(cond: dict[str, object]) -> conditions.Wake:
+        truth, wake = conditions.explained(kinds, cond)(game)
         assert truth == conditions.holds(game, cond)
-        return reads
+        return wake
 
+    never = conditions.NEVER
     moves = frozenset({"moved", "consumed"})
-    at_shop, late = {"at": "shop"}, {"time": {"min": 10**6}}
-    # all: a false part decides; one that does not read the clock is preferred
-    assert wakes({"all": [late, at_shop]}) == moves
-    assert wakes({"all": [{"at": "yard"}, late]}) == {"time"}
-    assert wakes({"all": [{"at": "yard"}, {"flag": "rung"}, late]}) == {"flag"}
+    at_shop, later = {"at": "shop"}, {"time": {"min": now + 500}}
+    # the clock only runs forwards: a bound not yet reached wakes at its minute, one
+    # passed never does
+    assert wakes(later) == (frozenset(), now + 500)
+    assert wakes({"time": {"above": now + 499.5}}) == (frozenset(), now + 500)
+    assert wakes({"time": {"max": now - 1}}) == (frozenset(), never)
+    assert wakes({"not": {"time": {"max": now + 9}}}) == (frozenset(), now + 10)
+    # all: a false part decides; one that the clock does not wake is preferred, else the
+    # one the clock wakes last
+    assert wakes({"all": [later, at_shop]}) == (moves, never)
+    assert wakes({"all": [{"at": "yard"}, later]}) == (frozenset(), now + 500)
+    assert wakes({"all": [{"at": "yard"}, {"flag": "rung"}, later]}) == ({"flag"}, never)
+    stat = {"time_of_day": "midnight"}  # a kind that reads the clock: the next minute
+    assert wakes({"all": [stat, later]}) == (frozenset(), now + 500)
     # several keys in one dict are an all
-    assert wakes({**at_shop, "flag": "rung"}) == moves
+    assert wakes({**at_shop, "flag": "rung"}) == (moves, never)
     # any false: every part keeps it false
-    assert wakes({"any": [late, at_shop]}) == moves | {"time"}
+    assert wakes({"any": [later, at_shop]}) == (moves, now + 500)
     # not: what keeps the inner part true keeps the whole false
-    assert wakes({"not": {"any": [{"at": "yard"}, late]}}) == moves
-    assert wakes({"not": {"all": [{"at": "yard"}, {"time": {"min": 0}}]}}) == moves | {"time"}
-    # a part that cannot say what it reads makes the whole unable to say, unless another
+    assert wakes({"not": {"any": [{"at": "yard"}, later]}}) == (moves, never)
+    # a part that cannot say what wakes it makes the whole unable to say, unless another
     # false part decides before it
     assert wakes({"any": [{"chance": 0.0}, at_shop]}) is None
-    assert wakes({"all": [at_shop, {"chance": 0.0}]}) == moves
-    # ... and parts after a clock-reading false part are asked only if they say what they
+    assert wakes({"all": [at_shop, {"chance": 0.0}]}) == (moves, never)
+    # ... and parts after a part the clock wakes are asked only if they say what they
     # read (a chance draws from the story's generator: asking it is not free)
-    assert wakes({"all": [late, {"chance": 1.0}, at_shop]}) == {"time"}
+    assert wakes({"all": [later, {"chance": 1.0}, at_shop]}) == (frozenset(), now + 500)
 
 
 def test_a_trigger_false_by_a_part_that_does_not_read_the_clock_is_not_asked_as_time_passes(
@@ -177,7 +187,7 @@ def test_a_trigger_false_by_a_part_that_does_not_read_the_clock_is_not_asked_as_
     def counting(game: Game, cond: dict[str, object]) -> conditions.Explained:
         explain = real(game, cond)
 
-        def asking(game: Game) -> tuple[bool, frozenset[str] | None]:
+        def asking(game: Game) -> tuple[bool, conditions.Wake]:
             asked.append(str(cond))
             return explain(game)
 

@@ -8,6 +8,7 @@ and those of the extensions the world uses, once, before play.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -97,17 +98,25 @@ def compiled(kinds: dict[str, Check], cond: dict[str, Any]) -> Test:
 
 
 Reads = frozenset[str] | None
-Explained = Callable[["Game"], tuple[bool, Reads]]
+# what wakes a condition: the kinds of event after which it may decide differently, and
+# the minute from which the clock alone may change it (NEVER: the clock cannot); None:
+# nobody can say, so it must be asked every time
+Wake = tuple[frozenset[str], float] | None
+Explained = Callable[["Game"], tuple[bool, Wake]]
+NEVER = math.inf
+NOTHING: frozenset[str] = frozenset()
 
 
 def explained(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Explained:
     """A function deciding `cond` as `compiled` does (the same parts asked, in the same
-    order) that also names what a part of it that alone keeps that answer reads (None:
-    cannot say). A conjunction found false stays false while one false part does, so what
-    wakes it is what that part reads, not the whole: "at the shack, and the wallet
-    returned" sleeps until the player moves, however the clock runs. When the part that
-    decided reads the clock, the parts after it are asked too if they declare what they
-    read (such a kind only reads the state), for one that does not read the clock."""
+    order) that also says what wakes a part of it that alone keeps that answer. A
+    conjunction found false stays false while one false part does, so what wakes it is
+    what wakes that part, not the whole: "at the shack, and the wallet returned" sleeps
+    until the player moves, however the clock runs; "after minute 2520" sleeps until then.
+    A part that reads the clock wakes at the next minute (the clock never runs back in one
+    game: a state set anew drops what was kept). When the part that decided wakes with
+    the clock, the parts after it are asked too if they declare what they read (such a
+    kind only reads the state), for one that does not."""
     if not cond:
         return _explained_always
     parts = []
@@ -119,6 +128,8 @@ def explained(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Explained
             parts.append(_explained_many(kinds, arg, key == "all"))
         elif key == "not" and check is _not:
             parts.append(_explained_not(explained(kinds, arg) if arg else _explained_always))
+        elif key == "time" and check is _time:
+            parts.append(_explained_time(arg))
         else:
             parts.append(_explained_leaf(compiled(kinds, {key: arg}), reads_of(kinds, {key: arg})))
     if len(parts) == 1:
@@ -126,18 +137,47 @@ def explained(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Explained
     return _explained_many(kinds, [{k: v} for k, v in cond.items()], True, parts)
 
 
-def _explained_always(game: Game) -> tuple[bool, Reads]:
-    return True, frozenset()
+def _explained_always(game: Game) -> tuple[bool, Wake]:
+    return True, (NOTHING, NEVER)
 
 
 def _explained_leaf(test: Test, reads: Reads) -> Explained:
-    return lambda game: (bool(test(game)), reads)
+    if reads is None:
+        return lambda game: (bool(test(game)), None)
+    if TIME not in reads:
+        wake = (reads, NEVER)
+        return lambda game: (bool(test(game)), wake)
+    events = reads - {TIME}
+    return lambda game: (bool(test(game)), (events, game.state.minutes + 1))
+
+
+def _explained_time(arg: dict[str, Any]) -> Explained:
+    """{time: ...}: the clock only runs forwards, so the bounds say when it may change."""
+    # the first minute at which the lower bounds hold; the first at which the upper fail
+    lows, highs = [-NEVER], [NEVER]
+    if "min" in arg:
+        lows.append(math.ceil(arg["min"]))
+    if "above" in arg:
+        lows.append(math.floor(arg["above"]) + 1)
+    if "max" in arg:
+        highs.append(math.floor(arg["max"]) + 1)
+    if "below" in arg:
+        highs.append(math.ceil(arg["below"]))
+    low, high = max(lows), min(highs)
+
+    def explain(game: Game) -> tuple[bool, Wake]:
+        now = game.state.minutes
+        if compare(now, arg):
+            return True, (NOTHING, high)
+        return False, (NOTHING, low if now < low else NEVER)
+
+    return explain
 
 
 def _explained_not(inner: Explained) -> Explained:
-    def explain(game: Game) -> tuple[bool, Reads]:
-        truth, reads = inner(game)
-        return not truth, reads
+    def explain(game: Game) -> tuple[bool, Wake]:
+        truth, wake = inner(game)
+        return not truth, wake
 
     return explain
 
@@ -159,26 +199,29 @@ def _explained_many(
     rows = list(zip(found, pure[1:], strict=True))
     settles = not every
 
-    def explain(game: Game) -> tuple[bool, Reads]:
-        best: tuple[bool, Reads] | None = None
-        union: set[str] | None = set()
+    def explain(game: Game) -> tuple[bool, Wake]:
+        best: tuple[bool, Wake] | None = None
+        events: set[str] = set()
+        until = NEVER
+        known = True  # every part so far says what wakes it
         for part, rest_pure in rows:
-            truth, reads = part(game)
+            truth, wake = part(game)
             if truth is settles:
-                if reads is not None and TIME not in reads:
-                    return truth, reads
-                if best is None:
-                    best = (truth, reads)
+                if wake is not None and wake[1] == NEVER:
+                    return truth, wake
+                if best is None or (wake is not None and (best[1] is None or wake[1] > best[1][1])):
+                    best = (truth, wake)
                 if not rest_pure:
                     return best
-            elif best is None and union is not None:
-                if reads is None:
-                    union = None
+            elif best is None and known:
+                if wake is None:
+                    known = False
                 else:
-                    union |= reads
+                    events |= wake[0]
+                    until = min(until, wake[1])
         if best is not None:
             return best
-        return not settles, frozenset(union) if union is not None else None
+        return not settles, (frozenset(events), until) if known else None
 
     return explain
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.world.conditions import TIME, Explained, explained, holds
+from kage.world.conditions import NEVER, TIME, Explained, explained, holds
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # Ask every condition passed over anyway and fail if one holds (tests turn it on).
 VERIFY_SKIPS = False
 
-Quiet = tuple[int, frozenset[str], bool]  # (minute asked, what wakes it, it reads the clock)
+Quiet = tuple[frozenset[str], float]  # (the kinds of event that wake it, the minute that does)
 
 
 class Watch:
@@ -65,18 +65,18 @@ class Look:
             stirred = self.stirred
             if (
                 stirred is not None
-                and (not entry[2] or entry[0] == game.state.minutes)
-                and stirred.isdisjoint(entry[1])
+                and game.state.minutes < entry[1]
+                and stirred.isdisjoint(entry[0])
             ):
                 if VERIFY_SKIPS and holds(game, cond):
                     raise AssertionError(f"'{key}' was passed over but holds")
                 return False
-        truth, wakes = why(game, cond)(game)
-        if truth:
+        truth, wake = why(game, cond)(game)
+        if truth or wake is None:
             if entry is not None:
                 del self.quiet[key]
         else:
-            self.settle(key, wakes)
+            self.quiet[key] = wake
         return truth
 
     def unchanged(self, key: str) -> bool:
@@ -90,8 +90,10 @@ class Look:
         """`key`'s answer stands until one of `reads` happens (None: nobody can say)."""
         if reads is None:
             self.forget(key)
+        elif TIME in reads:
+            self.quiet[key] = (reads - {TIME}, self.game.state.minutes + 1)
         else:
-            self.quiet[key] = (self.game.state.minutes, reads, TIME in reads)
+            self.quiet[key] = (reads, NEVER)
 
     def forget(self, key: str) -> None:
         self.quiet.pop(key, None)
@@ -108,8 +110,8 @@ class Look:
         stirred = self.stirred
         return (
             stirred is not None
-            and (not entry[2] or entry[0] == self.game.state.minutes)
-            and stirred.isdisjoint(entry[1])
+            and self.game.state.minutes < entry[1]
+            and stirred.isdisjoint(entry[0])
         )
 
 
