@@ -40,9 +40,13 @@ class EventLog:
     def __len__(self) -> int:
         return self._dropped + len(self._items)
 
-    def held_from(self) -> int:
-        """The number of the first event still held (those before it were trimmed)."""
-        return self._dropped
+    def kinds_since(self, start: int) -> set[str] | None:
+        """The kinds of the events from the `start`-th on; None if some were trimmed."""
+        first = start - self._dropped
+        if first < 0:
+            return None
+        items = self._items
+        return {e.kind for e in items[first:]} if first < len(items) else set()
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._items)

@@ -45,15 +45,10 @@ class Look:
         self.watch = watch
         self.quiet = watch.quiet
         self.log = log = game.log
-        end = len(log)
-        held = log.held_from()
-        if watch.mark < held:
-            self.stirred: set[str] | None = None  # the log has lost what happened
-        else:
-            self.stirred = {e.kind for e in log[watch.mark :]}
-        # the next look starts here: what this pass's own effects emit stirs it as well
-        watch.mark = end
-        self.seen = end
+        # what has happened since the last look (None: the log has lost some of it); the
+        # next look starts here, so what this pass's own effects emit stirs it as well
+        self.stirred = log.kinds_since(watch.mark) if watch.mark >= 0 else None
+        watch.mark = self.seen = len(log)
 
     def holds(self, key: str, cond: dict[str, Any] | None) -> bool:
         """Whether `cond` (known by `key` in this watch) holds now."""
@@ -100,10 +95,9 @@ class Look:
 
     def _catch_up(self) -> None:
         """What this pass's earlier answers (their effects) emitted stirs it too."""
-        log = self.log
-        end = len(log)
+        end = len(self.log)
         if end != self.seen and self.stirred is not None:
-            self.stirred.update(e.kind for e in log[self.seen :])
+            self.stirred |= self.log.kinds_since(self.seen) or set()
         self.seen = end
 
     def _still(self, entry: Quiet) -> bool:

@@ -230,7 +230,16 @@ def _born_at(game: Game, entry: dict[str, Any]) -> int:
 
 def _sighting_reads(game: Game, found: Static) -> frozenset[str] | None:
     """What could make someone tracked seen somewhere new: a move, or what their `hidden`
-    condition reads (the record of where each was last seen changes only by `births`)."""
+    condition reads (the record of where each was last seen changes only by `births`).
+    Worked out once per world."""
+    key = "sighting_reads"
+    if key in found.extra:
+        return found.extra[key]  # type: ignore[no-any-return]
+    found.extra[key] = _reads_of_sightings(game, found)
+    return found.extra[key]  # type: ignore[no-any-return]
+
+
+def _reads_of_sightings(game: Game, found: Static) -> frozenset[str] | None:
     reads = {"moved", "consumed"}
     for entry in found.extra["whereabouts"].values():
         if entry.get("hidden"):
