@@ -733,8 +733,9 @@ def test_what_is_worked_out_ahead_is_shared_between_games_only_from_the_same_inp
 ) -> None:
     """Games of one world share the lives and treaty outlooks worked out ahead, by the
     numbers they were worked out from: every game plays exactly as it does alone."""
-    from kage import worlds
     from tests.helpers import walkthrough
+
+    from kage import worlds
 
     world = worlds.load("banished")
     lines = walkthrough("full.txt")
