@@ -753,3 +753,27 @@ def test_what_is_worked_out_ahead_is_shared_between_games_only_from_the_same_inp
     monkeypatch.setattr(simulation, "SHARED_ROWS", 0)  # nothing shared: each on its own
     alone = [played(seed, first) for seed, first in starts + starts[:1]]
     assert shared == alone
+
+
+def test_news_in_a_small_world_spreads_to_the_very_numbers_numpy_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kage import worlds
+
+    found = living.static(worlds.load("banished"))
+    geo = found.geo
+    assert geo.size <= news.SMALL
+    births = [
+        (source, origin, seed)
+        for source in found.sources.values()
+        for origin in range(0, geo.size, 5)
+        for seed in (0, 7, 2**40 + 3)
+    ]
+    assert any(len(source.versions) > 1 for source, _, _ in births)
+    small = [news.spread(geo, "item", s, o, 3.25, seed) for s, o, seed in births]
+    monkeypatch.setattr(news, "SMALL", 0)
+    large = [news.spread(geo, "item", s, o, 3.25, seed) for s, o, seed in births]
+    for a, b in zip(small, large, strict=True):
+        assert a.arrival.dtype == b.arrival.dtype and a.version.dtype == b.version.dtype
+        assert a.arrival.tolist() == b.arrival.tolist()
+        assert a.version.tolist() == b.version.tolist()
