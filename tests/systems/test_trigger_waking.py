@@ -15,7 +15,7 @@ from tests.helpers import walkthrough, world_from
 
 from kage import worlds
 from kage.game import Game
-from kage.world import conditions, watch
+from kage.world import calendar, conditions, watch
 
 NEWCOMERS = Path(__file__).parent.parent / "data" / "newcomers"
 PLAYS = {"banished": "full.txt", "tidebell": "tidebell.txt"}  # Cloak has no triggers
@@ -155,8 +155,18 @@ def test_what_wakes_a_false_condition_is_what_wakes_its_deciding_part(
     assert wakes({"all": [later, at_shop]}) == (moves, never)
     assert wakes({"all": [{"at": "yard"}, later]}) == (frozenset(), now + 500)
     assert wakes({"all": [{"at": "yard"}, {"flag": "rung"}, later]}) == ({"flag"}, never)
-    stat = {"time_of_day": "midnight"}  # a kind that reads the clock: the next minute
-    assert wakes({"all": [stat, later]}) == (frozenset(), now + 500)
+    # a part of the day changes when the next part begins
+    world = game.world
+    parts = [p.start for p in world.calendar.parts]
+    next_part = now + min(calendar.until(world, now, start) for start in parts)
+    other = next(
+        p.name for p in world.calendar.parts if p.name != calendar.part_now(world, now).name
+    )
+    assert wakes({"time_of_day": other}) == (frozenset(), next_part)
+    assert wakes({"all": [{"time_of_day": other}, later]}) == (
+        frozenset(),
+        max(next_part, now + 500),
+    )
     # several keys in one dict are an all
     assert wakes({**at_shop, "flag": "rung"}) == (moves, never)
     # any false: every part keeps it false

@@ -23,17 +23,25 @@ Check = Callable[["Game", Any], bool]
 
 # the attribute a condition function keeps its `reads` in (see `condition`)
 READS = "__kage_reads__"
+CHANGES = "__kage_changes__"  # ... and its `changes` (see `condition`)
 TIME = "time"  # not an event: what a condition that reads the clock declares it reads
 
 
-def condition(name: str, reads: Iterable[str] | None = None) -> Callable[[Check], Check]:
+def condition(
+    name: str,
+    reads: Iterable[str] | None = None,
+    changes: Callable[[Game, Any], int] | None = None,
+) -> Callable[[Check], Check]:
     """Mark a condition kind. `reads`: the kinds of event after which it may decide
     differently (ops emit one for every change they make), plus TIME if it reads the clock;
     None (the default) when that cannot be said, so it is asked afresh every time. A
-    trigger is re-checked only after one of what its condition reads has happened."""
+    trigger is re-checked only after one of what its condition reads has happened.
+    `changes(game, arg)`, for a kind that reads the clock: the first minute from now at
+    which the clock alone may change its answer (else: the next minute)."""
 
     def put(func: Check) -> Check:
         setattr(func, READS, frozenset(reads) if reads is not None else None)
+        setattr(func, CHANGES, changes)
         return mark("condition", name)(func)
 
     return put
@@ -131,7 +139,8 @@ def explained(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Explained
         elif key == "time" and check is _time:
             parts.append(_explained_time(arg))
         else:
-            parts.append(_explained_leaf(compiled(kinds, {key: arg}), reads_of(kinds, {key: arg})))
+            test, reads = compiled(kinds, {key: arg}), reads_of(kinds, {key: arg})
+            parts.append(_explained_leaf(test, reads, getattr(check, CHANGES, None), arg))
     if len(parts) == 1:
         return parts[0]
     return _explained_many(kinds, [{k: v} for k, v in cond.items()], True, parts)
@@ -141,13 +150,17 @@ def _explained_always(game: Game) -> tuple[bool, Wake]:
     return True, (NOTHING, NEVER)
 
 
-def _explained_leaf(test: Test, reads: Reads) -> Explained:
+def _explained_leaf(
+    test: Test, reads: Reads, changes: Callable[[Game, Any], int] | None, arg: Any
+) -> Explained:
     if reads is None:
         return lambda game: (bool(test(game)), None)
     if TIME not in reads:
         wake = (reads, NEVER)
         return lambda game: (bool(test(game)), wake)
     events = reads - {TIME}
+    if changes is not None:
+        return lambda game: (bool(test(game)), (events, changes(game, arg)))
     return lambda game: (bool(test(game)), (events, game.state.minutes + 1))
 
 

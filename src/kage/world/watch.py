@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kage.world.conditions import NEVER, TIME, Explained, explained, holds
+from kage.world.conditions import NEVER, TIME, Explained, Wake, explained, holds
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -89,6 +89,13 @@ class Look:
             self.quiet[key] = (reads - {TIME}, self.game.state.minutes + 1)
         else:
             self.quiet[key] = (reads, NEVER)
+
+    def keep(self, key: str, wake: Wake) -> None:
+        """`key`'s answer stands until `wake` (None: nobody can say)."""
+        if wake is None:
+            self.forget(key)
+        else:
+            self.quiet[key] = wake
 
     def forget(self, key: str) -> None:
         self.quiet.pop(key, None)
