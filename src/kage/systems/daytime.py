@@ -128,12 +128,17 @@ def _would_move(game: Game, person: Entity, stop: Stop | None) -> bool:
     return not (stop is None or now == stop.at or now not in {s.at for s in person.schedule})
 
 
-MOVES = frozenset({"moved", "consumed"})
-
-
 def _stop_and_wake(game: Game, person: Entity) -> tuple[Stop | None, Wake]:
-    """`stop_now`, and what could change which stop that is, or where they stand."""
-    events: set[str] = set(MOVES)
+    """`stop_now`, and what could change which stop that is, or where they stand (a move
+    of theirs, or of whatever holds them)."""
+    events: set[str] = set()
+    holders = game.state.holder
+    holder: str | None = person.id
+    for _ in range(len(holders) + 1):  # a chain of holders ends (and has no loops)
+        if holder is None:
+            break
+        events |= {f"moved:{holder}", f"consumed:{holder}"}
+        holder = holders.get(holder)
     until: float = NEVER
     known = True
     for stop in person.schedule:

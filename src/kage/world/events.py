@@ -41,12 +41,18 @@ class EventLog:
         return self._dropped + len(self._items)
 
     def kinds_since(self, start: int) -> set[str] | None:
-        """The kinds of the events from the `start`-th on; None if some were trimmed."""
+        """The kinds of the events from the `start`-th on, and "kind:entity" for each that
+        names an entity ("moved:kai"); None if some were trimmed."""
         first = start - self._dropped
         if first < 0:
             return None
-        items = self._items
-        return {e.kind for e in items[first:]} if first < len(items) else set()
+        found: set[str] = set()
+        for e in self._items[first:]:
+            found.add(e.kind)
+            entity = e.data.get("entity")
+            if entity is not None:
+                found.add(f"{e.kind}:{entity}")
+        return found
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._items)
