@@ -18,6 +18,9 @@ class Event:
         return {"turn": self.turn, "minute": self.minute, "kind": self.kind, **self.data}
 
 
+MOVES = frozenset({"moved", "consumed"})  # events that also stir "moved:<entity>"
+
+
 class EventLog:
     """The game's recent events, numbered from the game's first: ``len(log)`` counts
     every event ever emitted and ``log[n:]`` gives those from the n-th on, so an index
@@ -41,17 +44,17 @@ class EventLog:
         return self._dropped + len(self._items)
 
     def kinds_since(self, start: int) -> set[str] | None:
-        """The kinds of the events from the `start`-th on, and "kind:entity" for each that
-        names an entity ("moved:kai"); None if some were trimmed."""
+        """The kinds of the events from the `start`-th on, and "moved:kai" for a move of
+        kai (and "consumed:kai"); None if some were trimmed."""
         first = start - self._dropped
         if first < 0:
             return None
-        found: set[str] = set()
-        for e in self._items[first:]:
-            found.add(e.kind)
-            entity = e.data.get("entity")
-            if entity is not None:
-                found.add(f"{e.kind}:{entity}")
+        items = self._items
+        if first >= len(items):
+            return set()
+        found = {e.kind for e in items[first:]}
+        if "moved" in found or "consumed" in found:
+            found.update(f"{e.kind}:{e.data['entity']}" for e in items[first:] if e.kind in MOVES)
         return found
 
     def __iter__(self) -> Iterator[Event]:
