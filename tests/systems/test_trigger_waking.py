@@ -48,6 +48,21 @@ def test_no_trigger_is_passed_over_while_it_holds(world: str, verifying: None) -
     assert passed_over > 0  # the skipping was exercised, not bypassed
 
 
+def test_a_flag_wakes_only_for_its_own_name(
+    verifying: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flag's condition wakes on "flag:NAME" (kage.world.events.QUALIFIED); were the
+    events of a flag named otherwise, a trigger on it would sleep through its setting."""
+    from kage.world import events
+
+    monkeypatch.setitem(events.QUALIFIED, "flag", "value")  # "flag:True", not its name
+    game = Game(worlds.load("banished"), seed=3)
+    game.engine.explained_conditions.clear()
+    with pytest.raises(AssertionError, match="passed over but holds"):
+        for line in commands("banished"):
+            game.command(line)
+
+
 def test_a_kind_that_hides_what_it_reads_is_caught(
     verifying: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -55,6 +70,7 @@ def test_a_kind_that_hides_what_it_reads_is_caught(
     game = Game(world, seed=3)
     flag = game.engine.conditions["flag"]
     monkeypatch.setattr(flag, conditions.READS, frozenset({"nothing.ever"}))
+    monkeypatch.setattr(flag, conditions.WAKES, lambda arg: frozenset({"nothing.ever"}))
     game.engine.explained_conditions.clear()
     try:
         with pytest.raises(AssertionError, match="passed over but holds"):
@@ -154,7 +170,7 @@ def test_what_wakes_a_false_condition_is_what_wakes_its_deciding_part(
     # one the clock wakes last
     assert wakes({"all": [later, at_shop]}) == (moves, never)
     assert wakes({"all": [{"at": "yard"}, later]}) == (frozenset(), now + 500)
-    assert wakes({"all": [{"at": "yard"}, {"flag": "rung"}, later]}) == ({"flag"}, never)
+    assert wakes({"all": [{"at": "yard"}, {"flag": "rung"}, later]}) == ({"flag:rung"}, never)
     # a part of the day changes when the next part begins
     world = game.world
     parts = [p.start for p in world.calendar.parts]

@@ -24,6 +24,7 @@ Check = Callable[["Game", Any], bool]
 # the attribute a condition function keeps its `reads` in (see `condition`)
 READS = "__kage_reads__"
 CHANGES = "__kage_changes__"  # ... and its `changes` (see `condition`)
+WAKES = "__kage_wakes__"  # ... and its `wakes`
 TIME = "time"  # not an event: what a condition that reads the clock declares it reads
 
 
@@ -31,17 +32,21 @@ def condition(
     name: str,
     reads: Iterable[str] | None = None,
     changes: Callable[[Game, Any], int] | None = None,
+    wakes: Callable[[Any], frozenset[str]] | None = None,
 ) -> Callable[[Check], Check]:
     """Mark a condition kind. `reads`: the kinds of event after which it may decide
     differently (ops emit one for every change they make), plus TIME if it reads the clock;
     None (the default) when that cannot be said, so it is asked afresh every time. A
     trigger is re-checked only after one of what its condition reads has happened.
     `changes(game, arg)`, for a kind that reads the clock: the first minute from now at
-    which the clock alone may change its answer (else: the next minute)."""
+    which the clock alone may change its answer (else: the next minute). `wakes(arg)`:
+    narrower than `reads`, the events that may change the answer for that argument
+    ("flag:door_open"; see kage.world.events.QUALIFIED)."""
 
     def put(func: Check) -> Check:
         setattr(func, READS, frozenset(reads) if reads is not None else None)
         setattr(func, CHANGES, changes)
+        setattr(func, WAKES, wakes)
         return mark("condition", name)(func)
 
     return put
@@ -140,6 +145,9 @@ def explained(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Explained
             parts.append(_explained_time(arg))
         else:
             test, reads = compiled(kinds, {key: arg}), reads_of(kinds, {key: arg})
+            narrow = getattr(check, WAKES, None)
+            if narrow is not None:
+                reads = narrow(arg)
             parts.append(_explained_leaf(test, reads, getattr(check, CHANGES, None), arg))
     if len(parts) == 1:
         return parts[0]
@@ -335,7 +343,11 @@ def _not(game: Game, arg: dict[str, Any]) -> bool:
     return not holds(game, arg)
 
 
-@condition("flag", reads=("flag",))
+def _flag_wakes(arg: str | dict[str, Any]) -> frozenset[str]:
+    return frozenset(f"flag:{k}" for k in ([arg] if isinstance(arg, str) else arg))
+
+
+@condition("flag", reads=("flag",), wakes=_flag_wakes)
 def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
     """A flag is set (to anything but false or 0), or {flag: {door: open}}: each named flag
     has exactly that value."""

@@ -18,7 +18,8 @@ class Event:
         return {"turn": self.turn, "minute": self.minute, "kind": self.kind, **self.data}
 
 
-MOVES = frozenset({"moved", "consumed"})  # events that also stir "moved:<entity>"
+# kinds of event that also stir "kind:what", what being this field of theirs
+QUALIFIED = {"moved": "entity", "consumed": "entity", "flag": "key"}
 
 
 class EventLog:
@@ -44,8 +45,9 @@ class EventLog:
         return self._dropped + len(self._items)
 
     def kinds_since(self, start: int) -> set[str] | None:
-        """The kinds of the events from the `start`-th on, and "moved:kai" for a move of
-        kai (and "consumed:kai"); None if some were trimmed."""
+        """The kinds of the events from the `start`-th on, and for a move, a flag... also
+        "kind:what" ("moved:kai", "flag:door_open": see QUALIFIED); None if some were
+        trimmed."""
         first = start - self._dropped
         if first < 0:
             return None
@@ -53,8 +55,12 @@ class EventLog:
         if first >= len(items):
             return set()
         found = {e.kind for e in items[first:]}
-        if "moved" in found or "consumed" in found:
-            found.update(f"{e.kind}:{e.data['entity']}" for e in items[first:] if e.kind in MOVES)
+        if not found.isdisjoint(QUALIFIED):
+            found.update(
+                f"{e.kind}:{e.data[QUALIFIED[e.kind]]}"
+                for e in items[first:]
+                if e.kind in QUALIFIED
+            )
         return found
 
     def __iter__(self) -> Iterator[Event]:
