@@ -56,10 +56,6 @@ class Game:
         self.rules: Rulebooks = runtime.rulebooks(world)
         self.lexicon = runtime.lexicon(world)
         self.log = EventLog()  # the recent events, see EVENT_TURNS
-        # the kinds of event emitted since the story's triggers last looked (see
-        # kage.systems.scenes): a trigger that was false is asked again only after one of
-        # the kinds its condition reads
-        self.stirred: set[str] = set()
         self._out: list[str] = []
         self._notices: list[str] = []
         self._index: dict[str, list[str]] | None = None
@@ -168,7 +164,6 @@ class Game:
     # -- events, randomness, indexes ------------------------------------------------
     def emit(self, kind: str, **data: Any) -> None:
         self.log.append(Event(self.state.turn, self.state.minutes, kind, data))
-        self.stirred.add(kind)
 
     def random(self) -> float:
         self.state.rng, value = rng.next_state(self.state.rng)

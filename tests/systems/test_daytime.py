@@ -304,3 +304,18 @@ def test_a_story_that_opens_at_night_finds_people_where_the_hour_puts_them(
     session = opened(late, tmp_path)
     assert session.game.state.holder["keeper"] == "home"
     assert "gatekeeper" not in session.game.opening()
+
+
+def test_someone_moved_between_their_own_stops_goes_back_where_the_hour_says(
+    town: World, tmp_path: Path
+) -> None:
+    """Keeping schedules passes over the settled (kage.world.watch), never someone moved."""
+    from kage.world import ops
+
+    session = opened(town, tmp_path)
+    game = session.game
+    play(session, "wait 10 minutes")  # settled at his booth: passed over from now on
+    play(session, "wait 10 minutes")
+    ops.move(game, "keeper", "home")  # sent home by the plot, in the day
+    play(session, "wait 10 minutes")
+    assert game.state.holder["keeper"] == "square"

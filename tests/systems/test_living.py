@@ -726,3 +726,54 @@ def test_the_chronicle_holds_each_thing_that_happened_once(session) -> None:
     assert len(facts) == len({repr(fact) for fact in facts})
     first = next(e[0] for e in chronicle if e[2] == "seen:hero@ashford")
     assert first < 1  # the first day's, not a later visit's
+
+
+def test_what_is_worked_out_ahead_is_shared_between_games_only_from_the_same_inputs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Games of one world share the lives and treaty outlooks worked out ahead, by the
+    numbers they were worked out from: every game plays exactly as it does alone."""
+    from tests.helpers import walkthrough
+
+    from kage import worlds
+
+    world = worlds.load("banished")
+    lines = walkthrough("full.txt")
+
+    def played(seed: int, first: list[str]) -> tuple[list[str], object]:
+        game = Game(world, seed=seed)
+        replies = [game.command(line).text for line in first + lines]
+        return replies, game.state.records.get("living")
+
+    # the same days lived from other lives: news heard days later, or a day later
+    starts = [(0, []), (1, []), (0, ["wait here for 2 days"]), (2, ["wait here for 1 day"])]
+    living.static(world).extra.pop("shared_ahead", None)
+    shared = [played(seed, first) for seed, first in starts + starts[:1]]
+    assert len(living.static(world).extra["shared_ahead"]) > 0
+    monkeypatch.setattr(simulation, "SHARED_ROWS", 0)  # nothing shared: each on its own
+    alone = [played(seed, first) for seed, first in starts + starts[:1]]
+    assert shared == alone
+
+
+def test_news_in_a_small_world_spreads_to_the_very_numbers_numpy_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kage import worlds
+
+    found = living.static(worlds.load("banished"))
+    geo = found.geo
+    assert geo.size <= news.SMALL
+    births = [
+        (source, origin, seed)
+        for source in found.sources.values()
+        for origin in range(0, geo.size, 5)
+        for seed in (0, 7, 2**40 + 3)
+    ]
+    assert any(len(source.versions) > 1 for source, _, _ in births)
+    small = [news.spread(geo, "item", s, o, 3.25, seed) for s, o, seed in births]
+    monkeypatch.setattr(news, "SMALL", 0)
+    large = [news.spread(geo, "item", s, o, 3.25, seed) for s, o, seed in births]
+    for a, b in zip(small, large, strict=True):
+        assert a.arrival.dtype == b.arrival.dtype and a.version.dtype == b.version.dtype
+        assert a.arrival.tolist() == b.arrival.tolist()
+        assert a.version.tolist() == b.version.tolist()

@@ -1,8 +1,10 @@
-"""Triggers found false are passed over until something they read happens; never wrongly.
+"""Triggers and endings found false are passed over until something that could make them
+true happens (what the part that made them false reads); never wrongly.
 
-With `VERIFY_SKIPS` on, every trigger passed over is asked anyway and an AssertionError is
-raised if it holds: a condition kind whose `reads` leave out something it depends on (or a
-change made without its event) shows up here as a trigger that should have fired."""
+With `VERIFY_SKIPS` on, every condition passed over is asked anyway and an AssertionError
+is raised if it holds: a condition kind whose `reads` leave out something it depends on, a
+change made without its event, or a wrong choice of the part that decides shows up here
+as a trigger that should have fired."""
 
 from __future__ import annotations
 
@@ -13,8 +15,7 @@ from tests.helpers import walkthrough, world_from
 
 from kage import worlds
 from kage.game import Game
-from kage.systems import scenes
-from kage.world import conditions
+from kage.world import calendar, conditions, watch
 
 NEWCOMERS = Path(__file__).parent.parent / "data" / "newcomers"
 PLAYS = {"banished": "full.txt", "tidebell": "tidebell.txt"}  # Cloak has no triggers
@@ -30,7 +31,7 @@ def commands(world: str) -> list[str]:
 
 @pytest.fixture
 def verifying(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scenes, "VERIFY_SKIPS", True)
+    monkeypatch.setattr(watch, "VERIFY_SKIPS", True)
 
 
 @pytest.mark.parametrize("world", sorted(PLAYS))
@@ -38,12 +39,28 @@ def test_no_trigger_is_passed_over_while_it_holds(world: str, verifying: None) -
     game = Game(worlds.load(world), seed=3)
     passed_over = 0
     for line in commands(world):
-        before = len(game.kept.get("triggers.quiet", {}))
+        kept = game.kept.get("watch.triggers")
+        before = len(kept.quiet) if kept else 0
         game.command(line)
         passed_over += before
         if game.state.done:
             game = Game(game.world, seed=3)
     assert passed_over > 0  # the skipping was exercised, not bypassed
+
+
+def test_a_flag_wakes_only_for_its_own_name(
+    verifying: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flag's condition wakes on "flag:NAME" (kage.world.events.QUALIFIED); were the
+    events of a flag named otherwise, a trigger on it would sleep through its setting."""
+    from kage.world import events
+
+    monkeypatch.setitem(events.QUALIFIED, "flag", "value")  # "flag:True", not its name
+    game = Game(worlds.load("banished"), seed=3)
+    game.engine.explained_conditions.clear()
+    with pytest.raises(AssertionError, match="passed over but holds"):
+        for line in commands("banished"):
+            game.command(line)
 
 
 def test_a_kind_that_hides_what_it_reads_is_caught(
@@ -53,13 +70,14 @@ def test_a_kind_that_hides_what_it_reads_is_caught(
     game = Game(world, seed=3)
     flag = game.engine.conditions["flag"]
     monkeypatch.setattr(flag, conditions.READS, frozenset({"nothing.ever"}))
-    world.runtime.pop("triggers.plan", None)
+    monkeypatch.setattr(flag, conditions.WAKES, lambda arg: frozenset({"nothing.ever"}))
+    game.engine.explained_conditions.clear()
     try:
         with pytest.raises(AssertionError, match="passed over but holds"):
             for line in commands("banished"):
                 game.command(line)
     finally:
-        world.runtime.pop("triggers.plan", None)
+        game.engine.explained_conditions.clear()
 
 
 def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
@@ -75,8 +93,10 @@ def test_triggers_fire_on_the_same_turns_as_asking_every_turn(
         return sorted((minute, tid) for tid, minute in game.state.fired.items() if tid in ids)
 
     skipping = fired_by_turn()
-    # every trigger reading "cannot say": asked every turn, as before triggers were woken
-    monkeypatch.setattr(scenes, "plan", lambda game: [(t, None, False) for t in world.triggers])
+    # every condition "cannot say" what wakes it: asked every turn, as before waking
+    monkeypatch.setattr(
+        watch, "why", lambda game, cond: lambda game: (conditions.holds(game, cond), None)
+    )
     assert fired_by_turn() == skipping
     assert len(skipping) >= 10
 
@@ -123,3 +143,87 @@ def test_a_trigger_woken_by_an_earlier_one_fires_in_the_same_pass(
     game.command("wait")  # both asked and found false: both quiet now
     game.command("east")
     assert game.state.fired.get("bell") == game.state.fired.get("echo") is not None
+
+
+def test_what_wakes_a_false_condition_is_what_wakes_its_deciding_part(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    game = Game(world_from(tmp_path_factory, "chain", CHAIN))  # the hero is in the yard
+    kinds = game.engine.conditions
+    now = game.state.minutes
+
+    def wakes(cond: dict[str, object]) -> conditions.Wake:
+        truth, wake = conditions.explained(kinds, cond)(game)
+        assert truth == conditions.holds(game, cond)
+        return wake
+
+    never = conditions.NEVER
+    moves = frozenset({"moved", "consumed"})
+    at_shop, later = {"at": "shop"}, {"time": {"min": now + 500}}
+    # the clock only runs forwards: a bound not yet reached wakes at its minute, one
+    # passed never does
+    assert wakes(later) == (frozenset(), now + 500)
+    assert wakes({"time": {"above": now + 499.5}}) == (frozenset(), now + 500)
+    assert wakes({"time": {"max": now - 1}}) == (frozenset(), never)
+    assert wakes({"not": {"time": {"max": now + 9}}}) == (frozenset(), now + 10)
+    # all: a false part decides; one that the clock does not wake is preferred, else the
+    # one the clock wakes last
+    assert wakes({"all": [later, at_shop]}) == (moves, never)
+    assert wakes({"all": [{"at": "yard"}, later]}) == (frozenset(), now + 500)
+    assert wakes({"all": [{"at": "yard"}, {"flag": "rung"}, later]}) == ({"flag:rung"}, never)
+    # a part of the day changes when the next part begins
+    world = game.world
+    parts = [p.start for p in world.calendar.parts]
+    next_part = now + min(calendar.until(world, now, start) for start in parts)
+    other = next(
+        p.name for p in world.calendar.parts if p.name != calendar.part_now(world, now).name
+    )
+    assert wakes({"time_of_day": other}) == (frozenset(), next_part)
+    assert wakes({"all": [{"time_of_day": other}, later]}) == (
+        frozenset(),
+        max(next_part, now + 500),
+    )
+    # several keys in one dict are an all
+    assert wakes({**at_shop, "flag": "rung"}) == (moves, never)
+    # any false: every part keeps it false
+    assert wakes({"any": [later, at_shop]}) == (moves, now + 500)
+    # not: what keeps the inner part true keeps the whole false
+    assert wakes({"not": {"any": [{"at": "yard"}, later]}}) == (moves, never)
+    # a part that cannot say what wakes it makes the whole unable to say, unless another
+    # false part decides before it
+    assert wakes({"any": [{"chance": 0.0}, at_shop]}) is None
+    assert wakes({"all": [at_shop, {"chance": 0.0}]}) == (moves, never)
+    # ... and parts after a part the clock wakes are asked only if they say what they
+    # read (a chance draws from the story's generator: asking it is not free)
+    assert wakes({"all": [later, {"chance": 1.0}, at_shop]}) == (frozenset(), now + 500)
+
+
+def test_a_trigger_false_by_a_part_that_does_not_read_the_clock_is_not_asked_as_time_passes(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world = world_from(
+        tmp_path_factory,
+        "chain",
+        CHAIN.replace("when: {at: shop}", "when: {all: [{time: {min: 0}}, {at: shop}]}"),
+    )
+    game = Game(world)
+    asked: list[str] = []
+    real = watch.why
+
+    def counting(game: Game, cond: dict[str, object]) -> conditions.Explained:
+        explain = real(game, cond)
+
+        def asking(game: Game) -> tuple[bool, conditions.Wake]:
+            asked.append(str(cond))
+            return explain(game)
+
+        return asking
+
+    monkeypatch.setattr(watch, "why", counting)
+    game.command("wait")
+    first = len(asked)
+    for _ in range(5):
+        game.command("wait")
+    assert first > 0 and len(asked) == first  # the clock moved; only a move wakes it
+    game.command("east")
+    assert "bell" in game.state.fired

@@ -54,6 +54,8 @@ class Engine:
     other_hooks: dict[str, list[Callable[..., Any]]] = field(default_factory=dict)
     # id(condition dict) -> (that dict, its compiled test): see kage.world.conditions
     compiled_conditions: dict[int, tuple[Any, Callable[..., bool]]] = field(default_factory=dict)
+    # id(condition dict) -> (that dict, what decides it): see kage.world.watch
+    explained_conditions: dict[int, tuple[Any, Callable[..., Any]]] = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -324,23 +324,53 @@ def _absent_people(game: Game, phrase: list[str]) -> list[str]:
     name once he knows it, else only by what he sees them as ("the skinny boy", never
     "Kai" before Kai is named). So the answer gives nothing away: not who anyone is,
     nor where."""
-    entities, names = game.world.entities, game.lexicon.names
+    entities = game.world.entities
+    rows, by_word = _people_words(game)
+    # only people whom a word of the phrase names one way or the other are looked at
+    near = {n for w in phrase for n in by_word.get(w, ())}
+    if not near:
+        return []
     here = set(scope(game, "person"))
     visited = game.state.visited
     met = {e for meant in game.state.pronouns.values() for e in re.split("[,;]", meant)}
     found = []
-    for ent in entities.values():
-        if ent.kind != "person" or ent.id in here or ent.id not in names:
+    for n in sorted(near):  # in the world's order
+        ent_id, words, known = rows[n]
+        if ent_id in here:
             continue
-        if query.place_of(game, ent.id) not in visited and ent.id not in met:
+        if query.place_of(game, ent_id) not in visited and ent_id not in met:
             continue
-        if prose.name_known(game, ent):
-            words = names[ent.id].words
-        else:
-            words = frozenset(normal(w) for w in ent.known_as.split()) - ARTICLES
-        if _fits(words, phrase):
-            found.append(ent.id)
+        if _fits(words if prose.name_known(game, entities[ent_id]) else known, phrase):
+            found.append(ent_id)
     return found if len(found) <= MAX_ABSENT else []
+
+
+PeopleWords = tuple[list[tuple[str, frozenset[str], frozenset[str]]], dict[str, list[int]]]
+
+
+def _people_words(game: Game) -> PeopleWords:
+    """(id, the words of their name, the words of what they are seen as) for each person
+    of the world the lexicon names, in the world's order, and word -> the rows it is in;
+    worked out once per world."""
+    kept = game.world.runtime.get("nouns.people_words")
+    if kept is None or kept[0] is not game.lexicon:
+        names = game.lexicon.names
+        rows = [
+            (
+                ent.id,
+                names[ent.id].words,
+                frozenset(normal(w) for w in ent.known_as.split()) - ARTICLES,
+            )
+            for ent in game.world.entities.values()
+            if ent.kind == "person" and ent.id in names
+        ]
+        by_word: dict[str, list[int]] = {}
+        for n, (_, words, known) in enumerate(rows):
+            for word in words | known:
+                by_word.setdefault(word, []).append(n)
+        kept = (game.lexicon, (rows, by_word))
+        game.world.runtime["nouns.people_words"] = kept
+    return kept[1]  # type: ignore[no-any-return]
 
 
 def resolve_one(

@@ -5,71 +5,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kage.systems import scheduler
-from kage.world import effects, ops
-from kage.world.conditions import TIME, holds, reads_of
+from kage.world import effects, ops, watch
+from kage.world.conditions import holds
 
 if TYPE_CHECKING:
     from kage.game import Game
-    from kage.world.model import Trigger
-
-
-# Ask every skipped trigger anyway and fail if one would have fired (tests turn it on).
-VERIFY_SKIPS = False
 
 
 def run_triggers(game: Game) -> None:
     """Fire each trigger whose condition holds. A trigger found false is passed over until
-    something its condition reads has happened (an event of a kind it reads, or the clock
-    moving for one that reads the time); what is not known to be false is always asked."""
-    quiet: dict[str, int] = game.kept.setdefault("triggers.quiet", {})  # id -> minute asked
-    stirred = game.stirred
-    game.stirred = set()
+    something that could make it true has happened (see `kage.world.watch`)."""
     fired = game.state.fired
-    for trigger, what, timed in plan(game):
+    looking = watch.look(game, "watch.triggers")
+    for trigger in game.world.triggers:
         tid = trigger.id
         if trigger.once and tid in fired:
             continue
-        asked = quiet.get(tid)
-        if (
-            asked is not None
-            and (not timed or asked == game.state.minutes)
-            and stirred.isdisjoint(what)  # type: ignore[arg-type]
-            and game.stirred.isdisjoint(what)  # what the triggers fired so far have done
-        ):
-            if VERIFY_SKIPS and holds(game, trigger.when):
-                raise AssertionError(f"trigger '{tid}' was passed over but holds")
-            continue
-        if holds(game, trigger.when):
-            quiet.pop(tid, None)
+        if looking.holds(tid, trigger.when):
             fired[tid] = game.state.minutes
             game.emit("triggered", id=tid)
             effects.apply(game, trigger.effects)
             if game.state.done:
                 return
-        elif what is not None:
-            quiet[tid] = game.state.minutes
-
-
-Plan = list[tuple["Trigger", frozenset[str] | None, bool]]
-
-
-def plan(game: Game) -> Plan:
-    """(trigger, what its condition reads or None, whether it reads the clock) for each
-    trigger of the world in order, worked out once per world and engine."""
-    kept = game.world.runtime.get("triggers.plan")
-    if kept is None or kept[0] is not game.engine:
-        kinds = game.engine.conditions
-        rows: Plan = []
-        for trigger in game.world.triggers:
-            what = reads_of(kinds, trigger.when)
-            rows.append((trigger, what, what is not None and TIME in what))
-        kept = (game.engine, rows)
-        game.world.runtime["triggers.plan"] = kept
-    return kept[1]
 
 
 def check_endings(game: Game) -> None:
-    for ending in game.world.endings:
+    for ending in game.world.endings:  # a few, and cheap: watching them costs more
         if ending.when is not None and holds(game, ending.when):
             finish(game, ending.id)
             return

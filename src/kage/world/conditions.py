@@ -8,6 +8,7 @@ and those of the extensions the world uses, once, before play.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -22,17 +23,30 @@ Check = Callable[["Game", Any], bool]
 
 # the attribute a condition function keeps its `reads` in (see `condition`)
 READS = "__kage_reads__"
+CHANGES = "__kage_changes__"  # ... and its `changes` (see `condition`)
+WAKES = "__kage_wakes__"  # ... and its `wakes`
 TIME = "time"  # not an event: what a condition that reads the clock declares it reads
 
 
-def condition(name: str, reads: Iterable[str] | None = None) -> Callable[[Check], Check]:
+def condition(
+    name: str,
+    reads: Iterable[str] | None = None,
+    changes: Callable[[Game, Any], int] | None = None,
+    wakes: Callable[[Any], frozenset[str]] | None = None,
+) -> Callable[[Check], Check]:
     """Mark a condition kind. `reads`: the kinds of event after which it may decide
     differently (ops emit one for every change they make), plus TIME if it reads the clock;
     None (the default) when that cannot be said, so it is asked afresh every time. A
-    trigger is re-checked only after one of what its condition reads has happened."""
+    trigger is re-checked only after one of what its condition reads has happened.
+    `changes(game, arg)`, for a kind that reads the clock: the first minute from now at
+    which the clock alone may change its answer (else: the next minute). `wakes(arg)`:
+    narrower than `reads`, the events that may change the answer for that argument
+    ("flag:door_open"; see kage.world.events.QUALIFIED)."""
 
     def put(func: Check) -> Check:
         setattr(func, READS, frozenset(reads) if reads is not None else None)
+        setattr(func, CHANGES, changes)
+        setattr(func, WAKES, wakes)
         return mark("condition", name)(func)
 
     return put
@@ -94,6 +108,143 @@ def compiled(kinds: dict[str, Check], cond: dict[str, Any]) -> Test:
     if len(parts) == 1:
         return parts[0]
     return lambda game: all(part(game) for part in parts)
+
+
+Reads = frozenset[str] | None
+# what wakes a condition: the kinds of event after which it may decide differently, and
+# the minute from which the clock alone may change it (NEVER: the clock cannot); None:
+# nobody can say, so it must be asked every time
+Wake = tuple[frozenset[str], float] | None
+Explained = Callable[["Game"], tuple[bool, Wake]]
+NEVER = math.inf
+NOTHING: frozenset[str] = frozenset()
+
+
+def explained(kinds: dict[str, Check], cond: dict[str, Any] | None) -> Explained:
+    """A function deciding `cond` as `compiled` does (the same parts asked, in the same
+    order) that also says what wakes a part of it that alone keeps that answer. A
+    conjunction found false stays false while one false part does, so what wakes it is
+    what wakes that part, not the whole: "at the shack, and the wallet returned" sleeps
+    until the player moves, however the clock runs; "after minute 2520" sleeps until then.
+    A part that reads the clock wakes at the next minute (the clock never runs back in one
+    game: a state set anew drops what was kept). When the part that decided wakes with
+    the clock, the parts after it are asked too if they declare what they read (such a
+    kind only reads the state), for one that does not."""
+    if not cond:
+        return _explained_always
+    parts = []
+    for key, arg in cond.items():
+        check = kinds.get(key)
+        if check is None:
+            raise KeyError(f"unknown condition '{key}'")
+        if key in ("all", "any") and check is _DEFAULT_KINDS[key]:
+            parts.append(_explained_many(kinds, arg, key == "all"))
+        elif key == "not" and check is _not:
+            parts.append(_explained_not(explained(kinds, arg) if arg else _explained_always))
+        elif key == "time" and check is _time:
+            parts.append(_explained_time(arg))
+        else:
+            test, reads = compiled(kinds, {key: arg}), reads_of(kinds, {key: arg})
+            narrow = getattr(check, WAKES, None)
+            if narrow is not None:
+                reads = narrow(arg)
+            parts.append(_explained_leaf(test, reads, getattr(check, CHANGES, None), arg))
+    if len(parts) == 1:
+        return parts[0]
+    return _explained_many(kinds, [{k: v} for k, v in cond.items()], True, parts)
+
+
+def _explained_always(game: Game) -> tuple[bool, Wake]:
+    return True, (NOTHING, NEVER)
+
+
+def _explained_leaf(
+    test: Test, reads: Reads, changes: Callable[[Game, Any], int] | None, arg: Any
+) -> Explained:
+    if reads is None:
+        return lambda game: (bool(test(game)), None)
+    if TIME not in reads:
+        wake = (reads, NEVER)
+        return lambda game: (bool(test(game)), wake)
+    events = reads - {TIME}
+    if changes is not None:
+        return lambda game: (bool(test(game)), (events, changes(game, arg)))
+    return lambda game: (bool(test(game)), (events, game.state.minutes + 1))
+
+
+def _explained_time(arg: dict[str, Any]) -> Explained:
+    """{time: ...}: the clock only runs forwards, so the bounds say when it may change."""
+    # the first minute at which the lower bounds hold; the first at which the upper fail
+    lows, highs = [-NEVER], [NEVER]
+    if "min" in arg:
+        lows.append(math.ceil(arg["min"]))
+    if "above" in arg:
+        lows.append(math.floor(arg["above"]) + 1)
+    if "max" in arg:
+        highs.append(math.floor(arg["max"]) + 1)
+    if "below" in arg:
+        highs.append(math.ceil(arg["below"]))
+    low, high = max(lows), min(highs)
+
+    def explain(game: Game) -> tuple[bool, Wake]:
+        now = game.state.minutes
+        if compare(now, arg):
+            return True, (NOTHING, high)
+        return False, (NOTHING, low if now < low else NEVER)
+
+    return explain
+
+
+def _explained_not(inner: Explained) -> Explained:
+    def explain(game: Game) -> tuple[bool, Wake]:
+        truth, wake = inner(game)
+        return not truth, wake
+
+    return explain
+
+
+def _explained_many(
+    kinds: dict[str, Check],
+    conds: list[dict[str, Any]],
+    every: bool,
+    parts: list[Explained] | None = None,
+) -> Explained:
+    """`explained` for all (every=True) or any of `conds`: a part that settles it (false
+    for all, true for any) decides alone; else every part keeps the answer."""
+    found = parts if parts is not None else [explained(kinds, c) for c in conds]
+    # whether each part, and every part after it, declares what it reads
+    pure = [reads_of(kinds, c) is not None for c in conds]
+    for n in range(len(pure) - 2, -1, -1):
+        pure[n] = pure[n] and pure[n + 1]
+    pure.append(True)
+    rows = list(zip(found, pure[1:], strict=True))
+    settles = not every
+
+    def explain(game: Game) -> tuple[bool, Wake]:
+        best: tuple[bool, Wake] | None = None
+        events: set[str] = set()
+        until = NEVER
+        known = True  # every part so far says what wakes it
+        for part, rest_pure in rows:
+            truth, wake = part(game)
+            if truth is settles:
+                if wake is not None and wake[1] == NEVER:
+                    return truth, wake
+                if best is None or (wake is not None and (best[1] is None or wake[1] > best[1][1])):
+                    best = (truth, wake)
+                if not rest_pure:
+                    return best
+            elif best is None and known:
+                if wake is None:
+                    known = False
+                else:
+                    events |= wake[0]
+                    until = min(until, wake[1])
+        if best is not None:
+            return best
+        return not settles, (frozenset(events), until) if known else None
+
+    return explain
 
 
 def _calling(check: Check, arg: Any) -> Test:
@@ -192,7 +343,11 @@ def _not(game: Game, arg: dict[str, Any]) -> bool:
     return not holds(game, arg)
 
 
-@condition("flag", reads=("flag",))
+def _flag_wakes(arg: str | dict[str, Any]) -> frozenset[str]:
+    return frozenset(f"flag:{k}" for k in ([arg] if isinstance(arg, str) else arg))
+
+
+@condition("flag", reads=("flag",), wakes=_flag_wakes)
 def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
     """A flag is set (to anything but false or 0), or {flag: {door: open}}: each named flag
     has exactly that value."""

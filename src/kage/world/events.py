@@ -18,6 +18,10 @@ class Event:
         return {"turn": self.turn, "minute": self.minute, "kind": self.kind, **self.data}
 
 
+# kinds of event that also stir "kind:what", what being this field of theirs
+QUALIFIED = {"moved": "entity", "consumed": "entity", "flag": "key"}
+
+
 class EventLog:
     """The game's recent events, numbered from the game's first: ``len(log)`` counts
     every event ever emitted and ``log[n:]`` gives those from the n-th on, so an index
@@ -39,6 +43,25 @@ class EventLog:
 
     def __len__(self) -> int:
         return self._dropped + len(self._items)
+
+    def kinds_since(self, start: int) -> set[str] | None:
+        """The kinds of the events from the `start`-th on, and for a move, a flag... also
+        "kind:what" ("moved:kai", "flag:door_open": see QUALIFIED); None if some were
+        trimmed."""
+        first = start - self._dropped
+        if first < 0:
+            return None
+        items = self._items
+        if first >= len(items):
+            return set()
+        found = {e.kind for e in items[first:]}
+        if not found.isdisjoint(QUALIFIED):
+            found.update(
+                f"{e.kind}:{e.data[QUALIFIED[e.kind]]}"
+                for e in items[first:]
+                if e.kind in QUALIFIED
+            )
+        return found
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self._items)

@@ -65,6 +65,11 @@ class Geography:
         """Days of travel from `origin` to every settlement along the roads (Dijkstra);
         INF where it cannot get, or beyond `reach`. `slowness` (one factor >= 1 per
         directed road) lets one piece of news travel a little slower on some roads."""
+        slow = slowness.tolist() if slowness is not None else [1.0] * len(self.neighbour)
+        return np.array(self.travel_list(origin, reach, slow))
+
+    def travel_list(self, origin: int, reach: float, slow: list[float]) -> list[float]:
+        """`travel` in plain floats, with the slowness of each road given as a list."""
         if self._roads_from is None:
             indptr, neighbour = self.indptr.tolist(), self.neighbour.tolist()
             days = self.days.tolist()
@@ -73,7 +78,6 @@ class Geography:
                 for n in range(self.size)
             ]
         roads_from = self._roads_from
-        slow = slowness.tolist() if slowness is not None else [1.0] * len(self.neighbour)
         dist = [INF] * self.size
         dist[origin] = 0.0
         heap = [(0.0, origin)]
@@ -87,7 +91,7 @@ class Geography:
                 if nd < dist[to] and nd <= reach:
                     dist[to] = nd
                     push(heap, (nd, to))
-        return np.array(dist)
+        return dist
 
     def settlement_of(self, place: str, zones: tuple[str, ...]) -> int:
         """The settlement a world place belongs to, or -1."""

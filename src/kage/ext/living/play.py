@@ -18,8 +18,8 @@ from kage.ext.living import factions as fx
 from kage.ext.living.build import has_living, static_from_data
 from kage.ext.living.keys import DAY, KEY, OWED, alive
 from kage.ext.living.sim import Change, Sim, Static, from_record, to_record
-from kage.world import effects, ops, query
-from kage.world.conditions import holds
+from kage.world import effects, ops, query, watch
+from kage.world.conditions import holds, reads_of
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -29,6 +29,7 @@ ON = {fx.BROKEN: "on_break", fx.STRAINED: "on_strain", fx.ACTIVE: "on_restore"}
 
 # game.kept[KEPT]: (the record this game saved last, the simulation it was made from)
 KEPT = "living.sim"
+SIGHTINGS = " sightings"  # its key in the living world's watch (no news source's id)
 
 
 def static(world: World) -> Static | None:
@@ -168,12 +169,21 @@ def births(game: Game) -> None:
         return
     rec = record(game) or {}
     born = rec.get("born", {})
+    looking = watch.look(game, "watch.living")  # sources and sightings found wanting
     due = [
         entry
         for sid, entry in game.world.data.get("news_sources", {}).items()
-        if sid not in born and entry.get("when") and holds(game, entry["when"])
+        if sid not in born and entry.get("when") and looking.holds(sid, entry["when"])
     ]
-    sighting = _sighting(game, found, rec.get("seen", {}))
+    sighting = None
+    if not looking.unchanged(SIGHTINGS):
+        sighting = _sighting(game, found, rec.get("seen", {}))
+        if sighting is None:  # nobody new seen: so it stays until someone moves
+            looking.settle(SIGHTINGS, _sighting_reads(game, found))
+        else:  # one sighting a turn: another may be waiting
+            looking.forget(SIGHTINGS)
+    elif watch.VERIFY_SKIPS and _sighting(game, found, rec.get("seen", {})) is not None:
+        raise AssertionError("a sighting was passed over")
     if not due and sighting is None:
         return
     sim = _working(game)
@@ -216,6 +226,28 @@ def _born_at(game: Game, entry: dict[str, Any]) -> int:
         if isinstance(value, int | float):
             return int(value)
     return game.state.minutes
+
+
+def _sighting_reads(game: Game, found: Static) -> frozenset[str] | None:
+    """What could make someone tracked seen somewhere new: a move, or what their `hidden`
+    condition reads (the record of where each was last seen changes only by `births`).
+    Worked out once per world."""
+    key = "sighting_reads"
+    if key in found.extra:
+        return found.extra[key]  # type: ignore[no-any-return]
+    found.extra[key] = _reads_of_sightings(game, found)
+    return found.extra[key]  # type: ignore[no-any-return]
+
+
+def _reads_of_sightings(game: Game, found: Static) -> frozenset[str] | None:
+    reads = {"moved", "consumed"}
+    for entry in found.extra["whereabouts"].values():
+        if entry.get("hidden"):
+            hidden = reads_of(game.engine.conditions, entry["hidden"])
+            if hidden is None:
+                return None
+            reads |= hidden
+    return frozenset(reads)
 
 
 def _sighting(game: Game, found: Static, seen: dict[str, str]) -> tuple[str, int, bool] | None:

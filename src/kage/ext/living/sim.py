@@ -30,6 +30,11 @@ from kage.ext.living.news import Item, Source
 NEVER = -1.0  # how INF is written in plain-data records (JSON has no infinity)
 AHEAD_DAYS = 8  # days of treaty outcomes and of lives worked out at once (more if asked)
 AHEAD_CELLS = 1 << 16  # ... but no more than this many (day, seat row or person) cells
+# what is worked out ahead is shared by every game of a world that asks for it from the
+# same inputs (a new game's first days are the same in each), up to this many rows of
+# people or settlements (the key holds their numbers) and this many entries
+SHARED_ROWS = 1024
+SHARED_MOST = 256
 
 
 @dataclass
@@ -283,8 +288,24 @@ class Sim:
             if self._hearing(item.id, when)[1] > day - 1:
                 heard_next = float(when[when > day - 1].min())
                 days = min(days, math.ceil(heard_next) - day)
-        rows = lv.ahead(people, self.dyn.lives, float(day), days) if days >= 2 else None
-        return LivesAhead(day, max(days, 1), rows)
+        if days < 2:
+            return LivesAhead(day, max(days, 1), None)
+        lives = self.dyn.lives
+        key = None
+        if people.size <= SHARED_ROWS:
+            parts = (lives.grief, lives.resilience, lives.skill, lives.heard)
+            key = ("lives", day, days, *(a.tobytes() for a in parts))
+            found = _shared(self.static).get(key)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+        rows = lv.ahead(people, lives, float(day), days)
+        if rows is not None:
+            for a in rows:
+                a.flags.writeable = False  # shared: read, never written
+        made = LivesAhead(day, days, rows)
+        if key is not None:
+            _share(self.static, key, made)
+        return made
 
     def _shocks(self) -> list[tuple[Item, np.ndarray, float]]:
         """(item, when each person hears it, shock) for the news that moves lives."""
@@ -310,11 +331,26 @@ class Sim:
         days up to `until` if asked, at least AHEAD_DAYS, at most AHEAD_CELLS."""
         d = self.dyn
         if d.outlook is None or not d.outlook.covers(day):
-            rows = len(self.static.factions.seat_s)
+            s = self.static
+            rows = len(s.factions.seat_s)
             ahead = min(max(AHEAD_DAYS, until - day + 1), AHEAD_CELLS // max(rows, 1))
+            key = None
+            if s.geo.size <= SHARED_ROWS:  # the views follow from the news with impacts
+                news = tuple(
+                    (i.source, i.arrival.tobytes())
+                    for i in d.items.values()
+                    if s.sources[i.source].impacts
+                )
+                key = ("outlook", day, ahead, news)
+                found = _shared(s).get(key)
+                if found is not None:
+                    d.outlook = found
+                    return found  # type: ignore[no-any-return]
             views = self.views_over(np.arange(day, day + max(ahead, 1), dtype=float))
-            table, acting = fx.outcomes(self.static.factions, self.static.treaties, views)
+            table, acting = fx.outcomes(s.factions, s.treaties, views)
             d.outlook = Outlook(day, table.tolist(), acting.tolist())
+            if key is not None:
+                _share(s, key, d.outlook)
         return d.outlook
 
     def _treaty_news(self, change: Change) -> None:
@@ -341,6 +377,18 @@ class Sim:
             "settlements": self.static.geo.pos.nbytes * 4 + self.static.opinion.base.nbytes + items,
             "factions": self.static.factions.seat_w.nbytes * 4,
         }
+
+
+def _shared(static: Static) -> dict[Any, Any]:
+    """What is worked out ahead, by the inputs it was worked out from (see SHARED_ROWS)."""
+    return static.extra.setdefault("shared_ahead", {})  # type: ignore[no-any-return]
+
+
+def _share(static: Static, key: Any, value: Any) -> None:
+    shared = _shared(static)
+    if len(shared) >= SHARED_MOST:
+        shared.clear()
+    shared[key] = value
 
 
 def note(chronicle: list[list[Any]], entry: list[Any]) -> None:
