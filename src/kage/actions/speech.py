@@ -136,6 +136,12 @@ def _addressed(game: Game, ws: list[str]) -> list[Action] | None:
     return [Action(verb, person, text=" ".join(rest))]
 
 
+def person_named(game: Game, ws: list[str]) -> tuple[str | None, list[str]]:
+    """The person here named by the first words (a name, "him", "her", "them"), and
+    the words after."""
+    return _person(game, ws)
+
+
 def _person(game: Game, ws: list[str]) -> tuple[str | None, list[str]]:
     """The person named by the first words (a name, "him", "her", "them"), and the rest."""
     skip = 1 if ws and ws[0] in ("to", "the") else 0

@@ -114,6 +114,12 @@ CORE: list[tuple[str, list[str]]] = [
             "what is here|around",
             "what here|around",  # "what's here": normal() reads "what's" as "what"
             "look around|about [the] room|place|area|surroundings",
+            "look around me|here",
+            "survey|scan [the] room|place|area|surroundings|scene",
+            "survey|scan",
+            "what do|can i see [here|around]",
+            "what is there [here|around]",
+            "what there",  # "what's there"
         ],
     ),
     (
@@ -417,8 +423,16 @@ CORE: list[tuple[str, list[str]]] = [
             "talk|speak|chat to|with {person} about {topic}",
             "talk|speak|chat about {topic}",
             "a {topic}",
+            "ask for {topic}",
+            # of whoever is listening: "tell me the terms", "explain the vote"
+            "tell me about|of {topic}",
+            "tell me {topic}",
+            "explain {topic} to me",
+            "what about {topic}",
         ],
     ),
+    # a request is buying where the thing is for sale, and asking about it elsewhere
+    ("buy", ["~ask for {thing}", "~ask {person} for {thing}"]),
     (
         "tell",
         [
@@ -426,6 +440,8 @@ CORE: list[tuple[str, list[str]]] = [
             "tell {person} {topic}",
             "tell about {topic}",
             "inform {person} about|of {topic}",
+            "explain|describe|mention|report {topic} to {person}",
+            "break [the] news of|about {topic} to {person}",
         ],
     ),
     (
@@ -798,6 +814,9 @@ class Line:
     tokens: tuple[Token, ...]
     pattern: str
     world: bool = False  # written by the world, not the engine: it wins a tie of shape
+    # taken only when its action would be done now, else the next reading is tried:
+    # written with a leading "~" ("~ask for {thing}" is buying only where it is sold)
+    tentative: bool = False
 
     @property
     def literals(self) -> int:
@@ -848,7 +867,12 @@ def expand(pattern: str) -> list[str]:
     return [*expand(before + found.group(1) + after), *expand(before + after)]
 
 
+TENTATIVE = "~"
+
+
 def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:
+    tentative = pattern.startswith(TENTATIVE)
+    pattern = pattern.removeprefix(TENTATIVE).strip()
     tokens = []
     for part in pattern.split():
         if part.startswith("{") and part.endswith("}"):
@@ -856,7 +880,7 @@ def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:
         else:
             alternatives = {normal(w) for w in part.split("|")} - {""}
             tokens.append(Token(frozenset(alternatives or {part.lower()})))
-    return Line(action, tuple(tokens), pattern, world)
+    return Line(action, tuple(tokens), pattern, world, tentative)
 
 
 SLOTS = frozenset(

@@ -18,7 +18,7 @@ import inflection
 from kage.actions import pending, speech, ways
 from kage.actions.pipeline import Action, applies
 from kage.core import prose
-from kage.parser import grammar, nouns, replies, scenery, typos
+from kage.parser import grammar, nouns, preamble, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -97,12 +97,23 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         answering = pending.answer(game, ws)  # "yes", "accept her offer", "i promise"
         if answering is not None:
             return Parsed(actions=answering)
+    if chosen is None:
+        ordered = _ordered(game, ws)  # "tell ned to run an errand"
+        if ordered is not None:
+            return ordered
     parsed = _parse_words(game, command, ws, chosen or {})
     if parsed.actions and chosen is None and _offer_taken(game, parsed):
         offered = pending.doing(game, ws)  # "eat" when asked to eat with them
         if offered is not None:
             return Parsed(actions=offered)
     if parsed.failure and chosen is None:
+        meant = _without_preamble(game, command)  # "i want to sell it", "let's go in"
+        if meant is None:
+            meant = _addressed(game, ws)  # "tsunade, tell me the terms"
+        if meant is None:
+            meant = _ordered(game, ws, addressed=True)  # "ned, run an errand"
+        if meant is not None:
+            return meant
         spoken = speech.reread(game, ws)  # "why?", "i will come back", "eat" when offered
         if spoken is not None:
             game.state.question = {}
@@ -110,6 +121,90 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     if parsed.unknown and chosen is None:
         return _corrected(game, command, parsed)
     return parsed
+
+
+# what the player asks of the game rather than of the world: never the meaning of "i ..."
+OUT_OF_WORLD = frozenset({"help", "hint", "score", "full_score", "version", "pronouns", "exits"})
+
+
+def _without_preamble(game: Game, command: str) -> Parsed | None:
+    """The command read without the words before it that say how the player comes at
+    it (kage.parser.preamble), when that reading is understood and does something in
+    the world (or asks which thing was meant)."""
+    for rest, only_if_done in preamble.readings(command):
+        again = parse(game, rest)
+        if game.state.question and again.error and not again.failure and not only_if_done:
+            return again
+        done = again.actions and not (only_if_done and _refused(game, again))
+        if done and not any(a.name in OUT_OF_WORLD for a in again.actions):
+            return again
+        game.state.question = {}
+    return None
+
+
+# verbs that put a request to someone ("tell ned to ...", "ask kai to ...")
+ORDERING = frozenset({"tell", "ask", "order", "get", "command", "instruct", "request", "persuade"})
+# words of an order that say nothing of what is to be done
+_ORDER_FILLER = frozenset(
+    {"to", "a", "an", "the", "on", "for", "go", "please", "and", "me", "my", "your", "some"}
+)
+# what people are asked about or told: never the deed an order asks for
+_TALKING = frozenset({"ask", "tell", "say", "talk", "answer"})
+
+
+def _ordered(game: Game, ws: list[str], addressed: bool = False) -> Parsed | None:
+    """An order to someone here ("tell ned to run an errand", "ask ned to go on an
+    errand", "ned, run an errand"): the line for doing something to that person whose
+    own words say most of what the order says ("send {person} on an errand"), if it
+    would be done now. None if no line fits the order's words."""
+    if len(ws) < 3:
+        return None
+    if addressed:  # an order opens with what is to be done, not with a question
+        person, rest = speech.person_named(game, ws[:1])[0], ws[1:]
+        if rest[0] not in game.lexicon.verbs or speech.is_question(rest):
+            return None
+    elif ws[0] in ORDERING:
+        person, rest = speech.person_named(game, ws[1:])
+        told = len(ws) - len(rest)  # the verb, the name, then "to"
+        if person is None or told < 3 or ws[told - 1] != "to":
+            return None
+    else:
+        return None
+    if person is None:
+        return None
+    said = {w for w in rest if w not in _ORDER_FILLER | _TALKING | ORDERING}
+    if not said:
+        return None
+    best: tuple[int, Parsed] | None = None
+    for lines in game.lexicon.lines.values():
+        for line in lines:
+            slots = [t.slot for t in line.tokens if t.words is None]
+            if slots != ["person"] or line.action in _TALKING:
+                continue
+            literal = {w for t in line.tokens if t.words for w in t.words} - _ORDER_FILLER
+            score = len(said & literal)
+            if score == 0 or (best is not None and score <= best[0]):
+                continue
+            built = _build(game, line, [("person", [person])], {})
+            if isinstance(built, Parsed) and built.actions and not _refused(game, built):
+                best = (score, built)
+            game.state.question = {}
+    return best[1] if best is not None else None
+
+
+def _addressed(game: Game, ws: list[str]) -> Parsed | None:
+    """A command said to someone by name ("tsunade, tell me the terms"): asking or
+    telling with no one named is asking or telling them."""
+    person, rest = speech.person_named(game, ws[:1])
+    if person is None or not rest and len(ws) < 2:
+        return None
+    again = _parse_words(game, " ".join(ws[1:]), ws[1:], {})
+    if not again.actions or any(a.name not in ("ask", "tell") for a in again.actions):
+        game.state.question = {}
+        return None
+    for action in again.actions:
+        action.noun = action.noun or person
+    return again
 
 
 def _compounds_split(game: Game, ws: list[str]) -> list[str]:
@@ -288,6 +383,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             if isinstance(built, dict):
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
                 return Parsed(error=_question_text(game, built["candidates"]))
+            if built.actions and line.tentative and _refused(game, built):
+                continue  # "ask for the bell" is buying it only where it is for sale
             if built.actions:
                 _note_manner(command, built.actions)
             if built.actions and _no_one(game, line, built):
@@ -602,6 +699,7 @@ def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
     if len(ws) == 1 and ws[0] in DIRECTIONS:
         return Parsed(actions=[Action("go", direction=DIRECTIONS[ws[0]])])
     first = ws[0]
+    lines = [ln for ln in lines if not ln.tentative] or lines  # a sure reading shows how
     slotted = [ln for ln in lines if any(t.words is None for t in ln.tokens)]
     if len(ws) == 1 and slotted:
         return _what(game, first, slotted)

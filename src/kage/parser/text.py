@@ -113,11 +113,22 @@ def _split_on_and(part: str, grammar: Grammar) -> list[str]:
     for index, found in enumerate(breaks):
         following = breaks[index + 1].start() if index + 1 < len(breaks) else len(part)
         clause, rest = part[found.end() : following], part[found.end() :]
+        before = part[start : found.start()]
+        if not starts_command(before, grammar) and not _may_end(before, grammar):
+            continue  # "tsunade, tell me the terms": a name said to, not a command
         if starts_command(clause, grammar) or starts_command(rest, grammar):
             commands.append(part[start : found.start()])
             start = found.end()
     commands.append(part[start:])
     return commands
+
+
+def _may_end(text: str, grammar: Grammar) -> bool:
+    """Whether words before a comma or "and" may be a command of their own: anything of
+    more than one word (a world's own verb may begin it), and a single word that is a
+    command. A lone word that is no command is someone spoken to ("kai, stop")."""
+    ws = words(text)
+    return len(ws) != 1 or ws[0] in grammar or ws[0] in DIRECTIONS or ws[0] in META
 
 
 def starts_command(text: str, grammar: Grammar) -> bool:
