@@ -856,15 +856,32 @@ def normal(word: str) -> str:
 _OPTIONAL = re.compile(r"\[([^\[\]]+)\]")
 
 
+_LEFT_OUT = frozenset({"a", "an", "the"})
+
+
+def _articles_optional(pattern: str) -> str:
+    """An article written in a line is one people leave out ("send ned on errand"): a
+    word of the pattern made only of articles is optional."""
+    parts = pattern.split()
+    return " ".join(
+        f"[{p}]" if i > 0 and set(p.split("|")) <= _LEFT_OUT else p for i, p in enumerate(parts)
+    )
+
+
 def expand(pattern: str) -> list[str]:
     """A pattern with optional words in brackets -> every pattern it stands for:
     "make {number} [more] [shadow] clones" is four lines, each ranked by the words it has
-    (so the fullest wins where several fit). An alternative may be optional: "[the|a]"."""
+    (so the fullest wins where several fit). An alternative may be optional: "[the|a]".
+    A word of articles alone is optional too ("on an errand" or "on errand")."""
+    return _expand(_articles_optional(pattern))
+
+
+def _expand(pattern: str) -> list[str]:
     found = _OPTIONAL.search(pattern)
     if found is None:
         return [" ".join(pattern.split())]
     before, after = pattern[: found.start()], pattern[found.end() :]
-    return [*expand(before + found.group(1) + after), *expand(before + after)]
+    return [*_expand(before + found.group(1) + after), *_expand(before + after)]
 
 
 TENTATIVE = "~"

@@ -30,6 +30,7 @@ from kage.parser.nouns import (
     IGNORED,
     LEFT,
     ORDINALS,
+    OTHERWISE,
     POSSESSIVES,
     PRONOUN_WORDS,
     QUANTIFIERS,
@@ -49,6 +50,7 @@ PHRASING = (
     | EXCEPT_WORDS
     | IGNORED
     | LEFT
+    | OTHERWISE
     | ORDINALS.keys()
     | POSSESSIVES.keys()
     | QUANTIFIERS

@@ -44,6 +44,9 @@ EARLIER = "+"  # pronouns[word + EARLIER]: what the word meant before, most rece
 LAST = "last"  # pronouns[LAST]: what the player named last, for "the other one"
 KEPT = 4  # how many earlier meanings a pronoun keeps
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
+# "everything else", "all the rest": all there is, which "all" already leaves the
+# container out of
+OTHERWISE = frozenset({"else", "rest", "remaining", "other"})
 EXCEPT_WORDS = frozenset({"except", "but", "excluding", "apart"})
 EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -736,6 +739,8 @@ def resolve_many(
         return _resolve_all(game, [], action, other, chosen)  # "pack my things"
     if phrase and phrase[0] in ALL_WORDS:
         return _resolve_all(game, phrase[1:], action, other, chosen)
+    if said[:1] == ["rest"] and "rest" not in game.lexicon.nouns:  # "the rest (of it)"
+        return _resolve_all(game, said[1:], action, other, chosen)
     source = other if action == "take" else None  # "take X from Y"
     return _each(game, "things", _split_and(phrase), action, chosen, True, source)
 
@@ -763,8 +768,8 @@ def _each(
 def _resolve_all(
     game: Game, rest: list[str], action: str, other: str | None, chosen: Mapping[str, str]
 ) -> Resolved:
-    while rest and rest[0] in ("of", "the", "my", "your"):
-        rest = rest[1:]
+    while rest and rest[0] in ("of", "the", "my", "your", *OTHERWISE):
+        rest = rest[1:]  # "everything else", "all the rest of my things"
     if rest[:1] == ["here"]:
         rest = rest[1:]  # "take everything here"
     elif rest[:1] in (["in"], ["on"], ["inside"], ["from"]) and len(rest) > 1:

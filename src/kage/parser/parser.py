@@ -106,8 +106,10 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         offered = pending.doing(game, ws)  # "eat" when asked to eat with them
         if offered is not None:
             return Parsed(actions=offered)
-    if parsed.failure and chosen is None:
+    if parsed.failure and chosen is None and ws:
         meant = _without_preamble(game, command)  # "i want to sell it", "let's go in"
+        if meant is None:
+            meant = _going(game, ws)  # "back to the green", "into the shop"
         if meant is None:
             meant = _addressed(game, ws)  # "tsunade, tell me the terms"
         if meant is None:
@@ -190,6 +192,21 @@ def _ordered(game: Game, ws: list[str], addressed: bool = False) -> Parsed | Non
                 best = (score, built)
             game.state.question = {}
     return best[1] if best is not None else None
+
+
+# words that say which way without a verb of going: "back to the green", "into the shop"
+GOING = frozenset(grammar.WAY_WORDS.split("|")) - {"by", "via", "in"}
+
+
+def _going(game: Game, ws: list[str]) -> Parsed | None:
+    """Words of where to go said without "go", when "go" and the words are understood."""
+    if ws[0] not in GOING or len(ws) < 2:
+        return None
+    again = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
+    if again.actions and all(a.name.startswith("go") or a.name == "exit" for a in again.actions):
+        return again
+    game.state.question = {}
+    return None
 
 
 def _addressed(game: Game, ws: list[str]) -> Parsed | None:

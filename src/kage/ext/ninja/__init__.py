@@ -62,6 +62,7 @@ EXTENSION = Extension(
             "activate {topic}",
             "become|turn {topic}",
             "make myself {topic}",
+            "~go|get {topic}",  # "go invisible": only when it names a jutsu that would be cast
         ),
         "make_clones": (
             "make {number} shadow clones",  # first: HELP shows this one
