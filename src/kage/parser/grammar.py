@@ -174,6 +174,8 @@ CORE: list[tuple[str, list[str]]] = [
             "carry {things}",
             "hold {things}",
             "pocket {things}",
+            "steal|pinch|nick|swipe|filch|snatch|lift|palm {things}",
+            "steal|pinch|nick|swipe|filch|snatch|lift|palm {things} from|off {thing}",
         ],
     ),
     (

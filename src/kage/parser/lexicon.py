@@ -43,6 +43,16 @@ from kage.world.model import World
 plural_of = cache(inflection.pluralize)
 singular_of = cache(inflection.singularize)
 
+# words of everyday speech ("it's okay", "never mind"): a line of them is said, not a
+# command with a word the game does not know (kage.actions.speech reads such lines)
+SPOKEN_WORDS = frozenset(
+    "okay ok alright fine sure yes yeah yep no nope nah maybe perhaps sorry thanks thank "
+    "hello hi hey bye goodbye please well oh right good great never mind don't worry "
+    "i i'll i'm i've i'd it's can't won't we'll we're you're that's let's how many much "
+    "who what where when why which whose is are was were do does did will would can could "
+    "should".split()
+)
+
 # words that are part of how a noun phrase is said rather than names of anything
 PHRASING = (
     frozenset({"and", "for", "from", "here"})
@@ -134,6 +144,10 @@ def _shape(pattern: str) -> str:
     return re.sub(r"\{[a-z_]+\}", "{}", " ".join(pattern.lower().split()))
 
 
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normal(w) for w in re.findall(r"[\w'\u2019-]+", name)) - PHRASING
+
+
 def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Lexicon:
     """The world's phrasings go in first, then `grammar` (its extensions'), then the
     core's: where two lines tie (the same words, slots as narrow) the first wins, so the
@@ -154,7 +168,10 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():
-        name = Name.of(entity.nouns, entity.adjectives, entity.plural)
+        adjectives = entity.adjectives
+        if entity.kind == "place":  # a place is named by its printed name ("the foyer bar")
+            adjectives = frozenset(adjectives) | _name_words(entity.name)
+        name = Name.of(entity.nouns, adjectives, entity.plural)
         lex.names[entity.id] = name
         lex.nouns.update(name.words)
         for topic in entity.topics:
@@ -163,6 +180,7 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
             lex.words.update(normal(w) for name in way.names for w in name.split())
     lex.words |= lex.nouns
     lex.words.update(DIRECTIONS, numbers.WORDS, ARTICLES, PRONOUN_WORDS, PHRASING, _UNITS)
+    lex.words.update(SPOKEN_WORDS)  # "it's okay": everyday words said, never unknown
     for phrase in META:
         lex.words.update(phrase.split())
     return lex

@@ -9,6 +9,7 @@ to choose only when the best candidates tie.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -79,6 +80,11 @@ ORDINALS = {
 }  # fmt: skip; a plain number ("2", "٢", "two") is read by kage.world.numbers
 
 
+# set while the noun being resolved is where something is put ("on the stone"): what
+# the player holds is no likelier there than anything else
+DESTINATION: ContextVar[bool] = ContextVar("destination", default=False)
+
+
 @dataclass(slots=True)
 class Resolved:
     ids: list[str] = field(default_factory=list)
@@ -145,8 +151,10 @@ def _score(game: Game, entity_id: str, phrase: list[str], slot: str, action: str
     nouns = sum(1 for w in phrase if w in name.nouns or w in name.plurals)
     score = nouns * 2 + (len(phrase) - nouns)
     carried = query.is_carried_by(game, entity_id, game.world.player)
-    if slot == "held" or action in ("drop", "put_in", "put_on", "give", "wear", "remove"):
+    if slot == "held" or action in ("drop", "give", "wear", "remove"):
         score += 10 if carried else 0
+    elif action in ("put_in", "put_on") and not DESTINATION.get():
+        score += 10 if carried else 0  # what is put, not where: "put it on the stone"
     elif action == "take":
         score += 0 if carried else 10
     if slot == "person":

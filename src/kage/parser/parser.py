@@ -819,6 +819,9 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
             return _fail(game, replies.WHICH_WAY, SCOPE, listed=listed)
         if found is None and slot != "here":
             place = ways.place_after_to(game, phrase)  # "walk up the lane to my apartment"
+            if place is None and slot == "way" and action.name == "go":
+                far = ways.far_place(game, phrase)  # "go into the bar" from two rooms off
+                place = far[0] if far else None
             if place is not None:
                 action.name, action.noun = "go_to", place
                 return None
@@ -920,14 +923,22 @@ def _resolve_nouns(
     order = sorted(range(len(binds)), key=lambda i: binds[i][0] == "things")
     # a line with one thing or person can be carried out on each of several in turn
     alone = sum(1 for slot, _ in binds if slot in NOUN_SLOTS) == 1
+    nouned = [i for i, (slot, _) in enumerate(binds) if slot in NOUN_SLOTS]
+    where = nouned[-1] if verb in ("put_in", "put_on") and len(nouned) > 1 else None
     for index in order:
         slot, phrase = binds[index]
         if slot not in NOUN_SLOTS:
             continue
-        if slot == "things":
-            got = nouns.resolve_many(game, phrase, verb, other, chosen)
-        else:
-            got = nouns.resolve_one(game, slot, phrase, verb, chosen, alone and slot != "place")
+        marked = nouns.DESTINATION.set(index == where)
+        try:
+            if slot == "things":
+                got = nouns.resolve_many(game, phrase, verb, other, chosen)
+            else:
+                got = nouns.resolve_one(
+                    game, slot, phrase, verb, chosen, alone and slot != "place"
+                )
+        finally:
+            nouns.DESTINATION.reset(marked)
         if got.question is not None:
             return got.question
         if not got.ids and got.failure == replies.SCENERY.name:
