@@ -9,8 +9,8 @@ to choose only when the best candidates tie.
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
