@@ -156,9 +156,9 @@ def must_hold(game: Game, action: Action) -> str | None:
 def not_while_worn(game: Game, action: Action) -> str | None:
     """Something worn is taken off first, as the player would ("hang the cloak on the
     hook" while wearing it), unless taking it off would be refused: then that is why."""
-    if action.noun and query.prop(game, action.noun, "worn") and action.name != "give":
-        if refusal(game, _taking_off(action)) is not None:
-            return TAKE_OFF_FIRST(game, action)
+    worn = action.noun and query.prop(game, action.noun, "worn") and action.name != "give"
+    if worn and refusal(game, _taking_off(action)) is not None:
+        return TAKE_OFF_FIRST(game, action)
     return None
 
 

@@ -46,8 +46,16 @@ singular_of = cache(inflection.singularize)
 # words of everyday speech ("it's okay", "never mind"): a line of them is said, not a
 # command with a word the game does not know (kage.actions.speech reads such lines)
 SPOKEN_WORDS = frozenset(
-    ["okay", "ok", "alright", "fine", "sure", "yes", "yeah", "yep", "no", "nope", "nah", "maybe", "perhaps", "sorry", "thanks", "thank", "hello", "hi", "hey", "bye", "goodbye", "please", "well", "oh", "right", "good", "great", "never", "mind", "don't", "worry", "i", "i'll", "i'm", "i've", "i'd", "it's", "can't", "won't", "we'll", "we're", "you're", "that's", "let's", "how", "many", "much", "who", "what", "where", "when", "why", "which", "whose", "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should"]
-)
+    {
+        "okay", "ok", "alright", "fine", "sure", "yes", "yeah", "yep", "no", "nope", "nah",
+        "maybe", "perhaps", "sorry", "thanks", "thank", "hello", "hi", "hey", "bye", "goodbye",
+        "please", "well", "oh", "right", "good", "great", "never", "mind", "don't", "worry", "i",
+        "i'll", "i'm", "i've", "i'd", "it's", "can't", "won't", "we'll", "we're", "you're",
+        "that's", "let's", "how", "many", "much", "who", "what", "where", "when", "why", "which",
+        "whose", "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could",
+        "should",
+    }
+)  # fmt: skip
 
 # words that are part of how a noun phrase is said rather than names of anything
 PHRASING = (
