@@ -934,9 +934,7 @@ def _resolve_nouns(
             if slot == "things":
                 got = nouns.resolve_many(game, phrase, verb, other, chosen)
             else:
-                got = nouns.resolve_one(
-                    game, slot, phrase, verb, chosen, alone and slot != "place"
-                )
+                got = nouns.resolve_one(game, slot, phrase, verb, chosen, alone and slot != "place")
         finally:
             nouns.DESTINATION.reset(marked)
         if got.question is not None:
