@@ -84,6 +84,7 @@ WAY_VERBS = [
     "creep",
     "tiptoe",
     "slip",
+    "visit",
 ]
 MANNER = "carefully|quietly|slowly|cautiously|softly|silently|quickly|stealthily|warily"
 WAY_WORDS = (

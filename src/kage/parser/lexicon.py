@@ -43,6 +43,22 @@ from kage.world.model import World
 plural_of = cache(inflection.pluralize)
 singular_of = cache(inflection.singularize)
 
+# everyday words for a person that the world's own noun stands for
+PEOPLE_WORDS: dict[str, frozenset[str]] = {
+    noun: frozenset(others.split())
+    for noun, others in (
+        ("woman", "lady"),
+        ("man", "gentleman guy fellow chap bloke"),
+        ("boy", "kid lad child youngster"),
+        ("girl", "kid lass child youngster"),
+        ("child", "kid youngster"),
+        ("men", "gentlemen guys fellows chaps blokes"),
+        ("women", "ladies"),
+        ("boys", "kids lads children"),
+        ("girls", "kids lasses children"),
+    )
+}
+
 # words of everyday speech ("it's okay", "never mind"): a line of them is said, not a
 # command with a word the game does not know (kage.actions.speech reads such lines)
 SPOKEN_WORDS = frozenset(
@@ -175,7 +191,10 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
         adjectives = entity.adjectives
         if entity.kind == "place":  # a place is named by its printed name ("the foyer bar")
             adjectives = frozenset(adjectives) | _name_words(entity.name)
-        name = Name.of(entity.nouns, adjectives, entity.plural)
+        nouns = entity.nouns
+        if entity.kind == "person":  # "the lady" for a woman, "the kid" for a boy
+            nouns = frozenset(nouns) | {w for n in nouns for w in PEOPLE_WORDS.get(n, ())}
+        name = Name.of(nouns, adjectives, entity.plural)
         lex.names[entity.id] = name
         lex.nouns.update(name.words)
         for topic in entity.topics:

@@ -111,6 +111,8 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         if meant is None:
             meant = _going(game, ws)  # "back to the green", "into the shop"
         if meant is None:
+            meant = _looking_for(game, ws)  # "where is the boy?" with nobody to ask
+        if meant is None:
             meant = _addressed(game, ws)  # "tsunade, tell me the terms"
         if meant is None:
             meant = _ordered(game, ws, addressed=True)  # "ned, run an errand"
@@ -204,6 +206,29 @@ def _going(game: Game, ws: list[str]) -> Parsed | None:
         return None
     again = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
     if again.actions and all(a.name.startswith("go") or a.name == "exit" for a in again.actions):
+        return again
+    game.state.question = {}
+    return None
+
+
+WHERE = frozenset({"where", "where's", "wheres"})
+_BEING = frozenset({"is", "are", "did", "does", "has", "have", "was", "were", "can", "i", "find"})
+
+
+def _looking_for(game: Game, ws: list[str]) -> Parsed | None:
+    """'where is the boy?' with nobody here to ask is looking for him."""
+    if ws[0] not in WHERE or speech.listener(game) is not None:
+        return None
+    rest = ws[1:]
+    while rest and rest[0] in _BEING:
+        rest = rest[1:]
+    for go in ("gone", "go", "went"):
+        if rest and rest[-1] == go:
+            rest = rest[:-1]  # "where did the boy go"
+    if not rest:
+        return None
+    again = _parse_words(game, " ".join(["look", "for", *rest]), ["look", "for", *rest], {})
+    if again.actions:
         return again
     game.state.question = {}
     return None
@@ -386,6 +411,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         return _not_a_verb(game, ws)
     best: Parsed | None = None
     nobody: Parsed | None = None  # a line for someone that took something: a last resort
+    held_back: Parsed | None = None  # a tentative line whose action would be refused
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
             if any(
@@ -401,6 +427,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
                 return Parsed(error=_question_text(game, built["candidates"]))
             if built.actions and line.tentative and _refused(game, built):
+                held_back = held_back or built  # its refusal, if nothing else is meant
                 continue  # "ask for the bell" is buying it only where it is for sale
             if built.actions:
                 _note_manner(command, built.actions)
@@ -432,6 +459,12 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         bare = _bare(game, lines)
         if bare is not None:
             return bare
+    if best is None and ws[0] in USING:
+        used = _used(game, ws[1:])  # "use the reserve scroll"
+        if used is not None:
+            return used
+    if best is None and held_back is not None:
+        return held_back  # "use invisibility" before it is learnt: the cast says why not
     return best if best is not None else _no_line_fits(game, ws, lines)
 
 
@@ -530,6 +563,32 @@ def _used_on(game: Game, ws: list[str], chosen: Mapping[str, str]) -> Parsed | N
                 return built  # type: ignore[return-value]
         game.state.question = {}
     return None
+
+
+def _used(game: Game, phrase: list[str]) -> Parsed | None:
+    """ "use X" alone: what the world's own verbs would do with X here, when exactly one
+    of them would ("use the reserve scroll" unseals it). None when none would, or
+    several different things would (then the player is better asked for a verb)."""
+    found: dict[str, tuple[str, Parsed]] = {}
+    for lines in game.lexicon.lines.values():
+        for line in lines:
+            if not line.world or len(line.tokens) != 2 or line.action in found:
+                continue
+            if line.tokens[1].words is not None or line.tokens[1].slot not in ("thing", "held"):
+                continue
+            built = _build(game, line, [(line.tokens[1].slot, phrase)], {})
+            game.state.question = {}
+            if isinstance(built, Parsed) and built.actions and not _refused(game, built):
+                verb = min(line.tokens[0].words or {line.action})
+                found[line.action] = (verb, built)
+    if len(found) == 1:
+        return next(iter(found.values()))[1]
+    if not found:
+        return None
+    thing = next(iter(found.values()))[1].actions[0].noun or ""
+    verbs = sorted(f"{verb} it" for verb, _ in found.values())
+    listed = ", ".join(verbs[:-1]) + " or " + verbs[-1]
+    return Parsed(error=replies.USE_HOW(game, thing=prose.the(game, thing), verbs=listed))
 
 
 def _tool_lines(game: Game) -> list[Line]:

@@ -57,7 +57,7 @@ EXTENSION = Extension(
         ),
         "cast": (
             "cast {topic}",
-            "use {topic}",
+            "~use {topic}",  # "use the scroll" is using the scroll, not a jutsu
             "perform {topic}",
             "activate {topic}",
             "become|turn {topic}",
