@@ -51,5 +51,8 @@ def readings(command: str) -> list[tuple[str, bool]]:
     if wished is not None:
         thing = cut[wished.end() :].strip(" ,")
         return [(f"buy {thing}", True), (f"ask for {thing}", False)]
+    intended = _INTENDED.match(cut)
+    if intended is not None and intended.group().strip().lower() == "i" and " " not in cut[2:]:
+        return []  # "i help", "i agree": a bare "i" before a single word is said
     cut = _INTENDED.sub("", cut, count=1).strip(" ,")
     return [(cut, False)] if cut and cut != text else []
