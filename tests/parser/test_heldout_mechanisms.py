@@ -6,13 +6,18 @@ mechanism could overreach, that what it must not take is left alone."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from tests.corpus.replay import Paraphrase, Replay, only_time_apart, read_walkthrough
 
+from kage import worlds
 from kage.parser import preamble
 from kage.parser.parser import parse
 from kage.parser.text import split_commands
+from kage.session import Session
+
+NEWCOMERS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 
 WALKS = {"banished": "full.txt", "tidebell": "tidebell.txt", "cloak": "cloak.txt"}
 
@@ -111,6 +116,11 @@ def test_a_command_said_to_someone_by_name(replays: dict[str, Replay]) -> None:
     assert split_commands("x desk, go down") == ["x desk", "go down"]
     assert does_the_step(replays, "banished", 5, "tsunade, tell me the terms")
     assert does_the_step(replays, "banished", 5, "tell me the terms")
+    # with Silas and Ned both in the shop, the name says who is asked
+    replay = replays["tidebell"]
+    for who, other in (("silas", "ned"), ("ned", "silas")):
+        said = replay.type(68, f"{who}, tell me about {other}").text
+        assert said == replay.type(68, f"ask {who} about {other}").text
 
 
 def test_explaining_to_someone_is_telling_them(replays: dict[str, Replay]) -> None:
@@ -238,3 +248,15 @@ def test_using_a_thing_alone(replays: dict[str, Replay]) -> None:
 )
 def test_more_phrasings(replays: dict[str, Replay], world: str, line: int, text: str) -> None:
     assert does_the_step(replays, world, line, text)
+
+
+def test_where_something_is_put_is_not_favoured_for_being_held(tmp_path: Path) -> None:
+    """At the memorial stone, wearing the crystal necklace: "the stone" where the
+    headband is put is the memorial, not the necklace's stone (blind log banished-c)."""
+    log = NEWCOMERS / "banished-c.txt"
+    session = Session(worlds.load("banished"), seed=0, saves=tmp_path, strict=False)
+    session.opening()
+    for line in log.read_text(encoding="utf-8").splitlines()[:55]:
+        session.step(line)
+    parsed = parse(session.game, "leave my headband on the stone")
+    assert [(a.noun, a.second) for a in parsed.actions] == [("headband", "memorial_stone")]
