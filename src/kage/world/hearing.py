@@ -9,6 +9,7 @@ effect makes it known, so "go to oashisu" works once someone has said the word.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -61,11 +62,20 @@ def _names(game: Game) -> tuple[dict[str, list[int]], list[Heard]]:
     if kept is None:
         index: dict[str, list[int]] = {}
         places: list[Heard] = []
+        # a proper word two places' names share ("Foyer" of the Foyer of the Opera House
+        # and of the Foyer Bar) names neither: hearing it tells of no one place
+        shared = Counter(
+            w
+            for p in game.world.entities.values()
+            if p.kind == "place"
+            for w in set(_proper_words(p))
+        )
         for place in game.world.entities.values():
             if place.kind != "place" or place.known or not place.exits:
                 continue
             spoken = tuple(s for s in (_spaced(p.lower()) for p in _phrases(place)) if s.strip())
-            proper = tuple(s for s in (_spaced(w) for w in _proper_words(place)) if s.strip())
+            own = [w for w in _proper_words(place) if shared[w] == 1]
+            proper = tuple(s for s in (_spaced(w) for w in own) if s.strip())
             if not spoken and not proper:
                 continue
             for name in {*spoken, *(p.lower() for p in proper)}:
