@@ -172,6 +172,8 @@ def named(game: Game, phrase: list[str], hint: str = "") -> str | list[str] | No
         return _choose(game, fitting, hints, _leaning(phrase))
     if all(w in _here_words(game) for w in content):
         return heading(game)
+    if far_place(game, phrase) is not None:
+        return None  # a place known by the words is meant, not a clause that names them
     return told(game, content)
 
 

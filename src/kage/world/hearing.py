@@ -9,7 +9,6 @@ effect makes it known, so "go to oashisu" works once someone has said the word.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -62,20 +61,11 @@ def _names(game: Game) -> tuple[dict[str, list[int]], list[Heard]]:
     if kept is None:
         index: dict[str, list[int]] = {}
         places: list[Heard] = []
-        # a proper word two places' names share ("Foyer" of the Foyer of the Opera House
-        # and of the Foyer Bar) names neither: hearing it tells of no one place
-        shared = Counter(
-            w
-            for p in game.world.entities.values()
-            if p.kind == "place"
-            for w in set(_proper_words(p))
-        )
         for place in game.world.entities.values():
             if place.kind != "place" or place.known or not place.exits:
                 continue
             spoken = tuple(s for s in (_spaced(p.lower()) for p in _phrases(place)) if s.strip())
-            own = [w for w in _proper_words(place) if shared[w] == 1]
-            proper = tuple(s for s in (_spaced(w) for w in own) if s.strip())
+            proper = tuple(s for s in (_spaced(w) for w in _proper_words(place)) if s.strip())
             if not spoken and not proper:
                 continue
             for name in {*spoken, *(p.lower() for p in proper)}:
@@ -130,11 +120,28 @@ def _named_places(game: Game, text: str) -> tuple[str, ...]:
     if not candidates:
         return ()
     raw, low = " " + " ".join(words) + " ", " " + " ".join(lowered) + " "
+    # where each place is named in full, so that a proper word of another place's name
+    # inside it ("Foyer" in "Foyer of the Opera House", for the Foyer Bar) names nothing
+    named = [(at, at + len(n), i) for i in candidates for n in places[i][1] for at in _all(low, n)]
     found = []
     for i in candidates:
         place, spoken, proper = places[i]
-        at = [low.find(n) for n in spoken] + [raw.find(w) for w in proper]
+        at = [low.find(n) for n in spoken] + [
+            next((a for a in _all(raw, w) if not _within(a, len(w), i, named)), -1) for w in proper
+        ]
         first = min((a for a in at if a >= 0), default=-1)
         if first >= 0:
             found.append((first, i, place))
     return tuple(place for _, _, place in sorted(found))
+
+
+def _all(text: str, part: str) -> list[int]:
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
+def _within(at: int, size: int, place: int, named: list[tuple[int, int, int]]) -> bool:
+    return any(start <= at and at + size <= end and i != place for start, end, i in named)
