@@ -167,6 +167,8 @@ def _ordered(game: Game, ws: list[str], addressed: bool = False) -> Parsed | Non
         person, rest = speech.person_named(game, ws[:1])[0], ws[1:]
         if rest[0] not in game.lexicon.verbs or speech.is_question(rest):
             return None
+        if pending.reading(game, rest) is not None:
+            return None  # "marta, no thank you": an answer to her, not an order
     elif ws[0] in ORDERING:
         person, rest = speech.person_named(game, ws[1:])
         told = len(ws) - len(rest)  # the verb, the name, then "to"
