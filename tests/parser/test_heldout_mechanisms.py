@@ -182,12 +182,18 @@ def test_said_words_are_kept_whole_across_marks() -> None:
     assert split_commands("say hello. go north") == ["say hello", "go north"]
 
 
-def test_a_place_by_its_printed_name_and_from_afar(replays: dict[str, Replay]) -> None:
-    """From the cloakroom, the bar is two rooms off: "go to the foyer bar" and "go into
-    the bar" walk there."""
-    replay = replays["cloak"]
-    for text in ("go to the foyer bar", "go into the bar"):
-        assert replay.type(6, text).text.startswith("Foyer Bar"), text
+def test_a_place_by_its_printed_name(replays: dict[str, Replay]) -> None:
+    """In the bar, "the foyer bar" is the bar (its printed name), not the foyer."""
+    assert reply(replays, "cloak", 8, "go to the foyer bar") == "You are already there."
+
+
+def test_a_place_further_off_gone_into(replays: dict[str, Replay]) -> None:
+    """From the green, the market square is two steps off; "go into" it walks there, and
+    "take the moot" (a slip for the moon) is no walk to the moot hall."""
+    assert reply(replays, "tidebell", 46, "go into the market square").startswith(
+        "Brackwater market square"
+    )
+    assert "moot hall" not in reply(replays, "tidebell", 2, "take the moot")
 
 
 def test_a_counter_offer_as_people_say_it(replays: dict[str, Replay]) -> None:
@@ -260,3 +266,35 @@ def test_where_something_is_put_is_not_favoured_for_being_held(tmp_path: Path) -
         session.step(line)
     parsed = parse(session.game, "leave my headband on the stone")
     assert [(a.noun, a.second) for a in parsed.actions] == [("headband", "memorial_stone")]
+
+
+def test_an_hour_said_as_the_clock_says_it_is_the_next_one(replays: dict[str, Replay]) -> None:
+    """In the afternoon on the wall, "until eight" is 20:00, not 08:00;
+    "until 08:00" is still the morning."""
+    replay = replays["tidebell"]
+    for text in ("wait until eight", "wait until 8", "wait until eight o'clock"):
+        assert replay.type(72, text).text == replay.type(72, "wait until 20:00").text, text
+    assert "morning" in replay.type(72, "wait until 08:00").text
+
+
+def test_looking_for_something_not_someone(replays: dict[str, Replay]) -> None:
+    said = reply(replays, "tidebell", 48, "look for cart tracks")
+    assert said == "You look about for cart tracks, but nothing here shows any you can make out."
+
+
+def test_words_said_to_a_room_of_several(replays: dict[str, Replay]) -> None:
+    """Silas and Ned are in the shop: words said to no one in particular are said aloud,
+    and the player is told how to say them to one of them."""
+    assert "nobody in particular" not in reply(replays, "tidebell", 68, "say hello")
+    assert "nobody in particular" in reply(replays, "cloak", 3, "say hello")
+
+
+def test_a_proper_word_inside_another_place_name_reveals_nothing(tmp_path: Path) -> None:
+    """Cloak's foyer is "Foyer of the Opera House": reading it names the Foyer Bar's
+    "Foyer" only inside the foyer's own name, so the bar stays unheard of (and the
+    exits do not name it) until it is seen."""
+    session = Session(worlds.load("cloak"), seed=0, saves=tmp_path)
+    opening = session.opening()
+    assert "bar" not in session.game.state.visited
+    assert "Exits: south and west." in opening
+    assert "Foyer Bar" not in session.step("look")[0].text

@@ -164,8 +164,14 @@ def _shape(pattern: str) -> str:
     return re.sub(r"\{[a-z_]+\}", "{}", " ".join(pattern.lower().split()))
 
 
+# words of a place's printed name that only join its other words ("a clearing in the
+# forest", "out at sea")
+_JOINING = frozenset({"in", "at", "on", "out", "beyond", "by", "near", "of", "to", "under"})
+
+
 def _name_words(name: str) -> frozenset[str]:
-    return frozenset(normal(w) for w in re.findall(r"[\w'\u2019-]+", name)) - PHRASING
+    words = frozenset(normal(w) for w in re.findall(r"[\w'\u2019-]+", name))
+    return words - PHRASING - _JOINING
 
 
 def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Lexicon:

@@ -544,6 +544,7 @@ def _bare(game: Game, lines: list[Line]) -> Parsed | None:
 
 
 USING = frozenset({"use", "apply", "utilise", "utilize"})
+WALKING = frozenset(grammar.WAY_VERBS)
 _ON = frozenset({"on", "onto", "upon", "to", "with", "against", "in", "into"})
 _TOOL = frozenset({"with", "using"})
 _NOUNS = frozenset({"thing", "held", "person"})
@@ -819,7 +820,9 @@ def _question_text(game: Game, candidates: list[str]) -> str:
     return replies.WHICH(game, listed=listed)
 
 
-def _set_values(game: Game, action: Action, binds: list[Binding]) -> Parsed | None:
+def _set_values(
+    game: Game, action: Action, binds: list[Binding], walking: bool = False
+) -> Parsed | None:
     """Fill the slots that take words rather than things; a Parsed return is a failure.
     The unit goes first, so the number is read within the action's bounds in minutes."""
     number: list[str] | None = None
@@ -827,7 +830,7 @@ def _set_values(game: Game, action: Action, binds: list[Binding]) -> Parsed | No
         if slot == "number":
             number = phrase
         elif slot not in NOUN_SLOTS:
-            failed = _set_value(game, action, slot, phrase)
+            failed = _set_value(game, action, slot, phrase, walking)
             if failed is not None:
                 return failed
     return None if number is None else _set_number(game, action, number)
@@ -852,7 +855,11 @@ def _set_number(game: Game, action: Action, phrase: list[str]) -> Parsed | None:
     return None
 
 
-def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Parsed | None:
+def _set_value(
+    game: Game, action: Action, slot: str, phrase: list[str], walking: bool = False
+) -> Parsed | None:
+    """`walking`: the verb is one of going ("go into the bar"), so a way named may be
+    the way to a place further off; "take the moot" is no walk to the moot hall."""
     word = phrase[0]
     if slot in FREE_SLOTS:
         action.text = " ".join(phrase)
@@ -880,7 +887,7 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
             return _fail(game, replies.WHICH_WAY, SCOPE, listed=listed)
         if found is None and slot != "here":
             place = ways.place_after_to(game, phrase)  # "walk up the lane to my apartment"
-            if place is None and slot == "way" and action.name == "go":
+            if place is None and slot == "way" and walking:
                 far = ways.far_place(game, phrase)  # "go into the bar" from two rooms off
                 place = far[0] if far else None
             if place is not None:
@@ -920,7 +927,8 @@ def _build(
             if scenery is not None:
                 return _scenery(game, line.action, phrase, scenery)
             return _unknown(game, unknown)  # before any "can't see": it tells the player more
-    failed = _set_values(game, action, binds)
+    walking = bool((line.tokens[0].words or frozenset()) & WALKING)
+    failed = _set_values(game, action, binds, walking)
     if failed is not None:
         return failed
     if _taking_a_door(game, line, action, binds):
