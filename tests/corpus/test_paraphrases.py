@@ -26,7 +26,7 @@ from tests.corpus.replay import (
 # their step does: the rate measured when the paraphrases were written. Issue 10's target
 # is 97% for every world. This is a ratchet: when the parser gets better, raise the
 # number to the new measured rate; never lower it.
-FLOOR = {"banished": 97, "tidebell": 98, "cloak": 98}
+FLOOR = {"banished": 98, "tidebell": 99, "cloak": 99}
 AT_LEAST = {"banished": 600, "tidebell": 315, "cloak": 100}  # paraphrases per file
 FILES = sorted(PARAPHRASES.glob("*.yaml"))
 

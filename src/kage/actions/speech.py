@@ -43,7 +43,8 @@ STATEMENTS = frozenset(
         "please", "okay", "ok", "sure", "thank", "thanks", "sorry", "goodbye", "bye",
         "hello", "hi", "hey", "you", "you're", "it's", "that's", "don't", "let's",
         "maybe", "perhaps", "never", "yeah", "nope", "well", "oh", "but", "because",
-        "so", "honestly", "really",
+        "so", "honestly", "really", "it", "its", "that", "thats", "there", "everything",
+        "nothing", "calm", "relax", "easy", "stop", "listen",
     }
 )  # fmt: skip
 # verbs of speaking followed by a person and what is said to them
