@@ -1,5 +1,5 @@
 """Words before a command that say how the player comes at it, not what to do: "excuse
-me, where is the shop?", "I want to sell the scroll", "let's go to the academy", "can I
+me, where is the shop?", "I want to sell the scroll", "let's go to the school", "can I
 buy the bell?", "I give my headband to Tsunade"; and a wish for a thing ("I'd like a bowl
 of ramen"), which is asking for it.
 

@@ -31,7 +31,7 @@ EXTENSION = Extension(
             "spend {number} [more] {unit} training|practising|practicing {topic}",
             "spend a {unit} training|practising|practicing",
             "spend a {unit} training|practising|practicing {topic}",
-            # "work on genjutsu for three weeks"
+            # "work on swordplay for three weeks"
             "work on {topic} [hard] for {number} [more] {unit}",
             "work on {topic} {number} [more] {unit}",
             "work on {topic} for a {unit}",
