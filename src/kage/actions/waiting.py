@@ -140,10 +140,13 @@ def wanted_time(game: Game, text: str) -> tuple[int, str] | None:
 
 
 def _either_half(words: str) -> bool:
-    """Whether a time is said as the clock face says it, without morning or evening:
-    "eight", "8 o'clock", "8:30" (not "20:00", "8 pm", "08:00")."""
+    """Whether an hour is said as the clock face says it, without morning or evening:
+    "eight", "8", "8 o'clock" (not "20:00" or "7:15", read as a 24-hour clock, nor "8 pm",
+    "08")."""
     words = words.replace("o'clock", "").replace("oclock", "").strip()
     if any(words.endswith(s) for s in ("am", "pm", "a.m", "p.m")) or words.startswith("0"):
+        return False
+    if ":" in words:
         return False
     hour = words.partition(":")[0]
     return not hour.isdigit() or 1 <= int(hour) <= 12
