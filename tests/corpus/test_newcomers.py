@@ -18,7 +18,12 @@ from kage.tools.corpus import Tally, replay, world_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
 LOGS = sorted(CORPUS.glob("*.txt"))
-RATCHET = 0.0242  # 2.4% (34 of 1,406): not here, the last one, what is where, packed away
+# 2.6% (48 of 1,858). The corpus grew on 2026-12-03 by three held-out blind logs (the
+# -c logs, 454 commands, 2.0% before that session's fixes); the logs before them fail
+# less than before (32 of 1,404, was 34). Ten of the -c failures are one log derailed:
+# "how about 3500?" now haggles, so the player's repeat offer ends the sale and what he
+# typed next was for a game where it went through.
+RATCHET = 0.0259
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:

@@ -18,6 +18,7 @@ from tests.corpus.replay import (
     Paraphrase,
     Replay,
     Verdict,
+    judge_all,
     load,
 )
 
@@ -25,7 +26,7 @@ from tests.corpus.replay import (
 # their step does: the rate measured when the paraphrases were written. Issue 10's target
 # is 97% for every world. This is a ratchet: when the parser gets better, raise the
 # number to the new measured rate; never lower it.
-FLOOR = {"banished": 97, "tidebell": 98, "cloak": 98}
+FLOOR = {"banished": 98, "tidebell": 99, "cloak": 99}
 AT_LEAST = {"banished": 600, "tidebell": 315, "cloak": 100}  # paraphrases per file
 FILES = sorted(PARAPHRASES.glob("*.yaml"))
 
@@ -63,6 +64,25 @@ def test_match_rate_does_not_fall(verdicts: dict[str, list[Verdict]], world: str
     assert rate >= FLOOR[world], (
         f"{world}: {rate:.1f}% of paraphrases do what their step does, below the floor of "
         f"{FLOOR[world]}% (run benchmarks/paraphrases.py {world} for the failures)"
+    )
+
+
+# Held-out batches (tests/data/paraphrases/heldout-*): written fresh, measured before
+# any fix of their session (the figure is in each batch's README), and held here after
+# the fixes at the rate then measured, in whole percent rounded down. A ratchet too.
+HELD_OUT_FLOOR = {"heldout-1203": 99}  # 232 of 233 after the fixes (207 before: 88.8%)
+
+
+@pytest.mark.parametrize("batch", sorted(HELD_OUT_FLOOR))
+def test_held_out_paraphrases_stay_done(batch: str) -> None:
+    judged = [
+        v for vs in judge_all(sorted((PARAPHRASES / batch).glob("*.yaml"))).values() for v in vs
+    ]
+    assert len(judged) >= 200
+    rate = 100 * sum(v.same for v in judged) / len(judged)
+    assert rate >= HELD_OUT_FLOOR[batch], (
+        f"{batch}: {rate:.1f}% of held-out paraphrases do what their step does, below "
+        f"{HELD_OUT_FLOOR[batch]}% (benchmarks/paraphrases.py {batch}/WORLD lists them)"
     )
 
 

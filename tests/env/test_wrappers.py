@@ -61,8 +61,9 @@ def test_a_discrete_action_plays_the_admissible_command_at_its_index() -> None:
     west = info["admissible_commands"].index("west") if "west" in info["admissible_commands"] else 0
     observation, *_ = env.step(west)
     assert observation == twin.step(info["admissible_commands"][west])[0]
+    meant = env.command(west + env.max_actions)  # read before the step changes the list
     wrapped = env.step(west + env.max_actions)  # past the end: the same list, wrapped
-    assert wrapped[0] == twin.step(env.command(west + env.max_actions))[0]
+    assert wrapped[0] == twin.step(meant)[0]
 
 
 def test_both_wrappers_together_pass_the_checker() -> None:

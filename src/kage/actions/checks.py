@@ -56,11 +56,16 @@ def not_person(
     return None
 
 
-def only_person_here(game: Game) -> str | None:
-    """The one other person present, for "talk" or "ask about X" with nobody named."""
-    people = [
+def people_here(game: Game) -> list[str]:
+    """The other people present."""
+    return [
         e
         for e in query.contents(game, query.here(game))
         if game.world.entities[e].kind == "person" and e != game.world.player
     ]
+
+
+def only_person_here(game: Game) -> str | None:
+    """The one other person present, for "talk" or "ask about X" with nobody named."""
+    people = people_here(game)
     return people[0] if len(people) == 1 else None

@@ -44,6 +44,9 @@ NO = frozenset(
 # words that may come before the yes or no ("well, yes", "i promise", "then no")
 LEAD = frozenset({"i", "well", "oh", "um", "er", "erm", "then", "and", "of", "yes", "ok"})
 OPENERS = (YES | NO) - {"please", "course", "love"}
+# "take it", "take the deal": what a pending offer is taken with (not "take the sword")
+TAKING = frozenset({"take", "grab"})
+TAKEN = frozenset({"it", "that", "this", "the", "offer", "deal", "money", "price", "then"})
 
 ANSWERED_YES = response("answering.yes", "{The noun} {looks} relieved.")
 ANSWERED_NO = response("answering.no", "{The noun} {takes} that in without a word.")
@@ -113,6 +116,8 @@ def reading(game: Game, ws: list[str]) -> str | None:
     rest = list(ws)
     while len(rest) > 1 and rest[0] in LEAD and rest[0] not in OPENERS:
         rest.pop(0)
+    if rest[0] in TAKING and set(rest[1:]) <= TAKEN and len(rest) > 1:
+        rest = ["accept"]  # "take it", "i'll take the offer": taking what is offered
     if rest[0] not in OPENERS:
         return None
     if _names_someone_else(game, ws, str(asked["who"])):

@@ -353,6 +353,11 @@ def applies(game: Game, action: Action) -> bool:
     return refused is None or isinstance(refused[1], Instead)
 
 
+# action.data key: notes of what was done first on the way ("(first taking off the
+# cloak)"), said before the action's report
+FIRST = "done_first"
+
+
 def perform(game: Game, action: Action) -> Outcome:
     action.actor = action.actor or game.world.player
     refused = refusal(game, action)
@@ -377,4 +382,9 @@ def perform(game: Game, action: Action) -> Outcome:
             said = entry.func(game, action)
             if said:
                 text.append(said)
+    first = action.data.get(FIRST)
+    if first and text:  # "(first taking off the cloak)" opens the first paragraph
+        text[0] = "\n".join([*first, text[0]])
+    elif first:
+        text = ["\n".join(first)]
     return Outcome(True, text)

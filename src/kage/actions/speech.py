@@ -43,7 +43,8 @@ STATEMENTS = frozenset(
         "please", "okay", "ok", "sure", "thank", "thanks", "sorry", "goodbye", "bye",
         "hello", "hi", "hey", "you", "you're", "it's", "that's", "don't", "let's",
         "maybe", "perhaps", "never", "yeah", "nope", "well", "oh", "but", "because",
-        "so", "honestly", "really",
+        "so", "honestly", "really", "it", "its", "that", "thats", "there", "everything",
+        "nothing", "calm", "relax", "easy", "stop", "listen",
     }
 )  # fmt: skip
 # verbs of speaking followed by a person and what is said to them
@@ -134,6 +135,12 @@ def _addressed(game: Game, ws: list[str]) -> list[Action] | None:
             return answering
     verb = "ask" if is_question(rest) else "say"
     return [Action(verb, person, text=" ".join(rest))]
+
+
+def person_named(game: Game, ws: list[str]) -> tuple[str | None, list[str]]:
+    """The person here named by the first words (a name, "him", "her", "them"), and
+    the words after."""
+    return _person(game, ws)
 
 
 def _person(game: Game, ws: list[str]) -> tuple[str | None, list[str]]:

@@ -66,6 +66,10 @@ ASK_WHAT = response("asking.what", "What do you want to ask about?")
 NOTHING_TO_SAY = response("asking.nothing_to_say", "{The noun} {has} nothing to say about that.")
 SAY_WHAT = response("saying.what", "What do you want to say?")
 SAID_TO_NOBODY = response("saying.to_nobody", 'You say "{text}" to nobody in particular.')
+SAID_TO_ROOM = response(
+    "saying.to_the_room",
+    'You say "{text}" aloud. Nobody takes it as meant for them; say it to someone by name.',
+)
 NO_ANSWER = response("saying.no_answer", "{The noun} {listens}, but {makes} nothing of it.")
 AS_SAID = response(
     "asking.as_said", '{The noun} {has} nothing to add to what {he} just said: "{said}"', "said"
@@ -345,6 +349,8 @@ def report_say(game: Game, action: Action) -> str:
     if "said" in action.data:
         return str(action.data["said"])
     if action.noun is None:
+        if checks.people_here(game):  # several here, none spoken to by name
+            return SAID_TO_ROOM(game, action)
         return SAID_TO_NOBODY(game, action)
     if game.world.entities[action.noun].kind == "person":
         if speech.is_question(words(action.text)):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, Rulebooks, rule
 from kage.core.responses import response
-from kage.world import calendar, query
+from kage.world import calendar, numbers, query
 from kage.world.clock import parse_duration, passes
 from kage.world.numbers import Bounds
 
@@ -123,6 +123,10 @@ def wanted_time(game: Game, text: str) -> tuple[int, str] | None:
     target = _clock_time(words)
     if target is not None:
         span = calendar.until(world, now, target)
+        if _either_half(words) and target < 12 * 60:
+            # "until eight" at six in the evening is eight tonight: the next time the
+            # clock's hands say it, morning or evening
+            span = min(span, calendar.until(world, now, target + 12 * 60))
     elif ":" in words:
         return None
     else:
@@ -135,9 +139,29 @@ def wanted_time(game: Game, text: str) -> tuple[int, str] | None:
     return span, calendar.part_now(world, now + span).name
 
 
-def _clock_time(words: str) -> int | None:
-    """The minute of the day of "18:00", "6:30 pm", "6 pm", "6 o'clock" (None otherwise)."""
+def _either_half(words: str) -> bool:
+    """Whether an hour is said as the clock face says it, without morning or evening:
+    "eight", "8", "8 o'clock" (not "20:00" or "7:15", read as a 24-hour clock, nor "8 pm",
+    "08")."""
     words = words.replace("o'clock", "").replace("oclock", "").strip()
+    if any(words.endswith(s) for s in ("am", "pm", "a.m", "p.m")) or words.startswith("0"):
+        return False
+    if ":" in words:
+        return False
+    hour = words.partition(":")[0]
+    return not hour.isdigit() or 1 <= int(hour) <= 12
+
+
+def _clock_time(words: str) -> int | None:
+    """The minute of the day of "18:00", "6:30 pm", "6 pm", "6 o'clock", "eight" (None
+    otherwise)."""
+    words = words.replace("o'clock", "").replace("oclock", "").strip()
+    if words and not words[0].isdigit():
+        try:  # an hour in words: "eight", "eight pm"
+            first, _, rest = words.partition(" ")
+            words = f"{numbers.read(first, 1, 12)} {rest}".strip()
+        except numbers.NumberError:
+            return None
     half = ""
     for suffix in ("am", "pm", "a.m", "p.m"):
         if words.endswith(suffix):

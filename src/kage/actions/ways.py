@@ -11,6 +11,7 @@ by Game.player_moved whenever the player moves, however he moved).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kage.actions.pipeline import Action, rule
@@ -171,6 +172,29 @@ def named(game: Game, phrase: list[str], hint: str = "") -> str | list[str] | No
         return _choose(game, fitting, hints, _leaning(phrase))
     if all(w in _here_words(game) for w in content):
         return heading(game)
+    if far_place(game, phrase) is not None:
+        return None  # a place known by the words is meant, not a clause that names them
+    return told(game, content)
+
+
+_SENTENCE = re.compile(r"[.!?;,:]\s+|\s+(?:and|but|while)\s+")
+_COMPASS = frozenset(d for d in DIRECTIONS.values() if d not in ("in", "out"))
+
+
+def told(game: Game, content: list[str]) -> str | None:
+    """The direction this place's own text gives for the words, when one clause of it
+    uses them all and names one direction ("The entrance from the street is to the
+    north": "go out into the street"). It may be a way the world refuses; going there
+    is answered as going that way is."""
+    if not content:
+        return None
+    text = game.pick(game.world.entities[query.here(game)].description)
+    for sentence in _SENTENCE.split(text):
+        used = [normal(w.strip(".,;:!?()")) for w in sentence.split()]
+        plain = set(used) | {w[:-1] for w in used if w.endswith("s")}
+        directions = {DIRECTIONS[w] for w in used if w in DIRECTIONS} & _COMPASS
+        if len(directions) == 1 and all(w in plain for w in content):
+            return directions.pop()
     return None
 
 

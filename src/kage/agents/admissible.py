@@ -204,9 +204,7 @@ def templates(game: Game) -> _Templates:
             if kind in (PHRASES, NUMBERS):
                 hooks.setdefault((kind, name), []).append(func)
     conversing = frozenset(
-        t.action
-        for t in lines
-        if {"topic", "text"}.intersection(t.slots) and "person" in t.slots
+        t.action for t in lines if {"topic", "text"}.intersection(t.slots) and "person" in t.slots
     )
     grouped: dict[tuple[str, tuple[str, ...]], list[Template]] = {}
     for template in lines:
@@ -632,9 +630,7 @@ class _Kept:
     stale: dict[Memo, _Entry] = field(default_factory=dict)  # dropped, may come back
     readers: dict[ReadKey, set[Memo]] = field(default_factory=dict)
     # whole results by the player's place: (what every read saw, the list)
-    lists: dict[str, list[tuple[dict[ReadKey, Any], list[Admitted]]]] = field(
-        default_factory=dict
-    )
+    lists: dict[str, list[tuple[dict[ReadKey, Any], list[Admitted]]]] = field(default_factory=dict)
 
     def note(self, memo: Memo, reads: frozenset[ReadKey]) -> None:
         for read in reads:
@@ -694,10 +690,15 @@ def admissible(game: Game) -> list[Admitted]:
     if kept.before is not None:
         changes = tracking.changed(kept.before, game)
         kept.forget(changes)
-        if kept.result is not None and ("state", "done") not in changes and (
-            changes.isdisjoint(kept.read)
-            if kept.read is not None
-            else ("frame", None) in kept.memo and kept.dirty.isdisjoint(kept.rows_frame.candidates)
+        if (
+            kept.result is not None
+            and ("state", "done") not in changes
+            and (
+                changes.isdisjoint(kept.read)
+                if kept.read is not None
+                else ("frame", None) in kept.memo
+                and kept.dirty.isdisjoint(kept.rows_frame.candidates)
+            )
         ):
             kept.before = game.state.copy()
             return kept.result

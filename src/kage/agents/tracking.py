@@ -148,9 +148,7 @@ def watching(game: Game) -> Iterator[None]:
     saved = {name: getattr(state, name) for name in (*DICTS, "props")}
     for name in DICTS:
         setattr(state, name, Watched(name, saved[name]))
-    state.props = Watched(
-        "props", {e: Watched(("props", e), p) for e, p in saved["props"].items()}
-    )
+    state.props = Watched("props", {e: Watched(("props", e), p) for e, p in saved["props"].items()})
     game._index = Watched("contents", index or {})
     state.__class__ = _WatchedState
     try:

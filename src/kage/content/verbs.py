@@ -190,6 +190,8 @@ def _shadowed(
     begins with each of its first words, so one of them finds every candidate."""
     first = min(line.tokens[0].words or {""})
     for other, located, path in placed.get(first, ()):
+        if other.tentative:
+            continue  # it gives way when its action would refuse
         if other.precedence() <= line.precedence() and covers(other, line):
             where = f"{located.file}:{located.line(path)}"
             same = "the same action" if other.action == line.action else f"'{other.action}'"
@@ -199,7 +201,7 @@ def _shadowed(
                 "differently."
             )
     for other in engine.get(first, ()):
-        if other.precedence() < line.precedence() and covers(other, line):
+        if not other.tentative and other.precedence() < line.precedence() and covers(other, line):
             return (
                 f"can never win: the engine's '{other.pattern}' (for '{other.action}') is "
                 "tried first and takes every command this one would. Word it differently."

@@ -84,6 +84,7 @@ WAY_VERBS = [
     "creep",
     "tiptoe",
     "slip",
+    "visit",
 ]
 MANNER = "carefully|quietly|slowly|cautiously|softly|silently|quickly|stealthily|warily"
 WAY_WORDS = (
@@ -114,6 +115,12 @@ CORE: list[tuple[str, list[str]]] = [
             "what is here|around",
             "what here|around",  # "what's here": normal() reads "what's" as "what"
             "look around|about [the] room|place|area|surroundings",
+            "look around me|here",
+            "survey|scan [the] room|place|area|surroundings|scene",
+            "survey|scan",
+            "what do|can i see [here|around]",
+            "what is there [here|around]",
+            "what there",  # "what's there"
         ],
     ),
     (
@@ -168,6 +175,8 @@ CORE: list[tuple[str, list[str]]] = [
             "carry {things}",
             "hold {things}",
             "pocket {things}",
+            "steal|pinch|nick|swipe|filch|snatch|lift|palm {things}",
+            "steal|pinch|nick|swipe|filch|snatch|lift|palm {things} from|off {thing}",
         ],
     ),
     (
@@ -417,8 +426,16 @@ CORE: list[tuple[str, list[str]]] = [
             "talk|speak|chat to|with {person} about {topic}",
             "talk|speak|chat about {topic}",
             "a {topic}",
+            "ask for {topic}",
+            # of whoever is listening: "tell me the terms", "explain the vote"
+            "tell me about|of {topic}",
+            "tell me {topic}",
+            "explain {topic} to me",
+            "what about {topic}",
         ],
     ),
+    # a request is buying where the thing is for sale, and asking about it elsewhere
+    ("buy", ["~ask for {thing}", "~ask {person} for {thing}"]),
     (
         "tell",
         [
@@ -426,6 +443,8 @@ CORE: list[tuple[str, list[str]]] = [
             "tell {person} {topic}",
             "tell about {topic}",
             "inform {person} about|of {topic}",
+            "explain|describe|mention|report {topic} to {person}",
+            "break [the] news of|about {topic} to {person}",
         ],
     ),
     (
@@ -798,6 +817,9 @@ class Line:
     tokens: tuple[Token, ...]
     pattern: str
     world: bool = False  # written by the world, not the engine: it wins a tie of shape
+    # taken only when its action would be done now, else the next reading is tried:
+    # written with a leading "~" ("~ask for {thing}" is buying only where it is sold)
+    tentative: bool = False
 
     @property
     def literals(self) -> int:
@@ -837,18 +859,40 @@ def normal(word: str) -> str:
 _OPTIONAL = re.compile(r"\[([^\[\]]+)\]")
 
 
+_LEFT_OUT = frozenset({"a", "an", "the"})
+
+
+def _articles_optional(pattern: str) -> str:
+    """An article written in a line is one people leave out ("send ned on errand"): a
+    word of the pattern made only of articles is optional."""
+    parts = pattern.split()
+    return " ".join(
+        f"[{p}]" if i > 0 and set(p.split("|")) <= _LEFT_OUT else p for i, p in enumerate(parts)
+    )
+
+
 def expand(pattern: str) -> list[str]:
     """A pattern with optional words in brackets -> every pattern it stands for:
     "make {number} [more] [shadow] clones" is four lines, each ranked by the words it has
-    (so the fullest wins where several fit). An alternative may be optional: "[the|a]"."""
+    (so the fullest wins where several fit). An alternative may be optional: "[the|a]".
+    A word of articles alone is optional too ("on an errand" or "on errand")."""
+    return _expand(_articles_optional(pattern))
+
+
+def _expand(pattern: str) -> list[str]:
     found = _OPTIONAL.search(pattern)
     if found is None:
         return [" ".join(pattern.split())]
     before, after = pattern[: found.start()], pattern[found.end() :]
-    return [*expand(before + found.group(1) + after), *expand(before + after)]
+    return [*_expand(before + found.group(1) + after), *_expand(before + after)]
+
+
+TENTATIVE = "~"
 
 
 def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:
+    tentative = pattern.startswith(TENTATIVE)
+    pattern = pattern.removeprefix(TENTATIVE).strip()
     tokens = []
     for part in pattern.split():
         if part.startswith("{") and part.endswith("}"):
@@ -856,7 +900,7 @@ def compile_pattern(action: str, pattern: str, world: bool = False) -> Line:
         else:
             alternatives = {normal(w) for w in part.split("|")} - {""}
             tokens.append(Token(frozenset(alternatives or {part.lower()})))
-    return Line(action, tuple(tokens), pattern, world)
+    return Line(action, tuple(tokens), pattern, world, tentative)
 
 
 SLOTS = frozenset(

@@ -30,6 +30,7 @@ from kage.parser.nouns import (
     IGNORED,
     LEFT,
     ORDINALS,
+    OTHERWISE,
     POSSESSIVES,
     PRONOUN_WORDS,
     QUANTIFIERS,
@@ -42,6 +43,36 @@ from kage.world.model import World
 plural_of = cache(inflection.pluralize)
 singular_of = cache(inflection.singularize)
 
+# everyday words for a person that the world's own noun stands for
+PEOPLE_WORDS: dict[str, frozenset[str]] = {
+    noun: frozenset(others.split())
+    for noun, others in (
+        ("woman", "lady"),
+        ("man", "gentleman guy fellow chap bloke"),
+        ("boy", "kid lad child youngster"),
+        ("girl", "kid lass child youngster"),
+        ("child", "kid youngster"),
+        ("men", "gentlemen guys fellows chaps blokes"),
+        ("women", "ladies"),
+        ("boys", "kids lads children"),
+        ("girls", "kids lasses children"),
+    )
+}
+
+# words of everyday speech ("it's okay", "never mind"): a line of them is said, not a
+# command with a word the game does not know (kage.actions.speech reads such lines)
+SPOKEN_WORDS = frozenset(
+    {
+        "okay", "ok", "alright", "fine", "sure", "yes", "yeah", "yep", "no", "nope", "nah",
+        "maybe", "perhaps", "sorry", "thanks", "thank", "hello", "hi", "hey", "bye", "goodbye",
+        "please", "well", "oh", "right", "good", "great", "never", "mind", "don't", "worry", "i",
+        "i'll", "i'm", "i've", "i'd", "it's", "can't", "won't", "we'll", "we're", "you're",
+        "that's", "let's", "how", "many", "much", "who", "what", "where", "when", "why", "which",
+        "whose", "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could",
+        "should",
+    }
+)  # fmt: skip
+
 # words that are part of how a noun phrase is said rather than names of anything
 PHRASING = (
     frozenset({"and", "for", "from", "here"})
@@ -49,6 +80,7 @@ PHRASING = (
     | EXCEPT_WORDS
     | IGNORED
     | LEFT
+    | OTHERWISE
     | ORDINALS.keys()
     | POSSESSIVES.keys()
     | QUANTIFIERS
@@ -132,6 +164,16 @@ def _shape(pattern: str) -> str:
     return re.sub(r"\{[a-z_]+\}", "{}", " ".join(pattern.lower().split()))
 
 
+# words of a place's printed name that only join its other words ("a clearing in the
+# forest", "out at sea")
+_JOINING = frozenset({"in", "at", "on", "out", "beyond", "by", "near", "of", "to", "under"})
+
+
+def _name_words(name: str) -> frozenset[str]:
+    words = frozenset(normal(w) for w in re.findall(r"[\w'\u2019-]+", name))
+    return words - PHRASING - _JOINING
+
+
 def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Lexicon:
     """The world's phrasings go in first, then `grammar` (its extensions'), then the
     core's: where two lines tie (the same words, slots as narrow) the first wins, so the
@@ -152,7 +194,13 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
         for pattern in patterns:
             lex.add(action, pattern)
     for entity in world.entities.values():
-        name = Name.of(entity.nouns, entity.adjectives, entity.plural)
+        adjectives = entity.adjectives
+        if entity.kind == "place":  # a place is named by its printed name ("the foyer bar")
+            adjectives = frozenset(adjectives) | _name_words(entity.name)
+        nouns = entity.nouns
+        if entity.kind == "person":  # "the lady" for a woman, "the kid" for a boy
+            nouns = frozenset(nouns) | {w for n in nouns for w in PEOPLE_WORDS.get(n, ())}
+        name = Name.of(nouns, adjectives, entity.plural)
         lex.names[entity.id] = name
         lex.nouns.update(name.words)
         for topic in entity.topics:
@@ -161,6 +209,7 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
             lex.words.update(normal(w) for name in way.names for w in name.split())
     lex.words |= lex.nouns
     lex.words.update(DIRECTIONS, numbers.WORDS, ARTICLES, PRONOUN_WORDS, PHRASING, _UNITS)
+    lex.words.update(SPOKEN_WORDS)  # "it's okay": everyday words said, never unknown
     for phrase in META:
         lex.words.update(phrase.split())
     return lex

@@ -4,7 +4,8 @@ After "There: the skinny boy, down in the lane of shacks." the player types "fol
 him"; after "Josiah Penhale is here." he types "ask him about the bell". So, once a
 command is answered, the first person of each pronoun the reply names (by any of their
 printed names) who is here becomes that pronoun's meaning, unless the command itself
-just named someone for it: what the player said outranks what he read. Someone only
+just named someone for it: what the player said outranks what he read. When it names
+several who are here, the one the player is talking with keeps the pronoun. Someone only
 talked about ("Barnaby says she did it") is not here and changes nothing.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kage.actions import speech
 from kage.parser import nouns, scenery
 from kage.world import hearing, query
 
@@ -72,14 +74,17 @@ def note(game: Game, text: str, named: set[str]) -> None:
     scenery.hear(game, text)  # "x fish" after the meal is told (parser.scenery)
     _, people = _people(game)
     here = query.here(game)
-    chosen: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
     for i in named_people(game, text):
         person, word, _ = people[i]
-        if word in named or word in chosen or query.place_of(game, person) != here:
+        if word in named or query.place_of(game, person) != here:
             continue
-        chosen[word] = person
-    for person in chosen.values():
-        nouns.remember_pronoun(game, person)
+        found.setdefault(word, []).append(person)
+    talking = (game.state.records.get(speech.LAST) or {}).get("who")
+    for several in found.values():
+        # a crowd named ("Marta with her netting ... Agnes raps the table"): "her" is
+        # still the one the player is talking with, if she is among them
+        nouns.remember_pronoun(game, talking if talking in several else several[0])
 
 
 def named_people(game: Game, text: str) -> tuple[int, ...]:

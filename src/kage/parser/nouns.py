@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,9 @@ EARLIER = "+"  # pronouns[word + EARLIER]: what the word meant before, most rece
 LAST = "last"  # pronouns[LAST]: what the player named last, for "the other one"
 KEPT = 4  # how many earlier meanings a pronoun keeps
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
+# "everything else", "all the rest": all there is, which "all" already leaves the
+# container out of
+OTHERWISE = frozenset({"else", "rest", "remaining", "other"})
 EXCEPT_WORDS = frozenset({"except", "but", "excluding", "apart"})
 EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -74,6 +78,11 @@ ORDINALS = {
     "4th": 3,
     "last": -1,
 }  # fmt: skip; a plain number ("2", "٢", "two") is read by kage.world.numbers
+
+
+# set while the noun being resolved is where something is put ("on the stone"): what
+# the player holds is no likelier there than anything else
+DESTINATION: ContextVar[bool] = ContextVar("destination", default=False)
 
 
 @dataclass(slots=True)
@@ -142,8 +151,10 @@ def _score(game: Game, entity_id: str, phrase: list[str], slot: str, action: str
     nouns = sum(1 for w in phrase if w in name.nouns or w in name.plurals)
     score = nouns * 2 + (len(phrase) - nouns)
     carried = query.is_carried_by(game, entity_id, game.world.player)
-    if slot == "held" or action in ("drop", "put_in", "put_on", "give", "wear", "remove"):
+    if slot == "held" or action in ("drop", "give", "wear", "remove"):
         score += 10 if carried else 0
+    elif action in ("put_in", "put_on") and not DESTINATION.get():
+        score += 10 if carried else 0  # what is put, not where: "put it on the stone"
     elif action == "take":
         score += 0 if carried else 10
     if slot == "person":
@@ -766,6 +777,8 @@ def resolve_many(
         return _resolve_all(game, [], action, other, chosen)  # "pack my things"
     if phrase and phrase[0] in ALL_WORDS:
         return _resolve_all(game, phrase[1:], action, other, chosen)
+    if said[:1] == ["rest"] and "rest" not in game.lexicon.nouns:  # "the rest (of it)"
+        return _resolve_all(game, said[1:], action, other, chosen)
     source = other if action == "take" else None  # "take X from Y"
     return _each(game, "things", _split_and(phrase), action, chosen, True, source)
 
@@ -793,8 +806,8 @@ def _each(
 def _resolve_all(
     game: Game, rest: list[str], action: str, other: str | None, chosen: Mapping[str, str]
 ) -> Resolved:
-    while rest and rest[0] in ("of", "the", "my", "your"):
-        rest = rest[1:]
+    while rest and rest[0] in ("of", "the", "my", "your", *OTHERWISE):
+        rest = rest[1:]  # "everything else", "all the rest of my things"
     if rest[:1] == ["here"]:
         rest = rest[1:]  # "take everything here"
     elif rest[:1] in (["in"], ["on"], ["inside"], ["from"]) and len(rest) > 1:

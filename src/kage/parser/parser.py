@@ -18,7 +18,7 @@ import inflection
 from kage.actions import pending, speech, ways
 from kage.actions.pipeline import Action, applies
 from kage.core import prose
-from kage.parser import grammar, nouns, replies, scenery, typos
+from kage.parser import grammar, nouns, preamble, replies, scenery, typos
 from kage.parser.grammar import DIRECTIONS, Binding, Line, match
 from kage.parser.nouns import RANGE, SCENERY, SCOPE, SHAPE, UNKNOWN
 from kage.parser.text import words
@@ -97,12 +97,27 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         answering = pending.answer(game, ws)  # "yes", "accept her offer", "i promise"
         if answering is not None:
             return Parsed(actions=answering)
+    if chosen is None:
+        ordered = _ordered(game, ws)  # "tell ned to run an errand"
+        if ordered is not None:
+            return ordered
     parsed = _parse_words(game, command, ws, chosen or {})
     if parsed.actions and chosen is None and _offer_taken(game, parsed):
         offered = pending.doing(game, ws)  # "eat" when asked to eat with them
         if offered is not None:
             return Parsed(actions=offered)
-    if parsed.failure and chosen is None:
+    if parsed.failure and chosen is None and ws:
+        meant = _without_preamble(game, command)  # "i want to sell it", "let's go in"
+        if meant is None:
+            meant = _going(game, ws)  # "back to the green", "into the shop"
+        if meant is None:
+            meant = _looking_for(game, ws)  # "where is the boy?" with nobody to ask
+        if meant is None:
+            meant = _addressed(game, ws)  # "tsunade, tell me the terms"
+        if meant is None:
+            meant = _ordered(game, ws, addressed=True)  # "ned, run an errand"
+        if meant is not None:
+            return meant
         spoken = speech.reread(game, ws)  # "why?", "i will come back", "eat" when offered
         if spoken is not None:
             game.state.question = {}
@@ -110,6 +125,130 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     if parsed.unknown and chosen is None:
         return _corrected(game, command, parsed)
     return parsed
+
+
+# what the player asks of the game rather than of the world: never the meaning of "i ..."
+OUT_OF_WORLD = frozenset({"help", "hint", "score", "full_score", "version", "pronouns", "exits"})
+
+
+def _without_preamble(game: Game, command: str) -> Parsed | None:
+    """The command read without the words before it that say how the player comes at
+    it (kage.parser.preamble), when that reading is understood and does something in
+    the world (or asks which thing was meant)."""
+    for rest, only_if_done in preamble.readings(command):
+        again = parse(game, rest)
+        if game.state.question and again.error and not again.failure and not only_if_done:
+            return again
+        done = again.actions and not (only_if_done and _refused(game, again))
+        if done and not any(a.name in OUT_OF_WORLD for a in again.actions):
+            return again
+        game.state.question = {}
+    return None
+
+
+# verbs that put a request to someone ("tell ned to ...", "ask kai to ...")
+ORDERING = frozenset({"tell", "ask", "order", "get", "command", "instruct", "request", "persuade"})
+# words of an order that say nothing of what is to be done
+_ORDER_FILLER = frozenset(
+    {"to", "a", "an", "the", "on", "for", "go", "please", "and", "me", "my", "your", "some"}
+)
+# what people are asked about or told: never the deed an order asks for
+_TALKING = frozenset({"ask", "tell", "say", "talk", "answer"})
+
+
+def _ordered(game: Game, ws: list[str], addressed: bool = False) -> Parsed | None:
+    """An order to someone here ("tell ned to run an errand", "ask ned to go on an
+    errand", "ned, run an errand"): the line for doing something to that person whose
+    own words say most of what the order says ("send {person} on an errand"), if it
+    would be done now. None if no line fits the order's words."""
+    if len(ws) < 3:
+        return None
+    if addressed:  # an order opens with what is to be done, not with a question
+        person, rest = speech.person_named(game, ws[:1])[0], ws[1:]
+        if rest[0] not in game.lexicon.verbs or speech.is_question(rest):
+            return None
+        if pending.reading(game, rest) is not None:
+            return None  # "marta, no thank you": an answer to her, not an order
+    elif ws[0] in ORDERING:
+        person, rest = speech.person_named(game, ws[1:])
+        told = len(ws) - len(rest)  # the verb, the name, then "to"
+        if person is None or told < 3 or ws[told - 1] != "to":
+            return None
+    else:
+        return None
+    if person is None:
+        return None
+    said = {w for w in rest if w not in _ORDER_FILLER | _TALKING | ORDERING}
+    if not said:
+        return None
+    best: tuple[int, Parsed] | None = None
+    for lines in game.lexicon.lines.values():
+        for line in lines:
+            slots = [t.slot for t in line.tokens if t.words is None]
+            if slots != ["person"] or line.action in _TALKING:
+                continue
+            literal = {w for t in line.tokens if t.words for w in t.words} - _ORDER_FILLER
+            score = len(said & literal)
+            if score == 0 or (best is not None and score <= best[0]):
+                continue
+            built = _build(game, line, [("person", [person])], {})
+            if isinstance(built, Parsed) and built.actions and not _refused(game, built):
+                best = (score, built)
+            game.state.question = {}
+    return best[1] if best is not None else None
+
+
+# words that say which way without a verb of going: "back to the green", "into the shop"
+GOING = frozenset(grammar.WAY_WORDS.split("|")) - {"by", "via", "in"}
+
+
+def _going(game: Game, ws: list[str]) -> Parsed | None:
+    """Words of where to go said without "go", when "go" and the words are understood."""
+    if ws[0] not in GOING or len(ws) < 2:
+        return None
+    again = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
+    if again.actions and all(a.name.startswith("go") or a.name == "exit" for a in again.actions):
+        return again
+    game.state.question = {}
+    return None
+
+
+WHERE = frozenset({"where", "where's", "wheres"})
+_BEING = frozenset({"is", "are", "did", "does", "has", "have", "was", "were", "can", "i", "find"})
+
+
+def _looking_for(game: Game, ws: list[str]) -> Parsed | None:
+    """'where is the boy?' with nobody here to ask is looking for him."""
+    if ws[0] not in WHERE or speech.listener(game) is not None:
+        return None
+    rest = ws[1:]
+    while rest and rest[0] in _BEING:
+        rest = rest[1:]
+    for go in ("gone", "go", "went"):
+        if rest and rest[-1] == go:
+            rest = rest[:-1]  # "where did the boy go"
+    if not rest:
+        return None
+    again = _parse_words(game, " ".join(["look", "for", *rest]), ["look", "for", *rest], {})
+    if again.actions:
+        return again
+    game.state.question = {}
+    return None
+
+
+def _addressed(game: Game, ws: list[str]) -> Parsed | None:
+    """A command said to someone by name ("tsunade, tell me the terms"): asking or
+    telling with no one named is asking or telling them."""
+    person, rest = speech.person_named(game, ws[:1])
+    if person is None or not rest and len(ws) < 2:
+        return None
+    again = _parse_words(game, " ".join(ws[1:]), ws[1:], {})
+    if not again.actions or any(a.name not in ("ask", "tell") for a in again.actions):
+        game.state.question = {}
+        return None
+    for action in again.actions:
+        action.noun = action.noun or person
+    return again
 
 
 def _compounds_split(game: Game, ws: list[str]) -> list[str]:
@@ -274,6 +413,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         return _not_a_verb(game, ws)
     best: Parsed | None = None
     nobody: Parsed | None = None  # a line for someone that took something: a last resort
+    held_back: Parsed | None = None  # a tentative line whose action would be refused
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
             if any(
@@ -288,6 +428,9 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             if isinstance(built, dict):
                 game.state.question = {**built, "command": command, "chosen": dict(chosen)}
                 return Parsed(error=_question_text(game, built["candidates"]))
+            if built.actions and line.tentative and _refused(game, built):
+                held_back = held_back or built  # its refusal, if nothing else is meant
+                continue  # "ask for the bell" is buying it only where it is for sale
             if built.actions:
                 _note_manner(command, built.actions)
             if built.actions and _no_one(game, line, built):
@@ -318,6 +461,12 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         bare = _bare(game, lines)
         if bare is not None:
             return bare
+    if best is None and ws[0] in USING:
+        used = _used(game, ws[1:])  # "use the reserve scroll"
+        if used is not None:
+            return used
+    if best is None and held_back is not None:
+        return held_back  # "use invisibility" before it is learnt: the cast says why not
     return best if best is not None else _no_line_fits(game, ws, lines)
 
 
@@ -395,6 +544,7 @@ def _bare(game: Game, lines: list[Line]) -> Parsed | None:
 
 
 USING = frozenset({"use", "apply", "utilise", "utilize"})
+WALKING = frozenset(grammar.WAY_VERBS)
 _ON = frozenset({"on", "onto", "upon", "to", "with", "against", "in", "into"})
 _TOOL = frozenset({"with", "using"})
 _NOUNS = frozenset({"thing", "held", "person"})
@@ -416,6 +566,32 @@ def _used_on(game: Game, ws: list[str], chosen: Mapping[str, str]) -> Parsed | N
                 return built  # type: ignore[return-value]
         game.state.question = {}
     return None
+
+
+def _used(game: Game, phrase: list[str]) -> Parsed | None:
+    """ "use X" alone: what the world's own verbs would do with X here, when exactly one
+    of them would ("use the reserve scroll" unseals it). None when none would, or
+    several different things would (then the player is better asked for a verb)."""
+    found: dict[str, tuple[str, Parsed]] = {}
+    for lines in game.lexicon.lines.values():
+        for line in lines:
+            if not line.world or len(line.tokens) != 2 or line.action in found:
+                continue
+            if line.tokens[1].words is not None or line.tokens[1].slot not in ("thing", "held"):
+                continue
+            built = _build(game, line, [(line.tokens[1].slot, phrase)], {})
+            game.state.question = {}
+            if isinstance(built, Parsed) and built.actions and not _refused(game, built):
+                verb = min(line.tokens[0].words or {line.action})
+                found[line.action] = (verb, built)
+    if len(found) == 1:
+        return next(iter(found.values()))[1]
+    if not found:
+        return None
+    thing = next(iter(found.values()))[1].actions[0].noun or ""
+    verbs = sorted(f"{verb} it" for verb, _ in found.values())
+    listed = ", ".join(verbs[:-1]) + " or " + verbs[-1]
+    return Parsed(error=replies.USE_HOW(game, thing=prose.the(game, thing), verbs=listed))
 
 
 def _tool_lines(game: Game) -> list[Line]:
@@ -602,6 +778,7 @@ def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
     if len(ws) == 1 and ws[0] in DIRECTIONS:
         return Parsed(actions=[Action("go", direction=DIRECTIONS[ws[0]])])
     first = ws[0]
+    lines = [ln for ln in lines if not ln.tentative] or lines  # a sure reading shows how
     slotted = [ln for ln in lines if any(t.words is None for t in ln.tokens)]
     if len(ws) == 1 and slotted:
         return _what(game, first, slotted)
@@ -643,7 +820,9 @@ def _question_text(game: Game, candidates: list[str]) -> str:
     return replies.WHICH(game, listed=listed)
 
 
-def _set_values(game: Game, action: Action, binds: list[Binding]) -> Parsed | None:
+def _set_values(
+    game: Game, action: Action, binds: list[Binding], walking: bool = False
+) -> Parsed | None:
     """Fill the slots that take words rather than things; a Parsed return is a failure.
     The unit goes first, so the number is read within the action's bounds in minutes."""
     number: list[str] | None = None
@@ -651,7 +830,7 @@ def _set_values(game: Game, action: Action, binds: list[Binding]) -> Parsed | No
         if slot == "number":
             number = phrase
         elif slot not in NOUN_SLOTS:
-            failed = _set_value(game, action, slot, phrase)
+            failed = _set_value(game, action, slot, phrase, walking)
             if failed is not None:
                 return failed
     return None if number is None else _set_number(game, action, number)
@@ -676,7 +855,11 @@ def _set_number(game: Game, action: Action, phrase: list[str]) -> Parsed | None:
     return None
 
 
-def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Parsed | None:
+def _set_value(
+    game: Game, action: Action, slot: str, phrase: list[str], walking: bool = False
+) -> Parsed | None:
+    """`walking`: the verb is one of going ("go into the bar"), so a way named may be
+    the way to a place further off; "take the moot" is no walk to the moot hall."""
     word = phrase[0]
     if slot in FREE_SLOTS:
         action.text = " ".join(phrase)
@@ -704,6 +887,9 @@ def _set_value(game: Game, action: Action, slot: str, phrase: list[str]) -> Pars
             return _fail(game, replies.WHICH_WAY, SCOPE, listed=listed)
         if found is None and slot != "here":
             place = ways.place_after_to(game, phrase)  # "walk up the lane to my apartment"
+            if place is None and slot == "way" and walking:
+                far = ways.far_place(game, phrase)  # "go into the bar" from two rooms off
+                place = far[0] if far else None
             if place is not None:
                 action.name, action.noun = "go_to", place
                 return None
@@ -741,7 +927,8 @@ def _build(
             if scenery is not None:
                 return _scenery(game, line.action, phrase, scenery)
             return _unknown(game, unknown)  # before any "can't see": it tells the player more
-    failed = _set_values(game, action, binds)
+    walking = bool((line.tokens[0].words or frozenset()) & WALKING)
+    failed = _set_values(game, action, binds, walking)
     if failed is not None:
         return failed
     if _taking_a_door(game, line, action, binds):
@@ -805,14 +992,20 @@ def _resolve_nouns(
     order = sorted(range(len(binds)), key=lambda i: binds[i][0] == "things")
     # a line with one thing or person can be carried out on each of several in turn
     alone = sum(1 for slot, _ in binds if slot in NOUN_SLOTS) == 1
+    nouned = [i for i, (slot, _) in enumerate(binds) if slot in NOUN_SLOTS]
+    where = nouned[-1] if verb in ("put_in", "put_on") and len(nouned) > 1 else None
     for index in order:
         slot, phrase = binds[index]
         if slot not in NOUN_SLOTS:
             continue
-        if slot == "things":
-            got = nouns.resolve_many(game, phrase, verb, other, chosen)
-        else:
-            got = nouns.resolve_one(game, slot, phrase, verb, chosen, alone and slot != "place")
+        marked = nouns.DESTINATION.set(index == where)
+        try:
+            if slot == "things":
+                got = nouns.resolve_many(game, phrase, verb, other, chosen)
+            else:
+                got = nouns.resolve_one(game, slot, phrase, verb, chosen, alone and slot != "place")
+        finally:
+            nouns.DESTINATION.reset(marked)
         if got.question is not None:
             return got.question
         if not got.ids and got.failure == replies.SCENERY.name:

@@ -26,6 +26,9 @@ NOT_UNDERSTOOD = response(
 )
 WHAT = response("parser.what", "{asks} do you want to {verb}?", "asks", "verb")
 WHICH = response("parser.which", "Which do you mean, {listed}?", "listed")
+USE_HOW = response(
+    "parser.use_how", "How do you want to use {thing}? You could {verbs}.", "thing", "verbs"
+)
 NOT_A_DIRECTION = response("parser.not_a_direction", "'{word}' is not a direction.", "word")
 NOT_A_UNIT = response(
     "parser.not_a_unit", "'{word}' is not a length of time (try minutes, hours or days).", "word"

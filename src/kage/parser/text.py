@@ -56,9 +56,38 @@ def split_commands(line: str, grammar: Grammar | None = None) -> list[str]:
         return ["?"]
     grammar = grammar if grammar is not None else core_grammar()
     commands = []
-    for part in _cut(line, _BREAK):
+    for part in _said_on(line, _cut_kept(line, _BREAK), grammar):
         commands.extend(_split_part(part, grammar))
     return [c for c in (_trim(c) for c in commands) if c]
+
+
+SPOKEN = frozenset({"say", "shout", "yell", "whisper", "cry", "call", "answer", "reply", "scream"})
+
+
+def _said_on(line: str, parts: list[tuple[str, str]], grammar: Grammar) -> list[str]:
+    """Parts of a line cut at "!", "?" and full stops, with what is said kept whole: after
+    a verb of speech, a part that is no command of its own goes on the words said ("say
+    wait! wren didn't do it")."""
+    kept: list[str] = []
+    speaking = False
+    for part, mark in parts:
+        if kept and speaking and not starts_command(part, grammar):
+            kept[-1] = f"{kept[-1]}{mark}{part}"
+            continue
+        ws = words(part)
+        speaking = bool(ws) and ws[0] in SPOKEN
+        kept.append(part)
+    return kept
+
+
+def _cut_kept(line: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """Like _cut, with each part the mark that came before it ("" for the first)."""
+    parts, start, mark = [], 0, ""
+    for found in _breaks(line, pattern):
+        parts.append((line[start : found.start()], mark))
+        start, mark = found.end(), found.group()
+    parts.append((line[start:], mark))
+    return parts
 
 
 def _split_part(part: str, grammar: Grammar) -> list[str]:
@@ -113,11 +142,22 @@ def _split_on_and(part: str, grammar: Grammar) -> list[str]:
     for index, found in enumerate(breaks):
         following = breaks[index + 1].start() if index + 1 < len(breaks) else len(part)
         clause, rest = part[found.end() : following], part[found.end() :]
+        before = part[start : found.start()]
+        if not starts_command(before, grammar) and not _may_end(before, grammar):
+            continue  # "tsunade, tell me the terms": a name said to, not a command
         if starts_command(clause, grammar) or starts_command(rest, grammar):
             commands.append(part[start : found.start()])
             start = found.end()
     commands.append(part[start:])
     return commands
+
+
+def _may_end(text: str, grammar: Grammar) -> bool:
+    """Whether words before a comma or "and" may be a command of their own: anything of
+    more than one word (a world's own verb may begin it), and a single word that is a
+    command. A lone word that is no command is someone spoken to ("kai, stop")."""
+    ws = words(text)
+    return len(ws) != 1 or ws[0] in grammar or ws[0] in DIRECTIONS or ws[0] in META
 
 
 def starts_command(text: str, grammar: Grammar) -> bool:

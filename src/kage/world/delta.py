@@ -32,6 +32,7 @@ class Nested:
     def __init__(self, patch: dict[str, Any]) -> None:
         self.patch = patch
 
+
 Delta = dict[str, Any]
 
 

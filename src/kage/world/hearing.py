@@ -120,11 +120,28 @@ def _named_places(game: Game, text: str) -> tuple[str, ...]:
     if not candidates:
         return ()
     raw, low = " " + " ".join(words) + " ", " " + " ".join(lowered) + " "
+    # where each place is named in full, so that a proper word of another place's name
+    # inside it ("Foyer" in "Foyer of the Opera House", for the Foyer Bar) names nothing
+    named = [(at, at + len(n), i) for i in candidates for n in places[i][1] for at in _all(low, n)]
     found = []
     for i in candidates:
         place, spoken, proper = places[i]
-        at = [low.find(n) for n in spoken] + [raw.find(w) for w in proper]
+        at = [low.find(n) for n in spoken] + [
+            next((a for a in _all(raw, w) if not _within(a, len(w), i, named)), -1) for w in proper
+        ]
         first = min((a for a in at if a >= 0), default=-1)
         if first >= 0:
             found.append((first, i, place))
     return tuple(place for _, _, place in sorted(found))
+
+
+def _all(text: str, part: str) -> list[int]:
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
+
+
+def _within(at: int, size: int, place: int, named: list[tuple[int, int, int]]) -> bool:
+    return any(start <= at and at + size <= end and i != place for start, end, i in named)

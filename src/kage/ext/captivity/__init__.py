@@ -47,6 +47,7 @@ EXTENSION = Extension(
             "cut chains on {person}",
             "break the chains on {person}",
             "cut {person} chains off",
+            "cut|break [the] chains off|from {person}",
         ),
         "tie_up": (
             "tie up {person}",

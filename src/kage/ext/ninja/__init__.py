@@ -57,11 +57,12 @@ EXTENSION = Extension(
         ),
         "cast": (
             "cast {topic}",
-            "use {topic}",
+            "~use {topic}",  # "use the scroll" is using the scroll, not a jutsu
             "perform {topic}",
             "activate {topic}",
             "become|turn {topic}",
             "make myself {topic}",
+            "~go|get {topic}",  # "go invisible": only when it names a jutsu that would be cast
         ),
         "make_clones": (
             "make {number} shadow clones",  # first: HELP shows this one

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 HURRIES_PAST = response("routes.hurries_past", "{A who} {hurries} past.", "who")
 WHO = response("searching_for.who", "Who do you want to find?")
+NO_SUCH_SIGN = response(
+    "searching_for.no_such_sign",
+    "You look about for {what}, but nothing here shows any you can make out.",
+    "what",
+)
 NO_SIGN = response(
     "searching_for.no_sign", "You search every street you can see. No sign of {the noun}."
 )
@@ -121,9 +126,17 @@ def _seen_from(game: Game, place: str) -> list[str]:
 def someone_to_find(game: Game, action: Action) -> str | None:
     who = person_named(game, action.text)
     if who is None:
+        if action.name == "search_for" and action.text.strip():
+            # "look for cart tracks": something, not someone
+            return NO_SUCH_SIGN(game, action, what=_what(action.text))
         return WHO(game, action)
     action.noun = who
     return None
+
+
+def _what(text: str) -> str:
+    words = text.split()
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"], ["some"]) else words)
 
 
 @rule("carry_out", "search_for")

@@ -59,6 +59,12 @@ EXTENSION = Extension(
             "haggle|ask for {number} {currency}",
             "counter with {number} {currency}",
             "ask {number} {currency}",
+            # a counter-offer said as people say one
+            "how|what about {number} [{currency}]",
+            "make it {number} [{currency}]",
+            "demand|want|request|propose|suggest {number} [{currency}]",
+            "i want|demand|propose|suggest|say {number} [{currency}]",
+            "insist on {number} [{currency}]",
         ),
         "buy": (
             "buy {thing}",

@@ -31,6 +31,11 @@ EXTENSION = Extension(
             "spend {number} [more] {unit} training|practising|practicing {topic}",
             "spend a {unit} training|practising|practicing",
             "spend a {unit} training|practising|practicing {topic}",
+            # "work on swordplay for three weeks"
+            "work on {topic} [hard] for {number} [more] {unit}",
+            "work on {topic} {number} [more] {unit}",
+            "work on {topic} for a {unit}",
+            "work on {topic}",
         ),
     },
 )

@@ -1,0 +1,58 @@
+"""Words before a command that say how the player comes at it, not what to do: "excuse
+me, where is the shop?", "I want to sell the scroll", "let's go to the school", "can I
+buy the bell?", "I give my headband to Tsunade"; and a wish for a thing ("I'd like a bowl
+of ramen"), which is asking for it.
+
+The parser reads the words without these only when the whole line is not understood
+(so "I promise" and "say let's go" keep their own readings), and takes that reading only
+if it is understood.
+"""
+
+from __future__ import annotations
+
+import re
+
+_APOSTROPHE = "['\u2019]"
+# words that open a sentence and mean nothing for what is done ("well, ...", "ok so ...")
+_INTERJECTION = (
+    r"(?:excuse me|pardon me|hey there|hey|hello|hi|um+|uh+|er+m?|hmm+|oh|ah|ok(?:ay)?|"
+    r"alright|all right|right|so|well|now|alas|sigh)"
+)
+# what the player means to do, before the doing ("i want to", "let's", "can i")
+_INTENT = (
+    r"(?:i (?:really |just |then |now )?(?:want|need|wish|mean|intend|plan|decide|try|"
+    r"attempt|have|ought|would (?:like|love)|'d (?:like|love)|d (?:like|love)|am going|"
+    r"'m going|m going|am about|'m about|will try|'ll try) to|i wanna|i (?:am |'m |m )?gonna|"
+    r"i'?d like to|let'?s|let us|let me|lets|(?:can|could|may|shall|should) (?:i|we)|"
+    r"try to|time to|i)"
+)
+# a wish for a thing, which is asking for it ("i'd like the bell", "can i have ramen")
+_WISH = (
+    r"(?:i (?:would|'d|d) (?:like|love)|i'?d (?:like|love)|i want|i'll (?:have|take)|"
+    r"(?:can|could|may) i (?:have|get|buy)|give me)"
+)
+_LEAD = re.compile(rf"^(?:{_INTERJECTION}\b[\s,]+)+", re.IGNORECASE)
+_INTENDED = re.compile(rf"^{_INTENT}\s+(?=\w)", re.IGNORECASE)
+_WISHED = re.compile(rf"^{_WISH}\s+(?!to\b)(?=\w)", re.IGNORECASE)
+
+
+def _plain(command: str) -> str:
+    return re.sub(_APOSTROPHE, "'", command).strip().rstrip("?!. ")
+
+
+def readings(command: str) -> list[tuple[str, bool]]:
+    """The command without what comes before it, as the readings to try in turn, each
+    with whether it is meant only if what it asks would be done now: a wish for a thing
+    is buying it where it is sold ("i'd like a bowl of ramen"), else asking for it.
+    Empty if nothing comes before the command."""
+    text = _plain(command)
+    cut = _LEAD.sub("", text)
+    wished = _WISHED.match(cut)
+    if wished is not None:
+        thing = cut[wished.end() :].strip(" ,")
+        return [(f"buy {thing}", True), (f"ask for {thing}", False)]
+    intended = _INTENDED.match(cut)
+    if intended is not None and intended.group().strip().lower() == "i" and " " not in cut[2:]:
+        return []  # "i help", "i agree": a bare "i" before a single word is said
+    cut = _INTENDED.sub("", cut, count=1).strip(" ,")
+    return [(cut, False)] if cut and cut != text else []
