@@ -148,14 +148,14 @@ def report_take(game: Game, action: Action) -> str:
 
 @rule("check", "drop", "put_in", "put_on", "wear", "remove", "give")
 def must_hold(game: Game, action: Action) -> str | None:
-    return checks.not_held(game, action.noun)
+    return checks.not_held(game, action.noun, implicit=action.name != "remove")
 
 
 @rule("check", "drop", "put_in", "put_on", "give")
 def not_while_worn(game: Game, action: Action) -> str | None:
-    if action.noun and query.prop(game, action.noun, "worn") and action.name != "give":
-        return TAKE_OFF_FIRST(game, action)
-    return None
+    if action.name == "give" or not (action.noun and query.prop(game, action.noun, "worn")):
+        return None
+    return checks.worn(game, action.noun, TAKE_OFF_FIRST(game, action))
 
 
 @rule("carry_out", "drop")

@@ -302,6 +302,26 @@ class Rulebooks:
         return {name for (phase, name) in self._books if name != "*" and phase != ACTIVITY}
 
 
+class Needs(str):
+    """A refusal that one standard action would remove, as Inform's implicit actions do:
+    "hang the cloak on the hook" while wearing it takes it off first. A check rule returns
+    ``Needs(sentence, fix, first)``; `perform` tries `fix` for the player and, if it is
+    done, says `first` ("(first taking off the velvet cloak)") and goes on. The sentence is
+    what a trial (admissible lists), another actor, or a fix that fails still reads."""
+
+    fix: Action
+    first: str
+
+    def __new__(cls, text: str, fix: Action, first: str) -> Needs:
+        made = super().__new__(cls, text)
+        made.fix = fix
+        made.first = first
+        return made
+
+
+IMPLICIT_DEPTH = 3  # fixes of fixes, at most: take it, then take it off ...
+
+
 @dataclass(slots=True)
 class Outcome:
     done: bool  # the action was carried out
@@ -332,11 +352,40 @@ def applies(game: Game, action: Action) -> bool:
     return refusal(game, replace(action, data=dict(action.data), trial=True)) is None
 
 
-def perform(game: Game, action: Action) -> Outcome:
+def _implicitly(game: Game, action: Action, depth: int) -> tuple[list[str], Outcome | None]:
+    """Run the fixes the action's refusals name (see `Needs`): the notes said first, and
+    the outcome to stop with when the action is still refused (None: it may go on)."""
+    notes: list[str] = []
+    tried: set[str] = set()
+    while True:
+        refused = refusal(game, action)
+        if refused is None:
+            return notes, None
+        rule_name, said = refused
+        fix = said.fix if isinstance(said, Needs) else None
+        if (
+            fix is None
+            or action.trial
+            or action.several  # "drop all" leaves worn things on, as it says
+            or action.actor != game.world.player
+            or depth >= IMPLICIT_DEPTH
+            or fix.describe() in tried
+        ):
+            return notes, Outcome(False, _after(notes, [said]), rule_name)
+        tried.add(fix.describe())
+        fix.actor = action.actor
+        done = perform(game, fix, depth + 1)
+        if not done.done:
+            return notes, Outcome(False, _after([*notes, said.first], done.text), done.reason)
+        notes.append(said.first)
+        action.data["implicit_minutes"] = action.data.get("implicit_minutes", 0) + fix.minutes
+
+
+def perform(game: Game, action: Action, depth: int = 0) -> Outcome:
     action.actor = action.actor or game.world.player
-    refused = refusal(game, action)
-    if refused is not None:
-        return Outcome(False, [refused[1]], refused[0])
+    notes, stopped_by = _implicitly(game, action, depth)
+    if stopped_by is not None:
+        return stopped_by
     rules = game.rules
     for entry in rules.rules("carry_out", action.name):
         entry.func(game, action)
@@ -353,4 +402,14 @@ def perform(game: Game, action: Action) -> Outcome:
             said = entry.func(game, action)
             if said:
                 text.append(said)
-    return Outcome(True, text)
+    action.minutes += action.data.pop("implicit_minutes", 0)
+    return Outcome(True, _after(notes, text))
+
+
+def _after(notes: list[str], text: list[str]) -> list[str]:
+    """The implicit actions' notes, each on its own line just above what is said next."""
+    if not notes:
+        return text
+    if not text:
+        return ["\n".join(notes)]
+    return ["\n".join([*notes, text[0]]), *text[1:]]

@@ -1,0 +1,39 @@
+"""Implicit actions, as Inform's: a refusal whose fix is one standard action runs it first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kage import worlds
+from kage.session import Session
+from tests.helpers import play
+
+
+def test_a_worn_thing_comes_off_before_it_is_hung_up(tmp_path: Path) -> None:
+    session = Session(worlds.load("cloak"), seed=0, saves=tmp_path / "saves")
+    session.opening()
+    play(session, "w")
+    text = play(session, "hang cloak on hook")
+    assert text.startswith("(first taking off the velvet cloak)\n")
+    assert "You put the velvet cloak on the small brass hook." in text
+    state = session.game.state
+    assert state.holder["cloak"] == "hook"
+    assert not state.props.get("cloak", {}).get("worn")
+
+
+def test_a_thing_within_reach_is_taken_before_it_is_put_somewhere(home: Session) -> None:
+    text = play(home, "put iron key on table")
+    assert text.startswith("(first taking the iron key)\n")
+    assert home.game.state.holder["iron_key"] == "table"
+
+
+def test_a_fix_that_is_refused_stops_the_action_with_its_own_reason(home: Session) -> None:
+    text = play(home, "put doormat on table")
+    assert text.startswith("(first taking the doormat)\n")
+    assert "stays where it is" in text
+    assert home.game.state.holder["mat"] == "hall"
+
+
+def test_taking_off_is_not_taking_what_is_not_held(home: Session) -> None:
+    assert "(first" not in play(home, "take off iron key")
+    assert home.game.state.holder["iron_key"] == "hall"
