@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.helpers import play
+
 from kage import worlds
 from kage.session import Session
-from tests.helpers import play
 
 
 def test_a_worn_thing_comes_off_before_it_is_hung_up(tmp_path: Path) -> None:
