@@ -36,5 +36,18 @@ def test_a_fix_that_is_refused_stops_the_action_with_its_own_reason(home: Sessio
 
 
 def test_taking_off_is_not_taking_what_is_not_held(home: Session) -> None:
-    assert "(first" not in play(home, "take off iron key")
+    assert play(home, "take off iron key") == "You aren't wearing that."
     assert home.game.state.holder["iron_key"] == "hall"
+
+
+def test_examining_lists_only_what_the_description_has_not_told(tmp_path: Path) -> None:
+    session = Session(worlds.load("cloak"), seed=0, saves=tmp_path / "saves")
+    session.opening()
+    play(session, "w", "hang cloak on hook")
+    text = play(session, "x hook")
+    assert "with a cloak hanging on it" in text
+    assert "On the small brass hook" not in text
+
+
+def test_examining_a_supporter_lists_what_its_description_does_not_name(home: Session) -> None:
+    assert "On the table: a book." in play(home, "x table")

@@ -148,6 +148,8 @@ def report_take(game: Game, action: Action) -> str:
 
 @rule("check", "drop", "put_in", "put_on", "wear", "remove", "give")
 def must_hold(game: Game, action: Action) -> str | None:
+    if action.name == "remove" and not query.prop(game, action.noun or "", "worn"):
+        return None  # "You aren't wearing that" says more than "you aren't holding it"
     return checks.not_held(game, action.noun, implicit=action.name != "remove")
 
 

@@ -40,6 +40,23 @@ def _proper_words(place: Entity) -> list[str]:
     return [w for w in words if w[:1].isupper() and len(w) >= MIN_PROPER]
 
 
+def _full_names(game: Game) -> tuple[str, ...]:
+    """Every place's whole names of more than one word, spaced and lower-cased, longest
+    first: where a text says one, its words name that place and no other ("Foyer" in
+    "Foyer of the Opera House" does not tell of the Foyer Bar)."""
+    kept = game.world.runtime.get("hearing.full")
+    if kept is None:
+        names = {
+            spaced
+            for place in game.world.entities.values()
+            if place.kind == "place"
+            for spaced in (_spaced(p.lower()) for p in _phrases(place))
+            if len(spaced.split()) > 1
+        }
+        kept = game.world.runtime["hearing.full"] = tuple(sorted(names, key=len, reverse=True))
+    return kept  # type: ignore[no-any-return]
+
+
 TOKEN = re.compile(r"[\w-]+")  # a name is found only whole: no word character or hyphen beside it
 
 
@@ -120,10 +137,16 @@ def _named_places(game: Game, text: str) -> tuple[str, ...]:
     if not candidates:
         return ()
     raw, low = " " + " ".join(words) + " ", " " + " ".join(lowered) + " "
+    bare = raw  # the text with every place's whole name blanked, for proper words alone
+    for name in _full_names(game):
+        at = low.find(name)
+        while at >= 0:
+            bare = bare[: at + 1] + "_" * (len(name) - 2) + bare[at + len(name) - 1 :]
+            at = low.find(name, at + len(name) - 1)
     found = []
     for i in candidates:
         place, spoken, proper = places[i]
-        at = [low.find(n) for n in spoken] + [raw.find(w) for w in proper]
+        at = [low.find(n) for n in spoken] + [bare.find(w) for w in proper]
         first = min((a for a in at if a >= 0), default=-1)
         if first >= 0:
             found.append((first, i, place))
