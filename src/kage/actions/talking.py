@@ -318,7 +318,12 @@ def report_answer(game: Game, action: Action) -> str:
     earlier = _as_said(game, action.noun, action.text)
     if earlier is not None:
         return AS_SAID(game, action, said=earlier)
-    return game.render(ent.unknown_topic) or NOTHING_TO_SAY(game, action)
+    answers = game.engine.providers.get("answers")  # what their state makes them say,
+    state = answers(game, ent.id) if answers else ""  # as their looks replace descriptions
+    if state:
+        return str(state)
+    own = chosen(game, ent.unknown_topic)
+    return game.render(own.text) if own else NOTHING_TO_SAY(game, action)
 
 
 def _speech_act(game: Game, action: Action) -> str | None:

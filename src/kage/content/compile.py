@@ -592,7 +592,9 @@ class Builder(References):
                 start=person.at,
                 topics=topics,
                 greeting=self.text(person.greeting, located, ("people", i, "greeting")),
-                unknown_topic=prose(person.unknown_topic),
+                unknown_topic=self.text(
+                    person.unknown_topic, located, ("people", i, "unknown_topic")
+                ),
                 schedule=self.schedule(located, ("people", i, "schedule"), person.schedule),
                 money=person.money,
                 portable=False,

@@ -222,8 +222,12 @@ class PersonModel(Named):
     )
     topics: list[TopicModel] = Field([], description="What they can be asked or told about.")
     greeting: Text = Field("", description="What they say on TALK TO.")
-    unknown_topic: str = Field(
-        "", description="What they say when asked about anything not in their topics."
+    unknown_topic: Text = Field(
+        "",
+        description=(
+            "What they say when asked about anything not in their topics: a text, or texts "
+            "by condition (what freed men say of the mine is not what chained men say)."
+        ),
     )
     money: int = Field(
         0, ge=0, description="Money they carry at the start, in the world's currency."
