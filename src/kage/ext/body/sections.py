@@ -41,7 +41,8 @@ class StatusModel(Strict):
         description=(
             "How someone answers, while it holds, a question they have no topic for: in the "
             "state they are in ('{The noun} only {begs} you to let {him} go.'); when several "
-            "hold, the newest. It comes before their own `unknown_topic`, as `looks` before a description."
+            "hold, the newest. It comes before their own `unknown_topic`, as `looks` "
+            "before a description."
         ),
     )
 
