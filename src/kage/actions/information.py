@@ -69,7 +69,8 @@ VERSION = response(
     "engine",
     "python",
 )
-NO_HINT = response("hinting.none", "You are on your own now, and doing fine.")
+# said when no hint of the world's applies: it claims nothing about how the story stands
+NO_HINT = response("hinting.none", "There is no hint for this part of the story.")
 TIME = response(
     "telling_time.now",
     "It is {part} ({clock}), on {date}.",
