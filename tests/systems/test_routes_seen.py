@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tests.helpers import opened, play, world_from
 
+from kage.core import prose
 from kage.world import query
 from kage.world.model import World
 
@@ -19,7 +20,14 @@ places:
   - {id: shed, name: "the shed", nouns: [shed], exits: {out: yard}}
 people:
   - {id: pip, name: "Pip", nouns: [pip, me], gender: him, at: yard}
-  - {id: boy, name: "boy", nouns: [boy], proper: false, gender: him, at: yard}
+  - id: boy
+    name:  # named by where he is
+      - {when: {holder: {boy: yard}}, text: "boy in the yard"}
+      - text: "boy"
+    nouns: [boy]
+    proper: false
+    gender: him
+    at: yard
 routes:
   - {id: home, who: boy, path: [yard, shed], minutes: 2}
 interactions:
@@ -45,3 +53,11 @@ def test_nobody_sees_a_walker_leave_a_place_they_are_not_in(yard: World, tmp_pat
     session = opened(yard, tmp_path)
     said = play(session, "jump", "in")
     assert "slips away" not in said
+
+
+def test_a_name_that_depends_on_place_follows_the_person(yard: World, tmp_path: Path) -> None:
+    session = opened(yard, tmp_path)
+    assert prose.name(session.game, "boy") == "boy in the yard"
+    play(session, "jump", "wait", "in")
+    assert prose.name(session.game, "boy") == "boy"
+    assert "A boy is here." in play(session, "look")

@@ -595,6 +595,7 @@ class Builder(References):
                 unknown_topic=self.text(
                     person.unknown_topic, located, ("people", i, "unknown_topic")
                 ),
+                names=[] if isinstance(person.name, str) else self.text(person.name),
                 schedule=self.schedule(located, ("people", i, "schedule"), person.schedule),
                 money=person.money,
                 portable=False,

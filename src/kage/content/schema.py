@@ -203,6 +203,12 @@ class StopModel(Strict):
 
 
 class PersonModel(Named):
+    # a name may vary, as a place's does ("the miners in the chamber" while they are in
+    # it): the first variant whose `when` holds is printed; the last, with no `when`, is
+    # the name otherwise and gives the words the player calls them by
+    name: Annotated[str, Field(pattern=r"\S")] | list[NameVariant] = Field(  # type: ignore[assignment]
+        description="What the player reads: a name, or names that vary with conditions."
+    )
     proper: bool = Field(True, description='A proper name: no "the" or "a" before it.')
     gender: Literal["him", "her", "them"] = Field(
         "them", description="The pronoun that refers to them."
