@@ -66,7 +66,7 @@ class Extension:
     content: str = ""  # the module whose SECTION / SECTIONS define those sections
     grammar: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # action -> lines
     # what HELP calls a free-words slot of an action's first line, when it means one kind
-    # of thing ("cast {topic}" is shown "cast JUTSU", "follow {topic}" "follow PERSON")
+    # of thing ("follow {topic}" is shown "follow PERSON", "search for PERSON")
     slot_names: Mapping[str, str] = field(default_factory=dict)  # action -> name
     conditions: Mapping[str, Arg] = field(default_factory=dict)
     effects: Mapping[str, Arg] = field(default_factory=dict)
