@@ -248,3 +248,10 @@ def test_kais_plea_is_answered_by_a_promise(
     session = played_until(worlds.load("banished"), "promise kai", tmp_path_factory.mktemp("k"))
     play(session, answer)
     assert "promised" in session.game.state.milestones
+
+
+def test_words_said_aloud_among_several_people_are_not_said_to_nobody(session: Session) -> None:
+    play(session, "out")  # the lane: Tom and Nell
+    said = play(session, "say wait")
+    assert "nobody in particular" not in said
+    assert said.startswith('You say "wait" to the room.') and "glances your way" in said

@@ -66,6 +66,12 @@ ASK_WHAT = response("asking.what", "What do you want to ask about?")
 NOTHING_TO_SAY = response("asking.nothing_to_say", "{The noun} {has} nothing to say about that.")
 SAY_WHAT = response("saying.what", "What do you want to say?")
 SAID_TO_NOBODY = response("saying.to_nobody", 'You say "{text}" to nobody in particular.')
+# said aloud with several people about and none of them the one it was meant for
+SAID_TO_THE_ROOM = response(
+    "saying.to_the_room",
+    'You say "{text}" to the room. {The who} {glances} your way; nobody answers.',
+    "who",
+)
 NO_ANSWER = response("saying.no_answer", "{The noun} {listens}, but {makes} nothing of it.")
 AS_SAID = response(
     "asking.as_said", '{The noun} {has} nothing to add to what {he} just said: "{said}"', "said"
@@ -350,6 +356,15 @@ def report_say(game: Game, action: Action) -> str:
     if "said" in action.data:
         return str(action.data["said"])
     if action.noun is None:
+        player = game.world.player
+        people = [
+            e
+            for e in query.contents(game, query.here(game))
+            if game.world.entities[e].kind == "person" and e != player
+        ]
+        if people:
+            who = prose.subject(game, people[0])
+            return SAID_TO_THE_ROOM(game, action, who=who)
         return SAID_TO_NOBODY(game, action)
     if game.world.entities[action.noun].kind == "person":
         if speech.is_question(words(action.text)):
