@@ -73,6 +73,15 @@ SAID_TO_THE_ROOM = response(
     "who",
 )
 NO_ANSWER = response("saying.no_answer", "{The noun} {listens}, but {makes} nothing of it.")
+# a topic told already, asked again for something it does not say (her husband's name,
+# of a speech about the town): the sentence of it that bears on the question, not the
+# whole speech again word for word
+TOLD_BEFORE = response(
+    "asking.told_before",
+    '{The noun} {has} told you what {he} {knows} of that: "{said}"',
+    "said",
+)
+TOLD = "topics_told"  # state.records key: person -> the topics they have told the player
 AS_SAID = response(
     "asking.as_said", '{The noun} {has} nothing to add to what {he} just said: "{said}"', "said"
 )
@@ -305,6 +314,16 @@ def conversing(game: Game, action: Action) -> None:
     action.data["topic"] = topic.id
     variant = chosen(game, topic.text)
     action.data["said"] = game.render(variant.text) if variant else ""
+    told = dict(game.state.records.get(TOLD) or {})
+    before = list(told.get(action.noun, []))
+    if topic.id in before:
+        again = _told_again(game, action, topic, action.data["said"])
+        if again:
+            action.data["said"] = again
+            return  # nothing new is said: nothing new is done
+    else:
+        told[action.noun] = [*before, topic.id]
+        ops.record(game, TOLD, told)
     if topic.report:
         action.data["said"] += "\n\n" + game.render("{{" + topic.report + "}}")
     heard_from(game, action.noun, action.data["said"])
@@ -330,6 +349,23 @@ def report_answer(game: Game, action: Action) -> str:
         return str(state)
     own = chosen(game, ent.unknown_topic)
     return game.render(own.text) if own else NOTHING_TO_SAY(game, action)
+
+
+def _told_again(game: Game, action: Action, topic: Topic, said: str) -> str:
+    """For a topic told already and asked again with words it has no answer for ("what
+    is your husband's name?" of a speech that names no one): the one sentence of it that
+    bears on the question; "" to say it all again (asked again as before, or nothing in
+    it bears on the question)."""
+    asked = {w for w in words(action.text) if w not in FILLER and w not in QUESTION_WORDS}
+    own = _words_of(topic)
+    if not asked or asked <= own or not said:
+        return ""
+    bearing = asked & own
+    for sentence in re.findall(r"[^.!?]+[.!?]+[\"\u201d]?", said.replace("\n", " ")):
+        if bearing & set(words(sentence)):
+            found = sentence.strip().strip('"\u201c\u201d').strip()
+            return TOLD_BEFORE(game, action, said=found)
+    return ""
 
 
 def _speech_act(game: Game, action: Action) -> str | None:
