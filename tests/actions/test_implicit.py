@@ -51,3 +51,17 @@ def test_examining_lists_only_what_the_description_has_not_told(tmp_path: Path) 
 
 def test_examining_a_supporter_lists_what_its_description_does_not_name(home: Session) -> None:
     assert "On the table: a book." in play(home, "x table")
+
+
+def test_the_same_answer_for_several_things_is_said_once(home: Session) -> None:
+    assert play(home, "eat keys") == "That isn't something you can eat."
+    assert play(home, "take keys") == "Brass key: Taken.\nIron key: Taken."
+
+
+def test_a_score_change_comes_after_the_list_of_things_taken(new_session) -> None:
+    session = new_session()
+    play(session, "go to apartment")
+    said = play(session, "take everything")
+    listing, _, after = said.partition("\n\n")
+    assert "[Your score" not in listing and after.startswith("[Your score has just gone up")
+    assert listing.count("Taken.") >= 3
