@@ -165,6 +165,16 @@ def test_a_reply_written_for_anyone_speaks_of_whoever_is_shown(
     assert "Ned Pascoe says" in out and "they say" not in out
 
 
+def test_the_spyglass_and_the_boats_answer_for_themselves(tidebell: World, tmp_path: Path) -> None:
+    """On the wall the glass shows the point and the empty sea; at the quay "the boats"
+    are the fleet that is out, not Old Jory who once piloted one."""
+    session = start(tidebell, tmp_path)
+    assert "not a sail on it" in play(session, "look through spyglass")
+    play(session, "w")
+    said = play(session, "look at the boats")
+    assert "went out at dawn" in said and "Jory" not in said
+
+
 def test_the_stocks_ending_finds_wren_where_she_is(tidebell: World, tmp_path: Path) -> None:
     """Walked too slowly, at your side on the green at six: the ending says so, not that
     she was still by her fire in the dunes; a Wren not at your side and not in the dunes
