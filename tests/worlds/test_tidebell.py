@@ -175,6 +175,16 @@ def test_the_spyglass_and_the_boats_answer_for_themselves(tidebell: World, tmp_p
     assert "went out at dawn" in said and "Jory" not in said
 
 
+def test_the_inn_loft_it_names_says_why_it_cannot_be_reached(
+    tidebell: World, tmp_path: Path
+) -> None:
+    session = start(tidebell, tmp_path)
+    play(session, "n", "w")
+    assert "Hob's loft" in play(session, "up")
+    climbed = play(session, "climb ladder")
+    assert "Loft's let" in climbed and "nowhere" not in climbed
+
+
 def test_the_stocks_ending_finds_wren_where_she_is(tidebell: World, tmp_path: Path) -> None:
     """Walked too slowly, at your side on the green at six: the ending says so, not that
     she was still by her fire in the dunes; a Wren not at your side and not in the dunes
