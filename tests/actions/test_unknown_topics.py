@@ -61,3 +61,4 @@ def test_a_status_answers_for_whoever_is_in_it(yard: World, tmp_path: Path) -> N
     assert play(session, "ask overseer about the mine") == (
         "The overseer begs you to stop asking him things."
     )
+    assert play(session, "talk to overseer") == "The overseer begs you to stop asking him things."

@@ -278,8 +278,9 @@ def greeting(game: Game, action: Action) -> None:
 def report_greeting(game: Game, action: Action) -> str:
     assert action.noun is not None
     ent = game.world.entities[action.noun]
-    greeting = chosen(game, ent.greeting)
-    said = game.render(greeting.text) if greeting else NODS(game, action)
+    state = _state_says(game, ent.id)  # out cold, or begging: their state answers first
+    greeting = None if state else chosen(game, ent.greeting)
+    said = state or (game.render(greeting.text) if greeting else NODS(game, action))
     if greeting is not None:
         heard_from(game, action.noun, said)
         pending.record(game, action.noun, greeting.asks)
@@ -343,12 +344,18 @@ def report_answer(game: Game, action: Action) -> str:
     earlier = _as_said(game, action.noun, action.text)
     if earlier is not None:
         return AS_SAID(game, action, said=earlier)
-    answers = game.engine.providers.get("answers")  # what their state makes them say,
-    state = answers(game, ent.id) if answers else ""  # as their looks replace descriptions
+    state = _state_says(game, ent.id)  # as their looks replace descriptions
     if state:
-        return str(state)
+        return state
     own = chosen(game, ent.unknown_topic)
     return game.render(own.text) if own else NOTHING_TO_SAY(game, action)
+
+
+def _state_says(game: Game, who: str) -> str:
+    """What someone's state makes them say to anything (a status's `answers`): a guard
+    who has surrendered begs, whether greeted or asked; "" if no state speaks for them."""
+    answers = game.engine.providers.get("answers")
+    return str(answers(game, who)) if answers else ""
 
 
 def _told_again(game: Game, action: Action, topic: Topic, said: str) -> str:
