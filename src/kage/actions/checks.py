@@ -34,8 +34,7 @@ def not_held(game: Game, entity: str | None, implicit: bool = True) -> str | Non
         said = NOT_HELD(game, who=prose.subject(game, entity))
         if not implicit:
             return said
-        take = Action("take", entity)
-        return Needs(said, take, FIRST_TAKING(game, take))
+        return Needs(said, Action("take", entity), FIRST_TAKING)
     return None
 
 
@@ -43,8 +42,7 @@ def worn(game: Game, entity: str | None, said: str) -> str | None:
     """`said` (a refusal: it must come off first) when the player wears `entity`, with
     taking it off as the fix."""
     if entity and query.prop(game, entity, "worn"):
-        off = Action("remove", entity)
-        return Needs(said, off, FIRST_TAKING_OFF(game, off))
+        return Needs(said, Action("remove", entity), FIRST_TAKING_OFF)
     return None
 
 

@@ -306,13 +306,14 @@ class Needs(str):
     """A refusal that one standard action would remove, as Inform's implicit actions do:
     "hang the cloak on the hook" while wearing it takes it off first. A check rule returns
     ``Needs(sentence, fix, first)``; `perform` tries `fix` for the player and, if it is
-    done, says `first` ("(first taking off the velvet cloak)") and goes on. The sentence is
+    done, says `first(game, fix)` ("(first taking off the velvet cloak)", rendered only
+    then: asking whether an action applies costs no more) and goes on. The sentence is
     what a trial (admissible lists), another actor, or a fix that fails still reads."""
 
     fix: Action
-    first: str
+    first: Callable[..., str]
 
-    def __new__(cls, text: str, fix: Action, first: str) -> Needs:
+    def __new__(cls, text: str, fix: Action, first: Callable[..., str]) -> Needs:
         made = super().__new__(cls, text)
         made.fix = fix
         made.first = first
@@ -374,10 +375,11 @@ def _implicitly(game: Game, action: Action, depth: int) -> tuple[list[str], Outc
             return notes, Outcome(False, _after(notes, [said]), rule_name)
         tried.add(fix.describe())
         fix.actor = action.actor
+        first = said.first(game, fix)
         done = perform(game, fix, depth + 1)
         if not done.done:
-            return notes, Outcome(False, _after([*notes, said.first], done.text), done.reason)
-        notes.append(said.first)
+            return notes, Outcome(False, _after([*notes, first], done.text), done.reason)
+        notes.append(first)
         action.data["implicit_minutes"] = action.data.get("implicit_minutes", 0) + fix.minutes
 
 
