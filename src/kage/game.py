@@ -107,11 +107,14 @@ class Game:
         """A bracketed aside shown after the turn's prose, e.g. a score change."""
         self._notices.append(capital(text))
 
-    def take_output(self) -> str:
-        parts = self._out + self._notices
+    def take_output(self, notices: bool = True) -> str:
+        """The turn's output so far; with `notices` False the asides wait (a command on
+        several things tells its score changes once, after the whole list)."""
+        parts = self._out + (self._notices if notices else [])
         text = "\n\n".join(t.strip() for t in parts if t and t.strip())
         self._out.clear()
-        self._notices.clear()
+        if notices:
+            self._notices.clear()
         hearing.hear(self, text)  # a place the player reads of is a place he can go to
         return text
 
@@ -322,10 +325,15 @@ class Game:
             outcome = self.act(action)
             acted = acted or outcome.done
             if several:
-                pieces.append(self.take_output())
+                pieces.append(self.take_output(notices=False))
             if self.state.done:
                 break
         failure = self.vague[0] if self.vague else ""
         if several:
-            return Reply("\n".join(p for p in pieces if p), True, acted, failure)
+            # the same answer for each thing in turn is said once ("You have nothing to
+            # tie him up with."), and score changes come after the list, not inside it
+            said = [p for i, p in enumerate(pieces) if p and (i == 0 or p != pieces[i - 1])]
+            text = "\n".join(said)
+            asides = self.take_output()
+            return Reply("\n\n".join(t for t in (text, asides) if t), True, acted, failure)
         return Reply(self.take_output(), True, acted, failure)

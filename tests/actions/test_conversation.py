@@ -59,6 +59,12 @@ people:
         asks:
           turns: 2
           yes: {text: 'Tom grunts, satisfied.', effects: [{set: {promised_tom: true}}]}
+    topics:
+      - id: bridge
+        words: [bridge, mill, flood]
+        text: >-
+          Tom spits. "The mill bridge went in the spring flood. Took a cart with it.
+          Nobody crosses now."
   - {id: nell, name: "Nell", nouns: [nell], gender: her, at: lane,
      greeting: '"Evening," says Nell.'}
 things:
@@ -248,3 +254,22 @@ def test_kais_plea_is_answered_by_a_promise(
     session = played_until(worlds.load("banished"), "promise kai", tmp_path_factory.mktemp("k"))
     play(session, answer)
     assert "promised" in session.game.state.milestones
+
+
+def test_words_said_aloud_among_several_people_are_not_said_to_nobody(session: Session) -> None:
+    play(session, "out")  # the lane: Tom and Nell
+    said = play(session, "say wait")
+    assert "nobody in particular" not in said
+    assert said.startswith('You say "wait" to the room.') and "glances your way" in said
+
+
+def test_a_topic_told_already_is_not_said_again_whole_for_a_question_it_does_not_answer(
+    session: Session,
+) -> None:
+    play(session, "out")
+    first = play(session, "ask tom about the bridge")
+    assert "Took a cart with it" in first
+    again = play(session, "ask tom about the mill owner")
+    told = 'Tom has told you what he knows of that: "The mill bridge went in the spring flood."'
+    assert again == told
+    assert play(session, "ask tom about the bridge") == first  # asked as before: said as before

@@ -48,9 +48,9 @@ def test_the_right_key_unlocks_and_locks(home: Session) -> None:
     assert "locked" in play(home, "north")
 
 
-def test_a_key_must_be_held(home: Session) -> None:
+def test_a_key_must_be_held_and_is_taken_first(home: Session) -> None:
     said = play(home, "unlock study door with brass key")
-    assert said == "You aren't holding the brass key."
+    assert said == "(first taking the brass key)\nYou unlock the study door."
 
 
 def test_a_door_is_in_both_places_it_joins(home: Session) -> None:

@@ -51,7 +51,7 @@ def holder(session: Session, thing: str) -> str | None:
         ("tie rope to post", "Tying the rope to the post would get you nowhere."),
         ("fasten rope to rope", "You can't tie something to itself."),
         ("wave flask", "You wave the flask of water about. Nothing comes of it."),
-        ("wave rope", "You aren't holding the rope."),
+        ("wave rope", "(first taking the rope)\nYou wave the rope about. Nothing comes of it."),
     ],
 )
 def test_handling_answers(session: Session, line: str, reply: str) -> None:
@@ -157,7 +157,10 @@ def test_an_interaction_s_refusal_and_meaning_replace_eating(session: Session) -
             "throw stone at bert",
             "You weigh the stone in your hand, look at Bert, and think better of it.",
         ),
-        ("throw rope at post", "You aren't holding the rope."),
+        (
+            "throw rope at post",
+            "(first taking the rope)\nThrowing the rope at the post would achieve nothing.",
+        ),
         ("kiss bert", "Bert goes pink to the ears."),
         ("hug twins", "The twins would not welcome that just now."),
         ("embrace me", "That would take some doing."),
@@ -169,7 +172,7 @@ def test_an_interaction_s_refusal_and_meaning_replace_eating(session: Session) -
         ("show stone to bert", "You show the stone to Bert, to no effect."),
         ("show bert stone", "You show the stone to Bert, to no effect."),
         ("show flask to bert", "Bert takes a swig and hands the flask back."),  # as giving
-        ("show crate to bert", "You aren't holding the crate."),  # though giving it means something
+        ("show crate to bert", "(first taking the crate)\nBert shrugs at the crate."),
         ("yes", "Nobody asked you anything just now."),
         ("y", "Nobody asked you anything just now."),
         ("no", "Nobody was asking."),

@@ -111,9 +111,9 @@ def test_a_chance_in_a_rule_draws_nothing_when_only_asked(hugo: Session) -> None
 
 # -- matching nouns; order against the standard rules ----------------------------------------
 def test_a_noun_matched_check_comes_before_the_standard_ones(hugo: Session) -> None:
-    assert play(hugo, "drop hat") == "You would have to take off the felt hat first."
-    play(hugo, "east")
-    assert play(hugo, "drop hat") == "Not out here: the felt hat would be ruined."
+    assert play(hugo, "drop hat") == "(first taking off the felt hat)\nDropped."
+    play(hugo, "take hat", "wear hat", "east")
+    assert play(hugo, "drop hat") == "Not out here: the felt hat would be ruined."  # worn still
 
 
 def test_nouns_matched_by_kind_and_by_property(hugo: Session) -> None:

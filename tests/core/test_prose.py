@@ -191,7 +191,7 @@ def test_kai_is_the_skinny_boy_until_his_name_is_heard(game: Game) -> None:
     assert prose.the(game, "kai") == "the skinny boy"
     assert prose.a(game, "kai") == "a skinny boy"
     assert talking.NODS(game, ask) == "The skinny boy nods to you."
-    assert game.render(game.world.entities["kai"].unknown_topic, ask).startswith(
+    assert game.render(game.world.entities["kai"].unknown_topic[0].text, ask).startswith(
         "The skinny boy shrugs"
     )
     game.state.flags["heard_argument"] = True

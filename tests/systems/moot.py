@@ -62,7 +62,7 @@ motions:
     weights: {guilt: 1.0, fear_of_fire: 0.6, mercy: -1.0}
     bond_weight: -2.0
     threshold: 0.5
-    reasons: {guilt: "are sure she did it", mercy: "would forgive her"}
+    reasons: {guilt: "{is} sure she did it", mercy: "would forgive her"}
     edict:
       id: exile
       deadline: 1d

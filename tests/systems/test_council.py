@@ -189,13 +189,13 @@ def test_reasons_group_those_for_by_their_strongest_reason(moot: World) -> None:
     )
 
 
-def test_reasons_read_by_a_lower_case_name_are_capitalised(moot: World) -> None:
+def test_reasons_read_by_a_lower_case_name_are_capitalised_and_agree_with_one(moot: World) -> None:
     game = fresh(moot)
     game.state.bonds["birch>wren"] = 100
     game.state.bonds["cedar>wren"] = 100
     game.state.bonds["dell>wren"] = -1
     council.vote(game, "exile_wren")
-    assert council.reasons(game, "exile_wren") == "Old Dell: are sure she did it."
+    assert council.reasons(game, "exile_wren") == "Old Dell: is sure she did it."
 
 
 def test_nothing_to_tell_before_a_vote(moot: World) -> None:

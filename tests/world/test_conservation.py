@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.helpers import play
 
 from kage.session import Session
 from kage.world import query
@@ -74,3 +75,14 @@ def test_paying_moves_money_to_the_cook(new_session) -> None:
         session.step(line)
     money = session.game.state.money
     assert money["wallet"] == 1050 and money["teuchi"] == 150
+
+
+def test_a_meal_just_eaten_is_not_bought_again(new_session) -> None:
+    """'eat ramen' right after the bowl is served is not a second bowl paid for silently."""
+    session = new_session()
+    for line in ["go to apartment", "take wallet", "go to ichiraku", "eat ramen"]:
+        session.step(line)
+    again = play(session, "eat ramen")
+    money = session.game.state.money
+    assert money["wallet"] == 1050 and money["teuchi"] == 150
+    assert "count out" not in again

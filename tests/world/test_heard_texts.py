@@ -46,3 +46,11 @@ def test_who_a_reply_names_is_kept_by_the_text_but_chosen_by_who_is_here() -> No
     other.state.pronouns.pop("her", None)
     mentions.note(other, text, set())  # the same text, from what is kept
     assert other.state.pronouns.get("her") != "tsunade"
+
+
+def test_a_word_inside_one_place_s_whole_name_tells_of_no_other() -> None:
+    """'Foyer' in 'Foyer of the Opera House' is not the Foyer Bar heard of."""
+    game = Game(worlds.load("cloak"), seed=0)
+    assert "bar" not in hearing.named_places(game, "Foyer of the Opera House\nA hall.")
+    assert hearing.named_places(game, "The Foyer Bar is dark.") == ("bar",)
+    assert hearing.named_places(game, "Beyond the foyer, a Bar.") == ("bar",)

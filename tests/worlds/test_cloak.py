@@ -138,3 +138,13 @@ def test_one_disturbance_still_wins(session: Session) -> None:
     play(session, "south", "look", "north", *WALK[1:])
     assert session.game.state.won
     assert disturbed(session) == 1
+
+
+def test_hints_follow_the_story_and_say_when_it_can_no_longer_be_won(session: Session) -> None:
+    assert "room off the foyer for cloaks" in play(session, "hint")
+    play(session, "s", "jump")
+    assert "Too late" not in play(session, "hint")  # one disturbance still wins
+    play(session, "jump")
+    assert disturbed(session) >= 2
+    said = play(session, "hint")
+    assert "Too late" in said and "doing fine" not in said

@@ -155,6 +155,59 @@ def test_wren_left_to_the_moot_is_put_in_the_stocks_at_six(tidebell: World, tmp_
     assert "stocks" in out
 
 
+def test_a_reply_written_for_anyone_speaks_of_whoever_is_shown(
+    tidebell: World, tmp_path: Path
+) -> None:
+    """The rope end shown to Ned or to Hob: he says so, not "they"."""
+    session = start(tidebell, tmp_path)
+    play(session, "take rope end", "w", "n")
+    out = play(session, "show rope end to ned")
+    assert "Ned Pascoe says" in out and "they say" not in out
+
+
+def test_the_spyglass_and_the_boats_answer_for_themselves(tidebell: World, tmp_path: Path) -> None:
+    """On the wall the glass shows the point and the empty sea; at the quay "the boats"
+    are the fleet that is out, not Old Jory who once piloted one."""
+    session = start(tidebell, tmp_path)
+    assert "not a sail on it" in play(session, "look through spyglass")
+    play(session, "w")
+    said = play(session, "look at the boats")
+    assert "went out at dawn" in said and "Jory" not in said
+
+
+def test_the_inn_loft_it_names_says_why_it_cannot_be_reached(
+    tidebell: World, tmp_path: Path
+) -> None:
+    session = start(tidebell, tmp_path)
+    play(session, "n", "w")
+    assert "Hob's loft" in play(session, "up")
+    climbed = play(session, "climb ladder")
+    assert "Loft's let" in climbed and "nowhere" not in climbed
+
+
+def test_the_stocks_ending_finds_wren_where_she_is(tidebell: World, tmp_path: Path) -> None:
+    """Walked too slowly, at your side on the green at six: the ending says so, not that
+    she was still by her fire in the dunes; a Wren not at your side and not in the dunes
+    is not put back there either."""
+    lines = WALK[:19] + WALK[20:32]
+    session = start(tidebell, tmp_path)
+    play(session, *lines, "w", "sw", "help wren", "ne")
+    out = play(session, "wait until 18:00")
+    assert session.game.state.ending == "wren_in_the_stocks"
+    assert "at your side" in out and "by her fire" not in out
+    assert "They put her in the stocks" in out
+    (tmp_path / "b").mkdir()
+    other = start(tidebell, tmp_path / "b")
+    play(other, "wait 10 hours")
+    assert "by her fire" in play(other, "wait 2 hours")
+    (tmp_path / "c").mkdir()
+    third = start(tidebell, tmp_path / "c")
+    play(third, "wait 10 hours")
+    ops.move(third.game, "wren", "village_green")
+    out = play(third, "wait 2 hours")
+    assert "where she was left" in out and "by her fire" not in out
+
+
 def test_wren_walked_out_of_saltmere_is_safe_and_the_story_still_wins(
     tidebell: World, tmp_path: Path
 ) -> None:

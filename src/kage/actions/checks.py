@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kage.actions.pipeline import Action, Needs
 from kage.core import prose
 from kage.core.responses import response
 from kage.world import query
@@ -18,15 +19,30 @@ ONLY_PEOPLE = response(
     "checks.only_people", "You can only {doing} people, not {the who}.", "doing", "who"
 )
 NOT_HERE = response("checks.not_here", "{The who} {is} not here.", "who")
+FIRST_TAKING = response("implicitly.taking", "(first taking {the noun})")
+FIRST_TAKING_OFF = response("implicitly.taking_off", "(first taking off {the noun})")
 
 
 def the(game: Game, entity: str) -> str:
     return prose.the(game, entity)
 
 
-def not_held(game: Game, entity: str | None) -> str | None:
+def not_held(game: Game, entity: str | None, implicit: bool = True) -> str | None:
+    """Refuse unless the player carries `entity`; the refusal names taking it as the fix
+    (tried first, as Inform does, unless `implicit` is False)."""
     if entity and not query.is_carried_by(game, entity, game.world.player):
-        return NOT_HELD(game, who=prose.subject(game, entity))
+        said = NOT_HELD(game, who=prose.subject(game, entity))
+        if not implicit:
+            return said
+        return Needs(said, Action("take", entity), FIRST_TAKING)
+    return None
+
+
+def worn(game: Game, entity: str | None, said: str) -> str | None:
+    """`said` (a refusal: it must come off first) when the player wears `entity`, with
+    taking it off as the fix."""
+    if entity and query.prop(game, entity, "worn"):
+        return Needs(said, Action("remove", entity), FIRST_TAKING_OFF)
     return None
 
 

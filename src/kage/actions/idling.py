@@ -51,7 +51,7 @@ WITH_NOUN = {"jump": JUMPING_OVER, "wave_hands": WAVING_AT, "keep": KEEPING}
 @rule("check", "keep")
 def keep_what_you_have(game: Game, action: Action) -> str | None:
     """Keeping is holding on to something of your own ("keep the necklace")."""
-    return checks.not_held(game, action.noun) if action.noun is not None else None
+    return checks.not_held(game, action.noun, implicit=False) if action.noun else None
 
 
 @rule("carry_out", *REPLIES)

@@ -69,7 +69,8 @@ VERSION = response(
     "engine",
     "python",
 )
-NO_HINT = response("hinting.none", "You are on your own now, and doing fine.")
+# said when no hint of the world's applies: it claims nothing about how the story stands
+NO_HINT = response("hinting.none", "There is no hint for this part of the story.")
 TIME = response(
     "telling_time.now",
     "It is {part} ({clock}), on {date}.",
@@ -114,12 +115,15 @@ def _world_verbs(game: Game) -> str:
     PERSON"); an extension's own first phrasing stands for its action."""
     shown = []
     verbs = {**game.world.verbs, **{action: list(p) for action, p in game.engine.grammar}}
-    for patterns in verbs.values():
+    named = game.engine.slot_names
+    for action, patterns in verbs.items():
         if not patterns:
             continue
         words = []
         for word in patterns[0].split():
-            if word.startswith("{") and word.endswith("}"):
+            if word in ("{topic}", "{text}") and action in named:
+                words.append(named[action].upper())
+            elif word.startswith("{") and word.endswith("}"):
                 words.append(_SLOTS.get(word[1:-1], word[1:-1].upper()))
             else:
                 words.append(word.split("|")[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kage.actions import describe
@@ -46,20 +47,32 @@ def looking_is_quick(game: Game, action: Action) -> None:
     action.minutes = 1
 
 
-def _contents_line(game: Game, entity: str) -> str:
+def _unsaid(game: Game, things: list[str], said: str) -> list[str]:
+    """The things the text just said does not name by any of their nouns: a description
+    written for the hook with the cloak on it has told of the cloak already."""
+    words = set(re.findall(r"[a-z]+", said.lower()))
+    return [t for t in things if not words & set(game.world.entities[t].nouns)]
+
+
+def _contents_line(game: Game, entity: str, said: str = "") -> str:
     """'In the backpack: a photo.' for a container, 'On the table: a lamp.' for a
-    supporter with something on it, or whether it is open or closed."""
+    supporter with something on it, or whether it is open or closed. What `said` (the
+    description) names already is not listed again."""
     ent = game.world.entities[entity]
     if ent.container:
         if not query.shows_contents(game, entity) and not query.prop(game, entity, "opaque"):
             return CLOSED(game, Action("examine", entity))
-        inside = [prose.a(game, i) for i in query.contents(game, entity)]
+        held = query.contents(game, entity)
+        unsaid = _unsaid(game, list(held), said)
+        inside = [prose.a(game, i) for i in unsaid]
         money = game.state.money.get(entity, 0)
         if money:
             inside.append(game.world.money(money))
+        if held and not inside:
+            return ""
         return f"In {prose.the(game, ent.id)}: {describe.listing(inside)}."
     if ent.supporter:
-        on = [prose.a(game, i) for i in describe.visible_inside(game, entity)]
+        on = [prose.a(game, i) for i in _unsaid(game, describe.visible_inside(game, entity), said)]
         return f"On {prose.the(game, ent.id)}: {describe.listing(on)}." if on else ""
     if ent.door:
         said = OPEN if query.is_open(game, entity) else CLOSED
@@ -89,7 +102,7 @@ def describe_thing(game: Game, action: Action) -> str:
     if ent.switchable:
         state = "on" if query.prop(game, ent.id, "switched_on") else "off"
         parts.append(SWITCHED(game, action, state=state))
-    parts.append(_contents_line(game, ent.id))
+    parts.append(_contents_line(game, ent.id, parts[0]))
     if not ent.container and game.state.money.get(ent.id, 0) and ent.kind == "thing":
         parts.append(HOLDS(game, action, money=game.world.money(game.state.money[ent.id])))
     return " ".join(p for p in parts if p)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kage.actions import checks, interactions
 from kage.actions.describe import capital
-from kage.actions.pipeline import FIRST, Action, perform, refusal, rule
+from kage.actions.pipeline import Action, rule
 from kage.core import prose
 from kage.core.responses import response
 from kage.world import ops, query
@@ -30,7 +30,6 @@ OUT_OF_REACH = response("taking.out_of_reach", "You can't reach into {box}.", "b
 TAKEN = response("taking.taken", "Taken.")
 DROPPED = response("dropping.dropped", "Dropped.")
 TAKE_OFF_FIRST = response("dropping.worn", "You would have to take off {the noun} first.")
-FIRST_TAKING_OFF = response("dropping.first_taking_off", "(first taking off {the noun})")
 WHERE = response("putting.where", "Where do you want to put it?")
 INSIDE_ITSELF = response("putting.itself", "You can't put something inside itself.")
 NOT_CONTAINER = response("inserting.not_container", "You can't put things in {the second}.")
@@ -149,29 +148,16 @@ def report_take(game: Game, action: Action) -> str:
 
 @rule("check", "drop", "put_in", "put_on", "wear", "remove", "give")
 def must_hold(game: Game, action: Action) -> str | None:
-    return checks.not_held(game, action.noun)
+    if action.name == "remove" and not query.prop(game, action.noun or "", "worn"):
+        return None  # "You aren't wearing that" says more than "you aren't holding it"
+    return checks.not_held(game, action.noun, implicit=action.name != "remove")
 
 
 @rule("check", "drop", "put_in", "put_on", "give")
 def not_while_worn(game: Game, action: Action) -> str | None:
-    """Something worn is taken off first, as the player would ("hang the cloak on the
-    hook" while wearing it), unless taking it off would be refused: then that is why."""
-    worn = action.noun and query.prop(game, action.noun, "worn") and action.name != "give"
-    if worn and refusal(game, _taking_off(action)) is not None:
-        return TAKE_OFF_FIRST(game, action)
-    return None
-
-
-def _taking_off(action: Action) -> Action:
-    return Action("remove", action.noun, actor=action.actor)
-
-
-@rule("carry_out", "drop", "put_in", "put_on", order=-50)
-def taking_off_first(game: Game, action: Action) -> None:
-    if action.noun and query.prop(game, action.noun, "worn"):
-        perform(game, _taking_off(action))
-        first = FIRST_TAKING_OFF(game, action)
-        action.data.setdefault(FIRST, []).append(first)
+    if action.name == "give" or not (action.noun and query.prop(game, action.noun, "worn")):
+        return None
+    return checks.worn(game, action.noun, TAKE_OFF_FIRST(game, action))
 
 
 @rule("carry_out", "drop")

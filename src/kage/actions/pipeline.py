@@ -315,6 +315,27 @@ class Instead(str):
     __slots__ = ()
 
 
+class Needs(str):
+    """A refusal that one standard action would remove, as Inform's implicit actions do:
+    "hang the cloak on the hook" while wearing it takes it off first. A check rule returns
+    ``Needs(sentence, fix, first)``; `perform` tries `fix` for the player and, if it is
+    done, says `first(game, fix)` ("(first taking off the velvet cloak)", rendered only
+    then: asking whether an action applies costs no more) and goes on. The sentence is
+    what a trial (admissible lists), another actor, or a fix that fails still reads."""
+
+    fix: Action
+    first: Callable[..., str]
+
+    def __new__(cls, text: str, fix: Action, first: Callable[..., str]) -> Needs:
+        made = super().__new__(cls, text)
+        made.fix = fix
+        made.first = first
+        return made
+
+
+IMPLICIT_DEPTH = 3  # fixes of fixes, at most: take it, then take it off ...
+
+
 @dataclass(slots=True)
 class Outcome:
     done: bool  # the action was carried out
@@ -344,7 +365,8 @@ def run_activity(game: Game, name: str, action: Action) -> None:
 
 def applies(game: Game, action: Action) -> bool:
     """Whether `action` would be allowed now (or something done in its place, as an
-    `Instead`); the world is left as it was."""
+    `Instead`); the world is left as it was. A `Needs` refusal counts as a refusal here:
+    the fix it names is not tried on a trial."""
     game.dry += 1  # whether a rule says something matters, not its words
     try:
         refused = refusal(game, replace(action, data=dict(action.data), trial=True))
@@ -353,19 +375,44 @@ def applies(game: Game, action: Action) -> bool:
     return refused is None or isinstance(refused[1], Instead)
 
 
-# action.data key: notes of what was done first on the way ("(first taking off the
-# cloak)"), said before the action's report
-FIRST = "done_first"
-
-
-def perform(game: Game, action: Action) -> Outcome:
-    action.actor = action.actor or game.world.player
-    refused = refusal(game, action)
-    if refused is not None:
-        name, said = refused
+def _implicitly(game: Game, action: Action, depth: int) -> tuple[list[str], Outcome | None]:
+    """Run the fixes the action's refusals name (see `Needs`): the notes said first, and
+    the outcome to stop with when the action is still refused (None: it may go on)."""
+    notes: list[str] = []
+    tried: set[str] = set()
+    while True:
+        refused = refusal(game, action)
+        if refused is None:
+            return notes, None
+        rule_name, said = refused
         if isinstance(said, Instead):  # done in the action's place: no refusal
-            return Outcome(True, [str(said)] if said.strip() else [], name)
-        return Outcome(False, [said], name)
+            words = [str(said)] if said.strip() else []
+            return notes, Outcome(True, _after(notes, words), rule_name)
+        fix = said.fix if isinstance(said, Needs) else None
+        if (
+            fix is None
+            or action.trial
+            or action.several  # "drop all" leaves worn things on, as it says
+            or action.actor != game.world.player
+            or depth >= IMPLICIT_DEPTH
+            or fix.describe() in tried
+        ):
+            return notes, Outcome(False, _after(notes, [said]), rule_name)
+        tried.add(fix.describe())
+        fix.actor = action.actor
+        first = said.first(game, fix)
+        done = perform(game, fix, depth + 1)
+        if not done.done:
+            return notes, Outcome(False, _after([*notes, first], done.text), done.reason)
+        notes.append(first)
+        action.data["implicit_minutes"] = action.data.get("implicit_minutes", 0) + fix.minutes
+
+
+def perform(game: Game, action: Action, depth: int = 0) -> Outcome:
+    action.actor = action.actor or game.world.player
+    notes, stopped_by = _implicitly(game, action, depth)
+    if stopped_by is not None:
+        return stopped_by
     rules = game.rules
     for entry in rules.rules("carry_out", action.name):
         entry.func(game, action)
@@ -382,9 +429,14 @@ def perform(game: Game, action: Action) -> Outcome:
             said = entry.func(game, action)
             if said:
                 text.append(said)
-    first = action.data.get(FIRST)
-    if first and text:  # "(first taking off the cloak)" opens the first paragraph
-        text[0] = "\n".join([*first, text[0]])
-    elif first:
-        text = ["\n".join(first)]
-    return Outcome(True, text)
+    action.minutes += action.data.pop("implicit_minutes", 0)
+    return Outcome(True, _after(notes, text))
+
+
+def _after(notes: list[str], text: list[str]) -> list[str]:
+    """The implicit actions' notes, each on its own line just above what is said next."""
+    if not notes:
+        return text
+    if not text:
+        return ["\n".join(notes)]
+    return ["\n".join([*notes, text[0]]), *text[1:]]

@@ -66,11 +66,22 @@ ASK_WHAT = response("asking.what", "What do you want to ask about?")
 NOTHING_TO_SAY = response("asking.nothing_to_say", "{The noun} {has} nothing to say about that.")
 SAY_WHAT = response("saying.what", "What do you want to say?")
 SAID_TO_NOBODY = response("saying.to_nobody", 'You say "{text}" to nobody in particular.')
-SAID_TO_ROOM = response(
+# said aloud with several people about and none of them the one it was meant for
+SAID_TO_THE_ROOM = response(
     "saying.to_the_room",
-    'You say "{text}" aloud. Nobody takes it as meant for them; say it to someone by name.',
+    'You say "{text}" to the room. {The who} {glances} your way; nobody answers.',
+    "who",
 )
 NO_ANSWER = response("saying.no_answer", "{The noun} {listens}, but {makes} nothing of it.")
+# a topic told already, asked again for something it does not say (her husband's name,
+# of a speech about the town): the sentence of it that bears on the question, not the
+# whole speech again word for word
+TOLD_BEFORE = response(
+    "asking.told_before",
+    '{The noun} {has} told you what {he} {knows} of that: "{said}"',
+    "said",
+)
+TOLD = "topics_told"  # state.records key: person -> the topics they have told the player
 AS_SAID = response(
     "asking.as_said", '{The noun} {has} nothing to add to what {he} just said: "{said}"', "said"
 )
@@ -267,8 +278,9 @@ def greeting(game: Game, action: Action) -> None:
 def report_greeting(game: Game, action: Action) -> str:
     assert action.noun is not None
     ent = game.world.entities[action.noun]
-    greeting = chosen(game, ent.greeting)
-    said = game.render(greeting.text) if greeting else NODS(game, action)
+    state = _state_says(game, ent.id)  # out cold, or begging: their state answers first
+    greeting = None if state else chosen(game, ent.greeting)
+    said = state or (game.render(greeting.text) if greeting else NODS(game, action))
     if greeting is not None:
         heard_from(game, action.noun, said)
         pending.record(game, action.noun, greeting.asks)
@@ -303,6 +315,16 @@ def conversing(game: Game, action: Action) -> None:
     action.data["topic"] = topic.id
     variant = chosen(game, topic.text)
     action.data["said"] = game.render(variant.text) if variant else ""
+    told = dict(game.state.records.get(TOLD) or {})
+    before = list(told.get(action.noun, []))
+    if topic.id in before:
+        again = _told_again(game, action, topic, action.data["said"])
+        if again:
+            action.data["said"] = again
+            return  # nothing new is said: nothing new is done
+    else:
+        told[action.noun] = [*before, topic.id]
+        ops.record(game, TOLD, told)
     if topic.report:
         action.data["said"] += "\n\n" + game.render("{{" + topic.report + "}}")
     heard_from(game, action.noun, action.data["said"])
@@ -322,7 +344,35 @@ def report_answer(game: Game, action: Action) -> str:
     earlier = _as_said(game, action.noun, action.text)
     if earlier is not None:
         return AS_SAID(game, action, said=earlier)
-    return game.render(ent.unknown_topic) or NOTHING_TO_SAY(game, action)
+    state = _state_says(game, ent.id)  # as their looks replace descriptions
+    if state:
+        return state
+    own = chosen(game, ent.unknown_topic)
+    return game.render(own.text) if own else NOTHING_TO_SAY(game, action)
+
+
+def _state_says(game: Game, who: str) -> str:
+    """What someone's state makes them say to anything (a status's `answers`): a guard
+    who has surrendered begs, whether greeted or asked; "" if no state speaks for them."""
+    answers = game.engine.providers.get("answers")
+    return str(answers(game, who)) if answers else ""
+
+
+def _told_again(game: Game, action: Action, topic: Topic, said: str) -> str:
+    """For a topic told already and asked again with words it has no answer for ("what
+    is your husband's name?" of a speech that names no one): the one sentence of it that
+    bears on the question; "" to say it all again (asked again as before, or nothing in
+    it bears on the question)."""
+    asked = {w for w in words(action.text) if w not in FILLER and w not in QUESTION_WORDS}
+    own = _words_of(topic)
+    if not asked or asked <= own or not said:
+        return ""
+    bearing = asked & own
+    for sentence in re.findall(r"[^.!?]+[.!?]+[\"\u201d]?", said.replace("\n", " ")):
+        if bearing & set(words(sentence)):
+            found = sentence.strip().strip('"\u201c\u201d').strip()
+            return TOLD_BEFORE(game, action, said=found)
+    return ""
 
 
 def _speech_act(game: Game, action: Action) -> str | None:
@@ -349,8 +399,15 @@ def report_say(game: Game, action: Action) -> str:
     if "said" in action.data:
         return str(action.data["said"])
     if action.noun is None:
-        if checks.people_here(game):  # several here, none spoken to by name
-            return SAID_TO_ROOM(game, action)
+        player = game.world.player
+        people = [
+            e
+            for e in query.contents(game, query.here(game))
+            if game.world.entities[e].kind == "person" and e != player
+        ]
+        if people:
+            who = prose.subject(game, people[0])
+            return SAID_TO_THE_ROOM(game, action, who=who)
         return SAID_TO_NOBODY(game, action)
     if game.world.entities[action.noun].kind == "person":
         if speech.is_question(words(action.text)):

@@ -592,7 +592,10 @@ class Builder(References):
                 start=person.at,
                 topics=topics,
                 greeting=self.text(person.greeting, located, ("people", i, "greeting")),
-                unknown_topic=prose(person.unknown_topic),
+                unknown_topic=self.text(
+                    person.unknown_topic, located, ("people", i, "unknown_topic")
+                ),
+                names=[] if isinstance(person.name, str) else self.text(person.name),
                 schedule=self.schedule(located, ("people", i, "schedule"), person.schedule),
                 money=person.money,
                 portable=False,

@@ -203,6 +203,12 @@ class StopModel(Strict):
 
 
 class PersonModel(Named):
+    # a name may vary, as a place's does ("the miners in the chamber" while they are in
+    # it): the first variant whose `when` holds is printed; the last, with no `when`, is
+    # the name otherwise and gives the words the player calls them by
+    name: Annotated[str, Field(pattern=r"\S")] | list[NameVariant] = Field(  # type: ignore[assignment]
+        description="What the player reads: a name, or names that vary with conditions."
+    )
     proper: bool = Field(True, description='A proper name: no "the" or "a" before it.')
     gender: Literal["him", "her", "them"] = Field(
         "them", description="The pronoun that refers to them."
@@ -222,8 +228,12 @@ class PersonModel(Named):
     )
     topics: list[TopicModel] = Field([], description="What they can be asked or told about.")
     greeting: Text = Field("", description="What they say on TALK TO.")
-    unknown_topic: str = Field(
-        "", description="What they say when asked about anything not in their topics."
+    unknown_topic: Text = Field(
+        "",
+        description=(
+            "What they say when asked about anything not in their topics: a text, or texts "
+            "by condition (what freed men say of the mine is not what chained men say)."
+        ),
     )
     money: int = Field(
         0, ge=0, description="Money they carry at the start, in the world's currency."

@@ -70,6 +70,11 @@ class Engine:
         """(action, patterns) the extensions give the player's words, in order."""
         return [(a, tuple(p)) for e in self.extensions for a, p in e.grammar.items()]
 
+    @property
+    def slot_names(self) -> dict[str, str]:
+        """action -> what HELP calls its free-words slot, as the extensions name it."""
+        return {a: n for e in self.extensions for a, n in e.slot_names.items()}
+
     def __deepcopy__(self, memo: dict[int, Any]) -> Engine:
         return self  # functions and modules only: a copied world shares its engine
 

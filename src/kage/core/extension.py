@@ -65,6 +65,9 @@ class Extension:
     sections: tuple[str, ...] = ()  # names of the data sections it owns
     content: str = ""  # the module whose SECTION / SECTIONS define those sections
     grammar: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # action -> lines
+    # what HELP calls a free-words slot of an action's first line, when it means one kind
+    # of thing ("follow {topic}" is shown "follow PERSON", "search for PERSON")
+    slot_names: Mapping[str, str] = field(default_factory=dict)  # action -> name
     conditions: Mapping[str, Arg] = field(default_factory=dict)
     effects: Mapping[str, Arg] = field(default_factory=dict)
     providers: tuple[str, ...] = ()  # "{{name:arg}}" slots it fills in text

@@ -132,7 +132,7 @@ class Entity:
     # people
     topics: list[Topic] = field(default_factory=list)
     greeting: list[Variant] = field(default_factory=list)
-    unknown_topic: str = ""
+    unknown_topic: list[Variant] = field(default_factory=list)  # by condition, as said
     schedule: list[Stop] = field(default_factory=list)  # where they are, by the clock
     # things
     portable: bool = True

@@ -9,7 +9,7 @@ EXTENSION = Extension(
     modules=("kage.ext.body.stats", "kage.ext.body.fortune", "kage.ext.body.status"),
     sections=("statuses",),
     content="kage.ext.body.sections",
-    providers=("looks",),
+    providers=("looks", "answers"),
     conditions={
         "status": Arg(
             "{status: {has: rash}}",

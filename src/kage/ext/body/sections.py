@@ -36,6 +36,15 @@ class StatusModel(Strict):
             "cold.'); when several hold, the newest."
         ),
     )
+    answers: str = Field(
+        "",
+        description=(
+            "How someone answers, while it holds, a question they have no topic for: in the "
+            "state they are in ('{The noun} only {begs} you to let {him} go.'); when several "
+            "hold, the newest. It comes before their own `unknown_topic`, as `looks` "
+            "before a description."
+        ),
+    )
 
 
 def check(builder: Any, located: Any, path: tuple[Any, ...], entry: StatusModel) -> None:

@@ -55,13 +55,27 @@ def looks(game: Game, who: str) -> str:
     """{{looks:guard}}: how someone looks because of a status they have (out cold, tied
     up): the `looks` of the newest such status; "" if none. EXAMINE says it instead of
     their own description."""
+    text = _newest(game, who, "looks")
+    return _filled(text, _pronouns(game, who)) if text else ""
+
+
+@provider("answers")
+def answers(game: Game, who: str) -> str:
+    """{{answers:guard}}: how someone answers a question they have no topic for, because
+    of a status they have (a surrendering guard begs): the newest such status's `answers`;
+    "" if none."""
+    text = _newest(game, who, "answers")
+    return game.render(text, Action("ask", who)) if text else ""
+
+
+def _newest(game: Game, who: str, key: str) -> str:
     if who not in game.world.entities:
         return ""
     defined = game.world.data.get("statuses", {})
     for status in reversed(list(stats.statuses(game, who))):  # the newest state shows
-        text = defined.get(status, {}).get("looks")
+        text = defined.get(status, {}).get(key)
         if text:
-            return _filled(text, _pronouns(game, who))
+            return str(text)
     return ""
 
 

@@ -101,7 +101,9 @@ def tally(game: Game, motion_id: str) -> str:
 
 @provider("council.reasons")
 def reasons(game: Game, motion_id: str) -> str:
-    """Each member's strongest reason, grouped: why they voted as they did."""
+    """Each member's strongest reason, grouped: why they voted as they did. A reason's
+    verbs are written as said of one, as placeholders ("{fears} the fox ..."), and agree
+    with however many hold it."""
     result = game.state.records.get(f"vote:{motion_id}")
     if result is None:
         return ""
@@ -113,5 +115,6 @@ def reasons(game: Game, motion_id: str) -> str:
     lines = []
     for reason, names in groups.items():
         phrase = motion.reasons.get(reason, reason.replace("_", " "))
-        lines.append(f"{listing(names)}: {phrase}")
+        who = prose.Subject(listing(names), plural=len(names) > 1, proper=True)
+        lines.append(game.render(f"{{The who}}: {phrase}", who=who))
     return " ".join(f"{prose.capital(line)}." for line in lines)

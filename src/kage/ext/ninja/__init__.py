@@ -39,6 +39,7 @@ EXTENSION = Extension(
         ),
         "jutsu_running": Prop("the jutsu the person keeps up (kept by play)", MAPPING, ("person",)),
     },
+    slot_names={"cast": "jutsu"},
     grammar={
         "unseal": (
             "unseal {thing}",

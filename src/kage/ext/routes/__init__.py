@@ -18,6 +18,7 @@ EXTENSION = Extension(
         ),
         "vantage": Prop("a high place: routes are easier to spot from it", FLAG, ("place",)),
     },
+    slot_names={"search_for": "person", "follow": "person"},
     grammar={
         "search_for": (
             "search for {topic}",

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from kage.game import Game
 
 HURRIES_PAST = response("routes.hurries_past", "{A who} {hurries} past.", "who")
+# someone on a route leaves the place the player is in: the player sees them go, so a
+# room listing that named them a moment ago is not left standing unexplained
+SLIPS_AWAY = response(
+    "routes.slips_away", "{The who} {slips} away toward {place}.", "who", "place"
+)
 WHO = response("searching_for.who", "Who do you want to find?")
 NO_SUCH_SIGN = response(
     "searching_for.no_such_sign",
@@ -75,7 +80,11 @@ def _step(game: Game, route_id: str) -> None:
     step = record["step"] + 1
     if step >= len(spec["path"]):
         return
+    left = query.place_of(game, spec["who"])
     ops.move(game, spec["who"], spec["path"][step])
+    if left == query.here(game) and left != spec["path"][step]:
+        to = printed_name(game, spec["path"][step])
+        game.say(SLIPS_AWAY(game, who=prose.subject(game, spec["who"]), place=to))
     done = step == len(spec["path"]) - 1
     ops.record(game, f"route:{route_id}", {"step": step, "done": done})
     if query.here(game) == spec["path"][step] and not done:

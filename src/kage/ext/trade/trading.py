@@ -50,6 +50,16 @@ APPRAISED = response(
     "time",
 )
 # the keeper's lines: {The keeper} is the merchant, and verbs and pronouns agree with him
+NO_OFFER = response(
+    "trading.no_offer",
+    "Nobody has made you an offer. SELL something first: an offer for what you sell can be "
+    "haggled over, but what a shop sells is at the price it asks.",
+)
+NO_OFFER_TO_HAGGLE = response(
+    "trading.no_offer_to_haggle",
+    "What a shop sells is at the price it asks; haggling is for what you sell. SELL "
+    "something first, and haggle over the offer.",
+)
 DOESNT_TRADE = response("trading.doesnt_trade", "{The keeper} {doesn't} trade.", "keeper")
 KEEPER_AWAY = response("trading.keeper_away", "{The keeper} {isn't} here.", "keeper")
 NOTHING_HE_BUYS = response(
@@ -337,7 +347,7 @@ def report_offer(game: Game, action: Action) -> str:
 @rule("check", "accept", "decline", "haggle", order=60)
 def an_offer_stands(game: Game, action: Action) -> str | None:
     if economy.offer_of(game, _shop(game, action)) is None:
-        return "Nobody has made you an offer. SELL something first."
+        return (NO_OFFER_TO_HAGGLE if action.name == "haggle" else NO_OFFER)(game, action)
     return None
 
 
