@@ -291,3 +291,17 @@ def test_a_turn_that_changes_nothing_named_parses_nothing_again(
     parsed.clear()
     game.command("wait")
     assert adm.admissible_commands(game) == first and parsed == []
+
+
+def test_an_action_whose_shortest_naming_reads_as_another_is_named_another_way() -> None:
+    """"look through door" is looking north through it in Tidebell's lane; looking out
+    of the blue door is still listed, by another of its nouns ("doorway")."""
+    loaded = load("tidebell")
+    game = Game(loaded, seed=0)
+    for line in list(walkthrough(WALKS["tidebell"]))[:17]:
+        game.command(line)
+    looking_out = ("look_out", "blue_door")
+    parsed = quietly_parsed(game, "look through door")
+    assert parsed is not None and parsed[0].name == "look_toward"
+    listed = [adm.key(a.action)[:2] for a in adm.admissible(game)]
+    assert looking_out in listed

@@ -244,8 +244,11 @@ def _fits(words: frozenset[str], phrase: tuple[str, ...]) -> bool:
     return all(w in words for w in phrase)
 
 
+NAMINGS = 3  # ways of naming one entity that fit nothing else, tried in turn
+
+
 def names(game: Game, scope: list[str]) -> dict[str, list[str]]:
-    """Entity -> the words to name it by: the first that fit nothing else in `scope`; or,
+    """Entity -> the words to name it by: the first few that fit nothing else in `scope`; or,
     when every way of naming it fits something else too, the fullest few (the parser's
     preferences may still pick it out, which the rendering checks)."""
     lex = game.lexicon.names
@@ -253,9 +256,11 @@ def names(game: Game, scope: list[str]) -> dict[str, list[str]]:
     for entity in scope:
         others = [lex[o].words for o in scope if o != entity and o in lex]
         phrases = list(_phrases(game, entity))
-        unique = next((p for p in phrases if not any(_fits(w, p) for w in others)), None)
-        if unique is not None:
-            named[entity] = [" ".join(unique)]
+        # a few ways, shortest first: where the first reads as something else in some line
+        # ("look through door" is looking that way), another noun may not ("... doorway")
+        unique = [p for p in phrases if not any(_fits(w, p) for w in others)][:NAMINGS]
+        if unique:
+            named[entity] = [" ".join(p) for p in unique]
         elif phrases:
             fullest = sorted(phrases, key=len, reverse=True)[:3]
             named[entity] = [" ".join(p) for p in fullest]
