@@ -186,7 +186,7 @@ def told(game: Game, content: list[str]) -> str | None:
     uses them all and names one direction ("The entrance from the street is to the
     north": "go out into the street"). It may be a way the world refuses; going there
     is answered as going that way is."""
-    if not content or _a_thing_here(game, content):
+    if not content:
         return None
     text = game.pick(game.world.entities[query.here(game)].description)
     for sentence in _SENTENCE.split(text):
@@ -206,15 +206,6 @@ def _strongly(game: Game, way: Exit, content: list[str]) -> bool:
     if way.door is not None:
         strong |= _words(game, way.door)
     return any(w in strong for w in content)
-
-
-def _a_thing_here(game: Game, content: list[str]) -> bool:
-    """Whether the words name something in view: then they mean that thing ("climb the
-    ladder" where a ladder stands is climbing it), not a way the place's text tells of."""
-    names = game.lexicon.names
-    return any(
-        e in names and all(w in names[e].words for w in content) for e in scope.visible(game)
-    )
 
 
 def _here_words(game: Game) -> set[str]:
