@@ -239,22 +239,7 @@ class DistributedSearch:
                     stopped = "won"
                     break
         stopped = stopped or "exhausted"
-        if stopped == "exhausted" and any(not n.expanded and not n.done for n in nodes):
-            stopped = "depth"
-        return Graph(
-            nodes=nodes,
-            prefix=search.prefix,
-            strategy=search.strategy,
-            clock_keyed=search.clock,
-            stopped=stopped,
-            seconds=time.monotonic() - began,
-            commands_tried=tried,
-            held=search.held,
-            seen=search.seen,
-            visited=search.visited,
-            quest_best=search.quest_best,
-            best=search.best,
-        )
+        return search.graph(nodes, stopped, began, tried)
 
     @staticmethod
     def _take(

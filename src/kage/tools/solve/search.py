@@ -298,6 +298,10 @@ class Search:
             if self.stop_on_win and any(nodes[c].won for c in node.children):
                 stopped = "won"
                 break
+        return self.graph(nodes, stopped, began, tried)
+
+    def graph(self, nodes: list[Node], stopped: str, began: float, tried: int) -> Graph:
+        """The explored graph, as a search (here or spread over workers) leaves it."""
         if stopped == "exhausted" and any(not n.expanded and not n.done for n in nodes):
             stopped = "depth"
         return Graph(
