@@ -20,6 +20,12 @@ class Event:
 
 # kinds of event that also stir "kind:what", what being this field of theirs
 QUALIFIED = {"moved": "entity", "consumed": "entity", "flag": "key"}
+# a move also stirs "moved@PLACE" for the holder it left and the one it reached, so what
+# reads only who is directly in a place wakes for the moves into and out of it
+MOVED_AT = "moved@"
+# stirred when something moved that the player is (or is inside): his place may have
+# changed (added by kage.world.watch, which knows who the player is)
+PLAYER_MOVED = "moved:@player"
 
 
 class EventLog:
@@ -61,6 +67,14 @@ class EventLog:
                 for e in items[first:]
                 if e.kind in QUALIFIED
             )
+        if "moved" in found:
+            for e in items[first:]:
+                if e.kind == "moved":
+                    data = e.data
+                    if data.get("source"):
+                        found.add(MOVED_AT + data["source"])
+                    if data.get("to"):
+                        found.add(MOVED_AT + data["to"])
         return found
 
     def __iter__(self) -> Iterator[Event]:

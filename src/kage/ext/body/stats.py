@@ -8,6 +8,7 @@ Writers set starting values in an entity's `props` (e.g. ``props: {stamina: 80}`
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from kage.world import ops, query
@@ -46,6 +47,40 @@ def add_stat(
 ) -> float:
     """Change a number, clamped (by default never below zero: stamina cannot go negative)."""
     return set_stat(game, who, key, stat(game, who, key) + by, low, high)
+
+
+def next_end(game: Game) -> float:
+    """The first minute after now at which some status, anyone's, runs out (inf: none
+    will): until then the clock alone ends no status, so what reads statuses and the
+    clock (who is still standing) may be kept until then, or until a prop changes."""
+    now = game.state.minutes
+    first = math.inf
+    changed = game.state.props
+    for props in changed.values():
+        found = props.get("status")
+        if isinstance(found, dict):
+            for ends in found.values():
+                if now < ends < first:
+                    first = ends
+    for who, found in _defined_statuses(game):
+        if "status" not in changed.get(who, ()):
+            for ends in found.values():
+                if now < ends < first:
+                    first = ends
+    return first
+
+
+def _defined_statuses(game: Game) -> list[tuple[str, dict[str, int]]]:
+    """(entity, statuses) for those whose world definition gives them statuses."""
+    found = game.world.runtime.get("stats.defined_statuses")
+    if found is None:
+        found = [
+            (e.id, e.props["status"])
+            for e in game.world.entities.values()
+            if isinstance(e.props.get("status"), dict) and e.props["status"]
+        ]
+        game.world.runtime["stats.defined_statuses"] = found
+    return found  # type: ignore[no-any-return]
 
 
 def statuses(game: Game, who: str) -> dict[str, int]:

@@ -47,6 +47,7 @@ from kage.systems.registry import every_turn
 from kage.world import ops, query
 from kage.world.conditions import TIME, condition
 from kage.world.effects import effect
+from kage.world.events import MOVED_AT
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -611,14 +612,26 @@ def chase_told(game: Game, action: Action, first_event: int) -> None:
 FIGHTERS = ("moved", "consumed", "prop", TIME)
 
 
-@condition("hostiles_down", reads=FIGHTERS)
+def _until_a_status_ends(game: Game, arg: Any) -> float:
+    """When the clock alone may change who still stands: the next status to run out."""
+    return stats.next_end(game)
+
+
+def _moves_there(arg: str | list[str]) -> frozenset[str]:
+    """Who stands in a place is who is directly in it: moves into and out of it, props
+    (statuses, hostility), things used up, and statuses running out."""
+    places = [arg] if isinstance(arg, str) else arg
+    return frozenset({MOVED_AT + p for p in places} | {"consumed", "prop", TIME})
+
+
+@condition("hostiles_down", reads=FIGHTERS, changes=_until_a_status_ends, wakes=_moves_there)
 def _hostiles_down(game: Game, arg: str | list[str]) -> bool:
     """{hostiles_down: great_chamber}: no hostile there still conscious, unbound and not
     surrendered (a list: in every one of them)."""
     return not any(standing(game, p) for p in ([arg] if isinstance(arg, str) else arg))
 
 
-@condition("guards_down", reads=FIGHTERS)
+@condition("guards_down", reads=FIGHTERS, changes=_until_a_status_ends)
 def _guards_down(game: Game, arg: str | list[str]) -> bool:
     """{guards_down: great_chamber}: none of the place's guards (see `guarding`) is still
     able and willing to stop the player, wherever they are (a list: for every place)."""
