@@ -305,3 +305,21 @@ def test_who_stands_in_a_place_wakes_for_the_moves_into_and_out_of_it(verifying:
     assert watch.look(game, "test").holds("down", cond)
     ops.move(game, "yard_thug_2", "mine_tunnel")  # and another walks in
     assert not watch.look(game, "test").holds("down", cond)
+
+
+def test_a_status_condition_wakes_when_that_status_runs_out(verifying: None) -> None:
+    """{status: ...} reads the clock only through the end of the statuses it reads: found
+    false, it sleeps until a prop changes or one of them runs out, and no longer."""
+    from kage.systems import scheduler
+    from kage.world import ops
+
+    game = Game(worlds.load("banished"), seed=3)
+    player, now = game.world.player, game.state.minutes
+    ops.set_prop(game, player, "status", {"invisible": now + 25, "asleep": now + 90})
+    cond = {"not": {"status": {"has": "invisible"}}}
+    assert not watch.look(game, "test").holds("seen", cond)
+    seen = []
+    for _ in range(4):
+        scheduler.advance(game, 10)
+        seen.append(watch.look(game, "test").holds("seen", cond))
+    assert seen == [False, False, True, True]

@@ -49,12 +49,18 @@ def add_stat(
     return set_stat(game, who, key, stat(game, who, key) + by, low, high)
 
 
-def next_end(game: Game) -> float:
-    """The first minute after now at which some status, anyone's, runs out (inf: none
-    will): until then the clock alone ends no status, so what reads statuses and the
-    clock (who is still standing) may be kept until then, or until a prop changes."""
+def next_end(game: Game, who: str | None = None) -> float:
+    """The first minute after now at which some status, anyone's (or `who`'s), runs out
+    (inf: none will): until then the clock alone ends no status, so what reads statuses
+    and the clock (who is still standing) may be kept until then, or until a prop changes."""
     now = game.state.minutes
     first = math.inf
+    if who is not None:
+        found = query.prop(game, who, "status")
+        for ends in found.values() if isinstance(found, dict) else ():
+            if now < ends < first:
+                first = ends
+        return first
     changed = game.state.props
     for props in changed.values():
         found = props.get("status")
