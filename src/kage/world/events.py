@@ -62,19 +62,16 @@ class EventLog:
             return set()
         found = {e.kind for e in items[first:]}
         if not found.isdisjoint(QUALIFIED):
-            found.update(
-                f"{e.kind}:{e.data[QUALIFIED[e.kind]]}"
-                for e in items[first:]
-                if e.kind in QUALIFIED
-            )
-        if "moved" in found:
             for e in items[first:]:
-                if e.kind == "moved":
+                kind = e.kind
+                if kind in QUALIFIED:
                     data = e.data
-                    if data.get("source"):
-                        found.add(MOVED_AT + data["source"])
-                    if data.get("to"):
-                        found.add(MOVED_AT + data["to"])
+                    found.add(f"{kind}:{data[QUALIFIED[kind]]}")
+                    if kind == "moved":
+                        if data["source"]:
+                            found.add(MOVED_AT + data["source"])
+                        if data["to"]:
+                            found.add(MOVED_AT + data["to"])
         return found
 
     def __iter__(self) -> Iterator[Event]:

@@ -8,6 +8,7 @@ Writers set starting values in an entity's `props` (e.g. ``props: {stamina: 80}`
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING
 
@@ -61,19 +62,29 @@ def next_end(game: Game, who: str | None = None) -> float:
             if now < ends < first:
                 first = ends
         return first
+    ends = _ends(game)
+    at = bisect.bisect_right(ends, now)
+    return ends[at] if at < len(ends) else first
+
+
+def _ends(game: Game) -> list[int]:
+    """Every status's end, sorted, as the props stand (kept while `props_revision` does:
+    a status is a prop)."""
+    kept = game.kept.get("stats.ends")
+    if kept is not None and kept[0] == game.props_revision:
+        return kept[1]  # type: ignore[no-any-return]
     changed = game.state.props
+    ends: list[int] = []
     for props in changed.values():
         found = props.get("status")
         if isinstance(found, dict):
-            for ends in found.values():
-                if now < ends < first:
-                    first = ends
+            ends.extend(found.values())
     for who, found in _defined_statuses(game):
         if "status" not in changed.get(who, ()):
-            for ends in found.values():
-                if now < ends < first:
-                    first = ends
-    return first
+            ends.extend(found.values())
+    ends.sort()
+    game.kept["stats.ends"] = (game.props_revision, ends)
+    return ends
 
 
 def _defined_statuses(game: Game) -> list[tuple[str, dict[str, int]]]:
