@@ -777,3 +777,54 @@ def test_news_in_a_small_world_spreads_to_the_very_numbers_numpy_gives(
         assert a.arrival.dtype == b.arrival.dtype and a.version.dtype == b.version.dtype
         assert a.arrival.tolist() == b.arrival.tolist()
         assert a.version.tolist() == b.version.tolist()
+
+
+def _random_lives(seed: int, size: int) -> tuple[lv.People, lv.Lives]:
+    rng = np.random.default_rng(seed)
+    partner = rng.integers(-1, size, size)
+    people = lv.People(
+        settlement=rng.integers(0, 3, size),
+        group=np.zeros(size, dtype=np.int8),
+        rank=rng.random(size),
+        bond=rng.choice([-50.0, 0.0, 30.0, 100.0], size),
+        goal=rng.integers(0, 2, size).astype(np.int8),
+        courage=rng.choice([-0.02, 0.0, 0.03, 0.2], size),
+        talent=rng.random(size) * 3,
+        limit=rng.choice([50.0, 100.0], size),
+        partner=np.where(partner == np.arange(size), -1, partner),
+    )
+    lives = lv.Lives(
+        grief=rng.choice([0.0, 5.0, 99.5, 100.0], size) * rng.random(size),
+        resilience=rng.random(size) * 1.2 - 0.1,
+        skill=rng.random(size) * 40,
+        heard=np.where(rng.random(size) < 0.5, 2.0, np.inf),
+    )
+    return people, lives
+
+
+def test_a_few_lives_lived_in_plain_floats_are_the_numbers_numpy_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A handful of people live their days in plain floats (`lives.PLAIN`): grief at its
+    ceiling, resilience clipped at both ends, partners, news heard on some days; the very
+    numbers the arrays give, to the last bit."""
+
+    def lived(seed: int) -> list[list[float]]:
+        people, lives = _random_lives(seed, 40)
+        when = np.random.default_rng(seed + 1).random(40) * 12
+        when[::7] = np.inf
+        seen = []
+        for day in range(1, 15):
+            lv.hear(people, lives, when, 60.0, day - 1.0, float(day))
+            lv.day(people, lives, float(day))
+            seen.append(lives.grief.tolist() + lives.resilience.tolist())
+            seen.append(lives.skill.tolist() + lives.heard.tolist())
+        return seen
+
+    assert lv.PLAIN >= 40
+    for seed in range(6):
+        plain = lived(seed)
+        with monkeypatch.context() as m:
+            m.setattr(lv, "PLAIN", 0)
+            arrays = lived(seed)
+        assert plain == arrays

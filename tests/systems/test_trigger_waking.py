@@ -15,7 +15,7 @@ from tests.helpers import walkthrough, world_from
 
 from kage import worlds
 from kage.game import Game
-from kage.world import calendar, conditions, watch
+from kage.world import calendar, conditions, events, watch
 
 NEWCOMERS = Path(__file__).parent.parent / "data" / "newcomers"
 PLAYS = {"banished": "full.txt", "tidebell": "tidebell.txt"}  # Cloak has no triggers
@@ -158,7 +158,7 @@ def test_what_wakes_a_false_condition_is_what_wakes_its_deciding_part(
         return wake
 
     never = conditions.NEVER
-    moves = frozenset({"moved", "consumed"})
+    moves = frozenset({events.PLAYER_MOVED, "consumed"})  # where he is: his own moves
     at_shop, later = {"at": "shop"}, {"time": {"min": now + 500}}
     # the clock only runs forwards: a bound not yet reached wakes at its minute, one
     # passed never does
@@ -227,3 +227,99 @@ def test_a_trigger_false_by_a_part_that_does_not_read_the_clock_is_not_asked_as_
     assert first > 0 and len(asked) == first  # the clock moved; only a move wakes it
     game.command("east")
     assert "bell" in game.state.fired
+
+
+@pytest.mark.parametrize("kind", ["hostiles_down", "guards_down"])
+def test_a_status_running_out_by_the_clock_alone_wakes_who_stands(
+    kind: str, verifying: None
+) -> None:
+    """Who still stands reads statuses, which run out with the clock: a condition on it
+    found false sleeps only until the next status ends (`stats.next_end`), even when
+    nothing is emitted as it does (a status written with its end and nothing scheduled)."""
+    from kage.systems import scheduler
+    from kage.world import ops
+
+    game = Game(worlds.load("banished"), seed=3)
+    now = game.state.minutes
+    ops.set_prop(game, "tunnel_thug", "status", {"unconscious": now + 30})
+    cond = {"not": {kind: "mine_tunnel"}}  # false while he is out cold
+    looking = watch.look(game, "test")
+    assert not looking.holds("standing", cond)
+    for minutes in (10, 10, 10):
+        scheduler.advance(game, minutes)
+        looking = watch.look(game, "test")
+        up = looking.holds("standing", cond)
+    assert up  # at the 30th minute he is on his feet, and the watch woke to see it
+
+
+def test_where_the_player_is_wakes_for_his_moves_and_those_of_what_he_is_in(
+    verifying: None,
+) -> None:
+    """`at`, `in_zone` and `visited` read only where the player is: they sleep through
+    everyone else's moves, and wake when he moves, or when something he is in is moved
+    (a cart pulled along with him in it), however deep he sits in it."""
+    from kage.world import ops, query
+
+    game = Game(worlds.load("banished"), seed=3)
+    here = query.here(game)
+    elsewhere = next(
+        e.id for e in game.world.entities.values() if e.kind == "place" and e.id != here
+    )
+    cart = next(
+        e.id
+        for e in game.world.entities.values()
+        if e.kind not in ("place", "person") and query.place_of(game, e.id) != here
+    )
+    ops.move(game, cart, here)
+    ops.move(game, game.world.player, cart)  # he climbs in
+    box = next(
+        e.id
+        for e in game.world.entities.values()
+        if e.kind not in ("place", "person") and e.id != cart
+    )
+    ops.move(game, box, cart)
+    ops.move(game, game.world.player, box)  # and deeper in
+    cond = {"at": elsewhere}
+    looking = watch.look(game, "test")
+    assert not looking.holds("there", cond)
+    someone = next(e.id for e in game.world.entities.values() if e.kind == "person" and e.id != box)
+    ops.move(game, someone, elsewhere)  # another's move: it may sleep through this
+    assert not watch.look(game, "test").holds("there", cond)
+    ops.move(game, cart, elsewhere)  # the cart, with him in the box in it, is moved
+    looking = watch.look(game, "test")
+    assert events.PLAYER_MOVED in (looking.stirred or set())
+    assert looking.holds("there", cond)
+
+
+def test_who_stands_in_a_place_wakes_for_the_moves_into_and_out_of_it(verifying: None) -> None:
+    """`hostiles_down` reads who is directly in the place: it sleeps through moves
+    elsewhere and wakes for a move out of it (or into it: "moved@PLACE")."""
+    from kage.world import ops
+
+    game = Game(worlds.load("banished"), seed=3)
+    cond = {"hostiles_down": "mine_tunnel"}  # the tunnel thug stands there
+    assert not watch.look(game, "test").holds("down", cond)
+    ops.move(game, "yard_thug_1", "great_chamber")  # elsewhere: it may sleep through this
+    assert not watch.look(game, "test").holds("down", cond)
+    ops.move(game, "tunnel_thug", "mine_entrance")  # the only one there walks out
+    assert watch.look(game, "test").holds("down", cond)
+    ops.move(game, "yard_thug_2", "mine_tunnel")  # and another walks in
+    assert not watch.look(game, "test").holds("down", cond)
+
+
+def test_a_status_condition_wakes_when_that_status_runs_out(verifying: None) -> None:
+    """{status: ...} reads the clock only through the end of the statuses it reads: found
+    false, it sleeps until a prop changes or one of them runs out, and no longer."""
+    from kage.systems import scheduler
+    from kage.world import ops
+
+    game = Game(worlds.load("banished"), seed=3)
+    player, now = game.world.player, game.state.minutes
+    ops.set_prop(game, player, "status", {"invisible": now + 25, "asleep": now + 90})
+    cond = {"not": {"status": {"has": "invisible"}}}
+    assert not watch.look(game, "test").holds("seen", cond)
+    seen = []
+    for _ in range(4):
+        scheduler.advance(game, 10)
+        seen.append(watch.look(game, "test").holds("seen", cond))
+    assert seen == [False, False, True, True]

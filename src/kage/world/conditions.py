@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.core.extension import mark
 from kage.world import query
+from kage.world.events import PLAYER_MOVED
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -356,14 +357,22 @@ def _flag(game: Game, arg: str | dict[str, Any]) -> bool:
     return all(game.state.flags.get(k) == v for k, v in arg.items())
 
 
-@condition("at", reads=("moved", "consumed"))
+def _player_moves(arg: Any) -> frozenset[str]:
+    """What reads only where the player is wakes when he (or what he is in) moves."""
+    return PLAYER_MOVES
+
+
+PLAYER_MOVES = frozenset({PLAYER_MOVED, "consumed"})
+
+
+@condition("at", reads=("moved", "consumed"), wakes=_player_moves)
 def _at(game: Game, arg: str | list[str]) -> bool:
     """The player is in the place named, or in one of the places listed."""
     place = query.here(game)
     return place == arg if isinstance(arg, str) else place in arg
 
 
-@condition("in_zone", reads=("moved", "consumed"))
+@condition("in_zone", reads=("moved", "consumed"), wakes=_player_moves)
 def _in_zone(game: Game, arg: str) -> bool:
     """The player's place belongs to the zone named (a place's `zones:`)."""
     return query.in_zone(game, query.here(game), arg)
@@ -405,7 +414,7 @@ def _fired(game: Game, arg: str) -> bool:
     return arg in game.state.fired
 
 
-@condition("visited", reads=("moved",))
+@condition("visited", reads=("moved",), wakes=_player_moves)
 def _visited(game: Game, arg: str) -> bool:
     """The player has been to the place at least once."""
     return game.state.visited.get(arg, -1) >= 0

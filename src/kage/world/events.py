@@ -20,6 +20,12 @@ class Event:
 
 # kinds of event that also stir "kind:what", what being this field of theirs
 QUALIFIED = {"moved": "entity", "consumed": "entity", "flag": "key"}
+# a move also stirs "moved@PLACE" for the holder it left and the one it reached, so what
+# reads only who is directly in a place wakes for the moves into and out of it
+MOVED_AT = "moved@"
+# stirred when something moved that the player is (or is inside): his place may have
+# changed (added by kage.world.watch, which knows who the player is)
+PLAYER_MOVED = "moved:@player"
 
 
 class EventLog:
@@ -56,11 +62,16 @@ class EventLog:
             return set()
         found = {e.kind for e in items[first:]}
         if not found.isdisjoint(QUALIFIED):
-            found.update(
-                f"{e.kind}:{e.data[QUALIFIED[e.kind]]}"
-                for e in items[first:]
-                if e.kind in QUALIFIED
-            )
+            for e in items[first:]:
+                kind = e.kind
+                if kind in QUALIFIED:
+                    data = e.data
+                    found.add(f"{kind}:{data[QUALIFIED[kind]]}")
+                    if kind == "moved":
+                        if data["source"]:
+                            found.add(MOVED_AT + data["source"])
+                        if data["to"]:
+                            found.add(MOVED_AT + data["to"])
         return found
 
     def __iter__(self) -> Iterator[Event]:

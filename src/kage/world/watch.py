@@ -14,6 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kage.world.conditions import NEVER, TIME, Explained, Wake, explained, holds
+from kage.world.events import PLAYER_MOVED
+
+QUALIFIED_MOVED = "moved:"  # "moved:WHO", as kage.world.events.QUALIFIED stirs it
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -47,7 +50,8 @@ class Look:
         self.log = log = game.log
         # what has happened since the last look (None: the log has lost some of it); the
         # next look starts here, so what this pass's own effects emit stirs it as well
-        self.stirred = log.kinds_since(watch.mark) if watch.mark >= 0 else None
+        stirred = log.kinds_since(watch.mark) if watch.mark >= 0 else None
+        self.stirred = _about_the_player(game, stirred)
         watch.mark = self.seen = len(log)
 
     def holds(self, key: str, cond: dict[str, Any] | None) -> bool:
@@ -105,6 +109,7 @@ class Look:
         end = len(self.log)
         if end != self.seen and self.stirred is not None:
             self.stirred |= self.log.kinds_since(self.seen) or set()
+            _about_the_player(self.game, self.stirred)
         self.seen = end
 
     def _still(self, entry: Quiet) -> bool:
@@ -114,6 +119,24 @@ class Look:
             and self.game.state.minutes < entry[1]
             and stirred.isdisjoint(entry[0])
         )
+
+
+def _about_the_player(game: Game, stirred: set[str] | None) -> set[str] | None:
+    """Add PLAYER_MOVED to what stirred if the player moved, or something he is in: his
+    place may be another now. (Whatever held him when it moved and holds him no longer,
+    he left by a move of his own, which counts too.)"""
+    if stirred is None or "moved" not in stirred or PLAYER_MOVED in stirred:
+        return stirred
+    holder = game.state.holder
+    who: str | None = game.world.player
+    for _ in range(64):  # a holder chain is short; never loop on a broken one
+        if who is None:
+            break
+        if QUALIFIED_MOVED + who in stirred:
+            stirred.add(PLAYER_MOVED)
+            break
+        who = holder.get(who)
+    return stirred
 
 
 def look(game: Game, name: str) -> Look:

@@ -8,6 +8,8 @@ Writers set starting values in an entity's `props` (e.g. ``props: {stamina: 80}`
 
 from __future__ import annotations
 
+import bisect
+import math
 from typing import TYPE_CHECKING
 
 from kage.world import ops, query
@@ -46,6 +48,56 @@ def add_stat(
 ) -> float:
     """Change a number, clamped (by default never below zero: stamina cannot go negative)."""
     return set_stat(game, who, key, stat(game, who, key) + by, low, high)
+
+
+def next_end(game: Game, who: str | None = None) -> float:
+    """The first minute after now at which some status, anyone's (or `who`'s), runs out
+    (inf: none will): until then the clock alone ends no status, so what reads statuses
+    and the clock (who is still standing) may be kept until then, or until a prop changes."""
+    now = game.state.minutes
+    first = math.inf
+    if who is not None:
+        found = query.prop(game, who, "status")
+        for ends in found.values() if isinstance(found, dict) else ():
+            if now < ends < first:
+                first = ends
+        return first
+    ends = _ends(game)
+    at = bisect.bisect_right(ends, now)
+    return ends[at] if at < len(ends) else first
+
+
+def _ends(game: Game) -> list[int]:
+    """Every status's end, sorted, as the props stand (kept while `props_revision` does:
+    a status is a prop)."""
+    kept = game.kept.get("stats.ends")
+    if kept is not None and kept[0] == game.props_revision:
+        return kept[1]  # type: ignore[no-any-return]
+    changed = game.state.props
+    ends: list[int] = []
+    for props in changed.values():
+        found = props.get("status")
+        if isinstance(found, dict):
+            ends.extend(found.values())
+    for who, found in _defined_statuses(game):
+        if "status" not in changed.get(who, ()):
+            ends.extend(found.values())
+    ends.sort()
+    game.kept["stats.ends"] = (game.props_revision, ends)
+    return ends
+
+
+def _defined_statuses(game: Game) -> list[tuple[str, dict[str, int]]]:
+    """(entity, statuses) for those whose world definition gives them statuses."""
+    found = game.world.runtime.get("stats.defined_statuses")
+    if found is None:
+        found = [
+            (e.id, e.props["status"])
+            for e in game.world.entities.values()
+            if isinstance(e.props.get("status"), dict) and e.props["status"]
+        ]
+        game.world.runtime["stats.defined_statuses"] = found
+    return found  # type: ignore[no-any-return]
 
 
 def statuses(game: Game, who: str) -> dict[str, int]:

@@ -174,13 +174,19 @@ def _eat(game: Game, arg: Any) -> None:
     feed(game, arg.get("who", game.world.player) if isinstance(arg, dict) else game.world.player)
 
 
-@condition("status", reads=("prop", TIME))
+def _until_theirs_end(game: Game, arg: dict[str, Any]) -> float:
+    """When the clock alone may change a status or a stat (with the statuses' changes) of
+    someone: when one of their statuses runs out. (One is given only by a prop.)"""
+    return stats.next_end(game, arg.get("who", game.world.player))
+
+
+@condition("status", reads=("prop", TIME), changes=_until_theirs_end)
 def _has(game: Game, arg: dict[str, Any]) -> bool:
     """Someone (`who`, default the player) has the status: {status: {has: rash}}."""
     return stats.has_status(game, arg.get("who", game.world.player), arg["has"])
 
 
-@condition("stat", reads=("prop", TIME))
+@condition("stat", reads=("prop", TIME), changes=_until_theirs_end)
 def _stat(game: Game, arg: dict[str, Any]) -> bool:
     """A stat of someone (`who`, default the player), with the statuses' changes, is at
     least `min` and at most `max`: {stat: {key: strength, min: 40}}."""

@@ -44,9 +44,10 @@ from kage.ext.body.status import effective
 from kage.ext.combat import wounds
 from kage.ext.combat.settings import setting
 from kage.systems.registry import every_turn
-from kage.world import ops, query
+from kage.world import ops, query, watch
 from kage.world.conditions import TIME, condition
 from kage.world.effects import effect
+from kage.world.events import MOVED_AT
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -424,9 +425,20 @@ def _after_each_turn(game: Game, action: Action, first_event: int) -> None:
     hooks' counts) changes only through kage.world.ops: the contents list of a place is
     replaced whenever someone comes or goes, and `Game.props_revision` moves with every
     prop. While both stand where they stood after the last check of a place, nobody's
-    nerve there can have broken since, and the place is passed over."""
+    nerve there can have broken since, and the place is passed over.
+
+    So is the whole check, places at risk and all, until something it reads has happened
+    (kage.world.watch): a move into or out of a place at risk, a move of anyone who may be
+    hostile, a prop (statuses, morale, hostility, clones), a thing used up, or a status
+    running out (`stats.next_end`)."""
+    looking = watch.look(game, "watch.morale")
+    if looking.unchanged(MORALE):
+        if watch.VERIFY_SKIPS and any(breaking(game, p)[0] for p in places_at_risk(game)):
+            raise AssertionError("a morale check was passed over")
+        return
     checked = game.kept.setdefault("morale.checked", {})
-    for place in places_at_risk(game):
+    places = places_at_risk(game)
+    for place in places:
         if game.state.done:
             return
         there = query.contents(game, place)
@@ -435,6 +447,20 @@ def _after_each_turn(game: Game, action: Action, first_event: int) -> None:
             continue
         check_morale(game, place)
         checked[place] = (query.contents(game, place), game.props_revision)
+    looking.keep(MORALE, (_stirs_morale(game, places), stats.next_end(game)))
+
+
+MORALE = "morale"  # its key in the watch "watch.morale"
+
+
+def _stirs_morale(game: Game, places: list[str]) -> frozenset[str]:
+    hostiles = _maybe_hostile(game)
+    return frozenset(
+        [MOVED_AT + p for p in places] + [f"moved:{who}" for who in hostiles] + STIRS_MORALE
+    )
+
+
+STIRS_MORALE = ["prop", "consumed"]
 
 
 # -- guards who have seen the player ----------------------------------------------------
@@ -611,14 +637,26 @@ def chase_told(game: Game, action: Action, first_event: int) -> None:
 FIGHTERS = ("moved", "consumed", "prop", TIME)
 
 
-@condition("hostiles_down", reads=FIGHTERS)
+def _until_a_status_ends(game: Game, arg: Any) -> float:
+    """When the clock alone may change who still stands: the next status to run out."""
+    return stats.next_end(game)
+
+
+def _moves_there(arg: str | list[str]) -> frozenset[str]:
+    """Who stands in a place is who is directly in it: moves into and out of it, props
+    (statuses, hostility), things used up, and statuses running out."""
+    places = [arg] if isinstance(arg, str) else arg
+    return frozenset({MOVED_AT + p for p in places} | {"consumed", "prop", TIME})
+
+
+@condition("hostiles_down", reads=FIGHTERS, changes=_until_a_status_ends, wakes=_moves_there)
 def _hostiles_down(game: Game, arg: str | list[str]) -> bool:
     """{hostiles_down: great_chamber}: no hostile there still conscious, unbound and not
     surrendered (a list: in every one of them)."""
     return not any(standing(game, p) for p in ([arg] if isinstance(arg, str) else arg))
 
 
-@condition("guards_down", reads=FIGHTERS)
+@condition("guards_down", reads=FIGHTERS, changes=_until_a_status_ends)
 def _guards_down(game: Game, arg: str | list[str]) -> bool:
     """{guards_down: great_chamber}: none of the place's guards (see `guarding`) is still
     able and willing to stop the player, wherever they are (a list: for every place)."""

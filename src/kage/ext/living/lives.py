@@ -46,6 +46,7 @@ class People:
     stats: list[str | None] | None = None
     _mates: tuple[np.ndarray, np.ndarray | None] | None = None
     _trains: np.ndarray | None = None
+    _rows: Rows | None = None
 
     @property
     def size(self) -> int:
@@ -65,6 +66,21 @@ class People:
         if self._trains is None:
             self._trains = self.goal == TRAIN
         return self._trains
+
+    def rows(self) -> Rows:
+        """What a day reads of them, as plain lists (see `PLAIN`)."""
+        if self._rows is None:
+            mate, together = self.mates()
+            self._rows = Rows(
+                trains=self.trains().tolist(),
+                bond=self.bond.tolist(),
+                courage=self.courage.tolist(),
+                talent=self.talent.tolist(),
+                limit=self.limit.tolist(),
+                mate=mate.tolist(),
+                together=together.tolist() if together is not None else None,
+            )
+        return self._rows
 
     def nbytes(self) -> int:
         cached = sum(a.nbytes for a in self._mates if a is not None) if self._mates else 0
@@ -86,6 +102,25 @@ class People:
 
 
 @dataclass
+class Rows:
+    """A few people's static numbers as plain lists (`People.rows`)."""
+
+    trains: list[bool]
+    bond: list[float]
+    courage: list[float]
+    talent: list[float]
+    limit: list[float]
+    mate: list[int]
+    together: list[bool] | None
+
+
+# Up to this many people (with every array of float64) a day is lived in plain floats:
+# for a handful of people numpy's cost per call, not the arithmetic, is what a day costs.
+# The same IEEE operations in the same order give the very same numbers (a test compares).
+PLAIN = 256
+
+
+@dataclass
 class Lives:
     """How they are (dynamic)."""
 
@@ -102,6 +137,9 @@ def hear(
     people: People, lives: Lives, when: np.ndarray, shock: float, before: float, now: float
 ) -> None:
     """People whose hearing time `when` falls in (before, now] take the shock."""
+    if _plain(people, lives) and when.dtype == np.float64:
+        _hear_plain(people, lives, when.tolist(), shock, before, now)
+        return
     newly = np.flatnonzero((when > before) & (when <= now))
     if not newly.size:
         return
@@ -115,7 +153,11 @@ def hear(
 def day(people: People, lives: Lives, now: float) -> None:
     """One day of everyone's life, in place. Written as few numpy calls as it takes
     (`where=` instead of multiplying by 0 or 1, maximum then minimum for np.clip, whose
-    wrapper costs more than the sum on a handful of people); the arithmetic is the same."""
+    wrapper costs more than the sum on a handful of people); the arithmetic is the same.
+    A handful of people is lived in plain floats (`PLAIN`)."""
+    if _plain(people, lives):
+        _day_plain(people, lives, now)
+        return
     dtype = lives.grief.dtype
     grief, resilience, skill = lives.grief, lives.resilience, lives.skill
     pursuing = people.trains() & (lives.heard <= now)
@@ -133,6 +175,56 @@ def day(people: People, lives: Lives, now: float) -> None:
     drive *= people.talent
     drive *= 1.0 - skill / people.limit
     np.add(skill, drive, out=skill, where=pursuing)
+
+
+def _plain(people: People, lives: Lives) -> bool:
+    arrays = (lives.grief, lives.resilience, lives.skill, lives.heard)
+    return people.size <= PLAIN and all(a.dtype == np.float64 for a in arrays)
+
+
+def _hear_plain(
+    people: People, lives: Lives, when: list[float], shock: float, before: float, now: float
+) -> None:
+    """`hear`, one person at a time."""
+    newly = [i for i, t in enumerate(when) if t > before and t <= now]
+    if not newly:
+        return
+    bond = people.rows().bond
+    grief, heard = lives.grief.tolist(), lives.heard.tolist()
+    for i in newly:
+        if bond[i] > 0:
+            grief[i] = min(grief[i] + shock * bond[i] / 100.0, 100.0)
+        heard[i] = min(heard[i], when[i])
+    lives.grief[:] = grief
+    lives.heard[:] = heard
+
+
+def _day_plain(people: People, lives: Lives, now: float) -> None:
+    """`day`, one person at a time: each line the same operation as the array's."""
+    rows = people.rows()
+    grief, resilience = lives.grief.tolist(), lives.resilience.tolist()
+    skill, heard = lives.skill.tolist(), lives.heard.tolist()
+    pursuing = [t and h <= now for t, h in zip(rows.trains, heard, strict=True)]
+    drive = []
+    for i, courage in enumerate(rows.courage):
+        r = resilience[i] + courage if pursuing[i] else resilience[i]
+        r = min(max(r, 0.0), 1.0)
+        resilience[i] = r
+        above = r - PIVOT
+        g = min(max(grief[i] * (1.0 - GRIEF_RATE * above), 0.0), 100.0)
+        grief[i] = g
+        drive.append(min(max(above, 0.0), 1.0) * (1.0 + g / 100.0))
+    together = rows.together
+    for i, d in enumerate(drive):
+        if together is not None and together[i] and pursuing[rows.mate[i]]:
+            d = d * PARTNER
+        d = d * rows.talent[i]
+        d = d * (1.0 - skill[i] / rows.limit[i])
+        if pursuing[i]:
+            skill[i] = skill[i] + d
+    lives.grief[:] = grief
+    lives.resilience[:] = resilience
+    lives.skill[:] = skill
 
 
 def ahead(

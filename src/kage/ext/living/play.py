@@ -19,7 +19,8 @@ from kage.ext.living.build import has_living, static_from_data
 from kage.ext.living.keys import DAY, KEY, OWED, alive
 from kage.ext.living.sim import Change, Sim, Static, from_record, to_record
 from kage.world import effects, ops, query, watch
-from kage.world.conditions import holds, reads_of
+from kage.world.conditions import NEVER, Wake, holds
+from kage.world.events import PLAYER_MOVED
 
 if TYPE_CHECKING:
     from kage.game import Game
@@ -179,7 +180,7 @@ def births(game: Game) -> None:
     if not looking.unchanged(SIGHTINGS):
         sighting = _sighting(game, found, rec.get("seen", {}))
         if sighting is None:  # nobody new seen: so it stays until someone moves
-            looking.settle(SIGHTINGS, _sighting_reads(game, found))
+            looking.keep(SIGHTINGS, _sighting_wake(game, found))
         else:  # one sighting a turn: another may be waiting
             looking.forget(SIGHTINGS)
     elif watch.VERIFY_SKIPS and _sighting(game, found, rec.get("seen", {})) is not None:
@@ -228,26 +229,23 @@ def _born_at(game: Game, entry: dict[str, Any]) -> int:
     return game.state.minutes
 
 
-def _sighting_reads(game: Game, found: Static) -> frozenset[str] | None:
-    """What could make someone tracked seen somewhere new: a move, or what their `hidden`
-    condition reads (the record of where each was last seen changes only by `births`).
-    Worked out once per world."""
-    key = "sighting_reads"
-    if key in found.extra:
-        return found.extra[key]  # type: ignore[no-any-return]
-    found.extra[key] = _reads_of_sightings(game, found)
-    return found.extra[key]  # type: ignore[no-any-return]
-
-
-def _reads_of_sightings(game: Game, found: Static) -> frozenset[str] | None:
-    reads = {"moved", "consumed"}
+def _sighting_wake(game: Game, found: Static) -> Wake:
+    """What could make someone tracked seen somewhere new: a move of theirs (the player's:
+    his own, or of what he is in), a thing used up, or what would wake their `hidden`
+    condition as it stands now (a status that runs out wakes it at its end, not at every
+    minute). The record of where each was last seen changes only by `births`."""
+    player = game.world.player
+    events = {"consumed"}
+    until = NEVER
     for entry in found.extra["whereabouts"].values():
+        events.add(PLAYER_MOVED if entry["who"] == player else "moved")
         if entry.get("hidden"):
-            hidden = reads_of(game.engine.conditions, entry["hidden"])
-            if hidden is None:
+            wake = watch.why(game, entry["hidden"])(game)[1]
+            if wake is None:
                 return None
-            reads |= hidden
-    return frozenset(reads)
+            events |= wake[0]
+            until = min(until, wake[1])
+    return frozenset(events), until
 
 
 def _sighting(game: Game, found: Static, seen: dict[str, str]) -> tuple[str, int, bool] | None:

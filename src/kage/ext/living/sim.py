@@ -286,7 +286,7 @@ class Sim:
             if days < 2:
                 break
             if self._hearing(item.id, when)[1] > day - 1:
-                heard_next = float(when[when > day - 1].min())
+                heard_next = _least_above(when, day - 1)
                 days = min(days, math.ceil(heard_next) - day)
         if days < 2:
             return LivesAhead(day, max(days, 1), None)
@@ -321,8 +321,12 @@ class Sim:
         hears it cost one comparison."""
         found = self.dyn.hearing.get(item_id)
         if found is None:
-            finite = when[np.isfinite(when)]
-            found = (float(finite.min()), float(finite.max())) if finite.size else (INF, -INF)
+            if plain(when):
+                times = [t for t in when.tolist() if math.isfinite(t)]
+                found = (min(times), max(times)) if times else (INF, -INF)
+            else:
+                finite = when[np.isfinite(when)]
+                found = (float(finite.min()), float(finite.max())) if finite.size else (INF, -INF)
             self.dyn.hearing[item_id] = found
         return found
 
@@ -377,6 +381,23 @@ class Sim:
             "settlements": self.static.geo.pos.nbytes * 4 + self.static.opinion.base.nbytes + items,
             "factions": self.static.factions.seat_w.nbytes * 4,
         }
+
+
+PLAIN = 256  # arrays up to this long (of float64) are read as plain floats: numpy's cost
+# per call, not the arithmetic, is what a few numbers cost; the answers are the same
+
+
+def plain(values: np.ndarray) -> bool:
+    """Whether `values` is short enough, and of float64, to work on as plain floats (the
+    same IEEE doubles, so the same comparisons, sums and products)."""
+    return values.size <= PLAIN and values.dtype == np.float64
+
+
+def _least_above(values: np.ndarray, floor: float) -> float:
+    """The least of `values` above `floor` (there is one)."""
+    if plain(values):
+        return min(v for v in values.tolist() if v > floor)
+    return float(values[values > floor].min())
 
 
 def _shared(static: Static) -> dict[Any, Any]:

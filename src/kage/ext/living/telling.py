@@ -17,6 +17,17 @@ from kage.ext.living.sim import Sim
 HEARD = 0.5
 
 
+def _touched(sim: Sim, source_id: str, index: int, rule: dict[str, Any]) -> list[int]:
+    """The settlements an impact rule touches, as a list of rows (made once per rule, kept
+    with the world: a handful of plain numbers read faster than a mask of them)."""
+    rows = sim.static.extra.setdefault("told_rows", {})
+    found = rows.get((source_id, index))
+    if found is None:
+        found = np.flatnonzero(_mask(sim, source_id, index, rule)).tolist()
+        rows[(source_id, index)] = found
+    return found  # type: ignore[no-any-return]
+
+
 def _mask(sim: Sim, source_id: str, index: int, rule: dict[str, Any]) -> np.ndarray:
     """The settlements an impact rule touches (made once per rule, kept with the world)."""
     masks = sim.static.extra.setdefault("told_masks", {})
@@ -42,16 +53,16 @@ def reaction_lines(data: dict[str, Any], sim: Sim, source_id: str, now: float) -
     if item is None:
         return []
     lines: list[str] = []
-    share = news.fraction(item.arrival, now, sim.static.geo.half)
+    share = news.fraction(item.arrival, now, sim.static.geo.half).tolist()
     rules = data.get("news_sources", {}).get(source_id, {}).get("impacts", [])
     for index, rule in enumerate(rules):
         told = rule.get("told")
         if not told or told in lines:
             continue
-        places = _mask(sim, source_id, index, rule)
-        touched = np.count_nonzero(places)
+        places = _touched(sim, source_id, index, rule)
         # most of the people in at least half the places it touches have heard
-        if touched and 2 * np.count_nonzero(share[places] >= HEARD) >= touched:
+        heard = sum(1 for place in places if share[place] >= HEARD)
+        if places and 2 * heard >= len(places):
             lines.append(told)
     treaties = data.get("treaties", {})
     for entry in sim.dyn.chronicle:
@@ -62,9 +73,10 @@ def reaction_lines(data: dict[str, Any], sim: Sim, source_id: str, now: float) -
     people = sim.static.people
     lives = sim.dyn.lives
     heard, resilience = lives.heard.tolist(), lives.resilience.tolist()
+    goal = people.goal.tolist()
     for row, entry in enumerate(data.get("lives", {}).values()):
         told = entry.get("told")
-        under_way = people.goal[row] == lv.TRAIN and heard[row] <= now
+        under_way = goal[row] == lv.TRAIN and heard[row] <= now
         if told and under_way and resilience[row] > lv.PIVOT:
             lines.append(told)
     return lines
