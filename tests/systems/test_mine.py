@@ -160,3 +160,39 @@ def test_a_kunai_sealed_in_a_scroll_cuts_nothing(promised) -> None:
     assert "something with an edge" in play(session, "cut chains of yard miners")
     play(session, "unseal reserve scroll")
     assert "links part" in play(session, "cut chains of yard miners")
+
+
+# -- the signal, seen by the guards ------------------------------------------------------
+CHAINS_CUT = FULL[
+    FULL.index("go to mine entrance") : FULL.index("s", FULL.index("whisper to miners"))
+]
+
+
+def guards_where(session: Session) -> set[str]:
+    return {session.game.state.holder[g] for g in ("chamber_guard_1", "chamber_guard_2")}
+
+
+def test_guards_who_see_the_miners_bolt_go_after_them_and_meet_the_odds(promised) -> None:
+    """No lure: the player signals from the chamber's mouth. The guards in the chamber see
+    their workforce run, come after it, and find nine freed men and the player there."""
+    session = fresh(promised)
+    play(session, *CHAINS_CUT, "s", "release jutsu")
+    said = play(session, "signal")
+    assert "come pounding after them" in said
+    assert guards_where(session) == {"chamber_mouth"}
+    assert all(
+        stats.has_status(session.game, g, "surrendered")
+        for g in ("chamber_guard_1", "chamber_guard_2", "chamber_guard_3")
+    )
+    assert session.game.state.flags.get("surrounded.chamber_mouth")
+
+
+def test_the_freed_men_crowd_round_the_player_only_where_he_is(promised) -> None:
+    """Signalled from inside the chamber, unseen: the guards give chase, out of sight of
+    him, and the miners' thanks wait until he is with them."""
+    session = fresh(promised)
+    play(session, *CHAINS_CUT)
+    said = play(session, "signal")
+    assert "go after them" in said and "crowd round you" not in said
+    assert guards_where(session) == {"chamber_mouth"}
+    assert "crowd round you" in play(session, "s")
