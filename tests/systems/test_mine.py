@@ -196,3 +196,25 @@ def test_the_freed_men_crowd_round_the_player_only_where_he_is(promised) -> None
     assert "go after them" in said and "crowd round you" not in said
     assert guards_where(session) == {"chamber_mouth"}
     assert "crowd round you" in play(session, "s")
+
+
+def test_clones_out_of_smoke_under_the_guards_eyes_are_seen(promised) -> None:
+    """Invisible in the chamber, the player makes clones: the guards see the crowd
+    appear (alerted, shaken), though still not him."""
+    session = fresh(promised)
+    play(session, *CHAINS_CUT[: CHAINS_CUT.index("whisper to miners")])
+    before = stats.stat(session.game, "chamber_guard_1", "morale", 50)
+    said = play(session, "make 3 shadow clones")
+    assert "spin round at the sudden crowd" in said
+    assert session.game.state.props["chamber_guard_1"].get("roused")
+    assert stats.stat(session.game, "chamber_guard_1", "morale", 50) < before
+    assert stats.has_status(session.game, "naruto", "invisible")
+    assert "spin round" not in play(session, "z")  # seen once, not every turn
+
+
+def test_calling_out_in_the_chamber_is_heard_there(promised) -> None:
+    session = fresh(promised)
+    play(session, *CHAINS_CUT[: CHAINS_CUT.index("whisper to miners")])
+    said = play(session, "call out")
+    assert "voice out of empty air" in said and "nobody answers" not in said
+    assert session.game.state.props["chamber_guard_2"].get("drawn")  # they came to look
