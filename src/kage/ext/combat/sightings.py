@@ -32,7 +32,7 @@ CROWD = response(
 )
 
 
-@every_turn("odds_seen", after="morale", before="watch")
+@every_turn("odds_seen", after="morale")
 def _odds_seen(game: Game, action: Action, first_event: int) -> None:
     if game.state.done:
         return
