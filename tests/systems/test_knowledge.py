@@ -135,3 +135,12 @@ def test_kotomi_names_her_husband_and_the_speech_is_not_said_again(tmp_path: Pat
         assert "Daiki" in said and "The mine is how this town lives" not in said
     said = play(session, "ask kotomi about the weapons shop")
     assert "Genji" in said and "don't know" not in said
+
+
+# -- Tidebell: who is who, as anybody in Saltmere could tell you -----------------------------
+def test_anyone_in_saltmere_can_say_who_hob_is(tmp_path: Path) -> None:
+    session = opened(worlds.load("tidebell"), tmp_path)
+    play(session, "w")  # the quay: Old Jory, who has no topic for Hob
+    said = play(session, "ask jory about hob")
+    assert "Gull and Anchor" in said and "Ask my knee" not in said
+    assert "Gull and Anchor" not in play(session, "ask jory about the weather")
