@@ -144,3 +144,11 @@ def test_anyone_in_saltmere_can_say_who_hob_is(tmp_path: Path) -> None:
     said = play(session, "ask jory about hob")
     assert "Gull and Anchor" in said and "Ask my knee" not in said
     assert "Gull and Anchor" not in play(session, "ask jory about the weather")
+
+
+def test_the_leaf_knows_where_sasuke_is(tmp_path: Path) -> None:
+    """Iruka has no topic for Sasuke, but the whole village knows he is in hospital."""
+    session = opened(worlds.load("banished"), tmp_path)
+    play(session, "down", "w")
+    said = play(session, "ask iruka about sasuke")
+    assert "hospital" in said and "I don't know about that" not in said
