@@ -218,3 +218,18 @@ def test_calling_out_in_the_chamber_is_heard_there(promised) -> None:
     said = play(session, "call out")
     assert "voice out of empty air" in said and "nobody answers" not in said
     assert session.game.state.props["chamber_guard_2"].get("drawn")  # they came to look
+
+
+def test_a_blow_at_a_man_who_gave_up_is_seen_by_whoever_is_by(promised) -> None:
+    """The guards have surrendered at the signal; knocking one out in front of the freed
+    men is seen, and costs their regard. A fair blow at a standing foe is not remarked."""
+    from kage.world import query
+
+    session = fresh(promised)
+    walk = FULL[FULL.index("go to mine entrance") : FULL.index("signal") + 1]
+    play(session, *walk)
+    before = query.bond(session.game, "chamber_miners", "naruto")
+    said = play(session, "knock out grizzled guard")
+    assert "miners from the chamber see it" in said
+    assert query.bond(session.game, "chamber_miners", "naruto") < before
+    assert "see it" not in play(session, "tie up scarred guard")
