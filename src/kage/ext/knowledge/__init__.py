@@ -2,6 +2,8 @@
 
 from kage.core.extension import Extension
 
+EVERYONE = "everyone"  # a fact's `known_by` that means every person in the world
+
 EXTENSION = Extension(
     name="knowledge",
     summary="facts people know, answered when asked though no topic of theirs was written",

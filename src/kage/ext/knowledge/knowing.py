@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kage.actions import speech, talking
 from kage.actions.pipeline import Action, rule
 from kage.core.responses import response
-from kage.ext.knowledge.sections import EVERYONE
+from kage.ext.knowledge import EVERYONE
 from kage.parser.text import words
 from kage.world import query
 from kage.world.conditions import holds

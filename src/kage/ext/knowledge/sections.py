@@ -16,9 +16,9 @@ from pydantic import Field
 
 from kage.content.schema import Strict, Text
 from kage.content.sections import Section
+from kage.ext.knowledge import EVERYONE
 
 Cond = dict[str, Any] | None
-EVERYONE = "everyone"
 
 
 class FactModel(Strict):
