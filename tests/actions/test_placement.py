@@ -75,6 +75,7 @@ def test_the_turn_sequence_is_a_rulebook_in_a_declared_order(banished: World) ->
         "companion",
         "living",
         "morale",
+        "odds_seen",  # foes who stayed on their feet see the player's side grow
         "training",
         "watch",
         "watchful",

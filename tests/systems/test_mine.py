@@ -160,3 +160,76 @@ def test_a_kunai_sealed_in_a_scroll_cuts_nothing(promised) -> None:
     assert "something with an edge" in play(session, "cut chains of yard miners")
     play(session, "unseal reserve scroll")
     assert "links part" in play(session, "cut chains of yard miners")
+
+
+# -- the signal, seen by the guards ------------------------------------------------------
+CHAINS_CUT = FULL[
+    FULL.index("go to mine entrance") : FULL.index("s", FULL.index("whisper to miners"))
+]
+
+
+def guards_where(session: Session) -> set[str]:
+    return {session.game.state.holder[g] for g in ("chamber_guard_1", "chamber_guard_2")}
+
+
+def test_guards_who_see_the_miners_bolt_go_after_them_and_meet_the_odds(promised) -> None:
+    """No lure: the player signals from the chamber's mouth. The guards in the chamber see
+    their workforce run, come after it, and find nine freed men and the player there."""
+    session = fresh(promised)
+    play(session, *CHAINS_CUT, "s", "release jutsu")
+    said = play(session, "signal")
+    assert "come pounding after them" in said
+    assert guards_where(session) == {"chamber_mouth"}
+    assert all(
+        stats.has_status(session.game, g, "surrendered")
+        for g in ("chamber_guard_1", "chamber_guard_2", "chamber_guard_3")
+    )
+    assert session.game.state.flags.get("surrounded.chamber_mouth")
+
+
+def test_the_freed_men_crowd_round_the_player_only_where_he_is(promised) -> None:
+    """Signalled from inside the chamber, unseen: the guards give chase, out of sight of
+    him, and the miners' thanks wait until he is with them."""
+    session = fresh(promised)
+    play(session, *CHAINS_CUT)
+    said = play(session, "signal")
+    assert "go after them" in said and "crowd round you" not in said
+    assert guards_where(session) == {"chamber_mouth"}
+    assert "crowd round you" in play(session, "s")
+
+
+def test_clones_out_of_smoke_under_the_guards_eyes_are_seen(promised) -> None:
+    """Invisible in the chamber, the player makes clones: the guards see the crowd
+    appear (alerted, shaken), though still not him."""
+    session = fresh(promised)
+    play(session, *CHAINS_CUT[: CHAINS_CUT.index("whisper to miners")])
+    before = stats.stat(session.game, "chamber_guard_1", "morale", 50)
+    said = play(session, "make 3 shadow clones")
+    assert "spin round at the sudden crowd" in said
+    assert session.game.state.props["chamber_guard_1"].get("roused")
+    assert stats.stat(session.game, "chamber_guard_1", "morale", 50) < before
+    assert stats.has_status(session.game, "naruto", "invisible")
+    assert "spin round" not in play(session, "z")  # seen once, not every turn
+
+
+def test_calling_out_in_the_chamber_is_heard_there(promised) -> None:
+    session = fresh(promised)
+    play(session, *CHAINS_CUT[: CHAINS_CUT.index("whisper to miners")])
+    said = play(session, "call out")
+    assert "voice out of empty air" in said and "nobody answers" not in said
+    assert session.game.state.props["chamber_guard_2"].get("drawn")  # they came to look
+
+
+def test_a_blow_at_a_man_who_gave_up_is_seen_by_whoever_is_by(promised) -> None:
+    """The guards have surrendered at the signal; knocking one out in front of the freed
+    men is seen, and costs their regard. A fair blow at a standing foe is not remarked."""
+    from kage.world import query
+
+    session = fresh(promised)
+    walk = FULL[FULL.index("go to mine entrance") : FULL.index("signal") + 1]
+    play(session, *walk)
+    before = query.bond(session.game, "chamber_miners", "naruto")
+    said = play(session, "knock out grizzled guard")
+    assert "miners from the chamber see it" in said
+    assert query.bond(session.game, "chamber_miners", "naruto") < before
+    assert "see it" not in play(session, "tie up scarred guard")

@@ -175,10 +175,9 @@ def _replayed(banished: World, tmp_path: Path, name: str, until: int) -> Session
         # B2: three guards surrendered to clones in the chamber and tied up; the tunnel
         # guard walked past, invisible
         ("banishedB2.txt", 113),
-        # B2, after walking out of the mine and back with the miners
-        ("banishedB2.txt", 134),
-        # B2, last: each guard untied and knocked out cold as well
-        ("banishedB2.txt", 150),
+        # (B2 at 134 and 150, after walking out of the mine and back, are no longer
+        # reached: at its SIGNAL (105) the guards now go after the miners, the shaft is
+        # clear, and that player is home and has won at 124; see the test below)
         # B4: all stealth, SIGNAL from the archway: the guards surrendered there
         ("banishedB4.txt", 72),
         # B4: one guard tied up in the archway
@@ -212,3 +211,19 @@ def test_the_replayed_lines_are_the_refused_downs() -> None:
         lines = (LOGS / name).read_text(encoding="utf-8").splitlines()
         assert [lines[n - 1] for n in numbers] == ["d"] * len(numbers), name
     assert walkthrough("full.txt")[-len(BELOW) - 1 :] == ["d", *BELOW]
+
+
+def test_the_blind_player_whose_signal_drew_the_guards_off_goes_down_and_home(
+    banished: World, tmp_path: Path
+) -> None:
+    """B2 signalled from inside the chamber, unseen: the guards ran after the miners, so
+    the shaft was open at once, and the walk home with the young man won the story. The
+    yard's men, told to wait and never signalled, are not brought down the mountain."""
+    session = _replayed(banished, tmp_path, "banishedB2.txt", 124)
+    assert session.game.state.holder["chamber_guard_1"] == "chamber_mouth"
+    assert not session.game.state.done
+    ending = play(session, "s")
+    state = session.game.state
+    assert state.done and state.won and state.ending == "dawn"
+    assert "waiting for a signal you never gave" in ending
+    assert "four\nfrom the yard" not in ending and "four from the yard" not in ending

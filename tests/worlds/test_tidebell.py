@@ -138,10 +138,34 @@ def test_the_moot_votes_by_what_its_members_were_shown(
 def test_the_vote_is_told_in_the_hall_and_by_the_reeve(tidebell: World, tmp_path: Path) -> None:
     session = start(tidebell, tmp_path)
     seen = play(session, "n", "e", "wait 5 hours")
+    assert "Before hands" in seen and "The motion carried" not in seen  # the floor first
+    seen = play(session, "wait 10 minutes")
     assert "The motion carried, 4 to 1" in seen and "Agnes Holloway was outvoted" in seen
     told = play(session, "ask agnes about the terms")
-    assert "Leave Saltmere and its lands within 6 hours" in told
+    assert "Leave Saltmere and its lands by 18:00" in told  # six o'clock, as she says
     assert "the stocks on the green" in told
+
+
+@pytest.mark.parametrize(("spoken", "spared"), [(True, True), (False, False)])
+def test_walking_into_the_moot_after_noon_gives_the_floor_before_hands(
+    tidebell: World, tmp_path: Path, spoken: bool, spared: bool
+) -> None:
+    """A minute late into the hall, with Marta shown the rope and Wren's night heard: the
+    moot has waited, and Hob, spoken to at the table, votes with whoever spoke to him
+    last. Not spoken to, he votes with Silas, and the motion carries."""
+    session = start(tidebell, tmp_path)
+    play(session, "n", "s", *SWAY_MARTA, "sw", "ask wren about last night", "ne")
+    play(session, "wait until 11:59")
+    arrived = play(session, "e")
+    assert "Before hands" in arrived and "The motion carried" not in arrived
+    assert "vote:expel_wren" not in session.game.state.records
+    if spoken:
+        play(session, "ask hob about wren")
+    play(session, "wait 10 minutes")
+    state = session.game.state
+    assert state.records["vote:expel_wren"]["passed"] is not spared
+    assert bool(state.flags.get("wren_spared")) is spared
+    assert state.records["vote:expel_wren"]["minute"] <= 5 * 60 + 30  # before it rises
 
 
 def test_wren_left_to_the_moot_is_put_in_the_stocks_at_six(tidebell: World, tmp_path: Path) -> None:

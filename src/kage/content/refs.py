@@ -440,6 +440,8 @@ class References:
                         motion.edict.returning,
                     )
                 self.duration(located, ("motions", i, "edict", "deadline"), motion.edict.deadline)
+                if motion.edict.by is not None:
+                    self.duration(located, ("motions", i, "edict", "by"), motion.edict.by)
         for i, event in enumerate(model.events):
             if event.place is not None:
                 self.expect(located, ("events", i, "place"), "place", event.place)

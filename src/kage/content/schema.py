@@ -348,6 +348,12 @@ class CouncilModel(Strict):
 class EdictModel(Strict):
     id: str | None = Field(None, description="How files refer to the edict (else the motion's id).")
     deadline: str = Field(description="How long the subject has to leave (`3d`).")
+    by: str | None = Field(
+        None,
+        description="When the subject must be gone, counted from the story's start (`11h`: "
+        "six o'clock in a story that starts at seven), however late the vote; else `deadline` "
+        "after the vote.",
+    )
     zones: list[str] = Field(description="The zones the subject must leave.")
     penalty: str = Field(description="The ending if the subject is still inside at the deadline.")
     returning: str | None = Field(

@@ -101,6 +101,18 @@ SIGNALLED_AWAY = response(
     "You give the signal, and {risen} {is} on {risen|his} feet and running.",
     "risen",
 )
+# the hostiles where the captives rose see them run, and go after them (restraints.chase)
+CHASED_AWAY = response(
+    "signalling.chased",
+    "{The chasers} {shouts}, {grabs} for {chasers|his} weapons and {goes} after them.",
+    "chasers",
+)
+CHASED_HERE = response(
+    "signalling.chased_here",
+    "{The chasers} {comes} pounding after them, weapons out, and {stops} short at the "
+    "sight of you.",
+    "chasers",
+)
 SOME_HELD = response(
     "signalling.some_held", "Some of them cannot follow: they are still held fast."
 )
@@ -327,7 +339,10 @@ def someone_waiting(game: Game, action: Action) -> str | None:
 
 @rule("carry_out", "signal")
 def signalling(game: Game, action: Action) -> None:
+    origins = {who: query.place_of(game, who) or "" for who in restraints.waiting(game)}
     action.data["risen"], action.data["held"] = restraints.give_signal(game)
+    rose = {who: origins[who] for who in action.data["risen"] if origins.get(who)}
+    action.data["chased"] = restraints.chase(game, rose)
     action.minutes = 1
 
 
@@ -343,4 +358,8 @@ def report_signal(game: Game, action: Action) -> str:
     )
     if action.data["held"]:
         text += " " + SOME_HELD(game, action)
+    for to, chasers in action.data.get("chased", {}).items():
+        them = prose.group(game, chasers)
+        said = CHASED_HERE if to == here else CHASED_AWAY
+        text += "\n\n" + said(game, action, chasers=them)
     return text

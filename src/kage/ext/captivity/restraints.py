@@ -167,3 +167,26 @@ def give_signal(game: Game) -> tuple[list[str], list[str]]:
         risen.append(who)
     game.emit("restraints.signal", who=risen, held=held)
     return risen, held
+
+
+def chase(game: Game, risen: dict[str, str]) -> dict[str, list[str]]:
+    """Hostiles standing where captives rose (`risen`: who -> the place they rose from)
+    see them run: put on the alert, they go after them to where they ran; those already
+    there are put on the alert too. {place run to: those who came after them}. There the
+    every-turn morale check weighs them against the freed men, as anywhere."""
+    chased: dict[str, list[str]] = {}
+    for origin in dict.fromkeys(risen.values()):
+        went = [w for w, came in risen.items() if came == origin]
+        to = query.place_of(game, went[0])
+        if to is None or to == origin:
+            continue
+        combat.alert(game, combat.standing(game, to))
+        foes = combat.standing(game, origin)
+        if not foes:
+            continue
+        combat.alert(game, foes)
+        for foe in foes:
+            ops.move(game, foe, to)
+        chased.setdefault(to, []).extend(foes)
+        game.emit("restraints.chased", who=foes, place=origin, to=to)
+    return chased

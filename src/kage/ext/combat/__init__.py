@@ -32,7 +32,12 @@ EXTENSION = Extension(
     summary="fighting, knocking out and killing, alert guards, morale and surrender",
     depends=("body",),
     optional=("ninja", "stealth"),  # clones fight; stealth decides who notices
-    modules=("kage.ext.combat.combat", "kage.ext.combat.fighting", "kage.ext.combat.wounds"),
+    modules=(
+        "kage.ext.combat.combat",
+        "kage.ext.combat.fighting",
+        "kage.ext.combat.wounds",
+        "kage.ext.combat.sightings",
+    ),
     sections=("combat",),
     handlers=("wounds",),
     content="kage.ext.combat.sections",

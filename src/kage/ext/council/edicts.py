@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from kage.actions.pipeline import ACTIVITY, MOVED, Action, rule
 from kage.systems.registry import handler, provider
-from kage.world import effects, ops, query
+from kage.world import calendar, effects, ops, query
 from kage.world.clock import describe_span, parse_duration, short_span
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ def issue(
 ) -> dict[str, Any]:
     edict_id = spec.get("id", motion_id)
     deadline = game.state.minutes + parse_duration(spec.get("deadline", 0))
+    if spec.get("by") is not None:  # a time of the story's day, not a span from now
+        deadline = max(game.state.minutes, parse_duration(spec["by"]))
     record = {
         "id": edict_id,
         "subject": subject,
@@ -41,6 +43,8 @@ def issue(
         "area": spec.get("area") or " and ".join(z.replace("_", " ") for z in spec["zones"]),
         "punishment": spec.get("punishment") or spec["penalty"].replace("_", " "),
     }
+    if spec.get("by") is not None:
+        record["by"] = True  # a time of the day: the terms name the hour
     ops.record(game, f"edict:{edict_id}", record)
     game.emit("edict.issued", id=edict_id, subject=subject, deadline=deadline)
     ops.schedule(game, f"edict:{edict_id}", deadline)
@@ -118,9 +122,16 @@ def terms(game: Game, edict_id: str) -> str:
     record = game.state.records.get(f"edict:{edict_id}")
     if record is None:
         return ""
+    if record.get("by"):
+        world = game.world
+        hour = calendar.clock_text(
+            world.calendar, calendar.minute_of_day(world, record["deadline"])
+        )
+        when = f"by {hour}"
+    else:
+        when = f"within {describe_span(record['deadline'] - record['issued'])}"
     return (
-        f"Charge: {record['charge']}. Leave {record['area']} within "
-        f"{describe_span(record['deadline'] - record['issued'])}; do not return "
+        f"Charge: {record['charge']}. Leave {record['area']} {when}; do not return "
         f"{record['duration']}. Penalty: {record['punishment']}."
     )
 

@@ -97,6 +97,8 @@ def to_step(shop: Shop, amount: float, how: str = "nearest") -> int:
     step = shop["rounding"]
     if how == "down":
         return int(math.floor(amount / step + 1e-9) * step)
+    if how == "up":
+        return int(math.ceil(amount / step - 1e-9) * step)
     return int(math.floor(amount / step + 0.5) * step)
 
 
@@ -153,7 +155,21 @@ def price(game: Game, shop: Shop, goods: list[str]) -> int:
 
 
 def offer_of(game: Game, shop: Shop) -> Offer | None:
+    """The offer on his counter, either way: for what the player sells, or (`buying`) the
+    price he asks for one of his wares while the player bargains for it."""
     return game.state.records.get(f"offer:{shop['id']}") or None
+
+
+def selling_offer(game: Game, shop: Shop) -> Offer | None:
+    """His offer for what the player sells, if that is the offer standing."""
+    offer = offer_of(game, shop)
+    return None if offer is None or offer.get("buying") else offer
+
+
+def buying_offer(game: Game, shop: Shop) -> Offer | None:
+    """The price he asks for a ware the player is bargaining for, if that is standing."""
+    offer = offer_of(game, shop)
+    return offer if offer is not None and offer.get("buying") else None
 
 
 def set_offer(game: Game, shop: Shop, offer: Offer | None) -> None:
@@ -171,7 +187,7 @@ def patience_left(game: Game, shop: Shop) -> int:
 def appraise(game: Game, shop: Shop, goods: list[str]) -> Offer:
     """Put `goods` on the counter with anything already there; the offer is for the lot.
     Adding to a lot does not give him back the patience haggling has cost."""
-    pending = offer_of(game, shop)
+    pending = selling_offer(game, shop)
     lot_goods = list(pending["goods"]) if pending else []
     lot_goods += [g for g in goods if g not in lot_goods]
     amount = price(game, shop, lot_goods)
@@ -274,6 +290,87 @@ def sale_price(game: Game, shop: Shop, item: str) -> int:
     """value x condition factor x markup, rounded; never free."""
     amount = items.value(game, item) * condition_factor(items.condition(game, item))
     return max(shop["rounding"], to_step(shop, amount * shop["markup"]))
+
+
+def asking(game: Game, shop: Shop, item: str) -> int:
+    """What he asks for a ware now: the price a bargain has brought him to, else his list
+    price."""
+    offer = buying_offer(game, shop)
+    if offer is not None and offer["goods"] == [item]:
+        return int(offer["amount"])
+    return sale_price(game, shop, item)
+
+
+def least(shop: Shop, offer: Offer) -> int:
+    """The least he will take for a ware: haggle_room below his first price (rounded up
+    to his step), never nothing."""
+    floor = to_step(shop, offer["first"] * (1 - shop["haggle_room"]), "up")
+    return max(shop["rounding"], min(offer["amount"], floor))
+
+
+def open_bargain(game: Game, shop: Shop, item: str) -> Offer:
+    """The player starts to bargain for a ware: his list price is his first word. A
+    bargain for another ware, or an offer for the player's goods, gives way to it."""
+    offer = buying_offer(game, shop)
+    if offer is not None and offer["goods"] == [item]:
+        return offer
+    amount = sale_price(game, shop, item)
+    offer = {
+        "buying": True,
+        "goods": [item],
+        "first": amount,
+        "amount": amount,
+        "patience": patience_left(game, shop),
+    }
+    set_offer(game, shop, offer)
+    game.emit("trade.asked", shop=shop["id"], item=item, amount=amount)
+    return offer
+
+
+def bargain(game: Game, shop: Shop, bid: int | None) -> tuple[str, int]:
+    """One round of bargaining down his price for a ware -> (outcome, amount he asks now).
+
+    The mirror of `haggle`: a plain "haggle" brings him down part of the way to his least
+    ("lowered", or "firm" there); a bid at or above his price, or within his room, is
+    "agreed" at the bid; one a little below his room gets his least ("counter"); a bid
+    far below is an insult ("greedy", two patience). His patience running out ends the
+    bargain ("withdrawn"): the ware stays at its list price.
+    """
+    offer = dict(buying_offer(game, shop) or {})
+    amount, floor = offer["amount"], least(shop, offer)
+    if bid is not None and bid >= amount:
+        outcome, cost = "agreed", 0
+    elif bid is None:
+        cost = 1
+        drop = (amount - floor) * (0.4 + 0.6 * game.random())
+        lowered = max(floor, min(amount - shop["rounding"], to_step(shop, amount - drop, "up")))
+        outcome, amount = ("lowered", lowered) if amount > floor else ("firm", amount)
+    elif bid >= floor:
+        outcome, cost, amount = "agreed", 1, bid
+    elif bid >= offer["first"] * (1 - GREED * shop["haggle_room"]):
+        outcome, cost, amount = "counter", 1, floor
+    else:
+        outcome, cost = "greedy", 2
+    if cost and offer["patience"] <= 0 or offer["patience"] - cost < 0:
+        set_offer(game, shop, None)
+        ops.record(game, f"trade:{shop['id']}", {**trade_of(game, shop), "cross": True})
+        game.emit("trade.withdrawn", shop=shop["id"])
+        return "withdrawn", sale_price(game, shop, offer["goods"][0])
+    offer.update(amount=amount, patience=offer["patience"] - cost)
+    set_offer(game, shop, offer)
+    game.emit("trade.bargained", shop=shop["id"], outcome=outcome, amount=amount)
+    return outcome, amount
+
+
+def sell_to_player(game: Game, shop: Shop, item: str, cost: int) -> None:
+    """The player buys a ware for `cost`: money to him, the ware to the player; a bargain
+    over it is over."""
+    ops.pay(game, game.world.player, shop["keeper"], cost)
+    ops.move(game, item, game.world.player)
+    if buying_offer(game, shop) is not None:
+        set_offer(game, shop, None)
+    ops.record(game, f"trade:{shop['id']}", {**trade_of(game, shop), "cross": False})
+    game.emit("trade.bought", shop=shop["id"], item=item, cost=cost)
 
 
 def price_list(game: Game, shop: Shop) -> str:

@@ -52,13 +52,13 @@ APPRAISED = response(
 # the keeper's lines: {The keeper} is the merchant, and verbs and pronouns agree with him
 NO_OFFER = response(
     "trading.no_offer",
-    "Nobody has made you an offer. SELL something first: an offer for what you sell can be "
-    "haggled over, but what a shop sells is at the price it asks.",
+    "Nobody has made you an offer. SELL something first, and the offer for it is yours to "
+    "take; or bargain for something on sale: HAGGLE OVER it, or BUY it FOR a price.",
 )
 NO_OFFER_TO_HAGGLE = response(
     "trading.no_offer_to_haggle",
-    "What a shop sells is at the price it asks; haggling is for what you sell. SELL "
-    "something first, and haggle over the offer.",
+    "Haggle over what? SELL something first and haggle over the offer, or bargain for "
+    "something on sale: HAGGLE OVER it, or BUY it FOR a price.",
 )
 DOESNT_TRADE = response("trading.doesnt_trade", "{The keeper} {doesn't} trade.", "keeper")
 KEEPER_AWAY = response("trading.keeper_away", "{The keeper} {isn't} here.", "keeper")
@@ -142,6 +142,11 @@ DECLINED = response(
     "{The keeper} {shrugs}. Your things stay yours; {he} {has} seen worse.",
     "keeper",
 )
+LEFT_ON_COUNTER = response(
+    "declining.not_bought",
+    "{The keeper} {shrugs} and {leaves} it where it is. {He} {has} seen buyers walk away before.",
+    "keeper",
+)
 HAGGLED = {
     "raised": response(
         "haggling.raised",
@@ -209,7 +214,7 @@ def _prefix(game: Game, action: Action, text: str) -> str:
 def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
     """The shop this action is with: the named merchant's, else the one whose keeper is
     here. (None, why not) if there is none."""
-    who = action.second if action.name in ("sell", "buy") else None
+    who = action.second if action.name in ("sell", "buy", "bid") else None
     if who is not None and game.world.entities[who].kind == "person":
         shop = economy.shop_of(game, who)
         keeper = prose.subject(game, who)
@@ -277,7 +282,7 @@ def something_he_buys(game: Game, action: Action) -> str | None:
             if items.is_storage(game, noun) and not left:
                 return _prefix(game, action, "Nothing is sealed in it.")
             return _prefix(game, action, NOT_BOUGHT(game, action, keeper=keeper))
-    pending = economy.offer_of(game, shop)
+    pending = economy.selling_offer(game, shop)
     lot = (pending or {}).get("goods", [])
     new = [g for g in goods if g not in lot]
     if not new:
@@ -384,6 +389,7 @@ def report_deal(game: Game, action: Action) -> str:
 @rule("carry_out", "decline")
 def declining(game: Game, action: Action) -> None:
     shop = _shop(game, action)
+    action.data["buying"] = economy.buying_offer(game, shop) is not None
     economy.set_offer(game, shop, None)
     game.emit("trade.declined", shop=shop["id"])
     action.minutes = 1
@@ -392,7 +398,8 @@ def declining(game: Game, action: Action) -> None:
 @rule("report", "decline")
 def report_decline(game: Game, action: Action) -> str:
     shop = _shop(game, action)
-    return DECLINED(game, action, keeper=_keeper(game, shop))
+    declined = LEFT_ON_COUNTER if action.data.get("buying") else DECLINED
+    return declined(game, action, keeper=_keeper(game, shop))
 
 
 @rule("carry_out", "haggle")
@@ -427,7 +434,7 @@ def something_for_sale(game: Game, action: Action) -> str | None:
     noun = action.noun
     if noun is None or noun not in economy.wares(game, shop):
         return NOT_SELLING(game, action, keeper=_keeper(game, shop))
-    cost = economy.sale_price(game, shop, noun)
+    cost = economy.asking(game, shop, noun)
     if not ops.can_pay(game, game.world.player, cost):
         return TOO_DEAR(game, action, money=game.world.money(cost))
     action.data["cost"] = cost
@@ -438,9 +445,7 @@ def something_for_sale(game: Game, action: Action) -> str | None:
 def buying(game: Game, action: Action) -> None:
     shop = _shop(game, action)
     assert action.noun is not None
-    ops.pay(game, game.world.player, shop["keeper"], action.data["cost"])
-    ops.move(game, action.noun, game.world.player)
-    game.emit("trade.bought", shop=shop["id"], item=action.noun, cost=action.data["cost"])
+    economy.sell_to_player(game, shop, action.noun, action.data["cost"])
     action.minutes = 5
 
 
@@ -464,10 +469,12 @@ def report_wares(game: Game, action: Action) -> str:
 @numbers("haggle")
 def prices_to_ask(game: Game) -> list[int]:
     """Prices worth asking in a haggle: the offer on the table, and a tenth, a quarter
-    and a half above it (rounded to the keeper's step)."""
+    and a half above it (below it, when the player is the one buying), rounded to the
+    keeper's step."""
     shop = economy.shop_here(game)
     offer = economy.offer_of(game, shop) if shop else None
     if not shop or not offer:
         return []
     amount = int(offer["amount"])
-    return sorted({economy.to_step(shop, amount * k) for k in (1.0, 1.1, 1.25, 1.5)} - {0})
+    rises = (1.0, 0.95, 0.9, 0.75) if offer.get("buying") else (1.0, 1.1, 1.25, 1.5)
+    return sorted({economy.to_step(shop, amount * k) for k in rises} - {0})
