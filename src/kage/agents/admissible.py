@@ -57,7 +57,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, applies, refusal
+from kage.actions.pipeline import Action, Instead, Needs, perform, refusal
 from kage.agents import tracking
 from kage.agents.tracking import ReadKey
 from kage.core.extension import marked
@@ -540,14 +540,78 @@ def _restore(game: Game, saved: tuple[Any, ...]) -> None:
     del game.vague[vague:]
 
 
+def _trial(action: Action) -> Action:
+    """A copy of `action` to ask the checks about (as `pipeline.applies` makes one)."""
+    return Action(
+        action.name,
+        action.noun,
+        action.second,
+        action.text,
+        action.number,
+        action.direction,
+        action.actor,
+        action.minutes,
+        dict(action.data),
+        action.several,
+        True,
+    )
+
+
 def _allowed(game: Game, action: Action) -> bool:
-    """Whether the checks let the action go, leaving nothing behind (as the parser asks)."""
+    """Whether the checks let the action go, leaving nothing behind (as the parser asks),
+    or let it go once the implicit actions its refusals name are done (see `_fixed`)."""
     action.actor = game.world.player
     saved = _save(game)
+    game.dry += 1  # whether a rule says something matters, not its words
     try:
-        return applies(game, action)
+        refused = refusal(game, _trial(action))
     finally:
+        game.dry -= 1
         _restore(game, saved)
+    if refused is None or isinstance(refused[1], Instead):
+        return True
+    said = refused[1]
+    return isinstance(said, Needs) and not action.several and _fixed(game, action, said)
+
+
+def _twin(game: Game) -> Game:
+    """A game on a copy of the state as it is now (copied beneath the stand-ins of
+    kage.agents.tracking: the copying is no reading)."""
+    from kage.game import Game
+
+    reading = tracking.Reads.pause()
+    try:
+        state = game.state.copy()
+    finally:
+        tracking.Reads.resume(reading)
+    return Game(game.world, seed=game.seed, state=state)
+
+
+def _fixed(game: Game, action: Action, said: Needs) -> bool:
+    """Whether the action passes once the implicit actions its refusals name are
+    performed, as `pipeline.perform` performs them for the player ("(first taking off
+    the cloak)"): on a twin of the game, its reads noted as this trial's."""
+    twin = _twin(game)
+    tried: set[str] = set()
+    with tracking.watching(twin):
+        while True:
+            fix = copy(said.fix)
+            if fix.describe() in tried:
+                return False
+            tried.add(fix.describe())
+            fix.actor = action.actor
+            if not perform(twin, fix, 1).done:
+                return False
+            twin.dry += 1
+            try:
+                refused = refusal(twin, _trial(action))
+            finally:
+                twin.dry -= 1
+            if refused is None or isinstance(refused[1], Instead):
+                return True
+            if not isinstance(refused[1], Needs):
+                return False
+            said = refused[1]
 
 
 def _parsed(game: Game, command: str) -> Key | None:

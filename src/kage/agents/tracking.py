@@ -52,6 +52,16 @@ class Reads:
             cls.current |= found  # what an inner record read, the outer one read too
         return frozenset(found)
 
+    @classmethod
+    def pause(cls) -> set[ReadKey] | None:
+        """Stop noting reads for a while (what is read is not read by the record)."""
+        current, cls.current = cls.current, None
+        return current
+
+    @classmethod
+    def resume(cls, current: set[ReadKey] | None) -> None:
+        cls.current = current
+
 
 def _note(key: ReadKey) -> None:
     if Reads.current is not None:
