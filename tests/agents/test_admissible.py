@@ -284,7 +284,8 @@ def test_meta_commands_are_never_listed() -> None:
 @given(data=st.data())
 def test_kept_lists_are_those_worked_out_afresh(name: str, data: st.DataObject) -> None:
     """Along random play (with restarts, as agents reset), the list kept from earlier
-    calls is the list a game that never called before works out in the same state."""
+    calls (by this game and others of the world) is the list worked out from nothing
+    kept in the same state."""
     loaded = load(name)
     game = Game(loaded, seed=0)
     first = game.state.copy()
@@ -293,7 +294,8 @@ def test_kept_lists_are_those_worked_out_afresh(name: str, data: st.DataObject) 
             game.set_state(first.copy())  # a reset: back to where it began
         listed = adm.admissible_commands(game)
         if step % 3 == 0 or not listed:
-            assert listed == adm.admissible_commands(copied(loaded, game)), step
+            afresh = [a.command for a in adm.worked_out_afresh(copied(loaded, game))]
+            assert listed == afresh, step
         if not listed:
             break
         game.command(data.draw(st.sampled_from(listed)))
@@ -332,12 +334,43 @@ def test_a_turn_that_changes_nothing_named_parses_nothing_again(
         return real(game, command)
 
     monkeypatch.setattr(adm, "_parsed", counting)
-    game = Game(load("cloak"), seed=0)
+    game = Game(worlds.load("cloak"), seed=0)  # a world of its own: nothing kept yet
     first = adm.admissible_commands(game)
     assert parsed
     parsed.clear()
     game.command("wait")
     assert adm.admissible_commands(game) == first and parsed == []
+
+
+def test_a_new_game_of_the_world_takes_up_what_earlier_games_worked_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An agent's next episode (or another environment of a vector) checks nothing again
+    in a state an earlier game of the same world has been through; another world's game
+    works everything out."""
+    checked: list[adm.Key] = []
+    real = adm._allowed
+
+    def counting(game: Game, action: Action, fixed: adm.Fixed) -> bool:
+        checked.append(adm.key(action))
+        return real(game, action, fixed)
+
+    monkeypatch.setattr(adm, "_allowed", counting)
+    world = worlds.load("cloak")
+    earlier = Game(world, seed=0)
+    lists = [adm.admissible_commands(earlier)]
+    for command in ("w", "hang cloak on hook", "e", "s"):
+        earlier.command(command)
+        lists.append(adm.admissible_commands(earlier))
+    assert checked
+    checked.clear()
+    later = Game(world, seed=1)
+    again = [adm.admissible_commands(later)]
+    for command in ("w", "hang cloak on hook", "e", "s"):
+        later.command(command)
+        again.append(adm.admissible_commands(later))
+    assert again == lists and checked == []
+    assert adm.admissible_commands(Game(worlds.load("cloak"), seed=0)) == lists[0] and checked
 
 
 def test_an_action_whose_shortest_naming_reads_as_another_is_named_another_way() -> None:

@@ -250,4 +250,7 @@ def values(game: Game, reads: frozenset[ReadKey]) -> dict[ReadKey, Any] | None:
 
 def unchanged(game: Game, seen: dict[ReadKey, Any]) -> bool:
     """Whether every read would see what it saw."""
-    return all(value(game, read) == was for read, was in seen.items())
+    for read, was in seen.items():  # noqa: SIM110 (a loop: no generator per call)
+        if value(game, read) != was:
+            return False
+    return True
