@@ -718,6 +718,12 @@ class _Pool:
     alternatives: dict[Memo, dict[Any, list[_Entry]]] = field(default_factory=dict)
     # whole lists by the player's place: (what every read saw, the list)
     lists: dict[str, list[tuple[dict[ReadKey, Any], list[Admitted]]]] = field(default_factory=dict)
+    changes: dict[ReadKey, int] = field(default_factory=dict)  # how often each key changed
+
+    def changed(self, changes: set[ReadKey]) -> None:
+        counts = self.changes
+        for change in changes:
+            counts[change] = counts.get(change, 0) + 1
 
     def find(self, game: Game, memo: Memo) -> _Entry | None:
         """A result of `memo` whose reads see now what they saw (moved to the front)."""
@@ -735,6 +741,10 @@ class _Pool:
 
     def add(self, game: Game, memo: Memo, entry: _Entry) -> None:
         seen: dict[ReadKey, Any] = entry.seen  # type: ignore[assignment]
+        # the reads that change most often first: another situation's result is told
+        # apart at its first read or so
+        changes = self.changes
+        entry.seen = dict(sorted(seen.items(), key=lambda read: -changes.get(read[0], 0)))
         place = seen.get(_where(game), NOWHERE)
         found = self.alternatives.setdefault(memo, {}).setdefault(place, [])
         found.insert(0, entry)
@@ -847,6 +857,7 @@ def _admissible(game: Game, kept: _Kept) -> list[Admitted]:
     if kept.before is not None:
         changes = tracking.changed(kept.before, game)
         kept.forget(changes)
+        kept.pool.changed(changes)
         if (
             kept.result is not None
             and ("state", "done") not in changes
