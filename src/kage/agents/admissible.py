@@ -40,13 +40,25 @@ are listed as those. "Yes" and "no" are listed while a person's question is pend
 the actions they stand for. Meta commands (save, undo, quit ...) are the session's, not actions, and
 are never listed.
 
-Everything worked out is kept per game, each piece (what is in scope and the candidates
-made from it; each action's checks; each command's parse; each action's command) with the
-state keys it read (kage.agents.tracking): at the next call the state is compared with
-the last one, only the pieces that read a key that changed are worked out again, and a
-piece dropped is taken back up when its keys come back to what it saw (the player returns
-to a room, an agent resets). A whole list is also kept by the player's place and what
-every piece of it read. So a call in a state like the last costs a comparison of states.
+Step 2 follows the player's conventions for implicit actions: an action the checks refuse
+only with a `Needs` ("You aren't holding the lamp", fixed by taking it) is performed as
+`pipeline.perform` would, on a twin of the game (its reads noted as the trial's): the fix
+first, then the checks again, and listed if they let it go ("put lamp in box" while the
+lamp lies on the floor). A twin is made once per state and fix, for every action that
+needs the same fix.
+
+Everything worked out is kept, each piece (what is in scope and the candidates made from
+it; each action's checks; each command's parse; each action's command) with the state
+keys it read (kage.agents.tracking) and what they saw. A game keeps the pieces current in
+its state: at the next call the state is compared with the last one, and only the pieces
+that read a key that changed are worked out again. Every piece worked out also goes into
+the world's pool, shared by every game of the world (an agent's next episode, another
+environment of a vector, the solver's next state): a piece dropped, or never worked out by
+this game, is taken up from the pool when its reads see what they saw (a few results per
+piece and place of the player, the reads that change most often compared first). A whole
+list is also kept by the player's place and what every piece of it read. So a call in a
+state like the last costs a comparison of states, and a state any game of the world has
+been in costs a comparison per piece.
 """
 
 from __future__ import annotations
