@@ -737,6 +737,11 @@ class _Pool:
         for change in changes:
             counts[change] = counts.get(change, 0) + 1
 
+    def ordered(self, seen: dict[ReadKey, Any]) -> dict[ReadKey, Any]:
+        """`seen` with the reads that change most often first."""
+        changes = self.changes
+        return dict(sorted(seen.items(), key=lambda read: -changes.get(read[0], 0)))
+
     def find(self, game: Game, memo: Memo) -> _Entry | None:
         """A result of `memo` whose reads see now what they saw (moved to the front)."""
         places = self.alternatives.get(memo)
@@ -755,8 +760,7 @@ class _Pool:
         seen: dict[ReadKey, Any] = entry.seen  # type: ignore[assignment]
         # the reads that change most often first: another situation's result is told
         # apart at its first read or so
-        changes = self.changes
-        entry.seen = dict(sorted(seen.items(), key=lambda read: -changes.get(read[0], 0)))
+        entry.seen = self.ordered(seen)
         place = seen.get(_where(game), NOWHERE)
         found = self.alternatives.setdefault(memo, {}).setdefault(place, [])
         found.insert(0, entry)
@@ -773,7 +777,7 @@ def _where(game: Game) -> ReadKey:
     return ("holder", game.world.player)
 
 
-ALTERNATIVES = 8  # results kept for one piece in one place (a check in 8 situations)
+ALTERNATIVES = 32  # results kept for one piece in one place (a check in 32 situations)
 POOL_SIZE = 300_000  # pieces kept for one world
 
 
@@ -848,7 +852,7 @@ class _Kept:
 
 
 _KEPT: weakref.WeakKeyDictionary[Game, _Kept] = weakref.WeakKeyDictionary()
-KEPT_LISTS = 8  # whole lists kept per place
+KEPT_LISTS = 64  # whole lists kept per place (a list's reads: most changing first)
 
 
 def admissible(game: Game) -> list[Admitted]:
@@ -892,9 +896,10 @@ def _admissible(game: Game, kept: _Kept) -> list[Admitted]:
             kept.result, kept.read = listed, frozenset(seen)
             return listed
     with tracking.watching(game):
-        listed, afresh = _work_out(game, kept)
-        seen = _seen_by_all(game, kept) if afresh else None
+        listed = _work_out(game, kept)
+        seen = _seen_by_all(game, kept)
     if seen is not None:
+        seen = kept.pool.ordered(seen)
         lists = kept.pool.lists.setdefault(here, [])
         lists.insert(0, (seen, listed))
         del lists[KEPT_LISTS:]
@@ -921,11 +926,9 @@ def _seen_by_all(game: Game, kept: _Kept) -> dict[ReadKey, Any] | None:
     return seen
 
 
-def _work_out(game: Game, kept: _Kept) -> tuple[list[Admitted], bool]:
-    """The list, working out again only the rows whose results were dropped; and
-    whether the frame (what is in scope) was worked out anew."""
+def _work_out(game: Game, kept: _Kept) -> list[Admitted]:
+    """The list, working out again only the rows whose results were dropped."""
     frame: _Frame = kept.get(game, ("frame", None), lambda: _frame(game))
-    afresh = frame is not kept.rows_frame
     kept.rows_frame = frame
     # a row lasts while what it was worked out from lasts, whatever frame it was made in
     dirty, rows = kept.dirty, kept.rows
@@ -955,7 +958,7 @@ def _work_out(game: Game, kept: _Kept) -> tuple[list[Admitted], bool]:
             meant.add(row[1])
         result.append(row[0])
     result.sort(key=lambda a: a.command)
-    return result, afresh
+    return result
 
 
 def _say(
