@@ -896,8 +896,10 @@ def _admissible(game: Game, kept: _Kept) -> list[Admitted]:
             kept.result, kept.read = listed, frozenset(seen)
             return listed
     with tracking.watching(game):
-        listed = _work_out(game, kept)
-        seen = _seen_by_all(game, kept)
+        listed, afresh = _work_out(game, kept)
+        # kept whole when what is in scope was worked out anew (gathering and ordering
+        # every read of the list costs more than most calls save)
+        seen = _seen_by_all(game, kept) if afresh else None
     if seen is not None:
         seen = kept.pool.ordered(seen)
         lists = kept.pool.lists.setdefault(here, [])
@@ -926,9 +928,11 @@ def _seen_by_all(game: Game, kept: _Kept) -> dict[ReadKey, Any] | None:
     return seen
 
 
-def _work_out(game: Game, kept: _Kept) -> list[Admitted]:
-    """The list, working out again only the rows whose results were dropped."""
+def _work_out(game: Game, kept: _Kept) -> tuple[list[Admitted], bool]:
+    """The list, working out again only the rows whose results were dropped; and
+    whether the frame (what is in scope) was worked out anew."""
     frame: _Frame = kept.get(game, ("frame", None), lambda: _frame(game))
+    afresh = frame is not kept.rows_frame
     kept.rows_frame = frame
     # a row lasts while what it was worked out from lasts, whatever frame it was made in
     dirty, rows = kept.dirty, kept.rows
@@ -958,7 +962,7 @@ def _work_out(game: Game, kept: _Kept) -> list[Admitted]:
             meant.add(row[1])
         result.append(row[0])
     result.sort(key=lambda a: a.command)
-    return result
+    return result, afresh
 
 
 def _say(
