@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from tests.helpers import walkthrough
 
 from kage import worlds
-from kage.actions.pipeline import Action, applies
+from kage.actions.pipeline import Action, Needs, applies, refusal
 from kage.agents import admissible as adm
 from kage.game import Game
 from kage.parser import nouns
@@ -195,6 +195,53 @@ def test_every_command_that_is_not_refused_is_listed(name: str, data: st.DataObj
 
 
 
+def needs_first(game: Game, action: Action) -> bool:
+    """Whether the checks refuse `action` with an implicit action to do first (a `Needs`:
+    "(first taking the lamp)"), the game left as it was."""
+    trial = adm.copy(action)
+    trial.actor, trial.trial = game.world.player, True
+    state = game.state.copy()
+    game.dry += 1
+    try:
+        refused = refusal(game, trial)
+    finally:
+        game.dry -= 1
+        game.set_state(state)
+    return refused is not None and isinstance(refused[1], Needs)
+
+
+@pytest.mark.parametrize("name", sorted(WALKS))
+@SETTINGS
+@given(data=st.data())
+def test_a_command_done_through_an_implicit_action_is_listed(
+    name: str, data: st.DataObject
+) -> None:
+    """A command the checks refuse only until an implicit action is done ("put the
+    lamp in the box" while the lamp lies there: "(first taking the lamp)") is listed when
+    playing it does it; one whose implicit action fails, or that is still refused, is not."""
+    loaded = load(name)
+    game = random_state(loaded, name, data.draw)
+    if game.state.done:
+        return
+    admitted = adm.admissible(game)
+    listed = {adm.meaning(game, a.action) for a in admitted}
+    commands = {a.command for a in admitted}
+    for _ in range(100):
+        sampled = sample_command(game, data.draw)
+        if sampled is None:
+            continue
+        command = sampled[0]
+        actions = quietly_parsed(game, command)
+        if not actions or len(actions) != 1 or not needs_first(game, actions[0]):
+            continue
+        acted = copied(loaded, game).command(command).acted
+        found = adm.meaning(game, actions[0])
+        if acted:
+            assert covered(found, listed, free_number(actions[0])), (command, found)
+        else:
+            assert command not in commands, command
+
+
 @pytest.mark.parametrize("name", sorted(WALKS))
 def test_every_walkthrough_step_is_listed_when_it_is_played(name: str) -> None:
     loaded = load(name)
@@ -237,7 +284,8 @@ def test_meta_commands_are_never_listed() -> None:
 @given(data=st.data())
 def test_kept_lists_are_those_worked_out_afresh(name: str, data: st.DataObject) -> None:
     """Along random play (with restarts, as agents reset), the list kept from earlier
-    calls is the list a game that never called before works out in the same state."""
+    calls (by this game and others of the world) is the list worked out from nothing
+    kept in the same state."""
     loaded = load(name)
     game = Game(loaded, seed=0)
     first = game.state.copy()
@@ -246,7 +294,8 @@ def test_kept_lists_are_those_worked_out_afresh(name: str, data: st.DataObject) 
             game.set_state(first.copy())  # a reset: back to where it began
         listed = adm.admissible_commands(game)
         if step % 3 == 0 or not listed:
-            assert listed == adm.admissible_commands(copied(loaded, game)), step
+            afresh = [a.command for a in adm.worked_out_afresh(copied(loaded, game))]
+            assert listed == afresh, step
         if not listed:
             break
         game.command(data.draw(st.sampled_from(listed)))
@@ -285,12 +334,43 @@ def test_a_turn_that_changes_nothing_named_parses_nothing_again(
         return real(game, command)
 
     monkeypatch.setattr(adm, "_parsed", counting)
-    game = Game(load("cloak"), seed=0)
+    game = Game(worlds.load("cloak"), seed=0)  # a world of its own: nothing kept yet
     first = adm.admissible_commands(game)
     assert parsed
     parsed.clear()
     game.command("wait")
     assert adm.admissible_commands(game) == first and parsed == []
+
+
+def test_a_new_game_of_the_world_takes_up_what_earlier_games_worked_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An agent's next episode (or another environment of a vector) checks nothing again
+    in a state an earlier game of the same world has been through; another world's game
+    works everything out."""
+    checked: list[adm.Key] = []
+    real = adm._allowed
+
+    def counting(game: Game, action: Action, fixed: adm.Fixed) -> bool:
+        checked.append(adm.key(action))
+        return real(game, action, fixed)
+
+    monkeypatch.setattr(adm, "_allowed", counting)
+    world = worlds.load("cloak")
+    earlier = Game(world, seed=0)
+    lists = [adm.admissible_commands(earlier)]
+    for command in ("w", "hang cloak on hook", "e", "s"):
+        earlier.command(command)
+        lists.append(adm.admissible_commands(earlier))
+    assert checked
+    checked.clear()
+    later = Game(world, seed=1)
+    again = [adm.admissible_commands(later)]
+    for command in ("w", "hang cloak on hook", "e", "s"):
+        later.command(command)
+        again.append(adm.admissible_commands(later))
+    assert again == lists and checked == []
+    assert adm.admissible_commands(Game(worlds.load("cloak"), seed=0)) == lists[0] and checked
 
 
 def test_an_action_whose_shortest_naming_reads_as_another_is_named_another_way() -> None:

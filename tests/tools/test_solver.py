@@ -141,14 +141,16 @@ def test_the_well_is_solved_and_the_win_replays(well: World, solved: Report) -> 
     assert solved.exhaustive and solved.stopped == "exhausted"
     assert solved.win is not None and solved.win_verified
     assert start_game(well, 0, solved.win).state.won
-    assert len(solved.win) == 5  # breadth-first: the shortest (take, unlock, go, take, put)
+    # breadth-first: the shortest, taking the key and the potion as implicit actions
+    # (unlock, first taking the key; go; put, first taking the potion)
+    assert len(solved.win) == 3
     assert solved.endings["healed"]["won"]
 
 
 def test_the_planted_dead_ends_are_found_and_nothing_else(solved: Report) -> None:
     fatal = {dead.command: dead for dead in solved.dead_ends}
     assert set(fatal) == {"put key in well", "drink potion"}
-    assert fatal["put key in well"].path == ["take key", "put key in well"]
+    assert fatal["put key in well"].path == ["put key in well"]  # first taking the key
     assert fatal["drink potion"].path[-1] == "drink potion"
     assert solved.dead_states >= 2 and solved.unknown_states == 0
 
@@ -172,7 +174,7 @@ def test_unfinishable_quests_and_unreachable_things(solved: Report) -> None:
 
 
 def test_a_bounded_search_claims_nothing_it_did_not_prove(well: World) -> None:
-    cut = solve(well, bounds=Bounds(depth=2))
+    cut = solve(well, bounds=Bounds(depth=1))
     assert not cut.exhaustive and cut.stopped == "depth"
     assert cut.win is None
     assert cut.dead_ends == []  # the key down the well is at the depth limit: unexplored

@@ -40,13 +40,25 @@ are listed as those. "Yes" and "no" are listed while a person's question is pend
 the actions they stand for. Meta commands (save, undo, quit ...) are the session's, not actions, and
 are never listed.
 
-Everything worked out is kept per game, each piece (what is in scope and the candidates
-made from it; each action's checks; each command's parse; each action's command) with the
-state keys it read (kage.agents.tracking): at the next call the state is compared with
-the last one, only the pieces that read a key that changed are worked out again, and a
-piece dropped is taken back up when its keys come back to what it saw (the player returns
-to a room, an agent resets). A whole list is also kept by the player's place and what
-every piece of it read. So a call in a state like the last costs a comparison of states.
+Step 2 follows the player's conventions for implicit actions: an action the checks refuse
+only with a `Needs` ("You aren't holding the lamp", fixed by taking it) is performed as
+`pipeline.perform` would, on a twin of the game (its reads noted as the trial's): the fix
+first, then the checks again, and listed if they let it go ("put lamp in box" while the
+lamp lies on the floor). A twin is made once per state and fix, for every action that
+needs the same fix.
+
+Everything worked out is kept, each piece (what is in scope and the candidates made from
+it; each action's checks; each command's parse; each action's command) with the state
+keys it read (kage.agents.tracking) and what they saw. A game keeps the pieces current in
+its state: at the next call the state is compared with the last one, and only the pieces
+that read a key that changed are worked out again. Every piece worked out also goes into
+the world's pool, shared by every game of the world (an agent's next episode, another
+environment of a vector, the solver's next state): a piece dropped, or never worked out by
+this game, is taken up from the pool when its reads see what they saw (a few results per
+piece and place of the player, the reads that change most often compared first). A whole
+list is also kept by the player's place and what every piece of it read. So a call in a
+state like the last costs a comparison of states, and a state any game of the world has
+been in costs a comparison per piece.
 """
 
 from __future__ import annotations
@@ -57,7 +69,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kage.actions.pipeline import Action, applies, refusal
+from kage.actions.pipeline import Action, Instead, Needs, perform, refusal
 from kage.agents import tracking
 from kage.agents.tracking import ReadKey
 from kage.core.extension import marked
@@ -540,14 +552,102 @@ def _restore(game: Game, saved: tuple[Any, ...]) -> None:
     del game.vague[vague:]
 
 
-def _allowed(game: Game, action: Action) -> bool:
-    """Whether the checks let the action go, leaving nothing behind (as the parser asks)."""
+def _trial(action: Action) -> Action:
+    """A copy of `action` to ask the checks about (as `pipeline.applies` makes one)."""
+    return Action(
+        action.name,
+        action.noun,
+        action.second,
+        action.text,
+        action.number,
+        action.direction,
+        action.actor,
+        action.minutes,
+        dict(action.data),
+        action.several,
+        True,
+    )
+
+
+Fixed = dict[tuple[str, ...], tuple[Any, frozenset[ReadKey]]]  # see `_fixed`
+
+
+def _allowed(game: Game, action: Action, fixed: Fixed) -> bool:
+    """Whether the checks let the action go, leaving nothing behind (as the parser asks),
+    or let it go once the implicit actions its refusals name are done (see `_fixed`)."""
     action.actor = game.world.player
+    refused = _refused(game, action)
+    if refused is None or isinstance(refused, Instead):
+        return True
+    if not isinstance(refused, Needs) or action.several:
+        return False
+    return _fixed(game, action, refused, fixed)
+
+
+def _refused(game: Game, action: Action) -> str | None:
+    """What the first refusing rule says of a trial of `action` (None: nothing refuses),
+    with its words left unfilled and nothing left behind."""
     saved = _save(game)
+    game.dry += 1  # whether a rule says something matters, not its words
     try:
-        return applies(game, action)
+        refused = refusal(game, _trial(action))
     finally:
+        game.dry -= 1
         _restore(game, saved)
+    return None if refused is None else refused[1]
+
+
+def _fixed(game: Game, action: Action, said: Needs, fixed: Fixed) -> bool:
+    """Whether the action passes once the implicit actions its refusals name are
+    performed, as `pipeline.perform` performs them for the player ("(first taking off
+    the cloak)"). They are performed on a twin of the game, watched, whose reads are this
+    trial's; a twin is kept in `fixed` (for this state) by the fixes done on it, for every
+    action that needs the same ("put the lamp in the box", "... on the shelf")."""
+    done: tuple[str, ...] = ()
+    while True:
+        fix = copy(said.fix)
+        if fix.describe() in done:
+            return False
+        fix.actor = action.actor
+        twin = _twin(game, fixed, done, fix)
+        done = (*done, fix.describe())
+        if twin is None:
+            return False
+        refused = _refused(twin, action)
+        if refused is None or isinstance(refused, Instead):
+            return True
+        if not isinstance(refused, Needs):
+            return False
+        said = refused
+
+
+def _twin(game: Game, fixed: Fixed, done: tuple[str, ...], fix: Action) -> Game | None:
+    """The twin of the game after the fixes `done` and then `fix` (None if one of them
+    is not done), made once for this state; what making it read is read again."""
+    from kage.game import Game
+
+    made = (*done, fix.describe())
+    found = fixed.get(made)
+    if found is None:
+        source = fixed[done][0] if done else game
+        reading = tracking.Reads.pause()  # copied beneath the stand-ins: no reading
+        try:
+            state = source.state.copy()
+        finally:
+            tracking.Reads.resume(reading)
+        twin = Game(game.world, seed=game.seed, state=state)
+        tracking.watching(twin).__enter__()  # for good: the twin is thrown away
+        tracking.Reads.start()
+        ok = perform(twin, fix, 1).done
+        reads = tracking.Reads.stop()
+        if done:
+            reads |= fixed[done][1]
+        found = fixed[made] = (twin if ok else None, reads)
+        return found[0]
+    current = tracking.Reads.current
+    if current is not None:
+        current |= found[1]
+    return found[0]  # type: ignore[no-any-return]
 
 
 def _parsed(game: Game, command: str) -> Key | None:
@@ -619,11 +719,87 @@ class _Entry:
 
 
 @dataclass(slots=True)
-class _Kept:
-    """What one game keeps between calls: each result with the state keys it read (and
-    what they saw), so a result is used again while those keys have not changed, and
-    taken back up when they come back to what they were (the player returns to a room)."""
+class _Pool:
+    """What every game of one world has worked out, each result with what its reads saw,
+    so that any game in a state where they see the same takes it up (an agent's next
+    episode, another environment of a vector, the solver's next state)."""
 
+    # each piece's results by where the player was when they were worked out (the read
+    # that changes most often: no result of another place is looked at), NOWHERE for
+    # those that did not read it
+    alternatives: dict[Memo, dict[Any, list[_Entry]]] = field(default_factory=dict)
+    # whole lists by the player's place: (what every read saw, the list)
+    lists: dict[str, list[tuple[dict[ReadKey, Any], list[Admitted]]]] = field(default_factory=dict)
+    changes: dict[ReadKey, int] = field(default_factory=dict)  # how often each key changed
+
+    def changed(self, changes: set[ReadKey]) -> None:
+        counts = self.changes
+        for change in changes:
+            counts[change] = counts.get(change, 0) + 1
+
+    def ordered(self, seen: dict[ReadKey, Any]) -> dict[ReadKey, Any]:
+        """`seen` with the reads that change most often first."""
+        changes = self.changes
+        return dict(sorted(seen.items(), key=lambda read: -changes.get(read[0], 0)))
+
+    def find(self, game: Game, memo: Memo) -> _Entry | None:
+        """A result of `memo` whose reads see now what they saw (moved to the front)."""
+        places = self.alternatives.get(memo)
+        if not places:
+            return None
+        where = _where(game)
+        for found in (places.get(tracking.value(game, where)), places.get(NOWHERE)):
+            for i, entry in enumerate(found or ()):
+                if tracking.unchanged(game, entry.seen):  # type: ignore[arg-type]
+                    if i:
+                        found.insert(0, found.pop(i))  # type: ignore[union-attr]
+                    return entry
+        return None
+
+    def add(self, game: Game, memo: Memo, entry: _Entry) -> None:
+        seen: dict[ReadKey, Any] = entry.seen  # type: ignore[assignment]
+        # the reads that change most often first: another situation's result is told
+        # apart at its first read or so
+        entry.seen = self.ordered(seen)
+        place = seen.get(_where(game), NOWHERE)
+        found = self.alternatives.setdefault(memo, {}).setdefault(place, [])
+        found.insert(0, entry)
+        del found[ALTERNATIVES:]
+        if len(self.alternatives) > POOL_SIZE:
+            self.alternatives.clear()  # a long search has made too many: start afresh
+            self.lists.clear()
+
+
+NOWHERE = object()
+
+
+def _where(game: Game) -> ReadKey:
+    return ("holder", game.world.player)
+
+
+ALTERNATIVES = 32  # results kept for one piece in one place (a check in 32 situations)
+POOL_SIZE = 300_000  # pieces kept for one world
+
+
+def _pool(game: Game) -> _Pool:
+    found = game.world.runtime.get(POOL_KEY)
+    if found is None:
+        found = game.world.runtime[POOL_KEY] = _Pool()
+    return found  # type: ignore[no-any-return]
+
+
+POOL_KEY = "admissible.pool"
+
+
+@dataclass(slots=True)
+class _Kept:
+    """What one game keeps between calls: the results current in its state, each with
+    the state keys it read, so a result is used again while those keys have not changed;
+    results worked out before (by this game or another of the world) are taken back up
+    from the pool when the keys come back to what they saw (the player returns to a room,
+    an agent resets)."""
+
+    pool: _Pool
     before: State | None = None  # the state as it was when the results were checked
     result: list[Admitted] | None = None
     # what the result read, when it was taken from `lists`; None: worked out from `memo`
@@ -632,40 +808,31 @@ class _Kept:
     rows_frame: Any = None  # the frame the rows were made from
     dirty: set[Key] = field(default_factory=set)  # rows whose results were dropped
     memo: dict[Memo, _Entry] = field(default_factory=dict)
-    stale: dict[Memo, _Entry] = field(default_factory=dict)  # dropped, may come back
     readers: dict[ReadKey, set[Memo]] = field(default_factory=dict)
-    # whole results by the player's place: (what every read saw, the list)
-    lists: dict[str, list[tuple[dict[ReadKey, Any], list[Admitted]]]] = field(default_factory=dict)
 
     def note(self, memo: Memo, reads: frozenset[ReadKey]) -> None:
         for read in reads:
             self.readers.setdefault(read, set()).add(memo)
 
     def forget(self, changes: set[ReadKey]) -> None:
-        """Drop what read any key that changed (keeping it aside, to take back up if the
-        keys come back to what it saw)."""
+        """Drop what read any key that changed (the pool keeps it, to take back up if
+        the keys come back to what it saw)."""
         for change in changes:
             for memo in self.readers.pop(change, ()):
                 entry = self.memo.pop(memo, None)
-                if entry is None:
-                    continue
-                if entry.seen is not None:
-                    self.stale[memo] = entry
-                if memo[0] in ("check", "meaning", "say"):
+                if entry is not None and memo[0] in ("check", "meaning", "say"):
                     self.dirty.add(memo[1])
-        if len(self.readers) > 100_000 or len(self.stale) > 200_000:
+        if len(self.readers) > 100_000:
             self.readers.clear()  # readers of results long gone: start afresh
             self.memo.clear()
-            self.stale.clear()
-            self.lists.clear()
             self.rows_frame = None
 
     def get(self, game: Game, memo: Memo, work: Any) -> Any:
         """The kept value of `memo`, or `work()` worked out now and kept."""
         entry = self.memo.get(memo)
         if entry is None:
-            entry = self.stale.pop(memo, None)
-            if entry is not None and tracking.unchanged(game, entry.seen):  # type: ignore[arg-type]
+            entry = self.pool.find(game, memo)
+            if entry is not None:
                 self.memo[memo] = entry
                 self.note(memo, entry.reads)
             else:
@@ -675,6 +842,8 @@ class _Kept:
                 entry = _Entry(result, reads, tracking.values(game, reads))
                 self.memo[memo] = entry
                 self.note(memo, entry.reads)
+                if entry.seen is not None:
+                    self.pool.add(game, memo, entry)
                 return result
         current = tracking.Reads.current
         if current is not None:
@@ -683,7 +852,7 @@ class _Kept:
 
 
 _KEPT: weakref.WeakKeyDictionary[Game, _Kept] = weakref.WeakKeyDictionary()
-KEPT_LISTS = 8  # whole lists kept per place
+KEPT_LISTS = 64  # whole lists kept per place (a list's reads: most changing first)
 
 
 def admissible(game: Game) -> list[Admitted]:
@@ -691,10 +860,20 @@ def admissible(game: Game) -> list[Admitted]:
     actions are shared with later calls: copy one (`copy`) before performing it."""
     kept = _KEPT.get(game)
     if kept is None:
-        kept = _KEPT[game] = _Kept()
+        kept = _KEPT[game] = _Kept(_pool(game))
+    return _admissible(game, kept)
+
+
+def worked_out_afresh(game: Game) -> list[Admitted]:
+    """The list worked out from nothing kept (what `admissible` must give: for tests)."""
+    return _admissible(game, _Kept(_Pool()))
+
+
+def _admissible(game: Game, kept: _Kept) -> list[Admitted]:
     if kept.before is not None:
         changes = tracking.changed(kept.before, game)
         kept.forget(changes)
+        kept.pool.changed(changes)
         if (
             kept.result is not None
             and ("state", "done") not in changes
@@ -712,15 +891,18 @@ def admissible(game: Game) -> list[Admitted]:
         kept.result, kept.read = [], frozenset({("state", "done")})
         return []
     here = query.here(game)
-    for seen, listed in kept.lists.get(here, ()):
+    for seen, listed in kept.pool.lists.get(here, ()):
         if tracking.unchanged(game, seen):
             kept.result, kept.read = listed, frozenset(seen)
             return listed
     with tracking.watching(game):
         listed, afresh = _work_out(game, kept)
+        # kept whole when what is in scope was worked out anew (gathering and ordering
+        # every read of the list costs more than most calls save)
         seen = _seen_by_all(game, kept) if afresh else None
     if seen is not None:
-        lists = kept.lists.setdefault(here, [])
+        seen = kept.pool.ordered(seen)
+        lists = kept.pool.lists.setdefault(here, [])
         lists.insert(0, (seen, listed))
         del lists[KEPT_LISTS:]
     kept.result, kept.read = listed, None
@@ -755,10 +937,12 @@ def _work_out(game: Game, kept: _Kept) -> tuple[list[Admitted], bool]:
     # a row lasts while what it was worked out from lasts, whatever frame it was made in
     dirty, rows = kept.dirty, kept.rows
     todo = [k for k in frame.candidates if k in dirty or k not in rows]
+    fixed: Fixed = {}  # games after implicit actions, in this state
     for k in todo:
         dirty.discard(k)
         action, ways = frame.candidates[k]
-        if not kept.get(game, ("check", k), lambda a=action: _allowed(game, a)):
+        allowed = kept.get(game, ("check", k), lambda a=action: _allowed(game, a, fixed))
+        if not allowed:
             rows[k] = None
             continue
         m = None

@@ -52,6 +52,16 @@ class Reads:
             cls.current |= found  # what an inner record read, the outer one read too
         return frozenset(found)
 
+    @classmethod
+    def pause(cls) -> set[ReadKey] | None:
+        """Stop noting reads for a while (what is read is not read by the record)."""
+        current, cls.current = cls.current, None
+        return current
+
+    @classmethod
+    def resume(cls, current: set[ReadKey] | None) -> None:
+        cls.current = current
+
 
 def _note(key: ReadKey) -> None:
     if Reads.current is not None:
@@ -239,5 +249,18 @@ def values(game: Game, reads: frozenset[ReadKey]) -> dict[ReadKey, Any] | None:
 
 
 def unchanged(game: Game, seen: dict[ReadKey, Any]) -> bool:
-    """Whether every read would see what it saw."""
-    return all(value(game, read) == was for read, was in seen.items())
+    """Whether every read would see what it saw (`value`, with the commonest reads, of
+    one key of a plain field, looked up here)."""
+    state = game.state
+    for read, was in seen.items():
+        field_, key = read
+        if field_ in FLAT and key is not ALL:
+            now = dict.get(object.__getattribute__(state, field_), key, _MISSING)
+        else:
+            now = value(game, read)
+        if now != was:
+            return False
+    return True
+
+
+FLAT = frozenset(FLAT_DICTS)

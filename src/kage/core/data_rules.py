@@ -193,7 +193,9 @@ class DataRule:
         """Would it refuse? Decided without acting, speaking or drawing a random number."""
         if self.phase not in REFUSING or not self.stops:
             return None
-        drawn = game.state.rng
+        # kept to put back, read beneath any watcher of reads (kage.agents.tracking):
+        # keeping it is no reading of it, a chance the condition draws is
+        drawn = object.__getattribute__(game.state, "rng")
         try:
             refuses = holds(game, self.when)
         finally:
