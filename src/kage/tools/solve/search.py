@@ -29,6 +29,9 @@ BFS = "breadth"
 BEST = "best"
 # best-first: where a state waits among those at its progress
 NEW, LATER, STALE = 0, 1, 2
+# best-first: commands a stretch (the states after one score was reached, until the next)
+# may play before the others have their turn (see `Search.run`)
+PATIENCE = 3000
 
 
 @dataclass(slots=True)
@@ -67,6 +70,7 @@ class Graph:
     visited: set[str]  # places the player stood in, in some state
     quest_best: dict[str, int]  # quest -> furthest stage index reached (-1: never given)
     best: tuple[int, int]  # the highest score reached, and the first node with it
+    expansions: int = 0  # states whose commands were listed and played
 
     def path(self, node: int) -> list[str]:
         """The commands from the start to `node` (the shortest, breadth-first)."""
@@ -94,6 +98,11 @@ def start_game(world: World, seed: int, prefix: Iterable[str]) -> Game:
     return game
 
 
+def kind(name: str) -> str:
+    """The kind of a flag or event: "hazard:ivy" -> "hazard", "plan.genji" -> "plan"."""
+    return name.replace(":", ".").split(".", 1)[0]
+
+
 class Search:
     """One search over one world from one start."""
 
@@ -109,6 +118,7 @@ class Search:
         stop_on_win: bool = False,
         clock: bool | None = None,
         progress: Callable[[int, int, int], None] | None = None,
+        patience: int = PATIENCE,
     ) -> None:
         self.world = world
         self.seed = seed
@@ -136,21 +146,27 @@ class Search:
         # the facts seen so far, by the progress of the states that showed them
         self.features: dict[tuple[int, ...], set[tuple[str, ...]]] = {}
         self.same: dict[str, str] = {}  # command -> the first that led where it led
+        self.patience = patience
+        self.expansions = 0  # states whose commands were listed and played
         self.people = {e.id for e in world.entities.values() if e.kind == "person"}
 
     # -- what a state shows ---------------------------------------------------------
     def progress_of(self, game: Game) -> tuple[int, int, int]:
         """How far the story has gone in this state, by the world's own signals: the
-        score, the quest stages reached, and the story's events (events fired, milestones,
-        flags raised: set true or to a name, not counters), compared in that order."""
+        score, the quest stages reached, and the story's events (milestones, and the kinds
+        of events fired and of flags raised: set true or to a name, not counters),
+        compared in that order. A kind is a name up to its first "." or ":": whispering a
+        plan to one person after another ("plan.kurama", "plan.genji") is one kind of
+        thing done, not a story moving on with each."""
         state = game.state
         stages = 0
         for quest, ids in self.quests.items():
             record = state.records.get(f"quest:{quest}")
             if record and record.get("stage") in ids:
                 stages += ids.index(record["stage"]) + 1
-        raised = sum(1 for v in state.flags.values() if v is True or (isinstance(v, str) and v))
-        return (game.score, stages, len(state.fired) + len(state.milestones) + raised)
+        raised = [k for k, v in state.flags.items() if v is True or (isinstance(v, str) and v)]
+        kinds = {kind(name) for name in (*state.fired, *raised)}
+        return (game.score, stages, len(state.milestones) + len(kinds))
 
     def _note(self, game: Game) -> int:
         """Record what the state reached (things held, places, quest stages), and return
@@ -255,7 +271,15 @@ class Search:
         parent's when its turn comes (one command more), so memory holds the expanded
         nodes, not the frontier, which is many times larger. A node counts as expanded
         once every one of its commands was played (put off or not): the analysis proves
-        dead ends only from those."""
+        dead ends only from those.
+
+        Best-first is greedy, and a story can reward a step that spoils a later one
+        (leaving town at once scores, but without what was to be packed). So each
+        *stretch* (the states after a score was first reached on a path, until the next
+        score) may play `patience` commands; then its states rest while the others, by
+        the same order, have their turn, and when every stretch has rested, each gets as
+        much again. A dead end that still scores is left for the states before it, and
+        nothing is dropped."""
         game = self.game
         bounds = self.bounds
         root_state = self.start.copy()
@@ -272,6 +296,11 @@ class Search:
         size = max(1, len(root_state.dumps())) * 3  # bytes a kept state takes, roughly
         # (priority, order, node, command): a node to expand, or (command) one put off
         heap: list[tuple[tuple[int, ...], int, int, str]] = []
+        resting: list[tuple[tuple[int, ...], int, int, str]] = []  # their stretch's turn is over
+        # the node where each node's score was reached (its stretch), and each node's score
+        scores, stretch = [game.score], [0]
+        spent: dict[int, int] = {}  # stretch -> commands played in it
+        patience = self.patience
         queue: deque[int] = deque()
         order = itertools.count()
         if self.strategy == BEST:
@@ -296,6 +325,8 @@ class Search:
                 index[key] = child
                 depth = nodes[current].depth + 1
                 nodes.append(Node(current, line, depth, after.done, after.won, after.ending))
+                scores.append(game.score)
+                stretch.append(child if game.score > scores[current] else stretch[current])
                 novelty = self._note(game)
                 if game.score > self.best[0]:
                     self.best = (game.score, child)
@@ -310,7 +341,7 @@ class Search:
                 nodes[current].children.append(child)
             return child
 
-        while queue or heap:
+        while queue or heap or resting:
             if time.monotonic() - began > bounds.seconds:
                 stopped = "seconds"
                 break
@@ -320,14 +351,23 @@ class Search:
             if len(states) * size > bounds.memory_mb * 2**20:
                 stopped = "memory"
                 break
+            if not heap and resting:  # every stretch had its turn: each gets as much again
+                heap, resting = resting, []
+                heapq.heapify(heap)
+                patience *= 2
             if heap:
-                _, _, current, put_off = heapq.heappop(heap)
+                entry = heapq.heappop(heap)
+                _, _, current, put_off = entry
+                if spent.get(stretch[current], 0) >= patience:
+                    resting.append(entry)
+                    continue
             else:
                 current, put_off = queue.popleft(), ""
             node = nodes[current]
             if put_off:  # a command put off, played at last
                 add(current, put_off, self._play(states[current], put_off))
                 tried += 1
+                spent[stretch[current]] = spent.get(stretch[current], 0) + 1
                 later[current] -= 1
                 if not later[current]:
                     node.expanded = True
@@ -350,6 +390,8 @@ class Search:
             self._restore(state)
             lines = [c for c in self.candidates(game) if cands.keep(c, self.allowed)]
             now, off = self._sort(list(dict.fromkeys(lines)))
+            self.expansions += 1
+            spent[stretch[current]] = spent.get(stretch[current], 0) + len(now)
             outcomes: dict[int, list[str]] = {}
             for line in now:
                 after = self._play(state, line)
@@ -398,4 +440,5 @@ class Search:
             visited=self.visited,
             quest_best=self.quest_best,
             best=self.best,
+            expansions=self.expansions,
         )
