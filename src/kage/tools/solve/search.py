@@ -143,21 +143,22 @@ class Search:
         self.seen: set[str] = set()
         self.visited: set[str] = set()
         self.quest_best = dict.fromkeys(self.quests, -1)
-        # the facts seen so far, by the progress of the states that showed them
+        # the facts seen so far, by the score and stages of the states that showed them
         self.features: dict[tuple[int, ...], set[tuple[str, ...]]] = {}
         self.same: dict[str, str] = {}  # command -> the first that led where it led
         self.patience = patience
         self.expansions = 0  # states whose commands were listed and played
+        self.order: list[int] = []  # the nodes in the order they were expanded
         self.people = {e.id for e in world.entities.values() if e.kind == "person"}
 
     # -- what a state shows ---------------------------------------------------------
     def progress_of(self, game: Game) -> tuple[int, int, int]:
         """How far the story has gone in this state, by the world's own signals: the
-        score, the quest stages reached, and the story's events (milestones, and the kinds
-        of events fired and of flags raised: set true or to a name, not counters),
-        compared in that order. A kind is a name up to its first "." or ":": whispering a
-        plan to one person after another ("plan.kurama", "plan.genji") is one kind of
-        thing done, not a story moving on with each."""
+        score, the quest stages reached, and the story's events (milestones, the kinds
+        of events fired and of flags raised: set true or to a name, not counters, and the
+        places been to), compared in that order. A kind is a name up to its first "." or
+        ":": whispering a plan to one person after another ("plan.kurama", "plan.genji")
+        is one kind of thing done, not a story moving on with each."""
         state = game.state
         stages = 0
         for quest, ids in self.quests.items():
@@ -166,12 +167,14 @@ class Search:
                 stages += ids.index(record["stage"]) + 1
         raised = [k for k, v in state.flags.items() if v is True or (isinstance(v, str) and v)]
         kinds = {kind(name) for name in (*state.fired, *raised)}
-        return (game.score, stages, len(state.milestones) + len(kinds))
+        places = sum(1 for minute in state.visited.values() if minute >= 0)
+        return (game.score, stages, len(state.milestones) + len(kinds) + places)
 
     def _note(self, game: Game) -> int:
         """Record what the state reached (things held, places, quest stages), and return
-        its novelty: how many of its facts no state before it had at its progress (a
-        place stood in before the story moved on is news again after it)."""
+        its novelty: how many of its facts no state before it had at its score and quest
+        stages (a place stood in before the story moved on is news again after it; not
+        after each event, or every place would be news again at every step)."""
         from kage.world import query, scope
 
         state = game.state
@@ -193,7 +196,7 @@ class Search:
         facts += [("milestone", k) for k in state.milestones]
         facts += [("record", k, repr(v)[:200]) for k, v in state.records.items()]
         facts += [("prop", e, k, repr(v)) for e, p in state.props.items() for k, v in p.items()]
-        level = self.features.setdefault(self.progress_of(game), set())
+        level = self.features.setdefault(self.progress_of(game)[:2], set())
         new = [f for f in facts if f not in level]
         level.update(new)
         return len(new)
@@ -205,11 +208,11 @@ class Search:
         return [t for t in query.carried(game, self.world.player) if t in self.things]
 
     def _priority(self, game: Game, novelty: int, depth: int) -> tuple[int, ...]:
-        """Best-first: progress first (`progress_of`), then states with something new at
-        their progress, shallowest first, before any with nothing new (breadth-first
-        pruned by novelty, as width-based planners search: the first state to show a fact
-        is the one kept in front). Novelty counts facts no state before had at the same
-        progress: a place stood in, a thing held, a person moved, a flag, an event, a
+        """Best-first: progress first (`progress_of`), then states with something new
+        (`_note`), shallowest first, before any with nothing new (breadth-first pruned by
+        novelty, as width-based planners search: the first state to show a fact is the
+        one kept in front). Novelty counts facts no state before had at the same score
+        and stages: a place stood in, a thing held, a person moved, a flag, an event, a
         record, a prop (not where a dropped thing lies: dropping things about is not
         news). Commands put off (see `_sort`) come between the two."""
         score, stages, events = self.progress_of(game)
@@ -391,6 +394,7 @@ class Search:
             lines = [c for c in self.candidates(game) if cands.keep(c, self.allowed)]
             now, off = self._sort(list(dict.fromkeys(lines)))
             self.expansions += 1
+            self.order.append(current)
             spent[stretch[current]] = spent.get(stretch[current], 0) + len(now)
             outcomes: dict[int, list[str]] = {}
             for line in now:
