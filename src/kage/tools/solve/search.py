@@ -156,8 +156,9 @@ class Search:
         """How far the story has gone in this state, by the world's own signals: the
         score, the quest stages reached, and the story's events (milestones, the kinds
         of events fired and of flags raised: set true or to a name, not counters, and the
-        places been to), compared in that order. A kind is a name up to its first "." or
-        ":": whispering a plan to one person after another ("plan.kurama", "plan.genji")
+        places been to): the first two compared in that order, the events a help
+        within them (see `_priority`). A kind is a name up to its first "." or ":":
+        whispering a plan to one person after another ("plan.kurama", "plan.genji")
         is one kind of thing done, not a story moving on with each."""
         state = game.state
         stages = 0
@@ -207,16 +208,19 @@ class Search:
 
         return [t for t in query.carried(game, self.world.player) if t in self.things]
 
-    def _priority(self, game: Game, novelty: int, depth: int) -> tuple[int, ...]:
+    def _priority(self, game: Game, novelty: int, depth: int, gain: int = 0) -> tuple[int, ...]:
         """Best-first: progress first (`progress_of`), then states with something new
         (`_note`), shallowest first, before any with nothing new (breadth-first pruned by
         novelty, as width-based planners search: the first state to show a fact is the
         one kept in front). Novelty counts facts no state before had at the same score
         and stages: a place stood in, a thing held, a person moved, a flag, an event, a
         record, a prop (not where a dropped thing lies: dropping things about is not
-        news). Commands put off (see `_sort`) come between the two."""
-        score, stages, events = self.progress_of(game)
-        return (-score, -stages, -events, NEW if novelty else STALE, depth, -novelty)
+        news). Commands put off (see `_sort`) come between the two. The story's events
+        (`progress_of`) gained since the score was reached (`gain`) each count as a
+        command fewer: a state with a new place or a new kind of event ahead of its
+        siblings, a long way round with one behind the short way."""
+        score, stages, _ = self.progress_of(game)
+        return (-score, -stages, NEW if novelty else STALE, depth - gain, -novelty)
 
     # -- the search -----------------------------------------------------------------
     def _restore(self, state: State) -> None:
@@ -302,6 +306,7 @@ class Search:
         resting: list[tuple[tuple[int, ...], int, int, str]] = []  # their stretch's turn is over
         # the node where each node's score was reached (its stretch), and each node's score
         scores, stretch = [game.score], [0]
+        events = [self.progress_of(game)[2]]  # each node's events (`progress_of`)
         spent: dict[int, int] = {}  # stretch -> commands played in it
         patience = self.patience
         queue: deque[int] = deque()
@@ -330,13 +335,15 @@ class Search:
                 nodes.append(Node(current, line, depth, after.done, after.won, after.ending))
                 scores.append(game.score)
                 stretch.append(child if game.score > scores[current] else stretch[current])
+                events.append(self.progress_of(game)[2])
                 novelty = self._note(game)
                 if game.score > self.best[0]:
                     self.best = (game.score, child)
                 if not after.done:
                     waiting[current] = waiting.get(current, 0) + 1
                     if self.strategy == BEST:
-                        priority = self._priority(game, novelty, depth)
+                        gain = events[child] - events[stretch[child]]
+                        priority = self._priority(game, novelty, depth, gain)
                         heapq.heappush(heap, (priority, next(order), child, ""))
                     else:
                         queue.append(child)
@@ -424,8 +431,8 @@ class Search:
         """Where the commands put off in `node` wait: after the states with something
         new at its progress, before those with nothing new."""
         self._restore(state)
-        score, stages, events = self.progress_of(self.game)
-        return (-score, -stages, -events, LATER, node.depth, 0)
+        score, stages, _ = self.progress_of(self.game)
+        return (-score, -stages, LATER, node.depth, 0)
 
     def graph(self, nodes: list[Node], stopped: str, began: float, tried: int) -> Graph:
         """The explored graph, as a search (here or spread over workers) leaves it."""
