@@ -1,6 +1,8 @@
 """`kage solve`: the state key, the search, and what it reports, on a small world with
-planted dead ends (tests/data/worlds/well), on Cloak of Darkness, and on the end of
-Banished. Every search here runs on the exact admissible commands."""
+planted dead ends (tests/data/worlds/well), on Cloak of Darkness, on the end of
+Banished, and (best-first's commands put off and stretches that rest) on a trap world
+where the first score spoils the win. Every search here runs on the exact admissible
+commands."""
 
 from __future__ import annotations
 

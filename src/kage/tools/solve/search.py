@@ -158,7 +158,7 @@ class Search:
         of events fired and of flags raised: set true or to a name, not counters, and the
         places been to): the first two compared in that order, the events a help
         within them (see `_priority`). A kind is a name up to its first "." or ":":
-        whispering a plan to one person after another ("plan.kurama", "plan.genji")
+        whispering a plan to one person after another ("plan.guard", "plan.miller")
         is one kind of thing done, not a story moving on with each."""
         state = game.state
         stages = 0
