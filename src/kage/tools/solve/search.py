@@ -99,7 +99,7 @@ def start_game(world: World, seed: int, prefix: Iterable[str]) -> Game:
 
 
 def kind(name: str) -> str:
-    """The kind of a flag or event: "hazard:ivy" -> "hazard", "plan.genji" -> "plan"."""
+    """The kind of a flag or event: "hazard:ivy" -> "hazard", "plan.miller" -> "plan"."""
     return name.replace(":", ".").split(".", 1)[0]
 
 
