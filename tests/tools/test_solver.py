@@ -34,7 +34,7 @@ def well() -> World:
 @pytest.fixture(scope="module")
 def solved(well: World) -> Report:
     """The whole state space of the well (a few hundred states)."""
-    return solve(well, bounds=Bounds(seconds=120, max_states=3000))
+    return solve(well, bounds=Bounds(seconds=600, max_states=3000))  # a bound, not the time
 
 
 @pytest.fixture(scope="module")

@@ -171,7 +171,7 @@ class Search:
         places = sum(1 for minute in state.visited.values() if minute >= 0)
         return (game.score, stages, len(state.milestones) + len(kinds) + places)
 
-    def _note(self, game: Game) -> int:
+    def _note(self, game: Game, reached: tuple[int, int, int] | None = None) -> int:
         """Record what the state reached (things held, places, quest stages), and return
         its novelty: how many of its facts no state before it had at its score and quest
         stages (a place stood in before the story moved on is news again after it; not
@@ -197,7 +197,8 @@ class Search:
         facts += [("milestone", k) for k in state.milestones]
         facts += [("record", k, repr(v)[:200]) for k, v in state.records.items()]
         facts += [("prop", e, k, repr(v)) for e, p in state.props.items() for k, v in p.items()]
-        level = self.features.setdefault(self.progress_of(game)[:2], set())
+        reached = reached or self.progress_of(game)
+        level = self.features.setdefault(reached[:2], set())
         new = [f for f in facts if f not in level]
         level.update(new)
         return len(new)
@@ -208,7 +209,14 @@ class Search:
 
         return [t for t in query.carried(game, self.world.player) if t in self.things]
 
-    def _priority(self, game: Game, novelty: int, depth: int, gain: int = 0) -> tuple[int, ...]:
+    def _priority(
+        self,
+        game: Game,
+        novelty: int,
+        depth: int,
+        gain: int = 0,
+        reached: tuple[int, int, int] | None = None,
+    ) -> tuple[int, ...]:
         """Best-first: progress first (`progress_of`), then states with something new
         (`_note`), shallowest first, before any with nothing new (breadth-first pruned by
         novelty, as width-based planners search: the first state to show a fact is the
@@ -219,7 +227,7 @@ class Search:
         (`progress_of`) gained since the score was reached (`gain`) each count as a
         command fewer: a state with a new place or a new kind of event ahead of its
         siblings, a long way round with one behind the short way."""
-        score, stages, _ = self.progress_of(game)
+        score, stages, _ = reached or self.progress_of(game)
         return (-score, -stages, NEW if novelty else STALE, depth - gain, -novelty)
 
     # -- the search -----------------------------------------------------------------
@@ -335,15 +343,16 @@ class Search:
                 nodes.append(Node(current, line, depth, after.done, after.won, after.ending))
                 scores.append(game.score)
                 stretch.append(child if game.score > scores[current] else stretch[current])
-                events.append(self.progress_of(game)[2])
-                novelty = self._note(game)
+                reached = self.progress_of(game)
+                events.append(reached[2])
+                novelty = self._note(game, reached)
                 if game.score > self.best[0]:
                     self.best = (game.score, child)
                 if not after.done:
                     waiting[current] = waiting.get(current, 0) + 1
                     if self.strategy == BEST:
                         gain = events[child] - events[stretch[child]]
-                        priority = self._priority(game, novelty, depth, gain)
+                        priority = self._priority(game, novelty, depth, gain, reached)
                         heapq.heappush(heap, (priority, next(order), child, ""))
                     else:
                         queue.append(child)
