@@ -1,6 +1,8 @@
 """`kage solve`: the state key, the search, and what it reports, on a small world with
-planted dead ends (tests/data/worlds/well), on Cloak of Darkness, and on the end of
-Banished. Every search here runs on the exact admissible commands."""
+planted dead ends (tests/data/worlds/well), on Cloak of Darkness, on the end of
+Banished, and (best-first's commands put off and stretches that rest) on a trap world
+where the first score spoils the win. Every search here runs on the exact admissible
+commands."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def well() -> World:
 @pytest.fixture(scope="module")
 def solved(well: World) -> Report:
     """The whole state space of the well (a few hundred states)."""
-    return solve(well, bounds=Bounds(seconds=120, max_states=3000))
+    return solve(well, bounds=Bounds(seconds=600, max_states=3000))  # a bound, not the time
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +195,7 @@ def test_the_command_prints_json_and_says_when_it_found_no_win() -> None:
 
 # -- the bundled worlds -------------------------------------------------------------
 def test_cloak_of_darkness_is_won_and_both_endings_found(cloak: World) -> None:
-    report = solve(cloak, bounds=Bounds(seconds=60))
+    report = solve(cloak, bounds=Bounds(seconds=600))  # a bound: about 8 s of CPU
     assert report.win is not None and report.win_verified
     assert report.endings["won"]["won"] and not report.endings["lost"]["won"]
     assert report.exhaustive  # the blunders in the dark are counted up to 2, then alike
@@ -237,3 +239,66 @@ def test_banished_best_first_climbs_the_score_from_the_mine_entrance(banished: W
     )
     assert report.best_score > report.start_score
     assert start_game(banished, 0, [*prefix, *report.best_path]).score == report.best_score
+
+
+# -- best-first: what it puts off, and the stretches that rest -----------------------
+TRAP = """
+world: {id: trap, title: "The Trap", intro: "", player: me}
+counters: {paces: 0}
+milestones:
+  - {id: out, points: 5, text: "got out"}
+places:
+  - {id: hall, name: "the hall", nouns: [hall], exits: {north: {to: yard}}}
+  - {id: yard, name: "the yard", nouns: [yard]}
+people:
+  - {id: me, name: "me", nouns: [me], at: hall}
+things:
+  - {id: map, name: "map", nouns: [map], at: hall}
+rules:
+  - {name: pacing, phase: instead, action: jump, when: {at: yard}, effects: [{increment: paces}]}
+  - {name: resting, phase: instead, action: sit, effects: [{set: {paces: 0}}]}
+triggers:
+  - {id: outside, when: {at: yard}, effects: [{milestone: out}]}
+endings:
+  - {id: home, won: true, when: {all: [{at: yard}, {has: map}]}, text: "Home."}
+"""
+
+
+def test_a_stretch_that_scores_into_a_dead_end_rests_while_the_others_go_on(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Going north scores at once but leaves the map behind, and the yard has no end of
+    new states (every pace counted): greedy best-first would pace there for ever. Each
+    stretch plays its share of commands, then the states before it have their turn."""
+    from kage.tools.solve.search import Search
+
+    trap = world_from(tmp_path_factory, "trap", TRAP)
+    bounds = Bounds(max_states=400, seconds=120, depth=1000)
+    patient = Search(trap, bounds=bounds, strategy=BEST, stop_on_win=True, patience=40).run()
+    assert patient.stopped == "won"
+    won = next(n for n, node in enumerate(patient.nodes) if node.won)
+    assert patient.path(won)[0] == "take map" and len(patient.path(won)) == 2
+    greedy = Search(trap, bounds=bounds, strategy=BEST, stop_on_win=True, patience=10**9).run()
+    assert greedy.stopped == "states"  # pacing the yard, the map never taken
+    assert not any(node.won for node in greedy.nodes)
+
+
+def test_best_first_puts_off_commands_but_leaves_none_out(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Commands that led where another did are played later, not never: jumping in the
+    hall does what dancing does (nothing), so in the yard it is put off, where it counts
+    paces. To the same depth, best-first finds every state breadth-first finds."""
+    from kage.tools.solve.search import Search
+
+    trap = world_from(tmp_path_factory, "trap", TRAP)
+    bounds = Bounds(seconds=300, depth=3)
+    best = Search(trap, bounds=bounds, strategy=BEST)
+    graph = best.run()
+    breadth = Search(trap, bounds=bounds).run()
+    assert any(line != first for line, first in best.same.items())  # some were put off
+    assert graph.stopped == breadth.stopped == "depth"
+    paths = {tuple(graph.path(n)) for n in range(len(graph.nodes))}
+    keys = {best.key_after(path) for path in paths}
+    assert keys == {best.key_after(breadth.path(n)) for n in range(len(breadth.nodes))}
+    assert len(graph.nodes) == len(breadth.nodes)

@@ -318,9 +318,10 @@ class Commands(click.ParamType):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _distributed(solver: Any, workers: int, world: World, *args: Any) -> Any:
+def _distributed(solver: Any, workers: int, world: World, *args: Any, **one: Any) -> Any:
     """`kage.tools.solve.solve`'s arguments (world, seed, prefix, candidates, bounds ...),
-    passed on to the distributed solver with the number of workers."""
+    passed on to the distributed solver with the number of workers (less those only a
+    search in one process reads, `one`: its patience)."""
     seed, prefix, candidates, *rest = args
     return solver(world, workers, seed, prefix, *rest, candidates=candidates)
 
@@ -369,6 +370,11 @@ def _distributed(solver: Any, workers: int, world: World, *args: Any) -> Any:
     help="Allow only the lengths of time named in FILE (a walkthrough).",
 )
 @click.option("--first-win", is_flag=True, help="Stop at the first win.")
+@click.option(
+    "--patience", type=click.IntRange(1), default=3000, show_default=True,
+    help="Best-first: commands the states after one score may play before the others "
+    "have their turn.",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--progress/--no-progress", default=True, help="A progress bar on a terminal.")
 @click.option(
@@ -387,6 +393,7 @@ def solve(
     durations: str | None = None,
     durations_from: list[str] | None = None,
     first_win: bool = False,
+    patience: int = 3000,
     as_json: bool = False,
     progress: bool = True,
     workers: int = 0,
@@ -448,10 +455,14 @@ def solve(
                 )
 
             report = run(
-                loaded, seed, prefix or [], None, bounds, strategy, allowed, first_win, tick
-            )
+                loaded, seed, prefix or [], None, bounds, strategy, allowed, first_win, tick,
+                patience=patience,
+            )  # fmt: skip
     else:
-        report = run(loaded, seed, prefix or [], None, bounds, strategy, allowed, first_win)
+        report = run(
+            loaded, seed, prefix or [], None, bounds, strategy, allowed, first_win,
+            patience=patience,
+        )  # fmt: skip
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
     else:

@@ -177,7 +177,7 @@ class DistributedSearch:
         held = len(blobs[0])
         search._note(game)
         search.best = (game.score, 0)
-        heap: list[tuple[tuple[int, int, int, int], int]] = []
+        heap: list[tuple[tuple[int, ...], int]] = []
         queue: deque[int] = deque()
         if search.strategy == BEST:
             heap.append(((0, 0, 0, 0), 0))
@@ -211,6 +211,7 @@ class DistributedSearch:
                 if current not in children_of:
                     continue  # left unexpanded: beyond the depth
                 node.expanded = True
+                search.expansions += 1
                 for line, key, _, done, won, ending in children_of[current]:
                     tried += 1
                     child = index.get(key)
@@ -243,7 +244,7 @@ class DistributedSearch:
 
     @staticmethod
     def _take(
-        queue: deque[int], heap: list[tuple[tuple[int, int, int, int], int]], most: int
+        queue: deque[int], heap: list[tuple[tuple[int, ...], int]], most: int
     ) -> list[int]:
         """The next states to expand, in the order the search would take them."""
         if heap:

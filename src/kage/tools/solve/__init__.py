@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kage.tools.solve.analysis import Report, analyse
 from kage.tools.solve.candidates import Candidates
-from kage.tools.solve.search import BEST, BFS, Bounds, Search
+from kage.tools.solve.search import BEST, BFS, PATIENCE, Bounds, Search
 
 if TYPE_CHECKING:
     from kage.world.model import World
@@ -29,6 +29,7 @@ def solve(
     allowed: frozenset[tuple[int, str]] | None = None,
     stop_on_win: bool = False,
     progress: Callable[[int, int, int], None] | None = None,
+    patience: int = PATIENCE,
 ) -> Report:
     """Search `world` from its opening (after `prefix`) and report what was found."""
     prefix = list(prefix)
@@ -42,5 +43,6 @@ def solve(
         allowed=allowed,
         stop_on_win=stop_on_win,
         progress=progress,
+        patience=patience,
     )
     return analyse(world, search.run(), seed)

@@ -55,6 +55,9 @@ class Report:
     best_score: int = 0  # the highest score of any state found
     max_score: int = 0
     best_path: list[str] = field(default_factory=list)  # the first way found to it
+    # states whose commands were listed and played (best-first puts some off, and counts
+    # a state as expanded, above, only once all were played)
+    expansions: int = 0
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -166,5 +169,6 @@ def analyse(world: World, graph: Graph, seed: int = 0) -> Report:
         best_score=graph.best[0],
         max_score=world.max_score,
         best_path=graph.path(graph.best[1]),
+        expansions=graph.expansions,
         notes=notes,
     )

@@ -29,7 +29,8 @@ def render(report: Report, console: Console, dead_ends: int = 20) -> None:
 
     console.rule(f"[bold]{report.title}[/bold] ({report.world}, seed {report.seed})")
     console.print(
-        f"{report.states:,} states ({report.expanded:,} expanded, depth {report.max_depth}), "
+        f"{report.states:,} states ({max(report.expanded, report.expansions):,} expanded, "
+        f"depth {report.max_depth}), "
         f"{report.commands_tried:,} commands tried in {report.seconds:.1f} s, "
         f"{report.strategy}-first: {STOPPED.get(report.stopped, report.stopped)}."
     )
