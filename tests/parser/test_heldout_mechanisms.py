@@ -5,11 +5,11 @@ mechanism could overreach, that what it must not take is left alone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.corpus.replay import Paraphrase, Replay, only_time_apart, read_walkthrough
+from tests.corpus.replay import Replay, only_time_apart
+from tests.parser.walks import does_the_step, reply
 
 from kage import worlds
 from kage.parser import preamble
@@ -18,25 +18,6 @@ from kage.parser.text import split_commands
 from kage.session import Session
 
 NEWCOMERS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
-
-WALKS = {"banished": "full.txt", "tidebell": "tidebell.txt", "cloak": "cloak.txt"}
-
-
-@pytest.fixture(scope="module")
-def replays() -> Iterator[dict[str, Replay]]:
-    made = {world: Replay(world, walk) for world, walk in WALKS.items()}
-    yield made
-    for replay in made.values():
-        replay.close()
-
-
-def does_the_step(replays: dict[str, Replay], world: str, line: int, text: str) -> bool:
-    step = read_walkthrough(WALKS[world])[line - 1]
-    return replays[world].judge(Paraphrase(world, line, step, text)).same
-
-
-def reply(replays: dict[str, Replay], world: str, line: int, text: str) -> str:
-    return replays[world].type(line, text).text
 
 
 @pytest.mark.parametrize(

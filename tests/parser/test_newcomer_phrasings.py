@@ -5,25 +5,9 @@ overreach, that what it must not take is left alone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from tests.corpus.replay import Paraphrase, Replay, read_walkthrough
-
-WALKS = {"banished": "full.txt", "tidebell": "tidebell.txt", "cloak": "cloak.txt"}
-
-
-@pytest.fixture(scope="module")
-def replays() -> Iterator[dict[str, Replay]]:
-    made = {world: Replay(world, walk) for world, walk in WALKS.items()}
-    yield made
-    for replay in made.values():
-        replay.close()
-
-
-def does_the_step(replays: dict[str, Replay], world: str, line: int, text: str) -> bool:
-    step = read_walkthrough(WALKS[world])[line - 1]
-    return replays[world].judge(Paraphrase(world, line, step, text)).same
+from tests.corpus.replay import Replay
+from tests.parser.walks import does_the_step, reply
 
 
 @pytest.mark.parametrize(
@@ -301,3 +285,13 @@ def test_everyday_ways_of_asking_the_game(
     """At the green, where no room, clock or bed is anything to look at."""
     replay = replays["tidebell"]
     assert replay.type(5, text).text == replay.type(5, plain).text
+
+
+def test_a_thing_in_view_before_a_way_only_told_of(replays: dict[str, Replay]) -> None:
+    """At the inn, whose text tells of a ladder up to a loft that is no way out, "climb
+    the ladder" climbs Hob's ladder (the world's answer); going up is still answered by
+    the place's reason, and at the quay, where the ladder is a way, climbing it goes up."""
+    climbed = reply(replays, "tidebell", 13, "climb the ladder")
+    assert "Loft's let" in climbed
+    assert "Hob's leave" in reply(replays, "tidebell", 13, "go up the ladder")
+    assert does_the_step(replays, "tidebell", 19, "climb the ladder")  # step: up

@@ -414,6 +414,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     best: Parsed | None = None
     nobody: Parsed | None = None  # a line for someone that took something: a last resort
     held_back: Parsed | None = None  # a tentative line whose action would be refused
+    told: Parsed | None = None  # a way only the place's text tells of, refused
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
             if any(
@@ -431,6 +432,11 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             if built.actions and line.tentative and _refused(game, built):
                 held_back = held_back or built  # its refusal, if nothing else is meant
                 continue  # "ask for the bell" is buying it only where it is for sale
+            if built.actions and _only_told(game, built) and _refused(game, built):
+                told = told or built  # "climb ladder": Hob's ladder, if it can be climbed
+                continue
+            if told is not None and _refused(game, built):
+                return told  # refused either way: the place's own reason says why
             if built.actions:
                 _note_manner(command, built.actions)
             if built.actions and _no_one(game, line, built):
@@ -446,6 +452,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 best = built  # the first of the most telling failures
     if nobody is not None:
         return nobody  # no line takes the thing: the action says it wants someone
+    if told is not None:
+        return told
     shorter = _without_tail(game, ws)
     if shorter is not None:
         again = _parse_words(game, command, shorter, chosen)
@@ -475,6 +483,17 @@ MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
 
 def _refused(game: Game, built: Parsed) -> bool:
     return bool(built.actions) and not all(_allowed(game, a) for a in built.actions)
+
+
+def _only_told(game: Game, built: Parsed) -> bool:
+    """Whether the command goes a way that is no way out of here, only one the place's
+    text tells of (kage.actions.ways.told): a thing in view the same words name, that
+    the verb can be done to, is meant before it ("climb the ladder" where the ladder to
+    a loft one may not go up stands)."""
+    seen = query.ways_seen(game, query.here(game))
+    return all(
+        a.name == "go" and "named" in a.data and a.direction not in seen for a in built.actions
+    )
 
 
 def _no_one(game: Game, line: Line, built: Parsed) -> bool:
