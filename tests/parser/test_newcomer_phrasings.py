@@ -295,3 +295,21 @@ def test_a_thing_in_view_before_a_way_only_told_of(replays: dict[str, Replay]) -
     assert "Loft's let" in climbed
     assert "Hob's leave" in reply(replays, "tidebell", 13, "go up the ladder")
     assert does_the_step(replays, "tidebell", 19, "climb the ladder")  # step: up
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("look behind the hook", "You find nothing of interest."),
+        ("check under the hook", "You find nothing of interest."),
+        ("look behind the cloak for a key", "You find nothing of interest."),
+        ("peek inside the hook", "There is nothing on the small brass hook."),
+        ("look on the hook", "There is nothing on the small brass hook."),
+    ],
+)
+def test_behind_under_in_and_on_anything(
+    replays: dict[str, Replay], text: str, answer: str
+) -> None:
+    """Where things hide, asked of any thing: behind is looked under, as under is; in
+    and on are searched (Cloak's cloakroom, the cloak taken off)."""
+    assert reply(replays, "cloak", 5, text) == answer

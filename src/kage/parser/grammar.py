@@ -533,9 +533,20 @@ CORE: list[tuple[str, list[str]]] = [
             "look in|inside|into {thing}",
             "l in|inside|into {thing}",
             "rummage in|through {thing}",
+            "check|peek|peer|peep|feel in|inside|into {thing}",
+            "look|l|check on|upon {thing}",
+            "look|l|check on top of {thing}",
         ],
     ),
-    ("look_under", ["look under|beneath {thing}", "l under {thing}", "search under {thing}"]),
+    # behind is where things hide as under is: both are looked under (searching.py)
+    (
+        "look_under",
+        [
+            "look|l|check|peek|peer|peep|feel|search under|beneath|underneath|behind {thing}",
+            "look|l|check|search in back of {thing}",
+            "look behind|under|beneath {thing} for {topic}",
+        ],
+    ),
     ("look_out", ["look out of {thing}", "look out {thing}", "look through {thing}"]),
     ("open", ["open {thing}", "unwrap {thing}", "uncover {thing}", "pry open {thing}"]),
     ("close", ["close {thing}", "shut {thing}", "cover {thing}", "close up {thing}"]),
