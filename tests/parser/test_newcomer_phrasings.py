@@ -6,7 +6,7 @@ overreach, that what it must not take is left alone."""
 from __future__ import annotations
 
 import pytest
-from tests.corpus.replay import Replay
+from tests.corpus.replay import Replay, canonical, only_time_apart
 from tests.parser.walks import does_the_step, reply
 
 
@@ -313,3 +313,22 @@ def test_behind_under_in_and_on_anything(
     """Where things hide, asked of any thing: behind is looked under, as under is; in
     and on are searched (Cloak's cloakroom, the cloak taken off)."""
     assert reply(replays, "cloak", 5, text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["offer penhale 390 shillings for the bell", "buy the bell for 400", "pay for the bell"],
+)
+def test_a_price_offered_for_a_thing_on_sale_buys_it(
+    replays: dict[str, Replay], text: str
+) -> None:
+    assert does_the_step(replays, "tidebell", 59, text)
+
+
+def test_a_price_below_the_asking_buys_nothing(replays: dict[str, Replay]) -> None:
+    """The keeper does not haggle over his own goods: the offer is refused, saying the
+    price, and nothing changes hands."""
+    replay = replays["tidebell"]
+    got = replay.type(59, "offer penhale 90 shillings for the bell")
+    assert "390 shillings, not 90 shillings" in got.text
+    assert only_time_apart(got.state, canonical(replay.before[59]))
