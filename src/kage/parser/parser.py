@@ -603,6 +603,8 @@ def _used(game: Game, phrase: list[str]) -> Parsed | None:
             if isinstance(built, Parsed) and built.actions and not _refused(game, built):
                 verb = min(line.tokens[0].words or {line.action})
                 found[line.action] = (verb, built)
+    if len(found) > 1:
+        found = _what_it_is_for(game, found)
     if len(found) == 1:
         return next(iter(found.values()))[1]
     if not found:
@@ -611,6 +613,32 @@ def _used(game: Game, phrase: list[str]) -> Parsed | None:
     verbs = sorted(f"{verb} it" for verb, _ in found.values())
     listed = ", ".join(verbs[:-1]) + " or " + verbs[-1]
     return Parsed(error=replies.USE_HOW(game, thing=prose.the(game, thing), verbs=listed))
+
+
+# what a thing of each kind is used for, by the verb everyone knows for it (as Inform's
+# "use" extensions read it): a container is opened, food eaten, clothes worn
+USED_AS = (
+    ("container", "open"),
+    ("door", "open"),
+    ("edible", "eat"),
+    ("drinkable", "drink"),
+    ("wearable", "wear"),
+)
+
+
+def _what_it_is_for(
+    game: Game, found: dict[str, tuple[str, Parsed]]
+) -> dict[str, tuple[str, Parsed]]:
+    """Of the actions "use X" could mean, those the everyday verb for X's kind means in
+    this world ("open the scroll" unseals it: "use the reserve scroll" unseals it, where
+    it could also be sorted); all of them if none is."""
+    thing = next(iter(found.values()))[1].actions[0].noun
+    entity = game.world.entities.get(thing or "")
+    if entity is None:
+        return found
+    verbs = [verb for kind, verb in USED_AS if getattr(entity, kind)]
+    meant = {line.action for verb in verbs for line in game.lexicon.lines.get(verb, ())}
+    return {name: kept for name, kept in found.items() if name in meant} or found
 
 
 def _tool_lines(game: Game) -> list[Line]:
