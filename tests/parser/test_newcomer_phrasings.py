@@ -100,6 +100,16 @@ def test_the_last_one_is_the_one_left_to_do(replays: dict[str, Replay]) -> None:
     assert text.startswith("Which do you mean")
 
 
+@pytest.mark.parametrize("text", ["tie up the other guard", "tie the other one up"])
+def test_the_other_one_is_the_one_left_to_do(replays: dict[str, Replay], text: str) -> None:
+    """After the bald guard ("him"), "the other guard" is the scarred or the grizzled:
+    the scarred is tied up already, so the grizzled is meant; with two still free, the
+    player is asked."""
+    assert does_the_step(replays, "banished", 70, text)
+    asked = reply(replays, "banished", 69, "tie up the other guard")
+    assert asked.startswith("Which do you mean")
+
+
 @pytest.mark.parametrize(
     "text", ["look at the writing in the sawdust", "read the message in the sawdust"]
 )

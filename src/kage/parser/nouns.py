@@ -432,7 +432,7 @@ def resolve_one(
         return found
     if "other" in phrase or "another" in phrase:
         rest = [w for w in phrase if w not in ("other", "another") and w not in IGNORED]
-        return _other(game, slot, rest, action, candidates)
+        return _other(game, slot, rest, action, candidates, phrase)
     scored, plural = _matches(game, candidates, phrase, slot, action)
     if not scored and action in PACKING and slot in ("held", "things"):  # "seal the rope
         # in the scroll" when it is in there; never a container sealed away as the target
@@ -649,7 +649,12 @@ def _of_kind(game: Game, slot: str, candidates: list[str]) -> list[str]:
 
 
 def _other(
-    game: Game, slot: str, phrase: list[str], action: str, candidates: list[str]
+    game: Game,
+    slot: str,
+    phrase: list[str],
+    action: str,
+    candidates: list[str],
+    said: list[str],
 ) -> Resolved:
     """'the other gangster', 'the other one': what fits but is not what was named last;
     with no noun, what shares a noun with what was named last."""
@@ -667,9 +672,9 @@ def _other(
         return _nothing_fits(game, slot, phrase) if phrase else _failed(game, replies.CANT_SEE)
     best = max(s for s, _ in scored)
     top = _distinct(game, [c for s, c in scored if s == best])
-    if len(top) > 1:
-        words = ["other", *phrase]
-        return Resolved(question={"slot": slot, "candidates": top, "words": words})
+    if len(top) > 1:  # "tie up the other guard": settled, as "the last" is, by which
+        # of them the action can still be done to (the question keeps the words said)
+        return Resolved(question={"slot": slot, "candidates": top, "words": said, "left": True})
     return Resolved(ids=top)
 
 
