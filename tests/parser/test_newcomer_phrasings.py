@@ -59,6 +59,7 @@ def test_a_manner_word_before_the_verb_may_be_what_a_line_of_it_takes(
         ("tidebell", 47, "take the marsh path"),
         ("tidebell", 46, "take the coast road north"),
         ("banished", 31, "follow the road into town"),
+        ("banished", 31, "follow the road"),
     ],
 )
 def test_ways_named_as_people_name_them(
@@ -342,3 +343,19 @@ def test_a_price_below_the_asking_buys_nothing(replays: dict[str, Replay]) -> No
     got = replay.type(59, "offer penhale 90 shillings for the bell")
     assert "390 shillings, not 90 shillings" in got.text
     assert only_time_apart(got.state, canonical(replay.before[59]))
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("banished", 31, "keep following the road"),
+        ("banished", 31, "start walking south"),
+        ("banished", 31, "let's keep on walking south"),
+        ("tidebell", 28, "try polishing the locket"),
+        ("tidebell", 73, "start ringing the bell"),
+    ],
+)
+def test_going_on_with_a_deed_is_doing_it(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)

@@ -304,6 +304,7 @@ CORE: list[tuple[str, list[str]]] = [
         [
             "follow [the] road|path|track|trail|tunnel|river|stream|passage|corridor {direction}",
             "follow {way} {direction}",
+            "follow {way}",
             "follow [the] road|path|track|trail|river|stream|lane|street into|to|toward|towards "
             "{toward}",
             "take [the] stairs|steps|ladder|path|road|track {direction}",

@@ -135,7 +135,7 @@ def _without_preamble(game: Game, command: str) -> Parsed | None:
     """The command read without the words before it that say how the player comes at
     it (kage.parser.preamble), when that reading is understood and does something in
     the world (or asks which thing was meant)."""
-    for rest, only_if_done in preamble.readings(command):
+    for rest, only_if_done in preamble.readings(command, game.lexicon.verbs):
         again = parse(game, rest)
         if game.state.question and again.error and not again.failure and not only_if_done:
             return again
