@@ -359,3 +359,11 @@ def test_going_on_with_a_deed_is_doing_it(
     replays: dict[str, Replay], world: str, line: int, text: str
 ) -> None:
     assert does_the_step(replays, world, line, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["pick up all of it", "grab the lot", "take it all", "take them all"]
+)
+def test_all_of_it_is_all(replays: dict[str, Replay], text: str) -> None:
+    """In the apartment, where "it" means nothing to take from: all there is."""
+    assert does_the_step(replays, "banished", 14, text)

@@ -66,7 +66,7 @@ IGNORED = frozenset({"of", "one", "ones", "back", "thing", "object"})
 # left for (the parser settles a tie between them by which the action can be done to)
 LEFT = frozenset({"only", "lone", "single", "sole", "last", "remaining"})
 # "pack my things", "put all the stuff in the bag": all, unless the world names something so
-GENERAL = frozenset({"things", "stuff", "belongings", "possessions", "gear", "items"})
+GENERAL = frozenset({"things", "stuff", "belongings", "possessions", "gear", "items", "lot"})
 ORDINALS = {
     "first": 0,
     "1st": 0,
@@ -779,7 +779,9 @@ def resolve_many(
     """'sword', 'sword and scroll', 'all', 'all except the scroll', 'everything but it'."""
     said = strip_articles(phrase)
     if said and all(w in GENERAL and w not in game.lexicon.nouns for w in said):
-        return _resolve_all(game, [], action, other, chosen)  # "pack my things"
+        return _resolve_all(game, [], action, other, chosen)  # "pack my things", "the lot"
+    if len(said) == 2 and said[1] in ALL_WORDS and said[0] in PRONOUN_WORDS:
+        return _resolve_all(game, said[:1], action, other, chosen)  # "take it all"
     if phrase and phrase[0] in ALL_WORDS:
         return _resolve_all(game, phrase[1:], action, other, chosen)
     if said[:1] == ["rest"] and "rest" not in game.lexicon.nouns:  # "the rest (of it)"
@@ -815,6 +817,15 @@ def _resolve_all(
         rest = rest[1:]  # "everything else", "all the rest of my things"
     if rest[:1] == ["here"]:
         rest = rest[1:]  # "take everything here"
+    elif len(rest) == 1 and rest[0] in PRONOUN_WORDS:
+        # "pick up all of it": all of what a container holds; "take them all": them, if
+        # they are several; else all there is
+        meant = _pronoun(game, rest[0], scope(game, "thing")).ids
+        if len(meant) > 1:
+            return Resolved(ids=meant, several=True)
+        if meant and game.world.entities[meant[0]].container:
+            other = meant[0]
+        rest = []
     elif rest[:1] in (["in"], ["on"], ["inside"], ["from"]) and len(rest) > 1:
         where = resolve_one(game, "thing", rest[1:], action, chosen)  # "all in the room"
         if where.ids:
