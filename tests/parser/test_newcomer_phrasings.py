@@ -367,3 +367,13 @@ def test_going_on_with_a_deed_is_doing_it(
 def test_all_of_it_is_all(replays: dict[str, Replay], text: str) -> None:
     """In the apartment, where "it" means nothing to take from: all there is."""
     assert does_the_step(replays, "banished", 14, text)
+
+
+@pytest.mark.parametrize("text", ["pack my things", "stow the rest", "put the rest away"])
+def test_packing_goes_into_the_one_bag_the_player_has(
+    replays: dict[str, Replay], text: str
+) -> None:
+    """Wearing the backpack, "pack my things" puts them in it (where goes without
+    saying); before the backpack is his, packing them is picking them up."""
+    assert does_the_step(replays, "banished", 16, text)
+    assert does_the_step(replays, "banished", 14, "pack my things")

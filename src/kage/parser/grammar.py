@@ -171,7 +171,7 @@ CORE: list[tuple[str, list[str]]] = [
             "get {things} from|out {thing}",
             "get {things} out of {thing}",
             "collect {things}",
-            "pack {things}",
+            "~pack {things}",  # what is not held yet; else into the bag (put_in)
             "carry {things}",
             "hold {things}",
             "pocket {things}",
@@ -203,6 +203,10 @@ CORE: list[tuple[str, list[str]]] = [
             "drop {things} in|into {thing}",
             "stow|stash|tuck|slip|stuff {things} in|into|inside {thing}",
             "leave {things} in|inside {thing}",
+            # where goes without saying when the player has one bag (parser: _the_bag)
+            "~pack|stow|stash {things}",
+            "~pack|stow|stash|put {things} away",
+            "~pack away|up {things}",
         ],
     ),
     (

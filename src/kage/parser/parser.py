@@ -980,11 +980,38 @@ def _build(
         return failed
     if _taking_a_door(game, line, action, binds):
         return _fail(game, replies.NO_WAY, SHAPE)  # "take the door" is taking it
-    resolved = _resolve_nouns(game, line.action, binds, chosen)
+    bag = None
+    if line.action in PUTTING and not any(slot == "thing" for slot, _ in binds):
+        bag = _the_bag(game)  # "pack my things": into the one bag the player has
+        if bag is None:
+            return _fail(game, replies.WHAT, SHAPE, asks="What", verb="put them in")
+    resolved = _resolve_nouns(game, line.action, binds, chosen, bag)
     if not isinstance(resolved, tuple):
         return resolved
     found, several = resolved
-    return _actions(game, action, binds, found, several)
+    built = _actions(game, action, binds, found, several)
+    for each in built.actions if bag is not None else ():
+        each.second = bag
+    return built
+
+
+PUTTING = frozenset({"put_in"})  # actions whose lines may leave out where (supplied)
+
+
+def _the_bag(game: Game) -> str | None:
+    """The container the player has about him for packing things into, when there is
+    one to choose: the one he wears (a backpack), else the one he holds; None when he
+    has none, or several alike."""
+    player = game.world.player
+    entities = game.world.entities
+    bags = [e for e in query.contents(game, player) if entities[e].container]
+    for kept in (
+        [b for b in bags if query.prop(game, b, "worn")],
+        [b for b in bags if not query.prop(game, b, "worn")],
+    ):
+        if kept:
+            return kept[0] if len(kept) == 1 else None
+    return None
 
 
 def _taking_a_door(game: Game, line: Line, action: Action, binds: list[Binding]) -> bool:
@@ -1029,13 +1056,16 @@ def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
 
 
 def _resolve_nouns(
-    game: Game, verb: str, binds: list[Binding], chosen: Mapping[str, str]
+    game: Game,
+    verb: str,
+    binds: list[Binding],
+    chosen: Mapping[str, str],
+    other: str | None = None,
 ) -> tuple[dict[int, list[str]], bool] | Parsed | dict[str, Any]:
     """Single things first, so "take all from the pouch" knows the pouch and "put all in
-    the bag" can leave the bag out."""
+    the bag" can leave the bag out (`other`: the thing already known, if supplied)."""
     found: dict[int, list[str]] = {}
     several = False
-    other: str | None = None
     order = sorted(range(len(binds)), key=lambda i: binds[i][0] == "things")
     # a line with one thing or person can be carried out on each of several in turn
     alone = sum(1 for slot, _ in binds if slot in NOUN_SLOTS) == 1
