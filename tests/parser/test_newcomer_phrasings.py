@@ -377,3 +377,34 @@ def test_packing_goes_into_the_one_bag_the_player_has(
     saying); before the backpack is his, packing them is picking them up."""
     assert does_the_step(replays, "banished", 16, text)
     assert does_the_step(replays, "banished", 14, "pack my things")
+
+
+def test_a_verb_alone_is_done_to_the_only_one_it_could_be(replays: dict[str, Replay]) -> None:
+    """In the chandlery with Silas and no one else, "hit" is hitting Silas, said as
+    Inform says it; "examine", which anything here could be, still asks what."""
+    replay = replays["tidebell"]
+    alone, named = replay.type(69, "hit"), replay.type(69, "hit silas")
+    assert alone.text.startswith("(Silas Crake)\n")
+    assert alone.state == named.state
+    assert replay.type(69, "examine").text == "What do you want to examine?"
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("banished", 1, "have a good look round"),  # British "round" for "around"
+        ("banished", 1, "look round the room"),
+        ("banished", 1, "l around"),
+        ("tidebell", 29, "z for two hours"),  # a letter for its verb in any of its lines
+        ("tidebell", 59, "i'll buy the bell"),  # a deed announced, done to a thing in view
+        ("tidebell", 73, "strike the bell"),  # the world's own words for ringing
+    ],
+)
+def test_more_everyday_phrasings(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)
+
+
+def test_a_deed_announced_to_no_thing_stays_a_promise(replays: dict[str, Replay]) -> None:
+    assert "your word" in reply(replays, "banished", 8, "i'll be back someday")

@@ -109,6 +109,8 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     if parsed.failure and chosen is None and ws:
         meant = _without_preamble(game, command)  # "i want to sell it", "let's go in"
         if meant is None:
+            meant = _announced(game, command)  # "i'll buy the bell"
+        if meant is None:
             meant = _going(game, ws)  # "back to the green", "into the shop"
         if meant is None:
             meant = _looking_for(game, ws)  # "where is the boy?" with nobody to ask
@@ -143,6 +145,25 @@ def _without_preamble(game: Game, command: str) -> Parsed | None:
         if done and not any(a.name in OUT_OF_WORLD for a in again.actions):
             return again
         game.state.question = {}
+    return None
+
+
+def _announced(game: Game, command: str) -> Parsed | None:
+    """ "I'll buy the bell": the deed said after "I'll", when it is done to a thing in
+    view and would be done now; a line that names no thing ("i'll come back someday",
+    "i'll help you") stays a promise."""
+    rest = preamble.announced(command)
+    if not rest:
+        return None
+    again = parse(game, rest)
+    entities = game.world.entities
+    things = all(
+        a.noun is not None and a.noun in entities and entities[a.noun].kind == "thing"
+        for a in again.actions
+    )
+    if again.actions and things and not _refused(game, again):
+        return again
+    game.state.question = {}
     return None
 
 
@@ -475,7 +496,16 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             return used
     if best is None and held_back is not None:
         return held_back  # "use invisibility" before it is learnt: the cast says why not
+    if best is None and ws[0] in ABBREVIATIONS and len(ws) > 1:
+        whole = [ABBREVIATIONS[ws[0]], *ws[1:]]  # "z for two hours": as "wait" takes it
+        again = _parse_words(game, " ".join(whole), whole, chosen)
+        if again.actions or game.state.question:
+            return again
     return best if best is not None else _no_line_fits(game, ws, lines)
+
+
+# one letter for a verb, read as the verb in any line of it the letter's own lines lack
+ABBREVIATIONS = {"z": "wait", "x": "examine", "l": "look"}
 
 
 MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
@@ -828,10 +858,39 @@ def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
     lines = [ln for ln in lines if not ln.tentative] or lines  # a sure reading shows how
     slotted = [ln for ln in lines if any(t.words is None for t in ln.tokens)]
     if len(ws) == 1 and slotted:
-        return _what(game, first, slotted)
+        supplied = _the_only_one(game, slotted)  # "eat" with only the ramen to eat
+        return supplied if supplied is not None else _what(game, first, slotted)
     longer = slotted or [ln for ln in lines if len(ln.tokens) > 1]
     example = _example(min(longer or lines, key=lambda ln: len(ln.tokens))) if lines else first
     return _fail(game, replies.NOT_UNDERSTOOD, SHAPE, verb=first, example=example)
+
+
+def _the_only_one(game: Game, lines: list[Line]) -> Parsed | None:
+    """A verb typed alone whose lines take one thing or person, when there is exactly
+    one in view it could be done to now: done to that one, with a note of which ("eat"
+    with the bowl of ramen before you: "(the bowl of ramen)"). None when there is none
+    or several (then the player is asked what)."""
+    actions = {
+        ln.action
+        for ln in lines
+        if len(ln.tokens) == 2 and ln.tokens[1].slot in ("thing", "held", "person")
+    }
+    if not actions:
+        return None
+    fits: list[Action] = []
+    for thing in nouns.scope(game, "thing"):
+        if thing == game.world.player:
+            continue
+        for name in actions:
+            action = Action(name, thing)
+            if _allowed(game, action):
+                fits.append(action)
+                if len(fits) > 1:
+                    return None
+    if not fits:
+        return None
+    nouns.remember(game, [fits[0].noun or ""])
+    return Parsed(actions=fits, note=replies.SUPPLIED(game, thing=prose.the(game, fits[0].noun)))
 
 
 def _what(game: Game, verb: str, lines: list[Line]) -> Parsed:

@@ -55,6 +55,19 @@ def _stems(doing: str) -> list[str]:
     return found
 
 
+# a deed said as what the player will do now ("i'll buy the bell"), or a promise
+_ANNOUNCED = re.compile(r"^(?:i'll|i will|i shall|ill)\s+(?=\w)", re.IGNORECASE)
+
+
+def announced(command: str) -> str | None:
+    """The deed after "I'll" ("i'll buy the bell"), for the parser to take when it is
+    done to a thing in view now; None if the line does not open so. (Otherwise the words
+    are a promise: "i'll come back someday".)"""
+    text = _LEAD.sub("", _plain(command))
+    found = _ANNOUNCED.match(text)
+    return text[found.end() :].strip(" ,") if found is not None else None
+
+
 def _plain(command: str) -> str:
     return re.sub(_APOSTROPHE, "'", command).strip().rstrip("?!. ")
 
