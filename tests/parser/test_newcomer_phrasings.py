@@ -408,3 +408,17 @@ def test_more_everyday_phrasings(
 
 def test_a_deed_announced_to_no_thing_stays_a_promise(replays: dict[str, Replay]) -> None:
     assert "your word" in reply(replays, "banished", 8, "i'll be back someday")
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("banished", 18, "get some ramen"),  # at the stall, where "buy" is the world's eating
+        ("banished", 18, "grab some noodles"),
+        ("tidebell", 59, "get the bell"),
+    ],
+)
+def test_getting_what_is_sold_is_buying_it(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)

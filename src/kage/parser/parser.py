@@ -436,6 +436,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     nobody: Parsed | None = None  # a line for someone that took something: a last resort
     held_back: Parsed | None = None  # a tentative line whose action would be refused
     told: Parsed | None = None  # a way only the place's text tells of, refused
+    asked: dict[str, Any] | None = None  # which thing a tentative line means
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
             if any(
@@ -447,9 +448,11 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             built = _build(game, line, binds, chosen)
             if isinstance(built, dict):
                 built = _settled(game, line, binds, built, chosen)
+            if isinstance(built, dict) and line.tentative:
+                asked = asked or built  # taken only when it would be done: asked last
+                continue
             if isinstance(built, dict):
-                game.state.question = {**built, "command": command, "chosen": dict(chosen)}
-                return Parsed(error=_question_text(game, built["candidates"]))
+                return _ask(game, built, command, chosen)
             if built.actions and line.tentative and _refused(game, built):
                 held_back = held_back or built  # its refusal, if nothing else is meant
                 continue  # "ask for the bell" is buying it only where it is for sale
@@ -465,6 +468,10 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 continue
             if nobody is not None and _refused(game, built):
                 return nobody  # refused either way: the line for someone says why
+            if built.actions and not any(_allowed(game, a) for a in built.actions):
+                instead = _bought(game, ws)
+                if instead is not None:
+                    return instead  # "get some ramen" where it is sold: buying it
             if built.actions and line.world:
                 return _engine_if_world_refuses(game, lines, line, ws, built, chosen)
             if built.actions or built.rank == RANGE:
@@ -475,6 +482,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         return nobody  # no line takes the thing: the action says it wants someone
     if told is not None:
         return told
+    if asked is not None and (best is None or best.rank <= SCOPE):
+        return _ask(game, asked, command, chosen)  # nothing surer: which did he mean
     shorter = _without_tail(game, ws)
     if shorter is not None:
         again = _parse_words(game, command, shorter, chosen)
@@ -508,11 +517,33 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
 ABBREVIATIONS = {"z": "wait", "x": "examine", "l": "look"}
 
 
+def _ask(game: Game, question: dict[str, Any], command: str, chosen: Mapping[str, str]) -> Parsed:
+    """ "Which do you mean ...?", kept so that the answer finishes the command."""
+    game.state.question = {**question, "command": command, "chosen": dict(chosen)}
+    return Parsed(error=_question_text(game, question["candidates"]))
+
+
 MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
 
 
 def _refused(game: Game, built: Parsed) -> bool:
     return bool(built.actions) and not all(_allowed(game, a) for a in built.actions)
+
+
+# verbs of getting a thing, which where it is sold and cannot be taken is buying it
+GETTING = frozenset({"get", "take", "grab", "fetch"})
+
+
+def _bought(game: Game, ws: list[str]) -> Parsed | None:
+    """ "get some ramen" at the stall, "take the bell" in the shop: the words read as
+    buying, whatever buying is in this world, when taking is refused and buying is done."""
+    if ws[0] not in GETTING or len(ws) < 2:
+        return None
+    again = _parse_words(game, " ".join(["buy", *ws[1:]]), ["buy", *ws[1:]], {})
+    if again.actions and not _refused(game, again):
+        return again
+    game.state.question = {}
+    return None
 
 
 def _only_told(game: Game, built: Parsed) -> bool:
