@@ -422,3 +422,20 @@ def test_getting_what_is_sold_is_buying_it(
     replays: dict[str, Replay], world: str, line: int, text: str
 ) -> None:
     assert does_the_step(replays, world, line, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        (17, "go get ramen at ichiraku"),  # the place named elsewhere: going there
+        (17, "go eat at ichiraku"),
+        (18, "go eat some ramen"),  # at the stall: the deed itself
+        (18, "go eat ramen at ichiraku"),
+    ],
+)
+def test_going_to_do_something(replays: dict[str, Replay], line: int, text: str) -> None:
+    assert does_the_step(replays, "banished", line, text)
+
+
+def test_offering_a_thing_where_it_is_bought_is_selling_it(replays: dict[str, Replay]) -> None:
+    assert does_the_step(replays, "tidebell", 52, "offer the locket")

@@ -113,6 +113,8 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         if meant is None:
             meant = _going(game, ws)  # "back to the green", "into the shop"
         if meant is None:
+            meant = _going_to_do(game, ws)  # "go eat at ichiraku"
+        if meant is None:
             meant = _looking_for(game, ws)  # "where is the boy?" with nobody to ask
         if meant is None:
             meant = _addressed(game, ws)  # "tsunade, tell me the terms"
@@ -230,6 +232,34 @@ def _going(game: Game, ws: list[str]) -> Parsed | None:
     again = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
     if again.actions and all(a.name.startswith("go") or a.name == "exit" for a in again.actions):
         return again
+    game.state.question = {}
+    return None
+
+
+_GO = frozenset({"go", "come", "head", "run", "walk", "hurry", "nip", "pop"})
+_WHERE_AT = frozenset({"at", "in", "to", "from", "inside"})
+
+
+def _going_to_do(game: Game, ws: list[str]) -> Parsed | None:
+    """ "go eat at ichiraku", "go get ramen at ichiraku": going to the place named after
+    the last "at" or "in", when it is elsewhere; else the deed, if it would be done here
+    ("go eat some ramen" at the stall)."""
+    rest = ws[2:] if ws[1:2] == ["and"] else ws[1:]
+    if ws[0] not in _GO or not rest or rest[0] not in game.lexicon.verbs:
+        return None
+    if rest[0] in GOING or rest[0] in DIRECTIONS or rest[0] in _GO:
+        return None
+    cuts = [i for i, w in enumerate(rest) if w in _WHERE_AT]
+    if cuts:  # a place elsewhere named: going there comes first
+        there = ["go", "to", *rest[cuts[-1] + 1 :]]
+        went = _parse_words(game, " ".join(there), there, {})
+        if went.actions and all(a.name == "go_to" for a in went.actions):
+            if not _refused(game, went):  # not where he is already
+                return went
+        game.state.question = {}
+    deed = _parse_words(game, " ".join(rest), rest, {})
+    if deed.actions and not _refused(game, deed):
+        return deed
     game.state.question = {}
     return None
 

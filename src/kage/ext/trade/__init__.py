@@ -22,6 +22,7 @@ EXTENSION = Extension(
             "sell all",
             "sell everything",
             "offer {things} for sale",
+            "offer {things}",  # to whoever buys here
             "put {things} up for sale",
         ),
         "accept": (
