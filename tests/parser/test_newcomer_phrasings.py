@@ -330,9 +330,7 @@ def test_behind_under_in_and_on_anything(
     "text",
     ["offer penhale 390 shillings for the bell", "buy the bell for 400", "pay for the bell"],
 )
-def test_a_price_offered_for_a_thing_on_sale_buys_it(
-    replays: dict[str, Replay], text: str
-) -> None:
+def test_a_price_offered_for_a_thing_on_sale_buys_it(replays: dict[str, Replay], text: str) -> None:
     assert does_the_step(replays, "tidebell", 59, text)
 
 
@@ -439,3 +437,16 @@ def test_going_to_do_something(replays: dict[str, Replay], line: int, text: str)
 
 def test_offering_a_thing_where_it_is_bought_is_selling_it(replays: dict[str, Replay]) -> None:
     assert does_the_step(replays, "tidebell", 52, "offer the locket")
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        (54, "knock out the sleeping one"),
+        (54, "knock out the sleeping gangster"),
+        (53, "knock out the lazing gangster"),
+    ],
+)
+def test_words_that_describe_alike(replays: dict[str, Replay], line: int, text: str) -> None:
+    """The dozing gangster is the sleeping one, the lounging one the lazing one."""
+    assert does_the_step(replays, "banished", line, text)

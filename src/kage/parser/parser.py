@@ -253,9 +253,9 @@ def _going_to_do(game: Game, ws: list[str]) -> Parsed | None:
     if cuts:  # a place elsewhere named: going there comes first
         there = ["go", "to", *rest[cuts[-1] + 1 :]]
         went = _parse_words(game, " ".join(there), there, {})
-        if went.actions and all(a.name == "go_to" for a in went.actions):
-            if not _refused(game, went):  # not where he is already
-                return went
+        going = went.actions and all(a.name == "go_to" for a in went.actions)
+        if going and not _refused(game, went):  # not where he is already
+            return went
         game.state.question = {}
     deed = _parse_words(game, " ".join(rest), rest, {})
     if deed.actions and not _refused(game, deed):
