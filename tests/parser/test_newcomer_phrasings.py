@@ -396,6 +396,8 @@ def test_a_verb_alone_is_done_to_the_only_one_it_could_be(replays: dict[str, Rep
         ("tidebell", 29, "z for two hours"),  # a letter for its verb in any of its lines
         ("tidebell", 59, "i'll buy the bell"),  # a deed announced, done to a thing in view
         ("tidebell", 73, "strike the bell"),  # the world's own words for ringing
+        ("banished", 59, "invisibility"),  # a skill named alone is used
+        ("tidebell", 1, "the yoke"),  # a thing named alone is looked at
     ],
 )
 def test_more_everyday_phrasings(

@@ -902,11 +902,31 @@ def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
         if len(ws) == 1:
             return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
         return _no_line_fits(game, ws, [])
+    named = _named_alone(game, ws)
+    if named is not None:
+        return named
     shown = first if len(first) <= 40 else first[:40] + "..."
     failed = _fail(game, replies.NOT_A_VERB, SHAPE, word=shown)
     if first not in game.lexicon.words:  # one voice for a first word that is not a verb
         failed.rank, failed.understood, failed.unknown = UNKNOWN, False, first
     return failed
+
+
+def _named_alone(game: Game, ws: list[str]) -> Parsed | None:
+    """A line that is only a name, no verb: a skill the player would use now
+    ("invisibility": casting it, as "use invisibility" is), else a thing in view, looked
+    at ("the kunai", as many modern games read a bare noun). None otherwise."""
+    if ws[0] in game.lexicon.verbs:
+        return None
+    used = _parse_words(game, " ".join(["use", *ws]), ["use", *ws], {})
+    skill = used.actions and all(a.noun is None and a.text for a in used.actions)
+    if skill and not _refused(game, used):
+        return used
+    game.state.question = {}
+    looked = _parse_words(game, " ".join(["examine", *ws]), ["examine", *ws], {})
+    if looked.actions or game.state.question:
+        return looked
+    return None
 
 
 def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
