@@ -452,3 +452,43 @@ def test_offering_a_thing_where_it_is_bought_is_selling_it(replays: dict[str, Re
 def test_words_that_describe_alike(replays: dict[str, Replay], line: int, text: str) -> None:
     """The dozing gangster is the sleeping one, the lounging one the lazing one."""
     assert does_the_step(replays, "banished", line, text)
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("tidebell", 24, "north to the village green"),  # a direction with where it goes
+        ("banished", 30, "carry on south along the track"),  # a closing "along the track"
+        ("banished", 1, "take a look around the office"),
+        ("banished", 53, "chop the lounging gangster"),  # the world's own "a chop"
+        ("banished", 65, "make some noise"),  # drawing the guards, as the hint says
+        ("banished", 65, "distract the guards"),
+    ],
+)
+def test_held_out_1203b_phrasings(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    """Classes found in the held-out batch heldout-1203b and the blind log banished-d."""
+    assert does_the_step(replays, world, line, text)
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text", "same_as"),
+    [
+        ("tidebell", 54, "320?", "ask for 320"),  # a price alone while haggling
+        ("tidebell", 54, "330 shillings", "ask for 330 shillings"),
+        ("banished", 23, "meditate", "think"),
+        ("tidebell", 38, "knock", "knock on the door"),
+    ],
+)
+def test_said_alone_as_the_longer_command(
+    replays: dict[str, Replay], world: str, line: int, text: str, same_as: str
+) -> None:
+    assert reply(replays, world, line, text) == reply(replays, world, line, same_as)
+
+
+def test_them_both_is_them(replays: dict[str, Replay]) -> None:
+    """ "tie them both up" is "tie them up": who "them" is says who may be tied."""
+    said = reply(replays, "banished", 70, "tie them both up")
+    assert said == reply(replays, "banished", 70, "tie them up")
+    assert "nobody like that" not in said

@@ -112,6 +112,7 @@ CORE: list[tuple[str, list[str]]] = [
             "look|l around|about|round {here}",
             "where am i",
             "take|have a [good|quick|proper|close] look [around|about|round]",
+            "take|have a [good|quick|proper|close] look around|about|round {here}",
             "what is here|around",
             "what here|around",  # "what's here": normal() reads "what's" as "what"
             "look|l around|about|round [the] room|place|area|surroundings",
@@ -405,7 +406,16 @@ CORE: list[tuple[str, list[str]]] = [
             f"peer|peek|peep|glance {WAY_WORDS} {{way}}",
         ],
     ),
-    ("knock", ["knock on|at|upon {way}", "knock on|at|upon {thing}", "rap|bang on|at {thing}"]),
+    (
+        "knock",
+        [
+            "knock on|at|upon {way}",
+            "knock on|at|upon {thing}",
+            "rap|bang on|at {thing}",
+            "knock",  # on whatever door is here (actions/ways.py)
+            "knock on|at [the] door",
+        ],
+    ),
     (
         "talk",
         [
@@ -507,7 +517,10 @@ CORE: list[tuple[str, list[str]]] = [
             "go to sleep|bed until|till {text}",
         ],
     ),
-    ("think", ["think", "feel", "reflect", "how do i feel", "mood", "remember"]),
+    (
+        "think",
+        ["think", "feel", "reflect", "how do i feel", "mood", "remember", "meditate", "ponder"],
+    ),
     (
         "time",
         [
@@ -654,6 +667,8 @@ CORE: list[tuple[str, list[str]]] = [
         "attack",
         [
             "attack|break|smash|hit|fight|torture|wreck|crack|destroy|murder|kill {thing}",
+            "tear|rip [up] {thing}",
+            "tear|rip {thing} up",
             "punch|thump|kick|strike {thing}",
         ],
     ),

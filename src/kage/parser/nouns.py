@@ -413,6 +413,8 @@ def resolve_one(
     picked = chosen.get(key(phrase))
     if picked in candidates:
         return Resolved(ids=[picked])
+    if len(phrase) == 2 and phrase[0] in PRONOUN_WORDS and phrase[1] in ("both", "all"):
+        phrase = phrase[:1]  # "tie them both up", "take them all"
     if len(phrase) == 1 and phrase[0] in PRONOUN_WORDS:
         return _pronoun(game, phrase[0], candidates, slot == "person")
     if len(phrase) == 1 and POSSESSIVES.get(phrase[0]) and slot == "person":

@@ -115,6 +115,8 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
         if meant is None:
             meant = _going_to_do(game, ws)  # "go eat at ichiraku"
         if meant is None:
+            meant = _price_alone(game, ws)  # "600?" while haggling
+        if meant is None:
             meant = _looking_for(game, ws)  # "where is the boy?" with nobody to ask
         if meant is None:
             meant = _addressed(game, ws)  # "tsunade, tell me the terms"
@@ -222,7 +224,8 @@ def _ordered(game: Game, ws: list[str], addressed: bool = False) -> Parsed | Non
 
 
 # words that say which way without a verb of going: "back to the green", "into the shop"
-GOING = frozenset(grammar.WAY_WORDS.split("|")) - {"by", "via", "in"}
+WAY_WORDS = frozenset(grammar.WAY_WORDS.split("|"))
+GOING = WAY_WORDS - {"by", "via", "in"}
 
 
 def _going(game: Game, ws: list[str]) -> Parsed | None:
@@ -231,6 +234,20 @@ def _going(game: Game, ws: list[str]) -> Parsed | None:
         return None
     again = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
     if again.actions and all(a.name.startswith("go") or a.name == "exit" for a in again.actions):
+        return again
+    game.state.question = {}
+    return None
+
+
+def _price_alone(game: Game, ws: list[str]) -> Parsed | None:
+    """A number said alone ("600?", "800 ryo") while a price is being haggled over is
+    the price asked, as "ask for 600" is."""
+    if ws[0] not in numbers.WORDS and not ws[0].isdecimal():
+        return None
+    asked = ["ask", "for", *ws]
+    again = _parse_words(game, " ".join(asked), asked, {})
+    haggling = again.actions and all(a.name == "haggle" for a in again.actions)
+    if haggling and not _refused(game, again):
         return again
     game.state.question = {}
     return None
@@ -770,6 +787,7 @@ MANNER = frozenset(grammar.MANNER.split("|")) | {"again", "gently", "firmly", "j
 # a closing phrase that only says where the thing is ("the coat on the nail")
 TAIL_PREPOSITIONS = frozenset(
     {"at", "on", "in", "inside", "for", "from", "near", "beside", "by", "under", "of", "behind"}
+    | {"along", "past", "through"}  # "carry on south along the track"
 )
 
 
@@ -901,6 +919,11 @@ def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
     if first in DIRECTIONS:
         if len(ws) == 1:
             return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
+        if ws[1] in WAY_WORDS:  # "north to the village green", as "go north to ..." is
+            gone = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
+            if gone.actions:
+                return gone
+            game.state.question = {}
         return _no_line_fits(game, ws, [])
     named = _named_alone(game, ws)
     if named is not None:
