@@ -492,3 +492,21 @@ def test_them_both_is_them(replays: dict[str, Replay]) -> None:
     said = reply(replays, "banished", 70, "tie them both up")
     assert said == reply(replays, "banished", 70, "tie them up")
     assert "nobody like that" not in said
+
+
+@pytest.mark.parametrize(
+    ("world", "line", "text"),
+    [
+        ("tidebell", 52, "sell the locket for 400"),  # the keeper still names his price
+        ("tidebell", 52, "sell my locket to orla for 400 shillings"),
+    ],
+)
+def test_selling_at_a_price_said(
+    replays: dict[str, Replay], world: str, line: int, text: str
+) -> None:
+    assert does_the_step(replays, world, line, text)
+
+
+def test_threatening_someone_is_arguing(replays: dict[str, Replay]) -> None:
+    said = reply(replays, "banished", 36, "threaten genji")
+    assert said == reply(replays, "banished", 36, "argue with genji")

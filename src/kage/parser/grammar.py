@@ -286,7 +286,7 @@ CORE: list[tuple[str, list[str]]] = [
     # how one goes is not which way: "walk carefully south", "go south quietly"
     ("go", [f"{verb} {MANNER} {{direction}}" for verb in WAY_VERBS]),
     ("go", [f"{verb} {{direction}} {MANNER}" for verb in WAY_VERBS]),
-    ("go", ["sneak|creep|tiptoe {direction}"]),
+    ("go", ["sneak|creep|tiptoe {direction}", "jump|leap|hop {direction}"]),
     # waiting, as people say it
     (
         "wait",
@@ -744,6 +744,7 @@ CORE: list[tuple[str, list[str]]] = [
             "argue|quarrel|plead with {person} about {topic}",
             "shout|yell|scream|rage at {person}",
             "argue|protest|object",
+            "threaten|intimidate|menace|scare {person}",
             "disagree with {person}",
         ],
     ),

@@ -23,6 +23,9 @@ EXTENSION = Extension(
             "sell everything",
             "offer {things} for sale",
             "offer {things}",  # to whoever buys here
+            # a price said with it: the keeper still names his; haggling is the next word
+            "sell {things} for {number} [{currency}]",
+            "sell {things} to {person} for {number} [{currency}]",
             "put {things} up for sale",
         ),
         "accept": (
