@@ -71,7 +71,7 @@ DESCRIBING_ALIKE: tuple[frozenset[str], ...] = tuple(
         "grey gray greying graying",
         "grizzled greying graying",
         "thin skinny slim scrawny",
-        "fat stout plump",
+        "fat plump",
         "dusty dirty grubby filthy",
         "wooden wood",
         "stone rock",

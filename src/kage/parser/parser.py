@@ -543,7 +543,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         and best.rank in (SCOPE, SCENERY)
         and (best.rank == SCENERY or game.lexicon.nouns.intersection(ws[1:]))
     ):
-        bare = _bare(game, lines)
+        bare = _bare(game, lines, ws)
         if bare is not None:
             return bare
     if best is None and ws[0] in USING:
@@ -652,15 +652,16 @@ def _note_manner(command: str, actions: list[Action]) -> None:
             action.data.setdefault("manner", said)
 
 
-def _bare(game: Game, lines: list[Line]) -> Parsed | None:
+def _bare(game: Game, lines: list[Line], ws: list[str]) -> Parsed | None:
     """The verb on its own, when what it was aimed at (something named) is not here or
     is only scenery and the verb makes sense without it ("signal the miners", "listen
     to the talk"): the bare line of the same action, if that is answered."""
     aimed = {  # (at someone, the verb alone would mean someone else: "talk to twins")
-        line.action
+        line.action  # the words said in one of its lines ("knock out X" is no knocking)
         for line in lines
         if any(t.words is None for t in line.tokens)
         and all(t.slot in ("thing", "things") for t in line.tokens if t.words is None)
+        and grammar.fits(line, ws)
     }
     for line in lines:
         if line.action in aimed and len(line.tokens) == 1 and line.tokens[0].words:
