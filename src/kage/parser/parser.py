@@ -980,8 +980,8 @@ def _the_only_one(game: Game, lines: list[Line]) -> Parsed | None:
         for ln in lines
         if len(ln.tokens) == 2 and ln.tokens[1].slot in ("thing", "held", "person")
     }
-    if not actions:
-        return None
+    if not actions or pending.offered_verb(game) is not None:
+        return None  # an offer stands: the verb alone may take it ("eat" when asked to)
     fits: list[Action] = []
     for thing in nouns.scope(game, "thing"):
         if thing == game.world.player:
