@@ -948,8 +948,12 @@ def _named_alone(game: Game, ws: list[str]) -> Parsed | None:
         return used
     game.state.question = {}
     looked = _parse_words(game, " ".join(["examine", *ws]), ["examine", *ws], {})
+    entities = game.world.entities
+    if any(entities[a.noun].kind == "person" for a in looked.actions if a.noun in entities):
+        return None  # a name alone is said to them: "marta" greets her
     if looked.actions or game.state.question:
         return looked
+    game.state.question = {}
     return None
 
 
