@@ -240,7 +240,7 @@ def _going(game: Game, ws: list[str]) -> Parsed | None:
 
 
 def _price_alone(game: Game, ws: list[str]) -> Parsed | None:
-    """A number said alone ("600?", "800 ryo") while a price is being haggled over is
+    """A number said alone ("600?", "800 coins") while a price is being haggled over is
     the price asked, as "ask for 600" is."""
     if ws[0] not in numbers.WORDS and not ws[0].isdecimal():
         return None
@@ -939,7 +939,7 @@ def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
 def _named_alone(game: Game, ws: list[str]) -> Parsed | None:
     """A line that is only a name, no verb: a skill the player would use now
     ("invisibility": casting it, as "use invisibility" is), else a thing in view, looked
-    at ("the kunai", as many modern games read a bare noun). None otherwise."""
+    at ("the lamp", as many modern games read a bare noun). None otherwise."""
     if ws[0] in game.lexicon.verbs:
         return None
     used = _parse_words(game, " ".join(["use", *ws]), ["use", *ws], {})
