@@ -43,9 +43,10 @@ command of the day can make large, as in Tide Bell.) For every other step the re
 differ: "confront Silas with the chit" and "show the chit to Silas" end the same way in
 different words, and a parser that adds "(first taking off the cloak)" is still right.
 
-A reply compared is taken without the parser's own note of a word it corrected ("(I
-took 'yoek' to mean 'yoke'.)"): that note says how the words were read, not what the
-step did, and a misspelt paraphrase read rightly has done the step.
+A reply compared is taken without the parser's own notes of a word it corrected ("(I
+took 'yoek' to mean 'yoke'.)") or of a noun it supplied ("(the bowl of ramen)"): a note
+says how the words were read, not what the step did, and a misspelt paraphrase read
+rightly has done the step.
 
 The transcript, the undo history and the session's command log are not compared: they
 are records of what was typed.
@@ -236,7 +237,7 @@ def _note_pattern(reply: replies.Response) -> re.Pattern[str]:
     return re.compile("^" + ".+?".join(re.escape(p) for p in parts) + r"\n?", re.M)
 
 
-_NOTES = (_note_pattern(replies.CORRECTED),)
+_NOTES = (_note_pattern(replies.CORRECTED), _note_pattern(replies.SUPPLIED))
 
 
 def without_notes(text: str) -> str:

@@ -23,7 +23,9 @@ LOGS = sorted(CORPUS.glob("*.txt"))
 # less than before (32 of 1,404, was 34). Ten of the -c failures are one log derailed:
 # "how about 3500?" now haggles, so the player's repeat offer ends the sale and what he
 # typed next was for a game where it went through.
-RATCHET = 0.0259
+# par10c: 46 of 1,858 (2.48%); one new failure is a better answer ("send the clones to
+# scout ahead" was read as END, which dispelled the clones; now 'scout' is unknown).
+RATCHET = 0.0248
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.corpus.replay import Replay
 from tests.parser.player import Player
+from tests.parser.walks import played
 
 from kage.session import Session
 from kage.world.model import World
@@ -24,3 +27,12 @@ def at_home(player: Player) -> Player:
     player("down", "ne")
     assert player.here == "naruto_apartment"
     return player
+
+
+@pytest.fixture(scope="session")
+def replays() -> Iterator[dict[str, Replay]]:
+    """The walkthroughs played once for every test that types at a step (walks.py)."""
+    made = played()
+    yield made
+    for replay in made.values():
+        replay.close()

@@ -5,38 +5,20 @@ mechanism could overreach, that what it must not take is left alone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.corpus.replay import Paraphrase, Replay, only_time_apart, read_walkthrough
+from tests.corpus.replay import Replay, only_time_apart
+from tests.parser.walks import does_the_step, reply
 
 from kage import worlds
+from kage.actions.pipeline import Action
 from kage.parser import preamble
-from kage.parser.parser import parse
+from kage.parser.parser import Parsed, _what_it_is_for, parse
 from kage.parser.text import split_commands
 from kage.session import Session
 
 NEWCOMERS = Path(__file__).resolve().parent.parent / "data" / "newcomers"
-
-WALKS = {"banished": "full.txt", "tidebell": "tidebell.txt", "cloak": "cloak.txt"}
-
-
-@pytest.fixture(scope="module")
-def replays() -> Iterator[dict[str, Replay]]:
-    made = {world: Replay(world, walk) for world, walk in WALKS.items()}
-    yield made
-    for replay in made.values():
-        replay.close()
-
-
-def does_the_step(replays: dict[str, Replay], world: str, line: int, text: str) -> bool:
-    step = read_walkthrough(WALKS[world])[line - 1]
-    return replays[world].judge(Paraphrase(world, line, step, text)).same
-
-
-def reply(replays: dict[str, Replay], world: str, line: int, text: str) -> str:
-    return replays[world].type(line, text).text
 
 
 @pytest.mark.parametrize(
@@ -237,10 +219,19 @@ def test_everyday_words_for_people(
 
 
 def test_using_a_thing_alone(replays: dict[str, Replay]) -> None:
-    """ "use X": what the world's verbs would do with it; asked when several would."""
-    said = reply(replays, "banished", 27, "use the reserve scroll")
-    assert said == "How do you want to use the reserve scroll? You could sort it or unseal it."
+    """ "use X": what the world's verbs would do with it; of several, the one its
+    kind's everyday verb means (a scroll, a container, is opened: unsealed, not sorted);
+    asked when that does not settle it."""
+    assert does_the_step(replays, "banished", 27, "use the reserve scroll")
     assert does_the_step(replays, "banished", 39, "use invisibility")
+    game = replays["banished"].session.game
+    both = {
+        verb: (verb, Parsed(actions=[Action(verb, thing)]))
+        for verb, thing in (("sort", "photo"), ("unseal", "photo"))
+    }
+    assert set(_what_it_is_for(game, both)) == {"sort", "unseal"}  # a photo is no container
+    scroll = {verb: (verb, Parsed(actions=[Action(verb, "reserve_scroll")])) for verb in both}
+    assert set(_what_it_is_for(game, scroll)) == {"unseal"}
 
 
 @pytest.mark.parametrize(

@@ -395,9 +395,17 @@ def test_a_verb_with_no_slots_and_extra_words(game: Game) -> None:
 
 
 def test_a_known_word_that_is_not_a_verb(game: Game) -> None:
-    parsed = failed(game, "cup")
-    assert parsed.error == "That's not a verb I recognise: 'cup'."
+    parsed = failed(game, "three")
+    assert parsed.error == "That's not a verb I recognise: 'three'."
     assert not parsed.understood and parsed.rank == SHAPE
+
+
+def test_a_name_alone_is_looking_at_it(game: Game) -> None:
+    """A line that only names something in view looks at it (as many modern games
+    read a bare noun); one that names several asks which."""
+    assert [(a.name, a.noun) for a in parse(game, "glass").actions] == [("examine", "glass")]
+    assert parse(game, "the glass").actions[0].noun == "glass"
+    assert failed(game, "cup").error.startswith("Which do you mean, the blue cup")
 
 
 def test_an_unknown_first_word_is_not_a_verb_in_the_same_words(game: Game) -> None:

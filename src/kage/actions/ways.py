@@ -470,7 +470,9 @@ def something_to_knock_on(game: Game, action: Action) -> str | None:
     lane of shacks whose words include "door" is not a door to knock on from afar)."""
     if not action.direction:
         return None
-    way = query.ways_seen(game, query.here(game))[action.direction]
+    way = query.ways_seen(game, query.here(game)).get(action.direction)
+    if way is None:  # a way only the place's text tells of has no door to knock on
+        return NOTHING_TO_KNOCK(game, action)
     said, _ = _said(list(action.data.get("named") or []))
     own = {normal(w) for name in way.names for w in name.split()}
     if way.door is not None:

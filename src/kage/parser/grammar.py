@@ -107,15 +107,16 @@ CORE: list[tuple[str, list[str]]] = [
         [
             "look",
             "l",
-            "look around",
+            "look|l around|about|round",
             "describe",
-            "look around|about {here}",
+            "look|l around|about|round {here}",
             "where am i",
-            "take|have a look [around|about]",
+            "take|have a [good|quick|proper|close] look [around|about|round]",
+            "take|have a [good|quick|proper|close] look around|about|round {here}",
             "what is here|around",
             "what here|around",  # "what's here": normal() reads "what's" as "what"
-            "look around|about [the] room|place|area|surroundings",
-            "look around me|here",
+            "look|l around|about|round [the] room|place|area|surroundings",
+            "look|l around|round me|here",
             "survey|scan [the] room|place|area|surroundings|scene",
             "survey|scan",
             "what do|can i see [here|around]",
@@ -171,7 +172,7 @@ CORE: list[tuple[str, list[str]]] = [
             "get {things} from|out {thing}",
             "get {things} out of {thing}",
             "collect {things}",
-            "pack {things}",
+            "~pack {things}",  # what is not held yet; else into the bag (put_in)
             "carry {things}",
             "hold {things}",
             "pocket {things}",
@@ -203,6 +204,10 @@ CORE: list[tuple[str, list[str]]] = [
             "drop {things} in|into {thing}",
             "stow|stash|tuck|slip|stuff {things} in|into|inside {thing}",
             "leave {things} in|inside {thing}",
+            # where goes without saying when the player has one bag (parser: _the_bag)
+            "~pack|stow|stash {things}",
+            "~pack|stow|stash|put {things} away",
+            "~pack away|up {things}",
         ],
     ),
     (
@@ -281,7 +286,7 @@ CORE: list[tuple[str, list[str]]] = [
     # how one goes is not which way: "walk carefully south", "go south quietly"
     ("go", [f"{verb} {MANNER} {{direction}}" for verb in WAY_VERBS]),
     ("go", [f"{verb} {{direction}} {MANNER}" for verb in WAY_VERBS]),
-    ("go", ["sneak|creep|tiptoe {direction}"]),
+    ("go", ["sneak|creep|tiptoe {direction}", "jump|leap|hop {direction}"]),
     # waiting, as people say it
     (
         "wait",
@@ -295,7 +300,7 @@ CORE: list[tuple[str, list[str]]] = [
             "wait [for] {number} {unit} more|longer",
             "wait [for] another {number} {unit}",
             "stay here|put",
-            "hang around|about",
+            "hang around|about|round",
         ],
     ),
     # following a road or taking the stairs is going the way they run
@@ -304,6 +309,7 @@ CORE: list[tuple[str, list[str]]] = [
         [
             "follow [the] road|path|track|trail|tunnel|river|stream|passage|corridor {direction}",
             "follow {way} {direction}",
+            "follow {way}",
             "follow [the] road|path|track|trail|river|stream|lane|street into|to|toward|towards "
             "{toward}",
             "take [the] stairs|steps|ladder|path|road|track {direction}",
@@ -400,7 +406,16 @@ CORE: list[tuple[str, list[str]]] = [
             f"peer|peek|peep|glance {WAY_WORDS} {{way}}",
         ],
     ),
-    ("knock", ["knock on|at|upon {way}", "knock on|at|upon {thing}", "rap|bang on|at {thing}"]),
+    (
+        "knock",
+        [
+            "knock on|at|upon {way}",
+            "knock on|at|upon {thing}",
+            "rap|bang on|at {thing}",
+            "knock",  # on whatever door is here (actions/ways.py)
+            "knock on|at [the] door",
+        ],
+    ),
     (
         "talk",
         [
@@ -502,7 +517,10 @@ CORE: list[tuple[str, list[str]]] = [
             "go to sleep|bed until|till {text}",
         ],
     ),
-    ("think", ["think", "feel", "reflect", "how do i feel", "mood", "remember"]),
+    (
+        "think",
+        ["think", "feel", "reflect", "how do i feel", "mood", "remember", "meditate", "ponder"],
+    ),
     (
         "time",
         [
@@ -533,9 +551,20 @@ CORE: list[tuple[str, list[str]]] = [
             "look in|inside|into {thing}",
             "l in|inside|into {thing}",
             "rummage in|through {thing}",
+            "check|peek|peer|peep|feel in|inside|into {thing}",
+            "look|l|check on|upon {thing}",
+            "look|l|check on top of {thing}",
         ],
     ),
-    ("look_under", ["look under|beneath {thing}", "l under {thing}", "search under {thing}"]),
+    # behind is where things hide as under is: both are looked under (searching.py)
+    (
+        "look_under",
+        [
+            "look|l|check|peek|peer|peep|feel|search under|beneath|underneath|behind {thing}",
+            "look|l|check|search in back of {thing}",
+            "look behind|under|beneath {thing} for {topic}",
+        ],
+    ),
     ("look_out", ["look out of {thing}", "look out {thing}", "look through {thing}"]),
     ("open", ["open {thing}", "unwrap {thing}", "uncover {thing}", "pry open {thing}"]),
     ("close", ["close {thing}", "shut {thing}", "cover {thing}", "close up {thing}"]),
@@ -638,6 +667,8 @@ CORE: list[tuple[str, list[str]]] = [
         "attack",
         [
             "attack|break|smash|hit|fight|torture|wreck|crack|destroy|murder|kill {thing}",
+            "tear|rip [up] {thing}",
+            "tear|rip {thing} up",
             "punch|thump|kick|strike {thing}",
         ],
     ),
@@ -713,6 +744,7 @@ CORE: list[tuple[str, list[str]]] = [
             "argue|quarrel|plead with {person} about {topic}",
             "shout|yell|scream|rage at {person}",
             "argue|protest|object",
+            "threaten|intimidate|menace|scare {person}",
             "disagree with {person}",
         ],
     ),

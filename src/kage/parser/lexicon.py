@@ -59,6 +59,32 @@ PEOPLE_WORDS: dict[str, frozenset[str]] = {
     )
 }
 
+# words that describe alike: a thing the world calls "dozing" is "the sleeping one" too
+DESCRIBING_ALIKE: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "dozing sleeping asleep napping snoozing slumbering",
+        "lounging lazing loafing idle idling slouching",
+        "big large huge great",
+        "small little tiny",
+        "old elderly aged",
+        "grey gray greying graying",
+        "grizzled greying graying",
+        "thin skinny slim scrawny",
+        "fat plump",
+        "dusty dirty grubby filthy",
+        "wooden wood",
+        "stone rock",
+        "bald balding hairless",
+        "scarred scarfaced",
+        "tall lanky",
+    )
+)
+ALIKE: dict[str, frozenset[str]] = {}
+for _group in DESCRIBING_ALIKE:
+    for _word in _group:
+        ALIKE[_word] = ALIKE.get(_word, frozenset()) | (_group - {_word})
+
 # words of everyday speech ("it's okay", "never mind"): a line of them is said, not a
 # command with a word the game does not know (kage.actions.speech reads such lines)
 SPOKEN_WORDS = frozenset(
@@ -197,6 +223,7 @@ def build(world: World, grammar: Iterable[tuple[str, Iterable[str]]] = ()) -> Le
         adjectives = entity.adjectives
         if entity.kind == "place":  # a place is named by its printed name ("the foyer bar")
             adjectives = frozenset(adjectives) | _name_words(entity.name)
+        adjectives = frozenset(adjectives) | {w for a in adjectives for w in ALIKE.get(a, ())}
         nouns = entity.nouns
         if entity.kind == "person":  # "the lady" for a woman, "the kid" for a boy
             nouns = frozenset(nouns) | {w for n in nouns for w in PEOPLE_WORDS.get(n, ())}

@@ -66,7 +66,7 @@ IGNORED = frozenset({"of", "one", "ones", "back", "thing", "object"})
 # left for (the parser settles a tie between them by which the action can be done to)
 LEFT = frozenset({"only", "lone", "single", "sole", "last", "remaining"})
 # "pack my things", "put all the stuff in the bag": all, unless the world names something so
-GENERAL = frozenset({"things", "stuff", "belongings", "possessions", "gear", "items"})
+GENERAL = frozenset({"things", "stuff", "belongings", "possessions", "gear", "items", "lot"})
 ORDINALS = {
     "first": 0,
     "1st": 0,
@@ -413,6 +413,8 @@ def resolve_one(
     picked = chosen.get(key(phrase))
     if picked in candidates:
         return Resolved(ids=[picked])
+    if len(phrase) == 2 and phrase[0] in PRONOUN_WORDS and phrase[1] in ("both", "all"):
+        phrase = phrase[:1]  # "tie them both up", "take them all"
     if len(phrase) == 1 and phrase[0] in PRONOUN_WORDS:
         return _pronoun(game, phrase[0], candidates, slot == "person")
     if len(phrase) == 1 and POSSESSIVES.get(phrase[0]) and slot == "person":
@@ -432,7 +434,7 @@ def resolve_one(
         return found
     if "other" in phrase or "another" in phrase:
         rest = [w for w in phrase if w not in ("other", "another") and w not in IGNORED]
-        return _other(game, slot, rest, action, candidates)
+        return _other(game, slot, rest, action, candidates, phrase)
     scored, plural = _matches(game, candidates, phrase, slot, action)
     if not scored and action in PACKING and slot in ("held", "things"):  # "seal the rope
         # in the scroll" when it is in there; never a container sealed away as the target
@@ -649,7 +651,12 @@ def _of_kind(game: Game, slot: str, candidates: list[str]) -> list[str]:
 
 
 def _other(
-    game: Game, slot: str, phrase: list[str], action: str, candidates: list[str]
+    game: Game,
+    slot: str,
+    phrase: list[str],
+    action: str,
+    candidates: list[str],
+    said: list[str],
 ) -> Resolved:
     """'the other gangster', 'the other one': what fits but is not what was named last;
     with no noun, what shares a noun with what was named last."""
@@ -667,9 +674,9 @@ def _other(
         return _nothing_fits(game, slot, phrase) if phrase else _failed(game, replies.CANT_SEE)
     best = max(s for s, _ in scored)
     top = _distinct(game, [c for s, c in scored if s == best])
-    if len(top) > 1:
-        words = ["other", *phrase]
-        return Resolved(question={"slot": slot, "candidates": top, "words": words})
+    if len(top) > 1:  # "tie up the other guard": settled, as "the last" is, by which
+        # of them the action can still be done to (the question keeps the words said)
+        return Resolved(question={"slot": slot, "candidates": top, "words": said, "left": True})
     return Resolved(ids=top)
 
 
@@ -774,7 +781,9 @@ def resolve_many(
     """'sword', 'sword and scroll', 'all', 'all except the scroll', 'everything but it'."""
     said = strip_articles(phrase)
     if said and all(w in GENERAL and w not in game.lexicon.nouns for w in said):
-        return _resolve_all(game, [], action, other, chosen)  # "pack my things"
+        return _resolve_all(game, [], action, other, chosen)  # "pack my things", "the lot"
+    if len(said) == 2 and said[1] in ALL_WORDS and said[0] in PRONOUN_WORDS:
+        return _resolve_all(game, said[:1], action, other, chosen)  # "take it all"
     if phrase and phrase[0] in ALL_WORDS:
         return _resolve_all(game, phrase[1:], action, other, chosen)
     if said[:1] == ["rest"] and "rest" not in game.lexicon.nouns:  # "the rest (of it)"
@@ -810,6 +819,15 @@ def _resolve_all(
         rest = rest[1:]  # "everything else", "all the rest of my things"
     if rest[:1] == ["here"]:
         rest = rest[1:]  # "take everything here"
+    elif len(rest) == 1 and rest[0] in PRONOUN_WORDS:
+        # "pick up all of it": all of what a container holds; "take them all": them, if
+        # they are several; else all there is
+        meant = _pronoun(game, rest[0], scope(game, "thing")).ids
+        if len(meant) > 1:
+            return Resolved(ids=meant, several=True)
+        if meant and game.world.entities[meant[0]].container:
+            other = meant[0]
+        rest = []
     elif rest[:1] in (["in"], ["on"], ["inside"], ["from"]) and len(rest) > 1:
         where = resolve_one(game, "thing", rest[1:], action, chosen)  # "all in the room"
         if where.ids:

@@ -109,7 +109,13 @@ def parse(game: Game, command: str, chosen: Mapping[str, str] | None = None) -> 
     if parsed.failure and chosen is None and ws:
         meant = _without_preamble(game, command)  # "i want to sell it", "let's go in"
         if meant is None:
+            meant = _announced(game, command)  # "i'll buy the bell"
+        if meant is None:
             meant = _going(game, ws)  # "back to the green", "into the shop"
+        if meant is None:
+            meant = _going_to_do(game, ws)  # "go eat at ichiraku"
+        if meant is None:
+            meant = _price_alone(game, ws)  # "600?" while haggling
         if meant is None:
             meant = _looking_for(game, ws)  # "where is the boy?" with nobody to ask
         if meant is None:
@@ -135,7 +141,7 @@ def _without_preamble(game: Game, command: str) -> Parsed | None:
     """The command read without the words before it that say how the player comes at
     it (kage.parser.preamble), when that reading is understood and does something in
     the world (or asks which thing was meant)."""
-    for rest, only_if_done in preamble.readings(command):
+    for rest, only_if_done in preamble.readings(command, game.lexicon.verbs):
         again = parse(game, rest)
         if game.state.question and again.error and not again.failure and not only_if_done:
             return again
@@ -143,6 +149,25 @@ def _without_preamble(game: Game, command: str) -> Parsed | None:
         if done and not any(a.name in OUT_OF_WORLD for a in again.actions):
             return again
         game.state.question = {}
+    return None
+
+
+def _announced(game: Game, command: str) -> Parsed | None:
+    """ "I'll buy the bell": the deed said after "I'll", when it is done to a thing in
+    view and would be done now; a line that names no thing ("i'll come back someday",
+    "i'll help you") stays a promise."""
+    rest = preamble.announced(command)
+    if not rest:
+        return None
+    again = parse(game, rest)
+    entities = game.world.entities
+    things = all(
+        a.noun is not None and a.noun in entities and entities[a.noun].kind == "thing"
+        for a in again.actions
+    )
+    if again.actions and things and not _refused(game, again):
+        return again
+    game.state.question = {}
     return None
 
 
@@ -199,7 +224,8 @@ def _ordered(game: Game, ws: list[str], addressed: bool = False) -> Parsed | Non
 
 
 # words that say which way without a verb of going: "back to the green", "into the shop"
-GOING = frozenset(grammar.WAY_WORDS.split("|")) - {"by", "via", "in"}
+WAY_WORDS = frozenset(grammar.WAY_WORDS.split("|"))
+GOING = WAY_WORDS - {"by", "via", "in"}
 
 
 def _going(game: Game, ws: list[str]) -> Parsed | None:
@@ -209,6 +235,48 @@ def _going(game: Game, ws: list[str]) -> Parsed | None:
     again = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
     if again.actions and all(a.name.startswith("go") or a.name == "exit" for a in again.actions):
         return again
+    game.state.question = {}
+    return None
+
+
+def _price_alone(game: Game, ws: list[str]) -> Parsed | None:
+    """A number said alone ("600?", "800 coins") while a price is being haggled over is
+    the price asked, as "ask for 600" is."""
+    if ws[0] not in numbers.WORDS and not ws[0].isdecimal():
+        return None
+    asked = ["ask", "for", *ws]
+    again = _parse_words(game, " ".join(asked), asked, {})
+    haggling = again.actions and all(a.name == "haggle" for a in again.actions)
+    if haggling and not _refused(game, again):
+        return again
+    game.state.question = {}
+    return None
+
+
+_GO = frozenset({"go", "come", "head", "run", "walk", "hurry", "nip", "pop"})
+_WHERE_AT = frozenset({"at", "in", "to", "from", "inside"})
+
+
+def _going_to_do(game: Game, ws: list[str]) -> Parsed | None:
+    """ "go eat at ichiraku", "go get ramen at ichiraku": going to the place named after
+    the last "at" or "in", when it is elsewhere; else the deed, if it would be done here
+    ("go eat some ramen" at the stall)."""
+    rest = ws[2:] if ws[1:2] == ["and"] else ws[1:]
+    if ws[0] not in _GO or not rest or rest[0] not in game.lexicon.verbs:
+        return None
+    if rest[0] in GOING or rest[0] in DIRECTIONS or rest[0] in _GO:
+        return None
+    cuts = [i for i, w in enumerate(rest) if w in _WHERE_AT]
+    if cuts:  # a place elsewhere named: going there comes first
+        there = ["go", "to", *rest[cuts[-1] + 1 :]]
+        went = _parse_words(game, " ".join(there), there, {})
+        going = went.actions and all(a.name == "go_to" for a in went.actions)
+        if going and not _refused(game, went):  # not where he is already
+            return went
+        game.state.question = {}
+    deed = _parse_words(game, " ".join(rest), rest, {})
+    if deed.actions and not _refused(game, deed):
+        return deed
     game.state.question = {}
     return None
 
@@ -414,6 +482,8 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
     best: Parsed | None = None
     nobody: Parsed | None = None  # a line for someone that took something: a last resort
     held_back: Parsed | None = None  # a tentative line whose action would be refused
+    told: Parsed | None = None  # a way only the place's text tells of, refused
+    asked: dict[str, Any] | None = None  # which thing a tentative line means
     for line in lines:
         for binds in match(line.tokens, ws, 1, 1):
             if any(
@@ -425,12 +495,19 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             built = _build(game, line, binds, chosen)
             if isinstance(built, dict):
                 built = _settled(game, line, binds, built, chosen)
+            if isinstance(built, dict) and line.tentative:
+                asked = asked or built  # taken only when it would be done: asked last
+                continue
             if isinstance(built, dict):
-                game.state.question = {**built, "command": command, "chosen": dict(chosen)}
-                return Parsed(error=_question_text(game, built["candidates"]))
+                return _ask(game, built, command, chosen)
             if built.actions and line.tentative and _refused(game, built):
                 held_back = held_back or built  # its refusal, if nothing else is meant
                 continue  # "ask for the bell" is buying it only where it is for sale
+            if built.actions and _only_told(game, built) and _refused(game, built):
+                told = told or built  # "climb ladder": Hob's ladder, if it can be climbed
+                continue
+            if told is not None and _refused(game, built):
+                return told  # refused either way: the place's own reason says why
             if built.actions:
                 _note_manner(command, built.actions)
             if built.actions and _no_one(game, line, built):
@@ -438,6 +515,10 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 continue
             if nobody is not None and _refused(game, built):
                 return nobody  # refused either way: the line for someone says why
+            if built.actions and not any(_allowed(game, a) for a in built.actions):
+                instead = _bought(game, ws)
+                if instead is not None:
+                    return instead  # "get some ramen" where it is sold: buying it
             if built.actions and line.world:
                 return _engine_if_world_refuses(game, lines, line, ws, built, chosen)
             if built.actions or built.rank == RANGE:
@@ -446,6 +527,10 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
                 best = built  # the first of the most telling failures
     if nobody is not None:
         return nobody  # no line takes the thing: the action says it wants someone
+    if told is not None:
+        return told
+    if asked is not None and (best is None or best.rank <= SCOPE):
+        return _ask(game, asked, command, chosen)  # nothing surer: which did he mean
     shorter = _without_tail(game, ws)
     if shorter is not None:
         again = _parse_words(game, command, shorter, chosen)
@@ -458,7 +543,7 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
         and best.rank in (SCOPE, SCENERY)
         and (best.rank == SCENERY or game.lexicon.nouns.intersection(ws[1:]))
     ):
-        bare = _bare(game, lines)
+        bare = _bare(game, lines, ws)
         if bare is not None:
             return bare
     if best is None and ws[0] in USING:
@@ -467,7 +552,22 @@ def _parse_words(game: Game, command: str, ws: list[str], chosen: Mapping[str, s
             return used
     if best is None and held_back is not None:
         return held_back  # "use invisibility" before it is learnt: the cast says why not
+    if best is None and ws[0] in ABBREVIATIONS and len(ws) > 1:
+        whole = [ABBREVIATIONS[ws[0]], *ws[1:]]  # "z for two hours": as "wait" takes it
+        again = _parse_words(game, " ".join(whole), whole, chosen)
+        if again.actions or game.state.question:
+            return again
     return best if best is not None else _no_line_fits(game, ws, lines)
+
+
+# one letter for a verb, read as the verb in any line of it the letter's own lines lack
+ABBREVIATIONS = {"z": "wait", "x": "examine", "l": "look"}
+
+
+def _ask(game: Game, question: dict[str, Any], command: str, chosen: Mapping[str, str]) -> Parsed:
+    """ "Which do you mean ...?", kept so that the answer finishes the command."""
+    game.state.question = {**question, "command": command, "chosen": dict(chosen)}
+    return Parsed(error=_question_text(game, question["candidates"]))
 
 
 MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
@@ -475,6 +575,33 @@ MANNER_WORDS = frozenset(grammar.MANNER.split("|"))
 
 def _refused(game: Game, built: Parsed) -> bool:
     return bool(built.actions) and not all(_allowed(game, a) for a in built.actions)
+
+
+# verbs of getting a thing, which where it is sold and cannot be taken is buying it
+GETTING = frozenset({"get", "take", "grab", "fetch"})
+
+
+def _bought(game: Game, ws: list[str]) -> Parsed | None:
+    """ "get some ramen" at the stall, "take the bell" in the shop: the words read as
+    buying, whatever buying is in this world, when taking is refused and buying is done."""
+    if ws[0] not in GETTING or len(ws) < 2:
+        return None
+    again = _parse_words(game, " ".join(["buy", *ws[1:]]), ["buy", *ws[1:]], {})
+    if again.actions and not _refused(game, again):
+        return again
+    game.state.question = {}
+    return None
+
+
+def _only_told(game: Game, built: Parsed) -> bool:
+    """Whether the command goes a way that is no way out of here, only one the place's
+    text tells of (kage.actions.ways.told): a thing in view the same words name, that
+    the verb can be done to, is meant before it ("climb the ladder" where the ladder to
+    a loft one may not go up stands)."""
+    seen = query.ways_seen(game, query.here(game))
+    return all(
+        a.name == "go" and "named" in a.data and a.direction not in seen for a in built.actions
+    )
 
 
 def _no_one(game: Game, line: Line, built: Parsed) -> bool:
@@ -525,15 +652,16 @@ def _note_manner(command: str, actions: list[Action]) -> None:
             action.data.setdefault("manner", said)
 
 
-def _bare(game: Game, lines: list[Line]) -> Parsed | None:
+def _bare(game: Game, lines: list[Line], ws: list[str]) -> Parsed | None:
     """The verb on its own, when what it was aimed at (something named) is not here or
     is only scenery and the verb makes sense without it ("signal the miners", "listen
     to the talk"): the bare line of the same action, if that is answered."""
     aimed = {  # (at someone, the verb alone would mean someone else: "talk to twins")
-        line.action
+        line.action  # the words said in one of its lines ("knock out X" is no knocking)
         for line in lines
         if any(t.words is None for t in line.tokens)
         and all(t.slot in ("thing", "things") for t in line.tokens if t.words is None)
+        and grammar.fits(line, ws)
     }
     for line in lines:
         if line.action in aimed and len(line.tokens) == 1 and line.tokens[0].words:
@@ -584,6 +712,8 @@ def _used(game: Game, phrase: list[str]) -> Parsed | None:
             if isinstance(built, Parsed) and built.actions and not _refused(game, built):
                 verb = min(line.tokens[0].words or {line.action})
                 found[line.action] = (verb, built)
+    if len(found) > 1:
+        found = _what_it_is_for(game, found)
     if len(found) == 1:
         return next(iter(found.values()))[1]
     if not found:
@@ -592,6 +722,32 @@ def _used(game: Game, phrase: list[str]) -> Parsed | None:
     verbs = sorted(f"{verb} it" for verb, _ in found.values())
     listed = ", ".join(verbs[:-1]) + " or " + verbs[-1]
     return Parsed(error=replies.USE_HOW(game, thing=prose.the(game, thing), verbs=listed))
+
+
+# what a thing of each kind is used for, by the verb everyone knows for it (as Inform's
+# "use" extensions read it): a container is opened, food eaten, clothes worn
+USED_AS = (
+    ("container", "open"),
+    ("door", "open"),
+    ("edible", "eat"),
+    ("drinkable", "drink"),
+    ("wearable", "wear"),
+)
+
+
+def _what_it_is_for(
+    game: Game, found: dict[str, tuple[str, Parsed]]
+) -> dict[str, tuple[str, Parsed]]:
+    """Of the actions "use X" could mean, those the everyday verb for X's kind means in
+    this world ("open the scroll" unseals it: "use the reserve scroll" unseals it, where
+    it could also be sorted); all of them if none is."""
+    thing = next(iter(found.values()))[1].actions[0].noun
+    entity = game.world.entities.get(thing or "")
+    if entity is None:
+        return found
+    verbs = [verb for kind, verb in USED_AS if getattr(entity, kind)]
+    meant = {line.action for verb in verbs for line in game.lexicon.lines.get(verb, ())}
+    return {name: kept for name, kept in found.items() if name in meant} or found
 
 
 def _tool_lines(game: Game) -> list[Line]:
@@ -632,6 +788,7 @@ MANNER = frozenset(grammar.MANNER.split("|")) | {"again", "gently", "firmly", "j
 # a closing phrase that only says where the thing is ("the coat on the nail")
 TAIL_PREPOSITIONS = frozenset(
     {"at", "on", "in", "inside", "for", "from", "near", "beside", "by", "under", "of", "behind"}
+    | {"along", "past", "through"}  # "carry on south along the track"
 )
 
 
@@ -763,12 +920,41 @@ def _not_a_verb(game: Game, ws: list[str]) -> Parsed:
     if first in DIRECTIONS:
         if len(ws) == 1:
             return Parsed(actions=[Action("go", direction=DIRECTIONS[first])])
+        if ws[1] in WAY_WORDS:  # "north to the village green", as "go north to ..." is
+            gone = _parse_words(game, " ".join(["go", *ws]), ["go", *ws], {})
+            if gone.actions:
+                return gone
+            game.state.question = {}
         return _no_line_fits(game, ws, [])
+    named = _named_alone(game, ws)
+    if named is not None:
+        return named
     shown = first if len(first) <= 40 else first[:40] + "..."
     failed = _fail(game, replies.NOT_A_VERB, SHAPE, word=shown)
     if first not in game.lexicon.words:  # one voice for a first word that is not a verb
         failed.rank, failed.understood, failed.unknown = UNKNOWN, False, first
     return failed
+
+
+def _named_alone(game: Game, ws: list[str]) -> Parsed | None:
+    """A line that is only a name, no verb: a skill the player would use now
+    ("invisibility": casting it, as "use invisibility" is), else a thing in view, looked
+    at ("the lamp", as many modern games read a bare noun). None otherwise."""
+    if ws[0] in game.lexicon.verbs:
+        return None
+    used = _parse_words(game, " ".join(["use", *ws]), ["use", *ws], {})
+    skill = used.actions and all(a.noun is None and a.text for a in used.actions)
+    if skill and not _refused(game, used):
+        return used
+    game.state.question = {}
+    looked = _parse_words(game, " ".join(["examine", *ws]), ["examine", *ws], {})
+    entities = game.world.entities
+    if any(entities[a.noun].kind == "person" for a in looked.actions if a.noun in entities):
+        return None  # a name alone is said to them: "marta" greets her
+    if looked.actions or game.state.question:
+        return looked
+    game.state.question = {}
+    return None
 
 
 def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
@@ -781,10 +967,39 @@ def _no_line_fits(game: Game, ws: list[str], lines: list[Line]) -> Parsed:
     lines = [ln for ln in lines if not ln.tentative] or lines  # a sure reading shows how
     slotted = [ln for ln in lines if any(t.words is None for t in ln.tokens)]
     if len(ws) == 1 and slotted:
-        return _what(game, first, slotted)
+        supplied = _the_only_one(game, slotted)  # "eat" with only the ramen to eat
+        return supplied if supplied is not None else _what(game, first, slotted)
     longer = slotted or [ln for ln in lines if len(ln.tokens) > 1]
     example = _example(min(longer or lines, key=lambda ln: len(ln.tokens))) if lines else first
     return _fail(game, replies.NOT_UNDERSTOOD, SHAPE, verb=first, example=example)
+
+
+def _the_only_one(game: Game, lines: list[Line]) -> Parsed | None:
+    """A verb typed alone whose lines take one thing or person, when there is exactly
+    one in view it could be done to now: done to that one, with a note of which ("eat"
+    with the bowl of ramen before you: "(the bowl of ramen)"). None when there is none
+    or several (then the player is asked what)."""
+    actions = {
+        ln.action
+        for ln in lines
+        if len(ln.tokens) == 2 and ln.tokens[1].slot in ("thing", "held", "person")
+    }
+    if not actions or pending.offered_verb(game) is not None:
+        return None  # an offer stands: the verb alone may take it ("eat" when asked to)
+    fits: list[Action] = []
+    for thing in nouns.scope(game, "thing"):
+        if thing == game.world.player:
+            continue
+        for name in actions:
+            action = Action(name, thing)
+            if _allowed(game, action):
+                fits.append(action)
+                if len(fits) > 1:
+                    return None
+    if not fits:
+        return None
+    nouns.remember(game, [fits[0].noun or ""])
+    return Parsed(actions=fits, note=replies.SUPPLIED(game, thing=prose.the(game, fits[0].noun)))
 
 
 def _what(game: Game, verb: str, lines: list[Line]) -> Parsed:
@@ -933,11 +1148,38 @@ def _build(
         return failed
     if _taking_a_door(game, line, action, binds):
         return _fail(game, replies.NO_WAY, SHAPE)  # "take the door" is taking it
-    resolved = _resolve_nouns(game, line.action, binds, chosen)
+    bag = None
+    if line.action in PUTTING and not any(slot == "thing" for slot, _ in binds):
+        bag = _the_bag(game)  # "pack my things": into the one bag the player has
+        if bag is None:
+            return _fail(game, replies.WHAT, SHAPE, asks="What", verb="put them in")
+    resolved = _resolve_nouns(game, line.action, binds, chosen, bag)
     if not isinstance(resolved, tuple):
         return resolved
     found, several = resolved
-    return _actions(game, action, binds, found, several)
+    built = _actions(game, action, binds, found, several)
+    for each in built.actions if bag is not None else ():
+        each.second = bag
+    return built
+
+
+PUTTING = frozenset({"put_in"})  # actions whose lines may leave out where (supplied)
+
+
+def _the_bag(game: Game) -> str | None:
+    """The container the player has about him for packing things into, when there is
+    one to choose: the one he wears (a backpack), else the one he holds; None when he
+    has none, or several alike."""
+    player = game.world.player
+    entities = game.world.entities
+    bags = [e for e in query.contents(game, player) if entities[e].container]
+    for kept in (
+        [b for b in bags if query.prop(game, b, "worn")],
+        [b for b in bags if not query.prop(game, b, "worn")],
+    ):
+        if kept:
+            return kept[0] if len(kept) == 1 else None
+    return None
 
 
 def _taking_a_door(game: Game, line: Line, action: Action, binds: list[Binding]) -> bool:
@@ -982,13 +1224,16 @@ def _scenery(game: Game, verb: str, phrase: list[str], refusal: str) -> Parsed:
 
 
 def _resolve_nouns(
-    game: Game, verb: str, binds: list[Binding], chosen: Mapping[str, str]
+    game: Game,
+    verb: str,
+    binds: list[Binding],
+    chosen: Mapping[str, str],
+    other: str | None = None,
 ) -> tuple[dict[int, list[str]], bool] | Parsed | dict[str, Any]:
     """Single things first, so "take all from the pouch" knows the pouch and "put all in
-    the bag" can leave the bag out."""
+    the bag" can leave the bag out (`other`: the thing already known, if supplied)."""
     found: dict[int, list[str]] = {}
     several = False
-    other: str | None = None
     order = sorted(range(len(binds)), key=lambda i: binds[i][0] == "things")
     # a line with one thing or person can be carried out on each of several in turn
     alone = sum(1 for slot, _ in binds if slot in NOUN_SLOTS) == 1

@@ -56,5 +56,7 @@ CORRECTED = response("parser.corrected", "(I took '{word}' to mean '{meant}'.)",
 LEFT_OUT = response(
     "parser.left_out", "(I don't know the word '{word}', so I left it out.)", "word"
 )
+# the one thing a verb typed alone could be done to, said before doing it (Inform's note)
+SUPPLIED = response("parser.supplied", "({thing})", "thing")
 DID_YOU_MEAN = response("parser.did_you_mean", "Did you mean '{word}'?", "word")
 NOTHING_TO_CORRECT = response("parser.nothing_to_correct", "There is nothing to correct.")

@@ -106,6 +106,9 @@ EXTENSION = Extension(
         ),
         "let_go": (
             "let go of {person}",
+            "dismiss {person}",
+            "send {person} home",
+            "tell {person} to go home|away",
             "put {person} down",
         ),
     },

@@ -125,6 +125,7 @@ EXTENSION = Extension(
             "sneak up behind {person} and knock him|her|them out",
             "creep up on {person} and knock him|her|them out",
             "hit {person} from behind",
+            "chop|elbow|knee|slug|thump|deck|floor {person}",
         ),
         "kill": (
             "kill {person}",

@@ -37,6 +37,7 @@ EXTENSION = Extension(
             "chase {topic}",
             "pursue {topic}",
             "go|run|chase after {topic}",
+            "after {topic}",  # "after him!"
         ),
     },
 )

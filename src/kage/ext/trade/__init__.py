@@ -27,6 +27,10 @@ EXTENSION = Extension(
             "sell all",
             "sell everything",
             "offer {things} for sale",
+            "offer {things}",  # to whoever buys here
+            # a price said with it: the keeper still names his; haggling is the next word
+            "sell {things} for {number} [{currency}]",
+            "sell {things} to {person} for {number} [{currency}]",
             "put {things} up for sale",
         ),
         "accept": (
@@ -76,6 +80,13 @@ EXTENSION = Extension(
             "purchase {thing}",
             "buy {thing} from {person}",
             "pay for {thing}",
+            # a price offered for a thing on sale is buying it at that price (trading.py
+            # says when the keeper wants more)
+            "offer|pay|give [you] {number} [{currency}] for {thing}",
+            "offer|pay|give {person} {number} [{currency}] for {thing}",
+            "buy {thing} for {number} [{currency}]",
+            "buy {thing} from {person} for {number} [{currency}]",
+            "pay {person} for {thing}",
         ),
         "pay": (
             "give|pay|hand|offer {number} {currency} to {person}",

@@ -184,6 +184,13 @@ LAST_WORD = response(
     "haggling.last_word", '{keeper|He} {adds}: "And that\'s my last word."', "keeper"
 )
 NOT_SELLING = response("buying.not_for_sale", "{The keeper} {isn't} selling that.", "keeper")
+OFFER_SHORT = response(
+    "buying.offer_short",
+    "{The keeper} {shakes} {his} head. {The noun} {costs} {money}, not {offered}.",
+    "keeper",
+    "money",
+    "offered",
+)
 TOO_DEAR = response(
     "buying.too_dear",
     "{The noun} {costs} {money}, and you don't have that much.",
@@ -231,7 +238,7 @@ def _find_shop(game: Game, action: Action) -> tuple[Shop | None, str]:
     return None, "There is nobody here to trade with."
 
 
-TAKES = {"haggle": ASKING}  # the numbers its actions take
+TAKES = {"haggle": ASKING, "buy": ASKING}  # the numbers its actions take
 
 
 @rule("before", "give", "show", order=10)
@@ -439,6 +446,21 @@ def something_for_sale(game: Game, action: Action) -> str | None:
         return TOO_DEAR(game, action, money=game.world.money(cost))
     action.data["cost"] = cost
     return None
+
+
+@rule("check", "buy", order=65)
+def offered_enough(game: Game, action: Action) -> str | None:
+    """ "offer him 90 for the bell": a price said is what the player will pay; less than
+    the keeper asks buys nothing (he does not haggle over his own goods), and more is
+    not taken from him (the asking price is paid)."""
+    offered, cost = action.number, action.data.get("cost")
+    if not offered or cost is None or offered >= cost:
+        return None
+    shop = _shop(game, action)
+    money = game.world.money
+    return OFFER_SHORT(
+        game, action, keeper=_keeper(game, shop), money=money(cost), offered=money(offered)
+    )
 
 
 @rule("carry_out", "buy")
