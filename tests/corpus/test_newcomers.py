@@ -25,7 +25,9 @@ LOGS = sorted(CORPUS.glob("*.txt"))
 # typed next was for a game where it went through.
 # par10c: 46 of 1,858 (2.48%); one new failure is a better answer ("send the clones to
 # scout ahead" was read as END, which dispelled the clones; now 'scout' is unknown).
-RATCHET = 0.0248
+# With the held-out -d logs of 2026-12-03 evening (1,301 commands; 64 failed, 4.9%, on main
+# before that session's parser fixes, 53 after): 101 of 3,159 (3.2%) in all.
+RATCHET = 0.0320
 
 
 def test_the_corpus_holds_logs_of_every_kind_named() -> None:
