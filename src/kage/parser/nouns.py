@@ -115,6 +115,24 @@ def scope(game: Game, slot: str) -> list[str]:
             for e in game.world.entities.values()
             if e.kind == "place" and (e.known or e.id in game.state.visited)
         ]
+    state = game.state
+    if type(state.holder) is not dict:  # stand-ins noting reads (kage.agents.tracking)
+        return _scope(game)
+    kept = game.kept.get("nouns.scope")
+    if (
+        kept is not None
+        and kept[0] is state
+        and kept[1] is state.holder
+        and kept[2] is state.props
+        and kept[3] == game.changes
+    ):
+        return list(kept[4])  # nothing it reads has changed (see Game.changes)
+    found = _scope(game)
+    game.kept["nouns.scope"] = (state, state.holder, state.props, game.changes, tuple(found))
+    return found
+
+
+def _scope(game: Game) -> list[str]:
     found = query.visible(game)
     here = query.here(game)
     if here:
@@ -572,12 +590,36 @@ def _matches(
     """The candidates the words fit, scored, and whether the phrase is a plural that
     means all of them. A thing the world names with that very word ("the miners", a
     group) is meant before the several things it is the plural of."""
-    scored = [(s, c) for c in candidates if (s := _score(game, c, phrase, slot, action)) >= 0]
+    named = _named_by(game)
+    fit: set[str] = set()
+    for w in phrase:
+        fit |= named.get(w, _NONE)  # a word names none of the others: _score would say -1
+    scored = [
+        (s, c)
+        for c in candidates
+        if c in fit and (s := _score(game, c, phrase, slot, action)) >= 0
+    ]
     names = game.lexicon.names
     plural = {c for _, c in scored if _plurally(names[c].nouns, names[c].plurals, phrase)}
     if plural and len(plural) < len(scored):
         return [(s, c) for s, c in scored if c not in plural], False
     return scored, bool(plural)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _named_by(game: Game) -> dict[str, frozenset[str]]:
+    """Word -> the entities whose name has it, worked out once per lexicon."""
+    kept = game.world.runtime.get("nouns.named_by")
+    if kept is None or kept[0] is not game.lexicon:
+        found: dict[str, set[str]] = {}
+        for entity, name in game.lexicon.names.items():
+            for word in name.words:
+                found.setdefault(word, set()).add(entity)
+        kept = (game.lexicon, {w: frozenset(es) for w, es in found.items()})
+        game.world.runtime["nouns.named_by"] = kept
+    return kept[1]  # type: ignore[no-any-return]
 
 
 def _plurally(nouns: frozenset[str], plurals: frozenset[str], phrase: list[str]) -> bool:
