@@ -115,10 +115,22 @@ def scope(game: Game, slot: str) -> list[str]:
             for e in game.world.entities.values()
             if e.kind == "place" and (e.known or e.id in game.state.visited)
         ]
+    found = in_sight(game)
+    here = query.here(game)
+    if here:
+        found.append(here)
+    found.append(game.world.player)  # "x me", "examine myself"
+    return found
+
+
+def in_sight(game: Game) -> list[str]:
+    """What the player can see and refer to (query.visible), a new list each call. One
+    command asks it many times over; it is kept while the state, its dicts and
+    `Game.changes` (every move and every prop written) are what they were."""
     state = game.state
     if type(state.holder) is not dict:  # stand-ins noting reads (kage.agents.tracking)
-        return _scope(game)
-    kept = game.kept.get("nouns.scope")
+        return query.visible(game)
+    kept = game.kept.get("nouns.in_sight")
     if (
         kept is not None
         and kept[0] is state
@@ -126,18 +138,9 @@ def scope(game: Game, slot: str) -> list[str]:
         and kept[2] is state.props
         and kept[3] == game.changes
     ):
-        return list(kept[4])  # nothing it reads has changed (see Game.changes)
-    found = _scope(game)
-    game.kept["nouns.scope"] = (state, state.holder, state.props, game.changes, tuple(found))
-    return found
-
-
-def _scope(game: Game) -> list[str]:
+        return list(kept[4])
     found = query.visible(game)
-    here = query.here(game)
-    if here:
-        found.append(here)
-    found.append(game.world.player)  # "x me", "examine myself"
+    game.kept["nouns.in_sight"] = (state, state.holder, state.props, game.changes, tuple(found))
     return found
 
 
@@ -302,7 +305,7 @@ def described_here(game: Game, phrase: list[str], action: str = "") -> str | Non
     head = words[-1]
     # the place's description, then those of what is in sight ("a sake bottle hides
     # behind the in-tray", says the desk)
-    described = any(head in _described(game, e) for e in [here, *query.visible(game)])
+    described = any(head in _described(game, e) for e in [here, *in_sight(game)])
     if not described and action in scenery.LOOKING and head not in game.lexicon.nouns:
         described = head in scenery.heard_words(game)  # "x fish" after the meal was told
     if not described and head not in scenery.COMMONPLACE:
@@ -791,7 +794,7 @@ def _all(game: Game, action: str, other: str | None) -> list[str]:
     if action == "take":
         pool = query.contents(game, other or query.here(game))
         if other is None:  # from the room: not what is shut away, nor anything in the dark
-            seen = set(query.visible(game))
+            seen = set(in_sight(game))
             pool = [e for e in pool if e in seen]
         # (from a thing named, all it holds: the checks say why what is shut in stays)
         return [

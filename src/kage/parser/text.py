@@ -40,6 +40,8 @@ Grammar = Mapping[str, list[Line]]
 
 def clean(line: str) -> str:
     """Drop control characters and normalise Unicode so every input is plain text."""
+    if line.isascii() and line.isprintable():
+        return line.strip()  # nothing to normalise, no control character (the common case)
     line = unicodedata.normalize("NFKC", line)
     return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in line).strip()
 
