@@ -123,12 +123,18 @@ def scope(game: Game, slot: str) -> list[str]:
     return found
 
 
+# the parser's kept work (what is in sight, kept while nothing it reads changes; the
+# index of the words that name each thing): False works all of it out anew every time,
+# which must give the same replies (tests/parser/test_speed_same.py compares the two)
+FAST = True
+
+
 def in_sight(game: Game) -> list[str]:
     """What the player can see and refer to (query.visible), a new list each call. One
     command asks it many times over; it is kept while the state, its dicts and
     `Game.changes` (every move and every prop written) are what they were."""
     state = game.state
-    if type(state.holder) is not dict:  # stand-ins noting reads (kage.agents.tracking)
+    if not FAST or type(state.holder) is not dict:  # stand-ins noting reads: kage.agents
         return query.visible(game)
     kept = game.kept.get("nouns.in_sight")
     if (
@@ -593,15 +599,13 @@ def _matches(
     """The candidates the words fit, scored, and whether the phrase is a plural that
     means all of them. A thing the world names with that very word ("the miners", a
     group) is meant before the several things it is the plural of."""
-    named = _named_by(game)
-    fit: set[str] = set()
-    for w in phrase:
-        fit |= named.get(w, _NONE)  # a word names none of the others: _score would say -1
-    scored = [
-        (s, c)
-        for c in candidates
-        if c in fit and (s := _score(game, c, phrase, slot, action)) >= 0
-    ]
+    if FAST:  # only what some word names: _score says -1 to every other
+        named = _named_by(game)
+        fit: set[str] = set()
+        for w in phrase:
+            fit |= named.get(w, _NONE)
+        candidates = [c for c in candidates if c in fit]
+    scored = [(s, c) for c in candidates if (s := _score(game, c, phrase, slot, action)) >= 0]
     names = game.lexicon.names
     plural = {c for _, c in scored if _plurally(names[c].nouns, names[c].plurals, phrase)}
     if plural and len(plural) < len(scored):
