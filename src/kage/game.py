@@ -66,6 +66,10 @@ class Game:
         # made at and is still good while it has not moved. (Contents lists are replaced
         # whenever they change, so a cache can keep the list it read instead.)
         self.props_revision = 0
+        # counts every change to where things are or to their props, and every new
+        # state: never set back (unlike props_revision, which trials rewind), so a cache
+        # of what only those decide is good while it and the state's dicts are the same
+        self.changes = 0
         # derived objects systems keep between turns (rebuildable from the state, never
         # saved): e.g. the living world's arrays, kept while the state holds their record
         self.kept: dict[str, Any] = {}
@@ -186,11 +190,13 @@ class Game:
 
     def contents_changed(self) -> None:
         self._index = None
+        self.changes += 1
 
     def relocated(self, entity: str, old: str | None, new: str | None) -> None:
         """`entity` has just left `old` for `new` in `state.holder` (None: it had no holder,
         or has none now). A key keeps its place in a dict when its value changes and goes
         last when it is added anew, so the index follows that order without a rebuild."""
+        self.changes += 1
         index = self._index
         if index is None:
             return
@@ -211,6 +217,7 @@ class Game:
     def touched(self) -> None:
         """Some entity's props changed (see `props_revision`)."""
         self.props_revision += 1
+        self.changes += 1
 
     def set_state(self, state: State) -> None:
         self.state = state

@@ -148,7 +148,7 @@ def _person(game: Game, ws: list[str]) -> tuple[str | None, list[str]]:
     skip = 1 if ws and ws[0] in ("to", "the") else 0
     here = [
         e
-        for e in query.visible(game)
+        for e in nouns.in_sight(game)
         if game.world.entities[e].kind == "person" and e != game.world.player
     ]
     for size in (2, 1):

@@ -963,6 +963,8 @@ def match(
     tokens: tuple[Token, ...], ws: list[str], ti: int = 0, wi: int = 0
 ) -> Iterator[list[Binding]]:
     """Every way the words fit the pattern, shortest first slot first."""
+    if len(tokens) - ti > len(ws) - wi:
+        return  # every token takes a word at least: too few words for this line
     yield from _match(tokens, ws, ti, wi, [])
 
 

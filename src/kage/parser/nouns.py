@@ -115,11 +115,38 @@ def scope(game: Game, slot: str) -> list[str]:
             for e in game.world.entities.values()
             if e.kind == "place" and (e.known or e.id in game.state.visited)
         ]
-    found = query.visible(game)
+    found = in_sight(game)
     here = query.here(game)
     if here:
         found.append(here)
     found.append(game.world.player)  # "x me", "examine myself"
+    return found
+
+
+# the parser's kept work (what is in sight, kept while nothing it reads changes; the
+# index of the words that name each thing): False works all of it out anew every time,
+# which must give the same replies (tests/parser/test_speed_same.py compares the two)
+FAST = True
+
+
+def in_sight(game: Game) -> list[str]:
+    """What the player can see and refer to (query.visible), a new list each call. One
+    command asks it many times over; it is kept while the state, its dicts and
+    `Game.changes` (every move and every prop written) are what they were."""
+    state = game.state
+    if not FAST or type(state.holder) is not dict:  # stand-ins noting reads: kage.agents
+        return query.visible(game)
+    kept = game.kept.get("nouns.in_sight")
+    if (
+        kept is not None
+        and kept[0] is state
+        and kept[1] is state.holder
+        and kept[2] is state.props
+        and kept[3] == game.changes
+    ):
+        return list(kept[4])
+    found = query.visible(game)
+    game.kept["nouns.in_sight"] = (state, state.holder, state.props, game.changes, tuple(found))
     return found
 
 
@@ -284,7 +311,7 @@ def described_here(game: Game, phrase: list[str], action: str = "") -> str | Non
     head = words[-1]
     # the place's description, then those of what is in sight ("a sake bottle hides
     # behind the in-tray", says the desk)
-    described = any(head in _described(game, e) for e in [here, *query.visible(game)])
+    described = any(head in _described(game, e) for e in [here, *in_sight(game)])
     if not described and action in scenery.LOOKING and head not in game.lexicon.nouns:
         described = head in scenery.heard_words(game)  # "x fish" after the meal was told
     if not described and head not in scenery.COMMONPLACE:
@@ -574,12 +601,34 @@ def _matches(
     """The candidates the words fit, scored, and whether the phrase is a plural that
     means all of them. A thing the world names with that very word ("the miners", a
     group) is meant before the several things it is the plural of."""
+    if FAST:  # only what some word names: _score says -1 to every other
+        named = _named_by(game)
+        fit: set[str] = set()
+        for w in phrase:
+            fit |= named.get(w, _NONE)
+        candidates = [c for c in candidates if c in fit]
     scored = [(s, c) for c in candidates if (s := _score(game, c, phrase, slot, action)) >= 0]
     names = game.lexicon.names
     plural = {c for _, c in scored if _plurally(names[c].nouns, names[c].plurals, phrase)}
     if plural and len(plural) < len(scored):
         return [(s, c) for s, c in scored if c not in plural], False
     return scored, bool(plural)
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _named_by(game: Game) -> dict[str, frozenset[str]]:
+    """Word -> the entities whose name has it, worked out once per lexicon."""
+    kept = game.world.runtime.get("nouns.named_by")
+    if kept is None or kept[0] is not game.lexicon:
+        found: dict[str, set[str]] = {}
+        for entity, name in game.lexicon.names.items():
+            for word in name.words:
+                found.setdefault(word, set()).add(entity)
+        kept = (game.lexicon, {w: frozenset(es) for w, es in found.items()})
+        game.world.runtime["nouns.named_by"] = kept
+    return kept[1]  # type: ignore[no-any-return]
 
 
 def _plurally(nouns: frozenset[str], plurals: frozenset[str], phrase: list[str]) -> bool:
@@ -756,7 +805,7 @@ def _all(game: Game, action: str, other: str | None) -> list[str]:
     if action == "take":
         pool = query.contents(game, other or query.here(game))
         if other is None:  # from the room: not what is shut away, nor anything in the dark
-            seen = set(query.visible(game))
+            seen = set(in_sight(game))
             pool = [e for e in pool if e in seen]
         # (from a thing named, all it holds: the checks say why what is shut in stays)
         return [

@@ -800,7 +800,11 @@ def _speech_lines(game: Game, verb: str, lines: list[Line]) -> list[Line]:
     of every verb of speech ("tell the guards i'm lost" holds "say i'm lost")."""
     if verb not in SPEECH_VERBS:
         return lines
-    return [line for v in SPEECH_VERBS for line in game.lexicon.lines.get(v, ())]
+    kept = game.world.runtime.get("parser.speech_lines")
+    if kept is None or kept[0] is not game.lexicon:  # the same for every verb of speech
+        every = [line for v in SPEECH_VERBS for line in game.lexicon.lines.get(v, ())]
+        kept = game.world.runtime["parser.speech_lines"] = (game.lexicon, every)
+    return kept[1]  # type: ignore[no-any-return]
 
 
 def _phrase_within(
@@ -811,10 +815,7 @@ def _phrase_within(
     and together, among those said, when what it does would be done here."""
     said = ws[1:]
     best: tuple[int, Line] | None = None
-    for line in lines:
-        wanted = line.tokens[1:]
-        if len(wanted) < 2 or any(t.words is None for t in wanted):
-            continue
+    for line, wanted in _phrases(game, ws[0], lines):
         n = len(wanted)
         for i in range(len(said) - n + 1):
             if all(said[i + k] in t.words for k, t in enumerate(wanted)):  # type: ignore[operator]
@@ -831,6 +832,24 @@ def _phrase_within(
         return None
     # only where it would be heard: elsewhere the words are said as they were typed
     return built if all(_allowed(game, a) for a in built.actions) else None
+
+
+def _phrases(game: Game, verb: str, lines: list[Line]) -> list[tuple[Line, tuple[Any, ...]]]:
+    """The lines made only of words (at least two after the verb), each with those
+    words, in order; kept per lexicon for the lines of each verb."""
+    kept = game.world.runtime.get("parser.phrases")
+    if kept is None or kept[0] is not game.lexicon:
+        kept = (game.lexicon, {})
+        game.world.runtime["parser.phrases"] = kept
+    found = kept[1].get(verb)
+    if found is None or found[0] is not lines:
+        phrases = [
+            (line, line.tokens[1:])
+            for line in lines
+            if len(line.tokens) > 2 and all(t.words is not None for t in line.tokens[1:])
+        ]
+        found = kept[1][verb] = (lines, phrases)
+    return found[1]  # type: ignore[no-any-return]
 
 
 def _without_tail(game: Game, ws: list[str]) -> list[str] | None:

@@ -40,6 +40,8 @@ Grammar = Mapping[str, list[Line]]
 
 def clean(line: str) -> str:
     """Drop control characters and normalise Unicode so every input is plain text."""
+    if line.isascii() and line.isprintable():
+        return line.strip()  # nothing to normalise, no control character (the common case)
     line = unicodedata.normalize("NFKC", line)
     return "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in line).strip()
 
@@ -184,7 +186,23 @@ def core_grammar() -> dict[str, list[Line]]:
 
 
 def words(command: str) -> list[str]:
+    """The command's words as the parser compares them (a new list each call: callers
+    may edit it). A turn splits the same text several times, so splits are kept."""
+    found = _WORDS.get(command)
+    if found is None:
+        found = _split(command)
+        if len(_WORDS) >= _WORDS_KEPT:
+            _WORDS.clear()  # bounded: an agent may type any number of different lines
+        _WORDS[command] = found
+    return list(found)
+
+
+_WORDS: dict[str, tuple[str, ...]] = {}
+_WORDS_KEPT = 4096
+
+
+def _split(command: str) -> tuple[str, ...]:
     if command.strip() == "?":
-        return ["?"]
+        return ("?",)
     tokens = (_DOTTED if _DECIMAL.search(command) else _TOKEN).findall(command)
-    return [w for w in (normal(t) for t in tokens) if w]
+    return tuple(w for w in (normal(t) for t in tokens) if w)
