@@ -373,6 +373,26 @@ def test_a_new_game_of_the_world_takes_up_what_earlier_games_worked_out(
     assert adm.admissible_commands(Game(worlds.load("cloak"), seed=0)) == lists[0] and checked
 
 
+def test_the_worlds_pool_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool every game of a world shares is emptied when it has taken more results than
+    its bound, so a long search (or a test process) cannot grow it without end; the lists
+    stay those worked out afresh."""
+    monkeypatch.setattr(adm, "POOL_SIZE", 50)
+    world = worlds.load("cloak")
+    world.runtime.pop(adm.POOL_KEY, None)
+    game = Game(world, seed=0)
+    sizes = []
+    for command in ("w", "hang cloak on hook", "e", "s", "n", "w", "e"):
+        listed = adm.admissible_commands(game)
+        assert listed == adm.admissible_commands(Game(world, seed=0, state=game.state.copy()))
+        pool = world.runtime[adm.POOL_KEY]
+        sizes.append(sum(len(found) for places in pool.alternatives.values()
+                         for found in places.values()))  # fmt: skip
+        game.command(command)
+    assert max(sizes) <= 50 and pool.added <= 50
+    world.runtime.pop(adm.POOL_KEY, None)
+
+
 def test_an_action_whose_shortest_naming_reads_as_another_is_named_another_way() -> None:
     """"look through door" is looking north through it in Tidebell's lane; looking out
     of the blue door is still listed, by another of its nouns ("doorway")."""

@@ -72,7 +72,7 @@ def test_match_rate_does_not_fall(verdicts: dict[str, list[Verdict]], world: str
 # the fixes at the rate then measured, in whole percent rounded down. A ratchet too.
 HELD_OUT_FLOOR = {
     "heldout-1203": 100,  # 233 of 233 after par10c (207 before: 88.8%)
-    "heldout-1203b": 96,  # before any fix: 232 of 248 (93.5%); after par10c: 238 (96.0%)
+    "heldout-1203b": 95,  # before any fix: 232 of 248 (93.5%); after par10c: 238 (95.97%)
 }
 
 

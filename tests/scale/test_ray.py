@@ -62,18 +62,18 @@ def test_a_distributed_solve_reports_what_one_process_finds() -> None:
     bounds = Bounds(seconds=50, max_states=300)
     one = solve(well, prefix=["take key"], bounds=bounds, stop_on_win=True)
     two = solve_distributed(well, 2, prefix=["take key"], bounds=bounds, stop_on_win=True)
-    assert one.win and two.win_verified and one.states > 20
+    assert one.win and two.win_verified and one.states > 10  # 16 states to the win
     assert found(two.to_json()) == found(one.to_json())
 
 
 def test_kage_solve_with_workers_bounded_by_states(tmp_path: Path) -> None:
     """A search cut by a bound is cut at the same state: the bounds are checked between
     merged states, as one process checks them between expanded ones."""
-    one = solve(worlds.load(str(WELL)), bounds=Bounds(max_states=25))
+    one = solve(worlds.load(str(WELL)), bounds=Bounds(max_states=8))
     result = CliRunner().invoke(
-        main, ["solve", str(WELL), "--json", "--max-states", "25", "--workers", "2"]
+        main, ["solve", str(WELL), "--json", "--max-states", "8", "--workers", "2"]
     )
-    assert result.exit_code == 1, result.output  # no win within 25 states
+    assert result.exit_code == 1, result.output  # no win within 8 states (the first is at 16)
     two = json.loads(result.output)
     assert two["stopped"] == "states" and two["notes"][-1].endswith("2 Ray workers.")
     assert found(two) == found(json.loads(json.dumps(one.to_json())))

@@ -731,6 +731,7 @@ class _Pool:
     # whole lists by the player's place: (what every read saw, the list)
     lists: dict[str, list[tuple[dict[ReadKey, Any], list[Admitted]]]] = field(default_factory=dict)
     changes: dict[ReadKey, int] = field(default_factory=dict)  # how often each key changed
+    added: int = 0  # results added since the pool was last emptied (its bound)
 
     def changed(self, changes: set[ReadKey]) -> None:
         counts = self.changes
@@ -765,9 +766,14 @@ class _Pool:
         found = self.alternatives.setdefault(memo, {}).setdefault(place, [])
         found.insert(0, entry)
         del found[ALTERNATIVES:]
-        if len(self.alternatives) > POOL_SIZE:
-            self.alternatives.clear()  # a long search has made too many: start afresh
+        self.added += 1
+        if self.added > POOL_SIZE:
+            # a long search has made too many: start afresh. Results added, not results
+            # held, are counted (those pushed out of a full place count too), so the
+            # bound on memory is safe and the count costs nothing.
+            self.alternatives.clear()
             self.lists.clear()
+            self.added = 0
 
 
 NOWHERE = object()
@@ -778,7 +784,7 @@ def _where(game: Game) -> ReadKey:
 
 
 ALTERNATIVES = 32  # results kept for one piece in one place (a check in 32 situations)
-POOL_SIZE = 300_000  # pieces kept for one world
+POOL_SIZE = 40_000  # results kept for one world (each with what its reads saw: a few KiB)
 
 
 def _pool(game: Game) -> _Pool:

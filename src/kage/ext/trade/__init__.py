@@ -80,12 +80,10 @@ EXTENSION = Extension(
             "purchase {thing}",
             "buy {thing} from {person}",
             "pay for {thing}",
-            # a price offered for a thing on sale is buying it at that price (trading.py
-            # says when the keeper wants more)
-            "offer|pay|give [you] {number} [{currency}] for {thing}",
-            "offer|pay|give {person} {number} [{currency}] for {thing}",
-            "buy {thing} for {number} [{currency}]",
-            "buy {thing} from {person} for {number} [{currency}]",
+            # money handed over for a thing on sale is buying it (trading.py says when the
+            # keeper wants more); a price offered or named with "buy" is a bid (bidding.py)
+            "pay|give [you] {number} [{currency}] for {thing}",
+            "pay|give {person} {number} [{currency}] for {thing}",
             "pay {person} for {thing}",
         ),
         "pay": (
